@@ -1,0 +1,79 @@
+"""The answerer Protocol and what all answerers share: numbered sources and citation parsing."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+from index.models import Answer, Hit, Source, Turn
+
+CITATION_RE = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
+SNIPPET_CHARS = 300
+
+
+class Answerer(ABC):
+    """Answers a question from hits numbered 1..n in the given order, citing them as [n]."""
+
+    name: str = ""
+
+    def warm_up(self) -> None:
+        """Load models or check endpoints once; the default needs nothing."""
+
+    @abstractmethod
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer: ...
+
+    def condense(self, question: str, history: Sequence[Turn]) -> str | None:
+        """Rewrite a follow-up into a standalone question; None when this answerer cannot (no LLM)."""
+        return None
+
+
+def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def cited_numbers(text: str) -> list[int]:
+    """The source numbers cited in `text`, in order of first appearance, without repeats."""
+    seen: list[int] = []
+    for match in CITATION_RE.finditer(text):
+        for part in match.group(1).split(","):
+            n = int(part)
+            if n not in seen:
+                seen.append(n)
+    return seen
+
+
+def build_answer(
+    question: str, text: str, hits: Sequence[Hit], *, answerer: str, abstained: bool = False
+) -> Answer:
+    """Keep only the cited hits as sources and renumber them 1..m in order of first citation.
+
+    Citations to numbers no hit has are dropped from the text, so every [n] a user sees has a source.
+    """
+    valid = [n for n in cited_numbers(text) if 1 <= n <= len(hits)]
+    renumber = {old: new for new, old in enumerate(valid, start=1)}
+
+    def _rewrite(match: re.Match[str]) -> str:
+        numbers = [renumber[int(p)] for p in match.group(1).split(",") if int(p) in renumber]
+        return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
+
+    new_text = CITATION_RE.sub(_rewrite, text)
+    new_text = re.sub(r"[ \t]+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", new_text)).strip()
+    sources = [
+        Source(
+            n=renumber[old],
+            title=hits[old - 1].title,
+            outlet=hits[old - 1].outlet,
+            url=hits[old - 1].url,
+            published_at=hits[old - 1].published_at,
+            snippet=snippet(hits[old - 1].text),
+            score=hits[old - 1].score,
+            article_id=hits[old - 1].article_id,
+        )
+        for old in valid
+    ]
+    return Answer(text=new_text, sources=sources, abstained=abstained, answerer=answerer, question=question)

@@ -1,0 +1,85 @@
+"""The embedder base class: backends implement `_embed` (and say their token limit); batching lives here."""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.errors import EmbeddingError
+
+DEFAULT_BATCH_SIZE = 32
+
+
+class Embedder(ABC):
+    """Turns texts into L2-normalised vectors. Constructors are cheap; the model loads in `warm_up()`, once."""
+
+    #: short name stored with the collection, so a store built with one model is never queried with another
+    name: str = ""
+    #: the longest input, in the model's own tokens, that the model reads without truncation
+    max_tokens: int = 256
+
+    def __init__(self, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+        self._loaded = False
+
+    def warm_up(self) -> None:
+        """Load the model once; safe to call from several threads."""
+        with self._lock:
+            if not self._loaded:
+                try:
+                    self._load()
+                except EmbeddingError:
+                    raise
+                except Exception as exc:  # model files missing, native engine failing, ...
+                    raise EmbeddingError(f"embedder {self.name!r} failed to load: {exc}") from exc
+                self._loaded = True
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed_batched(texts, is_query=False)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._embed_batched([text], is_query=True)[0]
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model reads for `text`; chunking sizes passages by this."""
+        self.warm_up()
+        return self._count_tokens(text)
+
+    def _embed_batched(self, texts: Sequence[str], *, is_query: bool) -> np.ndarray:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = list(texts[start : start + self.batch_size])
+            try:
+                vectors = np.asarray(self._embed(batch, is_query=is_query), dtype=np.float32)
+            except Exception as exc:
+                raise EmbeddingError(f"embedder {self.name!r} failed on a batch of {len(batch)}: {exc}") from exc
+            parts.append(vectors.reshape(len(batch), -1))
+        matrix = np.vstack(parts)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return matrix / np.maximum(norms, 1e-12)
+
+    @property
+    def dim(self) -> int:
+        self.warm_up()
+        return self._dim()
+
+    @abstractmethod
+    def _load(self) -> None: ...
+
+    @abstractmethod
+    def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray: ...
+
+    @abstractmethod
+    def _count_tokens(self, text: str) -> int: ...
+
+    @abstractmethod
+    def _dim(self) -> int: ...

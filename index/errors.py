@@ -1,0 +1,57 @@
+"""newsbot's exception tree. The library raises these; only the CLI and the bot turn them into messages.
+
+    NewsbotError                 every error newsbot raises on purpose
+    ├── ConfigError              a setting is missing or invalid (names the setting and how to fix it)
+    ├── SourceError              one input (file, URL, feed, row) could not be read or made into an article
+    │   └── UnsupportedSourceError   the input's kind is not one newsbot reads
+    ├── EmbeddingError           the embedding model failed to load or to embed
+    ├── StoreError               Chroma (embedded or server) failed
+    │   └── StoreUnavailableError    the Chroma server cannot be reached
+    └── AnswerError              the answerer (LLM) failed; callers fall back to the extractive answer
+        └── AnswerTimeoutError   the LLM did not answer in time
+
+Third-party errors are mapped at the boundary with `raise OurError(...) from exc`.
+"""
+
+from __future__ import annotations
+
+
+class NewsbotError(Exception):
+    """Base of every error newsbot raises on purpose."""
+
+
+class ConfigError(NewsbotError):
+    """A setting is missing or invalid."""
+
+
+class SourceError(NewsbotError):
+    """One input could not be read or made into an article."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.reason = message
+
+
+class UnsupportedSourceError(SourceError):
+    """The input's kind is not one newsbot reads."""
+
+
+class EmbeddingError(NewsbotError):
+    """The embedding model failed to load or to embed."""
+
+
+class StoreError(NewsbotError):
+    """Chroma failed."""
+
+
+class StoreUnavailableError(StoreError):
+    """The Chroma server cannot be reached."""
+
+
+class AnswerError(NewsbotError):
+    """The answerer failed."""
+
+
+class AnswerTimeoutError(AnswerError):
+    """The LLM did not answer in time."""

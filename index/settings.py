@@ -1,0 +1,82 @@
+"""Settings of the index, read once from the environment or a `.env` file (prefix NEWSBOT_) and passed down.
+
+Every setting is listed with a comment in `.env.example`. No other module reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_EMBEDDER = "use"
+DEFAULT_RETRIEVAL_K = 5
+DEFAULT_LLM_TIMEOUT_S = 30.0
+
+
+class IndexSettings(BaseSettings):
+    """Where the store lives, which embedder and answerer to use, how many sources to cite."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Field(default=Path(".newsbot"), description="Embedded Chroma store and state.")
+    embedder: str = Field(
+        default=DEFAULT_EMBEDDER,
+        description="use | e5 | minilm | st:<sentence-transformers model id or local path>",
+    )
+    embed_batch_size: int = Field(default=32, ge=1, le=1024)
+    chunk_tokens: int | None = Field(
+        default=None, ge=32, description="Chunk size in embedder tokens; default: the embedder's own limit."
+    )
+    retrieval_k: int = Field(default=DEFAULT_RETRIEVAL_K, ge=1, le=50)
+    retrieval_mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
+    min_relevance: float | None = Field(
+        default=None, description="Abstain below this relevance; default: the embedder's calibrated value."
+    )
+    chroma_host: str = ""
+    chroma_port: int = Field(default=8000, ge=1, le=65535)
+    chroma_collection: str = "newsbot"
+    answerer: Literal["auto", "extractive", "openai", "llama-cpp"] = "auto"
+    llm_base_url: str = ""
+    llm_api_key: SecretStr = SecretStr("")
+    llm_model: str = ""
+    llm_timeout: float = Field(default=DEFAULT_LLM_TIMEOUT_S, gt=0)
+    llm_temperature: float = Field(default=0.0, ge=0, le=2)
+    llm_gguf_path: Path | None = None
+    llm_threads: int = Field(default=2, ge=1)
+    hf_hub_offline: bool = Field(default=True, description="Never reach a model hub at run time.")
+    log_level: str = "INFO"
+
+    @field_validator("embedder")
+    @classmethod
+    def _embedder_known(cls, value: str) -> str:
+        value = value.strip()
+        if value in {"use", "e5", "minilm"} or (value.startswith("st:") and len(value) > 3):
+            return value
+        raise ValueError(
+            f"unknown embedder {value!r}; use one of: use, e5, minilm, st:<model id or local path>"
+        )
+
+    @property
+    def resolved_answerer(self) -> str:
+        """`auto` picks the OpenAI-compatible LLM when an endpoint is set, a GGUF model when a path is set."""
+        if self.answerer != "auto":
+            return self.answerer
+        if self.llm_base_url:
+            return "openai"
+        if self.llm_gguf_path:
+            return "llama-cpp"
+        return "extractive"
+
+    def apply_process_defaults(self) -> None:
+        """Process-wide switches third-party libraries read from the environment (model hubs, telemetry)."""
+        if self.hf_hub_offline:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
