@@ -9,10 +9,11 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_EMBEDDER = "use"
+DEFAULT_READER = "e5"
 DEFAULT_RETRIEVAL_K = 5
 DEFAULT_LLM_TIMEOUT_S = 30.0
 
@@ -21,13 +22,21 @@ class IndexSettings(BaseSettings):
     """Where the store lives, which embedder and answerer to use, how many sources to cite."""
 
     model_config = SettingsConfigDict(
-        env_prefix="NEWSBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="NEWSBOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
     )
 
     data_dir: Path = Field(default=Path(".newsbot"), description="Embedded Chroma store and state.")
     embedder: str = Field(
         default=DEFAULT_EMBEDDER,
         description="use | e5 | minilm | st:<sentence-transformers model id or local path>",
+    )
+    reader: str = Field(
+        default=DEFAULT_READER,
+        description="Embedder that picks answer sentences (extractive); `same`: the retrieval embedder.",
     )
     embed_batch_size: int = Field(default=32, ge=1, le=1024)
     chunk_tokens: int | None = Field(
@@ -36,7 +45,10 @@ class IndexSettings(BaseSettings):
     retrieval_k: int = Field(default=DEFAULT_RETRIEVAL_K, ge=1, le=50)
     retrieval_mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
     min_relevance: float | None = Field(
-        default=None, description="Abstain below this relevance; default: the embedder's calibrated value."
+        default=None, description="Abstain when no hit is this similar to the question; default: calibrated."
+    )
+    min_sentence_relevance: float | None = Field(
+        default=None, description="Abstain when no sentence is this similar (extractive); default: calibrated."
     )
     chroma_host: str = ""
     chroma_port: int = Field(default=8000, ge=1, le=65535)
@@ -52,10 +64,12 @@ class IndexSettings(BaseSettings):
     hf_hub_offline: bool = Field(default=True, description="Never reach a model hub at run time.")
     log_level: str = "INFO"
 
-    @field_validator("embedder")
+    @field_validator("embedder", "reader")
     @classmethod
-    def _embedder_known(cls, value: str) -> str:
+    def _embedder_known(cls, value: str, info: ValidationInfo) -> str:
         value = value.strip()
+        if value == "same" and info.field_name == "reader":
+            return value
         if value in {"use", "e5", "minilm"} or (value.startswith("st:") and len(value) > 3):
             return value
         raise ValueError(

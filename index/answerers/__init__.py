@@ -1,5 +1,62 @@
-"""Answerers: turn a question and numbered hits into an Answer that cites [n]. Backends side by side."""
+"""Answerers: turn a question and numbered hits into an Answer that cites [n]. Backends side by side:
+
+- `extractive.ExtractiveAnswerer`: offline, picks the answering sentences; the default and the fallback.
+- `openai_compatible.OpenAICompatibleAnswerer`: any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp).
+- `llama_cpp.LlamaCppAnswerer`: a local GGUF model through llama-cpp-python.
+- `fallback.FallbackAnswerer`: an LLM answerer that falls back to the extractive one when the LLM fails.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from index.answerers.base import Answerer
+from index.errors import ConfigError
 
-__all__ = ["Answerer"]
+if TYPE_CHECKING:
+    from index.embedders import Embedder
+    from index.settings import IndexSettings
+
+
+def load_answerer(settings: IndexSettings, embedder: Embedder) -> tuple[Answerer, Answerer]:
+    """The configured answerer and the extractive one (the fallback and the abstention gate)."""
+    from index.answerers.extractive import ExtractiveAnswerer
+
+    reader = None
+    if settings.reader not in ("same", embedder.name):
+        from index.embedders import load_embedder
+
+        reader = load_embedder(settings.reader, batch_size=settings.embed_batch_size)
+    extractive = ExtractiveAnswerer(
+        embedder, min_relevance=settings.min_relevance, min_sentence=settings.min_sentence_relevance, reader=reader
+    )
+    kind = settings.resolved_answerer
+    if kind == "extractive":
+        return extractive, extractive
+    primary: Answerer
+    if kind == "openai":
+        if not settings.llm_base_url:
+            raise ConfigError("NEWSBOT_ANSWERER=openai needs NEWSBOT_LLM_BASE_URL (e.g. http://127.0.0.1:11434/v1)")
+        from index.answerers.openai_compatible import OpenAICompatibleAnswerer
+
+        primary = OpenAICompatibleAnswerer(
+            base_url=settings.llm_base_url,
+            api_key=settings.llm_api_key.get_secret_value(),
+            model=settings.llm_model,
+            timeout=settings.llm_timeout,
+            temperature=settings.llm_temperature,
+        )
+    else:
+        if not settings.llm_gguf_path:
+            raise ConfigError("NEWSBOT_ANSWERER=llama-cpp needs NEWSBOT_LLM_GGUF_PATH, the path of a .gguf model")
+        from index.answerers.llama_cpp import LlamaCppAnswerer
+
+        primary = LlamaCppAnswerer(
+            model_path=settings.llm_gguf_path, threads=settings.llm_threads, temperature=settings.llm_temperature
+        )
+    from index.answerers.fallback import FallbackAnswerer
+
+    return FallbackAnswerer(primary, extractive), extractive
+
+
+__all__ = ["Answerer", "load_answerer"]

@@ -11,6 +11,7 @@ import numpy as np
 from index.errors import EmbeddingError
 
 DEFAULT_BATCH_SIZE = 32
+QUERY_CACHE_SIZE = 256
 
 
 class Embedder(ABC):
@@ -27,6 +28,7 @@ class Embedder(ABC):
         self.batch_size = batch_size
         self._lock = threading.Lock()
         self._loaded = False
+        self._query_cache: dict[str, np.ndarray] = {}
 
     def warm_up(self) -> None:
         """Load the model once; safe to call from several threads."""
@@ -44,7 +46,14 @@ class Embedder(ABC):
         return self._embed_batched(texts, is_query=False)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._embed_batched([text], is_query=True)[0]
+        """The question's vector; the last few are cached, since retrieval and answering both need it."""
+        cached = self._query_cache.get(text)
+        if cached is None:
+            cached = self._embed_batched([text], is_query=True)[0]
+            if len(self._query_cache) >= QUERY_CACHE_SIZE:
+                self._query_cache.pop(next(iter(self._query_cache)))
+            self._query_cache[text] = cached
+        return cached
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model reads for `text`; chunking sizes passages by this."""

@@ -1,0 +1,158 @@
+"""The offline answerer: picks the sentence(s) of the retrieved chunks that answer the question, or abstains.
+
+No LLM, no extra model: candidate sentences of the top hits are embedded with the store's own embedder and
+scored by similarity to the question, plus the hit's relevance and shared rare words. The answer is those
+sentences verbatim (in the article's language) with their [n] citations. It abstains — "the indexed news does
+not say" — when the best hit is less relevant than `min_relevance`, calibrated per embedder on XQuAD dev.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from index.answerers.base import Answerer, build_answer
+from index.embedders import Embedder
+from index.language import detect_language, split_sentences
+from index.lexical import tokenize
+from index.models import Answer, Hit
+
+# Abstention thresholds, per embedder, on the cosine similarity of the question to the best hit (the gate
+# before any answerer runs) and to the best candidate sentence. Calibrated on XQuAD dev (English questions,
+# German paragraphs, 300 news distractors) so that about 1 % of answerable questions are refused; see README,
+# "Answer quality", for the measurements and the command.
+DEFAULT_MIN_RELEVANCE = {"use": 0.16, "e5": 0.76, "minilm": 0.20}
+DEFAULT_MIN_SENTENCE = {"use": 0.20, "e5": 0.77, "minilm": 0.20}
+FALLBACK_MIN_RELEVANCE = 0.2
+CANDIDATE_HITS = 3
+MIN_SENTENCE_WORDS = 4
+# A line without closing punctuation is a heading ("Das Wichtigste in Kürze") unless it is this long.
+MIN_HEADING_WORDS = 10
+HIT_WEIGHT = 0.5
+OVERLAP_WEIGHT = 0.3
+SECOND_SENTENCE_MARGIN = 0.02
+# How many sentences a separate reader model re-scores (it is slower than the retrieval embedder).
+READER_SHORTLIST = 6
+
+ABSTAIN_TEXT = {
+    "en": "The indexed news does not say.",
+    "de": "Die indexierten Nachrichten sagen dazu nichts.",
+    "fr": "Les actualités indexées ne le disent pas.",
+    "es": "Las noticias indexadas no lo dicen.",
+    "it": "Le notizie indicizzate non lo dicono.",
+    "nl": "Het geïndexeerde nieuws zegt dat niet.",
+    "pt": "As notícias indexadas não dizem isso.",
+    "ru": "В проиндексированных новостях об этом не сказано.",
+    "uk": "У проіндексованих новинах про це не сказано.",
+    "pl": "Zindeksowane wiadomości tego nie mówią.",
+}
+
+
+def abstain_text(question: str) -> str:
+    """"The indexed news does not say." in the question's language where we have it, else in English."""
+    return ABSTAIN_TEXT.get(detect_language(question, default="en"), ABSTAIN_TEXT["en"])
+
+
+def default_min_relevance(embedder_name: str) -> float:
+    return DEFAULT_MIN_RELEVANCE.get(embedder_name, FALLBACK_MIN_RELEVANCE)
+
+
+def default_min_sentence(embedder_name: str) -> float:
+    return DEFAULT_MIN_SENTENCE.get(embedder_name, FALLBACK_MIN_RELEVANCE)
+
+
+class ExtractiveAnswerer(Answerer):
+    name = "extractive"
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        *,
+        min_relevance: float | None = None,
+        min_sentence: float | None = None,
+        reader: Embedder | None = None,
+        candidate_hits: int = CANDIDATE_HITS,
+        max_sentences: int = 2,
+    ) -> None:
+        if candidate_hits < 1 or max_sentences < 1:
+            raise ValueError("candidate_hits and max_sentences must be at least 1")
+        self.embedder = embedder
+        self.min_relevance = default_min_relevance(embedder.name) if min_relevance is None else min_relevance
+        self.reader = reader or embedder
+        self.min_sentence = default_min_sentence(self.reader.name) if min_sentence is None else min_sentence
+        self.candidate_hits = candidate_hits
+        self.max_sentences = max_sentences
+
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        if not hits or max(h.score for h in hits) < self.min_relevance:
+            return Answer(text=abstain_text(question), abstained=True, answerer=self.name, question=question)
+        candidates = self._candidates(hits)
+        if not candidates:
+            return Answer(text=abstain_text(question), abstained=True, answerer=self.name, question=question)
+        similarity, scores = self._score(question, candidates, hits)
+        if similarity.max() < self.min_sentence:
+            return Answer(text=abstain_text(question), abstained=True, answerer=self.name, question=question)
+        order = np.argsort(-scores)
+        chosen = [int(order[0])]
+        for i in order[1:]:
+            if len(chosen) == self.max_sentences or scores[i] < scores[order[0]] - SECOND_SENTENCE_MARGIN:
+                break
+            chosen.append(int(i))
+        chosen.sort(key=lambda i: (candidates[i][0], i))
+        text = " ".join(f"{candidates[i][1]} [{candidates[i][0] + 1}]" for i in chosen)
+        return build_answer(question, text, hits, answerer=self.name)
+
+    def _candidates(self, hits: Sequence[Hit]) -> list[tuple[int, str]]:
+        """(hit index, sentence) for the sentences of the top hits that can carry an answer.
+
+        An article's title is a candidate too (once): news titles often state the answer in one line.
+        """
+        candidates: list[tuple[int, str]] = []
+        seen: set[str] = set()
+        for n, hit in enumerate(hits[: self.candidate_hits]):
+            paragraphs = hit.text.split("\n")
+            if hit.article_id not in seen:
+                seen.add(hit.article_id)
+                paragraphs.insert(0, hit.title)
+            for paragraph in paragraphs:
+                for sentence in split_sentences(paragraph, hit.language or "en"):
+                    if _can_answer(sentence) and (n, sentence) not in candidates:
+                        candidates.append((n, sentence))
+        return candidates
+
+    def _score(
+        self, question: str, candidates: list[tuple[int, str]], hits: Sequence[Hit]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each candidate's similarity to the question, and its ranking score (similarity plus the hit's
+        relevance plus the share of the question's words it contains).
+
+        With a separate reader model, the retrieval embedder shortlists READER_SHORTLIST candidates and the
+        reader scores those; the others keep a similarity of -1 and cannot be chosen.
+        """
+        question_terms = set(tokenize(question))
+        overlap = np.array(
+            [
+                len(question_terms & set(tokenize(sentence))) / max(1, len(question_terms))
+                for _, sentence in candidates
+            ]
+        )
+        prior = HIT_WEIGHT * np.array([hits[n].score for n, _ in candidates]) + OVERLAP_WEIGHT * overlap
+        similarity = self._similarity(self.embedder, question, [sentence for _, sentence in candidates])
+        if self.reader is self.embedder:
+            return similarity, similarity + prior
+        shortlist = np.argsort(-(similarity + prior))[:READER_SHORTLIST]
+        read = np.full(len(candidates), -1.0)
+        read[shortlist] = self._similarity(self.reader, question, [candidates[i][1] for i in shortlist])
+        return read, read + prior
+
+    @staticmethod
+    def _similarity(model: Embedder, question: str, sentences: list[str]) -> np.ndarray:
+        return model.embed_documents(sentences) @ model.embed_query(question)
+
+
+def _can_answer(sentence: str) -> bool:
+    words = len(sentence.split())
+    if words < MIN_SENTENCE_WORDS:
+        return False
+    return sentence.rstrip().endswith((".", "!", "?", "»", "«", '"', "“", "”", ")", "…")) or words >= MIN_HEADING_WORDS

@@ -1,0 +1,95 @@
+"""Cleaning: strip web noise from an article's text so that only the story becomes chunks.
+
+Pages copied from news sites carry lines that are not the story: ad markers ("Ad", "Anzeige"), photo captions
+with an agency credit ("… (Archivbild) - Keystone"), tag lines ("ukraine krieg"), and trailers that start a
+list of links ("Mehr zum Thema:", "Read more:"). Left in, they become chunks that compete with the text at
+retrieval time. Each rule below removes one kind, and keeps a line whenever in doubt.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from index.models import Article
+
+AD_MARKERS = frozenset(
+    {"ad", "ads", "anzeige", "advertisement", "werbung", "sponsored", "publicité", "pubblicità", "publicidad"}
+)
+
+# A trailer marker ends the story: what follows is a list of links or tags.
+TRAILER_RE = re.compile(
+    r"^(mehr zum thema|mehr zu diesem thema|das könnte sie auch interessieren|lesen sie auch|weitere artikel"
+    r"|read more|related( articles| stories)?|more on this( story)?|see also|tags|themen|schlagwörter"
+    r"|share this( article)?|artikel teilen)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# Captions end in a photo credit or start with one.
+AGENCIES = (
+    r"keystone|dpa|afp|reuters|ap|epa|apa|sda|key|getty( images)?|imago|picture alliance|shutterstock"
+    r"|istock|ddp|kna|anp|efe|ansa|xinhua|tass|zvg|ho"
+)
+CAPTION_END_RE = re.compile(rf"\s[-–—|/]\s*(\(?\s*(foto|bild|photo|image)\s*:?\s*)?({AGENCIES})[^\n]{{0,40}}$", re.I)
+CAPTION_START_RE = re.compile(r"^(foto|bild|photo|image|picture|quelle|source|©)\s*[:©]", re.IGNORECASE)
+CAPTION_MARK_RE = re.compile(r"\((archiv|archivbild|symbolbild|archive|file photo|illustration)\)", re.IGNORECASE)
+BULLET_RE = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
+SENTENCE_END = (".", "!", "?", ":", "»", "«", '"', "“", "”", ")", "…")
+CAPTION_MAX_CHARS = 300
+TAG_LINE_MAX_WORDS = 4
+
+
+def clean_text(text: str) -> str:
+    """The story's text, paragraphs separated by blank lines, without ads, captions, tag lines and trailers."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    kept: list[str] = []
+    for raw in text.split("\n"):
+        line = BULLET_RE.sub("", " ".join(raw.split()))
+        if not line:
+            if kept and kept[-1]:
+                kept.append("")
+            continue
+        if TRAILER_RE.match(line) and len(kept) >= 3:
+            break
+        if _is_noise(line):
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def clean_article(article: Article) -> Article:
+    """The article with its text cleaned and its title tidied; metadata untouched."""
+    title = " ".join(article.title.split())
+    body = clean_text(article.text)
+    # A .txt article repeats its title as the first line of the body: drop the repeat.
+    first, _, rest = body.partition("\n")
+    if first.strip() == title:
+        body = rest.strip()
+    return replace(article, title=title, text=body)
+
+
+def _is_noise(line: str) -> bool:
+    lowered = line.lower().strip(" .:")
+    if lowered in AD_MARKERS:
+        return True
+    if len(line) <= CAPTION_MAX_CHARS and (
+        CAPTION_END_RE.search(line) or CAPTION_START_RE.match(line) or _is_marked_caption(line)
+    ):
+        return True
+    return _is_tag_line(line)
+
+
+def _is_marked_caption(line: str) -> bool:
+    """"Kim und Putin beim Gipfel 2019 (Archivbild)" — a caption even without a credit."""
+    return bool(CAPTION_MARK_RE.search(line[-40:]))
+
+
+def _is_tag_line(line: str) -> bool:
+    """Short all-lowercase keyword lines ("ukraine krieg") and glued tag lists ("RegierungStaat")."""
+    words = line.split()
+    if line.endswith(SENTENCE_END) or len(words) > TAG_LINE_MAX_WORDS:
+        return False
+    if line == line.lower() and any(ch.isalpha() for ch in line):
+        return True
+    return len(words) == 1 and bool(re.fullmatch(r"(?:[A-ZÄÖÜ][a-zäöüß]+){2,}", line))

@@ -1,0 +1,49 @@
+"""Follow-up questions: make "And what did the US say?" standalone using the conversation so far.
+
+With an LLM, the answerer rewrites the follow-up (`Answerer.condense`). Without one, a heuristic: a question
+that looks like a follow-up — it is short, or starts with "and"/"und"/"what about"/…, or leans on a pronoun —
+gets the previous question appended, so retrieval still finds the story the conversation is about. A question
+that stands on its own is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.answerers.base import Answerer
+from index.models import Turn
+
+FOLLOW_UP_START = re.compile(
+    r"^\s*(and|but|also|so|what about|how about|and what|und|aber|auch|was ist mit|und was|wie steht es mit"
+    r"|et|mais|et si|y|pero|e|ma)\b",
+    re.IGNORECASE,
+)
+PRONOUNS = re.compile(
+    r"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|then"
+    r"|er|sie|es|ihm|ihn|ihr|ihnen|dies|diese|dieser|dieses|das|dort|damals|dazu|darüber)\b",
+    re.IGNORECASE,
+)
+SHORT_QUESTION_WORDS = 4
+
+
+def looks_like_follow_up(question: str) -> bool:
+    words = question.split()
+    return (
+        len(words) <= SHORT_QUESTION_WORDS
+        or bool(FOLLOW_UP_START.match(question))
+        or bool(PRONOUNS.search(question))
+    )
+
+
+def standalone_question(question: str, history: Sequence[Turn], answerer: Answerer | None = None) -> str:
+    """The question to retrieve with: as asked, rewritten by the LLM, or joined with the previous question."""
+    if not history:
+        return question
+    if answerer is not None:
+        rewritten = answerer.condense(question, history)
+        if rewritten and rewritten.strip():
+            return rewritten.strip()
+    if not looks_like_follow_up(question):
+        return question
+    return f"{question} ({history[-1].question})"

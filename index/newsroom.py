@@ -1,0 +1,250 @@
+"""The Newsroom: the one object the CLI and the bot use — ingest sources, ask questions, list and delete.
+
+    newsroom = Newsroom(settings)          # cheap
+    newsroom.warm_up()                     # loads the embedder, opens the store
+    newsroom.ingest(["articles/", "https://example.org/story"])
+    newsroom.ask("Who denied supplying arms?")
+
+Everything here blocks (embedding, Chroma, LLM): async callers run it in a thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from index.answerers import Answerer, load_answerer
+from index.chain import build_chain
+from index.chunking import Chunker
+from index.cleaning import clean_article
+from index.conversation import looks_like_follow_up
+from index.embedders import Embedder, load_embedder
+from index.errors import NewsbotError, SourceError
+from index.language import detect_language
+from index.models import Answer, Article, Hit, Turn
+from index.retrieval import Searcher
+from index.settings import IndexSettings
+from index.store import ArticleInfo, ChunkStore
+
+log = logging.getLogger("newsbot.newsroom")
+
+INGEST_BATCH = 16
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    error: str
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did: articles added, updated (text changed), unchanged (nothing embedded), failed."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[Failure] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "failed": [{"source": f.source, "error": f.error} for f in self.failed],
+        }
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    articles: int
+    chunks: int
+    newest_published_at: str
+    embedder: str
+    answerer: str
+    location: str
+
+
+class Newsroom:
+    """Ingest, ask, list, delete — over one store, one embedder and one answerer."""
+
+    def __init__(
+        self,
+        settings: IndexSettings,
+        *,
+        embedder: Embedder | None = None,
+        answerer: Answerer | None = None,
+        store: ChunkStore | None = None,
+    ) -> None:
+        settings.apply_process_defaults()
+        self.settings = settings
+        self.embedder = embedder or load_embedder(settings.embedder, batch_size=settings.embed_batch_size)
+        configured, self.extractive = load_answerer(settings, self.embedder)
+        self.answerer = answerer or configured
+        self.store = store or ChunkStore(
+            path=None if settings.chroma_host else settings.data_dir,
+            host=settings.chroma_host,
+            port=settings.chroma_port,
+            collection=settings.chroma_collection,
+            embedder_name=self.embedder.name,
+        )
+        self.searcher = Searcher(self.store, self.embedder, mode=settings.retrieval_mode, k=settings.retrieval_k)
+        self.chain = build_chain(self.searcher, self.answer_from_hits)
+        self._chunker: Chunker | None = None
+
+    def warm_up(self) -> None:
+        """Load the embedder and the answerer, open the store: slow, so done once, before the first question."""
+        self.embedder.warm_up()
+        self.answerer.warm_up()
+        self.store.count()
+
+    @property
+    def chunker(self) -> Chunker:
+        if self._chunker is None:
+            self.embedder.warm_up()
+            self._chunker = Chunker(self.embedder.count_tokens, self.settings.chunk_tokens or self.embedder.max_tokens)
+        return self._chunker
+
+    def ingest(
+        self,
+        sources: Sequence[str],
+        *,
+        on_progress: Callable[[int, int], None] | None = None,
+        csv_columns: object | None = None,
+    ) -> IngestReport:
+        """Load, clean, chunk, embed and store every article the sources hold; bad inputs are reported and
+        skipped. `on_progress(done, total)` is called as inputs are read."""
+        from index.loading import count_inputs, iter_articles
+
+        total = count_inputs(sources)
+        report = IngestReport()
+        done = 0
+
+        def _articles() -> Iterable[Article]:
+            nonlocal done
+            for item in iter_articles(sources, csv_columns=csv_columns):  # type: ignore[arg-type]
+                done += 1
+                if on_progress:
+                    on_progress(min(done, max(total, done)), max(total, done))
+                if isinstance(item, SourceError):
+                    log.warning("skipped %s", item)
+                    report.failed.append(Failure(item.source, item.reason))
+                else:
+                    yield item
+
+        self.ingest_articles(_articles(), report=report)
+        return report
+
+    def ingest_articles(self, articles: Iterable[Article], *, report: IngestReport | None = None) -> IngestReport:
+        """Store articles; unchanged ones (same text hash) are not embedded again, changed ones replaced."""
+        report = report or IngestReport()
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) == INGEST_BATCH:
+                self._ingest_batch(batch, report)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, report)
+        return report
+
+    def _ingest_batch(self, articles: list[Article], report: IngestReport) -> None:
+        prepared: list[Article] = []
+        for article in articles:
+            try:
+                prepared.append(self._prepare(article))
+            except NewsbotError as exc:
+                report.failed.append(Failure(article.source, str(exc)))
+        latest: dict[str, Article] = {a.id: a for a in prepared}  # a later duplicate in the batch wins
+        stored = self.store.stored_hashes(list(latest))
+        for article_id, article in latest.items():
+            old_hash = stored.get(article_id)
+            if old_hash == article.text_hash:
+                report.unchanged += 1
+                continue
+            try:
+                chunks = self.chunker.chunk(article)
+                if not chunks:
+                    raise SourceError(article.source, "no text left after cleaning; is it an article?")
+                vectors = self.embedder.embed_documents([c.embed_text for c in chunks])
+                self.store.replace_article(article, chunks, vectors)
+            except NewsbotError as exc:
+                log.warning("failed to ingest %s: %s", article.source, exc)
+                report.failed.append(Failure(article.source, getattr(exc, "reason", str(exc))))
+                continue
+            if old_hash is None:
+                report.added += 1
+            else:
+                report.updated += 1
+        report.unchanged += len(prepared) - len(latest)
+
+    def _prepare(self, article: Article) -> Article:
+        cleaned = clean_article(article)
+        if not cleaned.text.strip():
+            raise SourceError(article.source, "the article has no text after cleaning")
+        if not cleaned.language:
+            from dataclasses import replace
+
+            cleaned = replace(cleaned, language=detect_language(f"{cleaned.title}\n{cleaned.text}"))
+        return cleaned
+
+    def ask(self, question: str, *, history: Sequence[Turn] = ()) -> Answer:
+        """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first."""
+        question = " ".join(question.split())
+        if not question:
+            raise NewsbotError("the question is empty: ask something, e.g. 'Who denied supplying arms?'")
+        search_query = question
+        if history:
+            rewritten = self.answerer.condense(question, history)
+            if rewritten and rewritten.strip():
+                question = search_query = rewritten.strip()
+            elif looks_like_follow_up(question):
+                search_query = f"{question} {history[-1].question}"
+        return self.chain.invoke({"question": question, "search_query": search_query})
+
+    def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
+        return self.searcher.search(question, k, exclude_articles=exclude_articles)
+
+    def answer_from_hits(self, question: str, hits: Sequence[Hit]) -> Answer:
+        """Answer from given hits; below the relevance threshold nothing answers, so no LLM is asked."""
+        if not hits or max(h.score for h in hits) < self.extractive.min_relevance:
+            return self.extractive.answer(question, hits)
+        return self.answerer.answer(question, hits)
+
+    def stats(self) -> IndexStats:
+        articles = self.store.articles()
+        dated = [a for a in articles if a.published_at]
+        return IndexStats(
+            articles=len(articles),
+            chunks=self.store.count(),
+            newest_published_at=max(dated, key=_recency).published_at if dated else "",
+            embedder=self.embedder.name,
+            answerer=self.answerer.name,
+            location=self.store.location,
+        )
+
+    def latest(self, n: int = 5) -> list[ArticleInfo]:
+        """The n newest articles: by publication date, else by when they were ingested."""
+        articles = self.store.articles()
+        return sorted(articles, key=_recency, reverse=True)[:n]
+
+    def delete(self, refs: Sequence[str]) -> int:
+        """Delete articles by id, url or source path; returns how many were deleted."""
+        ids: list[str] = []
+        for ref in refs:
+            ids.extend(self.store.find_article_ids(ref))
+        return self.store.delete_articles(ids)
+
+
+def _recency(article: ArticleInfo) -> float:
+    if article.published_at:
+        try:
+            published = datetime.fromisoformat(article.published_at)
+            if published.tzinfo is None:
+                published = published.replace(tzinfo=timezone.utc)
+            return published.timestamp()
+        except ValueError:
+            pass
+    return article.ingested_at

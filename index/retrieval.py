@@ -1,0 +1,117 @@
+"""Retrieval: question -> the k most relevant chunks, by dense vectors, BM25, or both fused (hybrid).
+
+Hybrid retrieval fuses the two rankings by reciprocal rank fusion (RRF), which needs no score calibration
+between them, then keeps at most `per_article` chunks of one article so that the k sources are diverse.
+Every hit's `score` is its cosine similarity to the question, whichever ranking found it, so abstention
+thresholds mean the same in every mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from index.embedders import Embedder
+from index.lexical import LexicalIndex
+from index.models import Hit
+from index.store import ChunkStore
+
+RRF_K = 60
+FETCH_FACTOR = 4
+MIN_FETCH = 20
+DEFAULT_PER_ARTICLE = 2
+
+Mode = Literal["hybrid", "dense", "lexical"]
+
+
+class Searcher:
+    """Finds hits for a question in a store; `mode` picks dense, lexical or hybrid."""
+
+    def __init__(
+        self,
+        store: ChunkStore,
+        embedder: Embedder,
+        *,
+        mode: Mode = "hybrid",
+        k: int = 5,
+        per_article: int = DEFAULT_PER_ARTICLE,
+    ) -> None:
+        if mode not in ("hybrid", "dense", "lexical"):
+            raise ValueError(f"mode must be hybrid, dense or lexical, got {mode!r}")
+        if k < 1 or per_article < 1:
+            raise ValueError(f"k and per_article must be at least 1, got k={k}, per_article={per_article}")
+        self.store = store
+        self.embedder = embedder
+        self.mode = mode
+        self.k = k
+        self.per_article = per_article
+        self.lexical = LexicalIndex(store)
+
+    def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
+        """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each."""
+        k = k or self.k
+        fetch = max(MIN_FETCH, FETCH_FACTOR * k)
+        vector = self.embedder.embed_query(question)
+        rankings: list[list[str]] = []
+        hits: dict[str, Hit] = {}
+        if self.mode in ("hybrid", "dense"):
+            dense = self.store.query(vector, fetch + len(exclude_articles) * 4)
+            hits.update((h.chunk_id, h) for h in dense)
+            rankings.append([h.chunk_id for h in dense])
+        if self.mode in ("hybrid", "lexical"):
+            lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, fetch)]
+            missing = [c for c in lexical if c not in hits]
+            hits.update((h.chunk_id, h) for h in self.store.get_hits(missing, vector))
+            rankings.append(lexical)
+        excluded = set(exclude_articles)
+        ranked = [c for c in fuse(rankings) if c in hits and hits[c].article_id not in excluded]
+        return diversify([hits[c] for c in ranked], k, self.per_article)
+
+
+def fuse(rankings: Sequence[Sequence[str]], rrf_k: int = RRF_K) -> list[str]:
+    """Reciprocal rank fusion of several rankings of ids, best first."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (rrf_k + rank + 1)
+    return sorted(scores, key=lambda item: -scores[item])
+
+
+def diversify(hits: Sequence[Hit], k: int, per_article: int) -> list[Hit]:
+    """The first k hits taking at most `per_article` chunks from any one article."""
+    taken: list[Hit] = []
+    per: dict[str, int] = {}
+    for hit in hits:
+        if per.get(hit.article_id, 0) >= per_article:
+            continue
+        per[hit.article_id] = per.get(hit.article_id, 0) + 1
+        taken.append(hit)
+        if len(taken) == k:
+            break
+    return taken
+
+
+class NewsRetriever(BaseRetriever):
+    """The searcher as a LangChain retriever: hits become Documents with their metadata."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    searcher: Searcher
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        return [hit_to_document(hit) for hit in self.searcher.search(query)]
+
+
+def hit_to_document(hit: Hit) -> Document:
+    metadata = {name: getattr(hit, name) for name in Hit.__dataclass_fields__ if name != "text"}
+    return Document(page_content=hit.text, metadata=metadata, id=hit.chunk_id)
+
+
+def document_to_hit(document: Document) -> Hit:
+    return Hit(text=document.page_content, **document.metadata)

@@ -1,0 +1,76 @@
+"""Client/server mode: the same code path against a real `chroma run` server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from index.errors import StoreUnavailableError
+from index.newsroom import Newsroom
+from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION, make_settings
+
+SERVER_START_TIMEOUT_S = 60
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    port = free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    chroma = Path(sys.executable).with_name("chroma")
+    process = subprocess.Popen(
+        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"chroma run did not start on port {port}")
+            time.sleep(0.2)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_ingest_and_ask_through_a_chroma_server(chroma_server: int, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=chroma_server)
+    newsroom = Newsroom(settings)
+    report = newsroom.ingest([str(SAMPLES_DIR)])
+    assert report.added == 7
+    assert newsroom.ingest([str(SEED_ARTICLE)]).unchanged == 1
+    hits = newsroom.search(SEED_QUESTION)
+    assert hits[0].title.startswith("Nordkorea dementiert")
+    assert "127.0.0.1" in newsroom.stats().location
+    assert not (tmp_path / "data").exists(), "server mode must not create an embedded store"
+
+    # A second client (another process in real life) sees the same articles.
+    other = Newsroom(make_settings(tmp_path / "other", chroma_host="127.0.0.1", chroma_port=chroma_server))
+    assert other.stats().articles == 7
+    assert other.delete([str(SEED_ARTICLE)]) == 1
+    assert newsroom.stats().articles == 6
+
+
+def test_an_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=free_port())
+    with pytest.raises(StoreUnavailableError, match="chroma run"):
+        Newsroom(settings).stats()

@@ -1,0 +1,58 @@
+"""Cleaning keeps the story and drops the web noise a copied news page carries."""
+
+from index.cleaning import clean_article, clean_text
+from index.models import Article
+from tests.conftest import SEED_ARTICLE
+
+
+def seed_text() -> str:
+    return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+def test_seed_article_loses_ads_captions_tags_and_trailer() -> None:
+    cleaned = clean_text(seed_text())
+    lines = cleaned.splitlines()
+    assert "Ad" not in lines
+    assert "ukraine krieg" not in lines and "trump" not in lines
+    assert "Keystone" not in cleaned and "keystone" not in cleaned
+    assert "Mehr zum Thema" not in cleaned and "RegierungStaat" not in cleaned
+
+
+def test_seed_article_keeps_the_story() -> None:
+    cleaned = clean_text(seed_text())
+    assert "Nordkorea hat Angaben der US-Regierung bestritten" in cleaned
+    assert "Nordkorea dementiert, Russland mit Waffen und Munition versorgt zu haben." in cleaned
+    assert "Experten vermuten Waffenmangel in Russland wegen Sanktionen" in cleaned  # a sub-heading stays
+    assert "vom Welthandel praktisch ausgeschlossen." in cleaned
+
+
+def test_bullets_lose_their_marker_but_keep_their_text() -> None:
+    assert clean_text("Intro sentence here.\n  • First point of the story.\n- Second point.") == (
+        "Intro sentence here.\nFirst point of the story.\nSecond point."
+    )
+
+
+def test_captions_with_agency_credits_are_dropped() -> None:
+    text = (
+        "The minister spoke on Tuesday.\n"
+        "The minister at the press conference. - Reuters\n"
+        "Foto: Max Muster\n"
+        "Kim und Putin beim Gipfel 2019 (Archivbild)\n"
+        "The talks continue next week."
+    )
+    assert clean_text(text) == "The minister spoke on Tuesday.\nThe talks continue next week."
+
+
+def test_a_trailer_marker_at_the_very_start_does_not_empty_the_article() -> None:
+    text = "Read more:\nThe council voted on Monday to close the bridge.\nIt reopens in May."
+    assert "The council voted" in clean_text(text)
+
+
+def test_sentences_that_merely_mention_an_agency_stay() -> None:
+    text = "According to Reuters, the talks failed.\nThe news agency dpa reported the same on Friday."
+    assert clean_text(text) == text
+
+
+def test_clean_article_drops_a_repeated_title() -> None:
+    article = Article(title="Big news", text="Big news\n\nThe story goes on.", source="x.txt")
+    assert clean_article(article).text == "The story goes on."

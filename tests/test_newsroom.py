@@ -1,0 +1,143 @@
+"""The index end to end on the embedded Chroma store: ingest, ask with sources, re-ingest, update, delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.embedders.use import UniversalSentenceEncoder
+from index.errors import NewsbotError
+from index.newsroom import Newsroom
+from index.settings import DEFAULT_EMBEDDER
+from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION, make_settings
+
+
+class CountingEncoder(UniversalSentenceEncoder):
+    """The real multilingual encoder, counting the texts it embeds."""
+
+    def __init__(self) -> None:
+        super().__init__(threads=2)
+        self.embedded = 0
+
+    def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
+        if not is_query:
+            self.embedded += len(texts)
+        return super()._embed(texts, is_query=is_query)
+
+
+@pytest.fixture
+def encoder() -> CountingEncoder:
+    return CountingEncoder()
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path, encoder: CountingEncoder) -> Newsroom:
+    return Newsroom(make_settings(tmp_path / "data"), embedder=encoder)
+
+
+def write_article(path: Path, title: str, body: str) -> Path:
+    path.write_text(f"{title}\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_seed_question_is_answered_with_north_korea_and_its_source(tmp_path: Path) -> None:
+    newsroom = Newsroom(make_settings(tmp_path / "data", embedder=DEFAULT_EMBEDDER))
+    report = newsroom.ingest([str(SAMPLES_DIR)])
+    assert report.added == 7 and not report.failed
+    answer = newsroom.ask(SEED_QUESTION)
+    assert not answer.abstained
+    assert "Nordkorea" in answer.text or "North Korea" in answer.text
+    assert "[1]" in answer.text
+    assert answer.sources[0].n == 1
+    assert answer.sources[0].title.startswith("Nordkorea dementiert")
+
+
+def test_no_ad_or_caption_chunk_competes_for_the_seed_question(newsroom: Newsroom) -> None:
+    newsroom.ingest([str(SEED_ARTICLE)])
+    hits = newsroom.search(SEED_QUESTION, k=10)
+    assert hits
+    for hit in hits:
+        lines = hit.text.splitlines()
+        assert "Ad" not in lines
+        assert "Keystone" not in hit.text and "keystone" not in hit.text
+        assert "Mehr zum Thema" not in hit.text
+
+
+def test_reingesting_unchanged_articles_embeds_nothing(newsroom: Newsroom, encoder: CountingEncoder) -> None:
+    first = newsroom.ingest([str(SAMPLES_DIR)])
+    embedded = encoder.embedded
+    chunks = newsroom.stats().chunks
+    second = newsroom.ingest([str(SAMPLES_DIR)])
+    assert (first.added, second.added, second.updated, second.unchanged) == (7, 0, 0, 7)
+    assert encoder.embedded == embedded
+    assert newsroom.stats().chunks == chunks
+
+
+def test_a_changed_article_replaces_its_old_chunks(newsroom: Newsroom, tmp_path: Path) -> None:
+    path = write_article(tmp_path / "story.txt", "Council closes bridge", "The old bridge closes on Monday. " * 3)
+    newsroom.ingest([str(path)])
+    write_article(path, "Council closes bridge", "The bridge stays open until the new one is built in 2027.")
+    report = newsroom.ingest([str(path)])
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 0)
+    texts = [h.text for h in newsroom.search("When is the new bridge built?", k=10)]
+    assert texts and all("old bridge" not in t for t in texts)
+    assert any("2027" in t for t in texts)
+    assert newsroom.stats().articles == 1
+
+
+def test_one_bad_input_is_reported_and_the_rest_ingest(newsroom: Newsroom, tmp_path: Path) -> None:
+    good = write_article(tmp_path / "good.txt", "Rail strike ends", "The rail strike ended after three days.")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    report = newsroom.ingest([str(tmp_path / "missing.txt"), str(tmp_path / "report.pdf"), str(tmp_path / "empty.txt"), str(good)])
+    assert report.added == 1
+    failed = {Path(f.source).name: f.error for f in report.failed}
+    assert set(failed) == {"missing.txt", "report.pdf", "empty.txt"}
+    assert all(error for error in failed.values())
+    assert newsroom.stats().articles == 1
+
+
+def test_delete_removes_an_article_and_its_chunks(newsroom: Newsroom) -> None:
+    newsroom.ingest([str(SAMPLES_DIR)])
+    before = newsroom.stats()
+    assert newsroom.delete([str(SEED_ARTICLE)]) == 1
+    after = newsroom.stats()
+    assert after.articles == before.articles - 1 and after.chunks < before.chunks
+    assert all("Nordkorea dementiert" not in h.title for h in newsroom.search(SEED_QUESTION, k=10))
+    assert newsroom.delete(["no-such-article"]) == 0
+
+
+def test_latest_lists_dated_articles_newest_first(newsroom: Newsroom, tmp_path: Path) -> None:
+    for day, title in [(3, "Third"), (1, "First"), (2, "Second")]:
+        (tmp_path / f"{title}.txt").write_text(
+            f"---\npublished_at: 2026-11-0{day}T10:00:00+00:00\noutlet: Example Times\n---\n{title} story\n"
+            f"Something happened on day {day} of the month.\n",
+            encoding="utf-8",
+        )
+    newsroom.ingest([str(tmp_path)])
+    assert [a.title for a in newsroom.latest(2)] == ["Third story", "Second story"]
+    assert newsroom.stats().newest_published_at.startswith("2026-11-03")
+
+
+def test_an_unrelated_question_is_answered_with_an_abstention(newsroom: Newsroom) -> None:
+    newsroom.ingest([str(SEED_ARTICLE)])
+    answer = newsroom.ask("What is the recipe for a good sourdough bread?")
+    assert answer.abstained and not answer.sources
+    assert "does not say" in answer.text
+
+
+def test_an_empty_question_is_refused(newsroom: Newsroom) -> None:
+    with pytest.raises(NewsbotError, match="empty"):
+        newsroom.ask("   ")
+
+
+def test_a_follow_up_finds_the_story_of_the_previous_question(newsroom: Newsroom, tmp_path: Path) -> None:
+    from index.models import Turn
+
+    newsroom.ingest([str(SAMPLES_DIR)])
+    first = newsroom.ask(SEED_QUESTION)
+    follow_up = newsroom.ask("And what did the US say?", history=[Turn(SEED_QUESTION, first.text)])
+    assert not follow_up.abstained
+    assert follow_up.sources[0].title.startswith("Nordkorea dementiert")
