@@ -1,0 +1,240 @@
+"""Articles from the web: an http(s) URL is an HTML page (one article) or an RSS/Atom feed (one per entry).
+
+Each feed entry's linked page is fetched and extracted like any page; when that fails, the entry's own
+title, summary or content stands in, with its link and date. httpx errors are mapped to SourceError here.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import Any
+
+import feedparser
+import httpx
+
+from index.errors import SourceError, UnsupportedSourceError
+from index.loaders.common import build_article, decode_bytes, host_outlet, normalize_language, parse_date
+from index.loaders.documents import html_fragment_text, html_to_article, sniff_html_charset
+from index.models import Article
+
+logger = logging.getLogger(__name__)
+
+USER_AGENT = "newsbot/0.1"
+DEFAULT_HTTP_TIMEOUT_S = 20.0
+MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+)
+_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf"})
+_FIRST_TAG = re.compile(rb"<([a-z][a-z0-9:._-]*)")
+_PAGE_HINT = "give the address of an article page or of an RSS/Atom feed"
+
+
+@dataclass(frozen=True)
+class _Download:
+    url: str  # after redirects
+    content_type: str  # media type only, lower-case: "text/html"
+    content_type_header: str
+    charset: str | None
+    body: bytes
+
+    @property
+    def kind(self) -> str:
+        """ "feed", "html" or "other", from the content type, else from the document's first element."""
+        root = _first_element(self.body)
+        if self.content_type in _FEED_TYPES or root in _FEED_ROOTS:
+            return "feed"
+        if self.content_type in _HTML_TYPES or root == "html" or (not self.content_type and root):
+            return "html"
+        return "other"
+
+
+class WebLoader:
+    """Loads http(s) URLs with one shared client: redirects followed, a size cap, errors that say what to check.
+
+    A `transport` passed in belongs to the caller and is not closed by `close()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        timeout: float = DEFAULT_HTTP_TIMEOUT_S,
+        transport: httpx.BaseTransport | None = None,
+        max_bytes: int = MAX_RESPONSE_BYTES,
+    ) -> None:
+        if timeout <= 0:
+            raise ValueError(f"http_timeout must be positive, got {timeout}")
+        if max_bytes < 1:
+            raise ValueError(f"max_bytes must be at least 1, got {max_bytes}")
+        self._timeout = timeout
+        self._max_bytes = max_bytes
+        self._owns_transport = transport is None
+        self._client = httpx.Client(
+            transport=transport,
+            timeout=timeout,
+            follow_redirects=True,
+            headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT},
+        )
+
+    def close(self) -> None:
+        if self._owns_transport:
+            self._client.close()
+
+    def load(self, url: str) -> Iterator[Article | SourceError]:
+        """The page's article, or one article (or SourceError) per feed entry."""
+        download = self._fetch(url, url)
+        kind = download.kind
+        if kind == "feed":
+            yield from self._feed_articles(download, url)
+        elif kind == "html":
+            yield self._page_article(download, url)
+        else:
+            raise UnsupportedSourceError(
+                url, f"returned {download.content_type or 'an unknown content type'}, not HTML or a feed: {_PAGE_HINT}"
+            )
+
+    def _page_article(self, download: _Download, source: str) -> Article:
+        declared = download.charset or sniff_html_charset(download.body)
+        return html_to_article(decode_bytes(download.body, source, declared), source, url=download.url)
+
+    def _feed_articles(self, download: _Download, source: str) -> Iterator[Article | SourceError]:
+        parsed = feedparser.parse(
+            io.BytesIO(download.body),
+            response_headers={"content-location": download.url, "content-type": download.content_type_header},
+        )
+        if not parsed.entries:
+            if parsed.bozo:
+                raise SourceError(
+                    source, f"is not a readable RSS/Atom feed ({parsed.get('bozo_exception')}): check the address"
+                )
+            raise SourceError(source, "is a feed without entries: there is nothing to load yet")
+        feed_title = " ".join(str(parsed.feed.get("title", "")).split())
+        feed_language = normalize_language(parsed.feed.get("language", ""))
+        for number, entry in enumerate(parsed.entries, start=1):
+            entry_source = f"{source}#entry {number}"
+            try:
+                yield self._entry_article(entry, entry_source, feed_title, feed_language, download.url)
+            except SourceError as exc:
+                yield exc
+
+    def _entry_article(
+        self, entry: Any, source: str, feed_title: str, feed_language: str, feed_url: str
+    ) -> Article:
+        """The linked page's article with the entry's title and date; else the entry's own text."""
+        link = str(entry.get("link", "")).strip()
+        title = " ".join(str(entry.get("title", "")).split())
+        published = _entry_date(entry)
+        page_problem = "the entry has no link"
+        if link.startswith(("http://", "https://")):
+            try:
+                download = self._fetch(link, source)
+                if download.kind != "html":
+                    raise SourceError(source, f"its link returned {download.content_type or 'no content type'}")
+                article = self._page_article(download, source)
+            except SourceError as exc:
+                page_problem = f"its page could not be loaded ({exc.reason})"
+                logger.info("%s: %s; using the feed's own text", source, page_problem)
+            else:
+                return replace(
+                    article,
+                    title=title or article.title,
+                    published_at=published or article.published_at,
+                    language=article.language or feed_language,
+                )
+        return build_article(
+            source,
+            title=title,
+            text=_entry_text(entry),
+            url=link,
+            outlet=feed_title or host_outlet(link or feed_url),
+            published_at=published,
+            language=normalize_language(entry.get("language", "")) or feed_language,
+            empty_hint=f"{page_problem}, and the entry has no summary or content of its own",
+        )
+
+    def _fetch(self, url: str, source: str) -> _Download:
+        """The response body, at most `max_bytes` of it; HTTP and network errors become SourceError."""
+        try:
+            with self._client.stream("GET", url) as response:
+                if response.status_code >= 400:
+                    raise SourceError(source, _status_message(response.status_code, response.reason_phrase))
+                declared_size = response.headers.get("content-length", "")
+                if declared_size.isdigit() and int(declared_size) > self._max_bytes:
+                    raise SourceError(source, self._too_large_message())
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > self._max_bytes:
+                        raise SourceError(source, self._too_large_message())
+                header = response.headers.get("content-type", "")
+                return _Download(
+                    url=str(response.url),
+                    content_type=header.split(";", 1)[0].strip().lower(),
+                    content_type_header=header,
+                    charset=response.charset_encoding,
+                    body=bytes(body),
+                )
+        except httpx.TimeoutException as exc:
+            raise SourceError(
+                source, f"no answer within {self._timeout:g} s: check the address, or raise the HTTP timeout"
+            ) from exc
+        except httpx.TooManyRedirects as exc:
+            raise SourceError(source, "redirects too many times: open it in a browser to see where it leads") from exc
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            raise SourceError(source, f"is not a valid http(s) URL ({exc}): check the address") from exc
+        except httpx.ConnectError as exc:
+            raise SourceError(
+                source, f"cannot connect ({exc}): check the address and that this machine can reach the site"
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise SourceError(
+                source, f"download failed ({type(exc).__name__}: {exc}): check the address and the network"
+            ) from exc
+
+    def _too_large_message(self) -> str:
+        return f"is larger than {self._max_bytes // (1024 * 1024)} MB: save the article itself as a file and load that"
+
+
+def _status_message(status: int, reason: str) -> str:
+    if status in (401, 403):
+        hint = "the site needs a login or refuses automated downloads; save the page from a browser and load the file"
+    elif status == 429:
+        hint = "the site limits how often it may be asked; try again later"
+    elif status >= 500:
+        hint = "the site has a problem of its own; try again later"
+    else:
+        hint = "check the address"
+    return f"the server answered HTTP {status} {reason}".rstrip() + f": {hint}"
+
+
+def _first_element(body: bytes) -> str:
+    """The name of the document's first element ("html", "rss", ...), skipping declarations and comments."""
+    match = _FIRST_TAG.search(body[:4096].lower())
+    return match.group(1).decode("ascii") if match else ""
+
+
+def _entry_date(entry: Any) -> datetime | None:
+    for key in ("published", "updated", "created"):
+        parsed = parse_date(entry.get(key))
+        if parsed is not None:
+            return parsed
+    for key in ("published_parsed", "updated_parsed"):
+        moment = entry.get(key)
+        if moment:
+            return datetime(*moment[:6], tzinfo=timezone.utc)
+    return None
+
+
+def _entry_text(entry: Any) -> str:
+    """The entry's fullest text: its longest content block, else its summary, as plain text."""
+    contents = [str(block.get("value", "")) for block in entry.get("content", []) or []]
+    best = max(contents, key=len, default="") or str(entry.get("summary", ""))
+    return html_fragment_text(best)
