@@ -1,0 +1,49 @@
+"""An answerer that serves a second answerer's answer when the first one (an LLM) fails."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from index.answerers.base import Answerer
+from index.errors import AnswerError
+from index.models import Answer, Hit, Turn
+
+logger = logging.getLogger("newsbot.answer")
+
+
+class FallbackAnswerer(Answerer):
+    """Tries `primary`; when it raises AnswerError (failure, timeout, unsupported answer) serves `fallback`.
+
+    The answer keeps the name of the answerer that wrote it, so callers can tell which one was served.
+    Other errors (a ConfigError, a bug) are not hidden.
+    """
+
+    def __init__(self, primary: Answerer, fallback: Answerer) -> None:
+        self.primary = primary
+        self.fallback = fallback
+        self.name = f"{primary.name}+{fallback.name} fallback"
+
+    def warm_up(self) -> None:
+        self.primary.warm_up()
+        self.fallback.warm_up()
+
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        try:
+            return self.primary.answer(question, hits)
+        except AnswerError as exc:
+            logger.warning(
+                "The %s answerer failed (%s); serving the %s answer instead",
+                self.primary.name,
+                exc,
+                self.fallback.name,
+            )
+            return self.fallback.answer(question, hits)
+
+    def condense(self, question: str, history: Sequence[Turn]) -> str | None:
+        """The primary's rewrite of a follow-up, or None when it cannot; never raises."""
+        try:
+            return self.primary.condense(question, history)
+        except Exception as exc:  # noqa: BLE001 - rewriting is an optional improvement, never a reason to fail
+            logger.warning("The %s answerer could not rewrite the follow-up: %s", self.primary.name, exc)
+            return None

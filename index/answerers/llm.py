@@ -1,0 +1,205 @@
+"""Answers written by an LLM from the numbered hits, through any LangChain chat model.
+
+The model is told to answer only from sources [1]..[n], to cite each claim as [n], to write in the language
+of the question, and to reply `NOT_IN_SOURCES` when the sources do not say. Its reply is then checked, not
+trusted: `build_answer` drops citations to sources that do not exist, and a reply that cites no valid
+source at all is an unsupported answer, raised as AnswerError so `FallbackAnswerer` serves the extractive
+answer instead. Errors of LangChain, openai and httpx are mapped to AnswerError / AnswerTimeoutError here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+import openai
+from langchain_core.exceptions import LangChainException, ModelTimeoutError
+from langchain_core.language_models import BaseChatModel
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable
+
+from index.answerers.base import Answerer, build_answer, cited_numbers
+from index.errors import AnswerError, AnswerTimeoutError, NewsbotError
+from index.models import Answer, Hit, Turn
+
+logger = logging.getLogger("newsbot.answer")
+
+ABSTAIN_MARKER = "NOT_IN_SOURCES"
+ABSTAIN_TEXT = "The indexed news does not say."
+MAX_SOURCE_CHARS = 2000
+MAX_ABSTAIN_CHARS = 200
+CONDENSE_TURNS = 3
+CONDENSE_ANSWER_CHARS = 600
+
+ANSWER_SYSTEM = """\
+You answer questions about the news using ONLY the numbered sources given with the question. Rules:
+1. Use only facts stated in the sources. Do not add outside knowledge or guesses.
+2. Cite every claim with the number of its source in square brackets, like [1] or [2][3].
+3. Answer in the language of the QUESTION, even when the sources are written in another language.
+4. Be brief: one to three sentences.
+5. If the sources do not contain the answer, reply with {marker} followed by one short sentence, in the \
+language of the question, saying the indexed news does not say. Nothing else."""
+
+ANSWER_HUMAN = """\
+Sources:
+
+{sources}
+
+Question: {question}"""
+
+CONDENSE_SYSTEM = """\
+Rewrite the user's follow-up question as one standalone question that can be understood without the \
+conversation: replace pronouns and references with the names and things they refer to. Keep the language of \
+the follow-up question. Do not answer it. Reply with the rewritten question only."""
+
+CONDENSE_HUMAN = """\
+Conversation so far:
+{history}
+
+Follow-up question: {question}"""
+
+# Third-party failures of a model call, mapped at the boundary. langchain-openai re-raises openai's errors as
+# subclasses of both openai's and LangChain's own types; httpx and builtin errors cover other clients.
+TIMEOUT_ERRORS: tuple[type[BaseException], ...] = (
+    ModelTimeoutError,
+    openai.APITimeoutError,
+    httpx.TimeoutException,
+    TimeoutError,
+)
+MODEL_ERRORS: tuple[type[BaseException], ...] = (
+    LangChainException,
+    openai.OpenAIError,
+    httpx.HTTPError,
+    OSError,
+)
+
+_THINK_RE = re.compile(r"<think>.*?(?:</think>|\Z)", re.DOTALL | re.IGNORECASE)
+_ABSTAIN_PUNCT = " .:;,-—*\"'"
+_STANDALONE_PREFIX_RE = re.compile(r"^(?:standalone|rewritten)?\s*question\s*:\s*", re.IGNORECASE)
+
+
+class LLMAnswerer(Answerer):
+    """Answers with a LangChain chat model; subclasses only build the model (OpenAI-compatible, llama.cpp)."""
+
+    name = "llm"
+    # Further exception types a backend's client raises for a failed call, mapped to AnswerError as well.
+    backend_errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, model: BaseChatModel, *, name: str | None = None) -> None:
+        self.model = model
+        if name:
+            self.name = name
+        self._answer_chain: Runnable[Mapping[str, Any], str] = (
+            ChatPromptTemplate.from_messages([("system", ANSWER_SYSTEM), ("human", ANSWER_HUMAN)]).partial(
+                marker=ABSTAIN_MARKER
+            )
+            | model
+            | StrOutputParser()
+        )
+        self._condense_chain: Runnable[Mapping[str, Any], str] = (
+            ChatPromptTemplate.from_messages([("system", CONDENSE_SYSTEM), ("human", CONDENSE_HUMAN)])
+            | model
+            | StrOutputParser()
+        )
+
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        """The LLM's cited answer from `hits`; abstains without a call when there are no hits.
+
+        Raises AnswerTimeoutError when the model does not answer in time, and AnswerError when it fails or
+        answers without citing any of the sources (an unsupported answer the caller must not show).
+        """
+        if not hits:
+            return Answer(text=ABSTAIN_TEXT, abstained=True, answerer=self.name, question=question)
+        reply = self._invoke(self._answer_chain, {"question": question, "sources": format_sources(hits)})
+        reply = strip_reasoning(reply)
+        if ABSTAIN_MARKER in reply:
+            return Answer(text=abstention_text(reply), abstained=True, answerer=self.name, question=question)
+        if not reply:
+            raise AnswerError(f"{self.name} returned an empty answer")
+        answer = build_answer(question, reply, hits, answerer=self.name)
+        if not answer.sources:
+            cited = cited_numbers(reply)
+            listed = ", ".join(map(str, cited))
+            detail = f"cited only [{listed}] of {len(hits)} sources" if cited else "cited no source"
+            raise AnswerError(f"{self.name} answered without support: it {detail}")
+        return answer
+
+    def condense(self, question: str, history: Sequence[Turn]) -> str | None:
+        """`question` rewritten to stand on its own given `history` (as is without history).
+
+        None when the model fails or cannot be loaded: rewriting is an improvement, never a reason to fail.
+        """
+        if not history:
+            return question
+        try:
+            reply = self._invoke(self._condense_chain, {"history": format_history(history), "question": question})
+        except NewsbotError as exc:
+            logger.warning("%s could not rewrite the follow-up question: %s", self.name, exc)
+            return None
+        return clean_question(strip_reasoning(reply)) or None
+
+    def _invoke(self, chain: Runnable[Mapping[str, Any], str], inputs: Mapping[str, Any]) -> str:
+        try:
+            return chain.invoke(inputs).strip()
+        except TIMEOUT_ERRORS as exc:
+            raise AnswerTimeoutError(f"{self.name} did not answer in time: {exc}") from exc
+        except (*MODEL_ERRORS, *self.backend_errors) as exc:
+            raise AnswerError(f"{self.name} failed: {self._explain(exc)}") from exc
+
+    def _explain(self, exc: BaseException) -> str:
+        """A message for a failed call; subclasses add how to fix what their backend reports."""
+        return str(exc) or type(exc).__name__
+
+
+def format_sources(hits: Sequence[Hit]) -> str:
+    """The hits as numbered sources: `[n] title — outlet, date` followed by the passage."""
+    blocks = []
+    for n, hit in enumerate(hits, start=1):
+        meta = ", ".join(part for part in (hit.outlet, hit.published_at[:10]) if part)
+        heading = f"[{n}] {hit.title or 'Untitled'}" + (f" — {meta}" if meta else "")
+        text = " ".join(hit.text.split())
+        if len(text) > MAX_SOURCE_CHARS:
+            text = text[:MAX_SOURCE_CHARS].rsplit(" ", 1)[0] + " …"
+        blocks.append(f"{heading}\n{text}")
+    return "\n\n".join(blocks)
+
+
+def format_history(history: Sequence[Turn]) -> str:
+    """The last few turns as `User:` / `Assistant:` lines, long answers shortened."""
+    lines = []
+    for turn in history[-CONDENSE_TURNS:]:
+        lines.append(f"User: {turn.question}")
+        if turn.answer:
+            answer = " ".join(turn.answer.split())
+            if len(answer) > CONDENSE_ANSWER_CHARS:
+                answer = answer[:CONDENSE_ANSWER_CHARS].rsplit(" ", 1)[0] + " …"
+            lines.append(f"Assistant: {answer}")
+    return "\n".join(lines)
+
+
+def strip_reasoning(reply: str) -> str:
+    """Drop the `<think>` block reasoning models (Qwen3, DeepSeek-R1) put before the answer."""
+    return _THINK_RE.sub("", reply).strip()
+
+
+def abstention_text(reply: str) -> str:
+    """The model's localized "the news does not say" sentence after the marker, or the English default.
+
+    Only the first line is kept and citations are removed: an abstention cites nothing.
+    """
+    after = reply.split(ABSTAIN_MARKER, 1)[1]
+    line = next((line for line in after.splitlines() if line.strip(_ABSTAIN_PUNCT)), "")
+    line = re.sub(r"\[\d[\d,\s]*\]", "", line).lstrip(_ABSTAIN_PUNCT).rstrip(" *\"'")
+    if not line or len(line) > MAX_ABSTAIN_CHARS:
+        return ABSTAIN_TEXT
+    return line
+
+
+def clean_question(reply: str) -> str:
+    """The rewritten question from a reply: its first non-empty line, without a label or quotes."""
+    line = next((line.strip() for line in reply.splitlines() if line.strip()), "")
+    return _STANDALONE_PREFIX_RE.sub("", line).strip().strip("\"'“”„«»").strip()

@@ -1,0 +1,189 @@
+"""The LLM answerer over a real ChatOpenAI client talking HTTP to a scripted fake: what it asks, what it keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.answerers.llm import ABSTAIN_MARKER, ABSTAIN_TEXT
+from index.answerers.openai_compatible import OpenAICompatibleAnswerer
+from index.errors import AnswerError, AnswerTimeoutError
+from index.models import Hit, Turn
+from tests.answerers.conftest import NORTH_KOREA, QUESTION, TEST_TIMEOUT_S
+from tests.fakes.openai_api import FakeOpenAI
+
+
+def test_cited_answer_maps_citations_to_the_right_sources(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("No: North Korea denied delivering weapons or ammunition to Russia [2].")
+
+    answer = llm.answer(QUESTION, hits)
+
+    assert answer.text == "No: North Korea denied delivering weapons or ammunition to Russia [1]."
+    assert [(s.n, s.title, s.url) for s in answer.sources] == [(1, NORTH_KOREA.title, NORTH_KOREA.url)]
+    assert not answer.abstained
+    assert answer.answerer == "openai"
+    assert answer.question == QUESTION
+
+
+def test_citations_to_sources_that_do_not_exist_are_dropped(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("Pyongyang denied the reports [2][7]. Rain is expected on Saturday [1, 9].")
+
+    answer = llm.answer(QUESTION, hits)
+
+    assert answer.text == "Pyongyang denied the reports [1]. Rain is expected on Saturday [2]."
+    assert [s.article_id for s in answer.sources] == ["nk", "weather"]
+
+
+def test_the_prompt_numbers_the_sources_and_asks_for_the_questions_language(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("North Korea denied it [2].")
+
+    llm.answer(QUESTION, hits)
+
+    request = fake_openai.completions[-1]
+    assert request.body["model"] == fake_openai.model
+    assert request.body["temperature"] == 0.0
+    assert request.headers["Authorization"] == f"Bearer {fake_openai.api_key}"
+    system, user = request.content_of("system"), request.content_of("user")
+    assert "language of the QUESTION" in system
+    assert "ONLY" in system and "[1]" in system
+    assert ABSTAIN_MARKER in system
+    assert "[1] Rain warning for the weekend — BBC News, 2023-09-07" in user
+    assert "[2] Nordkorea bestreitet Waffenlieferungen an Russland — tagesschau.de, 2023-09-08" in user
+    assert "Pjöngjang habe Moskau nie Waffen" in user
+    assert user.rstrip().endswith(f"Question: {QUESTION}")
+
+
+def test_a_reply_without_citations_is_unsupported(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("Yes, North Korea has been supplying Russia with shells for years.")
+
+    with pytest.raises(AnswerError, match="cited no source"):
+        llm.answer(QUESTION, hits)
+
+
+def test_a_reply_citing_only_missing_sources_is_unsupported(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("North Korea denied it [5].")
+
+    with pytest.raises(AnswerError, match=r"cited only \[5\] of 2 sources"):
+        llm.answer(QUESTION, hits)
+
+
+def test_the_abstention_marker_abstains_in_the_models_words(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue(f"{ABSTAIN_MARKER}: Die indexierten Nachrichten sagen dazu nichts.")
+
+    answer = llm.answer("Wer hat die Wahl in Bayern gewonnen?", hits)
+
+    assert answer.abstained
+    assert answer.text == "Die indexierten Nachrichten sagen dazu nichts."
+    assert answer.sources == []
+
+
+def test_a_bare_abstention_marker_gets_the_default_message(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue(ABSTAIN_MARKER)
+
+    answer = llm.answer("Who won the election in Bavaria?", hits)
+
+    assert answer.abstained
+    assert answer.text == ABSTAIN_TEXT
+    assert answer.sources == []
+
+
+def test_no_hits_abstains_without_calling_the_model(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI
+) -> None:
+    answer = llm.answer(QUESTION, [])
+
+    assert answer.abstained
+    assert fake_openai.completions == []
+
+
+def test_reasoning_before_the_answer_is_not_parsed_as_the_answer(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("<think>Source [1] is about rain, [2] answers.</think>\nNorth Korea denied it [2].")
+
+    answer = llm.answer(QUESTION, hits)
+
+    assert answer.text == "North Korea denied it [1]."
+    assert [s.article_id for s in answer.sources] == ["nk"]
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [(500, "failed"), (429, "failed"), (404, "ends in /v1"), (401, "NEWSBOT_LLM_API_KEY")],
+)
+def test_http_errors_become_answer_errors(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit], status: int, expected: str
+) -> None:
+    fake_openai.enqueue_error(status=status)
+
+    with pytest.raises(AnswerError, match=expected) as caught:
+        llm.answer(QUESTION, hits)
+
+    assert not isinstance(caught.value, AnswerTimeoutError)
+    assert caught.value.__cause__ is not None
+
+
+def test_a_malformed_reply_of_a_compatible_server_is_an_answer_error(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue_raw({"object": "error", "error": {"message": "CUDA out of memory"}, "choices": None})
+
+    with pytest.raises(AnswerError, match="CUDA out of memory"):
+        llm.answer(QUESTION, hits)
+
+
+def test_a_slow_model_times_out(llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]) -> None:
+    fake_openai.enqueue_delay(TEST_TIMEOUT_S + 2, "North Korea denied it [2].")
+
+    with pytest.raises(AnswerTimeoutError):
+        llm.answer(QUESTION, hits)
+
+
+def test_an_unreachable_server_is_an_answer_error(hits: list[Hit]) -> None:
+    with FakeOpenAI() as stopped:
+        base_url = stopped.base_url
+    llm = OpenAICompatibleAnswerer(base_url=base_url, api_key="k", model="m", timeout=TEST_TIMEOUT_S)
+
+    with pytest.raises(AnswerError, match="is the server at NEWSBOT_LLM_BASE_URL"):
+        llm.answer(QUESTION, hits)
+
+
+def test_condense_rewrites_a_follow_up_with_the_scripted_reply(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.enqueue("Standalone question: What did Russia say about North Korea's weapons deliveries?")
+    history = [Turn(question=QUESTION, answer="No: North Korea denied delivering weapons to Russia [1].")]
+
+    rewritten = llm.condense("And what did Russia say?", history)
+
+    assert rewritten == "What did Russia say about North Korea's weapons deliveries?"
+    request = fake_openai.completions[-1]
+    assert "Keep the language of the follow-up question" in request.content_of("system")
+    user = request.content_of("user")
+    assert f"User: {QUESTION}" in user
+    assert "Assistant: No: North Korea denied delivering weapons to Russia [1]." in user
+    assert user.rstrip().endswith("Follow-up question: And what did Russia say?")
+
+
+def test_condense_without_history_keeps_the_question(llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI) -> None:
+    assert llm.condense(QUESTION, []) == QUESTION
+    assert fake_openai.completions == []
+
+
+def test_condense_returns_none_when_the_model_fails(llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI) -> None:
+    fake_openai.enqueue_error(status=503)
+
+    assert llm.condense("And Russia?", [Turn(question=QUESTION)]) is None
