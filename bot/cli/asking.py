@@ -1,0 +1,80 @@
+"""Commands that ask: `ask` for one question, `chat` for a conversation in the terminal."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bot.cli.common import err_console, handles_errors, load_settings, out_console, print_json, setup_logging
+from index.errors import NewsbotError
+from index.models import Answer, Turn
+from index.newsroom import Newsroom
+
+CHAT_HISTORY_TURNS = 4
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ask)
+    app.command()(chat)
+
+
+def format_answer(answer: Answer) -> str:
+    """The answer, then its numbered sources with outlet, date and link."""
+    lines = [answer.text]
+    if answer.sources:
+        lines += ["", "Sources:"]
+        for s in answer.sources:
+            meta = ", ".join(part for part in (s.outlet, s.published_at[:10]) if part)
+            lines.append(f"[{s.n}] {s.title}" + (f" — {meta}" if meta else ""))
+            if s.url:
+                lines.append(f"    {s.url}")
+    return "\n".join(lines)
+
+
+@handles_errors
+def ask(
+    question: Annotated[str, typer.Argument(help='e.g. "Who denied supplying arms?"')],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")] = False,
+) -> None:
+    """Answer one question from the indexed news, with numbered sources."""
+    settings = load_settings()
+    setup_logging(settings.log_level)
+    answer = Newsroom(settings).ask(question)
+    if as_json:
+        print_json(answer.to_dict())
+    else:
+        out_console.print(format_answer(answer), highlight=False, markup=False)
+
+
+@handles_errors
+def chat() -> None:
+    """A conversation in the terminal: follow-up questions keep their context. /sources, /quit."""
+    settings = load_settings()
+    setup_logging(settings.log_level)
+    newsroom = Newsroom(settings)
+    with err_console.status("loading models…"):
+        newsroom.warm_up()
+    err_console.print("Ask about the news. /sources shows the last sources in full, /quit ends.")
+    history: list[Turn] = []
+    last: Answer | None = None
+    while True:
+        try:
+            question = input("you> ").strip()
+        except EOFError:
+            break
+        if not question:
+            continue
+        if question in {"/quit", "/exit", "/q"}:
+            break
+        if question == "/sources":
+            for s in last.sources if last else []:
+                out_console.print(f"[{s.n}] {s.title}\n    {s.url or s.outlet}\n    {s.snippet}", markup=False)
+            continue
+        try:
+            last = newsroom.ask(question, history=history[-CHAT_HISTORY_TURNS:])
+        except NewsbotError as exc:
+            err_console.print(f"[red]error:[/] {exc}", highlight=False)
+            continue
+        history.append(Turn(question=question, answer=last.text))
+        out_console.print(format_answer(last), highlight=False, markup=False)

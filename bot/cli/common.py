@@ -1,0 +1,74 @@
+"""What every command shares: settings, logging to stderr, the Newsroom, and turning errors into exit code 1."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.logging import RichHandler
+
+from bot.settings import Settings
+from index.errors import ConfigError, NewsbotError
+
+err_console = Console(stderr=True)
+out_console = Console(soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def load_settings() -> Settings:
+    """Settings from the environment and `.env`; a bad value becomes a ConfigError naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']).upper() or 'setting'}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"invalid setting ({problems}); fix it in the environment or .env (see .env.example)") from exc
+
+
+def setup_logging(level: str, *, verbose: bool = False) -> None:
+    """Logs go to stderr, so that stdout stays clean for answers and JSON."""
+    logging.basicConfig(
+        level="DEBUG" if verbose else level.upper(),
+        format="%(message)s",
+        handlers=[RichHandler(console=err_console, show_path=False, rich_tracebacks=False)],
+        force=True,
+    )
+    for noisy in ("httpx", "chromadb", "bm25s", "sentence_transformers", "urllib3", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def handles_errors(fn: F) -> F:
+    """Our errors become a one-line message that says how to fix them, and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except NewsbotError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(1) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def run_app(app: typer.Typer) -> None:
+    try:
+        app()
+    except click.exceptions.Abort:
+        err_console.print("aborted")
+        sys.exit(130)

@@ -1,0 +1,94 @@
+"""`newsbot eval`: measure retrieval, answers, abstention and latency on a question-answer set.
+
+    newsbot eval ../shared/data/xquad/dev.jsonl --distractors ../shared/data/news/10kGNAD/test.csv --mode all
+
+Results go to stdout (a Markdown table, or with --json one JSON object); progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from index.errors import NewsbotError
+
+class ModeChoice(str, Enum):
+    hybrid = "hybrid"
+    dense = "dense"
+    lexical = "lexical"
+    all = "all"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `eval` command to the CLI."""
+    app.command("eval")(eval_command)
+
+
+def eval_command(
+    dataset: Annotated[Path, typer.Argument(help="Question-answer JSONL in the XQuAD or the generic layout.")],
+    distractors: Annotated[
+        Optional[Path], typer.Option(help="Other articles to index too: a 10kGNAD .csv or a .jsonl of title/text.")
+    ] = None,
+    distractor_limit: Annotated[Optional[int], typer.Option(min=0, help="Index only the first N distractors.")] = None,
+    question_field: Annotated[
+        Optional[str], typer.Option(help="XQuAD: question_en (default) or question_de; generic: question.")
+    ] = None,
+    embedder: Annotated[
+        Optional[str], typer.Option(help="use | e5 | minilm | st:<path>; default: the configured one.")
+    ] = None,
+    mode: Annotated[
+        ModeChoice, typer.Option(help="Retrieval mode; `all` compares hybrid, dense and lexical.")
+    ] = ModeChoice.hybrid,
+    limit: Annotated[
+        Optional[int], typer.Option(min=1, help="Only the first N questions; all paragraphs are indexed.")
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
+    details: Annotated[
+        Optional[Path], typer.Option(help="Write every question's result (ranking, answer, ...) to this JSONL file.")
+    ] = None,
+) -> None:
+    """Evaluate newsbot on a question-answer set in a fresh, temporary store; your index is not touched."""
+    from bot.settings import Settings
+    from index.evaluation.datasets import DatasetError, read_distractors, read_qa_jsonl
+    from index.evaluation.harness import MODES, evaluate
+
+    err = Console(stderr=True)
+    try:
+        overrides = {"embedder": embedder} if embedder else {}
+        settings = Settings(**overrides)
+        data = read_qa_jsonl(dataset, question_field=question_field).limited(limit)
+        extra = read_distractors(distractors, limit=distractor_limit) if distractors else ()
+        modes = MODES if mode is ModeChoice.all else (mode.value,)
+        err.print(
+            f"{data.name}: {len(data.items)} questions over {len(data.paragraphs)} paragraphs"
+            + (f", distractors from {distractors}" if distractors else "")
+        )
+        # Third-party libraries sometimes print; with --json, stdout must carry the JSON object only.
+        with contextlib.redirect_stdout(sys.stderr) if json_output else contextlib.nullcontext():
+            report = evaluate(
+                data, settings, modes=modes, distractors=extra, on_progress=lambda m: err.print(m, style="dim")
+            )
+    except DatasetError as exc:
+        err.print(f"[red]Cannot read the evaluation data:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    except (NewsbotError, ValueError) as exc:
+        err.print(f"[red]Evaluation failed:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+    if details:
+        with details.open("w", encoding="utf-8") as handle:
+            for name, mode_report in report.modes.items():
+                for result in mode_report.questions:
+                    handle.write(json.dumps({"mode": name, **result.to_dict()}, ensure_ascii=False) + "\n")
+        err.print(f"per-question results written to {details}")
+    if json_output:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        return
+    typer.echo(report.to_markdown())

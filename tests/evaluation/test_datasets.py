@@ -1,0 +1,134 @@
+"""Reading evaluation data: the XQuAD and generic question layouts, and distractor corpora."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from index.evaluation.datasets import (
+    DatasetError,
+    read_10kgnad_csv,
+    read_distractors,
+    read_qa_jsonl,
+)
+
+SLICE = Path(__file__).resolve().parents[1] / "data" / "xquad_slice.jsonl"
+
+
+def _write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_xquad_layout_reads_english_questions_german_paragraphs_and_both_answer_languages() -> None:
+    dataset = read_qa_jsonl(SLICE)
+
+    assert dataset.layout == "xquad"
+    assert len(dataset.items) == 11
+    assert [p.context_id for p in dataset.paragraphs] == ["01_0", "03_2", "12_0", "16_1"]
+    first = dataset.items[1]
+    assert first.question == "Where was the Summer Theatre located?"
+    assert first.answers == ("Sächsischer Garten", "Saxon Garden"), "German gold first, then English"
+    assert dataset.paragraphs[0].text.startswith("In der Nähe, in Ogród Saski")
+
+
+def test_question_field_picks_the_german_questions() -> None:
+    dataset = read_qa_jsonl(SLICE, question_field="question_de")
+
+    assert dataset.items[1].question.startswith("Wo ")
+
+
+def test_paragraph_articles_have_stable_distinct_ids_named_by_the_paragraph() -> None:
+    dataset = read_qa_jsonl(SLICE)
+    articles = [p.to_article(dataset.name) for p in dataset.paragraphs]
+
+    assert articles[0].source == "xquad:01_0"
+    assert articles[0].title == "Warsaw"
+    assert len({a.id for a in articles}) == 4
+    assert [a.id for a in articles] == [p.to_article("xquad").id for p in read_qa_jsonl(SLICE).paragraphs]
+
+
+def test_generic_layout(tmp_path: Path) -> None:
+    path = _write_jsonl(
+        tmp_path / "mine.jsonl",
+        [
+            {"question": "Wer gewann?", "answers": ["Denver"], "context": "Denver gewann.", "context_id": "p1"},
+            {"question": "Wann?", "answers": ["2016"], "context": "Denver gewann.", "context_id": "p1", "title": "T"},
+        ],
+    )
+
+    dataset = read_qa_jsonl(path)
+
+    assert dataset.layout == "generic"
+    assert dataset.name == "mine"
+    assert [(i.id, i.question, i.answers) for i in dataset.items] == [
+        ("1", "Wer gewann?", ("Denver",)),
+        ("2", "Wann?", ("2016",)),
+    ]
+    assert [(p.context_id, p.text) for p in dataset.paragraphs] == [("p1", "Denver gewann.")]
+
+
+def test_limited_keeps_the_first_questions_and_every_paragraph() -> None:
+    dataset = read_qa_jsonl(SLICE).limited(4)
+
+    assert [i.context_id for i in dataset.items] == ["01_0", "01_0", "01_0", "03_2"]
+    assert len(dataset.paragraphs) == 4
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([{"title": "no layout"}], "unknown layout"),
+        ([{"question": "", "answers": ["a"], "context": "c", "context_id": "1"}], "no question"),
+        ([{"question": "q", "answers": [], "context": "c", "context_id": "1"}], "no gold answers"),
+        ([{"question": "q", "answers": [1], "context": "c", "context_id": "1"}], "list of strings"),
+        (
+            [
+                {"question": "q", "answers": ["a"], "context": "c", "context_id": "1"},
+                {"question": "q", "answers": ["a"], "context": "other", "context_id": "1"},
+            ],
+            "two different paragraph texts",
+        ),
+    ],
+)
+def test_bad_files_fail_with_a_message_naming_the_problem(
+    tmp_path: Path, rows: list[dict[str, object]], message: str
+) -> None:
+    with pytest.raises(DatasetError, match=message):
+        read_qa_jsonl(_write_jsonl(tmp_path / "bad.jsonl", rows))
+
+
+def test_missing_and_empty_files_fail_clearly(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="cannot read"):
+        read_qa_jsonl(tmp_path / "nope.jsonl")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match="no questions"):
+        read_qa_jsonl(tmp_path / "empty.jsonl")
+
+
+def test_10kgnad_csv_rows_become_untitled_german_articles(tmp_path: Path) -> None:
+    path = tmp_path / "test.csv"
+    path.write_text(
+        "Sport;'Rapid gewinnt; Fans jubeln. Der Text geht weiter.'\nWeb;'Ein zweiter Artikel über \"Apps\".'\n",
+        encoding="utf-8",
+    )
+
+    articles = list(read_10kgnad_csv(path))
+
+    assert [a.text for a in articles] == [
+        "Rapid gewinnt; Fans jubeln. Der Text geht weiter.",
+        'Ein zweiter Artikel über "Apps".',
+    ]
+    assert all(a.language == "de" and a.title == "" for a in articles)
+    assert len({a.id for a in articles}) == 2
+    assert len(list(read_10kgnad_csv(path, limit=1))) == 1
+
+
+def test_distractors_from_jsonl_and_unknown_suffixes(tmp_path: Path) -> None:
+    path = _write_jsonl(tmp_path / "news.jsonl", [{"title": "T", "text": "Body"}, {"title": "U", "text": "More"}])
+
+    assert [(a.title, a.text) for a in read_distractors(path)] == [("T", "Body"), ("U", "More")]
+    with pytest.raises(DatasetError, match="10kGNAD .csv or a .jsonl"):
+        read_distractors(tmp_path / "news.txt")

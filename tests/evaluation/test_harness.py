@@ -1,0 +1,169 @@
+"""The evaluation harness end to end: a fresh store through the real Newsroom, the fast multilingual embedder,
+11 XQuAD questions (English, over 4 German paragraphs) and a few German news distractors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from bot.cli.evaluate import register
+from index.evaluation.datasets import read_articles_jsonl, read_qa_jsonl
+from bot.settings import Settings
+from index.evaluation.harness import (
+    METRIC_KEYS,
+    MODES,
+    EvalReport,
+    QuestionResult,
+    evaluate,
+    loss_breakdown,
+)
+from tests.conftest import make_settings
+
+Run = tuple[EvalReport, Settings]
+
+SLICE = Path(__file__).resolve().parents[1] / "data" / "xquad_slice.jsonl"
+DISTRACTORS = [
+    {"title": "Regierung plant Steuerreform", "text": "Die Regierung in Wien hat am Dienstag eine Steuerreform "
+     "vorgestellt. Die Entlastung soll fünf Milliarden Euro betragen. Die Opposition kritisierte die Pläne."},
+    {"title": "Rapid gewinnt Derby", "text": "Rapid Wien hat das Derby gegen die Austria mit 2:1 gewonnen. "
+     "Vor 25.000 Zuschauern erzielte der Stürmer in der Nachspielzeit das Siegtor."},
+    {"title": "Neues Smartphone vorgestellt", "text": "Der Hersteller hat ein neues Smartphone vorgestellt. "
+     "Es hat eine bessere Kamera und einen größeren Akku als das Vorgängermodell und kostet 800 Euro."},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """One evaluation of all three modes, shared by the tests below (building the store is the slow part)."""
+    tmp = tmp_path_factory.mktemp("eval")
+    distractors = tmp / "news.jsonl"
+    distractors.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in DISTRACTORS), encoding="utf-8")
+    settings = make_settings(tmp / "user-data")
+    return evaluate(
+        read_qa_jsonl(SLICE), settings, modes=MODES, distractors=read_articles_jsonl(distractors), work_dir=tmp / "work"
+    ), settings
+
+
+def test_the_store_holds_paragraphs_and_distractors_and_the_users_store_is_untouched(report: Run) -> None:
+    result, settings = report
+
+    assert (result.question_count, result.paragraph_count, result.distractor_count) == (11, 4, 3)
+    assert result.chunks >= 7
+    assert result.embedder == "use"
+    assert not Path(settings.data_dir).exists()
+
+
+def test_every_mode_reports_every_metric_in_range(report: Run) -> None:
+    result, _ = report
+
+    assert list(result.modes) == list(MODES)
+    for mode in result.modes.values():
+        assert set(mode.metrics) == set(METRIC_KEYS)
+        for key, value in mode.metrics.items():
+            assert value >= 0
+            if not key.endswith("_ms"):
+                assert value <= 1, key
+        assert mode.metrics["latency_p50_ms"] > 0
+        assert len(mode.questions) == 11
+
+
+def test_the_gold_paragraph_is_found_and_answered_from(report: Run) -> None:
+    result, _ = report
+    hybrid = result.modes["hybrid"]
+
+    # 4 paragraphs and 3 unrelated distractors: the gold paragraph is within the first five for nearly all.
+    assert hybrid.metrics["recall@5"] >= 0.9
+    assert hybrid.metrics["recall@10"] == 1.0
+    assert hybrid.metrics["containment"] >= 0.5
+    answered = [q for q in hybrid.questions if not q.abstained]
+    assert answered and all(q.cited for q in answered)
+    first = hybrid.questions[0]
+    assert first.ranking[0] in {"01_0", "03_2", "12_0", "16_1"}, "hits map back to paragraph ids"
+
+
+def test_removing_the_gold_paragraph_leaves_it_out_of_the_answer(report: Run) -> None:
+    result, _ = report
+
+    for mode in result.modes.values():
+        for q in mode.questions:
+            assert q.context_id not in q.cited_without_gold
+            assert q.abstained_without_gold or q.cited_without_gold
+
+
+def test_json_report_has_the_top_level_keys_and_ratios(report: Run) -> None:
+    result, _ = report
+    data = json.loads(json.dumps(result.to_dict()))
+
+    assert {"recall@1", "recall@5", "recall@10", "mrr", "containment", "abstain_answerable",
+            "abstain_unanswerable", "latency_p50_ms", "latency_p95_ms"} <= set(data)  # fmt: skip
+    assert data["mode"] == "hybrid"
+    assert set(data["modes"]) == set(MODES)
+    assert set(data["ratios"]) == {"hybrid/dense", "hybrid/lexical"}
+    assert "| hybrid/dense |" in result.to_markdown()
+
+
+def test_the_eval_command_prints_only_json_on_stdout(tmp_path: Path) -> None:
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """newsbot"""
+
+    register(app)
+    result = CliRunner().invoke(
+        app,
+        ["eval", str(SLICE), "--json", "--limit", "3", "--question-field", "question_de", "--embedder", "use",
+         "--details", str(tmp_path / "details.jsonl")],
+        env={"NEWSBOT_DATA_DIR": str(tmp_path / "data")},
+    )  # fmt: skip
+
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["questions"] == 3 and data["paragraphs"] == 4
+    assert 0 <= data["recall@5"] <= 1
+    assert len((tmp_path / "details.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert "questions" in result.stderr
+
+
+def test_the_eval_command_explains_a_bad_dataset(tmp_path: Path) -> None:
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """newsbot"""
+
+    register(app)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "x"}\n', encoding="utf-8")
+
+    result = CliRunner().invoke(app, ["eval", str(bad)])
+
+    assert result.exit_code == 1
+    assert "unknown layout" in result.stderr
+
+
+def _result(context_id: str, ranking: list[str], answer: str, abstained: bool = False) -> QuestionResult:
+    return QuestionResult(
+        id="q", question="When?", context_id=context_id, answers=("1773",), ranking=ranking, answer=answer,
+        abstained=abstained, cited=[], latency_ms=1.0, abstained_without_gold=True, answer_without_gold="",
+    )  # fmt: skip
+
+
+def test_loss_breakdown_says_where_each_answerable_question_was_lost() -> None:
+    questions = [
+        _result("p", ["p", "x"], "Scheele fand ihn 1773 [1]."),
+        _result("p", ["x", "y", "p"], "Etwas anderes [1]."),
+        _result("p", ["p"], "Die Nachrichten sagen nichts.", abstained=True),
+        _result("p", ["p"], "Ein Satz ohne die Jahreszahl [1]."),
+    ]
+
+    assert loss_breakdown(questions, k=2) == {
+        "answered": 0.25,
+        "not_retrieved": 0.25,
+        "abstained": 0.25,
+        "wrong_sentence": 0.25,
+    }

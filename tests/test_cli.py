@@ -1,0 +1,107 @@
+"""The `newsbot` command as a user runs it: JSON on stdout only, logs on stderr, errors as exit code 1."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_EMBEDDER": "use", "NEWSBOT_LOG_LEVEL": "INFO"}
+
+
+def invoke(env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+def test_ingest_json_summary_reports_added_unchanged_and_failed(env: dict[str, str], tmp_path: Path) -> None:
+    result = invoke(env, "ingest", str(SAMPLES_DIR), str(tmp_path / "missing.txt"), "--json")
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    assert summary["added"] == 7 and summary["updated"] == 0 and summary["unchanged"] == 0
+    assert summary["failed"] == [{"source": str(tmp_path / "missing.txt"), "error": summary["failed"][0]["error"]}]
+    again = json.loads(invoke(env, "ingest", str(SEED_ARTICLE), "--json").stdout)
+    assert (again["added"], again["unchanged"]) == (0, 1)
+
+
+def test_ingest_fails_when_nothing_could_be_read(env: dict[str, str], tmp_path: Path) -> None:
+    result = invoke(env, "ingest", str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    assert "missing.txt" in result.stderr
+
+
+def test_ask_json_has_the_documented_shape(env: dict[str, str]) -> None:
+    invoke(env, "ingest", str(SAMPLES_DIR), "--json")
+    result = invoke(env, "ask", SEED_QUESTION, "--json")
+    assert result.exit_code == 0
+    answer = json.loads(result.stdout)
+    assert set(answer) == {"answer", "abstained", "sources"}
+    for source in answer["sources"]:
+        assert set(source) == {"n", "title", "outlet", "url", "published_at", "snippet", "score"}
+
+
+def test_ask_prints_the_answer_and_numbered_sources(env: dict[str, str]) -> None:
+    invoke(env, "ingest", str(SAMPLES_DIR))
+    result = invoke(env, "ask", "Was hat John Kirby kritisiert?")
+    assert result.exit_code == 0
+    assert "Sources:" in result.stdout and "[1] " in result.stdout
+
+
+def test_stats_latest_and_delete(env: dict[str, str]) -> None:
+    invoke(env, "ingest", str(SAMPLES_DIR))
+    assert json.loads(invoke(env, "stats", "--json").stdout)["articles"] == 7
+    latest = json.loads(invoke(env, "latest", "-n", "3", "--json").stdout)
+    assert len(latest) == 3
+    deleted = invoke(env, "delete", str(SEED_ARTICLE), "--json")
+    assert json.loads(deleted.stdout) == {"deleted": 1}
+    assert invoke(env, "delete", "nothing-like-this").exit_code == 1
+
+
+def test_a_bad_setting_is_exit_code_1_with_the_variable_named(env: dict[str, str]) -> None:
+    result = invoke({**env, "NEWSBOT_EMBEDDER": "gpt-embed-9000"}, "stats")
+    assert result.exit_code == 1
+    assert "EMBEDDER" in result.stderr and "use, e5, minilm" in result.stderr
+
+
+def test_an_unreachable_chroma_server_says_how_to_fix_it(env: dict[str, str]) -> None:
+    result = invoke({**env, "NEWSBOT_CHROMA_HOST": "127.0.0.1", "NEWSBOT_CHROMA_PORT": "9"}, "stats")
+    assert result.exit_code == 1
+    assert "chroma run" in result.stderr
+
+
+def test_bot_without_a_token_says_where_to_get_one(env: dict[str, str]) -> None:
+    result = invoke(env, "bot")
+    assert result.exit_code == 1
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+
+
+def test_start_ingests_the_samples_and_answers_the_seed_question(env: dict[str, str]) -> None:
+    result = invoke({**env, "NEWSBOT_EMBEDDER": os.environ.get("NEWSBOT_TEST_DEFAULT_EMBEDDER", "use")}, "start")
+    assert result.exit_code == 0
+    assert SEED_QUESTION in result.stdout
+    assert "Sources:" in result.stdout
+
+
+def test_the_installed_command_keeps_stdout_for_json(env: dict[str, str], tmp_path: Path) -> None:
+    """A real process: logs and progress go to stderr, so stdout parses as JSON."""
+    newsbot = Path(sys.executable).with_name("newsbot")
+    result = subprocess.run(
+        [str(newsbot), "ingest", str(SEED_ARTICLE), "--json", "--verbose"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["added"] == 1

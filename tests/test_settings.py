@@ -1,0 +1,54 @@
+"""Settings: every one is documented in .env.example, and the example as shipped loads to the defaults."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.settings import Settings
+
+ENV_EXAMPLE = Path(__file__).resolve().parents[1] / ".env.example"
+
+
+def env_name(field: str) -> str:
+    return field.upper() if field.startswith("telegram_") else f"NEWSBOT_{field.upper()}"
+
+
+def test_every_setting_is_listed_in_env_example() -> None:
+    listed = set(re.findall(r"^([A-Z_]+)=", ENV_EXAMPLE.read_text(encoding="utf-8"), re.MULTILINE))
+    assert {env_name(f) for f in Settings.model_fields} == listed
+
+
+def test_the_example_env_file_loads_to_the_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(ENV_EXAMPLE, tmp_path / ".env")
+    monkeypatch.chdir(tmp_path)
+    loaded = Settings()
+    assert loaded == Settings(_env_file=None)
+    assert loaded.resolved_answerer == "extractive"
+
+
+def test_id_lists_accept_commas_and_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_ADMIN_IDS", "12, 34 56")
+    assert Settings(_env_file=None).telegram_admin_ids == [12, 34, 56]
+
+
+def test_a_bad_id_list_names_the_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_ADMIN_IDS", "12,alice")
+    with pytest.raises(ValidationError, match="Telegram ids"):
+        Settings(_env_file=None)
+
+
+def test_answerer_auto_follows_the_llm_settings() -> None:
+    assert Settings(_env_file=None, llm_base_url="http://127.0.0.1:11434/v1").resolved_answerer == "openai"
+    assert Settings(_env_file=None, llm_gguf_path=Path("model.gguf")).resolved_answerer == "llama-cpp"
+    assert Settings(_env_file=None, answerer="extractive", llm_base_url="http://x/v1").resolved_answerer == "extractive"
+
+
+def test_an_unknown_embedder_is_refused_with_the_choices() -> None:
+    with pytest.raises(ValidationError, match="use, e5, minilm"):
+        Settings(_env_file=None, embedder="word2vec")
+    assert Settings(_env_file=None, reader="same").reader == "same"
