@@ -1,0 +1,210 @@
+"""Admin handlers: /add URL, documents sent to the bot, /stats. Everyone else gets a polite no.
+
+Ingestion runs in a thread, one at a time (`Services.ingest_lock`), and reports progress by editing one
+message ("Reading…" -> "Added 1 article."), so a long CSV does not leave the admin guessing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import time
+from collections.abc import Sequence
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from telegram import Message, Update
+from telegram.error import TelegramError
+
+from bot.telegram.context import NewsContext
+from bot.telegram.formatting import escape, format_date, is_web_url, shorten
+from index.errors import NewsbotError
+
+if TYPE_CHECKING:
+    from index.newsroom import IngestReport
+
+log = logging.getLogger("newsbot.bot.admin")
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the Bot API lets bots download files up to 20 MB
+MAX_URLS_PER_ADD = 10
+PROGRESS_EVERY_S = 3.0
+NOT_ADMIN = "Sorry, only the bot's admins can add articles. You can ask me about the news, though!"
+
+
+def _is_admin(update: Update, context: NewsContext) -> bool:
+    user = update.effective_user
+    return context.services.access.is_admin(user.id if user else None)
+
+
+async def add(update: Update, context: NewsContext) -> None:
+    """/add URL [URL…]: read web pages into the index (admins only)."""
+    message = update.effective_message
+    if message is None:
+        return
+    if not _is_admin(update, context):
+        await message.reply_text(NOT_ADMIN)
+        return
+    urls = list(dict.fromkeys(context.args or []))
+    if not urls:
+        await message.reply_html("Send <code>/add URL</code> to add a news page, or send me a file.")
+        return
+    not_urls = [u for u in urls if not is_web_url(u)]
+    if not_urls:
+        await message.reply_html(f"That is not a web address: <code>{escape(shorten(not_urls[0], 200))}</code>")
+        return
+    if len(urls) > MAX_URLS_PER_ADD:
+        await message.reply_text(f"Please add at most {MAX_URLS_PER_ADD} pages at a time.")
+        return
+    label = escape(shorten(urls[0], 120)) if len(urls) == 1 else f"{len(urls)} pages"
+    progress = await message.reply_html(f"Reading {label}…")
+    await _ingest(context, urls, progress, label)
+
+
+async def on_document(update: Update, context: NewsContext) -> None:
+    """A .txt/.md/.html/.json/.csv file sent in a private chat: download it and add it (admins only)."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    if not _is_admin(update, context):
+        await message.reply_text(NOT_ADMIN)
+        return
+    document = message.document
+    name = document.file_name or f"{document.file_unique_id}.txt"
+    if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
+        kinds = ", ".join(DOCUMENT_SUFFIXES)
+        await message.reply_html(f"I can add {escape(kinds)} files; <code>{escape(name)}</code> is not one of them.")
+        return
+    if document.file_size and document.file_size > MAX_DOWNLOAD_BYTES:
+        await message.reply_text("That file is too big: Telegram lets bots download files up to 20 MB.")
+        return
+    progress = await message.reply_html(f"Reading <code>{escape(name)}</code>…")
+    target = context.services.upload_dir / _safe_name(name, document.file_unique_id)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    telegram_file = await document.get_file()
+    await telegram_file.download_to_drive(target)
+    await _ingest(context, [str(target)], progress, f"<code>{escape(name)}</code>")
+
+
+def _safe_name(name: str, unique_id: str) -> str:
+    """A file name safe on disk; the same name sent again replaces the earlier upload (and its article)."""
+    stem, suffix = Path(name).stem, Path(name).suffix.lower()
+    stem = re.sub(r"[^\w.-]+", "_", stem).strip("._")[:80]
+    return f"{stem or unique_id}{suffix}"
+
+
+async def _ingest(context: NewsContext, sources: Sequence[str], progress: Message, label: str) -> None:
+    services = context.services
+    reporter = _ProgressEditor(progress, label, asyncio.get_running_loop())
+    async with services.ingest_lock:
+        try:
+            report = await asyncio.to_thread(services.newsroom.ingest, sources, on_progress=reporter)
+        except NewsbotError as exc:
+            log.warning("ingest of %s failed", list(sources), exc_info=exc)
+            await reporter.finish(f"Could not add {label}: {escape(str(exc))}")
+            return
+        finally:
+            reporter.close()
+        stats = await asyncio.to_thread(services.newsroom.stats)
+    log.info("admin ingest of %s: %s", list(sources), report.to_dict())
+    await reporter.finish(render_report(report, stats.articles))
+
+
+def render_report(report: IngestReport, total_articles: int) -> str:
+    lines = []
+    if report.added:
+        lines.append(f"✅ Added {report.added} article{'s' if report.added != 1 else ''}.")
+    if report.updated:
+        lines.append(f"🔄 Updated {report.updated} article{'s' if report.updated != 1 else ''}.")
+    if report.unchanged:
+        lines.append(f"☑️ Already had {report.unchanged}, unchanged.")
+    for failure in report.failed[:10]:
+        source = escape(shorten(failure.source, 120))
+        lines.append(f"⚠️ Could not read <code>{source}</code>: {escape(failure.error)}")
+    if len(report.failed) > 10:
+        lines.append(f"… and {len(report.failed) - 10} more failures.")
+    if not lines:
+        lines.append("I found no article there.")
+    lines.append(f"I now know {total_articles} article{'s' if total_articles != 1 else ''}.")
+    return "\n".join(lines)
+
+
+class _ProgressEditor:
+    """`on_progress` for Newsroom.ingest: called in the ingest thread, it edits the progress message at most
+    every few seconds. `close()` then waits for edits in flight, so none lands after the final report."""
+
+    def __init__(self, message: Message, label: str, loop: asyncio.AbstractEventLoop) -> None:
+        self.message = message
+        self.label = label
+        self.loop = loop
+        self._last = time.monotonic()
+        self._pending: list[Future[None]] = []
+        self._closed = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if self._closed or done >= total or now - self._last < PROGRESS_EVERY_S:
+            return
+        self._last = now
+        text = f"Reading {self.label}… {done} of {total}"
+        self._pending.append(asyncio.run_coroutine_threadsafe(self._edit(text), self.loop))
+
+    async def _edit(self, text: str) -> None:
+        try:
+            await self.message.edit_text(text)
+        except TelegramError as exc:
+            log.debug("progress edit failed: %s", exc)
+
+    def close(self) -> None:
+        self._closed = True
+
+    async def finish(self, text: str) -> None:
+        for future in self._pending:
+            with contextlib.suppress(Exception):
+                await asyncio.wrap_future(future)
+        await self.message.edit_text(text)
+
+
+async def stats(update: Update, context: NewsContext) -> None:
+    """/stats: the index and the bot in numbers (admins only)."""
+    message = update.effective_message
+    if message is None:
+        return
+    if not _is_admin(update, context):
+        await message.reply_text("Sorry, /stats is for the bot's admins.")
+        return
+    services = context.services
+    index = await asyncio.to_thread(services.newsroom.stats)
+    access = services.access
+    allowed = (
+        "open to everyone"
+        if access.is_open
+        else f"{len(access.allowed_user_ids)} users and {len(access.allowed_chat_ids)} chats allowed"
+    )
+    settings = services.settings
+    lines = [
+        "<b>Index</b>",
+        f"Articles: {index.articles} · passages: {index.chunks}",
+        f"Newest: {format_date(index.newest_published_at) or 'unknown'}",
+        f"Embedder: {escape(index.embedder)} · answerer: {escape(index.answerer)}",
+        f"Store: <code>{escape(index.location)}</code>",
+        "",
+        "<b>Bot</b>",
+        f"Up {_duration(time.monotonic() - services.started_at)} · {services.questions_answered} questions "
+        f"answered · {len(context.application.chat_data)} chats",
+        f"Access: {allowed} · {len(access.admin_ids)} admins",
+        f"Rate limit: {settings.telegram_rate_limit_per_minute} questions a minute per user · "
+        f"history: {settings.telegram_history_turns} turns · mode: {settings.telegram_mode}",
+    ]
+    await message.reply_html("\n".join(lines))
+
+
+def _duration(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if hours < 48 else f"{hours // 24} days"

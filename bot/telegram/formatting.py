@@ -1,0 +1,267 @@
+"""Answers, sources and article lists as Telegram HTML, and splitting HTML into messages Telegram accepts.
+
+Everything user-facing that comes from the index (answer text, titles, outlets, snippets, URLs) is escaped here;
+handlers only send what this module returns. Telegram measures the 4096-character limit on the text *after*
+entity parsing, in UTF-16 code units, so `split_html` counts visible characters that way and closes and reopens
+the tags that are open where it cuts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePath
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from telegram.constants import MessageLimit
+
+from index.models import Answer, Source
+
+MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
+TITLE_CHARS = 90
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+CITATION_RE = re.compile(r"\[(\d{1,2})\]")
+
+
+class ArticleLike(Protocol):
+    title: str
+    outlet: str
+    url: str
+    published_at: str
+    source: str
+
+
+def escape(text: str) -> str:
+    """Text for Telegram HTML: only &, < and > need escaping outside attributes."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(text: str) -> str:
+    """A double-quoted attribute value, with only the named entities Telegram knows."""
+    return escape(text).replace('"', "&quot;")
+
+
+def link(url: str, label: str) -> str:
+    """`label` linked to `url` when it is a web address Telegram will open; escaped label otherwise."""
+    if not is_web_url(url):
+        return escape(label)
+    return f'<a href="{escape_attribute(url)}">{escape(label)}</a>'
+
+
+def is_web_url(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+def shorten(text: str, limit: int = TITLE_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:-–—") + "…"
+
+
+def format_date(iso: str) -> str:
+    """`2023-09-12T08:00:00+00:00` -> `12 Sep 2023`; anything unparsable is shown as given, up to the date."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso[:10]
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def outlet_of(outlet: str, url: str) -> str:
+    """The outlet's name, else the host of its URL without `www.`."""
+    if outlet.strip():
+        return outlet.strip()
+    host = (urlsplit(url).hostname or "") if is_web_url(url) else ""
+    return host.removeprefix("www.")
+
+
+def _byline(outlet: str, url: str, published_at: str) -> str:
+    return ", ".join(part for part in (escape(outlet_of(outlet, url)), format_date(published_at)) if part)
+
+
+# --- answers and sources -------------------------------------------------------------------------------------
+
+
+def answer_body(answer: Answer) -> str:
+    """The answer text, escaped, with each [n] linked to its source's page when it has one."""
+    urls = {source.n: source.url for source in answer.sources}
+
+    def _cite(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        url = urls.get(n, "")
+        return f'<a href="{escape_attribute(url)}">[{n}]</a>' if is_web_url(url) else f"[{n}]"
+
+    return CITATION_RE.sub(_cite, escape(answer.text.strip()))
+
+
+def compact_source_line(source: Source) -> str:
+    byline = _byline(source.outlet, source.url, source.published_at)
+    title = link(source.url, shorten(source.title or source.url or "untitled"))
+    return f"[{source.n}] {title}" + (f" · {byline}" if byline else "")
+
+
+def render_answer(answer: Answer) -> str:
+    """The answer, then a compact list of its sources: outlet, date and a link for each."""
+    parts = [answer_body(answer) or escape("I have no answer to that.")]
+    if answer.abstained:
+        parts.append("<i>Try rephrasing, or see what I have read with /latest.</i>")
+    if answer.sources:
+        parts.append("<b>Sources</b>\n" + "\n".join(compact_source_line(s) for s in answer.sources))
+    return "\n\n".join(parts)
+
+
+def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
+    """Every source with title, outlet, date, link and the passage the answer drew on."""
+    if not sources:
+        return "The last answer has no sources."
+    heading = "<b>Sources</b>" + (f" for <i>{escape(shorten(question, 200))}</i>" if question else "")
+    blocks = [heading]
+    for source in sources:
+        lines = [f"<b>[{source.n}] {escape(shorten(source.title or 'untitled', 200))}</b>"]
+        byline = _byline(source.outlet, source.url, source.published_at)
+        if byline:
+            lines.append(byline)
+        if is_web_url(source.url):
+            lines.append(link(source.url, shorten(source.url, 120)))
+        if source.snippet.strip():
+            lines.append(f"<blockquote>{escape(source.snippet.strip())}</blockquote>")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def render_latest(articles: Sequence[ArticleLike]) -> str:
+    if not articles:
+        return "I have not read any articles yet."
+    lines = ["<b>Latest articles</b>"]
+    for i, article in enumerate(articles, start=1):
+        label = article.title or article.url or PurePath(article.source).name or "untitled"
+        title = link(article.url, shorten(label))
+        byline = _byline(article.outlet, article.url, article.published_at)
+        lines.append(f"{i}. {title}" + (f" · {byline}" if byline else ""))
+    return "\n".join(lines)
+
+
+# --- splitting -------------------------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"<[^<>]*>|&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);|.", re.DOTALL)
+_TAG_NAME_RE = re.compile(r"</?\s*([a-zA-Z][\w-]*)")
+
+
+@dataclass(frozen=True)
+class _Token:
+    raw: str
+    text: str = ""  # the visible text after entity parsing; "" for tags
+    tag: str = ""
+    closing: bool = False
+
+    @property
+    def width(self) -> int:
+        return utf16_len(self.text)
+
+
+@dataclass(frozen=True)
+class _Cut:
+    end: int
+    width: int
+    stack: tuple[_Token, ...]
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        raw = match.group(0)
+        if raw.startswith("<") and len(raw) > 1:
+            name = _TAG_NAME_RE.match(raw)
+            if name:
+                tokens.append(_Token(raw, tag=name.group(1).lower(), closing=raw.startswith("</")))
+                continue
+        tokens.append(_Token(raw, text=html.unescape(raw) if raw.startswith("&") else raw))
+    return tokens
+
+
+def visible_length(text: str) -> int:
+    """The length Telegram checks against its limit: the text after parsing the HTML, in UTF-16 units."""
+    return sum(token.width for token in _tokenize(text))
+
+
+def _close(stack: list[_Token], tag: str) -> None:
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i].tag == tag:
+            del stack[i]
+            return
+
+
+def _best_cut(tokens: list[_Token], start: int, reopen: Sequence[_Token], limit: int) -> _Cut:
+    """Where the message starting at `start` ends: after a paragraph, a line or a word if it can."""
+    stack = list(reopen)
+    width = 0
+    found: dict[str, _Cut] = {}
+    previous_newline = False
+    for i in range(start, len(tokens)):
+        token = tokens[i]
+        if token.tag:
+            if token.closing:
+                _close(stack, token.tag)
+            else:
+                stack.append(token)
+            continue
+        if width + token.width > limit:
+            break
+        width += token.width
+        cut = _Cut(i + 1, width, tuple(stack))
+        found["hard"] = cut
+        if token.text == "\n":
+            found["paragraph" if previous_newline else "line"] = cut
+        elif token.text.isspace():
+            found["word"] = cut
+        previous_newline = token.text == "\n"
+    else:
+        return _Cut(len(tokens), width, tuple(stack))
+    half = limit // 2
+    for kind in ("paragraph", "line", "word"):
+        if kind in found and found[kind].width >= half:
+            return found[kind]
+    for kind in ("paragraph", "line", "word", "hard"):
+        if kind in found:
+            return found[kind]
+    raise ValueError(f"limit {limit} is too small to hold a single character")
+
+
+def split_html(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """Split Telegram HTML into messages of at most `limit` visible characters each.
+
+    Cuts go after a paragraph, else a line, else a word; only a word longer than half a message is cut
+    inside. Tags open at a cut are closed at the end of one message and reopened at the start of the next,
+    and an entity (`&amp;`) is never cut. Messages that would hold only whitespace are dropped.
+    """
+    tokens = _tokenize(text)
+    messages: list[str] = []
+    start = 0
+    reopen: tuple[_Token, ...] = ()
+    while start < len(tokens):
+        cut = _best_cut(tokens, start, reopen, limit)
+        end, stack = cut.end, list(cut.stack)
+        while end < len(tokens) and tokens[end].closing:
+            _close(stack, tokens[end].tag)
+            end += 1
+        body = tokens[start:end]
+        if any(token.text.strip() for token in body):
+            closing = "".join(f"</{token.tag}>" for token in reversed(stack))
+            messages.append("".join(t.raw for t in reopen) + "".join(t.raw for t in body) + closing)
+        start, reopen = end, tuple(stack)
+        while start < len(tokens) and tokens[start].text.isspace():
+            start += 1
+    return messages

@@ -1,0 +1,363 @@
+"""The handlers users meet: questions, /start, /help, /ask, /sources, /latest, the Sources button, errors.
+
+Admin handlers (/add, documents, /stats) live in `admin.py`. Every blocking call into the Newsroom runs in a
+thread (`asyncio.to_thread`), so the event loop keeps serving other chats while one question is answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import time
+from collections.abc import AsyncIterator
+
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatAction, ChatType
+from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot.telegram.context import NewsContext
+from bot.telegram.formatting import (
+    escape,
+    format_date,
+    render_answer,
+    render_full_sources,
+    render_latest,
+    split_html,
+)
+from index.errors import AnswerTimeoutError, StoreUnavailableError
+
+log = logging.getLogger("newsbot.bot")
+
+TYPING_RENEW_S = 4.0  # Telegram shows "typing…" for 5 s; renew a little earlier
+MAX_QUESTION_CHARS = 1000
+LATEST_DEFAULT = 5
+LATEST_MAX = 20
+SOURCES_PREFIX = "src:"
+SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
+EXAMPLE_QUESTION = "Who denied supplying arms to Russia?"
+
+APOLOGY = "Sorry, something went wrong on my side while working on that. Please try again in a moment."
+APOLOGIES: tuple[tuple[type[BaseException], str], ...] = (
+    (StoreUnavailableError, "Sorry, I can't reach my news archive right now. Please try again in a minute."),
+    (AnswerTimeoutError, "Sorry, that took me too long to answer. Please try again."),
+)
+
+
+# --- access --------------------------------------------------------------------------------------------------
+
+
+async def guard(update: Update, context: NewsContext) -> None:
+    """Stop updates from users the access lists leave out; tell them politely, once in a while."""
+    user, chat = update.effective_user, update.effective_chat
+    access = context.services.access
+    if access.allows(user.id if user else None, chat.id if chat else None):
+        return
+    log.info("refused user %s in chat %s", user.id if user else "?", chat.id if chat else "?")
+    if update.callback_query:
+        await update.callback_query.answer("Sorry, this bot is private.", show_alert=True)
+    elif (
+        user is not None
+        and update.effective_message
+        and _is_addressed(update, context.bot)
+        and context.services.refusals.check(user.id).allowed
+    ):
+        await update.effective_message.reply_html(
+            "Sorry, this bot only answers the people its owner has let in. "
+            f"If you should be one of them, send them your Telegram id: <code>{user.id}</code>."
+        )
+    raise ApplicationHandlerStop
+
+
+def _is_addressed(update: Update, bot: Bot) -> bool:
+    """Would the bot reply to this update if the user were allowed? Groups only get replies when addressed."""
+    if update.callback_query:
+        return True
+    message = update.effective_message
+    if message is None or update.edited_message is not None:
+        return False
+    if message.chat.type == ChatType.PRIVATE:
+        return True
+    text = message.text or ""
+    if text.startswith("/"):
+        command = text.split(maxsplit=1)[0]
+        return "@" not in command or command.lower().endswith(f"@{bot.username.lower()}")
+    return question_in_group(message, bot) is not None
+
+
+# --- asking --------------------------------------------------------------------------------------------------
+
+
+def mentions_bot(message: Message, bot: Bot) -> bool:
+    handle = f"@{bot.username}".lower()
+    mentions = message.parse_entities([MessageEntity.MENTION])
+    if any(text.lower() == handle for text in mentions.values()):
+        return True
+    text_mentions = message.parse_entities([MessageEntity.TEXT_MENTION])
+    return any(entity.user and entity.user.id == bot.id for entity in text_mentions)
+
+
+def without_mention(text: str, bot: Bot) -> str:
+    return " ".join(re.sub(rf"@{re.escape(bot.username)}\b", " ", text, flags=re.IGNORECASE).split())
+
+
+def question_in_group(message: Message, bot: Bot) -> str | None:
+    """The question a group message asks the bot, or None when it is not addressed to the bot."""
+    replied = message.reply_to_message
+    if mentions_bot(message, bot) or (replied and replied.from_user and replied.from_user.id == bot.id):
+        return without_mention(message.text or "", bot)
+    return None
+
+
+def command_argument(message: Message) -> str:
+    """What follows the command, newlines kept: `/ask@newsbot  Who …?` -> `Who …?`."""
+    text = message.text or ""
+    parts = text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+@contextlib.asynccontextmanager
+async def keep_typing(
+    bot: Bot, chat_id: int, *, thread_id: int | None = None, every_s: float = TYPING_RENEW_S
+) -> AsyncIterator[None]:
+    """Show "typing…" in the chat, renewed until the block ends; a failed chat action never fails the answer."""
+
+    async def _renew() -> None:
+        while True:
+            try:
+                await bot.send_chat_action(chat_id, ChatAction.TYPING, message_thread_id=thread_id)
+            except TelegramError as exc:
+                log.debug("chat action failed in %s: %s", chat_id, exc)
+            await asyncio.sleep(every_s)
+
+    task = asyncio.create_task(_renew())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def send_html(message: Message, text: str, *, reply_markup: InlineKeyboardMarkup | None = None) -> None:
+    """Reply with HTML split into messages Telegram accepts; only the first quotes, the last carries buttons."""
+    parts = split_html(text)
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        await message.reply_html(
+            part, reply_markup=reply_markup if last else None, do_quote=None if i == 0 else False
+        )
+
+
+def sources_button(key: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton("📰 Full sources", callback_data=f"{SOURCES_PREFIX}{key}")]])
+
+
+async def answer_question(update: Update, context: NewsContext, question: str) -> None:
+    """Answer in the chat: check the rate limit, show typing, ask the Newsroom with the chat's history, reply."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    question = question.strip()
+    if not question:
+        await message.reply_html(f"Ask me about the news, e.g. <i>{escape(EXAMPLE_QUESTION)}</i>")
+        return
+    if len(question) > MAX_QUESTION_CHARS:
+        await message.reply_text(f"That is a long question. Please ask in under {MAX_QUESTION_CHARS} characters.")
+        return
+    services = context.services
+    if not services.access.is_admin(user.id):
+        verdict = services.limiter.check(user.id)
+        if not verdict.allowed:
+            if verdict.warn:
+                await message.reply_text(
+                    f"You're asking faster than I can read! I answer up to {services.limiter.per_minute} "
+                    f"questions a minute per person. Please try again in {verdict.retry_after_s} s."
+                )
+            return
+    memory = context.memory
+    async with memory.lock:
+        thread_id = message.message_thread_id if message.is_topic_message else None
+        started = time.monotonic()
+        async with keep_typing(context.bot, message.chat_id, thread_id=thread_id):
+            answer = await asyncio.to_thread(services.newsroom.ask, question, history=memory.history)
+        elapsed = time.monotonic() - started
+        outcome = "abstained" if answer.abstained else f"{len(answer.sources)} sources"
+        log.info("answered in chat %s in %.2f s: %s", message.chat_id, elapsed, outcome)
+        key = memory.remember(question, answer)
+        services.questions_answered += 1
+        await send_html(message, render_answer(answer), reply_markup=sources_button(key) if answer.sources else None)
+
+
+async def on_private_text(update: Update, context: NewsContext) -> None:
+    """In a private chat, every text message is a question."""
+    if update.effective_message:
+        await answer_question(update, context, without_mention(update.effective_message.text or "", context.bot))
+
+
+async def on_group_text(update: Update, context: NewsContext) -> None:
+    """In a group, answer only when mentioned or replied to; stay quiet otherwise."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = question_in_group(message, context.bot)
+    if question is not None:
+        await answer_question(update, context, question)
+
+
+async def ask(update: Update, context: NewsContext) -> None:
+    """/ask QUESTION, the way to ask in groups without mentioning the bot."""
+    if update.effective_message:
+        await answer_question(update, context, command_argument(update.effective_message))
+
+
+# --- commands ------------------------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: NewsContext) -> None:
+    """Say what the bot knows and how to ask it."""
+    message = update.effective_message
+    if message is None:
+        return
+    stats = await asyncio.to_thread(context.services.newsroom.stats)
+    name = escape(update.effective_user.first_name) if update.effective_user else "there"
+    if stats.articles:
+        newest = format_date(stats.newest_published_at)
+        known = f"I have read <b>{stats.articles}</b> news article{'s' if stats.articles != 1 else ''}" + (
+            f", the newest from <b>{newest}</b>." if newest else "."
+        )
+    else:
+        known = "I have not read any articles yet: an admin can add some with /add URL."
+    await message.reply_html(
+        f"Hi {name}! I answer questions about the news, with sources.\n{known}\n\n{_how_to_ask(message, context)}"
+    )
+
+
+def _how_to_ask(message: Message, context: NewsContext) -> str:
+    example = escape(EXAMPLE_QUESTION)
+    if message.chat.type == ChatType.PRIVATE:
+        how = f"Just send me a question, in any language, e.g.\n<i>{example}</i>"
+    else:
+        how = (
+            f"In this group, mention me (@{escape(context.bot.username)}), reply to one of my messages, "
+            f"or use /ask, e.g.\n<i>/ask {example}</i>"
+        )
+    return (
+        f"{how}\n\nI cite my sources as [1], [2]… and list them under each answer. "
+        "Follow-up questions work too: I remember the last few questions of this chat."
+    )
+
+
+async def help_command(update: Update, context: NewsContext) -> None:
+    """List what the bot can do; admins also see the admin commands."""
+    message, user = update.effective_message, update.effective_user
+    if message is None:
+        return
+    lines = [
+        _how_to_ask(message, context),
+        "",
+        "/ask QUESTION - ask about the news",
+        "/sources - the full sources of my last answer",
+        f"/latest [N] - the newest articles I have read (up to {LATEST_MAX})",
+        "/start - what I know",
+    ]
+    if context.services.access.is_admin(user.id if user else None):
+        lines += [
+            "",
+            "<b>Admin</b>",
+            "/add URL - read a web page (or send me a .txt, .md, .html, .json or .csv file)",
+            "/stats - the index and the bot in numbers",
+        ]
+    await message.reply_html("\n".join(lines))
+
+
+async def sources(update: Update, context: NewsContext) -> None:
+    """/sources: the full sources of the last answer in this chat."""
+    message = update.effective_message
+    if message is None:
+        return
+    answer = context.memory.last_answer
+    if answer is None:
+        await message.reply_text("Ask me something first: then /sources shows where my answer came from.")
+        return
+    await send_html(message, render_full_sources(answer.sources, answer.question))
+
+
+async def on_sources_button(update: Update, context: NewsContext) -> None:
+    """The "Full sources" button under an answer: send that answer's sources in full."""
+    query = update.callback_query
+    if query is None or not query.data:
+        return
+    answer = context.memory.answers.get(int(query.data.removeprefix(SOURCES_PREFIX)))
+    if answer is None:
+        await query.answer("I no longer remember that answer. Ask again to see its sources.", show_alert=True)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await send_html(query.message, render_full_sources(answer.sources, answer.question))
+
+
+async def latest(update: Update, context: NewsContext) -> None:
+    """/latest [N]: the newest articles, with links."""
+    message = update.effective_message
+    if message is None:
+        return
+    argument = command_argument(message)
+    n = int(argument) if argument.isdigit() else LATEST_DEFAULT
+    articles = await asyncio.to_thread(context.services.newsroom.latest, max(1, min(n, LATEST_MAX)))
+    await send_html(message, render_latest(articles))
+
+
+async def unknown_command(update: Update, context: NewsContext) -> None:
+    """A command the bot does not have, in a private chat."""
+    if update.effective_message:
+        command = escape((update.effective_message.text or "").split(maxsplit=1)[0])
+        await update.effective_message.reply_html(f"I don't know {command}. /help lists what I can do.")
+
+
+async def unsupported(update: Update, context: NewsContext) -> None:
+    """A photo, sticker, voice message… in a private chat: say what the bot reads."""
+    if update.effective_message:
+        await update.effective_message.reply_text("I read text: type your question about the news.")
+
+
+async def on_added_to_group(update: Update, context: NewsContext) -> None:
+    """Introduce the bot when it is added to a group."""
+    message = update.effective_message
+    if message and any(member.id == context.bot.id for member in message.new_chat_members):
+        await message.reply_html(f"Hello! I answer questions about the news.\n{_how_to_ask(message, context)}")
+
+
+# --- errors --------------------------------------------------------------------------------------------------
+
+
+async def on_error(update: object, context: NewsContext) -> None:
+    """Log the error with its traceback, then tell the user something short and kind; the bot keeps running."""
+    error = context.error
+    if isinstance(error, Forbidden):
+        log.info("cannot write to a chat any more (blocked or removed): %s", error)
+        return
+    if isinstance(error, NetworkError) and update is None:  # polling retries by itself; no traceback per retry
+        log.warning("cannot reach the Bot API, retrying: %s", error)
+        return
+    where = f"update {update.update_id}" if isinstance(update, Update) else "the bot"
+    log.error("error while handling %s", where, exc_info=error)
+    if not isinstance(update, Update):
+        return
+    apology = next((text for kind, text in APOLOGIES if isinstance(error, kind)), APOLOGY)
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(apology, show_alert=True)
+        elif update.effective_message:
+            await update.effective_message.reply_text(apology)
+    except TelegramError as exc:
+        log.warning("could not send the apology for %s: %s", where, exc)

@@ -1,0 +1,244 @@
+"""End to end: a real Application long-polling (or behind a webhook) the loopback fake Bot API, the real Newsroom
+behind it. The fake refuses what Telegram refuses, so `not api.errors` means the bot never broke a rule."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import socket
+import time
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+import httpx
+import pytest
+from aiohttp import web
+
+from bot.telegram.app import build_application, webhook_options
+from index.answerers.base import Answerer, build_answer
+from index.models import Answer, Hit
+from index.newsroom import Newsroom
+from tests.bot.conftest import (
+    ADA,
+    ADMIN,
+    EVE,
+    TOKEN,
+    assert_answers_the_seed_question,
+    bot_settings,
+    newsroom_like,
+    polling_bot,
+)
+from tests.conftest import SEED_ARTICLE, SEED_QUESTION
+from tests.fakes.bot_api import FakeBotApi, FloodRule, group_chat, make_user, private_chat, utf16_len
+
+GROUP = group_chat(-100777, "Newsroom friends")
+
+
+async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsroom: Newsroom, tmp_path: Path) -> None:
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), newsroom):
+        api.user_message(user=ADA, chat=private_chat(ADA), text=SEED_QUESTION)
+        [answer] = await api.replies(ADA["id"])
+        assert_answers_the_seed_question(answer.text)
+        api.press_button(user=ADA, message=answer, data=answer.buttons[0]["callback_data"])
+        [full] = await api.replies(ADA["id"], after=1)
+        assert full.text.startswith("Sources for") and "Nordkorea dementiert" in full.text
+        api.user_message(user=ADA, chat=private_chat(ADA), text="And what did the US say?")
+        [follow_up] = await api.replies(ADA["id"], after=2)
+        assert "[1]" in follow_up.text and "Nordkorea dementiert" in follow_up.text
+    assert ("typing" in dict(api.chat_actions).values()) and len(api.callback_answers) == 1
+    assert [c["command"] for c in api.commands["default"]] == ["ask", "sources", "latest", "help", "start"]
+    assert "start" not in [c["command"] for c in api.commands["all_group_chats"]]
+    assert {"add", "stats"} <= {c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]}
+    assert not api.errors
+
+
+class LongAnswerer(Answerer):
+    """An answerer that writes far more than one Telegram message, with characters HTML must escape."""
+
+    name = "long"
+
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        sentences = [f"Point {i}: the <ministry> & \"Pyongyang\" denied it again [1]." for i in range(150)]
+        paragraphs = [" ".join(sentences[i : i + 10]) for i in range(0, len(sentences), 10)]
+        return build_answer(question, "\n\n".join(paragraphs), hits, answerer=self.name)
+
+
+@pytest.fixture
+def long_newsroom(newsroom: Newsroom, tmp_path: Path) -> Newsroom:
+    room = newsroom_like(newsroom, tmp_path / "long", answerer=LongAnswerer(), min_relevance=-1.0)
+    room.ingest([str(SEED_ARTICLE)])
+    return room
+
+
+async def test_an_over_long_answer_is_split_without_breaking_tags_or_words(
+    api: FakeBotApi, long_newsroom: Newsroom, tmp_path: Path
+) -> None:
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), long_newsroom):
+        api.user_message(user=ADA, chat=private_chat(ADA), text=SEED_QUESTION)
+        await api.wait_for(lambda: any(m.buttons for m in api.messages_to(ADA["id"])), what="the last part")
+    parts = api.messages_to(ADA["id"])
+    assert len(parts) >= 3 and all(utf16_len(p.text) <= 4096 for p in parts)
+    assert [bool(p.buttons) for p in parts] == [False] * (len(parts) - 1) + [True]
+    assert parts[0].reply_to is None  # no quote in a private chat
+    words = " ".join(p.text for p in parts).split()
+    assert words.count('"Pyongyang"') == 150 and words.count("<ministry>") == 150  # escaped, none lost or cut
+    assert not api.errors
+
+
+async def test_flooding_is_met_with_retry_after_and_every_part_still_arrives(
+    api: FakeBotApi, long_newsroom: Newsroom, tmp_path: Path
+) -> None:
+    api.chat_flood = FloodRule(1, 1.0)
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), long_newsroom):
+        api.user_message(user=ADA, chat=private_chat(ADA), text=SEED_QUESTION)
+        await api.wait_for(lambda: any(m.buttons for m in api.messages_to(ADA["id"])), what="the last part")
+    floods = [c for c in api.errors if c.error.startswith("Too Many Requests")]
+    assert floods and len(floods) == len(api.errors)
+    points = [int(n) for n in re.findall(r"Point (\d+):", " ".join(p.text for p in api.messages_to(ADA["id"])))]
+    assert points == list(range(150))  # every part arrived, in order
+
+
+async def test_in_a_group_the_bot_answers_mentions_and_stays_quiet_otherwise(
+    api: FakeBotApi, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), newsroom):
+        api.user_message(user=EVE, chat=GROUP, text=SEED_QUESTION)
+        question = api.user_message(user=ADA, chat=GROUP, text=f"@newsbot_test_bot {SEED_QUESTION}")
+        [answer] = await api.replies(GROUP["id"])
+        await asyncio.sleep(0.3)
+    assert answer.reply_to == question["message_id"]
+    assert_answers_the_seed_question(answer.text)
+    assert len(api.messages_to(GROUP["id"])) == 1 and not api.errors
+
+
+async def test_a_refused_user_is_told_politely_and_nothing_is_done_for_them(
+    api: FakeBotApi, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    settings = bot_settings(tmp_path, telegram_base_url=api.base_url, telegram_allowed_user_ids=[ADA["id"]])
+    articles = newsroom.stats().articles
+    async with polling_bot(settings, newsroom):
+        api.user_message(user=EVE, chat=private_chat(EVE), text="/add https://example.org/fake-news")
+        [refusal] = await api.replies(EVE["id"])
+        api.user_message(user=ADA, chat=private_chat(ADA), text=SEED_QUESTION)
+        [answer] = await api.replies(ADA["id"])
+    assert "only answers the people its owner has let in" in refusal.text
+    assert_answers_the_seed_question(answer.text)
+    assert newsroom.stats().articles == articles and all(chat != EVE["id"] for chat, _ in api.chat_actions)
+
+
+NEWS_PAGE = """<!doctype html><html lang="en"><head><title>Harbour of Port Elda reopens | Elda Courier</title>
+<meta property="og:title" content="Harbour of Port Elda reopens after storm">
+<meta property="og:site_name" content="Elda Courier">
+<meta property="article:published_time" content="2024-03-04T09:00:00+00:00"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Harbour of Port Elda reopens after storm</h1>
+<p>The harbour of Port Elda reopened on Monday, a week after a storm tore two cranes from the quay.</p>
+<p>Harbour master Ilse Varga said the first ferry left at six in the morning with 140 passengers aboard.</p>
+<p>Repairs to the northern pier will take until the summer, the town council said.</p></article>
+<footer>© Elda Courier</footer></body></html>"""
+
+
+@pytest.fixture
+async def news_site() -> AsyncIterator[str]:
+    """A made-up news page on loopback: what /add URL reads in these tests."""
+
+    async def page(_: web.Request) -> web.Response:
+        return web.Response(text=NEWS_PAGE, content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/2024/port-elda.html", page)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    yield f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
+    await runner.cleanup()
+
+
+async def test_an_admin_adds_a_page_and_a_document_and_both_are_answered_from(
+    api: FakeBotApi, empty_newsroom: Newsroom, news_site: str, tmp_path: Path
+) -> None:
+    url = f"{news_site}/2024/port-elda.html"
+    note = b"Bakery prize\n\nThe Elda bakery Kornhaus won the national rye bread prize on Friday."
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), empty_newsroom):
+        api.user_message(user=ADMIN, chat=private_chat(ADMIN), text=f"/add {url}")
+        await api.wait_for(lambda: any(m.edits for m in api.messages_to(ADMIN["id"])), what="the /add report")
+        api.user_document(user=ADMIN, chat=private_chat(ADMIN), file_name="bakery.txt", content=note)
+        await api.wait_for(lambda: sum(m.edits for m in api.messages_to(ADMIN["id"])) == 2, what="the upload report")
+        api.user_message(user=ADA, chat=private_chat(ADA), text="When did the harbour of Port Elda reopen?")
+        [harbour] = await api.replies(ADA["id"])
+        api.user_message(user=ADA, chat=private_chat(ADA), text="Which bakery won the rye bread prize?")
+        [bakery] = await api.replies(ADA["id"], after=1)
+    page_report, file_report = api.messages_to(ADMIN["id"])
+    assert page_report.text.startswith("✅ Added 1 article.") and "I now know 1 article." in page_report.text
+    assert file_report.text.startswith("✅ Added 1 article.") and "I now know 2 articles." in file_report.text
+    assert "Monday" in harbour.text and f'href="{url}"' in harbour.html and "Elda Courier, 4 Mar 2024" in harbour.text
+    assert "Kornhaus" in bakery.text
+    assert any(c.method == "getFile" for c in api.calls) and not api.errors
+
+
+async def test_fifty_chats_asking_at_once_are_all_answered(api: FakeBotApi, newsroom: Newsroom, tmp_path: Path) -> None:
+    users = [make_user(5000 + i, f"Reader{i}") for i in range(50)]
+    started = time.monotonic()
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), newsroom):
+        for user in users:
+            api.user_message(user=user, chat=private_chat(user), text=SEED_QUESTION)
+        await api.wait_for(
+            lambda: all(api.messages_to(u["id"]) for u in users), timeout=40, what="an answer in all 50 chats"
+        )
+    elapsed = time.monotonic() - started
+    for user in users:
+        [answer] = api.messages_to(user["id"])
+        assert_answers_the_seed_question(answer.text)
+    assert not [c for c in api.errors if not c.error.startswith("Too Many Requests")]
+    assert elapsed < 40
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_webhook_mode_receives_updates_and_checks_the_secret(
+    api: FakeBotApi, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    port = _free_port()
+    settings = bot_settings(
+        tmp_path,
+        telegram_base_url=api.base_url,
+        telegram_mode="webhook",
+        telegram_webhook_listen="127.0.0.1",
+        telegram_webhook_port=port,
+        telegram_webhook_url=f"http://127.0.0.1:{port}",
+        telegram_webhook_secret="hook-secret_1",
+    )
+    application = build_application(settings, newsroom)
+    async with application:
+        await application.post_init(application)  # type: ignore[misc]
+        await application.updater.start_webhook(**webhook_options(settings))  # type: ignore[union-attr]
+        await application.start()
+        try:
+            assert api.webhook["url"] == f"http://127.0.0.1:{port}/telegram"
+            assert api.webhook["secret_token"] == "hook-secret_1"
+            api.user_message(user=ADA, chat=private_chat(ADA), text=SEED_QUESTION)
+            [answer] = await api.replies(ADA["id"])
+            async with httpx.AsyncClient() as http:
+                forged = await http.post(api.webhook["url"], json={"update_id": 1}, headers={})
+        finally:
+            await application.updater.stop()  # type: ignore[union-attr]
+            await application.stop()
+    assert_answers_the_seed_question(answer.text)
+    assert forged.status_code == 403 and api.webhook["deliveries"] == [200]
+
+
+async def test_the_token_never_appears_in_logs(
+    api: FakeBotApi, newsroom: Newsroom, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="httpx")
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), newsroom):
+        api.user_message(user=ADA, chat=private_chat(ADA), text=SEED_QUESTION)
+        await api.replies(ADA["id"])
+    assert "/bot<redacted>/sendMessage" in caplog.text  # httpx logged the request, without the token
+    assert TOKEN not in caplog.text and TOKEN.split(":")[1] not in caplog.text

@@ -1,0 +1,159 @@
+"""Answers become Telegram HTML that Telegram accepts: escaped, cited, with sources, split below 4096 characters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.telegram.formatting import (
+    MAX_MESSAGE_CHARS,
+    format_date,
+    render_answer,
+    render_full_sources,
+    render_latest,
+    split_html,
+    utf16_len,
+    visible_length,
+)
+from index.models import Answer, Source
+from tests.fakes.bot_api import BotApiError, checked_text, parse_telegram_html
+
+KIRBY = Source(
+    n=1,
+    title="Nordkorea dementiert Waffenlieferungen an Russland",
+    outlet="Nau.ch",
+    url="https://www.nau.ch/news/ausland/nordkorea?id=1&ref=rss",
+    published_at="2022-09-22T08:15:00+00:00",
+    snippet="Nordkorea hat Angaben der US-Regierung bestritten, wonach <der Staat> Munition liefert.",
+    score=0.71,
+)
+FILE_SOURCE = Source(n=2, title="Notes & <drafts>", outlet="", url="", published_at="", snippet="", score=0.4)
+
+
+def test_answer_text_is_escaped_and_citations_link_to_their_source() -> None:
+    answer = Answer(text='North Korea denied it <"never"> & so on [1]. Also [2].', sources=[KIRBY, FILE_SOURCE])
+    html = render_answer(answer)
+    assert "North Korea denied it &lt;\"never\"&gt; &amp; so on" in html
+    assert '<a href="https://www.nau.ch/news/ausland/nordkorea?id=1&amp;ref=rss">[1]</a>' in html
+    assert "Also [2]." in html  # no web page to link to
+    assert parse_telegram_html(html)  # Telegram would accept it
+
+
+def test_compact_source_list_has_outlet_date_and_link_per_source() -> None:
+    html = render_answer(Answer(text="Yes [1][2].", sources=[KIRBY, FILE_SOURCE]))
+    sources = html.split("<b>Sources</b>\n", 1)[1].splitlines()
+    assert sources[0] == (
+        '[1] <a href="https://www.nau.ch/news/ausland/nordkorea?id=1&amp;ref=rss">'
+        "Nordkorea dementiert Waffenlieferungen an Russland</a> · Nau.ch, 22 Sep 2022"
+    )
+    assert sources[1] == "[2] Notes &amp; &lt;drafts&gt;"
+
+
+def test_outlet_falls_back_to_the_host_of_the_url() -> None:
+    source = Source(n=1, title="T", outlet="", url="https://www.example.org/a", published_at="", snippet="", score=1)
+    assert "· example.org" in render_answer(Answer(text="x [1]", sources=[source]))
+
+
+def test_an_abstention_suggests_what_to_do_and_lists_no_sources() -> None:
+    html = render_answer(Answer(text="The indexed news does not say.", abstained=True))
+    assert "/latest" in html and "Sources" not in html
+
+
+def test_full_sources_show_snippets_and_links() -> None:
+    html = render_full_sources([KIRBY, FILE_SOURCE], "Who denied supplying arms?")
+    text = parse_telegram_html(html)
+    assert "Who denied supplying arms?" in text
+    assert "wonach <der Staat> Munition liefert" in text
+    assert "Nau.ch, 22 Sep 2022" in text
+    assert "[2] Notes & <drafts>" in text
+
+
+def test_latest_lists_titles_with_links() -> None:
+    html = render_latest([KIRBY])  # a Source has every field an article listing needs but `source`
+    assert html.startswith("<b>Latest articles</b>\n1. <a href=")
+    assert render_latest([]) == "I have not read any articles yet."
+
+
+@pytest.mark.parametrize(
+    ("iso", "shown"),
+    [("2022-09-22T08:15:00+00:00", "22 Sep 2022"), ("2023-01-05", "5 Jan 2023"), ("", ""), ("someday", "someday")],
+)
+def test_dates_are_short_and_unambiguous(iso: str, shown: str) -> None:
+    assert format_date(iso) == shown
+
+
+# --- splitting -----------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _assert_valid_messages(parts: list[str], limit: int = MAX_MESSAGE_CHARS) -> None:
+    for part in parts:
+        text = checked_text(part, "HTML")  # raises as Telegram would: bad tags, entities, empty, too long
+        assert utf16_len(text) <= limit
+
+
+def test_short_text_is_one_message() -> None:
+    assert split_html("<b>Hello</b> world") == ["<b>Hello</b> world"]
+
+
+def test_long_answer_splits_at_paragraphs_without_losing_a_word() -> None:
+    paragraphs = [" ".join(f"word{p}_{i}" for i in range(120)) for p in range(12)]
+    html = "\n\n".join(paragraphs)
+    parts = split_html(html)
+    assert len(parts) > 1
+    _assert_valid_messages(parts)
+    assert _words(" ".join(parse_telegram_html(p) for p in parts)) == _words(html)
+    paragraph_ends = {paragraph.split()[-1] for paragraph in paragraphs}
+    assert all(parse_telegram_html(part).split()[-1] in paragraph_ends for part in parts[:-1])
+
+
+def test_a_tag_open_at_the_cut_is_closed_and_reopened() -> None:
+    html = '<b>bold ' + "x " * 3000 + '</b> and <a href="https://example.org/?a=1&amp;b=2">' + "link " * 1500 + "</a>"
+    parts = split_html(html)
+    _assert_valid_messages(parts)
+    assert parts[0].startswith("<b>") and parts[0].endswith("</b>")
+    assert parts[1].startswith("<b>")
+    assert any(p.startswith('<a href="https://example.org/?a=1&amp;b=2">') for p in parts[1:])
+    assert _words(" ".join(parse_telegram_html(p) for p in parts)) == _words(parse_telegram_html(html))
+
+
+def test_length_is_counted_after_entity_parsing() -> None:
+    html = "&amp;" * 4000 + " " + "&lt;" * 96  # 20,000 characters of HTML, 4097 visible
+    assert visible_length(html) == 4097
+    parts = split_html(html)
+    assert len(parts) == 2
+    _assert_valid_messages(parts)
+    assert parts[0] == "&amp;" * 4000 + " "
+    assert parts[1] == "&lt;" * 96
+
+
+def test_length_is_counted_in_utf16_code_units() -> None:
+    html = "📰 " * 1500  # each newspaper emoji is 2 UTF-16 units: 4500 units in 3000 characters
+    assert len(html) < MAX_MESSAGE_CHARS < visible_length(html)
+    parts = split_html(html)
+    assert len(parts) == 2
+    _assert_valid_messages(parts)
+
+
+def test_a_word_longer_than_half_a_message_is_cut_only_when_it_must_be() -> None:
+    url = "https://example.org/" + "a" * 5000
+    parts = split_html(f"see {url} end")
+    _assert_valid_messages(parts)
+    assert "".join(parse_telegram_html(p) for p in parts).replace(" ", "") == f"see{url}end"
+
+
+def test_split_respects_a_smaller_limit_and_prefers_line_breaks() -> None:
+    html = "\n".join(f"line {i} <i>with</i> words" for i in range(40))
+    parts = split_html(html, limit=100)
+    _assert_valid_messages(parts, limit=100)
+    assert all(re.fullmatch(r"(line \d+ <i>with</i> words\n?)+", p.strip() + "\n") for p in parts)
+
+
+def test_whitespace_only_pieces_are_dropped() -> None:
+    assert split_html("   \n\n  ") == []
+    with pytest.raises(BotApiError, match="empty"):
+        checked_text("<b> </b>", "HTML")

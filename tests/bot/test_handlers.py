@@ -1,0 +1,268 @@
+"""What users see: real `Update`s through `Application.process_update`, the real Newsroom behind the bot, and a
+request object that never touches the network but holds the bot to Telegram's rules (tests/fakes/bot_api.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from telegram import Bot, Update
+
+from bot.telegram.handlers import keep_typing
+from index.answerers.base import Answerer, build_answer
+from index.models import Answer, Hit, Turn
+from index.newsroom import Newsroom
+from tests.bot.conftest import (
+    ADA,
+    ADMIN,
+    EVE,
+    MakeOfflineBot,
+    OfflineBot,
+    assert_answers_the_seed_question,
+    newsroom_like,
+    visible_texts,
+)
+from tests.conftest import SEED_QUESTION
+from tests.fakes.bot_api import group_chat, private_chat
+
+GROUP = group_chat(-100123, "Newsroom friends")
+
+
+async def test_a_private_message_is_a_question_answered_with_sources(offline_bot: OfflineBot) -> None:
+    [reply] = await offline_bot.send(SEED_QUESTION)
+    assert_answers_the_seed_question(reply.text)
+    assert "<b>Sources</b>" in reply.html
+    assert [b["callback_data"] for b in reply.buttons] == ["src:1"]
+    calls = [call.method for call in offline_bot.api.calls]
+    assert calls.index("sendChatAction") < calls.index("sendMessage")  # "typing…" while the answer is prepared
+    assert offline_bot.api.chat_actions == [(ADA["id"], "typing")]
+    assert not offline_bot.api.errors
+
+
+async def test_the_sources_button_and_sources_command_show_full_sources(offline_bot: OfflineBot) -> None:
+    [answer] = await offline_bot.send(SEED_QUESTION)
+    [full] = await offline_bot.press(answer, answer.buttons[0]["callback_data"])
+    assert full.text.startswith(f"Sources for {SEED_QUESTION}")
+    assert "[1] Nordkorea dementiert" in full.text
+    assert len(offline_bot.api.callback_answers) == 1
+    [again] = await offline_bot.send("/sources")
+    assert again.text == full.text
+    assert not offline_bot.api.errors
+
+
+async def test_sources_before_any_answer_and_a_forgotten_button_are_explained(offline_bot: OfflineBot) -> None:
+    [hint] = await offline_bot.send("/sources")
+    assert "Ask me something first" in hint.text
+    [answer] = await offline_bot.send(SEED_QUESTION)
+    assert await offline_bot.press(answer, "src:99") == []
+    assert "no longer remember" in offline_bot.api.callback_answers[-1]["text"]
+
+
+async def test_start_says_what_the_bot_knows_and_how_to_ask(offline_bot: OfflineBot) -> None:
+    [welcome] = await offline_bot.send("/start")
+    assert "Hi Ada!" in welcome.text and "I have read 1 news article" in welcome.text
+    assert "Just send me a question" in welcome.text
+    [in_group] = await offline_bot.send("/start@newsbot_test_bot", chat=GROUP)
+    assert "mention me (@newsbot_test_bot)" in in_group.text and "/ask" in in_group.text
+
+
+async def test_help_lists_admin_commands_only_to_admins(offline_bot: OfflineBot) -> None:
+    [for_ada] = await offline_bot.send("/help")
+    [for_admin] = await offline_bot.send("/help", user=ADMIN)
+    assert "/sources" in for_ada.text and "/add" not in for_ada.text
+    assert "/add URL" in for_admin.text and "/stats" in for_admin.text
+
+
+async def test_latest_lists_the_newest_articles(offline_bot: OfflineBot) -> None:
+    [latest] = await offline_bot.send("/latest 3")
+    assert latest.text.startswith("Latest articles\n1. Nordkorea dementiert")
+
+
+async def test_groups_answer_mentions_replies_and_ask_and_stay_quiet_otherwise(offline_bot: OfflineBot) -> None:
+    assert await offline_bot.send(SEED_QUESTION, chat=GROUP) == []
+    assert await offline_bot.send("/ask@some_other_bot " + SEED_QUESTION, chat=GROUP) == []
+    assert await offline_bot.send("@someone_else what do you think?", chat=GROUP) == []
+    [mentioned] = await offline_bot.send(f"@newsbot_test_bot {SEED_QUESTION}", chat=GROUP)
+    assert_answers_the_seed_question(mentioned.text)
+    assert mentioned.reply_to is not None  # in a group the answer quotes the question
+    [asked] = await offline_bot.send(f"/ask {SEED_QUESTION}", chat=GROUP)
+    assert_answers_the_seed_question(asked.text)
+    [replied] = await offline_bot.send(SEED_QUESTION, chat=GROUP, reply_to=asked)
+    assert_answers_the_seed_question(replied.text)
+    assert not offline_bot.api.errors
+
+
+async def test_ask_without_a_question_shows_an_example(offline_bot: OfflineBot) -> None:
+    [hint] = await offline_bot.send("/ask")
+    assert hint.text.startswith("Ask me about the news, e.g.")
+
+
+async def test_a_refused_user_gets_one_polite_answer_and_nothing_else(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot(telegram_allowed_user_ids=[ADA["id"]])
+    [refusal] = await bot.send(SEED_QUESTION, user=EVE)
+    assert refusal.text.startswith("Sorry, this bot only answers") and str(EVE["id"]) in refusal.text
+    assert await bot.send(SEED_QUESTION, user=EVE) == []  # told once, not once per message
+    assert await bot.send("@newsbot_test_bot hello", user=EVE, chat=GROUP) == []
+    assert not bot.api.chat_actions  # nothing was prepared for Eve
+    [answer] = await bot.send(SEED_QUESTION, user=ADA)
+    assert_answers_the_seed_question(answer.text)
+    assert await bot.press(answer, "src:1", user=EVE) == []
+    assert bot.api.callback_answers[-1]["text"] == "Sorry, this bot is private."
+
+
+async def test_allowed_chats_let_everyone_in_them_ask(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot(telegram_allowed_chat_ids=[GROUP["id"]])
+    [answer] = await bot.send(f"/ask {SEED_QUESTION}", user=EVE, chat=GROUP)
+    assert_answers_the_seed_question(answer.text)
+    [refusal] = await bot.send(SEED_QUESTION, user=EVE)
+    assert refusal.text.startswith("Sorry")
+
+
+async def test_rate_limit_answers_with_a_friendly_message_once(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot(telegram_rate_limit_per_minute=2)
+    for _ in range(2):
+        assert_answers_the_seed_question(visible_texts(await bot.send(SEED_QUESTION)))
+    [slow_down] = await bot.send(SEED_QUESTION)
+    assert "up to 2 questions a minute" in slow_down.text and "try again in" in slow_down.text
+    assert await bot.send(SEED_QUESTION) == []
+    assert_answers_the_seed_question(visible_texts(await bot.send(SEED_QUESTION, user=EVE)))  # per user
+    for _ in range(3):
+        assert await bot.send(SEED_QUESTION, user=ADMIN)  # admins are not limited
+
+
+class RecordingAnswerer(Answerer):
+    """Cites the first hit and records the history each follow-up came with (an LLM would condense it)."""
+
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.histories: list[list[Turn]] = []
+
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        return build_answer(question, f"About {question} [1].", hits, answerer=self.name)
+
+    def condense(self, question: str, history: Sequence[Turn]) -> str | None:
+        self.histories.append(list(history))
+        return None
+
+
+async def test_follow_ups_are_asked_with_the_chats_recent_turns(
+    make_offline_bot: MakeOfflineBot, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    answerer = RecordingAnswerer()
+    room = newsroom_like(newsroom, tmp_path / "recording", answerer=answerer, min_relevance=-1.0)
+    room.ingest([str(newsroom.latest(1)[0].source)])
+    bot = await make_offline_bot(room, telegram_history_turns=2)
+    for question in ("Who denied supplying arms?", "What did Kirby say?", "Where were shells delivered?"):
+        await bot.send(question)
+    await bot.send("And what did the US say?")
+    await bot.send("Who denied supplying arms?", user=EVE)
+    assert [[turn.question for turn in h] for h in answerer.histories] == [
+        ["Who denied supplying arms?"],
+        ["Who denied supplying arms?", "What did Kirby say?"],
+        ["What did Kirby say?", "Where were shells delivered?"],  # TELEGRAM_HISTORY_TURNS=2
+    ]  # Eve's chat has no history, so nothing to condense
+    assert answerer.histories[-1][-1].answer == "About Where were shells delivered? [1]."
+
+
+async def test_a_follow_up_without_llm_is_understood_from_the_chat_history(offline_bot: OfflineBot) -> None:
+    await offline_bot.send(SEED_QUESTION)
+    [follow_up] = await offline_bot.send("And what did the US say?")
+    assert "[1]" in follow_up.text and "Nordkorea dementiert" in follow_up.text
+
+
+async def test_admins_see_stats_others_are_told_politely(offline_bot: OfflineBot) -> None:
+    [refused] = await offline_bot.send("/stats")
+    assert refused.text == "Sorry, /stats is for the bot's admins."
+    await offline_bot.send(SEED_QUESTION)
+    [stats] = await offline_bot.send("/stats", user=ADMIN)
+    assert "Articles: 1" in stats.text and "1 questions answered" in stats.text and "Embedder: use" in stats.text
+
+
+async def test_only_admins_may_add_and_nothing_is_ingested_for_others(
+    make_offline_bot: MakeOfflineBot, empty_newsroom: Newsroom
+) -> None:
+    bot = await make_offline_bot(empty_newsroom)
+    [refused] = await bot.send("/add https://example.org/story")
+    assert refused.text.startswith("Sorry, only the bot's admins can add articles")
+    [refused_file] = await bot.upload("story.txt", b"Title\nSome text.", user=ADA)
+    assert refused_file.text.startswith("Sorry, only the bot's admins")
+    assert empty_newsroom.stats().articles == 0
+    [usage] = await bot.send("/add", user=ADMIN)
+    assert "/add URL" in usage.text
+    [not_url] = await bot.send("/add example", user=ADMIN)
+    assert "not a web address" in not_url.text
+    [wrong_kind] = await bot.upload("photo.png", b"\x89PNG")
+    assert ".txt, .md" in wrong_kind.text and "photo.png" in wrong_kind.text
+
+
+async def test_an_admin_document_is_downloaded_and_ingested(
+    make_offline_bot: MakeOfflineBot, empty_newsroom: Newsroom
+) -> None:
+    bot = await make_offline_bot(empty_newsroom)
+    story = "Harbour reopens\n\nThe harbour of Port Elda reopened on Monday after a storm closed it for a week."
+    [progress] = await bot.upload("port elda.md", story.encode())
+    assert progress.edits == 1 and progress.text.startswith("✅ Added 1 article.")
+    assert "I now know 1 article." in progress.text
+    assert empty_newsroom.stats().articles == 1
+    [answer] = await bot.send("When did the harbour of Port Elda reopen?")
+    assert "Monday" in answer.text
+
+
+async def test_edited_messages_unknown_commands_and_stickers(offline_bot: OfflineBot) -> None:
+    [unknown] = await offline_bot.send("/frobnicate")
+    assert unknown.text == "I don't know /frobnicate. /help lists what I can do."
+    [sticker] = await offline_bot.send(extra={"sticker": _STICKER})
+    assert sticker.text.startswith("I read text")
+    offline_bot.api.user_message(user=ADA, chat=private_chat(ADA), text="Who won?")
+    [update] = offline_bot.api.take_updates()
+    edited = {"update_id": update["update_id"] + 1, "edited_message": {**update["message"], "edit_date": 1}}
+    before = len(offline_bot.api.messages)
+    await offline_bot.application.process_update(Update.de_json(edited, offline_bot.application.bot))
+    assert len(offline_bot.api.messages) == before  # an edited question is not answered again
+
+
+_STICKER = {
+    "file_id": "s1",
+    "file_unique_id": "us1",
+    "type": "regular",
+    "width": 512,
+    "height": 512,
+    "is_animated": False,
+    "is_video": False,
+}
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_an_error_is_logged_with_traceback_and_the_user_gets_a_short_apology(
+    make_offline_bot: MakeOfflineBot, newsroom: Newsroom, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    down = newsroom_like(newsroom, tmp_path / "down", chroma_host="127.0.0.1", chroma_port=_closed_port())
+    bot = await make_offline_bot(down)
+    with caplog.at_level(logging.ERROR, logger="newsbot.bot"):
+        [apology] = await bot.send(SEED_QUESTION)
+    assert apology.text == "Sorry, I can't reach my news archive right now. Please try again in a minute."
+    [record] = [r for r in caplog.records if r.name == "newsbot.bot"]
+    assert record.exc_info and "StoreUnavailableError" in caplog.text
+    assert "Traceback" not in apology.text and "Chroma" not in apology.text
+    [still_there] = await bot.send("/help")  # the bot keeps running
+    assert "/sources" in still_there.text
+
+
+async def test_typing_is_renewed_while_an_answer_takes_long(offline_bot: OfflineBot) -> None:
+    bot: Bot = offline_bot.application.bot
+    offline_bot.api.open_chat(private_chat(ADA))
+    async with keep_typing(bot, ADA["id"], every_s=0.05):
+        await asyncio.sleep(0.22)
+    count = len(offline_bot.api.chat_actions)
+    await asyncio.sleep(0.1)
+    assert count >= 4 and len(offline_bot.api.chat_actions) == count  # renewed, and stopped with the block
