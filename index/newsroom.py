@@ -11,9 +11,11 @@ Everything here blocks (embedding, Chroma, LLM): async callers run it in a threa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+
+import numpy as np
 
 from index.answerers import Answerer, load_answerer
 from index.chain import build_chain
@@ -23,14 +25,14 @@ from index.conversation import looks_like_follow_up
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError, SourceError
 from index.language import detect_language
-from index.models import Answer, Article, Hit, Turn
+from index.models import Answer, Article, Chunk, Hit, Turn
 from index.retrieval import Searcher
 from index.settings import IndexSettings
 from index.store import ArticleInfo, ChunkStore
 
 log = logging.getLogger("newsbot.newsroom")
 
-INGEST_BATCH = 16
+INGEST_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -159,26 +161,49 @@ class Newsroom:
                 report.failed.append(Failure(article.source, str(exc)))
         latest: dict[str, Article] = {a.id: a for a in prepared}  # a later duplicate in the batch wins
         stored = self.store.stored_hashes(list(latest))
+        changed: list[tuple[Article, list[Chunk]]] = []
         for article_id, article in latest.items():
-            old_hash = stored.get(article_id)
-            if old_hash == article.text_hash:
+            if stored.get(article_id) == article.text_hash:
                 report.unchanged += 1
                 continue
+            chunks = self.chunker.chunk(article)
+            if chunks:
+                changed.append((article, chunks))
+            else:
+                report.failed.append(Failure(article.source, "no text left after cleaning; is it an article?"))
+        report.unchanged += len(prepared) - len(latest)
+        for article, chunks, vectors in self._embed_all(changed, report):
             try:
-                chunks = self.chunker.chunk(article)
-                if not chunks:
-                    raise SourceError(article.source, "no text left after cleaning; is it an article?")
-                vectors = self.embedder.embed_documents([c.embed_text for c in chunks])
                 self.store.replace_article(article, chunks, vectors)
             except NewsbotError as exc:
-                log.warning("failed to ingest %s: %s", article.source, exc)
-                report.failed.append(Failure(article.source, getattr(exc, "reason", str(exc))))
+                log.warning("failed to store %s: %s", article.source, exc)
+                report.failed.append(Failure(article.source, str(exc)))
                 continue
-            if old_hash is None:
-                report.added += 1
-            else:
+            if article.id in stored:
                 report.updated += 1
-        report.unchanged += len(prepared) - len(latest)
+            else:
+                report.added += 1
+
+    def _embed_all(
+        self, changed: list[tuple[Article, list[Chunk]]], report: IngestReport
+    ) -> Iterator[tuple[Article, list[Chunk], np.ndarray]]:
+        """Embed the chunks of many articles in one call (batching is much faster); if that fails, article by
+        article, so one article the model cannot embed does not lose the others."""
+        texts = [c.embed_text for _, chunks in changed for c in chunks]
+        try:
+            vectors = self.embedder.embed_documents(texts)
+        except NewsbotError:
+            for article, chunks in changed:
+                try:
+                    yield article, chunks, self.embedder.embed_documents([c.embed_text for c in chunks])
+                except NewsbotError as exc:
+                    log.warning("failed to embed %s: %s", article.source, exc)
+                    report.failed.append(Failure(article.source, str(exc)))
+            return
+        start = 0
+        for article, chunks in changed:
+            yield article, chunks, vectors[start : start + len(chunks)]
+            start += len(chunks)
 
     def _prepare(self, article: Article) -> Article:
         cleaned = clean_article(article)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
-from index.errors import NewsbotError
+from bot.cli.common import err_console, handles_errors, load_settings, out_console, print_json, setup_logging
+
 
 class ModeChoice(str, Enum):
     hybrid = "hybrid"
@@ -31,6 +31,7 @@ def register(app: typer.Typer) -> None:
     app.command("eval")(eval_command)
 
 
+@handles_errors
 def eval_command(
     dataset: Annotated[Path, typer.Argument(help="Question-answer JSONL in the XQuAD or the generic layout.")],
     distractors: Annotated[
@@ -49,46 +50,40 @@ def eval_command(
     limit: Annotated[
         Optional[int], typer.Option(min=1, help="Only the first N questions; all paragraphs are indexed.")
     ] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
     details: Annotated[
         Optional[Path], typer.Option(help="Write every question's result (ranking, answer, ...) to this JSONL file.")
     ] = None,
 ) -> None:
     """Evaluate newsbot on a question-answer set in a fresh, temporary store; your index is not touched."""
-    from bot.settings import Settings
-    from index.evaluation.datasets import DatasetError, read_distractors, read_qa_jsonl
+    from index.evaluation.datasets import read_distractors, read_qa_jsonl
     from index.evaluation.harness import MODES, evaluate
 
-    err = Console(stderr=True)
-    try:
-        overrides = {"embedder": embedder} if embedder else {}
-        settings = Settings(**overrides)
-        data = read_qa_jsonl(dataset, question_field=question_field).limited(limit)
-        extra = read_distractors(distractors, limit=distractor_limit) if distractors else ()
-        modes = MODES if mode is ModeChoice.all else (mode.value,)
-        err.print(
-            f"{data.name}: {len(data.items)} questions over {len(data.paragraphs)} paragraphs"
-            + (f", distractors from {distractors}" if distractors else "")
+    settings = load_settings()
+    setup_logging(settings.log_level)
+    if embedder:
+        # An unknown name fails in load_embedder with a ConfigError that lists the choices.
+        settings = settings.model_copy(update={"embedder": embedder})
+    data = read_qa_jsonl(dataset, question_field=question_field).limited(limit)
+    extra = read_distractors(distractors, limit=distractor_limit) if distractors else ()
+    modes = MODES if mode is ModeChoice.all else (mode.value,)
+    err_console.print(
+        f"{data.name}: {len(data.items)} questions over {len(data.paragraphs)} paragraphs"
+        + (f", distractors from {distractors}" if distractors else ""),
+        highlight=False,
+    )
+    # Third-party libraries sometimes print; with --json, stdout must carry the JSON object only.
+    with contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext():
+        report = evaluate(
+            data, settings, modes=modes, distractors=extra, on_progress=lambda m: err_console.print(m, style="dim")
         )
-        # Third-party libraries sometimes print; with --json, stdout must carry the JSON object only.
-        with contextlib.redirect_stdout(sys.stderr) if json_output else contextlib.nullcontext():
-            report = evaluate(
-                data, settings, modes=modes, distractors=extra, on_progress=lambda m: err.print(m, style="dim")
-            )
-    except DatasetError as exc:
-        err.print(f"[red]Cannot read the evaluation data:[/red] {exc}")
-        raise typer.Exit(1) from exc
-    except (NewsbotError, ValueError) as exc:
-        err.print(f"[red]Evaluation failed:[/red] {exc}")
-        raise typer.Exit(1) from exc
-
     if details:
         with details.open("w", encoding="utf-8") as handle:
             for name, mode_report in report.modes.items():
                 for result in mode_report.questions:
                     handle.write(json.dumps({"mode": name, **result.to_dict()}, ensure_ascii=False) + "\n")
-        err.print(f"per-question results written to {details}")
-    if json_output:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
-        return
-    typer.echo(report.to_markdown())
+        err_console.print(f"per-question results written to {details}", highlight=False)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        out_console.print(report.to_markdown(), highlight=False, markup=False)

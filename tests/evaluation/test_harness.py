@@ -7,10 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from bot.cli.evaluate import register
+from bot.cli import app
 from index.evaluation.datasets import read_articles_jsonl, read_qa_jsonl
 from bot.settings import Settings
 from index.evaluation.harness import (
@@ -107,13 +106,6 @@ def test_json_report_has_the_top_level_keys_and_ratios(report: Run) -> None:
 
 
 def test_the_eval_command_prints_only_json_on_stdout(tmp_path: Path) -> None:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """newsbot"""
-
-    register(app)
     result = CliRunner().invoke(
         app,
         ["eval", str(SLICE), "--json", "--limit", "3", "--question-field", "question_de", "--embedder", "use",
@@ -130,13 +122,6 @@ def test_the_eval_command_prints_only_json_on_stdout(tmp_path: Path) -> None:
 
 
 def test_the_eval_command_explains_a_bad_dataset(tmp_path: Path) -> None:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """newsbot"""
-
-    register(app)
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "x"}\n', encoding="utf-8")
 
