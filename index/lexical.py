@@ -6,6 +6,7 @@ words shared by question and article ("Kirby", "2019"). Retrieval fuses both (se
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import unicodedata
@@ -69,6 +70,8 @@ class LexicalIndex:
             return
         import bm25s
 
+        # bm25s sets its logger to DEBUG when imported; its per-index debug line is not for users.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         ids, docs = self.store.all_chunks()
         self._ids = ids
         if ids:

@@ -50,12 +50,17 @@ def cited_numbers(text: str) -> list[int]:
 def build_answer(
     question: str, text: str, hits: Sequence[Hit], *, answerer: str, abstained: bool = False
 ) -> Answer:
-    """Keep only the cited hits as sources and renumber them 1..m in order of first citation.
+    """Keep only the cited hits as sources, one per article, numbered 1..m in order of first citation.
 
-    Citations to numbers no hit has are dropped from the text, so every [n] a user sees has a source.
+    Two cited chunks of one article become one source, so the list never shows an article twice. Citations to
+    numbers no hit has are dropped from the text, so every [n] a user sees has a source.
     """
     valid = [n for n in cited_numbers(text) if 1 <= n <= len(hits)]
-    renumber = {old: new for new, old in enumerate(valid, start=1)}
+    article_number: dict[str, int] = {}
+    renumber: dict[int, int] = {}
+    for old in valid:
+        article_id = hits[old - 1].article_id or hits[old - 1].chunk_id
+        renumber[old] = article_number.setdefault(article_id, len(article_number) + 1)
 
     def _rewrite(match: re.Match[str]) -> str:
         numbers = [renumber[int(p)] for p in match.group(1).split(",") if int(p) in renumber]
@@ -63,9 +68,10 @@ def build_answer(
 
     new_text = CITATION_RE.sub(_rewrite, text)
     new_text = re.sub(r"[ \t]+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", new_text)).strip()
+    first_hit = {new: old for old, new in reversed(list(renumber.items()))}
     sources = [
         Source(
-            n=renumber[old],
+            n=new,
             title=hits[old - 1].title,
             outlet=hits[old - 1].outlet,
             url=hits[old - 1].url,
@@ -74,6 +80,6 @@ def build_answer(
             score=hits[old - 1].score,
             article_id=hits[old - 1].article_id,
         )
-        for old in valid
+        for new, old in sorted(first_hit.items())
     ]
     return Answer(text=new_text, sources=sources, abstained=abstained, answerer=answerer, question=question)

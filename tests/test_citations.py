@@ -1,0 +1,34 @@
+"""Citations: every [n] a user sees maps to a source, each article is listed once, numbered by first citation."""
+
+from index.answerers.base import build_answer, cited_numbers
+from index.models import Hit
+
+
+def hit(chunk: int, article: str) -> Hit:
+    return Hit(
+        chunk_id=f"{article}:{chunk}", article_id=article, text=f"passage {chunk} of {article}", title=f"Title {article}",
+        outlet="Example Times", url=f"https://example.org/{article}", published_at="2026-11-01", language="en",
+        score=0.5,
+    )
+
+
+def test_cited_numbers_in_order_of_first_appearance() -> None:
+    assert cited_numbers("a [3] b [1, 3] c [2][3]") == [3, 1, 2]
+
+
+def test_sources_are_renumbered_by_first_citation() -> None:
+    answer = build_answer("q", "First [3]. Second [1].", [hit(0, "a"), hit(0, "b"), hit(0, "c")], answerer="t")
+    assert answer.text == "First [1]. Second [2]."
+    assert [(s.n, s.title) for s in answer.sources] == [(1, "Title c"), (2, "Title a")]
+
+
+def test_two_chunks_of_one_article_become_one_source() -> None:
+    answer = build_answer("q", "One [1]. Two [3].", [hit(0, "a"), hit(0, "b"), hit(1, "a")], answerer="t")
+    assert answer.text == "One [1]. Two [1]."
+    assert [(s.n, s.snippet) for s in answer.sources] == [(1, "passage 0 of a")]
+
+
+def test_citations_without_a_source_are_dropped() -> None:
+    answer = build_answer("q", "Claim [7]. Other claim [2].", [hit(0, "a"), hit(0, "b")], answerer="t")
+    assert answer.text == "Claim. Other claim [1]."
+    assert [s.title for s in answer.sources] == ["Title b"]
