@@ -105,3 +105,15 @@ def test_the_installed_command_keeps_stdout_for_json(env: dict[str, str], tmp_pa
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["added"] == 1
+
+
+def test_chat_keeps_the_conversation_and_shows_sources(env: dict[str, str]) -> None:
+    invoke(env, "ingest", str(SAMPLES_DIR))
+    session = f"{SEED_QUESTION}\nAnd what did the US say?\n/sources\n/quit\n"
+    result = CliRunner().invoke(app, ["chat"], env=env, input=session, catch_exceptions=False)
+    assert result.exit_code == 0
+    answers = result.stdout.split("you> ")
+    assert "Nordkorea" in answers[1] and "Sources:" in answers[1]
+    assert "[1] Nordkorea dementiert" in answers[2]  # the follow-up found the same story
+    full_sources = answers[3].strip().splitlines()
+    assert full_sources[0].startswith("[1] Nordkorea dementiert") and len(full_sources) >= 2  # title, then passage

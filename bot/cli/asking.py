@@ -8,7 +8,7 @@ import typer
 
 from bot.cli.common import err_console, handles_errors, load_settings, out_console, print_json, setup_logging
 from index.errors import NewsbotError
-from index.models import Answer, Turn
+from index.models import Answer, Source, Turn
 from index.newsroom import Newsroom
 
 CHAT_HISTORY_TURNS = 4
@@ -19,17 +19,22 @@ def register(app: typer.Typer) -> None:
     app.command()(chat)
 
 
-def format_answer(answer: Answer) -> str:
-    """The answer, then its numbered sources with outlet, date and link."""
-    lines = [answer.text]
-    if answer.sources:
-        lines += ["", "Sources:"]
-        for s in answer.sources:
-            meta = ", ".join(part for part in (s.outlet, s.published_at[:10]) if part)
-            lines.append(f"[{s.n}] {s.title}" + (f" — {meta}" if meta else ""))
-            if s.url:
-                lines.append(f"    {s.url}")
+def format_sources(sources: list[Source]) -> str:
+    """Numbered sources, each with outlet, date and link where known."""
+    lines = []
+    for s in sources:
+        meta = ", ".join(part for part in (s.outlet, s.published_at[:10]) if part)
+        lines.append(f"[{s.n}] {s.title}" + (f" — {meta}" if meta else ""))
+        if s.url:
+            lines.append(f"    {s.url}")
     return "\n".join(lines)
+
+
+def format_answer(answer: Answer) -> str:
+    """The answer, then its numbered sources."""
+    if not answer.sources:
+        return answer.text
+    return f"{answer.text}\n\nSources:\n{format_sources(answer.sources)}"
 
 
 @handles_errors
@@ -68,8 +73,10 @@ def chat() -> None:
         if question in {"/quit", "/exit", "/q"}:
             break
         if question == "/sources":
+            if not last or not last.sources:
+                err_console.print("no sources yet: ask a question first")
             for s in last.sources if last else []:
-                out_console.print(f"[{s.n}] {s.title}\n    {s.url or s.outlet}\n    {s.snippet}", markup=False)
+                out_console.print(format_sources([s]) + f"\n    {s.snippet}", highlight=False, markup=False)
             continue
         try:
             last = newsroom.ask(question, history=history[-CHAT_HISTORY_TURNS:])
