@@ -2,6 +2,10 @@
 
 Hybrid retrieval fuses the two rankings by reciprocal rank fusion (RRF), which needs no score calibration
 between them, then keeps at most `per_article` chunks of one article so that the k sources are diverse.
+BM25 only counts fully where question and chunk share a language: an English question's words rarely occur in a
+German article, and what does match across languages (names, numbers) is weighed at CROSS_LINGUAL_LEXICAL_WEIGHT.
+On XQuAD with English questions over German paragraphs, unweighted fusion lost 3 points of recall@5 to dense
+retrieval alone (README, "Answer quality").
 Every hit's `score` is its cosine similarity to the question, whichever ranking found it, so abstention
 thresholds mean the same in every mode.
 """
@@ -17,6 +21,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from index.embedders import Embedder
+from index.language import detect_language
 from index.lexical import LexicalIndex
 from index.models import Hit
 from index.store import ChunkStore
@@ -25,6 +30,7 @@ RRF_K = 60
 FETCH_FACTOR = 4
 MIN_FETCH = 20
 DEFAULT_PER_ARTICLE = 2
+CROSS_LINGUAL_LEXICAL_WEIGHT = 0.25
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -63,22 +69,36 @@ class Searcher:
             dense = self.store.query(vector, fetch + len(exclude_articles) * 4)
             hits.update((h.chunk_id, h) for h in dense)
             rankings.append([h.chunk_id for h in dense])
+        weights: list[dict[str, float]] = [{}]
         if self.mode in ("hybrid", "lexical"):
             lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, fetch)]
             missing = [c for c in lexical if c not in hits]
             hits.update((h.chunk_id, h) for h in self.store.get_hits(missing, vector))
             rankings.append(lexical)
+            if self.mode == "hybrid":
+                language = detect_language(question)
+                weights.append(
+                    {
+                        c: CROSS_LINGUAL_LEXICAL_WEIGHT
+                        for c in lexical
+                        if c in hits and language and hits[c].language and hits[c].language != language
+                    }
+                )
         excluded = set(exclude_articles)
-        ranked = [c for c in fuse(rankings) if c in hits and hits[c].article_id not in excluded]
+        ranked = [c for c in fuse(rankings, weights) if c in hits and hits[c].article_id not in excluded]
         return diversify([hits[c] for c in ranked], k, self.per_article)
 
 
-def fuse(rankings: Sequence[Sequence[str]], rrf_k: int = RRF_K) -> list[str]:
-    """Reciprocal rank fusion of several rankings of ids, best first."""
+def fuse(
+    rankings: Sequence[Sequence[str]], weights: Sequence[dict[str, float]] = (), rrf_k: int = RRF_K
+) -> list[str]:
+    """Reciprocal rank fusion of several rankings of ids, best first; `weights[i][id]` scales (default 1) what
+    ranking i contributes for that id."""
     scores: dict[str, float] = {}
-    for ranking in rankings:
+    for i, ranking in enumerate(rankings):
+        scale = weights[i] if i < len(weights) else {}
         for rank, item in enumerate(ranking):
-            scores[item] = scores.get(item, 0.0) + 1.0 / (rrf_k + rank + 1)
+            scores[item] = scores.get(item, 0.0) + scale.get(item, 1.0) / (rrf_k + rank + 1)
     return sorted(scores, key=lambda item: -scores[item])
 
 
