@@ -32,7 +32,12 @@ class SentenceTransformerEmbedder(Embedder):
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(self.model_ref, device="cpu")
-        self.max_tokens = int(self._model.max_seq_length or 256)
+
+    @property  # type: ignore[override]
+    def max_tokens(self) -> int:
+        """The model's own max_seq_length, known once it is loaded."""
+        self.warm_up()
+        return int(self._model.max_seq_length or 256)
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
         return self._model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)

@@ -1,0 +1,100 @@
+"""Embedders: every backend gives normalised vectors of its dimension, counts its own tokens, and loads offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.embedders import load_embedder
+from index.errors import ConfigError, StoreError
+from index.newsroom import Newsroom
+from tests.conftest import SEED_ARTICLE, make_settings
+
+VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + [
+    "nord", "##korea", "waffen", "russland", "munition", "arms", "north", "korea", "the", "who", "denied", "weather",
+    "sun", "rain", "bridge", "council", ".", ",", "?",
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random-weight BERT sentence-transformers model on disk: wiring, not quality."""
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    root = tmp_path_factory.mktemp("tiny-st")
+    (root / "vocab.txt").write_text("\n".join(VOCAB), encoding="utf-8")
+    tokenizer = BertTokenizerFast(vocab_file=str(root / "vocab.txt"), do_lower_case=True)
+    config = BertConfig(
+        vocab_size=len(VOCAB), hidden_size=32, num_hidden_layers=1, num_attention_heads=2, intermediate_size=64,
+        max_position_embeddings=128,
+    )
+    bert_dir = root / "bert"
+    BertModel(config).save_pretrained(bert_dir)
+    tokenizer.save_pretrained(bert_dir)
+    transformer = models.Transformer(str(bert_dir), max_seq_length=64)
+    model = SentenceTransformer(modules=[transformer, models.Pooling(32, pooling_mode="mean")], device="cpu")
+    model.save(str(root / "model"))
+    return root / "model"
+
+
+def check_vectors(embedder_spec: str) -> None:
+    embedder = load_embedder(embedder_spec)
+    docs = embedder.embed_documents(["Nordkorea dementiert Waffenlieferungen.", "Die Sonne scheint."])
+    query = embedder.embed_query("Who denied supplying arms?")
+    assert docs.shape == (2, embedder.dim) and query.shape == (embedder.dim,)
+    assert np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-5)
+    assert embedder.count_tokens("Nordkorea dementiert.") > 1
+    assert embedder.max_tokens >= 64
+
+
+def test_use_embeds_offline() -> None:
+    check_vectors("use")
+
+
+@pytest.mark.slow
+def test_e5_embeds_offline() -> None:
+    check_vectors("e5")
+
+
+@pytest.mark.slow
+def test_bundled_minilm_embeds_offline() -> None:
+    check_vectors("minilm")
+
+
+def test_a_sentence_transformers_model_from_a_local_path_runs_the_whole_pipeline(
+    tiny_model: Path, tmp_path: Path
+) -> None:
+    embedder = load_embedder(f"st:{tiny_model}")
+    assert embedder.max_tokens == 64 and embedder.dim == 32
+    newsroom = Newsroom(make_settings(tmp_path / "data", embedder=f"st:{tiny_model}", reader="same"))
+    assert newsroom.ingest([str(SEED_ARTICLE)]).added == 1
+    assert all(c.text for c in newsroom.chunker.chunk(newsroom._prepare(_seed())))
+    assert newsroom.search("Nordkorea Waffen", k=3)
+
+
+def test_a_store_is_never_queried_with_another_models_vectors(tiny_model: Path, tmp_path: Path) -> None:
+    Newsroom(make_settings(tmp_path / "data")).ingest([str(SEED_ARTICLE)])
+    other = Newsroom(make_settings(tmp_path / "data", embedder=f"st:{tiny_model}", reader="same"))
+    with pytest.raises(StoreError, match="NEWSBOT_EMBEDDER=use"):
+        other.search("Nordkorea")
+
+
+def test_a_missing_model_path_fails_with_the_embedder_named(tmp_path: Path) -> None:
+    from index.errors import EmbeddingError
+
+    with pytest.raises(EmbeddingError, match="failed to load"):
+        load_embedder(f"st:{tmp_path / 'no-such-model'}").warm_up()
+
+
+def test_an_unknown_embedder_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="NEWSBOT_EMBEDDER"):
+        load_embedder("word2vec")
+
+
+def _seed():  # type: ignore[no-untyped-def]
+    from index.loading import iter_articles
+
+    return next(iter(iter_articles([str(SEED_ARTICLE)])))
