@@ -32,3 +32,32 @@ def test_citations_without_a_source_are_dropped() -> None:
     answer = build_answer("q", "Claim [7]. Other claim [2].", [hit(0, "a"), hit(0, "b")], answerer="t")
     assert answer.text == "Claim. Other claim [1]."
     assert [s.title for s in answer.sources] == ["Title b"]
+
+
+def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from index.newsroom import Newsroom
+    from tests.conftest import SAMPLES_DIR, make_settings
+
+    newsroom = Newsroom(make_settings(tmp_path / "data"))
+    newsroom.ingest([str(SAMPLES_DIR)])
+    questions = [
+        "Who denied supplying arms?",
+        "What did John Kirby criticize?",
+        "Wie hoch sind die Staatsschulden von Puerto Rico?",
+        "Who is the project leader of Philae?",
+        "Um wie viel Prozent steigen die Pensionen?",
+    ]
+    checked = 0
+    for question in questions:
+        hits = newsroom.search(question)
+        answer = newsroom.answer_from_hits(question, hits)
+        if answer.abstained:
+            continue
+        passages = {s.n: [f"{h.title}\n{h.text}" for h in hits if h.article_id == s.article_id] for s in answer.sources}
+        for sentence, numbers in re.findall(r"(.+?)((?:\s*\[\d+\])+)", answer.text):
+            for n in map(int, re.findall(r"\d+", numbers)):
+                assert any(sentence.strip() in passage for passage in passages[n]), (question, sentence, n)
+                checked += 1
+    assert checked >= 4
