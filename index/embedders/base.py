@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -92,3 +93,14 @@ class Embedder(ABC):
 
     @abstractmethod
     def _dim(self) -> int: ...
+
+
+class ThreadedEmbedder(Embedder):
+    """An in-process model that computes on a set number of CPU threads."""
+
+    def __init__(self, threads: int = 2, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        super().__init__(batch_size)
+        if threads < 1:
+            raise ValueError(f"threads must be at least 1, got {threads}")
+        self.threads = threads
+        self._model: Any = None

