@@ -97,8 +97,15 @@ class ExtractiveAnswerer(Answerer):
         # the best one only restates the question (XQuAD dev: +4 points of containment).
         chosen = [int(i) for i in order[: self.max_sentences] if similarity[i] >= self.min_sentence or i == order[0]]
         chosen.sort(key=lambda i: (candidates[i][0], i))
-        text = " ".join(f"{candidates[i][1]} [{candidates[i][0] + 1}]" for i in chosen)
-        return build_answer(question, text, hits, answerer=self.name)
+        # Sentences of one article in a row share one citation: "A. B. [1]", not "A. [1] B. [1]".
+        parts: list[str] = []
+        for position, i in enumerate(chosen):
+            n, sentence = candidates[i]
+            parts.append(sentence)
+            following = chosen[position + 1] if position + 1 < len(chosen) else None
+            if following is None or hits[candidates[following][0]].article_id != hits[n].article_id:
+                parts.append(f"[{n + 1}]")
+        return build_answer(question, " ".join(parts), hits, answerer=self.name)
 
     def _candidates(self, hits: Sequence[Hit]) -> list[tuple[int, str]]:
         """(hit index, sentence) for the sentences of the top hits that can carry an answer.
