@@ -267,8 +267,12 @@ def evaluate(
     newsrooms = {modes[0]: Newsroom(base.model_copy(update={"retrieval_mode": modes[0]}))}
     first = newsrooms[modes[0]]
     for mode in modes[1:]:
+        # Modes share the models too: a second reader model per mode would only cost memory and load time.
         newsrooms[mode] = Newsroom(
-            base.model_copy(update={"retrieval_mode": mode}), embedder=first.embedder, store=first.store
+            base.model_copy(update={"retrieval_mode": mode}),
+            embedder=first.embedder,
+            answerer=first.answerer,
+            store=first.store,
         )
     say(f"loading the embedder {first.embedder.name!r} and the answerer {first.answerer.name!r}")
     first.warm_up()
