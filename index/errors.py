@@ -7,8 +7,9 @@
     ├── EmbeddingError           the embedding model failed to load or to embed
     ├── StoreError               Chroma (embedded or server) failed
     │   └── StoreUnavailableError    the Chroma server cannot be reached
-    └── AnswerError              the answerer (LLM) failed; callers fall back to the extractive answer
-        └── AnswerTimeoutError   the LLM did not answer in time
+    ├── AnswerError              the answerer (LLM) failed; callers fall back to the extractive answer
+    │   └── AnswerTimeoutError   the LLM did not answer in time
+    └── DatasetError             an evaluation file is missing or not in a layout `newsbot eval` reads
 
 Third-party errors are mapped at the boundary with `raise OurError(...) from exc`.
 """
@@ -55,3 +56,7 @@ class AnswerError(NewsbotError):
 
 class AnswerTimeoutError(AnswerError):
     """The LLM did not answer in time."""
+
+
+class DatasetError(NewsbotError):
+    """An evaluation file is missing or not in a layout `newsbot eval` reads."""

@@ -37,15 +37,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.errors import NewsbotError
+from index.errors import DatasetError
 from index.models import Article
 
 XQUAD_QUESTION_FIELDS = ("question_en", "question_de")
 GENERIC_QUESTION_FIELD = "question"
-
-
-class DatasetError(NewsbotError):
-    """An evaluation file is missing, empty or not in a layout this module reads; the message says which."""
 
 
 @dataclass(frozen=True)
