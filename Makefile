@@ -5,17 +5,18 @@ PY := $(VENV)/bin/python
 # torch is installed first and pinned by constraints.txt for everything after it (a CPU build; see README).
 TORCH_SPEC ?= torch==2.13.0
 PIP_TORCH_ARGS ?=
+CONSTRAINTS ?= constraints.txt
 PYTEST_ARGS ?=
 
 .PHONY: setup run test test-fast clean
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet $(PIP_TORCH_ARGS) "$(TORCH_SPEC)"
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[dev]"
 	touch $@
 
 run: setup
