@@ -52,8 +52,8 @@ class Chunker:
                 current[-1] = current[-1] + "\n"
         if current:
             passages.append(" ".join(current))
-        texts = [" ".join(p.replace("\n ", "\n").split(" ")).strip() for p in passages]
-        texts = [t.replace(" \n", "\n").strip() for t in texts if t.strip()]
+        # A sentence that ends a paragraph carries "\n"; joining put a space after it.
+        texts = [p.replace("\n ", "\n").strip() for p in passages if p.strip()]
         return [Chunk(article=article, index=i, text=text) for i, text in enumerate(texts)]
 
     def _fit(self, sentence: str, budget: int) -> list[tuple[str, int]]:

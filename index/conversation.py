@@ -36,14 +36,17 @@ def looks_like_follow_up(question: str) -> bool:
     )
 
 
-def standalone_question(question: str, history: Sequence[Turn], answerer: Answerer | None = None) -> str:
-    """The question to retrieve with: as asked, rewritten by the LLM, or joined with the previous question."""
+def standalone_question(question: str, history: Sequence[Turn], answerer: Answerer) -> tuple[str, str]:
+    """(the question to answer, the query to retrieve with) for a question asked after `history`.
+
+    With an LLM both are its standalone rewrite. Without one, a follow-up is retrieved together with the previous
+    question but answered as asked; a question that stands on its own is left as it is.
+    """
     if not history:
-        return question
-    if answerer is not None:
-        rewritten = answerer.condense(question, history)
-        if rewritten and rewritten.strip():
-            return rewritten.strip()
-    if not looks_like_follow_up(question):
-        return question
-    return f"{question} ({history[-1].question})"
+        return question, question
+    rewritten = answerer.condense(question, history)
+    if rewritten and rewritten.strip():
+        return rewritten.strip(), rewritten.strip()
+    if looks_like_follow_up(question):
+        return question, f"{question} {history[-1].question}"
+    return question, question

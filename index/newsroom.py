@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,7 +23,7 @@ from index.answerers import Answerer, load_answerer
 from index.chain import build_chain
 from index.chunking import Chunker
 from index.cleaning import clean_article
-from index.conversation import looks_like_follow_up
+from index.conversation import standalone_question
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError, SourceError
 from index.language import detect_language
@@ -29,6 +31,9 @@ from index.models import Answer, Article, Chunk, Hit, Turn
 from index.retrieval import Searcher
 from index.settings import IndexSettings
 from index.store import ArticleInfo, ChunkStore
+
+if TYPE_CHECKING:
+    from index.loading import CsvColumns
 
 log = logging.getLogger("newsbot.newsroom")
 
@@ -114,7 +119,7 @@ class Newsroom:
         sources: Sequence[str],
         *,
         on_progress: Callable[[int, int], None] | None = None,
-        csv_columns: object | None = None,
+        csv_columns: CsvColumns | None = None,
     ) -> IngestReport:
         """Load, clean, chunk, embed and store every article the sources hold; bad inputs are reported and
         skipped. `on_progress(done, total)` is called as inputs are read."""
@@ -126,7 +131,7 @@ class Newsroom:
 
         def _articles() -> Iterable[Article]:
             nonlocal done
-            for item in iter_articles(sources, csv_columns=csv_columns):  # type: ignore[arg-type]
+            for item in iter_articles(sources, csv_columns=csv_columns):
                 done += 1
                 if on_progress:
                     on_progress(min(done, max(total, done)), max(total, done))
@@ -210,8 +215,6 @@ class Newsroom:
         if not cleaned.text.strip():
             raise SourceError(article.source, "the article has no text after cleaning")
         if not cleaned.language:
-            from dataclasses import replace
-
             cleaned = replace(cleaned, language=detect_language(f"{cleaned.title}\n{cleaned.text}"))
         return cleaned
 
@@ -220,13 +223,7 @@ class Newsroom:
         question = " ".join(question.split())
         if not question:
             raise NewsbotError("the question is empty: ask something, e.g. 'Who denied supplying arms?'")
-        search_query = question
-        if history:
-            rewritten = self.answerer.condense(question, history)
-            if rewritten and rewritten.strip():
-                question = search_query = rewritten.strip()
-            elif looks_like_follow_up(question):
-                search_query = f"{question} {history[-1].question}"
+        question, search_query = standalone_question(question, history, self.answerer)
         return self.chain.invoke({"question": question, "search_query": search_query})
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
