@@ -1,9 +1,11 @@
 """The offline answerer: picks the sentence(s) of the retrieved chunks that answer the question, or abstains.
 
-No LLM, no extra model: candidate sentences of the top hits are embedded with the store's own embedder and
-scored by similarity to the question, plus the hit's relevance and shared rare words. The answer is those
-sentences verbatim (in the article's language) with their [n] citations. It abstains — "the indexed news does
-not say" — when the best hit is less relevant than `min_relevance`, calibrated per embedder on XQuAD dev.
+No LLM: candidate sentences of the top hits (and their articles' titles) are scored with the store's own
+embedder — similarity to the question, plus the hit's relevance and shared words — and, when a separate reader
+model is set (e5 by default), the shortlist is ranked by the reader's similarity alone. The answer is the best
+one or two sentences verbatim (in the article's language) with their [n] citations. It abstains — "the indexed
+news does not say" — when no hit reaches `min_relevance` or no sentence reaches `min_sentence`, thresholds
+calibrated per model on XQuAD dev.
 """
 
 from __future__ import annotations
