@@ -6,10 +6,30 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
+from index.language import detect_language
 from index.models import Answer, Hit, Source, Turn
 
 CITATION_RE = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 SNIPPET_CHARS = 300
+
+
+ABSTAIN_TEXTS = {
+    "en": "The indexed news does not say.",
+    "de": "Die indexierten Nachrichten sagen dazu nichts.",
+    "fr": "Les actualités indexées ne le disent pas.",
+    "es": "Las noticias indexadas no lo dicen.",
+    "it": "Le notizie indicizzate non lo dicono.",
+    "nl": "Het geïndexeerde nieuws zegt dat niet.",
+    "pt": "As notícias indexadas não dizem isso.",
+    "ru": "В проиндексированных новостях об этом не сказано.",
+    "uk": "У проіндексованих новинах про це не сказано.",
+    "pl": "Zindeksowane wiadomości tego nie mówią.",
+}
+
+
+def abstain_text(question: str) -> str:
+    """"The indexed news does not say." in the question's language where we have it, else in English."""
+    return ABSTAIN_TEXTS.get(detect_language(question, default="en"), ABSTAIN_TEXTS["en"])
 
 
 class Answerer(ABC):

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from index.answerers.base import Answerer, build_answer
+from index.answerers.base import Answerer, abstain_text, build_answer
 from index.embedders import Embedder
-from index.language import detect_language, split_sentences
+from index.language import split_sentences
 from index.lexical import tokenize
 from index.models import Answer, Hit
 
@@ -35,25 +35,6 @@ HIT_WEIGHT = 0.5
 OVERLAP_WEIGHT = 0.3
 # How many sentences a separate reader model re-scores (it is slower than the retrieval embedder).
 READER_SHORTLIST = 8
-
-ABSTAIN_TEXT = {
-    "en": "The indexed news does not say.",
-    "de": "Die indexierten Nachrichten sagen dazu nichts.",
-    "fr": "Les actualités indexées ne le disent pas.",
-    "es": "Las noticias indexadas no lo dicen.",
-    "it": "Le notizie indicizzate non lo dicono.",
-    "nl": "Het geïndexeerde nieuws zegt dat niet.",
-    "pt": "As notícias indexadas não dizem isso.",
-    "ru": "В проиндексированных новостях об этом не сказано.",
-    "uk": "У проіндексованих новинах про це не сказано.",
-    "pl": "Zindeksowane wiadomości tego nie mówią.",
-}
-
-
-def abstain_text(question: str) -> str:
-    """"The indexed news does not say." in the question's language where we have it, else in English."""
-    return ABSTAIN_TEXT.get(detect_language(question, default="en"), ABSTAIN_TEXT["en"])
-
 
 def default_min_relevance(embedder_name: str) -> float:
     return DEFAULT_MIN_RELEVANCE.get(embedder_name, FALLBACK_MIN_RELEVANCE)
@@ -87,13 +68,13 @@ class ExtractiveAnswerer(Answerer):
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         if not hits or max(h.score for h in hits) < self.min_relevance:
-            return Answer(text=abstain_text(question), abstained=True, answerer=self.name, question=question)
+            return self._abstain(question)
         candidates = self._candidates(hits)
         if not candidates:
-            return Answer(text=abstain_text(question), abstained=True, answerer=self.name, question=question)
+            return self._abstain(question)
         similarity, scores = self._score(question, candidates, hits)
         if similarity.max() < self.min_sentence:
-            return Answer(text=abstain_text(question), abstained=True, answerer=self.name, question=question)
+            return self._abstain(question)
         order = np.argsort(-scores)
         # Up to max_sentences sentences that pass the threshold: a second sentence often holds the answer when
         # the best one only restates the question (XQuAD dev: +4 points of containment).
@@ -108,6 +89,9 @@ class ExtractiveAnswerer(Answerer):
             if following is None or hits[candidates[following][0]].article_id != hits[n].article_id:
                 parts.append(f"[{n + 1}]")
         return build_answer(question, " ".join(parts), hits, answerer=self.name)
+
+    def _abstain(self, question: str) -> Answer:
+        return Answer(text=abstain_text(question), abstained=True, answerer=self.name, question=question)
 
     def _candidates(self, hits: Sequence[Hit]) -> list[tuple[int, str]]:
         """(hit index, sentence) for the sentences of the top hits that can carry an answer.

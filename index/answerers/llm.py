@@ -22,14 +22,14 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable
 
-from index.answerers.base import Answerer, build_answer, cited_numbers
+from index.answerers.base import ABSTAIN_TEXTS, Answerer, build_answer, cited_numbers
 from index.errors import AnswerError, AnswerTimeoutError, NewsbotError
 from index.models import Answer, Hit, Turn
 
 logger = logging.getLogger("newsbot.answer")
 
 ABSTAIN_MARKER = "NOT_IN_SOURCES"
-ABSTAIN_TEXT = "The indexed news does not say."
+ABSTAIN_TEXT = ABSTAIN_TEXTS["en"]
 MAX_SOURCE_CHARS = 2000
 MAX_ABSTAIN_CHARS = 200
 CONDENSE_TURNS = 3
