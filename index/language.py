@@ -11,6 +11,14 @@ PYSBD_LANGUAGES = frozenset(
      "it", "ja", "de", "kk", "sk"}
 )
 MIN_CHARS_TO_DETECT = 12
+# English names of languages, for prompts that tell an LLM which language to write in.
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
+    "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
+    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian",
+    "zh": "Chinese",
+}
 
 
 def detect_language(text: str, default: str = "") -> str:
@@ -22,6 +30,31 @@ def detect_language(text: str, default: str = "") -> str:
 
     code, _ = py3langid.classify(sample)
     return str(code)
+
+
+def identify_language(text: str) -> tuple[str, float]:
+    """(ISO 639-1 code, probability from 0 to 1) of `text`'s language; ("", 0.0) when it is too short to tell.
+
+    Short texts get low probabilities ("Kim Jong Un" is Luxembourgish at 0.08): compare the probability with a
+    threshold before acting on the code.
+    """
+    sample = " ".join(text.split())[:2000]
+    if len(sample) < MIN_CHARS_TO_DETECT:
+        return "", 0.0
+    code, probability = _identifier().classify(sample)
+    return str(code), float(probability)
+
+
+def language_name(code: str) -> str:
+    """"German" for "de"; the code itself for languages without a name here."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
 @functools.lru_cache(maxsize=32)

@@ -4,7 +4,9 @@ The model is told to answer only from sources [1]..[n], to cite each claim as [n
 of the question, and to reply `NOT_IN_SOURCES` when the sources do not say. Its reply is then checked, not
 trusted: `build_answer` drops citations to sources that do not exist, and a reply that cites no valid
 source at all is an unsupported answer, raised as AnswerError so `FallbackAnswerer` serves the extractive
-answer instead. Errors of LangChain, openai and httpx are mapped to AnswerError / AnswerTimeoutError here.
+answer instead. Small models often answer in the sources' language instead of the question's: when both
+languages are clear and differ, the model is asked once to write its answer again in the question's language.
+Errors of LangChain, openai and httpx are mapped to AnswerError / AnswerTimeoutError here.
 """
 
 from __future__ import annotations
@@ -22,8 +24,16 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable
 
-from index.answerers.base import ABSTAIN_TEXTS, Answerer, build_answer, cited_numbers
+from index.answerers.base import (
+    ABSTAIN_TEXTS,
+    CITATION_RE,
+    Answerer,
+    abstain_text,
+    build_answer,
+    cited_numbers,
+)
 from index.errors import AnswerError, AnswerTimeoutError, NewsbotError
+from index.language import identify_language, language_name
 from index.models import Answer, Hit, Turn
 
 logger = logging.getLogger("newsbot.answer")
@@ -50,6 +60,14 @@ Sources:
 {sources}
 
 Question: {question}"""
+
+LANGUAGE_FIX_HUMAN = """\
+Your answer is not written in {language}, the language of the question. Write the same answer again in \
+{language}: the same facts and the same [n] citations, nothing added. Reply with the answer only."""
+
+# A language is "clear" when py3langid gives it at least this probability: short questions reach 0.6-0.99,
+# bare names ("Kim Jong Un") stay below 0.1, so an answer that is only a name is never sent back.
+MIN_LANGUAGE_PROBABILITY = 0.5
 
 CONDENSE_SYSTEM = """\
 Rewrite the user's follow-up question as one standalone question that can be understood without the \
@@ -100,6 +118,13 @@ class LLMAnswerer(Answerer):
             | model
             | StrOutputParser()
         )
+        self._language_chain: Runnable[Mapping[str, Any], str] = (
+            ChatPromptTemplate.from_messages(
+                [("system", ANSWER_SYSTEM), ("human", ANSWER_HUMAN), ("ai", "{reply}"), ("human", LANGUAGE_FIX_HUMAN)]
+            ).partial(marker=ABSTAIN_MARKER)
+            | model
+            | StrOutputParser()
+        )
         self._condense_chain: Runnable[Mapping[str, Any], str] = (
             ChatPromptTemplate.from_messages([("system", CONDENSE_SYSTEM), ("human", CONDENSE_HUMAN)])
             | model
@@ -113,13 +138,17 @@ class LLMAnswerer(Answerer):
         answers without citing any of the sources (an unsupported answer the caller must not show).
         """
         if not hits:
-            return Answer(text=ABSTAIN_TEXT, abstained=True, answerer=self.name, question=question)
-        reply = self._invoke(self._answer_chain, {"question": question, "sources": format_sources(hits)})
-        reply = strip_reasoning(reply)
+            return Answer(text=abstain_text(question), abstained=True, answerer=self.name, question=question)
+        inputs = {"question": question, "sources": format_sources(hits)}
+        reply = strip_reasoning(self._invoke(self._answer_chain, inputs))
         if ABSTAIN_MARKER in reply:
-            return Answer(text=abstention_text(reply), abstained=True, answerer=self.name, question=question)
+            text = abstention_text(reply, default=abstain_text(question))
+            if _other_language(question, text):
+                text = abstain_text(question)
+            return Answer(text=text, abstained=True, answerer=self.name, question=question)
         if not reply:
             raise AnswerError(f"{self.name} returned an empty answer")
+        reply = self._in_question_language(reply, inputs)
         answer = build_answer(question, reply, hits, answerer=self.name)
         if not answer.sources:
             cited = cited_numbers(reply)
@@ -127,6 +156,28 @@ class LLMAnswerer(Answerer):
             detail = f"cited only [{listed}] of {len(hits)} sources" if cited else "cited no source"
             raise AnswerError(f"{self.name} answered without support: it {detail}")
         return answer
+
+    def _in_question_language(self, reply: str, inputs: Mapping[str, Any]) -> str:
+        """`reply`, or the model's rewrite of it in the question's language when it clearly used another one.
+
+        The rewrite is kept only if it is in the question's language and cites a source; otherwise, or when
+        the second call fails, the first reply stands: a cited answer in the wrong language beats none.
+        """
+        wanted = _other_language(inputs["question"], reply)
+        if not wanted:
+            return reply
+        language = language_name(wanted)
+        logger.info("%s answered an %s question in another language; asking again", self.name, language)
+        try:
+            rewrite = self._invoke(self._language_chain, {**inputs, "reply": reply, "language": language})
+            rewrite = strip_reasoning(rewrite)
+        except NewsbotError as exc:
+            logger.warning("%s could not rewrite its answer in %s: %s", self.name, language, exc)
+            return reply
+        if cited_numbers(rewrite) and not _other_language(inputs["question"], rewrite):
+            return rewrite
+        logger.warning("%s did not rewrite its answer in %s; keeping the first answer", self.name, language)
+        return reply
 
     def condense(self, question: str, history: Sequence[Turn]) -> str | None:
         """`question` rewritten to stand on its own given `history` (as is without history).
@@ -153,6 +204,15 @@ class LLMAnswerer(Answerer):
     def _explain(self, exc: BaseException) -> str:
         """A message for a failed call; subclasses add how to fix what their backend reports."""
         return str(exc) or type(exc).__name__
+
+
+def _other_language(question: str, text: str) -> str:
+    """The question's language when it and `text`'s language are both clear and differ; "" otherwise."""
+    wanted, certainty = identify_language(question)
+    if certainty < MIN_LANGUAGE_PROBABILITY:
+        return ""
+    got, certainty = identify_language(CITATION_RE.sub(" ", text))
+    return wanted if certainty >= MIN_LANGUAGE_PROBABILITY and got != wanted else ""
 
 
 def format_sources(hits: Sequence[Hit]) -> str:
@@ -186,8 +246,8 @@ def strip_reasoning(reply: str) -> str:
     return _THINK_RE.sub("", reply).strip()
 
 
-def abstention_text(reply: str) -> str:
-    """The model's localized "the news does not say" sentence after the marker, or the English default.
+def abstention_text(reply: str, default: str = ABSTAIN_TEXT) -> str:
+    """The model's localized "the news does not say" sentence after the marker, or `default`.
 
     Only the first line is kept and citations are removed: an abstention cites nothing.
     """
@@ -195,7 +255,7 @@ def abstention_text(reply: str) -> str:
     line = next((line for line in after.splitlines() if line.strip(_ABSTAIN_PUNCT)), "")
     line = re.sub(r"\[\d[\d,\s]*\]", "", line).lstrip(_ABSTAIN_PUNCT).rstrip(" *\"'")
     if not line or len(line) > MAX_ABSTAIN_CHARS:
-        return ABSTAIN_TEXT
+        return default
     return line
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from index.answerers.base import ABSTAIN_TEXTS
 from index.answerers.llm import ABSTAIN_MARKER, ABSTAIN_TEXT
+from index.language import identify_language
 from index.answerers.openai_compatible import OpenAICompatibleAnswerer
 from index.errors import AnswerError, AnswerTimeoutError
 from index.models import Hit, Turn
@@ -100,13 +102,90 @@ def test_a_bare_abstention_marker_gets_the_default_message(
     assert answer.sources == []
 
 
-def test_no_hits_abstains_without_calling_the_model(
-    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI
+def test_an_abstention_in_another_language_is_given_in_the_questions(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
 ) -> None:
-    answer = llm.answer(QUESTION, [])
+    fake_openai.enqueue(f"{ABSTAIN_MARKER} The indexed news does not say who won the election in Bavaria.")
+
+    answer = llm.answer("Wer hat die Landtagswahl in Bayern gewonnen?", hits)
 
     assert answer.abstained
+    assert answer.text == ABSTAIN_TEXTS["de"]
+
+
+def test_no_hits_abstains_in_the_questions_language_without_calling_the_model(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI
+) -> None:
+    answer = llm.answer("Hat Nordkorea Waffen an Russland geliefert?", [])
+
+    assert answer.abstained
+    assert answer.text == ABSTAIN_TEXTS["de"]
     assert fake_openai.completions == []
+
+
+def test_a_reply_in_the_questions_language_is_kept_after_one_call(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("No. North Korea denied having delivered weapons or ammunition to Moscow [2].")
+
+    answer = llm.answer(QUESTION, hits)
+
+    assert identify_language(answer.text)[0] == "en"
+    assert len(fake_openai.completions) == 1
+
+
+def test_a_reply_in_the_sources_language_is_asked_again_in_the_questions(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    # What small models do with German sources and an English question: answer in German.
+    fake_openai.enqueue("Nein. Pjöngjang habe Moskau nie Waffen oder Munition geliefert, sagt das Ministerium [2].")
+    fake_openai.enqueue("No. Pyongyang says it never supplied weapons or ammunition to Moscow, the ministry said [2].")
+
+    answer = llm.answer(QUESTION, hits)
+
+    assert answer.text == "No. Pyongyang says it never supplied weapons or ammunition to Moscow, the ministry said [1]."
+    assert identify_language(answer.text)[0] == "en"
+    assert [s.article_id for s in answer.sources] == ["nk"]
+    first, second = fake_openai.completions
+    assert [m["role"] for m in second.messages] == ["system", "user", "assistant", "user"]
+    assert second.messages[2]["content"].startswith("Nein. Pjöngjang")
+    assert "not written in English" in second.messages[3]["content"]
+
+
+def test_a_german_question_over_english_sources_is_answered_in_german(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("Heavy rain is expected in the north of England on Saturday [1].")
+    fake_openai.enqueue("Für Samstag wird im Norden Englands starker Regen erwartet [1].")
+
+    answer = llm.answer("Welches Wetter wird am Samstag in England erwartet?", hits)
+
+    assert answer.text == "Für Samstag wird im Norden Englands starker Regen erwartet [1]."
+    assert "not written in German" in fake_openai.completions[1].messages[3]["content"]
+
+
+def test_a_failed_rewrite_keeps_the_first_cited_answer(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    german = "Nein. Pjöngjang habe Moskau nie Waffen oder Munition geliefert, erklärte das Ministerium [2]."
+    fake_openai.enqueue(german)
+    fake_openai.enqueue("Nein, Nordkorea hat keine Waffen an Russland geliefert [2].")
+
+    answer = llm.answer(QUESTION, hits)
+
+    assert answer.text == german.replace("[2]", "[1]")
+    assert len(fake_openai.completions) == 2
+
+
+def test_an_answer_that_is_only_a_name_is_not_sent_back(
+    llm: OpenAICompatibleAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    fake_openai.enqueue("Kim Jong Un [2].")
+
+    answer = llm.answer("Who leads North Korea?", hits)
+
+    assert answer.text == "Kim Jong Un [1]."
+    assert len(fake_openai.completions) == 1
 
 
 def test_reasoning_before_the_answer_is_not_parsed_as_the_answer(
