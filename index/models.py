@@ -113,6 +113,9 @@ class Answer:
     abstained: bool = False
     answerer: str = ""
     question: str = ""
+    #: how sure the answerer is, where it can tell: the extractive answerer's best sentence similarity (what
+    #: `min_sentence_relevance` is compared with); None for LLM answers
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -90,6 +90,10 @@ class QuestionResult:
     #: what an abstention threshold is compared with
     top_score: float = 0.0
     top_score_without_gold: float = 0.0
+    #: the answerer's own confidence (extractive: the best sentence's similarity, what `min_sentence` is compared
+    #: with), with and without the gold paragraph; None where the answerer cannot tell or never read a sentence
+    confidence: float | None = None
+    confidence_without_gold: float | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -357,4 +361,6 @@ def _ask(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, str], gold_ar
         cited_without_gold=[paragraph_of.get(s.article_id, s.article_id) for s in unanswerable.sources],
         top_score=max((h.score for h in answer_hits), default=0.0),
         top_score_without_gold=max((h.score for h in without_gold), default=0.0),
+        confidence=answer.confidence,
+        confidence_without_gold=unanswerable.confidence,
     )

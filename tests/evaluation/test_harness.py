@@ -80,6 +80,8 @@ def test_the_gold_paragraph_is_found_and_answered_from(report: Run) -> None:
     assert hybrid.metrics["containment"] >= 0.5
     answered = [q for q in hybrid.questions if not q.abstained]
     assert answered and all(q.cited for q in answered)
+    # What min_sentence is compared with is recorded, so benchmarks/abstention.py can sweep it.
+    assert all(q.confidence is not None and 0 < q.confidence <= 1 for q in answered)
     first = hybrid.questions[0]
     assert first.ranking[0] in {"01_0", "03_2", "12_0", "16_1"}, "hits map back to paragraph ids"
 
