@@ -21,7 +21,8 @@ from bot.settings import Settings
 from bot.telegram.app import ALLOWED_UPDATES, build_application
 from index.newsroom import Newsroom
 from tests.conftest import SEED_ARTICLE, make_settings
-from tests.fakes.bot_api import FakeBotApi, OfflineRequest, SentMessage, make_user, private_chat
+from tests.fakes.bot_api import FakeBotApi, SentMessage, make_user, private_chat
+from tests.fakes.offline_request import OfflineRequest
 
 TOKEN = "123456789:AAF-newsbot_TEST-token-never-logged"
 ADMIN = make_user(1, "Grace", "grace")
