@@ -23,6 +23,10 @@ log = logging.getLogger("newsbot.store")
 
 CHROMA_SUBDIR = "chroma"
 DEFAULT_COLLECTION = "newsbot"
+# Candidates HNSW explores per query. Chroma's default (100) missed 3 % of the true 20 nearest chunks on the
+# XQuAD store (4,200 chunks), and which ones varied from build to build; 500 returned the exact neighbours there
+# at a cost of well under a millisecond per query. Applies to collections created from now on.
+SEARCH_EF = 500
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ class ChunkStore:
             collection = client.get_or_create_collection(
                 name=self.collection_name,
                 embedding_function=None,
-                metadata={"hnsw:space": "cosine", "embedder": self.embedder_name},
+                metadata={"hnsw:space": "cosine", "hnsw:search_ef": SEARCH_EF, "embedder": self.embedder_name},
             )
         except Exception as exc:
             if self.host:
