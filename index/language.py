@@ -23,13 +23,7 @@ LANGUAGE_NAMES = {
 
 def detect_language(text: str, default: str = "") -> str:
     """ISO 639-1 code of `text`'s language, or `default` when the text is too short to tell."""
-    sample = " ".join(text.split())[:2000]
-    if len(sample) < MIN_CHARS_TO_DETECT:
-        return default
-    import py3langid
-
-    code, _ = py3langid.classify(sample)
-    return str(code)
+    return identify_language(text)[0] or default
 
 
 def identify_language(text: str) -> tuple[str, float]:
