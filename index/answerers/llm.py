@@ -167,7 +167,7 @@ class LLMAnswerer(Answerer):
         if not wanted:
             return reply
         language = language_name(wanted)
-        logger.info("%s answered an %s question in another language; asking again", self.name, language)
+        logger.info("%s answered a question in %s in another language; asking again", self.name, language)
         try:
             rewrite = self._invoke(self._language_chain, {**inputs, "reply": reply, "language": language})
             rewrite = strip_reasoning(rewrite)
