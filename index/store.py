@@ -25,7 +25,7 @@ CHROMA_SUBDIR = "chroma"
 DEFAULT_COLLECTION = "newsbot"
 # Candidates HNSW explores per query. Chroma's default (100) missed 3 % of the true 20 nearest chunks on the
 # XQuAD store (4,200 chunks), and which ones varied from build to build; 500 returned the exact neighbours there
-# at a cost of well under a millisecond per query. Applies to collections created from now on.
+# at a cost of well under a millisecond per query. Older collections are widened when opened.
 SEARCH_EF = 500
 
 
@@ -112,6 +112,7 @@ class ChunkStore:
                 f"set NEWSBOT_EMBEDDER={built_with}, or use another NEWSBOT_DATA_DIR / NEWSBOT_CHROMA_COLLECTION "
                 "and ingest again"
             )
+        _widen_search(collection)
         return collection
 
     def _call(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -269,3 +270,18 @@ def _hit(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hit:
         score=score,
         source=str(meta.get("source", "")),
     )
+
+
+def _widen_search(collection: Any) -> None:
+    """Give a collection made with a narrower HNSW search (older newsbot, another client) SEARCH_EF.
+
+    Chroma applies it when it next loads the index: at once for an embedded store opened in a new process, after
+    a restart for a `chroma run` server that has the index loaded. A failure only costs exactness, so it is logged.
+    """
+    hnsw = (getattr(collection, "configuration_json", None) or {}).get("hnsw") or {}
+    if hnsw.get("ef_search", SEARCH_EF) >= SEARCH_EF:
+        return
+    try:
+        collection.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
+    except Exception as exc:  # an older server without configuration updates: approximate search still works
+        log.warning("could not widen the search of collection %s to %d: %s", collection.name, SEARCH_EF, exc)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+import chromadb
 import numpy as np
+import pytest
 
+from index import store as store_module
 from index.models import Article, Chunk
-from index.store import ChunkStore
+from index.store import CHROMA_SUBDIR, SEARCH_EF, ChunkStore
 
 DIM = 64
 ARTICLES = 120
@@ -40,3 +43,17 @@ def test_queries_return_the_exact_nearest_chunks(tmp_path: Path) -> None:
         missed += len(exact - {hit.chunk_id for hit in store.query(query, 20)})
 
     assert missed == 0
+
+
+def test_a_store_made_with_a_narrower_search_is_widened_when_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module, "SEARCH_EF", 100)
+        ChunkStore(path=tmp_path, embedder_name="test").count()
+
+    ChunkStore(path=tmp_path, embedder_name="test").count()
+
+    collection = chromadb.PersistentClient(path=str(tmp_path / CHROMA_SUBDIR)).get_collection("newsbot")
+    assert collection.configuration_json["hnsw"]["ef_search"] == SEARCH_EF
+    assert collection.metadata["embedder"] == "test", "widening keeps what the store remembers"
