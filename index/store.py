@@ -275,8 +275,9 @@ def _hit(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hit:
 def _widen_search(collection: Any) -> None:
     """Give a collection made with a narrower HNSW search (older newsbot, another client) SEARCH_EF.
 
-    Chroma applies it when it next loads the index: at once for an embedded store opened in a new process, after
-    a restart for a `chroma run` server that has the index loaded. A failure only costs exactness, so it is logged.
+    Chroma applies it when it next loads the index: at once for an embedded store opened in a new process (tested);
+    a `chroma run` server that already holds the index in memory presumably only after a restart (not tested). A
+    failure only costs exactness, so it is logged.
     """
     hnsw = (getattr(collection, "configuration_json", None) or {}).get("hnsw") or {}
     if hnsw.get("ef_search", SEARCH_EF) >= SEARCH_EF:
