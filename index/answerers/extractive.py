@@ -47,6 +47,7 @@ SENTENCE_MARGIN = {"e5": 0.03, "use": 0.10, "minilm": 0.10}
 FALLBACK_SENTENCE_MARGIN = 0.05
 MAX_SENTENCES = 3
 
+
 def default_min_relevance(embedder_name: str) -> float:
     return DEFAULT_MIN_RELEVANCE.get(embedder_name, FALLBACK_MIN_RELEVANCE)
 

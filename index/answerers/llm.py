@@ -142,9 +142,10 @@ class LLMAnswerer(Answerer):
         inputs = {"question": question, "sources": format_sources(hits)}
         reply = strip_reasoning(self._invoke(self._answer_chain, inputs))
         if ABSTAIN_MARKER in reply:
-            text = abstention_text(reply, default=abstain_text(question))
+            ours = abstain_text(question)
+            text = abstention_text(reply, default=ours)
             if _other_language(question, text):
-                text = abstain_text(question)
+                text = ours
             return Answer(text=text, abstained=True, answerer=self.name, question=question)
         if not reply:
             raise AnswerError(f"{self.name} returned an empty answer")
