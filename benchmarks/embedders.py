@@ -10,6 +10,9 @@ here the model truncates or averages them).
 
 Speed: the first 200 articles of 10kGNAD test.csv, each cut to its first 1,500 characters at a word boundary,
 embedded with `embed_documents` (passages/s); the median time of one `embed_query`; load time (`warm_up`).
+Cosine spread: the standard deviation of one English question's cosines over those 200 news passages, averaged
+over the first 200 questions; `Embedder.cosine_spread` holds it, and a combination (use+e5) weighs its models by
+its inverse.
 Each embedder runs in its own process, so its peak RSS (max resident set size of that process, which includes
 Python and numpy) is its own.
 
@@ -37,9 +40,10 @@ if str(REPO_ROOT) not in sys.path:
 if TYPE_CHECKING:
     from index.embedders import Embedder
 
-DEFAULT_EMBEDDERS = ("use", "e5", "minilm")
+DEFAULT_EMBEDDERS = ("use", "e5", "use+e5", "minilm")
 SPEED_ARTICLES = 200
 SPEED_CHARS = 1500
+SPREAD_QUESTIONS = 200
 CUTOFF = 10
 
 
@@ -111,11 +115,14 @@ def measure(spec: str, data_dir: str, limit: int | None, threads: int) -> dict[s
 
     articles = [_cut(a.text) for a in read_10kgnad_csv(root / "news" / "10kGNAD" / "test.csv", limit=SPEED_ARTICLES)]
     start = time.perf_counter()
-    embedder.embed_documents(articles)
+    news_matrix = embedder.embed_documents(articles)
     elapsed = time.perf_counter() - start
     result["passages_per_s"] = len(articles) / elapsed
     result["speed_passages"] = len(articles)
     _log(f"[{spec}] {len(articles)} news passages in {elapsed:.1f}s")
+    # How widely one question's cosines over news spread: a combination weighs its models by the inverse.
+    questions = np.vstack([embedder.embed_query(i.question) for i in en.items[:SPREAD_QUESTIONS]])
+    result["cosine_spread"] = float((questions @ news_matrix.T).std(axis=1).mean())
     # ru_maxrss is in KiB on Linux.
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
@@ -124,7 +131,7 @@ def measure(spec: str, data_dir: str, limit: int | None, threads: int) -> dict[s
 def markdown_table(results: list[dict[str, object]]) -> str:
     header = (
         "| embedder | EN→DE R@1 | R@5 | R@10 | MRR | DE→DE R@1 | R@5 | R@10 | MRR | paragraphs > max_tokens "
-        "| passages/s | query ms (p50) | load s | peak RSS MB |"
+        "| passages/s | query ms (p50) | load s | peak RSS MB | cosine spread |"
     )
     lines = [header, "|" + "---|" * (header.count("|") - 1)]
     for r in results:
@@ -133,7 +140,8 @@ def markdown_table(results: list[dict[str, object]]) -> str:
             + "".join(f"| {r[f'en_de_{m}']:.3f} " for m in ("recall@1", "recall@5", "recall@10", "mrr"))
             + "".join(f"| {r[f'de_de_{m}']:.3f} " for m in ("recall@1", "recall@5", "recall@10", "mrr"))
             + f"| {r['over_max_tokens']}/{r['paragraphs']} (max {r['max_tokens']}) "
-            + f"| {r['passages_per_s']:.1f} | {r['query_ms_p50']:.0f} | {r['load_s']:.1f} | {r['peak_rss_mb']:.0f} |"
+            + f"| {r['passages_per_s']:.1f} | {r['query_ms_p50']:.0f} | {r['load_s']:.1f} | {r['peak_rss_mb']:.0f} "
+            + f"| {r['cosine_spread']:.3f} |"
         )
     return "\n".join(lines)
 
@@ -142,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir", help="the shared data folder holding xquad/ and news/10kGNAD/")
     parser.add_argument(
-        "--embedders", default=",".join(DEFAULT_EMBEDDERS), help="comma-separated: use,e5,minilm,st:<path>"
+        "--embedders", default=",".join(DEFAULT_EMBEDDERS), help="comma-separated: use,e5,use+e5,minilm,st:<path>"
     )
     parser.add_argument("--limit", type=int, default=None, help="only the first N questions (all paragraphs stay)")
     parser.add_argument("--threads", type=int, default=2)

@@ -2,6 +2,9 @@
 
 Hybrid retrieval fuses the two rankings by reciprocal rank fusion (RRF), which needs no score calibration
 between them, then keeps at most `per_article` chunks of one article so that the k sources are diverse.
+RRF_K is 10, not the customary 60: a smaller constant lets the first places of each ranking count for more. On
+XQuAD dev with 1,000 news distractors (use+e5) it kept recall@5 and raised recall@1 from 0.72 to 0.83 for
+English questions and from 0.91 to 0.92 for German ones (README, "Answer quality").
 BM25 only counts fully where question and chunk share a language: an English question's words rarely occur in a
 German article, and what does match across languages (names, numbers) is weighed at CROSS_LINGUAL_LEXICAL_WEIGHT.
 On XQuAD with English questions over German paragraphs, unweighted fusion lost 3 points of recall@5 to dense
@@ -26,7 +29,7 @@ from index.lexical import LexicalIndex
 from index.models import Hit
 from index.store import ChunkStore
 
-RRF_K = 60
+RRF_K = 10
 FETCH_FACTOR = 4
 MIN_FETCH = 20
 DEFAULT_PER_ARTICLE = 2

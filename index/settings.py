@@ -12,7 +12,9 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_EMBEDDER = "use"
+from index.embedders import BUNDLED
+
+DEFAULT_EMBEDDER = "use+e5"
 DEFAULT_READER = "e5"
 DEFAULT_RETRIEVAL_K = 5
 DEFAULT_LLM_TIMEOUT_S = 30.0
@@ -32,7 +34,7 @@ class IndexSettings(BaseSettings):
     data_dir: Path = Field(default=Path(".newsbot"), description="Embedded Chroma store and state.")
     embedder: str = Field(
         default=DEFAULT_EMBEDDER,
-        description="use | e5 | minilm | st:<sentence-transformers model id or local path>",
+        description="use+e5 | use | e5 | minilm | st:<sentence-transformers model id or local path>",
     )
     reader: str = Field(
         default=DEFAULT_READER,
@@ -70,10 +72,14 @@ class IndexSettings(BaseSettings):
         value = value.strip()
         if value == "same" and info.field_name == "reader":
             return value
-        if value in {"use", "e5", "minilm"} or (value.startswith("st:") and len(value) > 3):
+        if value.startswith("st:") and len(value) > 3:
+            return value
+        names = value.split("+")
+        if all(name in BUNDLED for name in names) and len(set(names)) == len(names):
             return value
         raise ValueError(
-            f"unknown embedder {value!r}; use one of: use, e5, minilm, st:<model id or local path>"
+            f"unknown embedder {value!r}; use one of: use, e5, minilm, bundled models joined by '+' (use+e5), "
+            "st:<model id or local path>"
         )
 
     @property

@@ -60,6 +60,11 @@ def test_e5_embeds_offline() -> None:
 
 
 @pytest.mark.slow
+def test_use_and_e5_combined_embed_offline() -> None:
+    check_vectors("use+e5")
+
+
+@pytest.mark.slow
 def test_bundled_minilm_embeds_offline() -> None:
     check_vectors("minilm")
 

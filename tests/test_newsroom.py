@@ -42,7 +42,9 @@ def write_article(path: Path, title: str, body: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_seed_question_is_answered_with_north_korea_and_its_source(tmp_path: Path) -> None:
+    """With the default embedder (use+e5), as `make run` answers it."""
     newsroom = Newsroom(make_settings(tmp_path / "data", embedder=DEFAULT_EMBEDDER))
     report = newsroom.ingest([str(SAMPLES_DIR)])
     assert report.added == 7 and not report.failed

@@ -42,7 +42,7 @@ def eval_command(
         Optional[str], typer.Option(help="XQuAD: question_en (default) or question_de; generic: question.")
     ] = None,
     embedder: Annotated[
-        Optional[str], typer.Option(help="use | e5 | minilm | st:<path>; default: the configured one.")
+        Optional[str], typer.Option(help="use+e5 | use | e5 | minilm | st:<path>; default: the configured one.")
     ] = None,
     mode: Annotated[
         ModeChoice, typer.Option(help="Retrieval mode; `all` compares hybrid, dense and lexical.")

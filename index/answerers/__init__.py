@@ -20,15 +20,27 @@ if TYPE_CHECKING:
 
 def load_answerer(settings: IndexSettings, embedder: Embedder) -> tuple[Answerer, Answerer]:
     """The configured answerer and the extractive one (the fallback and the abstention gate)."""
-    from index.answerers.extractive import ExtractiveAnswerer
+    from index.answerers.extractive import READER_SHORTLIST, ExtractiveAnswerer
 
     reader = None
-    if settings.reader not in ("same", embedder.name):
+    shortlist: int | None = READER_SHORTLIST
+    parts = {part.name: part for part in embedder.parts}
+    if settings.reader in ("same", embedder.name):
+        pass
+    elif settings.reader in parts:
+        # The reader is already loaded as part of a combination, and its vectors are paid for: it reads every
+        # candidate sentence, no shortlist by the faster model.
+        reader, shortlist = parts[settings.reader], None
+    else:
         from index.embedders import load_embedder
 
         reader = load_embedder(settings.reader, batch_size=settings.embed_batch_size)
     extractive = ExtractiveAnswerer(
-        embedder, min_relevance=settings.min_relevance, min_sentence=settings.min_sentence_relevance, reader=reader
+        embedder,
+        min_relevance=settings.min_relevance,
+        min_sentence=settings.min_sentence_relevance,
+        reader=reader,
+        shortlist=shortlist,
     )
     kind = settings.resolved_answerer
     if kind == "extractive":

@@ -46,10 +46,15 @@ READER_SHORTLIST = 8
 SENTENCE_MARGIN = {"e5": 0.03, "use": 0.10, "minilm": 0.10}
 FALLBACK_SENTENCE_MARGIN = 0.05
 MAX_SENTENCES = 3
+# A sentence sharing this share of its words with one already chosen says nothing new and does not join.
+NEAR_DUPLICATE = 0.6
 
 
-def default_min_relevance(embedder_name: str) -> float:
-    return DEFAULT_MIN_RELEVANCE.get(embedder_name, FALLBACK_MIN_RELEVANCE)
+def default_min_relevance(embedder: Embedder) -> float:
+    """The model's calibrated threshold; for a combination, the parts' thresholds weighted as their cosines are."""
+    if len(embedder.parts) > 1:
+        return sum(w * default_min_relevance(part) for part, w in zip(embedder.parts, embedder.weights))
+    return DEFAULT_MIN_RELEVANCE.get(embedder.name, FALLBACK_MIN_RELEVANCE)
 
 
 def default_min_sentence(embedder_name: str) -> float:
@@ -69,15 +74,17 @@ class ExtractiveAnswerer(Answerer):
         candidate_hits: int = CANDIDATE_HITS,
         max_sentences: int = MAX_SENTENCES,
         sentence_margin: float | None = None,
+        shortlist: int | None = READER_SHORTLIST,
     ) -> None:
-        if candidate_hits < 1 or max_sentences < 1:
-            raise ValueError("candidate_hits and max_sentences must be at least 1")
+        if candidate_hits < 1 or max_sentences < 1 or (shortlist is not None and shortlist < 1):
+            raise ValueError("candidate_hits, max_sentences and shortlist must be at least 1")
         self.embedder = embedder
-        self.min_relevance = default_min_relevance(embedder.name) if min_relevance is None else min_relevance
+        self.min_relevance = default_min_relevance(embedder) if min_relevance is None else min_relevance
         self.reader = reader or embedder
         self.min_sentence = default_min_sentence(self.reader.name) if min_sentence is None else min_sentence
         self.candidate_hits = candidate_hits
         self.max_sentences = max_sentences
+        self.shortlist = shortlist
         if sentence_margin is None:
             sentence_margin = SENTENCE_MARGIN.get(self.reader.name, FALLBACK_SENTENCE_MARGIN)
         self.sentence_margin = sentence_margin
@@ -96,11 +103,13 @@ class ExtractiveAnswerer(Answerer):
         # Sentences close behind the best one join it: when the reader hesitates, the answer is often in the
         # second or third sentence while the best one only restates the question.
         best = scores[order[0]]
-        chosen = [
-            int(i)
-            for rank, i in enumerate(order[: self.max_sentences])
-            if rank == 0 or (similarity[i] >= self.min_sentence and scores[i] >= best - self.sentence_margin)
-        ]
+        chosen = [int(order[0])]
+        for i in order[1:]:
+            if len(chosen) == self.max_sentences or scores[i] < best - self.sentence_margin:
+                break
+            said = [candidates[c][1] for c in chosen]
+            if similarity[i] >= self.min_sentence and not _repeats(candidates[i][1], said):
+                chosen.append(int(i))
         chosen.sort(key=lambda i: (candidates[i][0], i))
         # Sentences of one article in a row share one citation: "A. B. [1]", not "A. [1] B. [1]".
         parts: list[str] = []
@@ -141,9 +150,14 @@ class ExtractiveAnswerer(Answerer):
         """Each candidate's similarity to the question, and its ranking score (similarity plus the hit's
         relevance plus the share of the question's words it contains).
 
-        With a separate reader model, the retrieval embedder shortlists READER_SHORTLIST candidates and the
-        reader's similarity alone ranks those; the others keep a similarity of -1 and cannot be chosen.
+        With a separate reader model, the reader's similarity alone ranks the candidates. When `shortlist` is
+        set, the retrieval embedder first picks that many and the reader reads only those; the others keep a
+        similarity of -1 and cannot be chosen.
         """
+        sentences = [sentence for _, sentence in candidates]
+        if self.reader is not self.embedder and self.shortlist is None:
+            read = self._similarity(self.reader, question, sentences)
+            return read, read
         question_terms = set(tokenize(question))
         overlap = np.array(
             [
@@ -152,10 +166,10 @@ class ExtractiveAnswerer(Answerer):
             ]
         )
         prior = HIT_WEIGHT * np.array([hits[n].score for n, _ in candidates]) + OVERLAP_WEIGHT * overlap
-        similarity = self._similarity(self.embedder, question, [sentence for _, sentence in candidates])
+        similarity = self._similarity(self.embedder, question, sentences)
         if self.reader is self.embedder:
             return similarity, similarity + prior
-        shortlist = np.argsort(-(similarity + prior))[:READER_SHORTLIST]
+        shortlist = np.argsort(-(similarity + prior))[: self.shortlist]
         read = np.full(len(candidates), -1.0)
         read[shortlist] = self._similarity(self.reader, question, [candidates[i][1] for i in shortlist])
         # The reader's similarity alone ranks best: adding the priors again lost 3 points of containment.
@@ -164,6 +178,18 @@ class ExtractiveAnswerer(Answerer):
     @staticmethod
     def _similarity(model: Embedder, question: str, sentences: list[str]) -> np.ndarray:
         return model.embed_documents(sentences) @ model.embed_query(question)
+
+
+def _repeats(sentence: str, chosen: Sequence[str]) -> bool:
+    """Whether most of the words of `sentence`, or of a chosen sentence, are in the other: a title and the lead
+    often say the same thing twice ("Nordkorea dementiert, Waffen ... geliefert zu haben")."""
+    words = set(tokenize(sentence))
+    for other in chosen:
+        other_words = set(tokenize(other))
+        shorter = min(len(words), len(other_words))
+        if shorter and len(words & other_words) >= NEAR_DUPLICATE * shorter:
+            return True
+    return False
 
 
 def _can_answer(sentence: str) -> bool:

@@ -22,6 +22,9 @@ class Embedder(ABC):
     name: str = ""
     #: the longest input, in the model's own tokens, that the model reads without truncation
     max_tokens: int = 256
+    #: typical standard deviation of a question's cosines over the chunks of a news store; weighs the model in
+    #: a combination (combined.py). None: not measured, the model cannot be combined.
+    cosine_spread: float | None = None
 
     def __init__(self, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         if batch_size < 1:
@@ -76,6 +79,16 @@ class Embedder(ABC):
         matrix = np.vstack(parts)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         return matrix / np.maximum(norms, 1e-12)
+
+    @property
+    def parts(self) -> tuple[Embedder, ...]:
+        """The models this embedder runs: itself, or a combination's parts."""
+        return (self,)
+
+    @property
+    def weights(self) -> tuple[float, ...]:
+        """Each part's share of the cosine similarity (they sum to 1)."""
+        return (1.0,)
 
     @property
     def dim(self) -> int:

@@ -20,8 +20,16 @@ def bundled_minilm_path() -> str:
 
 
 class SentenceTransformerEmbedder(Embedder):
-    def __init__(self, model: str, *, name: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(
+        self,
+        model: str,
+        *,
+        name: str | None = None,
+        cosine_spread: float | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
         super().__init__(batch_size)
+        self.cosine_spread = cosine_spread
         if not model:
             raise ValueError("model must be a sentence-transformers model id or a local path")
         self.model_ref = model

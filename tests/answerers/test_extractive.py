@@ -8,38 +8,14 @@ import numpy as np
 import pytest
 
 from index.answerers.extractive import ExtractiveAnswerer
-from index.embedders import Embedder
 from index.models import Hit
+from tests.fakes.scripted_embedder import ScriptedEmbedder
 
 QUESTION = "Who denied supplying arms?"
 FIRST = "Nordkorea hat Berichte über Waffenlieferungen an Russland zurückgewiesen."
 SECOND = "Pjöngjang habe Moskau nie Waffen oder Munition geliefert, erklärte das Ministerium."
 THIRD = "Die USA hatten zuvor von Gesprächen zwischen beiden Ländern berichtet."
 OTHER = "Heavy rain is expected in the north of England on Saturday, the Met Office said."
-
-
-class ScriptedReader(Embedder):
-    """Unit vectors whose dot product with every question is the similarity scripted for the sentence (0 else)."""
-
-    def __init__(self, name: str, similarities: dict[str, float]) -> None:
-        super().__init__()
-        self.name = name
-        self.similarities = similarities
-
-    def _load(self) -> None:
-        pass
-
-    def _dim(self) -> int:
-        return 2
-
-    def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
-        if is_query:
-            return np.array([[1.0, 0.0]] * len(texts))
-        sims = [self.similarities.get(text, 0.0) for text in texts]
-        return np.array([[s, np.sqrt(1 - s * s)] for s in sims])
-
-    def _count_tokens(self, text: str) -> int:
-        return len(text.split())
 
 
 def _hit(article_id: str, text: str, title: str = "", score: float = 0.8) -> Hit:
@@ -60,10 +36,10 @@ HITS = [_hit("nk", f"{FIRST} {SECOND} {THIRD}"), _hit("weather", OTHER, score=0.
 
 
 def _answerer(similarities: dict[str, float], **options: float) -> ExtractiveAnswerer:
-    shortlist = ScriptedReader("shortlist", {})
+    shortlist = ScriptedEmbedder("shortlist", {})
     return ExtractiveAnswerer(
         shortlist,
-        reader=ScriptedReader("reader", similarities),
+        reader=ScriptedEmbedder("reader", similarities),
         min_relevance=0.3,
         min_sentence=options.get("min_sentence", 0.7),
         sentence_margin=options.get("margin", 0.03),
@@ -119,3 +95,36 @@ def test_hits_below_min_relevance_are_not_read() -> None:
 
     assert answer.abstained
     assert answer.confidence is None
+
+
+MANY = [f"Sprecher {n} sagte, die Lage in der Region bleibe angespannt." for n in range(10)]
+
+
+def _shortlisted(shortlist: int | None) -> ExtractiveAnswerer:
+    # The faster model ranks the last sentence last; the reader rates it best.
+    fast = ScriptedEmbedder("fast", {**{s: 0.5 for s in MANY[:9]}, MANY[9]: 0.0})
+    reader = ScriptedEmbedder("reader", {**{s: 0.75 for s in MANY[:9]}, MANY[9]: 0.9})
+    return ExtractiveAnswerer(fast, reader=reader, min_relevance=0.3, min_sentence=0.7, shortlist=shortlist)
+
+
+def test_with_a_shortlist_the_reader_reads_only_what_the_faster_model_picked() -> None:
+    answer = _shortlisted(8).answer(QUESTION, [_hit("nk", " ".join(MANY))])
+
+    assert MANY[9] not in answer.text
+    assert answer.confidence == pytest.approx(0.75)
+
+
+def test_without_a_shortlist_the_reader_reads_every_candidate() -> None:
+    answer = _shortlisted(None).answer(QUESTION, [_hit("nk", " ".join(MANY))])
+
+    assert answer.text == f"{MANY[9]} [1]"
+    assert answer.confidence == pytest.approx(0.9)
+
+
+def test_a_sentence_that_repeats_a_chosen_one_leaves_its_place_to_the_next() -> None:
+    title = "Nordkorea dementiert, Waffen und Munition nach Russland geliefert zu haben"
+    lead = "Nordkorea dementiert, Russland mit Waffen und Munition versorgt zu haben."
+    hits = [_hit("nk", f"{lead} {SECOND} {THIRD}", title=title)]
+    answer = _answerer({title: 0.90, lead: 0.89, SECOND: 0.88, THIRD: 0.80}).answer(QUESTION, hits)
+
+    assert answer.text == f"{title} {SECOND} [1]"
