@@ -128,3 +128,16 @@ def test_a_sentence_that_repeats_a_chosen_one_leaves_its_place_to_the_next() -> 
     answer = _answerer({title: 0.90, lead: 0.89, SECOND: 0.88, THIRD: 0.80}).answer(QUESTION, hits)
 
     assert answer.text == f"{title} {SECOND} [1]"
+
+
+def test_reading_every_candidate_the_more_relevant_hit_breaks_a_near_tie() -> None:
+    hits = [_hit("nk", FIRST, score=0.9), _hit("weather", OTHER, score=0.6)]
+    reader = ScriptedEmbedder("reader", {FIRST: 0.80, OTHER: 0.84})
+    answerer = ExtractiveAnswerer(
+        ScriptedEmbedder("fast", {}), reader=reader, min_relevance=0.3, min_sentence=0.7, sentence_margin=0.03,
+        shortlist=None,
+    )
+
+    # 0.80 + 0.3 * 0.9 beats 0.84 + 0.3 * 0.6; the other sentence is not within the margin to join.
+    assert answerer.answer(QUESTION, hits).text == f"{FIRST} [1]"
+    assert answerer.answer(QUESTION, hits).confidence == pytest.approx(0.84)
