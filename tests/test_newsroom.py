@@ -53,7 +53,7 @@ def test_seed_question_is_answered_with_north_korea_and_its_source(tmp_path: Pat
     assert "Nordkorea" in answer.text or "North Korea" in answer.text
     assert "[1]" in answer.text
     assert answer.sources[0].n == 1
-    assert answer.sources[0].title.startswith("Nordkorea dementiert")
+    assert answer.sources[0].meta.title.startswith("Nordkorea dementiert")
 
 
 def test_no_ad_or_caption_chunk_competes_for_the_seed_question(newsroom: Newsroom) -> None:
@@ -107,7 +107,7 @@ def test_delete_removes_an_article_and_its_chunks(newsroom: Newsroom) -> None:
     assert newsroom.delete([str(SEED_ARTICLE)]) == 1
     after = newsroom.stats()
     assert after.articles == before.articles - 1 and after.chunks < before.chunks
-    assert all("Nordkorea dementiert" not in h.title for h in newsroom.search(SEED_QUESTION, k=10))
+    assert all("Nordkorea dementiert" not in h.meta.title for h in newsroom.search(SEED_QUESTION, k=10))
     assert newsroom.delete(["no-such-article"]) == 0
 
 
@@ -119,7 +119,7 @@ def test_latest_lists_dated_articles_newest_first(newsroom: Newsroom, tmp_path: 
             encoding="utf-8",
         )
     newsroom.ingest([str(tmp_path)])
-    assert [a.title for a in newsroom.latest(2)] == ["Third story", "Second story"]
+    assert [a.meta.title for a in newsroom.latest(2)] == ["Third story", "Second story"]
     assert newsroom.stats().newest_published_at.startswith("2026-11-03")
 
 
@@ -142,4 +142,4 @@ def test_a_follow_up_finds_the_story_of_the_previous_question(newsroom: Newsroom
     first = newsroom.ask(SEED_QUESTION)
     follow_up = newsroom.ask("And what did the US say?", history=[Turn(SEED_QUESTION, first.text)])
     assert not follow_up.abstained
-    assert follow_up.sources[0].title.startswith("Nordkorea dementiert")
+    assert follow_up.sources[0].meta.title.startswith("Nordkorea dementiert")

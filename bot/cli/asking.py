@@ -23,10 +23,10 @@ def format_sources(sources: list[Source]) -> str:
     """Numbered sources, each with outlet, date and link where known."""
     lines = []
     for s in sources:
-        meta = ", ".join(part for part in (s.outlet, s.published_at[:10]) if part)
-        lines.append(f"[{s.n}] {s.title}" + (f" — {meta}" if meta else ""))
-        if s.url:
-            lines.append(f"    {s.url}")
+        byline = ", ".join(part for part in (s.meta.outlet, s.meta.published_iso[:10]) if part)
+        lines.append(f"[{s.n}] {s.meta.title}" + (f" — {byline}" if byline else ""))
+        if s.meta.url:
+            lines.append(f"    {s.meta.url}")
     return "\n".join(lines)
 
 

@@ -80,11 +80,12 @@ def stats(as_json: JsonOption = False) -> None:
     settings = load_settings()
     setup_logging(settings.log_level)
     result = Newsroom(settings).stats()
+    newest = result.newest_published_at.isoformat() if result.newest_published_at else ""
     if as_json:
-        print_json(result.__dict__)
+        print_json({**result.__dict__, "newest_published_at": newest})
         return
     out_console.print(
-        f"{result.articles} articles in {result.chunks} chunks; newest {result.newest_published_at or 'undated'}\n"
+        f"{result.articles} articles in {result.chunks} chunks; newest {newest or 'undated'}\n"
         f"store: {result.location}\nembedder: {result.embedder}, answerer: {result.answerer}",
         highlight=False,
     )
@@ -99,11 +100,12 @@ def latest(
     setup_logging(settings.log_level)
     articles = Newsroom(settings).latest(n)
     if as_json:
-        print_json([a.__dict__ for a in articles])
+        print_json([a.to_dict() for a in articles])
         return
     table = Table("date", "outlet", "title", "id / url")
     for a in articles:
-        table.add_row(a.published_at[:10] or "—", a.outlet or "—", a.title, a.url or a.article_id)
+        meta = a.meta
+        table.add_row(meta.published_iso[:10] or "—", meta.outlet or "—", meta.title, meta.url or a.article_id)
     out_console.print(table)
 
 

@@ -20,7 +20,8 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot.telegram.context import NewsContext
-from bot.telegram.formatting import escape, format_date, is_web_url, shorten
+from bot.telegram.formatting import escape, format_date, is_web_url
+from index.text import shorten
 from index.errors import NewsbotError
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ import pytest
 
 from index.answerers.base import Answerer
 from index.answerers.fallback import FallbackAnswerer
-from index.answerers.openai_compatible import OpenAICompatibleAnswerer
+from index.answerers.chat_model import ChatModelAnswerer
 from index.errors import ConfigError
 from index.models import Answer, Hit, Turn
 from tests.answerers.conftest import QUESTION, TEST_TIMEOUT_S
@@ -17,7 +17,7 @@ from tests.fakes.openai_api import FakeOpenAI
 
 
 @pytest.fixture
-def answerer(llm: OpenAICompatibleAnswerer, extractive: Answerer) -> FallbackAnswerer:
+def answerer(llm: ChatModelAnswerer, extractive: Answerer) -> FallbackAnswerer:
     return FallbackAnswerer(llm, extractive)
 
 

@@ -155,7 +155,7 @@ async def test_follow_ups_are_asked_with_the_chats_recent_turns(
 ) -> None:
     answerer = RecordingAnswerer()
     room = newsroom_like(newsroom, tmp_path / "recording", answerer=answerer, min_relevance=-1.0)
-    room.ingest([str(newsroom.latest(1)[0].source)])
+    room.ingest([str(newsroom.latest(1)[0].meta.source)])
     bot = await make_offline_bot(room, telegram_history_turns=2)
     for question in ("Who denied supplying arms?", "What did Kirby say?", "Where were shells delivered?"):
         await bot.send(question)
