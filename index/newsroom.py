@@ -36,7 +36,7 @@ from index.store import ChunkStore
 if TYPE_CHECKING:
     from index.loading import CsvColumns
 
-log = logging.getLogger("newsbot.newsroom")
+log = logging.getLogger(__name__)
 
 INGEST_BATCH = 64
 

@@ -18,7 +18,7 @@ import numpy as np
 from index.errors import StoreError, StoreUnavailableError
 from index.models import Article, ArticleMeta, Chunk, Hit, StoredArticle
 
-log = logging.getLogger("newsbot.store")
+log = logging.getLogger(__name__)
 
 CHROMA_SUBDIR = "chroma"
 DEFAULT_COLLECTION = "newsbot"

@@ -27,7 +27,7 @@ from index.errors import NewsbotError
 if TYPE_CHECKING:
     from index.newsroom import IngestReport
 
-log = logging.getLogger("newsbot.bot.admin")
+log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the Bot API lets bots download files up to 20 MB

@@ -36,7 +36,7 @@ from bot.telegram.formatting import (
 )
 from index.errors import AnswerTimeoutError, StoreUnavailableError
 
-log = logging.getLogger("newsbot.bot")
+log = logging.getLogger(__name__)
 
 TYPING_RENEW_S = 4.0  # Telegram shows "typing…" for 5 s; renew a little earlier
 MAX_QUESTION_CHARS = 1000

@@ -44,7 +44,7 @@ from index.language import identify_language, language_name
 from index.models import Answer, Hit, Turn
 from index.text import shorten
 
-logger = logging.getLogger("newsbot.answer")
+log = logging.getLogger(__name__)
 
 ABSTAIN_MARKER = "NOT_IN_SOURCES"
 MAX_TEMPERATURE = 2.0
@@ -172,16 +172,16 @@ class LLMAnswerer(Answerer):
         if not wanted:
             return reply
         language = language_name(wanted)
-        logger.info("%s answered a question in %s in another language; asking again", self.name, language)
+        log.info("%s answered a question in %s in another language; asking again", self.name, language)
         try:
             rewrite = self._invoke(self._language_chain, {**inputs, "reply": reply, "language": language})
             rewrite = strip_reasoning(rewrite)
         except NewsbotError as exc:
-            logger.warning("%s could not rewrite its answer in %s: %s", self.name, language, exc)
+            log.warning("%s could not rewrite its answer in %s: %s", self.name, language, exc)
             return reply
         if cited_numbers(rewrite) and not _other_language(inputs["question"], rewrite):
             return rewrite
-        logger.warning("%s did not rewrite its answer in %s; keeping the first answer", self.name, language)
+        log.warning("%s did not rewrite its answer in %s; keeping the first answer", self.name, language)
         return reply
 
     def condense(self, question: str, history: Sequence[Turn]) -> str | None:
@@ -194,7 +194,7 @@ class LLMAnswerer(Answerer):
         try:
             reply = self._invoke(self._condense_chain, {"history": format_history(history), "question": question})
         except NewsbotError as exc:
-            logger.warning("%s could not rewrite the follow-up question: %s", self.name, exc)
+            log.warning("%s could not rewrite the follow-up question: %s", self.name, exc)
             return None
         return clean_question(strip_reasoning(reply)) or None
 

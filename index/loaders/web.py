@@ -23,7 +23,7 @@ from index.loaders.documents import html_fragment_text, html_to_article, sniff_h
 from index.text import host_of
 from index.models import Article
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 USER_AGENT = "newsbot/0.1"
 DEFAULT_HTTP_TIMEOUT_S = 20.0
@@ -142,7 +142,7 @@ class WebLoader:
                 article = self._page_article(download, source)
             except SourceError as exc:
                 page_problem = f"its page could not be loaded ({exc.reason})"
-                logger.info("%s: %s; using the feed's own text", source, page_problem)
+                log.info("%s: %s; using the feed's own text", source, page_problem)
             else:
                 meta = article.meta
                 return replace(

@@ -248,10 +248,10 @@ async def test_an_error_is_logged_with_traceback_and_the_user_gets_a_short_apolo
 ) -> None:
     down = newsroom_like(newsroom, tmp_path / "down", chroma_host="127.0.0.1", chroma_port=_closed_port())
     bot = await make_offline_bot(down)
-    with caplog.at_level(logging.ERROR, logger="newsbot.bot"):
+    with caplog.at_level(logging.ERROR, logger="bot.telegram.handlers"):
         [apology] = await bot.send(SEED_QUESTION)
     assert apology.text == "Sorry, I can't reach my news archive right now. Please try again in a minute."
-    [record] = [r for r in caplog.records if r.name == "newsbot.bot"]
+    [record] = [r for r in caplog.records if r.name == "bot.telegram.handlers"]
     assert record.exc_info and "StoreUnavailableError" in caplog.text
     assert "Traceback" not in apology.text and "Chroma" not in apology.text
     [still_there] = await bot.send("/help")  # the bot keeps running
