@@ -26,8 +26,9 @@ from tests.bot.conftest import (
     newsroom_like,
     visible_texts,
 )
-from tests.conftest import SEED_QUESTION
+from tests.conftest import SEED_ARTICLE, SEED_QUESTION
 from tests.fakes.bot_api import group_chat, private_chat
+from tests.fakes.openai_api import FakeOpenAI
 
 GROUP = group_chat(-100123, "Newsroom friends")
 
@@ -148,6 +149,24 @@ class RecordingAnswerer(Answerer):
     def condense(self, question: str, history: Sequence[Turn]) -> str | None:
         self.histories.append(list(history))
         return None
+
+
+async def test_an_llm_that_passes_its_deadline_is_replaced_by_the_extractive_answer_not_an_apology(
+    make_offline_bot: MakeOfflineBot, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    with FakeOpenAI() as llm:
+        llm.enqueue_trickle(every_s=0.2)
+        room = newsroom_like(
+            newsroom, tmp_path / "slow-llm", llm_base_url=llm.base_url, llm_api_key=llm.api_key,
+            llm_model=llm.model, llm_timeout=1.0,
+        )
+        room.ingest([str(SEED_ARTICLE)])
+        bot = await make_offline_bot(room)
+
+        [reply] = await bot.send(SEED_QUESTION)
+
+    assert_answers_the_seed_question(reply.text)
+    assert "Sorry" not in reply.text
 
 
 async def test_follow_ups_are_asked_with_the_chats_recent_turns(
