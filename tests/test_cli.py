@@ -96,7 +96,7 @@ def test_the_installed_command_keeps_stdout_for_json(env: dict[str, str], tmp_pa
     """A real process: logs and progress go to stderr, so stdout parses as JSON."""
     newsbot = Path(sys.executable).with_name("newsbot")
     result = subprocess.run(
-        [str(newsbot), "ingest", str(SEED_ARTICLE), "--json", "--verbose"],
+        [str(newsbot), "--verbose", "ingest", str(SEED_ARTICLE), "--json"],
         env={**os.environ, **env},
         capture_output=True,
         text=True,

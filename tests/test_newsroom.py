@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from index.embedders import PROFILES
 from index.embedders.use import UniversalSentenceEncoder
 from index.errors import NewsbotError
 from index.newsroom import Newsroom
@@ -18,7 +20,7 @@ class CountingEncoder(UniversalSentenceEncoder):
     """The real multilingual encoder, counting the texts it embeds."""
 
     def __init__(self) -> None:
-        super().__init__(threads=2)
+        super().__init__(PROFILES["use"], threads=2)
         self.embedded = 0
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
@@ -120,7 +122,7 @@ def test_latest_lists_dated_articles_newest_first(newsroom: Newsroom, tmp_path: 
         )
     newsroom.ingest([str(tmp_path)])
     assert [a.meta.title for a in newsroom.latest(2)] == ["Third story", "Second story"]
-    assert newsroom.stats().newest_published_at.startswith("2026-11-03")
+    assert newsroom.stats().newest_published_at == datetime(2026, 11, 3, 10, tzinfo=timezone.utc)
 
 
 def test_an_unrelated_question_is_answered_with_an_abstention(newsroom: Newsroom) -> None:
