@@ -5,6 +5,7 @@ Read once, in the CLI, and passed down. Every setting is listed with a comment i
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
@@ -53,7 +54,10 @@ class Settings(IndexSettings):
         if isinstance(value, str):
             text = value.strip()
             if text.startswith("["):
-                return value
+                try:
+                    return json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"expected a JSON list of Telegram ids such as [1, 2], got {value!r}") from exc
             parts = [p for p in text.replace(",", " ").split() if p]
             try:
                 return [int(p) for p in parts]

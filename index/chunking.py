@@ -31,13 +31,13 @@ class Chunker:
             raise ValueError(f"max_tokens must be at least {MIN_CHUNK_TOKENS}, got {self.max_tokens}")
 
     def chunk(self, article: Article) -> list[Chunk]:
-        title_tokens = self.count_tokens(article.title) if article.title else 0
+        title_tokens = self.count_tokens(article.meta.title) if article.meta.title else 0
         budget = max(MIN_CHUNK_TOKENS // 2, self.max_tokens - title_tokens - TOKEN_MARGIN)
         passages: list[str] = []
         current: list[str] = []
         used = 0
         for paragraph in article.text.split("\n\n"):
-            sentences = split_sentences(paragraph, article.language or "en")
+            sentences = split_sentences(paragraph, article.meta.language or "en")
             if current and used >= budget // 2:
                 passages.append(" ".join(current))
                 current, used = [], 0

@@ -60,13 +60,13 @@ def clean_text(text: str) -> str:
 
 def clean_article(article: Article) -> Article:
     """The article with its text cleaned and its title tidied; metadata untouched."""
-    title = " ".join(article.title.split())
+    title = " ".join(article.meta.title.split())
     body = clean_text(article.text)
     # A .txt article repeats its title as the first line of the body: drop the repeat.
     first, _, rest = body.partition("\n")
     if first.strip() == title:
         body = rest.strip()
-    return replace(article, title=title, text=body)
+    return replace(article, text=body, meta=replace(article.meta, title=title))
 
 
 def _is_noise(line: str) -> bool:

@@ -16,7 +16,7 @@ from index.store import ChunkStore
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 # Function words of the languages most news arrives in; BM25's idf handles the rest.
-STOPWORDS = frozenset(
+_STOPWORDS = (
     """
     a an and are as at be by did do does for from had has have he her his how i in is it its of on or she
     that the their them they this to was were what when where which who whom whose why will with you
@@ -25,15 +25,22 @@ STOPWORDS = frozenset(
     wen wem wessen wann wo warum welche welcher welches sich nicht auch es er sie wir ihr man dass als
     le la les un une des et est sont de du au aux en que qui quoi quand où pourquoi comment
     el los las y es son del que quien cuando donde por para como
-    """.split()
+    """
 )
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, so "Äusserungen" meets "ausserungen" and "für" meets "fur"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+STOPWORDS = frozenset(fold(word) for word in _STOPWORDS.split())
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens without stop words; accents folded so "Äusserungen" meets "ausserungen"."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return [t for t in TOKEN_RE.findall(folded) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    """Folded word tokens (see `fold`) without stop words."""
+    return [t for t in TOKEN_RE.findall(fold(text)) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
 class LexicalIndex:

@@ -72,7 +72,7 @@ from index.models import Article
 
 __all__ = ["SUPPORTED_EXTENSIONS", "CsvColumns", "count_inputs", "iter_articles"]
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 LoadResult = Article | SourceError
@@ -134,7 +134,7 @@ def _guarded(source: str, load: Callable[[], Iterable[LoadResult]]) -> Iterator[
     except SourceError as exc:
         yield exc
     except Exception as exc:  # a parser failing on one odd input must not stop the others
-        logger.warning("unexpected error while loading %s", source, exc_info=True)
+        log.warning("unexpected error while loading %s", source, exc_info=True)
         yield SourceError(source, f"could not be loaded ({type(exc).__name__}: {exc}): check the input's format")
 
 

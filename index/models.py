@@ -1,48 +1,112 @@
-"""The values that flow through newsbot: Article -> Chunk -> Hit -> Answer (+ Source)."""
+"""The values that flow through newsbot: Article -> Chunk -> Hit -> Answer (+ Source).
+
+An article's description — title, outlet, link, date, language, where it came from — is one `ArticleMeta`. It
+travels unchanged from the loader through the store (as a Chroma metadata record) to hits, sources and the
+messages users read, so a new field is added in one place.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timezone
+
 
 
 def content_hash(*parts: str) -> str:
-    """A short stable hash of text parts; ids and change detection are derived from it."""
+    """A short stable hash of text parts; ids and change detection are derived from it.
+
+    Text that is not valid Unicode (a lone surrogate from a broken JSON escape) is hashed with the surrogate
+    replaced, so a bad character never costs the article.
+    """
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part.encode("utf-8"))
+        digest.update(part.encode("utf-8", errors="surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()[:24]
 
 
 @dataclass(frozen=True)
-class Article:
-    """One cleaned news article with its metadata.
+class ArticleMeta:
+    """What is known about an article besides its text.
 
-    `id` is stable for the article's identity (its URL, or else its source path and title), so a changed
-    text replaces the old version; `text_hash` tells whether the text changed.
+    `published_at` is None when the source gives no date; `source` is the file path or URL it was read from,
+    with a `:row N` / `#entry N` suffix for files and feeds that hold several articles.
     """
 
-    title: str
-    text: str
-    source: str
-    url: str = ""
+    title: str = ""
     outlet: str = ""
+    url: str = ""
     published_at: datetime | None = None
     language: str = ""
-
-    @property
-    def id(self) -> str:
-        return content_hash(self.url or f"{self.source}#{self.title}")
-
-    @property
-    def text_hash(self) -> str:
-        return content_hash(self.title, self.text, self.outlet, self.url, self.published_iso)
+    source: str = ""
 
     @property
     def published_iso(self) -> str:
         return self.published_at.isoformat() if self.published_at else ""
+
+    @property
+    def published_ts(self) -> float | None:
+        """Seconds since 1970 (a naive date is taken as UTC), or None when undated."""
+        if self.published_at is None:
+            return None
+        moment = self.published_at
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment.timestamp()
+
+    def to_dict(self) -> dict[str, str]:
+        """The public description, as `--json` and the bot show it (the local source path is left out)."""
+        return {
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published_at": self.published_iso,
+            "language": self.language,
+        }
+
+    def to_record(self) -> dict[str, str | float]:
+        """Scalars for a Chroma metadata record; `from_record` reads them back."""
+        record: dict[str, str | float] = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "published_at"}
+        record["published_at"] = self.published_iso
+        record["published_ts"] = self.published_ts or 0.0
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, object]) -> ArticleMeta:
+        values = {f.name: str(record.get(f.name) or "") for f in fields(cls) if f.name != "published_at"}
+        published = str(record.get("published_at") or "")
+        try:
+            moment = datetime.fromisoformat(published) if published else None
+        except ValueError:
+            moment = None
+        return cls(published_at=moment, **values)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its text and its description.
+
+    `id` is stable for the article's identity (its URL, or else its source and title), so a changed text
+    replaces the old version; `text_hash` tells whether the text changed.
+    """
+
+    text: str
+    meta: ArticleMeta
+
+    @property
+    def id(self) -> str:
+        return content_hash(self.meta.url or f"{self.meta.source}#{self.meta.title}")
+
+    @property
+    def source(self) -> str:
+        """Where the article was read from; a loader's SourceError names its input the same way."""
+        return self.meta.source
+
+    @property
+    def text_hash(self) -> str:
+        meta = self.meta
+        return content_hash(meta.title, self.text, meta.outlet, meta.url, meta.published_iso)
 
 
 @dataclass(frozen=True)
@@ -60,23 +124,19 @@ class Chunk:
     @property
     def embed_text(self) -> str:
         """What the embedder sees: the title carries the article's topic into every chunk."""
-        return f"{self.article.title}\n{self.text}" if self.article.title else self.text
+        title = self.article.meta.title
+        return f"{title}\n{self.text}" if title else self.text
 
 
 @dataclass(frozen=True)
 class Hit:
-    """A retrieved chunk with its metadata and a relevance score (higher is better)."""
+    """A retrieved chunk of an article and its relevance `score` (cosine similarity; higher is better)."""
 
     chunk_id: str
     article_id: str
     text: str
-    title: str
-    outlet: str
-    url: str
-    published_at: str
-    language: str
+    meta: ArticleMeta
     score: float
-    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,24 +144,28 @@ class Source:
     """A numbered source of an answer, as shown to the user: [n] in the answer maps to `n` here."""
 
     n: int
-    title: str
-    outlet: str
-    url: str
-    published_at: str
+    article_id: str
+    meta: ArticleMeta
     snippet: str
     score: float
-    article_id: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "n": self.n,
-            "title": self.title,
-            "outlet": self.outlet,
-            "url": self.url,
-            "published_at": self.published_at,
-            "snippet": self.snippet,
-            "score": round(self.score, 4),
-        }
+        return {"n": self.n, **self.meta.to_dict(), "snippet": self.snippet, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """One stored article as `Newsroom.latest()` lists it."""
+
+    article_id: str
+    meta: ArticleMeta
+    text_hash: str
+    chunks: int
+    ingested_at: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"article_id": self.article_id, **self.meta.to_dict(), "source": self.meta.source,
+                "chunks": self.chunks, "ingested_at": self.ingested_at}
 
 
 @dataclass(frozen=True)
@@ -113,8 +177,8 @@ class Answer:
     abstained: bool = False
     answerer: str = ""
     question: str = ""
-    #: how sure the answerer is, where it can tell: the extractive answerer's best sentence similarity (what
-    #: `min_sentence_relevance` is compared with); None for LLM answers
+    #: how sure the answerer is that the answer answers the question, from 0 to 1, where it can tell (the
+    #: answer gate's probability for extractive answers); None for LLM answers
     confidence: float | None = None
 
     def to_dict(self) -> dict[str, object]:

@@ -13,29 +13,30 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import datetime
 
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from index.answerers import Answerer, load_answerer
-from index.chain import build_chain
+from index.answerers.gate import AnswerGate
+from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
 from index.cleaning import clean_article
 from index.conversation import standalone_question
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError, SourceError
 from index.language import detect_language
-from index.models import Answer, Article, Chunk, Hit, Turn
-from index.retrieval import Searcher
+from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
+from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
-from index.store import ArticleInfo, ChunkStore
+from index.store import ChunkStore
 
 if TYPE_CHECKING:
     from index.loading import CsvColumns
 
-log = logging.getLogger("newsbot.newsroom")
+log = logging.getLogger(__name__)
 
 INGEST_BATCH = 64
 
@@ -68,7 +69,7 @@ class IngestReport:
 class IndexStats:
     articles: int
     chunks: int
-    newest_published_at: str
+    newest_published_at: datetime | None
     embedder: str
     answerer: str
     location: str
@@ -88,8 +89,7 @@ class Newsroom:
         settings.apply_process_defaults()
         self.settings = settings
         self.embedder = embedder or load_embedder(settings.embedder, batch_size=settings.embed_batch_size)
-        configured, self.extractive = load_answerer(settings, self.embedder)
-        self.answerer = answerer or configured
+        self.answerer = answerer or load_answerer(settings, self.embedder)
         self.store = store or ChunkStore(
             path=None if settings.chroma_host else settings.data_dir,
             host=settings.chroma_host,
@@ -98,7 +98,14 @@ class Newsroom:
             embedder_name=self.embedder.name,
         )
         self.searcher = Searcher(self.store, self.embedder, mode=settings.retrieval_mode, k=settings.retrieval_k)
-        self.chain = build_chain(self.searcher, self.answer_from_hits)
+        #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
+        self.retriever = NewsRetriever(searcher=self.searcher)
+        min_relevance = settings.min_relevance
+        self.gate = AnswerGate(
+            min_relevance=self.embedder.profile.min_relevance if min_relevance is None else min_relevance
+        )
+        self.answer_from_hits = AnswerStep(self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0)
+        self.chain = build_chain(self.retriever, self.answer_from_hits)
         self._chunker: Chunker | None = None
 
     def warm_up(self) -> None:
@@ -163,7 +170,7 @@ class Newsroom:
             try:
                 prepared.append(self._prepare(article))
             except NewsbotError as exc:
-                report.failed.append(Failure(article.source, str(exc)))
+                report.failed.append(Failure(article.meta.source, str(exc)))
         latest: dict[str, Article] = {a.id: a for a in prepared}  # a later duplicate in the batch wins
         stored = self.store.stored_hashes(list(latest))
         changed: list[tuple[Article, list[Chunk]]] = []
@@ -175,14 +182,14 @@ class Newsroom:
             if chunks:
                 changed.append((article, chunks))
             else:
-                report.failed.append(Failure(article.source, "no text left after cleaning; is it an article?"))
+                report.failed.append(Failure(article.meta.source, "no text left after cleaning; is it an article?"))
         report.unchanged += len(prepared) - len(latest)
         for article, chunks, vectors in self._embed_all(changed, report):
             try:
                 self.store.replace_article(article, chunks, vectors)
             except NewsbotError as exc:
-                log.warning("failed to store %s: %s", article.source, exc)
-                report.failed.append(Failure(article.source, str(exc)))
+                log.warning("failed to store %s: %s", article.meta.source, exc)
+                report.failed.append(Failure(article.meta.source, str(exc)))
                 continue
             if article.id in stored:
                 report.updated += 1
@@ -202,8 +209,8 @@ class Newsroom:
                 try:
                     yield article, chunks, self.embedder.embed_documents([c.embed_text for c in chunks])
                 except NewsbotError as exc:
-                    log.warning("failed to embed %s: %s", article.source, exc)
-                    report.failed.append(Failure(article.source, str(exc)))
+                    log.warning("failed to embed %s: %s", article.meta.source, exc)
+                    report.failed.append(Failure(article.meta.source, str(exc)))
             return
         start = 0
         for article, chunks in changed:
@@ -213,9 +220,10 @@ class Newsroom:
     def _prepare(self, article: Article) -> Article:
         cleaned = clean_article(article)
         if not cleaned.text.strip():
-            raise SourceError(article.source, "the article has no text after cleaning")
-        if not cleaned.language:
-            cleaned = replace(cleaned, language=detect_language(f"{cleaned.title}\n{cleaned.text}"))
+            raise SourceError(article.meta.source, "the article has no text after cleaning")
+        if not cleaned.meta.language:
+            language = detect_language(f"{cleaned.meta.title}\n{cleaned.text}")
+            cleaned = replace(cleaned, meta=replace(cleaned.meta, language=language))
         return cleaned
 
     def ask(self, question: str, *, history: Sequence[Turn] = ()) -> Answer:
@@ -229,25 +237,19 @@ class Newsroom:
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
         return self.searcher.search(question, k, exclude_articles=exclude_articles)
 
-    def answer_from_hits(self, question: str, hits: Sequence[Hit]) -> Answer:
-        """Answer from given hits; below the relevance threshold nothing answers, so no LLM is asked."""
-        if not hits or max(h.score for h in hits) < self.extractive.min_relevance:
-            return self.extractive.answer(question, hits)
-        return self.answerer.answer(question, hits)
-
     def stats(self) -> IndexStats:
         articles = self.store.articles()
-        dated = [a for a in articles if a.published_at]
+        dated = [a for a in articles if a.meta.published_at]
         return IndexStats(
             articles=len(articles),
             chunks=self.store.count(),
-            newest_published_at=max(dated, key=_recency).published_at if dated else "",
+            newest_published_at=max(dated, key=_recency).meta.published_at if dated else None,
             embedder=self.embedder.name,
             answerer=self.answerer.name,
             location=self.store.location,
         )
 
-    def latest(self, n: int = 5) -> list[ArticleInfo]:
+    def latest(self, n: int = 5) -> list[StoredArticle]:
         """The n newest articles: by publication date, else by when they were ingested."""
         articles = self.store.articles()
         return sorted(articles, key=_recency, reverse=True)[:n]
@@ -260,13 +262,6 @@ class Newsroom:
         return self.store.delete_articles(ids)
 
 
-def _recency(article: ArticleInfo) -> float:
-    if article.published_at:
-        try:
-            published = datetime.fromisoformat(article.published_at)
-            if published.tzinfo is None:
-                published = published.replace(tzinfo=timezone.utc)
-            return published.timestamp()
-        except ValueError:
-            pass
-    return article.ingested_at
+def _recency(article: StoredArticle) -> float:
+    published = article.meta.published_ts
+    return article.ingested_at if published is None else published

@@ -26,7 +26,7 @@ from pydantic import ConfigDict
 from index.embedders import Embedder
 from index.language import detect_language
 from index.lexical import LexicalIndex
-from index.models import Hit
+from index.models import ArticleMeta, Hit
 from index.store import ChunkStore
 
 RRF_K = 10
@@ -84,7 +84,7 @@ class Searcher:
                     {
                         c: CROSS_LINGUAL_LEXICAL_WEIGHT
                         for c in lexical
-                        if c in hits and language and hits[c].language and hits[c].language != language
+                        if c in hits and language and hits[c].meta.language and hits[c].meta.language != language
                     }
                 )
         excluded = set(exclude_articles)
@@ -120,21 +120,39 @@ def diversify(hits: Sequence[Hit], k: int, per_article: int) -> list[Hit]:
 
 
 class NewsRetriever(BaseRetriever):
-    """The searcher as a LangChain retriever: hits become Documents with their metadata."""
+    """newsbot's search as a LangChain retriever, for newsbot's own chain and for anyone's LangChain app.
+
+    Each Document is one chunk: `page_content` is its text, `id` the chunk id, and `metadata` the article's
+    description (title, outlet, url, published_at, language, source) with `article_id` and `score` (cosine
+    similarity to the query).
+
+        retriever = Newsroom(settings).retriever
+        chain = {"context": retriever | format_docs, "question": RunnablePassthrough()} | prompt | llm
+    """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     searcher: Searcher
+    #: documents per query; None: the searcher's k (NEWSBOT_RETRIEVAL_K)
+    k: int | None = None
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        return [hit_to_document(hit) for hit in self.searcher.search(query)]
+        return [hit_to_document(hit) for hit in self.searcher.search(query, self.k)]
 
 
 def hit_to_document(hit: Hit) -> Document:
-    metadata = {name: getattr(hit, name) for name in Hit.__dataclass_fields__ if name != "text"}
+    """A hit as a Document: the text, the chunk id, and the article's metadata record (scalars only)."""
+    metadata = {**hit.meta.to_record(), "article_id": hit.article_id, "score": hit.score}
     return Document(page_content=hit.text, metadata=metadata, id=hit.chunk_id)
 
 
 def document_to_hit(document: Document) -> Hit:
-    return Hit(text=document.page_content, **document.metadata)
+    metadata = document.metadata
+    return Hit(
+        chunk_id=str(document.id),
+        article_id=str(metadata["article_id"]),
+        text=document.page_content,
+        meta=ArticleMeta.from_record(metadata),
+        score=float(metadata["score"]),
+    )

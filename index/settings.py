@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from index.embedders import BUNDLED
+from index.embedders.profiles import choices_text, parse_spec
 
 DEFAULT_EMBEDDER = "use+e5"
 DEFAULT_READER = "e5"
@@ -34,7 +34,7 @@ class IndexSettings(BaseSettings):
     data_dir: Path = Field(default=Path(".newsbot"), description="Embedded Chroma store and state.")
     embedder: str = Field(
         default=DEFAULT_EMBEDDER,
-        description="use+e5 | use | e5 | minilm | st:<sentence-transformers model id or local path>",
+        description=choices_text(),
     )
     reader: str = Field(
         default=DEFAULT_READER,
@@ -55,10 +55,12 @@ class IndexSettings(BaseSettings):
     chroma_host: str = ""
     chroma_port: int = Field(default=8000, ge=1, le=65535)
     chroma_collection: str = "newsbot"
-    answerer: Literal["auto", "extractive", "openai", "llama-cpp"] = "auto"
+    answerer: Literal["auto", "extractive", "llm", "openai", "llama-cpp"] = Field(
+        default="auto", description="`llm`: the chat model NEWSBOT_LLM_MODEL names (`openai` is an older name for it)."
+    )
     llm_base_url: str = ""
     llm_api_key: SecretStr = SecretStr("")
-    llm_model: str = ""
+    llm_model: str = Field(default="", description="provider:model (openai:gpt-4o-mini, ollama:qwen2.5, anthropic:…)")
     llm_timeout: float = Field(default=DEFAULT_LLM_TIMEOUT_S, gt=0)
     llm_temperature: float = Field(default=0.0, ge=0, le=2)
     llm_gguf_path: Path | None = None
@@ -72,23 +74,17 @@ class IndexSettings(BaseSettings):
         value = value.strip()
         if value == "same" and info.field_name == "reader":
             return value
-        if value.startswith("st:") and len(value) > 3:
-            return value
-        names = value.split("+")
-        if all(name in BUNDLED for name in names) and len(set(names)) == len(names):
-            return value
-        raise ValueError(
-            f"unknown embedder {value!r}; use one of: use, e5, minilm, bundled models joined by '+' (use+e5), "
-            "st:<model id or local path>"
-        )
+        return "+".join(parse_spec(value))
 
     @property
     def resolved_answerer(self) -> str:
-        """`auto` picks the OpenAI-compatible LLM when an endpoint is set, a GGUF model when a path is set."""
+        """`auto` picks the chat model when a model or an endpoint is set, a GGUF model when a path is set."""
+        if self.answerer == "openai":
+            return "llm"
         if self.answerer != "auto":
             return self.answerer
-        if self.llm_base_url:
-            return "openai"
+        if self.llm_base_url or self.llm_model:
+            return "llm"
         if self.llm_gguf_path:
             return "llama-cpp"
         return "extractive"

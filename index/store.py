@@ -10,16 +10,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from index.errors import StoreError, StoreUnavailableError
-from index.models import Article, Chunk, Hit
+from index.models import Article, ArticleMeta, Chunk, Hit, StoredArticle
 
-log = logging.getLogger("newsbot.store")
+log = logging.getLogger(__name__)
 
 CHROMA_SUBDIR = "chroma"
 DEFAULT_COLLECTION = "newsbot"
@@ -27,21 +26,6 @@ DEFAULT_COLLECTION = "newsbot"
 # XQuAD store (4,200 chunks), and which ones varied from build to build; 500 returned the exact neighbours there
 # at a cost of well under a millisecond per query. Older collections are widened when opened.
 SEARCH_EF = 500
-
-
-@dataclass(frozen=True)
-class ArticleInfo:
-    """One stored article as listed by `latest()`."""
-
-    article_id: str
-    title: str
-    outlet: str
-    url: str
-    published_at: str
-    source: str
-    text_hash: str
-    chunks: int
-    ingested_at: float = 0.0
 
 
 class ChunkStore:
@@ -218,17 +202,13 @@ class ChunkStore:
                 return ids, docs
             offset += page
 
-    def articles(self) -> list[ArticleInfo]:
+    def articles(self) -> list[StoredArticle]:
         result = self._call("list articles", self.collection.get, where={"chunk_index": 0}, include=["metadatas"])
         return [
-            ArticleInfo(
-                article_id=m["article_id"],
-                title=m.get("title", ""),
-                outlet=m.get("outlet", ""),
-                url=m.get("url", ""),
-                published_at=m.get("published_at", ""),
-                source=m.get("source", ""),
-                text_hash=m.get("text_hash", ""),
+            StoredArticle(
+                article_id=str(m["article_id"]),
+                meta=ArticleMeta.from_record(m),
+                text_hash=str(m.get("text_hash", "")),
                 chunks=int(m.get("n_chunks", 0)),
                 ingested_at=float(m.get("ingested_at", 0.0)),
             )
@@ -240,35 +220,25 @@ class ChunkStore:
 
 
 def _chunk_metadata(chunk: Chunk, n_chunks: int, ingested_at: float) -> dict[str, str | int | float]:
+    """A chunk's Chroma record: its article's description plus where the chunk sits and when it was stored."""
     article = chunk.article
     return {
+        **article.meta.to_record(),
         "article_id": article.id,
         "chunk_index": chunk.index,
         "n_chunks": n_chunks,
-        "title": article.title,
-        "outlet": article.outlet,
-        "url": article.url,
-        "published_at": article.published_iso,
-        "published_ts": article.published_at.timestamp() if article.published_at else 0.0,
-        "language": article.language,
-        "source": article.source,
         "text_hash": article.text_hash,
         "ingested_at": ingested_at,
     }
 
 
-def _hit(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hit:
+def _hit(chunk_id: str, text: str, record: dict[str, Any], score: float) -> Hit:
     return Hit(
         chunk_id=chunk_id,
-        article_id=str(meta.get("article_id", "")),
+        article_id=str(record.get("article_id", "")),
         text=text,
-        title=str(meta.get("title", "")),
-        outlet=str(meta.get("outlet", "")),
-        url=str(meta.get("url", "")),
-        published_at=str(meta.get("published_at", "")),
-        language=str(meta.get("language", "")),
+        meta=ArticleMeta.from_record(record),
         score=score,
-        source=str(meta.get("source", "")),
     )
 
 

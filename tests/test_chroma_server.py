@@ -59,7 +59,7 @@ def test_ingest_and_ask_through_a_chroma_server(chroma_server: int, tmp_path: Pa
     assert report.added == 7
     assert newsroom.ingest([str(SEED_ARTICLE)]).unchanged == 1
     hits = newsroom.search(SEED_QUESTION)
-    assert hits[0].title.startswith("Nordkorea dementiert")
+    assert hits[0].meta.title.startswith("Nordkorea dementiert")
     assert "127.0.0.1" in newsroom.stats().location
     assert not (tmp_path / "data").exists(), "server mode must not create an embedded store"
 

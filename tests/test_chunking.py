@@ -3,7 +3,7 @@
 import pytest
 
 from index.chunking import Chunker
-from index.models import Article
+from index.models import Article, ArticleMeta
 
 
 def word_count(text: str) -> int:
@@ -12,7 +12,7 @@ def word_count(text: str) -> int:
 
 
 def article(text: str, title: str = "Title of the story") -> Article:
-    return Article(title=title, text=text, source="t.txt", language="en")
+    return Article(text=text, meta=ArticleMeta(title=title, source="t.txt", language="en"))
 
 
 def test_every_chunk_with_its_title_fits_the_limit() -> None:

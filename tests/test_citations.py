@@ -1,15 +1,17 @@
 """Citations: every [n] a user sees maps to a source, each article is listed once, numbered by first citation."""
 
 from index.answerers.base import build_answer, cited_numbers
-from index.models import Hit
+from datetime import datetime
+
+from index.models import ArticleMeta, Hit
 
 
 def hit(chunk: int, article: str) -> Hit:
-    return Hit(
-        chunk_id=f"{article}:{chunk}", article_id=article, text=f"passage {chunk} of {article}", title=f"Title {article}",
-        outlet="Example Times", url=f"https://example.org/{article}", published_at="2026-11-01", language="en",
-        score=0.5,
+    meta = ArticleMeta(
+        title=f"Title {article}", outlet="Example Times", url=f"https://example.org/{article}",
+        published_at=datetime(2026, 11, 1), language="en",
     )
+    return Hit(chunk_id=f"{article}:{chunk}", article_id=article, text=f"passage {chunk} of {article}", meta=meta, score=0.5)
 
 
 def test_cited_numbers_in_order_of_first_appearance() -> None:
@@ -19,7 +21,7 @@ def test_cited_numbers_in_order_of_first_appearance() -> None:
 def test_sources_are_renumbered_by_first_citation() -> None:
     answer = build_answer("q", "First [3]. Second [1].", [hit(0, "a"), hit(0, "b"), hit(0, "c")], answerer="t")
     assert answer.text == "First [1]. Second [2]."
-    assert [(s.n, s.title) for s in answer.sources] == [(1, "Title c"), (2, "Title a")]
+    assert [(s.n, s.meta.title) for s in answer.sources] == [(1, "Title c"), (2, "Title a")]
 
 
 def test_two_chunks_of_one_article_become_one_source() -> None:
@@ -31,7 +33,7 @@ def test_two_chunks_of_one_article_become_one_source() -> None:
 def test_citations_without_a_source_are_dropped() -> None:
     answer = build_answer("q", "Claim [7]. Other claim [2].", [hit(0, "a"), hit(0, "b")], answerer="t")
     assert answer.text == "Claim. Other claim [1]."
-    assert [s.title for s in answer.sources] == ["Title b"]
+    assert [s.meta.title for s in answer.sources] == ["Title b"]
 
 
 def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +58,7 @@ def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_t
         answer = newsroom.answer_from_hits(question, hits)
         if answer.abstained:
             continue
-        passages = {s.n: [f"{h.title}\n{h.text}" for h in hits if h.article_id == s.article_id] for s in answer.sources}
+        passages = {s.n: [f"{h.meta.title}\n{h.text}" for h in hits if h.article_id == s.article_id] for s in answer.sources}
         for cited, numbers in re.findall(r"(.+?)((?:\s*\[\d+\])+)", answer.text):
             for n in map(int, re.findall(r"\d+", numbers)):
                 for sentence in split_sentences(cited, "de"):

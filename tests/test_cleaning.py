@@ -1,7 +1,7 @@
 """Cleaning keeps the story and drops the web noise a copied news page carries."""
 
 from index.cleaning import clean_article, clean_text
-from index.models import Article
+from index.models import Article, ArticleMeta
 from tests.conftest import SEED_ARTICLE
 
 
@@ -54,5 +54,5 @@ def test_sentences_that_merely_mention_an_agency_stay() -> None:
 
 
 def test_clean_article_drops_a_repeated_title() -> None:
-    article = Article(title="Big news", text="Big news\n\nThe story goes on.", source="x.txt")
+    article = Article(text="Big news\n\nThe story goes on.", meta=ArticleMeta(title="Big news", source="x.txt"))
     assert clean_article(article).text == "The story goes on."

@@ -47,7 +47,7 @@ def test_ask_json_has_the_documented_shape(env: dict[str, str]) -> None:
     answer = json.loads(result.stdout)
     assert set(answer) == {"answer", "abstained", "sources"}
     for source in answer["sources"]:
-        assert set(source) == {"n", "title", "outlet", "url", "published_at", "snippet", "score"}
+        assert set(source) == {"n", "title", "outlet", "url", "published_at", "language", "snippet", "score"}
 
 
 def test_ask_prints_the_answer_and_numbered_sources(env: dict[str, str]) -> None:
@@ -96,7 +96,7 @@ def test_the_installed_command_keeps_stdout_for_json(env: dict[str, str], tmp_pa
     """A real process: logs and progress go to stderr, so stdout parses as JSON."""
     newsbot = Path(sys.executable).with_name("newsbot")
     result = subprocess.run(
-        [str(newsbot), "ingest", str(SEED_ARTICLE), "--json", "--verbose"],
+        [str(newsbot), "--verbose", "ingest", str(SEED_ARTICLE), "--json"],
         env={**os.environ, **env},
         capture_output=True,
         text=True,

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from index.answerers import load_answerer
-from index.answerers.extractive import DEFAULT_MIN_RELEVANCE, default_min_relevance
-from index.embedders import load_embedder
+from index.answerers.extractive import ExtractiveAnswerer
+from index.embedders import PROFILES, load_embedder
 from index.embedders.combined import CombinedEmbedder
 from index.errors import ConfigError
 from index.settings import IndexSettings
@@ -94,7 +94,8 @@ def test_unknown_combinations_say_which_ones_work(spec: str) -> None:
 
 def test_the_reader_inside_a_combination_is_the_loaded_part_and_reads_every_sentence(tmp_path: Path) -> None:
     embedder = load_embedder("use+e5")
-    _, extractive = load_answerer(make_settings(tmp_path, embedder="use+e5", reader="e5"), embedder)
+    extractive = load_answerer(make_settings(tmp_path, embedder="use+e5", reader="e5"), embedder)
+    assert isinstance(extractive, ExtractiveAnswerer)
 
     assert extractive.reader is embedder.parts[1]
     assert extractive.shortlist is None
@@ -104,6 +105,6 @@ def test_a_combinations_relevance_threshold_weighs_the_parts_thresholds() -> Non
     embedder = load_embedder("use+e5")
     use_weight, e5_weight = embedder.weights
 
-    assert default_min_relevance(embedder) == pytest.approx(
-        use_weight * DEFAULT_MIN_RELEVANCE["use"] + e5_weight * DEFAULT_MIN_RELEVANCE["e5"]
+    assert embedder.profile.min_relevance == pytest.approx(
+        use_weight * PROFILES["use"].min_relevance + e5_weight * PROFILES["e5"].min_relevance
     )

@@ -15,7 +15,8 @@ import httpx
 import pytest
 
 from index.errors import SourceError, UnsupportedSourceError
-from index.loaders.common import host_outlet, parse_date
+from index.loaders.common import parse_date
+from index.text import host_of
 from index.loading import CsvColumns, count_inputs, iter_articles
 from index.models import Article
 
@@ -49,21 +50,21 @@ def test_the_users_sample_loads_with_its_first_line_as_title_and_the_whole_rest_
 
     article = load_one(SEED_ARTICLE)
 
-    assert article.title == first_line.strip()
+    assert article.meta.title == first_line.strip()
     assert article.text == rest.strip()
     assert "Nordkorea hat Angaben der US-Regierung bestritten" in article.text
-    assert article.source == str(SEED_ARTICLE)
-    assert (article.url, article.outlet, article.published_at, article.language) == ("", "", None, "")
+    assert article.meta.source == str(SEED_ARTICLE)
+    assert (article.meta.url, article.meta.outlet, article.meta.published_at, article.meta.language) == ("", "", None, "")
 
 
 def test_txt_front_matter_sets_the_metadata_and_the_whole_body_is_text() -> None:
     article = load_one(DATA / "front_matter.txt")
 
-    assert article.title == "Harbour town opens a floating library"
-    assert article.outlet == "Example Gazette"
-    assert article.url == "https://gazette.example/2024/03/floating-library"
-    assert article.published_at == datetime(2024, 3, 5, 8, 30, tzinfo=CET)
-    assert article.language == "en"
+    assert article.meta.title == "Harbour town opens a floating library"
+    assert article.meta.outlet == "Example Gazette"
+    assert article.meta.url == "https://gazette.example/2024/03/floating-library"
+    assert article.meta.published_at == datetime(2024, 3, 5, 8, 30, tzinfo=CET)
+    assert article.meta.language == "en"
     assert article.text.startswith("The library sits on a converted ferry")
     assert article.text.endswith("the harbour master said.")
 
@@ -84,26 +85,26 @@ def test_a_malformed_txt_is_an_error_that_names_the_fix(tmp_path: Path, content:
 def test_a_rule_at_the_top_without_keys_is_text_not_front_matter(tmp_path: Path) -> None:
     (tmp_path / "ruled.txt").write_text("---\nHeadline between rules\n---\nThe text.\n", encoding="utf-8")
     article = load_one(tmp_path / "ruled.txt")
-    assert (article.title, article.text) == ("Headline between rules", "---\nThe text.")
+    assert (article.meta.title, article.text) == ("Headline between rules", "---\nThe text.")
 
 
 def test_markdown_takes_the_first_heading_as_title_and_loses_its_syntax() -> None:
     article = load_one(DATA / "article.md")
 
-    assert article.title == "The floating library opens"
+    assert article.meta.title == "The floating library opens"
     assert article.text == (
         "The converted ferry holds 4,000 books and a reading room.\n\n"
         "Who runs it\n\n"
         "Volunteers from the harbour association keep it open on weekdays, said harbour master Ana Ruiz."
     )
-    assert article.outlet == "Example Gazette"
-    assert article.published_at == datetime(2024, 3, 5)
+    assert article.meta.outlet == "Example Gazette"
+    assert article.meta.published_at == datetime(2024, 3, 5)
 
 
 def test_markdown_front_matter_title_wins_over_the_heading(tmp_path: Path) -> None:
     (tmp_path / "post.md").write_text("---\ntitle: 'From front matter'\n---\n# A heading\n\nBody.\n", encoding="utf-8")
     article = load_one(tmp_path / "post.md")
-    assert (article.title, article.text) == ("From front matter", "A heading\n\nBody.")
+    assert (article.meta.title, article.text) == ("From front matter", "A heading\n\nBody.")
 
 
 # --- HTML files ----------------------------------------------------------------------------------------------
@@ -112,14 +113,14 @@ def test_markdown_front_matter_title_wins_over_the_heading(tmp_path: Path) -> No
 def test_html_file_gives_the_main_text_and_the_pages_metadata() -> None:
     article = load_one(DATA / "article.html")
 
-    assert article.title == "Floating library draws crowds"
+    assert article.meta.title == "Floating library draws crowds"
     assert article.text.startswith("A library on a converted ferry welcomed 1,200 visitors")
     assert "the town council pays for fuel" in article.text
     assert not any(noise in article.text for noise in ("Sport", "cookies", "All rights reserved"))
-    assert article.outlet == "Example Gazette"
-    assert article.url == "https://gazette.example/2024/03/floating-library"
-    assert article.published_at is not None and article.published_at.date() == datetime(2024, 3, 5).date()
-    assert article.language == "en"
+    assert article.meta.outlet == "Example Gazette"
+    assert article.meta.url == "https://gazette.example/2024/03/floating-library"
+    assert article.meta.published_at is not None and article.meta.published_at.date() == datetime(2024, 3, 5).date()
+    assert article.meta.language == "en"
 
 
 def test_an_html_file_without_article_text_is_an_error(tmp_path: Path) -> None:
@@ -137,24 +138,24 @@ def test_json_list_loads_every_good_entry_and_reports_the_bad_ones() -> None:
     assert [type(result) for result in results] == [Article, Article, SourceError, SourceError, Article]
     first, second, no_text, not_object, undated = results
     assert isinstance(first, Article) and isinstance(second, Article) and isinstance(undated, Article)
-    assert first.source == f"{source}#entry 1"
-    assert (first.title, first.outlet, first.language) == ("Ferry library opens", "Example Gazette", "en")
-    assert first.url == "https://gazette.example/ferry-library"
-    assert first.published_at == datetime(2024, 3, 5, 8, 30, tzinfo=CET)
-    assert second.title == "Bridge closed for repairs"  # field names are matched ignoring case
+    assert first.meta.source == f"{source}#entry 1"
+    assert (first.meta.title, first.meta.outlet, first.meta.language) == ("Ferry library opens", "Example Gazette", "en")
+    assert first.meta.url == "https://gazette.example/ferry-library"
+    assert first.meta.published_at == datetime(2024, 3, 5, 8, 30, tzinfo=CET)
+    assert second.meta.title == "Bridge closed for repairs"  # field names are matched ignoring case
     assert second.text == "The old bridge closes on Monday.\n\nBuses take the ring road."
-    assert second.outlet == "Portwell Post"
+    assert second.meta.outlet == "Portwell Post"
     assert no_text.source == f"{source}#entry 3" and "'text', 'body' or 'content'" in no_text.reason
     assert not_object.source == f"{source}#entry 4" and "not an object" in not_object.reason
-    assert undated.published_at is None  # "sometime soon" is dropped, the article is kept
+    assert undated.meta.published_at is None  # "sometime soon" is dropped, the article is kept
     assert len({first.id, second.id, undated.id}) == 3  # without a URL, the "#entry N" source tells them apart
 
 
 def test_json_single_object_in_newsapi_shape() -> None:
     article = load_one(DATA / "single.json")
-    assert article.source == str(DATA / "single.json")
-    assert article.outlet == "Portwell Post"
-    assert article.published_at == datetime(2024, 3, 7, 6, 0, tzinfo=UTC)
+    assert article.meta.source == str(DATA / "single.json")
+    assert article.meta.outlet == "Portwell Post"
+    assert article.meta.published_at == datetime(2024, 3, 7, 6, 0, tzinfo=UTC)
     assert article.text == "Ferries will run every twenty minutes from April."
 
 
@@ -179,17 +180,17 @@ def test_csv_with_default_header_names() -> None:
     ferry, no_text, bridge = results
     assert isinstance(ferry, Article) and isinstance(bridge, Article)
     assert ferry.text == "The converted ferry lends books.\nIt opened on Tuesday."
-    assert (ferry.outlet, ferry.published_at) == ("Example Gazette", datetime(2024, 3, 5))
+    assert (ferry.meta.outlet, ferry.meta.published_at) == ("Example Gazette", datetime(2024, 3, 5))
     assert isinstance(no_text, SourceError) and "no text in column 'text'" in no_text.reason
-    assert (bridge.published_at, bridge.language) == (None, "de")
+    assert (bridge.meta.published_at, bridge.meta.language) == (None, "de")
 
 
 def test_csv_columns_can_be_renamed_and_the_delimiter_changed() -> None:
     columns = CsvColumns.parse("title=Schlagzeile,text=Inhalt,url=Adresse,delimiter=;")
     article = load_one(DATA / "semicolon_cp1252.csv", csv_columns=columns)
-    assert article.title == "Fähre wird Bibliothek"  # Windows-1252 bytes, decoded
+    assert article.meta.title == "Fähre wird Bibliothek"  # Windows-1252 bytes, decoded
     assert article.text == "Die umgebaute Fähre verleiht Bücher – an alle."
-    assert article.url == "https://zeitung.example/faehre"
+    assert article.meta.url == "https://zeitung.example/faehre"
 
 
 def test_csv_without_the_text_column_lists_the_columns_and_spots_the_delimiter() -> None:
@@ -203,7 +204,7 @@ def test_csv_without_header_uses_column_numbers(tmp_path: Path) -> None:
     columns = CsvColumns.parse("title=1,text=2,delimiter=tab,header=false")
     results = load(tmp_path / "plain.csv", csv_columns=columns)
     expected = [("Ferry", "Books on a boat."), ("Bridge", "Closed on Monday.")]
-    assert [(a.title, a.text) for a in results if isinstance(a, Article)] == expected
+    assert [(a.meta.title, a.text) for a in results if isinstance(a, Article)] == expected
     assert results[0].source.endswith("plain.csv:row 1")
 
 
@@ -310,7 +311,7 @@ def test_an_unsupported_url_scheme_is_reported() -> None:
 def test_text_encodings_are_detected(tmp_path: Path, data: bytes, title: str) -> None:
     (tmp_path / "article.txt").write_bytes(data)
     article = load_one(tmp_path / "article.txt")
-    assert (article.title, article.text) == (title, "Text.")
+    assert (article.meta.title, article.text) == (title, "Text.")
 
 
 @pytest.mark.parametrize(
@@ -421,13 +422,13 @@ def _no_proxy_for_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_web_page_is_extracted_and_keeps_the_final_url_after_redirects(site: LoopbackSite) -> None:
     article = load_one(f"{site.base}/old-link")
 
-    assert article.source == f"{site.base}/old-link"
-    assert article.url == f"{site.base}/news/night-ferry"
-    assert article.title == "Night ferry returns after winter break"
+    assert article.meta.source == f"{site.base}/old-link"
+    assert article.meta.url == f"{site.base}/news/night-ferry"
+    assert article.meta.title == "Night ferry returns after winter break"
     assert article.text.startswith("The night ferry between Portwell and Eastholm resumes service on Friday")
     assert "bicycles travel free of charge" in article.text and "Weather" not in article.text
-    assert article.outlet == "127.0.0.1"  # no site name in the page: the host stands in, without "www."
-    assert host_outlet("https://www.example.org/news/1") == "example.org"
+    assert article.meta.outlet == "127.0.0.1"  # no site name in the page: the host stands in, without "www."
+    assert host_of("https://www.example.org/news/1") == "example.org"
     assert site.user_agents[-1] == "newsbot/0.1"
 
 
@@ -437,27 +438,27 @@ def test_an_rss_feed_yields_an_article_per_entry_from_its_page_or_else_its_summa
     assert [result.source for result in results] == [f"{site.base}/feed#entry {n}" for n in (1, 2, 3)]
     from_page, from_feed, nothing = results
     assert isinstance(from_page, Article)
-    assert from_page.title == "Harbour to dredge eastern basin"  # the feed's title beats the page's
+    assert from_page.meta.title == "Harbour to dredge eastern basin"  # the feed's title beats the page's
     assert from_page.text.startswith("The harbour will dredge its eastern basin in May")
-    assert (from_page.url, from_page.outlet) == (f"{site.base}/stories/dredging", "Portwell Post")
-    assert from_page.published_at == datetime(2024, 3, 6, 9, 15, tzinfo=UTC)
-    assert from_page.language == "en"
+    assert (from_page.meta.url, from_page.meta.outlet) == (f"{site.base}/stories/dredging", "Portwell Post")
+    assert from_page.meta.published_at == datetime(2024, 3, 6, 9, 15, tzinfo=UTC)
+    assert from_page.meta.language == "en"
     # the second entry's page is gone: the entry's own summary stands in, with its link and date
     assert isinstance(from_feed, Article)
-    assert from_feed.title == "Lighthouse repainted"
+    assert from_feed.meta.title == "Lighthouse repainted"
     assert from_feed.text == "The lighthouse at Cape Wren got a fresh coat of red paint.\n\nTours resume in June."
-    assert from_feed.url == f"{site.base}/stories/gone"
-    assert from_feed.outlet == "Portwell Post – Local news"
-    assert from_feed.published_at == datetime(2024, 3, 7, 10, 0, tzinfo=UTC)
-    assert from_feed.language == "en"
+    assert from_feed.meta.url == f"{site.base}/stories/gone"
+    assert from_feed.meta.outlet == "Portwell Post – Local news"
+    assert from_feed.meta.published_at == datetime(2024, 3, 7, 10, 0, tzinfo=UTC)
+    assert from_feed.meta.language == "en"
     assert isinstance(nothing, SourceError) and "no link" in nothing.reason
 
 
 def test_an_atom_feed_served_as_plain_xml_is_recognised(site: LoopbackSite) -> None:
     article = load_one(f"{site.base}/atom")
-    assert article.title == "Ferry fares frozen for 2024"
+    assert article.meta.title == "Ferry fares frozen for 2024"
     assert article.text == "Fares on all island ferries stay the same this year, the operator said."
-    assert (article.outlet, article.published_at) == ("Eastholm Herald", datetime(2024, 3, 8, 12, tzinfo=UTC))
+    assert (article.meta.outlet, article.meta.published_at) == ("Eastholm Herald", datetime(2024, 3, 8, 12, tzinfo=UTC))
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from index.embedders import PROFILES
 from index.embedders.use import UniversalSentenceEncoder
 from index.errors import NewsbotError
 from index.newsroom import Newsroom
@@ -18,7 +20,7 @@ class CountingEncoder(UniversalSentenceEncoder):
     """The real multilingual encoder, counting the texts it embeds."""
 
     def __init__(self) -> None:
-        super().__init__(threads=2)
+        super().__init__(PROFILES["use"], threads=2)
         self.embedded = 0
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
@@ -53,7 +55,7 @@ def test_seed_question_is_answered_with_north_korea_and_its_source(tmp_path: Pat
     assert "Nordkorea" in answer.text or "North Korea" in answer.text
     assert "[1]" in answer.text
     assert answer.sources[0].n == 1
-    assert answer.sources[0].title.startswith("Nordkorea dementiert")
+    assert answer.sources[0].meta.title.startswith("Nordkorea dementiert")
 
 
 def test_no_ad_or_caption_chunk_competes_for_the_seed_question(newsroom: Newsroom) -> None:
@@ -107,7 +109,7 @@ def test_delete_removes_an_article_and_its_chunks(newsroom: Newsroom) -> None:
     assert newsroom.delete([str(SEED_ARTICLE)]) == 1
     after = newsroom.stats()
     assert after.articles == before.articles - 1 and after.chunks < before.chunks
-    assert all("Nordkorea dementiert" not in h.title for h in newsroom.search(SEED_QUESTION, k=10))
+    assert all("Nordkorea dementiert" not in h.meta.title for h in newsroom.search(SEED_QUESTION, k=10))
     assert newsroom.delete(["no-such-article"]) == 0
 
 
@@ -119,8 +121,8 @@ def test_latest_lists_dated_articles_newest_first(newsroom: Newsroom, tmp_path: 
             encoding="utf-8",
         )
     newsroom.ingest([str(tmp_path)])
-    assert [a.title for a in newsroom.latest(2)] == ["Third story", "Second story"]
-    assert newsroom.stats().newest_published_at.startswith("2026-11-03")
+    assert [a.meta.title for a in newsroom.latest(2)] == ["Third story", "Second story"]
+    assert newsroom.stats().newest_published_at == datetime(2026, 11, 3, 10, tzinfo=timezone.utc)
 
 
 def test_an_unrelated_question_is_answered_with_an_abstention(newsroom: Newsroom) -> None:
@@ -142,4 +144,4 @@ def test_a_follow_up_finds_the_story_of_the_previous_question(newsroom: Newsroom
     first = newsroom.ask(SEED_QUESTION)
     follow_up = newsroom.ask("And what did the US say?", history=[Turn(SEED_QUESTION, first.text)])
     assert not follow_up.abstained
-    assert follow_up.sources[0].title.startswith("Nordkorea dementiert")
+    assert follow_up.sources[0].meta.title.startswith("Nordkorea dementiert")

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.models import Hit
+from index.models import ArticleMeta, Hit
 from index.newsroom import Newsroom
 from index.retrieval import diversify, fuse
 from tests.conftest import SAMPLES_DIR, make_settings
 
 
 def hit(chunk: str, article: str) -> Hit:
-    return Hit(
-        chunk_id=chunk, article_id=article, text="", title="", outlet="", url="", published_at="", language="de",
-        score=0.5,
-    )
+    return Hit(chunk_id=chunk, article_id=article, text="", meta=ArticleMeta(language="de"), score=0.5)
 
 
 def test_fusion_rewards_ids_ranked_well_by_both_rankings() -> None:
@@ -35,9 +32,9 @@ def test_hybrid_search_finds_a_rare_name_that_dense_search_ranks_lower(tmp_path:
     philae = "Der womöglich letzte Anlauf"  # the story quoting Stephan Ulamec
     dense = Newsroom(make_settings(tmp_path / "data", retrieval_mode="dense"))
     dense.ingest([str(SAMPLES_DIR)])
-    assert not dense.search("Was sagte Ulamec?", k=1)[0].title.startswith(philae)
+    assert not dense.search("Was sagte Ulamec?", k=1)[0].meta.title.startswith(philae)
     hybrid = Newsroom(make_settings(tmp_path / "data", retrieval_mode="hybrid"))
     for question in ("Was sagte Ulamec?", "What did Ulamec say?"):
-        assert hybrid.search(question, k=1)[0].title.startswith(philae)
+        assert hybrid.search(question, k=1)[0].meta.title.startswith(philae)
 
 

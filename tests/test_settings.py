@@ -36,6 +36,11 @@ def test_id_lists_accept_commas_and_spaces(monkeypatch: pytest.MonkeyPatch) -> N
     assert Settings(_env_file=None).telegram_admin_ids == [12, 34, 56]
 
 
+def test_id_lists_accept_a_json_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_ADMIN_IDS", "[1,2]")
+    assert Settings(_env_file=None).telegram_admin_ids == [1, 2]
+
+
 def test_a_bad_id_list_names_the_problem(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TELEGRAM_ADMIN_IDS", "12,alice")
     with pytest.raises(ValidationError, match="Telegram ids"):
@@ -43,7 +48,9 @@ def test_a_bad_id_list_names_the_problem(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_answerer_auto_follows_the_llm_settings() -> None:
-    assert Settings(_env_file=None, llm_base_url="http://127.0.0.1:11434/v1").resolved_answerer == "openai"
+    assert Settings(_env_file=None, llm_base_url="http://127.0.0.1:11434/v1").resolved_answerer == "llm"
+    assert Settings(_env_file=None, llm_model="ollama:qwen2.5").resolved_answerer == "llm"
+    assert Settings(_env_file=None, answerer="openai").resolved_answerer == "llm"
     assert Settings(_env_file=None, llm_gguf_path=Path("model.gguf")).resolved_answerer == "llama-cpp"
     assert Settings(_env_file=None, answerer="extractive", llm_base_url="http://x/v1").resolved_answerer == "extractive"
 

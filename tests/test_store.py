@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from index import store as store_module
-from index.models import Article, Chunk
+from index.models import Article, ArticleMeta, Chunk
 from index.store import CHROMA_SUBDIR, SEARCH_EF, ChunkStore
 
 DIM = 64
@@ -25,9 +25,8 @@ def test_queries_return_the_exact_nearest_chunks(tmp_path: Path) -> None:
     store = ChunkStore(path=tmp_path, embedder_name="test")
     vectors = []
     for a in range(ARTICLES):
-        article = Article(
-            title=f"Story {a}", text="…", source=f"test:{a}", published_at=datetime(2024, 1, 1, tzinfo=timezone.utc)
-        )
+        meta = ArticleMeta(title=f"Story {a}", source=f"test:{a}", published_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+        article = Article(text="…", meta=meta)
         chunks = [Chunk(article, i, f"passage {a}.{i}") for i in range(CHUNKS_PER_ARTICLE)]
         block = rng.normal(size=(CHUNKS_PER_ARTICLE, DIM)).astype(np.float32)
         block /= np.linalg.norm(block, axis=1, keepdims=True)

@@ -6,10 +6,13 @@ running.py (start, bot), evaluate.py (eval). Logs go to stderr; with --json, std
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+from typing import Annotated
+
 import typer
 
 from bot.cli import asking, library, running
-from bot.cli.common import run_app
+from bot.cli.common import err_console, handles_errors, load_settings, run_app, setup_logging
 
 app = typer.Typer(
     name="newsbot",
@@ -17,7 +20,34 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        try:
+            err_console.print(f"newsbot {version('newsbot')}", highlight=False)
+        except PackageNotFoundError:
+            err_console.print("newsbot (not installed as a package)")
+        raise typer.Exit()
+
+
+@app.callback()
+@handles_errors
+def configure(
+    ctx: typer.Context,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show newsbot's debug log on stderr.")] = False,
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Settings come from the environment and .env (see .env.example); logs go to stderr."""
+    settings = load_settings()
+    setup_logging(settings.log_level, verbose=verbose)
+    ctx.obj = settings
+
 library.register(app)
 asking.register(app)
 running.register(app)

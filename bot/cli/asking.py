@@ -6,12 +6,14 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import err_console, handles_errors, load_settings, out_console, print_json, setup_logging
+from bot.cli.common import err_console, handles_errors, settings_of, out_console, print_json
 from index.errors import NewsbotError
 from index.models import Answer, Source, Turn
 from index.newsroom import Newsroom
+from index.text import printable
 
 CHAT_HISTORY_TURNS = 4
+CHAT_HELP = "Ask about the news. /sources shows the last answer's sources in full, /help this help, /quit ends."
 
 
 def register(app: typer.Typer) -> None:
@@ -23,29 +25,33 @@ def format_sources(sources: list[Source]) -> str:
     """Numbered sources, each with outlet, date and link where known."""
     lines = []
     for s in sources:
-        meta = ", ".join(part for part in (s.outlet, s.published_at[:10]) if part)
-        lines.append(f"[{s.n}] {s.title}" + (f" — {meta}" if meta else ""))
-        if s.url:
-            lines.append(f"    {s.url}")
-    return "\n".join(lines)
+        meta = s.meta
+        byline = ", ".join(part for part in (meta.outlet, meta.published_iso[:10]) if part)
+        lines.append(f"[{s.n}] {meta.title}" + (f" — {byline}" if byline else ""))
+        if meta.url:
+            lines.append(f"    {meta.url}")
+    return printable("\n".join(lines))
 
 
 def format_answer(answer: Answer) -> str:
     """The answer, then its numbered sources."""
     if not answer.sources:
-        return answer.text
-    return f"{answer.text}\n\nSources:\n{format_sources(answer.sources)}"
+        return printable(answer.text)
+    return f"{printable(answer.text)}\n\nSources:\n{format_sources(answer.sources)}"
 
 
 @handles_errors
 def ask(
+    ctx: typer.Context,
     question: Annotated[str, typer.Argument(help='e.g. "Who denied supplying arms?"')],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")] = False,
 ) -> None:
     """Answer one question from the indexed news, with numbered sources."""
-    settings = load_settings()
-    setup_logging(settings.log_level)
-    answer = Newsroom(settings).ask(question)
+    newsroom = Newsroom(settings_of(ctx))
+    with err_console.status(f"loading the embedder ({newsroom.embedder.name}) and the store…"):
+        newsroom.warm_up()
+    with err_console.status("answering…"):
+        answer = newsroom.ask(question)
     if as_json:
         print_json(answer.to_dict())
     else:
@@ -53,14 +59,12 @@ def ask(
 
 
 @handles_errors
-def chat() -> None:
-    """A conversation in the terminal: follow-up questions keep their context. /sources, /quit."""
-    settings = load_settings()
-    setup_logging(settings.log_level)
-    newsroom = Newsroom(settings)
-    with err_console.status("loading models…"):
+def chat(ctx: typer.Context) -> None:
+    """A conversation in the terminal: follow-up questions keep their context. /sources, /help, /quit."""
+    newsroom = Newsroom(settings_of(ctx))
+    with err_console.status(f"loading the embedder ({newsroom.embedder.name}), the answerer and the store…"):
         newsroom.warm_up()
-    err_console.print("Ask about the news. /sources shows the last sources in full, /quit ends.")
+    err_console.print(CHAT_HELP)
     history: list[Turn] = []
     last: Answer | None = None
     while True:
@@ -72,14 +76,21 @@ def chat() -> None:
             continue
         if question in {"/quit", "/exit", "/q"}:
             break
+        if question in {"/help", "/h", "/?"}:
+            err_console.print(CHAT_HELP)
+            continue
         if question == "/sources":
             if not last or not last.sources:
                 err_console.print("no sources yet: ask a question first")
             for s in last.sources if last else []:
-                out_console.print(format_sources([s]) + f"\n    {s.snippet}", highlight=False, markup=False)
+                out_console.print(format_sources([s]) + f"\n    {printable(s.snippet)}", highlight=False, markup=False)
+            continue
+        if question.startswith("/"):
+            err_console.print(f"unknown command {question.split()[0]}; {CHAT_HELP}", highlight=False)
             continue
         try:
-            last = newsroom.ask(question, history=history[-CHAT_HISTORY_TURNS:])
+            with err_console.status("answering…"):
+                last = newsroom.ask(question, history=history[-CHAT_HISTORY_TURNS:])
         except NewsbotError as exc:
             err_console.print(f"[red]error:[/] {exc}", highlight=False)
             continue

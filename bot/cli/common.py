@@ -24,6 +24,14 @@ out_console = Console(soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def settings_of(ctx: typer.Context) -> Settings:
+    """The settings the `newsbot` callback loaded for this run (see bot/cli/__init__.py)."""
+    settings = ctx.find_root().obj
+    if not isinstance(settings, Settings):
+        raise RuntimeError("newsbot's settings are loaded by the app callback; run commands through `app`")
+    return settings
+
+
 def load_settings() -> Settings:
     """Settings from the environment and `.env`; a bad value becomes a ConfigError naming the variable."""
     try:
@@ -36,15 +44,19 @@ def load_settings() -> Settings:
 
 
 def setup_logging(level: str, *, verbose: bool = False) -> None:
-    """Logs go to stderr, so that stdout stays clean for answers and JSON."""
+    """Logs go to stderr, so that stdout stays clean for answers and JSON; `verbose` shows newsbot's debug lines
+    (what was skipped and why, timings) without the third-party libraries' own."""
     logging.basicConfig(
-        level="DEBUG" if verbose else level.upper(),
+        level=level.upper(),
         format="%(message)s",
         handlers=[RichHandler(console=err_console, show_path=False, rich_tracebacks=False)],
         force=True,
     )
     for noisy in ("httpx", "chromadb", "bm25s", "sentence_transformers", "urllib3", "trafilatura", "htmldate"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if verbose:
+        for ours in ("index", "bot"):
+            logging.getLogger(ours).setLevel(logging.DEBUG)
 
 
 def print_json(value: object) -> None:

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bot.cli.common import err_console, handles_errors, load_settings, out_console, print_json, setup_logging
+from bot.cli.common import err_console, handles_errors, settings_of, out_console, print_json
 
 
 class ModeChoice(str, Enum):
@@ -33,6 +33,7 @@ def register(app: typer.Typer) -> None:
 
 @handles_errors
 def eval_command(
+    ctx: typer.Context,
     dataset: Annotated[Path, typer.Argument(help="Question-answer JSONL in the XQuAD or the generic layout.")],
     distractors: Annotated[
         Optional[Path], typer.Option(help="Other articles to index too: a 10kGNAD .csv or a .jsonl of title/text.")
@@ -59,8 +60,7 @@ def eval_command(
     from index.evaluation.datasets import read_distractors, read_qa_jsonl
     from index.evaluation.harness import MODES, evaluate
 
-    settings = load_settings()
-    setup_logging(settings.log_level)
+    settings = settings_of(ctx)
     if embedder:
         # An unknown name fails in load_embedder with a ConfigError that lists the choices.
         settings = settings.model_copy(update={"embedder": embedder})

@@ -6,11 +6,13 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
-from bot.cli.common import err_console, handles_errors, load_settings, out_console, print_json, setup_logging
+from bot.cli.common import err_console, handles_errors, settings_of, out_console, print_json
 from index.errors import ConfigError
 from index.newsroom import IngestReport, Newsroom
+from index.text import printable
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")]
 PROGRESS_MIN_INPUTS = 3
@@ -25,17 +27,16 @@ def register(app: typer.Typer) -> None:
 
 @handles_errors
 def ingest(
+    ctx: typer.Context,
     sources: Annotated[list[str], typer.Argument(help="Files, folders (recursive) and http(s) URLs of pages or feeds.")],
     csv_columns: Annotated[
         str,
         typer.Option(help="CSV column mapping, e.g. 'title=headline,text=body,url=link,delimiter=;'."),
     ] = "",
     as_json: JsonOption = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Add articles; unchanged ones are skipped, changed ones replaced, bad ones reported."""
-    settings = load_settings()
-    setup_logging(settings.log_level, verbose=verbose)
+    settings = settings_of(ctx)
     from index.loading import CsvColumns
 
     try:
@@ -75,16 +76,16 @@ def _print_report(report: IngestReport) -> None:
 
 
 @handles_errors
-def stats(as_json: JsonOption = False) -> None:
+def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """How many articles and chunks are indexed, the newest date, and where the store is."""
-    settings = load_settings()
-    setup_logging(settings.log_level)
+    settings = settings_of(ctx)
     result = Newsroom(settings).stats()
+    newest = result.newest_published_at.isoformat() if result.newest_published_at else ""
     if as_json:
-        print_json(result.__dict__)
+        print_json({**result.__dict__, "newest_published_at": newest})
         return
     out_console.print(
-        f"{result.articles} articles in {result.chunks} chunks; newest {result.newest_published_at or 'undated'}\n"
+        f"{result.articles} articles in {result.chunks} chunks; newest {newest or 'undated'}\n"
         f"store: {result.location}\nembedder: {result.embedder}, answerer: {result.answerer}",
         highlight=False,
     )
@@ -92,29 +93,31 @@ def stats(as_json: JsonOption = False) -> None:
 
 @handles_errors
 def latest(
+    ctx: typer.Context,
     n: Annotated[int, typer.Option("-n", min=1, help="How many articles.")] = 10, as_json: JsonOption = False
 ) -> None:
     """The newest articles (by publication date, else by when they were added)."""
-    settings = load_settings()
-    setup_logging(settings.log_level)
+    settings = settings_of(ctx)
     articles = Newsroom(settings).latest(n)
     if as_json:
-        print_json([a.__dict__ for a in articles])
+        print_json([a.to_dict() for a in articles])
         return
     table = Table("date", "outlet", "title", "id / url")
     for a in articles:
-        table.add_row(a.published_at[:10] or "—", a.outlet or "—", a.title, a.url or a.article_id)
+        meta = a.meta
+        cells = (meta.published_iso[:10] or "—", meta.outlet or "—", meta.title, meta.url or a.article_id)
+        table.add_row(*(escape(printable(cell)) for cell in cells))
     out_console.print(table)
 
 
 @handles_errors
 def delete(
+    ctx: typer.Context,
     refs: Annotated[list[str], typer.Argument(help="Article ids, URLs or source paths (as ingested).")],
     as_json: JsonOption = False,
 ) -> None:
     """Remove articles and all their chunks."""
-    settings = load_settings()
-    setup_logging(settings.log_level)
+    settings = settings_of(ctx)
     deleted = Newsroom(settings).delete(refs)
     if as_json:
         print_json({"deleted": deleted})

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from bot.cli.asking import format_answer
-from bot.cli.common import err_console, handles_errors, load_settings, out_console, setup_logging
+from bot.cli.common import err_console, handles_errors, settings_of, out_console
 from bot.settings import Settings
 from index.errors import ConfigError
 from index.newsroom import Newsroom
@@ -23,10 +23,11 @@ def register(app: typer.Typer) -> None:
 
 
 @handles_errors
-def start(question: Annotated[str, typer.Argument(help="The question to answer.")] = SEED_QUESTION) -> None:
+def start(
+    ctx: typer.Context, question: Annotated[str, typer.Argument(help="The question to answer.")] = SEED_QUESTION
+) -> None:
     """The main job: with TELEGRAM_BOT_TOKEN set, run the bot; else ingest the bundled samples and answer."""
-    settings = load_settings()
-    setup_logging(settings.log_level)
+    settings = settings_of(ctx)
     if settings.telegram_bot_token.get_secret_value():
         _run_bot(settings)
         return
@@ -44,10 +45,9 @@ def start(question: Annotated[str, typer.Argument(help="The question to answer."
 
 
 @handles_errors
-def run_bot_command() -> None:
+def run_bot_command(ctx: typer.Context) -> None:
     """Run the Telegram bot (long polling, or a webhook with TELEGRAM_MODE=webhook)."""
-    settings = load_settings()
-    setup_logging(settings.log_level)
+    settings = settings_of(ctx)
     _run_bot(settings)
 
 

@@ -20,13 +20,14 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot.telegram.context import NewsContext
-from bot.telegram.formatting import escape, format_date, is_web_url, shorten
+from bot.telegram.formatting import escape, format_date, is_web_url
+from index.text import shorten
 from index.errors import NewsbotError
 
 if TYPE_CHECKING:
     from index.newsroom import IngestReport
 
-log = logging.getLogger("newsbot.bot.admin")
+log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the Bot API lets bots download files up to 20 MB

@@ -42,7 +42,7 @@ from index.errors import ConfigError
 if TYPE_CHECKING:
     from index.newsroom import Newsroom
 
-log = logging.getLogger("newsbot.bot")
+log = logging.getLogger(__name__)
 
 CONCURRENT_UPDATES = 64  # chats answered at once; each waits on a thread, not on the loop
 FLOOD_RETRIES = 3  # times a request is retried after Telegram answers 429 "retry after"

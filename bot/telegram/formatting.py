@@ -14,25 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
-from typing import Protocol
 from urllib.parse import urlsplit
 
 from telegram.constants import MessageLimit
 
-from index.models import Answer, Source
+from index.answerers.base import CITATION_RE
+from index.models import Answer, ArticleMeta, Source, StoredArticle
+from index.text import host_of, shorten
 
 MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
 TITLE_CHARS = 90
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-CITATION_RE = re.compile(r"\[(\d{1,2})\]")
-
-
-class ArticleLike(Protocol):
-    title: str
-    outlet: str
-    url: str
-    published_at: str
-    source: str
 
 
 def escape(text: str) -> str:
@@ -57,21 +49,10 @@ def is_web_url(url: str) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
-def shorten(text: str, limit: int = TITLE_CHARS) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:-–—") + "…"
-
-
-def format_date(iso: str) -> str:
-    """`2023-09-12T08:00:00+00:00` -> `12 Sep 2023`; anything unparsable is shown as given, up to the date."""
-    if not iso:
+def format_date(moment: datetime | None) -> str:
+    """`12 Sep 2023`; "" when undated."""
+    if moment is None:
         return ""
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso[:10]
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
@@ -79,12 +60,11 @@ def outlet_of(outlet: str, url: str) -> str:
     """The outlet's name, else the host of its URL without `www.`."""
     if outlet.strip():
         return outlet.strip()
-    host = (urlsplit(url).hostname or "") if is_web_url(url) else ""
-    return host.removeprefix("www.")
+    return host_of(url) if is_web_url(url) else ""
 
 
-def _byline(outlet: str, url: str, published_at: str) -> str:
-    return ", ".join(part for part in (escape(outlet_of(outlet, url)), format_date(published_at)) if part)
+def _byline(meta: ArticleMeta) -> str:
+    return ", ".join(part for part in (escape(outlet_of(meta.outlet, meta.url)), format_date(meta.published_at)) if part)
 
 
 # --- answers and sources -------------------------------------------------------------------------------------
@@ -92,19 +72,21 @@ def _byline(outlet: str, url: str, published_at: str) -> str:
 
 def answer_body(answer: Answer) -> str:
     """The answer text, escaped, with each [n] linked to its source's page when it has one."""
-    urls = {source.n: source.url for source in answer.sources}
+    urls = {source.n: source.meta.url for source in answer.sources}
 
     def _cite(match: re.Match[str]) -> str:
-        n = int(match.group(1))
-        url = urls.get(n, "")
-        return f'<a href="{escape_attribute(url)}">[{n}]</a>' if is_web_url(url) else f"[{n}]"
+        return "".join(_citation(int(part), urls.get(int(part), "")) for part in match.group(1).split(","))
 
     return CITATION_RE.sub(_cite, escape(answer.text.strip()))
 
 
+def _citation(n: int, url: str) -> str:
+    return f'<a href="{escape_attribute(url)}">[{n}]</a>' if is_web_url(url) else f"[{n}]"
+
+
 def compact_source_line(source: Source) -> str:
-    byline = _byline(source.outlet, source.url, source.published_at)
-    title = link(source.url, shorten(source.title or source.url or "untitled"))
+    byline = _byline(source.meta)
+    title = link(source.meta.url, shorten(source.meta.title or source.meta.url or "untitled", TITLE_CHARS))
     return f"[{source.n}] {title}" + (f" · {byline}" if byline else "")
 
 
@@ -125,26 +107,27 @@ def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
     heading = "<b>Sources</b>" + (f" for <i>{escape(shorten(question, 200))}</i>" if question else "")
     blocks = [heading]
     for source in sources:
-        lines = [f"<b>[{source.n}] {escape(shorten(source.title or 'untitled', 200))}</b>"]
-        byline = _byline(source.outlet, source.url, source.published_at)
+        lines = [f"<b>[{source.n}] {escape(shorten(source.meta.title or 'untitled', 200))}</b>"]
+        byline = _byline(source.meta)
         if byline:
             lines.append(byline)
-        if is_web_url(source.url):
-            lines.append(link(source.url, shorten(source.url, 120)))
+        if is_web_url(source.meta.url):
+            lines.append(link(source.meta.url, shorten(source.meta.url, 120)))
         if source.snippet.strip():
             lines.append(f"<blockquote>{escape(source.snippet.strip())}</blockquote>")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
-def render_latest(articles: Sequence[ArticleLike]) -> str:
+def render_latest(articles: Sequence[StoredArticle]) -> str:
     if not articles:
         return "I have not read any articles yet."
     lines = ["<b>Latest articles</b>"]
     for i, article in enumerate(articles, start=1):
-        label = article.title or article.url or PurePath(article.source).name or "untitled"
-        title = link(article.url, shorten(label))
-        byline = _byline(article.outlet, article.url, article.published_at)
+        meta = article.meta
+        label = meta.title or meta.url or PurePath(meta.source).name or "untitled"
+        title = link(meta.url, shorten(label, TITLE_CHARS))
+        byline = _byline(meta)
         lines.append(f"{i}. {title}" + (f" · {byline}" if byline else ""))
     return "\n".join(lines)
 

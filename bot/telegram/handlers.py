@@ -34,9 +34,9 @@ from bot.telegram.formatting import (
     render_latest,
     split_html,
 )
-from index.errors import AnswerTimeoutError, StoreUnavailableError
+from index.errors import StoreUnavailableError
 
-log = logging.getLogger("newsbot.bot")
+log = logging.getLogger(__name__)
 
 TYPING_RENEW_S = 4.0  # Telegram shows "typing…" for 5 s; renew a little earlier
 MAX_QUESTION_CHARS = 1000
@@ -47,9 +47,9 @@ SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
 EXAMPLE_QUESTION = "Who denied supplying arms to Russia?"
 
 APOLOGY = "Sorry, something went wrong on my side while working on that. Please try again in a moment."
+# An LLM that fails or passes its deadline never reaches the user: the extractive answer is served instead.
 APOLOGIES: tuple[tuple[type[BaseException], str], ...] = (
     (StoreUnavailableError, "Sorry, I can't reach my news archive right now. Please try again in a minute."),
-    (AnswerTimeoutError, "Sorry, that took me too long to answer. Please try again."),
 )
 
 

@@ -1,7 +1,8 @@
 """Answerers: turn a question and numbered hits into an Answer that cites [n]. Backends side by side:
 
 - `extractive.ExtractiveAnswerer`: offline, picks the answering sentences; the default and the fallback.
-- `openai_compatible.OpenAICompatibleAnswerer`: any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp).
+- `chat_model.ChatModelAnswerer`: any chat model `init_chat_model` builds (OpenAI and compatible servers, Ollama,
+  Anthropic, ...), named by NEWSBOT_LLM_MODEL.
 - `llama_cpp.LlamaCppAnswerer`: a local GGUF model through llama-cpp-python.
 - `fallback.FallbackAnswerer`: an LLM answerer that falls back to the extractive one when the LLM fails.
 """
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
     from index.settings import IndexSettings
 
 
-def load_answerer(settings: IndexSettings, embedder: Embedder) -> tuple[Answerer, Answerer]:
-    """The configured answerer and the extractive one (the fallback and the abstention gate)."""
+def load_answerer(settings: IndexSettings, embedder: Embedder) -> Answerer:
+    """The configured answerer: the extractive one, or an LLM answerer that falls back to it."""
     from index.answerers.extractive import READER_SHORTLIST, ExtractiveAnswerer
 
     reader = None
@@ -37,24 +38,21 @@ def load_answerer(settings: IndexSettings, embedder: Embedder) -> tuple[Answerer
         reader = load_embedder(settings.reader, batch_size=settings.embed_batch_size)
     extractive = ExtractiveAnswerer(
         embedder,
-        min_relevance=settings.min_relevance,
         min_sentence=settings.min_sentence_relevance,
         reader=reader,
         shortlist=shortlist,
     )
     kind = settings.resolved_answerer
     if kind == "extractive":
-        return extractive, extractive
+        return extractive
     primary: Answerer
-    if kind == "openai":
-        if not settings.llm_base_url:
-            raise ConfigError("NEWSBOT_ANSWERER=openai needs NEWSBOT_LLM_BASE_URL (e.g. http://127.0.0.1:11434/v1)")
-        from index.answerers.openai_compatible import OpenAICompatibleAnswerer
+    if kind == "llm":
+        from index.answerers.chat_model import ChatModelAnswerer
 
-        primary = OpenAICompatibleAnswerer(
+        primary = ChatModelAnswerer(
+            model=settings.llm_model,
             base_url=settings.llm_base_url,
             api_key=settings.llm_api_key.get_secret_value(),
-            model=settings.llm_model,
             timeout=settings.llm_timeout,
             temperature=settings.llm_temperature,
         )
@@ -64,11 +62,14 @@ def load_answerer(settings: IndexSettings, embedder: Embedder) -> tuple[Answerer
         from index.answerers.llama_cpp import LlamaCppAnswerer
 
         primary = LlamaCppAnswerer(
-            model_path=settings.llm_gguf_path, threads=settings.llm_threads, temperature=settings.llm_temperature
+            model_path=settings.llm_gguf_path,
+            threads=settings.llm_threads,
+            temperature=settings.llm_temperature,
+            deadline_s=settings.llm_timeout,
         )
     from index.answerers.fallback import FallbackAnswerer
 
-    return FallbackAnswerer(primary, extractive), extractive
+    return FallbackAnswerer(primary, extractive)
 
 
 __all__ = ["Answerer", "load_answerer"]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from index.language import detect_language
 from index.models import Answer, Hit, Source, Turn
+from index.text import shorten
 
 CITATION_RE = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 SNIPPET_CHARS = 300
@@ -48,14 +49,6 @@ class Answerer(ABC):
         return None
 
 
-def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut + " …"
-
-
 def cited_numbers(text: str) -> list[int]:
     """The source numbers cited in `text`, in order of first appearance, without repeats."""
     seen: list[int] = []
@@ -92,13 +85,10 @@ def build_answer(
     sources = [
         Source(
             n=new,
-            title=hits[old - 1].title,
-            outlet=hits[old - 1].outlet,
-            url=hits[old - 1].url,
-            published_at=hits[old - 1].published_at,
-            snippet=snippet(hits[old - 1].text),
-            score=hits[old - 1].score,
             article_id=hits[old - 1].article_id,
+            meta=hits[old - 1].meta,
+            snippet=shorten(hits[old - 1].text, SNIPPET_CHARS),
+            score=hits[old - 1].score,
         )
         for new, old in sorted(first_hit.items())
     ]

@@ -25,16 +25,6 @@ from index.language import split_sentences
 from index.lexical import tokenize
 from index.models import Answer, Hit
 
-# Abstention thresholds, per embedder, on the cosine similarity of the question to the best hit (the gate
-# before any answerer runs) and to the best candidate sentence. Calibrated on XQuAD dev (English questions,
-# German paragraphs, 300 news distractors) so that about 1 % of answerable questions are refused; see README,
-# "Answer quality", for the measurements and the command.
-DEFAULT_MIN_RELEVANCE = {"use": 0.16, "e5": 0.76, "minilm": 0.20}
-DEFAULT_MIN_SENTENCE = {"use": 0.20, "e5": 0.77, "minilm": 0.20}
-FALLBACK_MIN_RELEVANCE = 0.2
-# The answer may draw on every retrieved hit (retrieval_k, 5): on XQuAD dev, reading 5 instead of 3 found the
-# gold answer 0.6 points more often.
-CANDIDATE_HITS = 5
 MIN_SENTENCE_WORDS = 4
 # A line without closing punctuation is a heading ("Das Wichtigste in Kürze") unless it is this long.
 MIN_HEADING_WORDS = 10
@@ -48,28 +38,10 @@ READER_SHORTLIST = 8
 # 0.794 -> 0.804 at answers 4 % shorter; with the German questions it stayed level (0.854 -> 0.853) at answers
 # 6 % shorter.
 READER_HIT_WEIGHT = 0.3
-# Further sentences join the best one while their score is within this margin of its score, per model (the
-# models' cosines spread differently). Chosen on XQuAD dev (632 English questions, 1,000 distractors) by
-# re-scoring the sentences of each question's hits: as long as a fixed two sentences on average, and the gold
-# answer inside 1-2 points more often (e5 reader: 0.742 vs 0.725; USE: 0.691 vs 0.680). End to end, with
-# abstentions, containment rose 0.706 -> 0.712 and F1 0.082 -> 0.102 (README, "Answer quality").
-SENTENCE_MARGIN = {"e5": 0.03, "use": 0.10, "minilm": 0.10}
-FALLBACK_SENTENCE_MARGIN = 0.05
 MAX_SENTENCES = 3
 # A sentence with this share of its words in one already chosen says nothing new and does not join. Dropping
 # them cost no containment on XQuAD dev at 0.7 (at 0.6, symmetric, it cost 0.3 points).
 NEAR_DUPLICATE = 0.7
-
-
-def default_min_relevance(embedder: Embedder) -> float:
-    """The model's calibrated threshold; for a combination, the parts' thresholds weighted as their cosines are."""
-    if len(embedder.parts) > 1:
-        return sum(w * default_min_relevance(part) for part, w in zip(embedder.parts, embedder.weights))
-    return DEFAULT_MIN_RELEVANCE.get(embedder.name, FALLBACK_MIN_RELEVANCE)
-
-
-def default_min_sentence(embedder_name: str) -> float:
-    return DEFAULT_MIN_SENTENCE.get(embedder_name, FALLBACK_MIN_RELEVANCE)
 
 
 class ExtractiveAnswerer(Answerer):
@@ -79,30 +51,22 @@ class ExtractiveAnswerer(Answerer):
         self,
         embedder: Embedder,
         *,
-        min_relevance: float | None = None,
         min_sentence: float | None = None,
         reader: Embedder | None = None,
-        candidate_hits: int = CANDIDATE_HITS,
         max_sentences: int = MAX_SENTENCES,
         sentence_margin: float | None = None,
         shortlist: int | None = READER_SHORTLIST,
     ) -> None:
-        if candidate_hits < 1 or max_sentences < 1 or (shortlist is not None and shortlist < 1):
-            raise ValueError("candidate_hits, max_sentences and shortlist must be at least 1")
+        if max_sentences < 1 or (shortlist is not None and shortlist < 1):
+            raise ValueError("max_sentences and shortlist must be at least 1")
         self.embedder = embedder
-        self.min_relevance = default_min_relevance(embedder) if min_relevance is None else min_relevance
         self.reader = reader or embedder
-        self.min_sentence = default_min_sentence(self.reader.name) if min_sentence is None else min_sentence
-        self.candidate_hits = candidate_hits
+        self.min_sentence = self.reader.profile.min_sentence if min_sentence is None else min_sentence
         self.max_sentences = max_sentences
         self.shortlist = shortlist
-        if sentence_margin is None:
-            sentence_margin = SENTENCE_MARGIN.get(self.reader.name, FALLBACK_SENTENCE_MARGIN)
-        self.sentence_margin = sentence_margin
+        self.sentence_margin = self.reader.profile.sentence_margin if sentence_margin is None else sentence_margin
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
-        if not hits or max(h.score for h in hits) < self.min_relevance:
-            return self._abstain(question)
         candidates = self._candidates(hits)
         if not candidates:
             return self._abstain(question)
@@ -144,13 +108,13 @@ class ExtractiveAnswerer(Answerer):
         """
         candidates: list[tuple[int, str]] = []
         seen: set[str] = set()
-        for n, hit in enumerate(hits[: self.candidate_hits]):
+        for n, hit in enumerate(hits):
             paragraphs = hit.text.split("\n")
             if hit.article_id not in seen:
                 seen.add(hit.article_id)
-                paragraphs.insert(0, hit.title)
+                paragraphs.insert(0, hit.meta.title)
             for paragraph in paragraphs:
-                for sentence in split_sentences(paragraph, hit.language or "en"):
+                for sentence in split_sentences(paragraph, hit.meta.language or "en"):
                     if _can_answer(sentence) and (n, sentence) not in candidates:
                         candidates.append((n, sentence))
         return candidates

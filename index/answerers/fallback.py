@@ -9,7 +9,7 @@ from index.answerers.base import Answerer
 from index.errors import AnswerError
 from index.models import Answer, Hit, Turn
 
-logger = logging.getLogger("newsbot.answer")
+log = logging.getLogger(__name__)
 
 
 class FallbackAnswerer(Answerer):
@@ -32,7 +32,7 @@ class FallbackAnswerer(Answerer):
         try:
             return self.primary.answer(question, hits)
         except AnswerError as exc:
-            logger.warning(
+            log.warning(
                 "The %s answerer failed (%s); serving the %s answer instead",
                 self.primary.name,
                 exc,
@@ -45,5 +45,5 @@ class FallbackAnswerer(Answerer):
         try:
             return self.primary.condense(question, history)
         except Exception as exc:  # noqa: BLE001 - rewriting is an optional improvement, never a reason to fail
-            logger.warning("The %s answerer could not rewrite the follow-up: %s", self.primary.name, exc)
+            log.warning("The %s answerer could not rewrite the follow-up: %s", self.primary.name, exc)
             return None

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.exceptions import ContextOverflowError, ModelError
+from langchain_core.exceptions import ContextOverflowError, ModelError, ModelTimeoutError
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, ChatMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import PrivateAttr
 
-from index.answerers.llm import LLMAnswerer
+from index.answerers.llm import LLMAnswerer, check_options
 from index.errors import ConfigError
 
 INSTALL_HINT = (
@@ -28,8 +29,8 @@ INSTALL_HINT = (
 )
 DEFAULT_N_CTX = 4096
 DEFAULT_MAX_TOKENS = 256
+DEFAULT_DEADLINE_S = 30.0
 MIN_N_CTX = 512
-MAX_TEMPERATURE = 2.0
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
 
 
@@ -45,6 +46,8 @@ class LlamaCppChatModel(BaseChatModel):
     threads: int = 2
     temperature: float = 0.0
     max_tokens: int = DEFAULT_MAX_TOKENS
+    #: wall-clock seconds for one reply: when they pass, the model is made to end its reply at the next token
+    deadline_s: float = DEFAULT_DEADLINE_S
 
     _llama: Any = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.RLock)
@@ -98,12 +101,14 @@ class LlamaCppChatModel(BaseChatModel):
         self.load()
         request = [_to_llama_message(message) for message in messages]
         with self._lock:
+            deadline = time.monotonic() + self.deadline_s
             try:
                 response = self._llama.create_chat_completion(
                     messages=request,
                     temperature=kwargs.get("temperature", self.temperature),
                     max_tokens=kwargs.get("max_tokens", self.max_tokens),
                     stop=stop or [],
+                    logits_processor=_until(deadline, self._llama.token_eos()),
                 )
             except ValueError as exc:
                 if "context window" in str(exc):
@@ -111,6 +116,8 @@ class LlamaCppChatModel(BaseChatModel):
                 raise ModelError(str(exc)) from exc
             except RuntimeError as exc:
                 raise ModelError(str(exc)) from exc
+        if time.monotonic() > deadline:
+            raise ModelTimeoutError(f"the local model did not finish its reply within {self.deadline_s:g} s")
         choice = response["choices"][0]
         usage = response.get("usage") or {}
         message = AIMessage(
@@ -126,6 +133,20 @@ class LlamaCppChatModel(BaseChatModel):
             },
         )
         return ChatResult(generations=[ChatGeneration(message=message)], llm_output={"token_usage": usage})
+
+
+def _until(deadline: float, eos: int) -> Any:
+    """A logits processor that lets the model say nothing but end-of-text once `deadline` has passed: llama.cpp
+    has no way to stop a chat completion from outside, but it ends a reply at that token."""
+    from llama_cpp import LogitsProcessorList
+
+    def _process(input_ids: Any, scores: Any) -> Any:
+        if time.monotonic() > deadline:
+            scores[:] = -float("inf")
+            scores[eos] = 0.0
+        return scores
+
+    return LogitsProcessorList([_process])
 
 
 def _to_llama_message(message: BaseMessage) -> dict[str, str]:
@@ -146,6 +167,7 @@ class LlamaCppAnswerer(LLMAnswerer):
         model_path: str | Path,
         threads: int = 2,
         temperature: float = 0.0,
+        deadline_s: float = DEFAULT_DEADLINE_S,
         n_ctx: int = DEFAULT_N_CTX,
         max_tokens: int = DEFAULT_MAX_TOKENS,
     ) -> None:
@@ -158,10 +180,7 @@ class LlamaCppAnswerer(LLMAnswerer):
             )
         if threads < 1:
             raise ConfigError(f"NEWSBOT_LLM_THREADS must be at least 1, got {threads}")
-        if not 0 <= temperature <= MAX_TEMPERATURE:
-            raise ConfigError(
-                f"NEWSBOT_LLM_TEMPERATURE must be between 0 and {MAX_TEMPERATURE}, got {temperature}"
-            )
+        check_options(temperature=temperature, timeout=deadline_s)
         if n_ctx < MIN_N_CTX:
             raise ConfigError(f"n_ctx must be at least {MIN_N_CTX} tokens to fit the sources, got {n_ctx}")
         if max_tokens < 1:
@@ -169,9 +188,14 @@ class LlamaCppAnswerer(LLMAnswerer):
         if importlib.util.find_spec("llama_cpp") is None:
             raise ConfigError(INSTALL_HINT)
         self.chat_model = LlamaCppChatModel(
-            model_path=str(path), n_ctx=n_ctx, threads=threads, temperature=temperature, max_tokens=max_tokens
+            model_path=str(path),
+            n_ctx=n_ctx,
+            threads=threads,
+            temperature=temperature,
+            max_tokens=max_tokens,
+            deadline_s=deadline_s,
         )
-        super().__init__(self.chat_model)
+        super().__init__(self.chat_model, deadline_s=deadline_s)
 
     def warm_up(self) -> None:
         """Load the model into memory (a few seconds for a small GGUF); later calls do nothing."""

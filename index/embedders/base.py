@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from index.embedders.profiles import ModelProfile
 from index.errors import EmbeddingError
 
 DEFAULT_BATCH_SIZE = 32
@@ -16,23 +18,34 @@ QUERY_CACHE_SIZE = 256
 
 
 class Embedder(ABC):
-    """Turns texts into L2-normalised vectors. Constructors are cheap; the model loads in `warm_up()`, once."""
+    """Turns texts into L2-normalised vectors. Constructors are cheap; the model loads in `warm_up()`, once.
 
-    #: short name stored with the collection, so a store built with one model is never queried with another
-    name: str = ""
-    #: the longest input, in the model's own tokens, that the model reads without truncation
-    max_tokens: int = 256
-    #: typical standard deviation of a question's cosines over the chunks of a news store; weighs the model in
-    #: a combination (combined.py). None: not measured, the model cannot be combined.
-    cosine_spread: float | None = None
+    What the model is — its name, limits and calibrated thresholds — is its `profile` (profiles.py).
+    """
 
-    def __init__(self, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(self, profile: ModelProfile, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        self.profile = profile
         self.batch_size = batch_size
         self._lock = threading.Lock()
         self._loaded = False
-        self._query_cache: dict[str, np.ndarray] = {}
+        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        """Stored with the collection, so a store built with one model is never queried with another."""
+        return self.profile.name
+
+    @property
+    def max_tokens(self) -> int:
+        """The longest input, in the model's own tokens, that a chunk may have."""
+        return self.profile.max_tokens
+
+    @property
+    def cosine_spread(self) -> float | None:
+        return self.profile.cosine_spread
 
     def warm_up(self) -> None:
         """Load the model once; safe to call from several threads."""
@@ -50,14 +63,22 @@ class Embedder(ABC):
         return self._embed_batched(texts, is_query=False)
 
     def embed_query(self, text: str) -> np.ndarray:
-        """The question's vector; the last few are cached, since retrieval and answering both need it."""
-        cached = self._query_cache.get(text)
-        if cached is None:
-            cached = self._embed_batched([text], is_query=True)[0]
-            if len(self._query_cache) >= QUERY_CACHE_SIZE:
-                self._query_cache.pop(next(iter(self._query_cache)))
-            self._query_cache[text] = cached
-        return cached
+        """The question's vector; the last few are cached, since retrieval and answering both need it.
+
+        The bot answers from several threads at once: the cache is shared, so it is locked (the embedding itself
+        is not, so two threads may embed the same new question; both get the same vector).
+        """
+        with self._cache_lock:
+            cached = self._query_cache.get(text)
+            if cached is not None:
+                self._query_cache.move_to_end(text)
+                return cached
+        vector = self._embed_batched([text], is_query=True)[0]
+        with self._cache_lock:
+            self._query_cache[text] = vector
+            while len(self._query_cache) > QUERY_CACHE_SIZE:
+                self._query_cache.popitem(last=False)
+        return vector
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model reads for `text`; chunking sizes passages by this."""
@@ -111,8 +132,8 @@ class Embedder(ABC):
 class ThreadedEmbedder(Embedder):
     """An in-process model that computes on a set number of CPU threads."""
 
-    def __init__(self, threads: int = 2, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
-        super().__init__(batch_size)
+    def __init__(self, profile: ModelProfile, *, threads: int = 2, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        super().__init__(profile, batch_size)
         if threads < 1:
             raise ValueError(f"threads must be at least 1, got {threads}")
         self.threads = threads

@@ -19,26 +19,45 @@ from collections.abc import Sequence
 import numpy as np
 
 from index.embedders.base import DEFAULT_BATCH_SIZE, Embedder
+from index.embedders.profiles import JOIN, ModelProfile
 
 
 class CombinedEmbedder(Embedder):
-    """Embeds with every part; a chunk must fit each part's token limit."""
+    """Embeds with every part; a chunk must fit each part's token limit.
+
+    Its profile is derived from the parts': the tightest token limit, and thresholds weighted like the cosines.
+    """
 
     def __init__(self, parts: Sequence[Embedder], *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
-        super().__init__(batch_size)
         if len(parts) < 2:
             raise ValueError(f"a combined embedder needs at least two parts, got {len(parts)}")
         names = [part.name for part in parts]
         if len(set(names)) != len(names):
             raise ValueError(f"each model may appear once in a combined embedder, got {'+'.join(names)}")
-        spreads = [part.cosine_spread for part in parts]
-        if any(spread is None or spread <= 0 for spread in spreads):
-            unknown = [p.name for p, s in zip(parts, spreads) if s is None or s <= 0]
+        unknown = [p.name for p in parts if p.cosine_spread is None or p.cosine_spread <= 0]
+        if unknown:
             raise ValueError(f"cannot weigh {', '.join(unknown)} in a combination: its cosine spread is not measured")
-        inverse = [1.0 / spread for spread in spreads]  # type: ignore[operator]
+        inverse = [1.0 / (part.cosine_spread or 1.0) for part in parts]
+        weights = tuple(value / sum(inverse) for value in inverse)
+
+        def weighted(field: str) -> float:
+            return sum(w * getattr(part.profile, field) for part, w in zip(parts, weights))
+
+        profile = ModelProfile(
+            name=JOIN.join(names),
+            summary=" + ".join(part.profile.summary for part in parts),
+            backend=f"{__name__}:CombinedEmbedder",
+            package=", ".join(part.profile.package for part in parts),
+            max_tokens=min(part.max_tokens for part in parts),
+            cosine_spread=None,
+            min_relevance=weighted("min_relevance"),
+            min_sentence=weighted("min_sentence"),
+            sentence_margin=weighted("sentence_margin"),
+            multilingual=all(part.profile.multilingual for part in parts),
+        )
+        super().__init__(profile, batch_size)
         self._parts = tuple(parts)
-        self._weights = tuple(value / sum(inverse) for value in inverse)
-        self.name = "+".join(names)
+        self._weights = weights
 
     @property
     def parts(self) -> tuple[Embedder, ...]:
@@ -47,10 +66,6 @@ class CombinedEmbedder(Embedder):
     @property
     def weights(self) -> tuple[float, ...]:
         return self._weights
-
-    @property  # type: ignore[override]
-    def max_tokens(self) -> int:
-        return min(part.max_tokens for part in self.parts)
 
     def _load(self) -> None:
         for part in self.parts:

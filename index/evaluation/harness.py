@@ -42,7 +42,7 @@ from index.settings import IndexSettings
 if TYPE_CHECKING:
     from index.newsroom import Newsroom
 
-log = logging.getLogger("newsbot.evaluation")
+log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "dense", "lexical")
 RECALL_KS = (1, 5, 10)

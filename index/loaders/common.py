@@ -7,12 +7,11 @@ import email.utils
 import re
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from dateutil import parser as dateutil_parser
 
 from index.errors import SourceError
-from index.models import Article
+from index.models import Article, ArticleMeta
 
 #: Field names a record (JSON object, front matter) may use for each Article field, matched case-insensitively,
 #: first match wins. "publishedat" is NewsAPI's `publishedAt`.
@@ -113,12 +112,6 @@ def normalize_language(value: object) -> str:
     return primary if _LANGUAGE.fullmatch(primary) else ""
 
 
-def host_outlet(url: str) -> str:
-    """The outlet a URL's host names, without "www." ("https://www.example.org/a" -> "example.org")."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
-
-
 def build_article(
     source: str,
     *,
@@ -134,15 +127,15 @@ def build_article(
     body = text.strip()
     if not body:
         raise SourceError(source, f"has no article text: {empty_hint}")
-    return Article(
+    meta = ArticleMeta(
         title=" ".join(title.split()),
-        text=body,
-        source=source,
-        url=url.strip(),
         outlet=" ".join(outlet.split()),
+        url=url.strip(),
         published_at=published_at,
         language=language,
+        source=source,
     )
+    return Article(text=body, meta=meta)
 
 
 def _known_codec(name: str) -> bool:

@@ -14,11 +14,11 @@ from index.loaders.common import (
     FIELD_ALIASES,
     build_article,
     decode_bytes,
-    host_outlet,
     normalize_language,
     parse_date,
     read_bytes,
 )
+from index.text import host_of
 from index.models import Article
 
 #: front-matter keys and the Article field each one sets (the text itself never lives in front matter)
@@ -95,7 +95,7 @@ def html_to_article(html: str, source: str, *, url: str = "") -> Article:
         title=title,
         text=_without_leading_title(document.text or "", title),
         url=page_url,
-        outlet=_site_name(document.sitename, page_url) or host_outlet(page_url),
+        outlet=_site_name(document.sitename, page_url) or host_of(page_url),
         published_at=parse_date(document.date),
         language=language,
         empty_hint=_HTML_HINT,
@@ -199,9 +199,9 @@ def _without_leading_title(text: str, title: str) -> str:
 
 
 def _site_name(sitename: str | None, page_url: str) -> str:
-    """The site's own name; trafilatura's stand-in, the URL's host (with port), is left to `host_outlet`."""
+    """The site's own name; trafilatura's stand-in, the URL's host (with port), is left to `host_of`."""
     netloc = urlsplit(page_url).netloc.lower()
-    if not sitename or sitename.lower() in (netloc, netloc.removeprefix("www."), host_outlet(page_url)):
+    if not sitename or sitename.lower() in (netloc, netloc.removeprefix("www.")(page_url)):
         return ""
     return sitename
 

@@ -18,11 +18,12 @@ import feedparser
 import httpx
 
 from index.errors import SourceError, UnsupportedSourceError
-from index.loaders.common import build_article, decode_bytes, host_outlet, normalize_language, parse_date
+from index.loaders.common import build_article, decode_bytes, normalize_language, parse_date
 from index.loaders.documents import html_fragment_text, html_to_article, sniff_html_charset
+from index.text import host_of
 from index.models import Article
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 USER_AGENT = "newsbot/0.1"
 DEFAULT_HTTP_TIMEOUT_S = 20.0
@@ -141,20 +142,24 @@ class WebLoader:
                 article = self._page_article(download, source)
             except SourceError as exc:
                 page_problem = f"its page could not be loaded ({exc.reason})"
-                logger.info("%s: %s; using the feed's own text", source, page_problem)
+                log.info("%s: %s; using the feed's own text", source, page_problem)
             else:
+                meta = article.meta
                 return replace(
                     article,
-                    title=title or article.title,
-                    published_at=published or article.published_at,
-                    language=article.language or feed_language,
+                    meta=replace(
+                        meta,
+                        title=title or meta.title,
+                        published_at=published or meta.published_at,
+                        language=meta.language or feed_language,
+                    ),
                 )
         return build_article(
             source,
             title=title,
             text=_entry_text(entry),
             url=link,
-            outlet=feed_title or host_outlet(link or feed_url),
+            outlet=feed_title or host_of(link or feed_url),
             published_at=published,
             language=normalize_language(entry.get("language", "")) or feed_language,
             empty_hint=f"{page_problem}, and the entry has no summary or content of its own",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timezone
 
 import pytest
 
 from index.answerers.base import Answerer
-from index.answerers.openai_compatible import OpenAICompatibleAnswerer
-from index.models import Hit
+from index.answerers.chat_model import ChatModelAnswerer
+from index.models import ArticleMeta, Hit
 from tests.fakes.openai_api import FakeOpenAI, fake_openai  # noqa: F401 - the fixture is used by the tests
 
 TEST_TIMEOUT_S = 1.0
@@ -17,11 +18,13 @@ WEATHER = Hit(
     chunk_id="weather:0",
     article_id="weather",
     text="Heavy rain is expected in the north of England on Saturday, the Met Office said.",
-    title="Rain warning for the weekend",
-    outlet="BBC News",
-    url="https://example.org/weather",
-    published_at="2023-09-07T08:00:00+00:00",
-    language="en",
+    meta=ArticleMeta(
+        title="Rain warning for the weekend",
+        outlet="BBC News",
+        url="https://example.org/weather",
+        published_at=datetime(2023, 9, 7, 8, 0, tzinfo=timezone.utc),
+        language="en",
+    ),
     score=0.41,
 )
 NORTH_KOREA = Hit(
@@ -31,11 +34,13 @@ NORTH_KOREA = Hit(
         "Nordkorea hat Berichte über Waffenlieferungen an Russland zurückgewiesen. "
         "Pjöngjang habe Moskau nie Waffen oder Munition geliefert, erklärte das Verteidigungsministerium."
     ),
-    title="Nordkorea bestreitet Waffenlieferungen an Russland",
-    outlet="tagesschau.de",
-    url="https://example.org/nordkorea",
-    published_at="2023-09-08T10:30:00+00:00",
-    language="de",
+    meta=ArticleMeta(
+        title="Nordkorea bestreitet Waffenlieferungen an Russland",
+        outlet="tagesschau.de",
+        url="https://example.org/nordkorea",
+        published_at=datetime(2023, 9, 8, 10, 30, tzinfo=timezone.utc),
+        language="de",
+    ),
     score=0.78,
 )
 QUESTION = "Did North Korea deliver weapons to Russia?"
@@ -48,9 +53,9 @@ def hits() -> list[Hit]:
 
 
 @pytest.fixture
-def llm(fake_openai: FakeOpenAI) -> OpenAICompatibleAnswerer:  # noqa: F811 - pytest fixture injection
+def llm(fake_openai: FakeOpenAI) -> ChatModelAnswerer:  # noqa: F811 - pytest fixture injection
     """The OpenAI-compatible answerer pointed at the fake, with a short timeout."""
-    return OpenAICompatibleAnswerer(
+    return ChatModelAnswerer(
         base_url=fake_openai.base_url, api_key=fake_openai.api_key, model=fake_openai.model, timeout=TEST_TIMEOUT_S
     )
 

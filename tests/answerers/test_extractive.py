@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timezone
 
 import numpy as np
 import pytest
 
 from index.answerers.extractive import ExtractiveAnswerer
-from index.models import Hit
+from index.models import ArticleMeta, Hit
 from tests.fakes.scripted_embedder import ScriptedEmbedder
 
 QUESTION = "Who denied supplying arms?"
@@ -19,17 +20,14 @@ OTHER = "Heavy rain is expected in the north of England on Saturday, the Met Off
 
 
 def _hit(article_id: str, text: str, title: str = "", score: float = 0.8) -> Hit:
-    return Hit(
-        chunk_id=f"{article_id}:0",
-        article_id=article_id,
-        text=text,
+    meta = ArticleMeta(
         title=title,
         outlet="example.org",
         url=f"https://example.org/{article_id}",
-        published_at="2023-09-08T10:30:00+00:00",
+        published_at=datetime(2023, 9, 8, 10, 30, tzinfo=timezone.utc),
         language="de" if article_id == "nk" else "en",
-        score=score,
     )
+    return Hit(chunk_id=f"{article_id}:0", article_id=article_id, text=text, meta=meta, score=score)
 
 
 HITS = [_hit("nk", f"{FIRST} {SECOND} {THIRD}"), _hit("weather", OTHER, score=0.5)]
@@ -40,7 +38,6 @@ def _answerer(similarities: dict[str, float], **options: float) -> ExtractiveAns
     return ExtractiveAnswerer(
         shortlist,
         reader=ScriptedEmbedder("reader", similarities),
-        min_relevance=0.3,
         min_sentence=options.get("min_sentence", 0.7),
         sentence_margin=options.get("margin", 0.03),
     )
@@ -90,13 +87,6 @@ def test_below_the_sentence_threshold_it_abstains_and_says_how_close_it_came() -
     assert answer.confidence == pytest.approx(0.65)
 
 
-def test_hits_below_min_relevance_are_not_read() -> None:
-    answer = _answerer({FIRST: 0.95}).answer(QUESTION, [_hit("nk", FIRST, score=0.1)])
-
-    assert answer.abstained
-    assert answer.confidence is None
-
-
 MANY = [f"Sprecher {n} sagte, die Lage in der Region bleibe angespannt." for n in range(10)]
 
 
@@ -104,7 +94,7 @@ def _shortlisted(shortlist: int | None) -> ExtractiveAnswerer:
     # The faster model ranks the last sentence last; the reader rates it best.
     fast = ScriptedEmbedder("fast", {**{s: 0.5 for s in MANY[:9]}, MANY[9]: 0.0})
     reader = ScriptedEmbedder("reader", {**{s: 0.75 for s in MANY[:9]}, MANY[9]: 0.9})
-    return ExtractiveAnswerer(fast, reader=reader, min_relevance=0.3, min_sentence=0.7, shortlist=shortlist)
+    return ExtractiveAnswerer(fast, reader=reader, min_sentence=0.7, shortlist=shortlist)
 
 
 def test_with_a_shortlist_the_reader_reads_only_what_the_faster_model_picked() -> None:
@@ -134,7 +124,7 @@ def test_reading_every_candidate_the_more_relevant_hit_breaks_a_near_tie() -> No
     hits = [_hit("nk", FIRST, score=0.9), _hit("weather", OTHER, score=0.6)]
     reader = ScriptedEmbedder("reader", {FIRST: 0.80, OTHER: 0.84})
     answerer = ExtractiveAnswerer(
-        ScriptedEmbedder("fast", {}), reader=reader, min_relevance=0.3, min_sentence=0.7, sentence_margin=0.03,
+        ScriptedEmbedder("fast", {}), reader=reader, min_sentence=0.7, sentence_margin=0.03,
         shortlist=None,
     )
 

@@ -9,7 +9,7 @@ import pytest
 
 from index.answerers.base import Answerer
 from index.answerers.fallback import FallbackAnswerer
-from index.answerers.openai_compatible import OpenAICompatibleAnswerer
+from index.answerers.chat_model import ChatModelAnswerer
 from index.errors import ConfigError
 from index.models import Answer, Hit, Turn
 from tests.answerers.conftest import QUESTION, TEST_TIMEOUT_S
@@ -17,14 +17,14 @@ from tests.fakes.openai_api import FakeOpenAI
 
 
 @pytest.fixture
-def answerer(llm: OpenAICompatibleAnswerer, extractive: Answerer) -> FallbackAnswerer:
+def answerer(llm: ChatModelAnswerer, extractive: Answerer) -> FallbackAnswerer:
     return FallbackAnswerer(llm, extractive)
 
 
 def assert_extractive_served(answer: Answer, caplog: pytest.LogCaptureFixture) -> None:
     assert answer.answerer == "extractive"
     assert [s.article_id for s in answer.sources] == ["nk"]
-    warnings = [r for r in caplog.records if r.name == "newsbot.answer" and r.levelno == logging.WARNING]
+    warnings = [r for r in caplog.records if r.name == "index.answerers.fallback" and r.levelno == logging.WARNING]
     assert len(warnings) == 1
     assert "The openai answerer failed" in warnings[0].getMessage()
     assert "serving the extractive answer" in warnings[0].getMessage()
@@ -39,7 +39,7 @@ def test_the_llms_answer_is_served_when_it_is_supported(
 ) -> None:
     fake_openai.enqueue("North Korea denied delivering weapons to Russia [2].")
 
-    with caplog.at_level(logging.WARNING, logger="newsbot.answer"):
+    with caplog.at_level(logging.WARNING, logger="index.answerers.fallback"):
         answer = answerer.answer(QUESTION, hits)
 
     assert answer.answerer == "openai"
@@ -52,7 +52,7 @@ def test_an_answer_without_citations_falls_back(
 ) -> None:
     fake_openai.enqueue("Yes, North Korea supplies Russia with shells.")
 
-    with caplog.at_level(logging.WARNING, logger="newsbot.answer"):
+    with caplog.at_level(logging.WARNING, logger="index.answerers.fallback"):
         answer = answerer.answer(QUESTION, hits)
 
     assert_extractive_served(answer, caplog)
@@ -64,7 +64,7 @@ def test_a_server_error_falls_back(
 ) -> None:
     fake_openai.enqueue_error(status=500)
 
-    with caplog.at_level(logging.WARNING, logger="newsbot.answer"):
+    with caplog.at_level(logging.WARNING, logger="index.answerers.fallback"):
         answer = answerer.answer(QUESTION, hits)
 
     assert_extractive_served(answer, caplog)
@@ -75,7 +75,7 @@ def test_a_timeout_falls_back(
 ) -> None:
     fake_openai.enqueue_delay(TEST_TIMEOUT_S + 2, "too late [2]")
 
-    with caplog.at_level(logging.WARNING, logger="newsbot.answer"):
+    with caplog.at_level(logging.WARNING, logger="index.answerers.fallback"):
         answer = answerer.answer(QUESTION, hits)
 
     assert_extractive_served(answer, caplog)
@@ -87,7 +87,7 @@ def test_an_abstention_is_an_answer_not_a_failure(
 ) -> None:
     fake_openai.enqueue("NOT_IN_SOURCES")
 
-    with caplog.at_level(logging.WARNING, logger="newsbot.answer"):
+    with caplog.at_level(logging.WARNING, logger="index.answerers.fallback"):
         answer = answerer.answer("Who won the election in Bavaria?", hits)
 
     assert answer.abstained
@@ -121,7 +121,7 @@ def test_condense_delegates_to_the_primary(answerer: FallbackAnswerer, fake_open
 
 
 def test_condense_returns_none_on_any_error(extractive: Answerer, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="newsbot.answer"):
+    with caplog.at_level(logging.WARNING, logger="index.answerers.fallback"):
         assert FallbackAnswerer(_Broken(), extractive).condense("And Russia?", [Turn(question=QUESTION)]) is None
 
     assert "condense exploded" in caplog.records[0].getMessage()

@@ -79,7 +79,7 @@ def smollm2() -> LlamaCppAnswerer:
 @pytest.mark.slow
 def test_a_real_gguf_model_answers_end_to_end(smollm2: LlamaCppAnswerer, caplog: pytest.LogCaptureFixture) -> None:
     """The 135M model's answers are poor; what matters is that every outcome is an Answer or an AnswerError."""
-    with caplog.at_level(logging.WARNING, logger="newsbot.answer"):
+    with caplog.at_level(logging.WARNING, logger="index.answerers.fallback"):
         answer = FallbackAnswerer(smollm2, _StandIn()).answer(QUESTION, [NORTH_KOREA])
 
     assert isinstance(answer, Answer)

@@ -79,7 +79,7 @@ def test_token_is_redacted_in_messages_arguments_and_tracebacks(caplog: pytest.L
         try:
             raise RuntimeError(f"failed at /bot{token}/sendMessage")
         except RuntimeError:
-            logging.getLogger("newsbot.bot").exception("boom")
+            logging.getLogger("bot.telegram.handlers").exception("boom")
     assert token not in caplog.text
     assert f"/bot{REDACTED}/getMe" in caplog.text and f"/bot{REDACTED}/sendMessage" in caplog.text
 

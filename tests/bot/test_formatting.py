@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 import pytest
 
@@ -16,19 +17,22 @@ from bot.telegram.formatting import (
     utf16_len,
     visible_length,
 )
-from index.models import Answer, Source
+from index.models import Answer, ArticleMeta, Source, StoredArticle
 from tests.fakes.bot_api import BotApiError, checked_text, parse_telegram_html
 
 KIRBY = Source(
     n=1,
-    title="Nordkorea dementiert Waffenlieferungen an Russland",
-    outlet="Nau.ch",
-    url="https://www.nau.ch/news/ausland/nordkorea?id=1&ref=rss",
-    published_at="2022-09-22T08:15:00+00:00",
+    article_id="kirby",
+    meta=ArticleMeta(
+        title="Nordkorea dementiert Waffenlieferungen an Russland",
+        outlet="Nau.ch",
+        url="https://www.nau.ch/news/ausland/nordkorea?id=1&ref=rss",
+        published_at=datetime(2022, 9, 22, 8, 15, tzinfo=timezone.utc),
+    ),
     snippet="Nordkorea hat Angaben der US-Regierung bestritten, wonach <der Staat> Munition liefert.",
     score=0.71,
 )
-FILE_SOURCE = Source(n=2, title="Notes & <drafts>", outlet="", url="", published_at="", snippet="", score=0.4)
+FILE_SOURCE = Source(n=2, article_id="notes", meta=ArticleMeta(title="Notes & <drafts>"), snippet="", score=0.4)
 
 
 def test_answer_text_is_escaped_and_citations_link_to_their_source() -> None:
@@ -51,7 +55,7 @@ def test_compact_source_list_has_outlet_date_and_link_per_source() -> None:
 
 
 def test_outlet_falls_back_to_the_host_of_the_url() -> None:
-    source = Source(n=1, title="T", outlet="", url="https://www.example.org/a", published_at="", snippet="", score=1)
+    source = Source(n=1, article_id="a", meta=ArticleMeta(title="T", url="https://www.example.org/a"), snippet="", score=1)
     assert "· example.org" in render_answer(Answer(text="x [1]", sources=[source]))
 
 
@@ -70,17 +74,17 @@ def test_full_sources_show_snippets_and_links() -> None:
 
 
 def test_latest_lists_titles_with_links() -> None:
-    html = render_latest([KIRBY])  # a Source has every field an article listing needs but `source`
+    html = render_latest([StoredArticle(article_id="kirby", meta=KIRBY.meta, text_hash="h", chunks=1)])
     assert html.startswith("<b>Latest articles</b>\n1. <a href=")
     assert render_latest([]) == "I have not read any articles yet."
 
 
 @pytest.mark.parametrize(
-    ("iso", "shown"),
-    [("2022-09-22T08:15:00+00:00", "22 Sep 2022"), ("2023-01-05", "5 Jan 2023"), ("", ""), ("someday", "someday")],
+    ("moment", "shown"),
+    [(datetime(2022, 9, 22, 8, 15, tzinfo=timezone.utc), "22 Sep 2022"), (datetime(2023, 1, 5), "5 Jan 2023"), (None, "")],
 )
-def test_dates_are_short_and_unambiguous(iso: str, shown: str) -> None:
-    assert format_date(iso) == shown
+def test_dates_are_short_and_unambiguous(moment: datetime | None, shown: str) -> None:
+    assert format_date(moment) == shown
 
 
 # --- splitting -----------------------------------------------------------------------------------------------

@@ -26,8 +26,9 @@ from tests.bot.conftest import (
     newsroom_like,
     visible_texts,
 )
-from tests.conftest import SEED_QUESTION
+from tests.conftest import SEED_ARTICLE, SEED_QUESTION
 from tests.fakes.bot_api import group_chat, private_chat
+from tests.fakes.openai_api import FakeOpenAI
 
 GROUP = group_chat(-100123, "Newsroom friends")
 
@@ -150,12 +151,30 @@ class RecordingAnswerer(Answerer):
         return None
 
 
+async def test_an_llm_that_passes_its_deadline_is_replaced_by_the_extractive_answer_not_an_apology(
+    make_offline_bot: MakeOfflineBot, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    with FakeOpenAI() as llm:
+        llm.enqueue_trickle(every_s=0.2)
+        room = newsroom_like(
+            newsroom, tmp_path / "slow-llm", llm_base_url=llm.base_url, llm_api_key=llm.api_key,
+            llm_model=llm.model, llm_timeout=1.0,
+        )
+        room.ingest([str(SEED_ARTICLE)])
+        bot = await make_offline_bot(room)
+
+        [reply] = await bot.send(SEED_QUESTION)
+
+    assert_answers_the_seed_question(reply.text)
+    assert "Sorry" not in reply.text
+
+
 async def test_follow_ups_are_asked_with_the_chats_recent_turns(
     make_offline_bot: MakeOfflineBot, newsroom: Newsroom, tmp_path: Path
 ) -> None:
     answerer = RecordingAnswerer()
     room = newsroom_like(newsroom, tmp_path / "recording", answerer=answerer, min_relevance=-1.0)
-    room.ingest([str(newsroom.latest(1)[0].source)])
+    room.ingest([str(newsroom.latest(1)[0].meta.source)])
     bot = await make_offline_bot(room, telegram_history_turns=2)
     for question in ("Who denied supplying arms?", "What did Kirby say?", "Where were shells delivered?"):
         await bot.send(question)
@@ -248,10 +267,10 @@ async def test_an_error_is_logged_with_traceback_and_the_user_gets_a_short_apolo
 ) -> None:
     down = newsroom_like(newsroom, tmp_path / "down", chroma_host="127.0.0.1", chroma_port=_closed_port())
     bot = await make_offline_bot(down)
-    with caplog.at_level(logging.ERROR, logger="newsbot.bot"):
+    with caplog.at_level(logging.ERROR, logger="bot.telegram.handlers"):
         [apology] = await bot.send(SEED_QUESTION)
     assert apology.text == "Sorry, I can't reach my news archive right now. Please try again in a minute."
-    [record] = [r for r in caplog.records if r.name == "newsbot.bot"]
+    [record] = [r for r in caplog.records if r.name == "bot.telegram.handlers"]
     assert record.exc_info and "StoreUnavailableError" in caplog.text
     assert "Traceback" not in apology.text and "Chroma" not in apology.text
     [still_there] = await bot.send("/help")  # the bot keeps running

@@ -44,8 +44,8 @@ def test_paragraph_articles_have_stable_distinct_ids_named_by_the_paragraph() ->
     dataset = read_qa_jsonl(SLICE)
     articles = [p.to_article(dataset.name) for p in dataset.paragraphs]
 
-    assert articles[0].source == "xquad:01_0"
-    assert articles[0].title == "Warsaw"
+    assert articles[0].meta.source == "xquad:01_0"
+    assert articles[0].meta.title == "Warsaw"
     assert len({a.id for a in articles}) == 4
     assert [a.id for a in articles] == [p.to_article("xquad").id for p in read_qa_jsonl(SLICE).paragraphs]
 
@@ -121,7 +121,7 @@ def test_10kgnad_csv_rows_become_untitled_german_articles(tmp_path: Path) -> Non
         "Rapid gewinnt; Fans jubeln. Der Text geht weiter.",
         'Ein zweiter Artikel über "Apps".',
     ]
-    assert all(a.language == "de" and a.title == "" for a in articles)
+    assert all(a.meta.language == "de" and a.meta.title == "" for a in articles)
     assert len({a.id for a in articles}) == 2
     assert len(list(read_10kgnad_csv(path, limit=1))) == 1
 
@@ -129,6 +129,6 @@ def test_10kgnad_csv_rows_become_untitled_german_articles(tmp_path: Path) -> Non
 def test_distractors_from_jsonl_and_unknown_suffixes(tmp_path: Path) -> None:
     path = _write_jsonl(tmp_path / "news.jsonl", [{"title": "T", "text": "Body"}, {"title": "U", "text": "More"}])
 
-    assert [(a.title, a.text) for a in read_distractors(path)] == [("T", "Body"), ("U", "More")]
+    assert [(a.meta.title, a.text) for a in read_distractors(path)] == [("T", "Body"), ("U", "More")]
     with pytest.raises(DatasetError, match="10kGNAD .csv or a .jsonl"):
         read_distractors(tmp_path / "news.txt")

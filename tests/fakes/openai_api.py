@@ -74,6 +74,7 @@ class _Reply:
     message: str = ""
     delay: float = 0.0
     raw: Any = None
+    trickle: float = 0.0
 
 
 class FakeOpenAI:
@@ -111,6 +112,11 @@ class FakeOpenAI:
     def enqueue_delay(self, seconds: float, text: str = "") -> None:
         """The next completion request is answered with `text` after `seconds` (to provoke client timeouts)."""
         self._push(_Reply(text=text, delay=seconds))
+
+    def enqueue_trickle(self, every_s: float, text: str = "North Korea denied it [2].") -> None:
+        """The next completion request is answered with `text`, one byte every `every_s` seconds: each read
+        arrives well within any read timeout, only a deadline on the whole reply stops it."""
+        self._push(_Reply(text=text, trickle=every_s))
 
     def enqueue_raw(self, body: Any, status: int = 200) -> None:
         """The next completion request gets `body` as JSON, as is (to imitate a misbehaving server)."""
@@ -244,6 +250,8 @@ class FakeOpenAI:
             return _error(500, "FakeOpenAI: no reply enqueued for this request", kind="server_error")
         if reply.delay:
             await asyncio.sleep(reply.delay)
+        if reply.trickle:
+            return await self._trickle(request, body["model"], reply)
         if reply.raw is not None:
             return web.json_response(reply.raw, status=reply.status)
         if reply.status != 200:
@@ -306,6 +314,16 @@ class FakeOpenAI:
                 "total_tokens": prompt_tokens + completion_tokens,
             },
         }
+
+    async def _trickle(self, request: web.Request, model: str, reply: _Reply) -> web.StreamResponse:
+        payload = json.dumps(self._completion(model, reply.text, {"messages": []})).encode()
+        response = web.StreamResponse(headers={"Content-Type": "application/json", "Content-Length": str(len(payload))})
+        await response.prepare(request)
+        for byte in payload:
+            await response.write(bytes([byte]))
+            await asyncio.sleep(reply.trickle)
+        await response.write_eof()
+        return response
 
     async def _stream(
         self, request: web.Request, model: str, text: str, options: dict[str, Any]

@@ -3,9 +3,12 @@ arithmetic can be checked exactly, without a model."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from index.embedders import Embedder
+from index.embedders.profiles import GENERIC
 
 
 class ScriptedEmbedder(Embedder):
@@ -14,11 +17,8 @@ class ScriptedEmbedder(Embedder):
     def __init__(
         self, name: str, similarities: dict[str, float], *, cosine_spread: float | None = None, max_tokens: int = 256
     ) -> None:
-        super().__init__()
-        self.name = name
+        super().__init__(replace(GENERIC, name=name, cosine_spread=cosine_spread, max_tokens=max_tokens))
         self.similarities = similarities
-        self.cosine_spread = cosine_spread
-        self.max_tokens = max_tokens
         self.queries: list[str] = []
 
     def _load(self) -> None:

@@ -1,0 +1,111 @@
+"""The answer gate: the one place that decides whether newsbot answers a question, and says so when it does not.
+
+    question ─ screen_question ─► not a question ("hi", "?", "asdf qwer")        -> a short helpful reply
+        │
+    retrieve hits ─ screen_hits ─► nothing indexed yet                           -> how to ingest
+        │                      └► no hit relevant enough                          -> "the news does not say"
+    answerer ─ (extractive) judge ─► its best sentence does not answer *this* question -> "the news does not say"
+
+The first two steps run before any answerer, so no LLM is asked about a greeting or about news nobody indexed. The
+last step is the extractive answerer's: it hands the gate the evidence for its best sentence and answers only when
+the gate accepts it. LLM answerers decide that last step themselves ("not in the sources").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from index.answerers.base import abstain_text
+from index.language import detect_language
+from index.lexical import STOPWORDS, fold
+from index.models import Hit
+
+Reason = Literal["answer", "not_a_question", "empty_store", "not_relevant", "weak_evidence"]
+
+GREETINGS = frozenset(
+    fold(word)
+    for word in """
+    hi hello hey hallo moin servus yo hiya howdy bonjour salut hola ciao thanks thank you danke dankeschön merci
+    gracias grazie ok okay cool test bye tschüss ciao good morning guten morgen guten tag good evening guten abend
+    """.split()
+)
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+KNOWN_LANGUAGES = ("en", "de")
+
+REPLIES: dict[str, dict[str, str]] = {
+    "greeting": {
+        "en": "Hi! Ask me about the news, e.g. “Who denied supplying arms?”",
+        "de": "Hallo! Fragen Sie mich etwas zu den Nachrichten, z. B. „Wer hat Waffenlieferungen bestritten?“",
+    },
+    "unclear": {
+        "en": "I did not understand that. Ask me a question about the news, e.g. “Who denied supplying arms?”",
+        "de": "Das habe ich nicht verstanden. Stellen Sie eine Frage zu den Nachrichten, z. B. „Wer hat "
+        "Waffenlieferungen bestritten?“",
+    },
+    "empty_store": {
+        "en": "I have not read any news yet: add articles first (newsbot ingest FILES/URLS, or /add URL in Telegram).",
+        "de": "Ich habe noch keine Nachrichten gelesen: fügen Sie zuerst Artikel hinzu (newsbot ingest DATEIEN/URLS "
+        "oder /add URL in Telegram).",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether to answer, and why not: `text` is what to tell the user instead (in the question's language)."""
+
+    answer: bool
+    reason: Reason
+    text: str = ""
+    #: the gate's estimate that the answer is right, where it makes one (the extractive judge)
+    probability: float | None = None
+
+
+ANSWER = Decision(answer=True, reason="answer")
+
+
+def reply(kind: str, question: str) -> str:
+    """One of REPLIES in the question's language where we have it, else in English."""
+    texts = REPLIES[kind]
+    return texts.get(detect_language(question, default="en"), texts["en"])
+
+
+class AnswerGate:
+    """Decides, step by step, whether a question gets an answer (see the module docstring)."""
+
+    def __init__(self, *, min_relevance: float) -> None:
+        self.min_relevance = min_relevance
+
+    def screen_question(self, question: str) -> Decision:
+        """Greetings, punctuation and gibberish get a short helpful reply instead of a cited sentence."""
+        words = WORD_RE.findall(question)
+        if not words:
+            return Decision(False, "not_a_question", reply("unclear", question))
+        if all(fold(word) in GREETINGS for word in words):
+            return Decision(False, "not_a_question", reply("greeting", question))
+        if not _has_meaning(words):
+            return Decision(False, "not_a_question", reply("unclear", question))
+        return ANSWER
+
+    def screen_hits(self, question: str, hits: Sequence[Hit], *, store_is_empty: bool) -> Decision:
+        """Nothing indexed, or nothing relevant enough to read: abstain before any answerer runs."""
+        if store_is_empty:
+            return Decision(False, "empty_store", reply("empty_store", question))
+        if not hits or max(hit.score for hit in hits) < self.min_relevance:
+            return Decision(False, "not_relevant", abstain_text(question))
+        return ANSWER
+
+
+def _has_meaning(words: Sequence[str]) -> bool:
+    """Whether any word is a number, a name, a function word or a word of a language we read.
+
+    Cheap checks first; the lemma dictionaries (simplemma) load only for questions the cheap checks cannot tell.
+    """
+    if any(word.isdigit() or fold(word) in STOPWORDS or word[:1].isupper() for word in words):
+        return True
+    import simplemma
+
+    return any(simplemma.is_known(word, lang=KNOWN_LANGUAGES) for word in words if len(word) > 1)

@@ -1,0 +1,34 @@
+"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+ELLIPSIS = "…"
+# C0/C1 control characters (ESC starts terminal escape sequences) except tab and newline.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` with runs of whitespace collapsed, cut at a word boundary to at most `limit` characters (an
+    ellipsis included) when it is longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(1, limit - 1)]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",.;:-–— ") + ELLIPSIS
+
+
+def host_of(url: str) -> str:
+    """The host a URL names, lower-case, without "www." ("https://www.example.org/a" -> "example.org")."""
+    return (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control characters removed, so an article cannot send escape
+    sequences (colours, cursor moves, window titles) to the reader's terminal. Tabs and newlines stay."""
+    return _CONTROL_RE.sub("", unicodedata.normalize("NFC", text))

@@ -1,0 +1,81 @@
+"""The answer gate: non-questions get a helpful reply, an empty store says how to ingest, irrelevant hits abstain,
+and an answerer is asked only when the gate lets the question through."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from index.answerers.base import ABSTAIN_TEXTS, Answerer
+from index.answerers.gate import REPLIES, AnswerGate
+from index.chain import AnswerStep
+from index.models import Answer, Hit
+from index.newsroom import Newsroom
+from tests.answerers.conftest import NORTH_KOREA, QUESTION, WEATHER
+from tests.conftest import make_settings
+from tests.fakes.scripted_embedder import ScriptedEmbedder
+
+
+class CountingAnswerer(Answerer):
+    """Answers "Yes [1]." and counts how often it was asked."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        self.calls += 1
+        return Answer(text="Yes [1].", answerer=self.name, question=question)
+
+
+@pytest.mark.parametrize("text", ["", "?", "...", "🙂🙂", "hi", "Hallo!", "thanks", "Danke", "asdf qwer", "sdfg hjkl jjj"])
+def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
+    decision = AnswerGate(min_relevance=0.5).screen_question(text)
+
+    assert not decision.answer and decision.reason == "not_a_question"
+    assert decision.text in {*REPLIES["greeting"].values(), *REPLIES["unclear"].values()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Who denied supplying arms?", "Wer gewann?", "Kohlschreiber?", "2016", "Was ist heute passiert?", "lufthansa tarife"],
+)
+def test_questions_pass_the_first_screen(text: str) -> None:
+    assert AnswerGate(min_relevance=0.5).screen_question(text).answer
+
+
+def test_a_greeting_is_answered_in_its_language() -> None:
+    assert AnswerGate(min_relevance=0.5).screen_question("Guten Morgen").text == REPLIES["greeting"]["de"]
+
+
+def test_an_empty_store_says_how_to_ingest() -> None:
+    decision = AnswerGate(min_relevance=0.5).screen_hits(QUESTION, [], store_is_empty=True)
+
+    assert decision.reason == "empty_store" and "newsbot ingest" in decision.text
+
+
+def test_hits_below_the_relevance_threshold_are_not_read() -> None:
+    answerer = CountingAnswerer()
+    step = AnswerStep(AnswerGate(min_relevance=0.5), answerer, store_is_empty=lambda: False)
+
+    refused = step(QUESTION, [WEATHER])  # score 0.41
+    answered = step(QUESTION, [WEATHER, NORTH_KOREA])  # 0.78
+
+    assert refused.abstained and refused.text == ABSTAIN_TEXTS["en"] and refused.sources == []
+    assert not answered.abstained and answerer.calls == 1
+
+
+def test_through_the_chain_no_answerer_is_asked_about_a_greeting_or_an_empty_store(tmp_path: Path) -> None:
+    answerer = CountingAnswerer()
+    embedder = ScriptedEmbedder("scripted", {})
+    newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=embedder, answerer=answerer)
+
+    greeting = newsroom.ask("hello")
+    empty = newsroom.ask("Wer hat Waffenlieferungen bestritten?")
+
+    assert greeting.text == REPLIES["greeting"]["en"] and greeting.abstained
+    assert empty.text == REPLIES["empty_store"]["de"]
+    assert answerer.calls == 0 and embedder.queries == ["Wer hat Waffenlieferungen bestritten?"]
