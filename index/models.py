@@ -8,10 +8,14 @@ from datetime import datetime
 
 
 def content_hash(*parts: str) -> str:
-    """A short stable hash of text parts; ids and change detection are derived from it."""
+    """A short stable hash of text parts; ids and change detection are derived from it.
+
+    Never fails on text: lone surrogates (from JSON escapes, or a file name's bytes that are not UTF-8) are
+    hashed as they stand instead of raising UnicodeEncodeError; valid text hashes exactly as before.
+    """
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part.encode("utf-8"))
+        digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()[:24]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -17,7 +16,6 @@ from index.loaders.common import (
     host_outlet,
     normalize_language,
     parse_date,
-    read_bytes,
 )
 from index.models import Article
 
@@ -51,27 +49,26 @@ _BLOCK_TAGS = frozenset(
 )
 
 
-def load_text_file(path: Path, source: str) -> Article:
+def read_text(data: bytes, source: str) -> Article:
     """A .txt file: optional front matter, then the title on the first non-empty line, then the text."""
-    meta, body = split_front_matter(decode_bytes(read_bytes(path, source), source), source)
+    meta, body = split_front_matter(decode_bytes(data, source), source)
     title = meta.pop("title", "")
     if not title:
         title, body = _first_line(body)
     return _article_from_meta(source, title, body, meta)
 
 
-def load_markdown_file(path: Path, source: str) -> Article:
+def read_markdown(data: bytes, source: str) -> Article:
     """A .md file: optional front matter; title from it, else the first "# " heading, else the first line."""
-    meta, body = split_front_matter(decode_bytes(read_bytes(path, source), source), source)
+    meta, body = split_front_matter(decode_bytes(data, source), source)
     title = meta.pop("title", "")
     if not title:
         title, body = _markdown_title(body)
     return _article_from_meta(source, strip_markdown(title), strip_markdown(body), meta)
 
 
-def load_html_file(path: Path, source: str) -> Article:
+def read_html(data: bytes, source: str) -> Article:
     """A saved web page: its main text, and the title, date, site, URL and language its markup states."""
-    data = read_bytes(path, source)
     return html_to_article(decode_bytes(data, source, sniff_html_charset(data)), source)
 
 
