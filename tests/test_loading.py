@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -18,6 +14,7 @@ from index.errors import SourceError, UnsupportedSourceError
 from index.loaders.common import host_outlet, parse_date
 from index.loading import CsvColumns, LoadOptions, count_inputs, iter_articles
 from index.models import Article
+from tests.fakes.news_site import LoopbackSite, Route, serving
 
 DATA = Path(__file__).parent / "data" / "loading"
 SEED_ARTICLE = Path(__file__).resolve().parents[1] / "index" / "samples" / "000_69f38e4b299e07f8.txt"
@@ -347,49 +344,6 @@ def test_dates_in_common_formats_are_parsed_and_the_rest_ignored(value: object, 
 # --- URLs and feeds, served from 127.0.0.1 -------------------------------------------------------------------
 
 
-@dataclass
-class Route:
-    body: bytes = b""
-    content_type: str = "text/html; charset=utf-8"
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
-    delay_s: float = 0.0
-    send_length: bool = True
-
-
-class LoopbackSite(ThreadingHTTPServer):
-    """A real HTTP server on 127.0.0.1 serving `routes`; it records each request's User-Agent."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.base = f"http://127.0.0.1:{self.server_address[1]}"
-        self.routes: dict[str, Route] = {}
-        self.user_agents: list[str] = []
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: LoopbackSite
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self.server.user_agents.append(self.headers.get("User-Agent", ""))
-        route = self.server.routes.get(self.path, Route(b"not here", "text/plain", 404))
-        time.sleep(route.delay_s)
-        try:
-            length = {"Content-Length": str(len(route.body))} if route.send_length else {}
-            self.send_response(route.status)
-            for name, value in {"Content-Type": route.content_type, **length, **route.headers}.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(route.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (timeout, size cap): that is what the test checks
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
-        pass
-
-
 @pytest.fixture(scope="module")
 def site() -> Iterator[LoopbackSite]:
     site = LoopbackSite()
@@ -407,10 +361,8 @@ def site() -> Iterator[LoopbackSite]:
         "/huge": Route(b"<html><body><p>" + b"x" * (11 * 1024 * 1024), send_length=False),
         "/report.pdf": Route(b"%PDF-1.4 made up", "application/pdf"),
     }
-    threading.Thread(target=site.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    yield site
-    site.shutdown()
-    site.server_close()
+    with serving(site):
+        yield site
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from index.loaders.common import (
 from index.models import Article
 
 ARTICLE_FIELDS = ("title", "text", "url", "outlet", "published_at", "language")
+_TOO_DEEP = "nests its JSON too deeply to be read: an article is one object of strings"
 _TEXT_FIELD_NAMES = "'text', 'body' or 'content'"
 _DELIMITER_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|", "space": " "}
 _BOOLEANS = {"true": True, "yes": True, "1": True, "on": True, "false": False, "no": False, "0": False, "off": False}
@@ -98,6 +99,8 @@ def read_json(data: bytes, source: str) -> Iterator[RecordResult]:
     content = decode_bytes(data, source)
     try:
         data = json.loads(content)
+    except RecursionError as exc:
+        raise SourceError(source, _TOO_DEEP) from exc
     except json.JSONDecodeError as exc:
         raise SourceError(
             source,
@@ -126,6 +129,9 @@ def read_jsonl(data: bytes, source: str) -> Iterator[RecordResult]:
         line_source = f"{source}:line {number}"
         try:
             item = json.loads(line)
+        except RecursionError:
+            yield SourceError(line_source, _TOO_DEEP)
+            continue
         except json.JSONDecodeError as exc:
             yield SourceError(
                 line_source, f"is not valid JSON ({exc.msg}; column {exc.colno}): each line must be one object"
