@@ -85,8 +85,19 @@ def parse_date(value: object) -> datetime | None:
     """A datetime from ISO-8601, RFC 2822 (feeds, e-mail), other common formats, or a Unix timestamp.
 
     Unparseable values give None: a bad date never costs the article. A string needs a four-digit year, so
-    that "March 5" is not silently placed in the current year. Offsets are kept; naive stays naive.
+    that "March 5" is not silently placed in the current year. Offsets are kept; naive stays naive. A date
+    that has no Unix timestamp (year 1, naive, in local time) is dropped too, since the store sorts by it.
     """
+    parsed = _parse_date(value)
+    if parsed is not None:
+        try:
+            parsed.timestamp()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return parsed
+
+
+def _parse_date(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
