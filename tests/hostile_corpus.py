@@ -130,7 +130,7 @@ def build_hostile_folder(folder: Path) -> list[Kind]:
     write("slides.pptx", b"PK\x03\x04" + bytes(100), "skipped")
     write("folder named.txt/inside.txt", "A story in a folder named like a file\n\nIt is read like any other.\n", "stored")
     write("caf\udce9 \udcff.txt", "Café reopens\n\nThe café on the quay reopened after the storm as well.\n", "stored")
-    write("[bold]markup[/bold].txt", b"", "refused", "has no article text")
+    write("[bold]markup.txt", b"", "refused", "has no article text")
     write(
         "lone surrogate.jsonl",
         '{"title": "First", "text": "A good first record about the quay."}\n'

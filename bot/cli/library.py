@@ -79,7 +79,9 @@ def _print_report(report: IngestReport) -> None:
         f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, failed {len(report.failed)}"
     )
     for failure in report.failed[:SHOWN_FAILURES]:
-        err_console.print(f"[yellow]skipped[/] {escape(failure.source)}: {escape(failure.error)}", highlight=False)
+        err_console.print(
+            f"[yellow]skipped[/] {escape(failure.source)}: {escape(failure.error)}", highlight=False, soft_wrap=True
+        )
     if len(report.failed) > SHOWN_FAILURES:
         err_console.print(f"… and {len(report.failed) - SHOWN_FAILURES} more skipped; --json lists them all")
 
