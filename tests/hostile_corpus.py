@@ -145,7 +145,7 @@ def build_hostile_folder(folder: Path) -> list[Kind]:
         "stored",
     )
     write("empty records.jsonl", "{}\n" * 300_000, "refused", "has no article text", records=300_000)
-    write("long paragraph.txt", "A long paragraph\n\n" + prose[: 40 * 1024].replace("\n\n", " "), "stored")
+    write("long paragraph.txt", "A long paragraph\n\n" + prose[: 8 * 1024].replace("\n\n", " "), "stored")
     write("huge paragraph.txt", "A huge paragraph\n\n" + (prose.replace("\n\n", " ") + " ") * 80, "refused", "too long")
     write("long article.txt", "A long article\n\n" + (prose + "\n\n") * 96, "refused", "too long")
     write("big field.csv", "title,text\nBig,\"" + prose.replace('"', "") * 160 + '"\n', "refused", "too long", 1)
