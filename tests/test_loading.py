@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -11,9 +12,9 @@ import httpx
 import pytest
 
 from index.errors import SourceError, UnsupportedSourceError
-from index.loaders.common import host_outlet, parse_date
+from index.loaders.common import MAX_TITLE_CHARS, host_outlet, parse_date
 from index.loading import CsvColumns, LoadOptions, count_inputs, iter_articles
-from index.models import Article
+from index.models import Article, content_hash
 from tests.fakes.news_site import LoopbackSite, Route, serving
 
 DATA = Path(__file__).parent / "data" / "loading"
@@ -335,6 +336,7 @@ def test_undecodable_files_say_what_to_do(tmp_path: Path, data: bytes, message: 
         ("next Tuesday", None),
         ("March 5", None),
         ("", None),
+        ("0001-01-01", None),  # no Unix timestamp in local time: the store could not sort by it
     ],
 )
 def test_dates_in_common_formats_are_parsed_and_the_rest_ignored(value: object, expected: datetime | None) -> None:
@@ -453,3 +455,48 @@ def test_an_injected_transport_is_used_and_left_open_for_its_owner(site: Loopbac
         first = load_one(f"{site.base}/atom", transport=transport, options=LOOPBACK)
         second = load_one(f"{site.base}/atom", transport=transport, options=LOOPBACK)
     assert first == second
+
+
+# --- hostile bytes (more in tests/test_hostile_inputs.py) ----------------------------------------------------
+
+
+def test_a_lone_surrogate_in_a_jsonl_record_is_replaced_and_its_neighbours_load(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"title": "One", "text": "First."}\n{"title": "Half \\ud83d", "text": "Cut \\udc00 emoji."}\n'
+        '{"title": "Three", "text": "Third."}\n'
+    )
+    first, broken, third = load(path)
+    assert isinstance(broken, Article) and (broken.title, broken.text) == ("Half \ufffd", "Cut \ufffd emoji.")
+    assert isinstance(first, Article) and isinstance(third, Article) and broken.id and broken.text_hash
+    assert content_hash("\ud83d") != content_hash("\ufffd")  # hashing never raises, and stays exact
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (gzip.compress(b'{"title": "x", "text": "y"}'), "is gzip-compressed data, not text: unpack it (gunzip)"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF document, not text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image, not text"),
+        (b"PK\x03\x04\x14\x00", "is a ZIP archive (or an Office document), not text"),
+    ],
+)
+def test_binary_formats_under_a_text_extension_are_named(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "story.json"
+    path.write_bytes(data)
+    assert reason in load_error(path).reason
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_text_is_read_with_or_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes("Fähre fährt\n\nDie Fähre fährt ab Freitag wieder.\n".encode(encoding))
+    article = load_one(path)
+    assert (article.title, article.text) == ("Fähre fährt", "Die Fähre fährt ab Freitag wieder.")
+
+
+def test_a_title_of_a_megabyte_is_cut_to_a_titles_length(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("headline " * 100_000 + "\n\nThe text.\n")
+    title = load_one(path).title
+    assert len(title) <= MAX_TITLE_CHARS + 1 and title.endswith("headline…")
