@@ -27,8 +27,8 @@ FRONT_MATTER_KEYS: dict[str, str] = {
 _FRONT_MATTER_FENCE = "---"
 _HAS_WORD = re.compile(r"\w")
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
-# trafilatura's time grows faster than the page (20,000 paragraphs: 9 s, 40,000: 37 s, 100,000: 190 s); news
-# pages, live blogs included, have a few thousand elements.
+# trafilatura's time grows faster than the page (on the busy 2-core machine: 20,000 paragraphs 9 s, 40,000 37 s,
+# 100,000 190 s); news pages, live blogs included, have a few thousand elements.
 MAX_HTML_ELEMENTS = 20_000
 _TEXT_HINT = "put the title on the first line and the article text below it"
 _HTML_HINT = "check that it is an article page; pages that build their text with JavaScript have none to read"
