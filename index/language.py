@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 # pysbd's rule sets; other languages are split with the English rules, which suit most Latin-script text.
 PYSBD_LANGUAGES = frozenset(
@@ -11,6 +12,13 @@ PYSBD_LANGUAGES = frozenset(
      "it", "ja", "de", "kk", "sk"}
 )
 MIN_CHARS_TO_DETECT = 12
+# Characters of a text that language identification looks at (its first ones).
+DETECT_SAMPLE_CHARS = 2000
+# pysbd's time grows with the square of its input (47 KB took 2.5 s, 376 KB 135 s), so a paragraph is handed
+# to it in windows of at most this many characters, each cut at a sentence end where one is near.
+SENTENCE_WINDOW_CHARS = 4000
+_SENTENCE_MARKS = (". ", "! ", "? ", "… ")
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 # English names of languages, for prompts that tell an LLM which language to write in.
 LANGUAGE_NAMES = {
     "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
@@ -32,7 +40,7 @@ def identify_language(text: str) -> tuple[str, float]:
     Short texts get low probabilities ("Kim Jong Un" is Luxembourgish at 0.08): compare the probability with a
     threshold before acting on the code.
     """
-    sample = " ".join(text.split())[:2000]
+    sample = " ".join(text[: DETECT_SAMPLE_CHARS * 4].split())[:DETECT_SAMPLE_CHARS]
     if len(sample) < MIN_CHARS_TO_DETECT:
         return "", 0.0
     code, probability = _identifier().classify(sample)
@@ -60,9 +68,28 @@ def _segmenter(language: str):  # type: ignore[no-untyped-def]
 
 def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     """The paragraph's sentences, stripped; a paragraph without sentence punctuation is one sentence."""
-    paragraph = " ".join(paragraph.split())
-    if not paragraph:
-        return []
-    if not re.search(r"[.!?…]\s", paragraph):
-        return [paragraph]
-    return [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
+    return list(iter_sentences(paragraph, language))
+
+
+def iter_sentences(paragraph: str, language: str = "en") -> Iterator[str]:
+    """The paragraph's sentences one by one, in time linear in its length (see SENTENCE_WINDOW_CHARS)."""
+    for window in _windows(" ".join(paragraph.split())):
+        if not _SENTENCE_END.search(window):
+            yield window
+        else:
+            yield from (s.strip() for s in _segmenter(language).segment(window) if s.strip())
+
+
+def _windows(text: str) -> Iterator[str]:
+    """`text` in pieces of at most SENTENCE_WINDOW_CHARS, each cut after the last sentence end in its second
+    half, else at its last space, else (one endless word) where the window ends."""
+    start = 0
+    while len(text) - start > SENTENCE_WINDOW_CHARS:
+        floor, end = start + SENTENCE_WINDOW_CHARS // 2, start + SENTENCE_WINDOW_CHARS
+        sentence_end = max(text.rfind(mark, floor, end) for mark in _SENTENCE_MARKS)
+        space = text.rfind(" ", floor, end)
+        cut = sentence_end + 1 if sentence_end >= 0 else space if space >= 0 else end
+        yield text[start:cut].strip()
+        start = cut
+    if text[start:].strip():
+        yield text[start:].strip()

@@ -16,12 +16,12 @@ from datetime import datetime, timezone
 def content_hash(*parts: str) -> str:
     """A short stable hash of text parts; ids and change detection are derived from it.
 
-    Text that is not valid Unicode (a lone surrogate from a broken JSON escape) is hashed with the surrogate
-    replaced, so a bad character never costs the article.
+    Never fails on text: lone surrogates (from JSON escapes, or a file name's bytes that are not UTF-8) are
+    hashed as they stand instead of raising UnicodeEncodeError; valid text hashes exactly as before.
     """
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part.encode("utf-8", errors="surrogatepass"))
+        digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()[:24]
 

@@ -118,7 +118,11 @@ class Newsroom:
     def chunker(self) -> Chunker:
         if self._chunker is None:
             self.embedder.warm_up()
-            self._chunker = Chunker(self.embedder.count_tokens, self.settings.chunk_tokens or self.embedder.max_tokens)
+            self._chunker = Chunker(
+                self.embedder.count_tokens,
+                self.settings.chunk_tokens or self.embedder.max_tokens,
+                max_chunks=self.settings.max_chunks_per_article,
+            )
         return self._chunker
 
     def ingest(
@@ -127,23 +131,26 @@ class Newsroom:
         *,
         on_progress: Callable[[int, int], None] | None = None,
         csv_columns: CsvColumns | None = None,
+        follow_symlinks: bool | None = None,
     ) -> IngestReport:
         """Load, clean, chunk, embed and store every article the sources hold; bad inputs are reported and
-        skipped. `on_progress(done, total)` is called as inputs are read."""
-        from index.loading import count_inputs, iter_articles
+        skipped. `on_progress(done, total)` is called as inputs are read. `follow_symlinks` overrides the
+        setting (a command-line flag)."""
+        from index.loading import LoadOptions, count_inputs, iter_articles
 
-        total = count_inputs(sources)
+        options = LoadOptions.from_settings(self.settings, follow_symlinks=follow_symlinks)
+        total = count_inputs(sources, follow_symlinks=options.follow_symlinks)
         report = IngestReport()
         done = 0
 
         def _articles() -> Iterable[Article]:
             nonlocal done
-            for item in iter_articles(sources, csv_columns=csv_columns):
+            for item in iter_articles(sources, csv_columns=csv_columns, options=options):
                 done += 1
                 if on_progress:
                     on_progress(min(done, max(total, done)), max(total, done))
                 if isinstance(item, SourceError):
-                    log.warning("skipped %s", item)
+                    log.debug("skipped %s", item)  # the report lists it: a warning would say it twice
                     report.failed.append(Failure(item.source, item.reason))
                 else:
                     yield item
@@ -165,12 +172,14 @@ class Newsroom:
         return report
 
     def _ingest_batch(self, articles: list[Article], report: IngestReport) -> None:
+        # Each step runs per article, and whatever fails in it (odd text, a parser's or Chroma's exception)
+        # costs that article only: a `failed` entry naming it, and the rest of the batch is stored.
         prepared: list[Article] = []
         for article in articles:
             try:
                 prepared.append(self._prepare(article))
-            except NewsbotError as exc:
-                report.failed.append(Failure(article.meta.source, str(exc)))
+            except Exception as exc:
+                report.failed.append(_failure(article, exc))
         latest: dict[str, Article] = {a.id: a for a in prepared}  # a later duplicate in the batch wins
         stored = self.store.stored_hashes(list(latest))
         changed: list[tuple[Article, list[Chunk]]] = []
@@ -178,7 +187,11 @@ class Newsroom:
             if stored.get(article_id) == article.text_hash:
                 report.unchanged += 1
                 continue
-            chunks = self.chunker.chunk(article)
+            try:
+                chunks = self.chunker.chunk(article)
+            except Exception as exc:
+                report.failed.append(_failure(article, exc))
+                continue
             if chunks:
                 changed.append((article, chunks))
             else:
@@ -187,9 +200,8 @@ class Newsroom:
         for article, chunks, vectors in self._embed_all(changed, report):
             try:
                 self.store.replace_article(article, chunks, vectors)
-            except NewsbotError as exc:
-                log.warning("failed to store %s: %s", article.meta.source, exc)
-                report.failed.append(Failure(article.meta.source, str(exc)))
+            except Exception as exc:
+                report.failed.append(_failure(article, exc))
                 continue
             if article.id in stored:
                 report.updated += 1
@@ -209,8 +221,8 @@ class Newsroom:
                 try:
                     yield article, chunks, self.embedder.embed_documents([c.embed_text for c in chunks])
                 except NewsbotError as exc:
-                    log.warning("failed to embed %s: %s", article.meta.source, exc)
-                    report.failed.append(Failure(article.meta.source, str(exc)))
+                    log.debug("failed to embed %s: %s", article.source, exc)
+                    report.failed.append(Failure(article.source, str(exc)))
             return
         start = 0
         for article, chunks in changed:
@@ -260,6 +272,16 @@ class Newsroom:
         for ref in refs:
             ids.extend(self.store.find_article_ids(ref))
         return self.store.delete_articles(ids)
+
+
+def _failure(article: Article, exc: Exception) -> Failure:
+    """The report's entry for an article that failed; our errors say what to do, others are named."""
+    if isinstance(exc, SourceError):
+        return Failure(article.source, exc.reason)
+    if isinstance(exc, NewsbotError):
+        return Failure(article.source, str(exc))
+    log.debug("unexpected error ingesting %s", article.source, exc_info=exc)
+    return Failure(article.source, f"could not be ingested ({type(exc).__name__}: {exc}); run with -v for details")
 
 
 def _recency(article: StoredArticle) -> float:

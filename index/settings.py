@@ -13,6 +13,9 @@ from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.embedders.profiles import choices_text, parse_spec
+from index.chunking import DEFAULT_MAX_CHUNKS_PER_ARTICLE
+from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
+from index.loaders.files import DEFAULT_MAX_INPUT_MB
 
 DEFAULT_EMBEDDER = "use+e5"
 DEFAULT_READER = "e5"
@@ -67,6 +70,19 @@ class IndexSettings(BaseSettings):
     llm_threads: int = Field(default=2, ge=1)
     hf_hub_offline: bool = Field(default=True, description="Never reach a model hub at run time.")
     log_level: str = "INFO"
+    max_input_mb: float = Field(
+        default=DEFAULT_MAX_INPUT_MB, gt=0, description="Largest file read, in MB; checked before reading."
+    )
+    max_chunks_per_article: int = Field(
+        default=DEFAULT_MAX_CHUNKS_PER_ARTICLE, ge=1, description="A longer article is refused, not embedded."
+    )
+    follow_symlinks: bool = Field(default=False, description="Read symlinks in a folder that lead outside it.")
+    allow_private_hosts: bool = Field(
+        default=False, description="Fetch from loopback, private and link-local addresses too (SSRF guard off)."
+    )
+    fetch_deadline: float = Field(
+        default=DEFAULT_FETCH_DEADLINE_S, gt=0, description="Seconds one download may take in all."
+    )
 
     @field_validator("embedder", "reader")
     @classmethod

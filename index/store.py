@@ -50,6 +50,7 @@ class ChunkStore:
         self.collection_name = collection
         self.embedder_name = embedder_name
         self._collection: Any = None
+        self._max_batch_size = 0
         self.revision = 0
 
     @property
@@ -76,6 +77,8 @@ class ChunkStore:
                 assert self.path is not None
                 (self.path / CHROMA_SUBDIR).mkdir(parents=True, exist_ok=True)
                 client = chromadb.PersistentClient(path=str(self.path / CHROMA_SUBDIR), settings=chroma_settings)
+            # Chroma refuses larger adds ("Batch size of 9490 is greater than max batch size of 5461").
+            self._max_batch_size = int(client.get_max_batch_size())
             collection = client.get_or_create_collection(
                 name=self.collection_name,
                 embedding_function=None,
@@ -120,14 +123,17 @@ class ChunkStore:
             raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
         self._call("delete an article", self.collection.delete, where={"article_id": article.id})
         now = time.time()
-        if chunks:
+        vectors = np.asarray(vectors, dtype=np.float32)
+        step = self._max_batch_size if self._max_batch_size > 0 else max(len(chunks), 1)
+        for start in range(0, len(chunks), step):
+            part = chunks[start : start + step]
             self._call(
                 "add chunks",
                 self.collection.add,
-                ids=[c.id for c in chunks],
-                documents=[c.text for c in chunks],
-                embeddings=np.asarray(vectors, dtype=np.float32),
-                metadatas=[_chunk_metadata(c, len(chunks), now) for c in chunks],
+                ids=[c.id for c in part],
+                documents=[c.text for c in part],
+                embeddings=vectors[start : start + step],
+                metadatas=[_chunk_metadata(c, len(chunks), now) for c in part],
             )
         self.revision += 1
 

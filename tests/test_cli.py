@@ -40,6 +40,34 @@ def test_ingest_fails_when_nothing_could_be_read(env: dict[str, str], tmp_path: 
     assert "missing.txt" in result.stderr
 
 
+def test_ingest_lists_each_failure_once_and_caps_a_long_list(env: dict[str, str], tmp_path: Path) -> None:
+    """A failure used to be logged as a warning and then listed again; 300,000 bad records flooded stderr."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.txt").write_text(SEED_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "[red]empty.txt").write_bytes(b"")
+    (folder / "caf\udce9.txt").write_bytes(b"\x00binary")
+    (folder / "records.jsonl").write_text("{}\n" * 50)
+    result = invoke(env, "ingest", str(folder))
+    assert result.exit_code == 0 and result.stdout.startswith("added 1, updated 0, unchanged 0, failed 52")
+    assert result.stderr.count(f"{folder}/[red]empty.txt: has no article text") == 1
+    assert result.stderr.count(f"{folder}/caf\\xe9.txt: contains NUL bytes") == 1
+    assert result.stderr.count("records.jsonl:line") == 18
+    assert "… and 32 more skipped; --json lists them all" in result.stderr
+    listed = json.loads(invoke(env, "ingest", str(folder), "--json").stdout)["failed"]
+    assert len(listed) == 52 and f"{folder}/caf\\xe9.txt" in {f["source"] for f in listed}
+
+
+def test_follow_symlinks_reads_links_that_leave_the_folder(env: dict[str, str], tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "story.txt").symlink_to(SEED_ARTICLE)
+    refused = json.loads(invoke(env, "ingest", str(folder), "--json").stdout)
+    assert refused["added"] == 0 and "outside the folder" in refused["failed"][0]["error"]
+    followed = json.loads(invoke(env, "ingest", str(folder), "--follow-symlinks", "--json").stdout)
+    assert (followed["added"], followed["failed"]) == (1, [])
+
+
 def test_ask_json_has_the_documented_shape(env: dict[str, str]) -> None:
     invoke(env, "ingest", str(SAMPLES_DIR), "--json")
     result = invoke(env, "ask", SEED_QUESTION, "--json")

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 import pytest
 
 from index.errors import SourceError, UnsupportedSourceError
-from index.loaders.common import parse_date
+from index.loaders.common import MAX_TITLE_CHARS, parse_date
+from index.loading import CsvColumns, LoadOptions, count_inputs, iter_articles
+from index.models import Article, content_hash
 from index.text import host_of
-from index.loading import CsvColumns, count_inputs, iter_articles
-from index.models import Article
+from tests.fakes.news_site import LoopbackSite, Route, serving
 
 DATA = Path(__file__).parent / "data" / "loading"
 SEED_ARTICLE = Path(__file__).resolve().parents[1] / "index" / "samples" / "000_69f38e4b299e07f8.txt"
 UTC = timezone.utc
 CET = timezone(timedelta(hours=1))
+# The test sites listen on 127.0.0.1, which the egress guard refuses unless told otherwise.
+LOOPBACK = LoadOptions(allow_private_hosts=True)
 
 
 def load(*sources: str | Path, **options: object) -> list[Article | SourceError]:
@@ -337,6 +337,7 @@ def test_undecodable_files_say_what_to_do(tmp_path: Path, data: bytes, message: 
         ("next Tuesday", None),
         ("March 5", None),
         ("", None),
+        ("0001-01-01", None),  # no Unix timestamp in local time: the store could not sort by it
     ],
 )
 def test_dates_in_common_formats_are_parsed_and_the_rest_ignored(value: object, expected: datetime | None) -> None:
@@ -344,49 +345,6 @@ def test_dates_in_common_formats_are_parsed_and_the_rest_ignored(value: object, 
 
 
 # --- URLs and feeds, served from 127.0.0.1 -------------------------------------------------------------------
-
-
-@dataclass
-class Route:
-    body: bytes = b""
-    content_type: str = "text/html; charset=utf-8"
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
-    delay_s: float = 0.0
-    send_length: bool = True
-
-
-class LoopbackSite(ThreadingHTTPServer):
-    """A real HTTP server on 127.0.0.1 serving `routes`; it records each request's User-Agent."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.base = f"http://127.0.0.1:{self.server_address[1]}"
-        self.routes: dict[str, Route] = {}
-        self.user_agents: list[str] = []
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: LoopbackSite
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self.server.user_agents.append(self.headers.get("User-Agent", ""))
-        route = self.server.routes.get(self.path, Route(b"not here", "text/plain", 404))
-        time.sleep(route.delay_s)
-        try:
-            length = {"Content-Length": str(len(route.body))} if route.send_length else {}
-            self.send_response(route.status)
-            for name, value in {"Content-Type": route.content_type, **length, **route.headers}.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(route.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (timeout, size cap): that is what the test checks
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -406,10 +364,8 @@ def site() -> Iterator[LoopbackSite]:
         "/huge": Route(b"<html><body><p>" + b"x" * (11 * 1024 * 1024), send_length=False),
         "/report.pdf": Route(b"%PDF-1.4 made up", "application/pdf"),
     }
-    threading.Thread(target=site.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    yield site
-    site.shutdown()
-    site.server_close()
+    with serving(site):
+        yield site
 
 
 @pytest.fixture(autouse=True)
@@ -420,7 +376,7 @@ def _no_proxy_for_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_web_page_is_extracted_and_keeps_the_final_url_after_redirects(site: LoopbackSite) -> None:
-    article = load_one(f"{site.base}/old-link")
+    article = load_one(f"{site.base}/old-link", options=LOOPBACK)
 
     assert article.meta.source == f"{site.base}/old-link"
     assert article.meta.url == f"{site.base}/news/night-ferry"
@@ -433,7 +389,7 @@ def test_a_web_page_is_extracted_and_keeps_the_final_url_after_redirects(site: L
 
 
 def test_an_rss_feed_yields_an_article_per_entry_from_its_page_or_else_its_summary(site: LoopbackSite) -> None:
-    results = load(f"{site.base}/feed")
+    results = load(f"{site.base}/feed", options=LOOPBACK)
 
     assert [result.source for result in results] == [f"{site.base}/feed#entry {n}" for n in (1, 2, 3)]
     from_page, from_feed, nothing = results
@@ -455,7 +411,7 @@ def test_an_rss_feed_yields_an_article_per_entry_from_its_page_or_else_its_summa
 
 
 def test_an_atom_feed_served_as_plain_xml_is_recognised(site: LoopbackSite) -> None:
-    article = load_one(f"{site.base}/atom")
+    article = load_one(f"{site.base}/atom", options=LOOPBACK)
     assert article.meta.title == "Ferry fares frozen for 2024"
     assert article.text == "Fares on all island ferries stay the same this year, the operator said."
     assert (article.meta.outlet, article.meta.published_at) == ("Eastholm Herald", datetime(2024, 3, 8, 12, tzinfo=UTC))
@@ -473,12 +429,12 @@ def test_an_atom_feed_served_as_plain_xml_is_recognised(site: LoopbackSite) -> N
     ],
 )
 def test_web_failures_are_source_errors_that_say_what_to_check(site: LoopbackSite, path: str, message: str) -> None:
-    error = load_error(f"{site.base}{path}")
+    error = load_error(f"{site.base}{path}", options=LOOPBACK)
     assert error.source == f"{site.base}{path}" and message in error.reason
 
 
 def test_a_slow_site_times_out_with_the_timeout_in_the_message(site: LoopbackSite) -> None:
-    error = load_error(f"{site.base}/slow", http_timeout=0.2)
+    error = load_error(f"{site.base}/slow", http_timeout=0.2, options=LOOPBACK)
     assert "no answer within 0.2 s" in error.reason
 
 
@@ -486,16 +442,62 @@ def test_an_unreachable_host_is_a_source_error() -> None:
     with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    assert "cannot connect" in load_error(f"http://127.0.0.1:{port}/news").reason
+    assert "cannot connect" in load_error(f"http://127.0.0.1:{port}/news", options=LOOPBACK).reason
 
 
 def test_files_and_urls_mix_and_one_failure_never_loses_the_rest(site: LoopbackSite, tmp_path: Path) -> None:
-    results = load(tmp_path / "missing.txt", f"{site.base}/missing", DATA / "front_matter.txt", f"{site.base}/atom")
+    results = load(tmp_path / "missing.txt", f"{site.base}/missing", DATA / "front_matter.txt", f"{site.base}/atom", options=LOOPBACK
+    )
     assert [type(result) for result in results] == [SourceError, SourceError, Article, Article]
 
 
 def test_an_injected_transport_is_used_and_left_open_for_its_owner(site: LoopbackSite) -> None:
     with httpx.HTTPTransport(retries=0) as transport:
-        first = load_one(f"{site.base}/atom", transport=transport)
-        second = load_one(f"{site.base}/atom", transport=transport)
+        first = load_one(f"{site.base}/atom", transport=transport, options=LOOPBACK)
+        second = load_one(f"{site.base}/atom", transport=transport, options=LOOPBACK)
     assert first == second
+
+
+# --- hostile bytes (more in tests/test_hostile_inputs.py) ----------------------------------------------------
+
+
+def test_a_lone_surrogate_in_a_jsonl_record_is_replaced_and_its_neighbours_load(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"title": "One", "text": "First."}\n{"title": "Half \\ud83d", "text": "Cut \\udc00 emoji."}\n'
+        '{"title": "Three", "text": "Third."}\n'
+    )
+    first, broken, third = load(path)
+    assert isinstance(broken, Article) and (broken.meta.title, broken.text) == ("Half \ufffd", "Cut \ufffd emoji.")
+    assert isinstance(first, Article) and isinstance(third, Article) and broken.id and broken.text_hash
+    assert content_hash("\ud83d") != content_hash("\ufffd")  # hashing never raises, and stays exact
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (gzip.compress(b'{"title": "x", "text": "y"}'), "is gzip-compressed data, not text: unpack it (gunzip)"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF document, not text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image, not text"),
+        (b"PK\x03\x04\x14\x00", "is a ZIP archive (or an Office document), not text"),
+    ],
+)
+def test_binary_formats_under_a_text_extension_are_named(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "story.json"
+    path.write_bytes(data)
+    assert reason in load_error(path).reason
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_text_is_read_with_or_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes("Fähre fährt\n\nDie Fähre fährt ab Freitag wieder.\n".encode(encoding))
+    article = load_one(path)
+    assert (article.meta.title, article.text) == ("Fähre fährt", "Die Fähre fährt ab Freitag wieder.")
+
+
+def test_a_title_of_a_megabyte_is_cut_to_a_titles_length(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("headline " * 100_000 + "\n\nThe text.\n")
+    title = load_one(path).meta.title
+    assert len(title) <= MAX_TITLE_CHARS + 1 and title.endswith("headline…")

@@ -56,3 +56,15 @@ def test_a_store_made_with_a_narrower_search_is_widened_when_opened(
     collection = chromadb.PersistentClient(path=str(tmp_path / CHROMA_SUBDIR)).get_collection("newsbot")
     assert collection.configuration_json["hnsw"]["ef_search"] == SEARCH_EF
     assert collection.metadata["embedder"] == "test", "widening keeps what the store remembers"
+
+
+def test_an_article_with_more_chunks_than_chromas_batch_limit_is_stored_whole(tmp_path: Path) -> None:
+    """Chroma refused one add of 9,490 chunks ("greater than max batch size of 5461"): adds go in batches."""
+    store = ChunkStore(path=tmp_path, embedder_name="test")
+    limit = store.collection._client.get_max_batch_size()
+    article = Article(text="…", meta=ArticleMeta(title="A very long report", source="report.txt"))
+    chunks = [Chunk(article, i, f"passage {i}") for i in range(limit + 100)]
+    vectors = np.tile(np.array([[1.0, 0.0]], dtype=np.float32), (len(chunks), 1))
+    store.replace_article(article, chunks, vectors)
+    assert store.count() == limit + 100
+    assert store.articles()[0].chunks == limit + 100

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.markup import escape
 from rich.table import Table
@@ -16,6 +17,8 @@ from index.text import printable
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")]
 PROGRESS_MIN_INPUTS = 3
+# Failures listed one by one after an ingest; a file of 300,000 bad records lists its first ones and a count.
+SHOWN_FAILURES = 20
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +37,9 @@ def ingest(
         typer.Option(help="CSV column mapping, e.g. 'title=headline,text=body,url=link,delimiter=;'."),
     ] = "",
     as_json: JsonOption = False,
+    follow_symlinks: Annotated[
+        bool, typer.Option("--follow-symlinks", help="Also read symlinks in folders that lead outside the folder.")
+    ] = False,
 ) -> None:
     """Add articles; unchanged ones are skipped, changed ones replaced, bad ones reported."""
     settings = settings_of(ctx)
@@ -58,7 +64,9 @@ def ingest(
             if total >= PROGRESS_MIN_INPUTS:
                 progress.update(task, completed=done, total=total)
 
-        report = newsroom.ingest(sources, on_progress=_advance, csv_columns=columns)
+        report = newsroom.ingest(
+            sources, on_progress=_advance, csv_columns=columns, follow_symlinks=follow_symlinks or None
+        )
     if as_json:
         print_json(report.to_dict())
     else:
@@ -71,8 +79,12 @@ def _print_report(report: IngestReport) -> None:
     out_console.print(
         f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, failed {len(report.failed)}"
     )
-    for failure in report.failed:
-        err_console.print(f"[yellow]skipped[/] {failure.source}: {failure.error}", highlight=False)
+    for failure in report.failed[:SHOWN_FAILURES]:
+        err_console.print(
+            f"[yellow]skipped[/] {escape(failure.source)}: {escape(failure.error)}", highlight=False, soft_wrap=True
+        )
+    if len(report.failed) > SHOWN_FAILURES:
+        err_console.print(f"… and {len(report.failed) - SHOWN_FAILURES} more skipped; --json lists them all")
 
 
 @handles_errors

@@ -1,4 +1,4 @@
-"""What every loader shares: reading and decoding bytes, dates, languages, field names, building the Article."""
+"""What every loader shares: decoding bytes, dates, languages, field names, building the Article."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dateutil import parser as dateutil_parser
 
 from index.errors import SourceError
 from index.models import Article, ArticleMeta
+from index.text import shorten
 
 #: Field names a record (JSON object, front matter) may use for each Article field, matched case-insensitively,
 #: first match wins. "publishedat" is NewsAPI's `publishedAt`.
@@ -28,32 +29,40 @@ SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv
 CONVERT_HINT = "convert it to .txt, .md, .html, .json, .jsonl or .csv"
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# What a binary file saved under a text extension starts with, and what to do about it.
+_BINARY_SIGNATURES = (
+    (b"\x1f\x8b", "gzip-compressed data, not text: unpack it (gunzip) and load what comes out"),
+    (b"PK\x03\x04", f"a ZIP archive (or an Office document), not text: unpack it or {CONVERT_HINT}"),
+    (b"%PDF", f"a PDF document, not text: {CONVERT_HINT}"),
+    (b"\x89PNG", "a PNG image, not text: newsbot reads articles, not images"),
+    (b"\xff\xd8\xff", "a JPEG image, not text: newsbot reads articles, not images"),
+    (b"GIF8", "a GIF image, not text: newsbot reads articles, not images"),
+)
+# UTF-16 without a byte-order mark: most text in Latin script has a NUL in every other byte.
+_UTF16_SAMPLE_BYTES = 4096
+_UTF16_NUL_SHARE = 0.3
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A title is embedded with every chunk of its article: a first line of a megabyte is cut to a title's length.
+MAX_TITLE_CHARS = 300
 # Seconds since 1970 beyond this are taken as milliseconds (JavaScript's Date.now()).
 _EPOCH_MILLIS_THRESHOLD = 100_000_000_000
 _YEAR = re.compile(r"\d{4}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
-def read_bytes(path: Path, source: str) -> bytes:
-    """The file's bytes, or a SourceError that says what to check."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise SourceError(source, "no such file or folder: check the path") from exc
-    except PermissionError as exc:
-        raise SourceError(source, "permission denied: check the file's permissions") from exc
-    except OSError as exc:
-        raise SourceError(source, f"cannot be read ({exc.strerror or exc}): check the file") from exc
-
-
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
     """Text from bytes: UTF-8 (with or without BOM), else the declared charset, else Windows-1252.
 
-    UTF-16 is read when it starts with a byte-order mark. Line endings come out as "\\n".
+    UTF-16 is read when it starts with a byte-order mark, or when every other byte is NUL (Latin-script
+    UTF-16 without one). Known binary formats (gzip, ZIP, PDF, images) are named. Line endings come out as "\\n".
     """
-    if data.startswith(_UTF16_BOMS):
+    for signature, what in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise SourceError(source, f"is {what}")
+    utf16 = "utf-16" if data.startswith(_UTF16_BOMS) else _utf16_without_bom(data)
+    if utf16:
         try:
-            return _normalize_newlines(data.decode("utf-16"))
+            return _normalize_newlines(data.decode(utf16))
         except UnicodeDecodeError as exc:
             raise SourceError(source, "starts like UTF-16 but is not valid UTF-16: re-save it as UTF-8") from exc
     if b"\x00" in data:
@@ -77,8 +86,19 @@ def parse_date(value: object) -> datetime | None:
     """A datetime from ISO-8601, RFC 2822 (feeds, e-mail), other common formats, or a Unix timestamp.
 
     Unparseable values give None: a bad date never costs the article. A string needs a four-digit year, so
-    that "March 5" is not silently placed in the current year. Offsets are kept; naive stays naive.
+    that "March 5" is not silently placed in the current year. Offsets are kept; naive stays naive. A date
+    that has no Unix timestamp (year 1, naive, in local time) is dropped too, since the store sorts by it.
     """
+    parsed = _parse_date(value)
+    if parsed is not None:
+        try:
+            parsed.timestamp()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return parsed
+
+
+def _parse_date(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -123,19 +143,38 @@ def build_article(
     language: str = "",
     empty_hint: str = "add the article text",
 ) -> Article:
-    """An Article with its title on one line and its raw text trimmed at both ends; no text is an error."""
-    body = text.strip()
+    """An Article with its title on one line (cut to MAX_TITLE_CHARS) and its raw text trimmed at both ends, lone
+    surrogates replaced; no text is an error."""
+    body = _without_surrogates(text.strip())
     if not body:
         raise SourceError(source, f"has no article text: {empty_hint}")
     meta = ArticleMeta(
-        title=" ".join(title.split()),
-        outlet=" ".join(outlet.split()),
-        url=url.strip(),
+        title=_without_surrogates(shorten(title[: MAX_TITLE_CHARS * 4], MAX_TITLE_CHARS)),
+        outlet=_without_surrogates(" ".join(outlet.split())),
+        url=_without_surrogates(url.strip()),
         published_at=published_at,
         language=language,
         source=source,
     )
     return Article(text=body, meta=meta)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when NULs fill the high bytes of the text's characters, else None."""
+    sample = data[:_UTF16_SAMPLE_BYTES]
+    if len(sample) < 2 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0) / (len(sample) // 2), sample[1::2].count(0) / (len(sample) // 2)
+    if odd >= _UTF16_NUL_SHARE and even == 0:
+        return "utf-16-le"
+    if even >= _UTF16_NUL_SHARE and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _without_surrogates(text: str) -> str:
+    """Lone surrogates (JSON's "\\ud83d" without its pair) cannot be encoded or stored: U+FFFD stands in."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _known_codec(name: str) -> bool:

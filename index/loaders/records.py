@@ -11,7 +11,6 @@ import io
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from pathlib import Path
 
 from index.errors import SourceError
 from index.loaders.common import (
@@ -20,11 +19,11 @@ from index.loaders.common import (
     decode_bytes,
     normalize_language,
     parse_date,
-    read_bytes,
 )
 from index.models import Article
 
 ARTICLE_FIELDS = ("title", "text", "url", "outlet", "published_at", "language")
+_TOO_DEEP = "nests its JSON too deeply to be read: an article is one object of strings"
 _TEXT_FIELD_NAMES = "'text', 'body' or 'content'"
 _DELIMITER_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|", "space": " "}
 _BOOLEANS = {"true": True, "yes": True, "1": True, "on": True, "false": False, "no": False, "0": False, "off": False}
@@ -95,11 +94,13 @@ class CsvColumns:
             raise ValueError(f"bad CSV column spec {spec!r}: {exc}; {valid}") from None
 
 
-def load_json_file(path: Path, source: str) -> Iterator[RecordResult]:
+def read_json(data: bytes, source: str) -> Iterator[RecordResult]:
     """A JSON object (one article) or a list of objects; list entries get the source suffix "#entry N"."""
-    content = decode_bytes(read_bytes(path, source), source)
+    content = decode_bytes(data, source)
     try:
         data = json.loads(content)
+    except RecursionError as exc:
+        raise SourceError(source, _TOO_DEEP) from exc
     except json.JSONDecodeError as exc:
         raise SourceError(
             source,
@@ -117,9 +118,9 @@ def load_json_file(path: Path, source: str) -> Iterator[RecordResult]:
         raise SourceError(source, f"holds a JSON {_json_type(data)}: expected an object or a list of objects")
 
 
-def load_jsonl_file(path: Path, source: str) -> Iterator[RecordResult]:
+def read_jsonl(data: bytes, source: str) -> Iterator[RecordResult]:
     """One JSON object per line; blank lines are skipped; each article's source ends in ":line N"."""
-    content = decode_bytes(read_bytes(path, source), source)
+    content = decode_bytes(data, source)
     found = False
     for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
@@ -128,6 +129,9 @@ def load_jsonl_file(path: Path, source: str) -> Iterator[RecordResult]:
         line_source = f"{source}:line {number}"
         try:
             item = json.loads(line)
+        except RecursionError:
+            yield SourceError(line_source, _TOO_DEEP)
+            continue
         except json.JSONDecodeError as exc:
             yield SourceError(
                 line_source, f"is not valid JSON ({exc.msg}; column {exc.colno}): each line must be one object"
@@ -138,9 +142,9 @@ def load_jsonl_file(path: Path, source: str) -> Iterator[RecordResult]:
         raise SourceError(source, "is empty: write one JSON object per line")
 
 
-def load_csv_file(path: Path, source: str, columns: CsvColumns) -> Iterator[RecordResult]:
+def read_csv(data: bytes, source: str, columns: CsvColumns) -> Iterator[RecordResult]:
     """One article per row; rows are numbered as a spreadsheet shows them (the header is row 1)."""
-    content = decode_bytes(read_bytes(path, source), source)
+    content = decode_bytes(data, source)
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=columns.delimiter, quotechar=columns.quotechar)

@@ -1,7 +1,9 @@
 """Articles from the web: an http(s) URL is an HTML page (one article) or an RSS/Atom feed (one per entry).
 
 Each feed entry's linked page is fetched and extracted like any page; when that fails, the entry's own
-title, summary or content stands in, with its link and date. httpx errors are mapped to SourceError here.
+title, summary or content stands in, with its link and date. Every download, the first URL, each redirect hop
+and each entry's link, passes the egress guard (egress.py: public http(s) addresses only, a wall-clock deadline).
+httpx and guard errors are mapped to SourceError here.
 """
 
 from __future__ import annotations
@@ -18,6 +20,16 @@ import feedparser
 import httpx
 
 from index.errors import SourceError, UnsupportedSourceError
+from index.loaders.egress import (
+    DEFAULT_FETCH_DEADLINE_S,
+    DeadlineExceeded,
+    EgressGuard,
+    EgressRefused,
+    Network,
+    deadline,
+    guarded_transport,
+    within_deadline,
+)
 from index.loaders.common import build_article, decode_bytes, normalize_language, parse_date
 from index.loaders.documents import html_fragment_text, html_to_article, sniff_html_charset
 from index.text import host_of
@@ -28,6 +40,7 @@ log = logging.getLogger(__name__)
 USER_AGENT = "newsbot/0.1"
 DEFAULT_HTTP_TIMEOUT_S = 20.0
 MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 10
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
@@ -59,9 +72,12 @@ class _Download:
 
 
 class WebLoader:
-    """Loads http(s) URLs with one shared client: redirects followed, a size cap, errors that say what to check.
+    """Loads http(s) URLs with one shared client: redirects followed hop by hop through the egress guard, a size
+    cap, a deadline per download, errors that say what to check.
 
-    A `transport` passed in belongs to the caller and is not closed by `close()`.
+    A `transport` passed in belongs to the caller and is not closed by `close()`; the guard then checks each
+    URL, while where the transport connects is its own business. `network` replaces the system's resolver and
+    TCP stack under the guard (tests).
     """
 
     def __init__(
@@ -70,18 +86,26 @@ class WebLoader:
         timeout: float = DEFAULT_HTTP_TIMEOUT_S,
         transport: httpx.BaseTransport | None = None,
         max_bytes: int = MAX_RESPONSE_BYTES,
+        allow_private_hosts: bool = False,
+        fetch_deadline: float = DEFAULT_FETCH_DEADLINE_S,
+        network: Network | None = None,
     ) -> None:
         if timeout <= 0:
             raise ValueError(f"http_timeout must be positive, got {timeout}")
         if max_bytes < 1:
             raise ValueError(f"max_bytes must be at least 1, got {max_bytes}")
+        if fetch_deadline <= 0:
+            raise ValueError(f"fetch_deadline must be positive, got {fetch_deadline}")
         self._timeout = timeout
         self._max_bytes = max_bytes
+        self._deadline = fetch_deadline
+        self._guard = EgressGuard(allow_private=allow_private_hosts, network=network)
         self._owns_transport = transport is None
         self._client = httpx.Client(
-            transport=transport,
+            transport=transport or guarded_transport(self._guard),
             timeout=timeout,
-            follow_redirects=True,
+            follow_redirects=False,
+            trust_env=False,
             headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT},
         )
 
@@ -142,7 +166,7 @@ class WebLoader:
                 article = self._page_article(download, source)
             except SourceError as exc:
                 page_problem = f"its page could not be loaded ({exc.reason})"
-                log.info("%s: %s; using the feed's own text", source, page_problem)
+                log.debug("%s: %s; using the feed's own text", source, page_problem)
             else:
                 meta = article.meta
                 return replace(
@@ -166,33 +190,22 @@ class WebLoader:
         )
 
     def _fetch(self, url: str, source: str) -> _Download:
-        """The response body, at most `max_bytes` of it; HTTP and network errors become SourceError."""
+        """The response body, at most `max_bytes` of it, within the deadline; every failure becomes SourceError."""
         try:
-            with self._client.stream("GET", url) as response:
-                if response.status_code >= 400:
-                    raise SourceError(source, _status_message(response.status_code, response.reason_phrase))
-                declared_size = response.headers.get("content-length", "")
-                if declared_size.isdigit() and int(declared_size) > self._max_bytes:
-                    raise SourceError(source, self._too_large_message())
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > self._max_bytes:
-                        raise SourceError(source, self._too_large_message())
-                header = response.headers.get("content-type", "")
-                return _Download(
-                    url=str(response.url),
-                    content_type=header.split(";", 1)[0].strip().lower(),
-                    content_type_header=header,
-                    charset=response.charset_encoding,
-                    body=bytes(body),
-                )
+            with deadline(self._deadline):
+                return self._follow(url, source)
+        except DeadlineExceeded as exc:
+            raise SourceError(
+                source,
+                f"took longer than the {self._deadline:g} s download deadline (NEWSBOT_FETCH_DEADLINE): the site "
+                "is too slow; try again later or raise the deadline",
+            ) from exc
+        except EgressRefused as exc:
+            raise SourceError(source, str(exc)) from exc
         except httpx.TimeoutException as exc:
             raise SourceError(
                 source, f"no answer within {self._timeout:g} s: check the address, or raise the HTTP timeout"
             ) from exc
-        except httpx.TooManyRedirects as exc:
-            raise SourceError(source, "redirects too many times: open it in a browser to see where it leads") from exc
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise SourceError(source, f"is not a valid http(s) URL ({exc}): check the address") from exc
         except httpx.ConnectError as exc:
@@ -203,6 +216,44 @@ class WebLoader:
             raise SourceError(
                 source, f"download failed ({type(exc).__name__}: {exc}): check the address and the network"
             ) from exc
+
+    def _follow(self, url: str, source: str) -> _Download:
+        """GET `url`, following redirects one hop at a time, each hop checked by the guard before it is asked."""
+        for hop in range(MAX_REDIRECTS + 1):
+            try:
+                self._guard.check_url(url)
+                request = self._client.build_request("GET", url, timeout=within_deadline(self._timeout))
+                response = self._client.send(request, stream=True)
+            except EgressRefused as exc:
+                raise EgressRefused(f"redirects to {url}: {exc}" if hop else str(exc)) from exc
+            try:
+                if response.next_request is None:
+                    return self._download(response, source)
+                url = str(response.next_request.url)
+            finally:
+                response.close()
+        raise SourceError(source, "redirects too many times: open it in a browser to see where it leads")
+
+    def _download(self, response: httpx.Response, source: str) -> _Download:
+        if response.status_code >= 400:
+            raise SourceError(source, _status_message(response.status_code, response.reason_phrase))
+        declared_size = response.headers.get("content-length", "")
+        if declared_size.isdigit() and int(declared_size) > self._max_bytes:
+            raise SourceError(source, self._too_large_message())
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            within_deadline(None)  # a transport passed in does not keep the deadline itself
+            body += chunk
+            if len(body) > self._max_bytes:
+                raise SourceError(source, self._too_large_message())
+        header = response.headers.get("content-type", "")
+        return _Download(
+            url=str(response.url),
+            content_type=header.split(";", 1)[0].strip().lower(),
+            content_type_header=header,
+            charset=response.charset_encoding,
+            body=bytes(body),
+        )
 
     def _too_large_message(self) -> str:
         return f"is larger than {self._max_bytes // (1024 * 1024)} MB: save the article itself as a file and load that"
