@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from index.embedders.profiles import choices_text
 from bot.cli.common import err_console, handles_errors, settings_of, out_console, print_json
 
 
@@ -43,7 +44,7 @@ def eval_command(
         Optional[str], typer.Option(help="XQuAD: question_en (default) or question_de; generic: question.")
     ] = None,
     embedder: Annotated[
-        Optional[str], typer.Option(help="use+e5 | use | e5 | minilm | st:<path>; default: the configured one.")
+        Optional[str], typer.Option(help=f"One of: {choices_text()}; default: the configured one.")
     ] = None,
     mode: Annotated[
         ModeChoice, typer.Option(help="Retrieval mode; `all` compares hybrid, dense and lexical.")
