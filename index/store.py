@@ -22,9 +22,9 @@ log = logging.getLogger(__name__)
 
 CHROMA_SUBDIR = "chroma"
 DEFAULT_COLLECTION = "newsbot"
-# Candidates HNSW explores per query. Chroma's default (100) missed 3 % of the true 20 nearest chunks on the
-# XQuAD store (4,200 chunks), and which ones varied from build to build; 500 returned the exact neighbours there
-# at a cost of well under a millisecond per query. Older collections are widened when opened.
+# Candidates HNSW explores per query. Chroma's default (100) misses some of the true nearest chunks, and which ones
+# varies from build to build; 500 returns the exact neighbours of news-sized stores (tests/test_store.py) at a cost
+# of well under a millisecond per query. Older collections are widened when opened.
 SEARCH_EF = 500
 
 

@@ -5,10 +5,8 @@ too, and its cosine with a question is the weighted sum of the parts' cosines: t
 threshold work unchanged, with one vector per chunk. A part's weight is inversely proportional to how widely
 its cosines spread (`Embedder.cosine_spread`), so that each model moves the ranking about as much as the other.
 
-Why: USE and e5 make different mistakes. On XQuAD dev (632 English questions over German paragraphs, 1,000 news
-distractors, the same 4,200 chunks) dense retrieval put the gold paragraph among the top 5 for 90.5 % of the
-questions with USE, 94.3 % with e5, 97.0 % with their sum; end to end the default went from 0.919 to 0.968
-(README, "Answer quality"). The price is the slower model's ingest speed.
+Why: USE and e5 make different mistakes, so their sum finds the gold passage more often than either alone
+(benchmarks/README.md, "Retrieval choices"). The price is the slower model's ingest speed.
 """
 
 from __future__ import annotations
