@@ -176,6 +176,8 @@ class _Isolator:
                 run.started.append(record["start"])
             else:
                 report = self._config.hook.pytest_report_from_serializable(config=self._config, data=record["report"])
+                if isinstance(report.longrepr, list):
+                    report.longrepr = tuple(report.longrepr)  # a skip's (path, line, reason), a list after JSON
                 run.reports.setdefault(report.nodeid, []).append(report)
 
     def _tear_down_parent(
@@ -217,10 +219,9 @@ def _death_message(run: _ChildRun, item: pytest.Item, where: str) -> str:
 
 def _output_tail(output: str) -> str:
     """faulthandler's report of a crash when there is one (innermost frame first), else the child's last lines."""
-    lines = output.rstrip().splitlines()
-    fatal = next((n for n, line in enumerate(lines) if line.startswith("Fatal Python error")), None)
-    shown = lines[fatal:fatal + OUTPUT_TAIL_LINES] if fatal is not None else lines[-OUTPUT_TAIL_LINES:]
-    return "output of the child:\n" + "\n".join(f"    {line}" for line in shown)
+    start = output.find("Fatal Python error")  # after the progress dots of the tests before, on their line
+    lines = output[start:].splitlines()[:OUTPUT_TAIL_LINES] if start >= 0 else output.splitlines()[-OUTPUT_TAIL_LINES:]
+    return "output of the child:\n" + "\n".join(f"    {line}" for line in lines)
 
 
 def _failure(item: pytest.Item, when: str, message: str) -> pytest.TestReport:

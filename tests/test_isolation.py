@@ -48,6 +48,11 @@ def test_aborts():
 
 
 @pytest.mark.native
+def test_skips_with_its_reason():
+    pytest.skip("no model on this machine")
+
+
+@pytest.mark.native
 def test_fails_like_any_test():
     assert 1 == 2, "an ordinary failure, replayed from the child"
 '''
@@ -76,18 +81,20 @@ def with_parent_pid(source: str) -> str:
 def test_a_segfault_and_an_abort_fail_their_tests_and_every_other_test_still_runs(suite: pytest.Pytester) -> None:
     suite.makepyfile(test_crashes=with_parent_pid(CRASHING_MODULE), test_other=with_parent_pid(OTHER_MODULE))
 
-    result = suite.runpytest_subprocess("-p", "no:cacheprovider", "-rf")
+    result = suite.runpytest_subprocess("-p", "no:cacheprovider", "-rfs")
 
-    result.assert_outcomes(passed=3, failed=3)
+    result.assert_outcomes(passed=3, failed=3, skipped=1)
     result.stdout.fnmatch_lines([
         "*native crash: SIGSEGV in test_crashes.py::test_reads_address_zero*",
         "*Fatal Python error: Segmentation fault*",
         "*native crash: SIGABRT in test_crashes.py::test_aborts*",
+        "*Fatal Python error: Aborted*",
         "*an ordinary failure, replayed from the child*",
         "FAILED test_crashes.py::test_reads_address_zero*",
         "FAILED test_crashes.py::test_aborts*",
         "FAILED test_crashes.py::test_fails_like_any_test*",
-        "*3 failed, 3 passed*",
+        "SKIPPED [[]1] test_crashes.py:*: no model on this machine",
+        "*3 failed, 3 passed, 1 skipped*",
     ])
     assert result.ret == pytest.ExitCode.TESTS_FAILED
 
