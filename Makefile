@@ -44,7 +44,7 @@ $(LLAMA_STAMP): | $(VENV)/.installed
 	else \
 	  echo "failed: $(LLAMA_CMAKE_ARGS)" >$@; \
 	  echo "WARNING: $(LLAMA_SPEC) could not be built (see $(LLAMA_LOG); it needs a C compiler and cmake)." >&2; \
-	  echo "WARNING: everything else is installed; its tests will be skipped. Retry: rm $(VENV)/.llama-cpp-*; make setup" >&2; \
+	  echo "WARNING: the rest is installed; its tests will be skipped. Retry: rm $(VENV)/.llama-cpp-*; make setup" >&2; \
 	fi
 
 run: setup

@@ -225,12 +225,15 @@ def _output_tail(output: str) -> str:
 
 
 def _failure(item: pytest.Item, when: str, message: str) -> pytest.TestReport:
-    now = time.time()
-    keywords = {name: 1 for name in item.keywords}
-    return pytest.TestReport(item.nodeid, item.location, keywords, "failed", message, when, start=now, stop=now)
+    return _report(item, "failed", when, message)
 
 
 def _passed(item: pytest.Item) -> pytest.TestReport:
+    return _report(item, "passed", "teardown", None)
+
+
+def _report(item: pytest.Item, outcome: str, when: str, longrepr: str | None) -> pytest.TestReport:
+    """A report made in the parent for a phase the child could not report: a crash, or the teardown after it."""
     now = time.time()
     keywords = {name: 1 for name in item.keywords}
-    return pytest.TestReport(item.nodeid, item.location, keywords, "passed", None, "teardown", start=now, stop=now)
+    return pytest.TestReport(item.nodeid, item.location, keywords, outcome, longrepr, when, start=now, stop=now)

@@ -38,7 +38,8 @@ def providers() -> dict[str, list[str]]:
 @functools.cache
 def declared_distributions() -> set[str]:
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]
+    extras = project["optional-dependencies"].values()
+    requirements = [*project["dependencies"], *(r for extra in extras for r in extra)]
     return {normalise(re.match(r"[A-Za-z0-9._-]+", r).group()) for r in requirements}
 
 

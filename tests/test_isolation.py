@@ -66,11 +66,20 @@ def test_in_process_in_the_next_module():
 '''
 
 
+CONFTEST = '''
+import os
+
+pytest_plugins = ["tests.isolation"]
+os.environ.setdefault("PARENT_PID", str(os.getpid()))  # the children inherit the parent's
+'''
+
+
 @pytest.fixture
 def suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
     """A fresh directory whose pytest loads the isolation plugin from this repository."""
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
-    pytester.makeconftest('import os\n\npytest_plugins = ["tests.isolation"]\nos.environ.setdefault("PARENT_PID", str(os.getpid()))\n')
+    pytester.makeconftest(CONFTEST)
+    pytester.makeini("[pytest]\nmarkers =\n    slow: loads a real model\n")
     return pytester
 
 
@@ -136,7 +145,9 @@ def test_third_shares_the_model_loaded_for_the_second(model):
     assert LOADS == ["loaded"]
 ''')
 
-    result = suite.runpytest_subprocess("-p", "no:cacheprovider", "-ra", "-W", "ignore::pytest.PytestUnknownMarkWarning")
+    result = suite.runpytest_subprocess("-p", "no:cacheprovider", "-ra")
 
     result.assert_outcomes(passed=2, errors=1)
-    result.stdout.fnmatch_lines(["*native crash: SIGSEGV in test_model.py::test_first*", "ERROR test_model.py::test_first*"])
+    result.stdout.fnmatch_lines(
+        ["*native crash: SIGSEGV in test_model.py::test_first*", "ERROR test_model.py::test_first*"]
+    )
