@@ -132,7 +132,10 @@ class _Isolator:
                 return
             if broken.nodeid in run.started:
                 reports = run.reports.get(broken.nodeid, [])
-                phase = {0: "setup", 1: "call"}.get(len(reports), "teardown")
+                if not reports:
+                    phase = "setup"
+                else:
+                    phase = "call" if reports[-1].when == "setup" and reports[-1].passed else "teardown"
                 crash = _failure(broken, phase, _death_message(run, broken, "in"))
                 self._results[broken.nodeid] = [*reports, crash] + ([] if phase == "teardown" else [_passed(broken)])
             else:
