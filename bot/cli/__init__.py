@@ -1,14 +1,15 @@
 """The `newsbot` command: a thin shell over `index` (and `bot.telegram` for `newsbot bot`).
 
 Commands live by area: library.py (ingest, stats, latest, delete), asking.py (ask, chat),
-running.py (start, bot), evaluate.py (eval). Logs go to stderr; with --json, stdout carries only JSON.
+running.py (start, bot), evaluate.py (eval), bench.py (bench). Logs go to stderr; with --json, stdout
+carries only JSON.
 """
 
 from __future__ import annotations
 
 import typer
 
-from bot.cli import asking, library, running
+from bot.cli import asking, bench, library, running
 from bot.cli.common import run_app
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
 library.register(app)
 asking.register(app)
 running.register(app)
+bench.register(app)
 try:
     from bot.cli import evaluate
 except ImportError as exc:  # pragma: no cover - evaluate.py is part of the package; this guards a broken install
