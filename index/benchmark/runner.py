@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import tempfile
 import time
@@ -59,6 +60,11 @@ class BenchOptions:
             raise BenchError(f"sizes must be positive chunk counts, got {list(self.sizes)}")
         if self.subset_articles < 1 or self.queries < 2:
             raise BenchError("the subset needs at least 1 article and the latency runs at least 2 queries")
+        if self.peer and not all(importlib.util.find_spec(m) for m in ("langchain_chroma", "langchain_text_splitters")):
+            raise BenchError(
+                "the LangChain peer needs langchain-chroma and langchain-text-splitters: pip install 'newsbot[bench]', "
+                "or pass --no-peer"
+            )
 
 
 def run_benchmark(
