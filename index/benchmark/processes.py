@@ -131,6 +131,19 @@ def chroma_executable() -> str:
     return found
 
 
+def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = SERVER_START_TIMEOUT_S) -> bool:
+    """Whether a server process answers 200 at `url` within `timeout` seconds (False once it has exited)."""
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
 class ChromaServer:
     """`chroma run` on 127.0.0.1 and a free port, in a directory of its own; its peak RSS is read when it stops."""
 
@@ -143,18 +156,10 @@ class ChromaServer:
     def __enter__(self) -> ChromaServer:
         command = [chroma_executable(), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)]
         self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        url = f"http://127.0.0.1:{self.port}/api/v2/heartbeat"
-        while True:
-            try:
-                if httpx.get(url, timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            if self._process.poll() is not None or time.monotonic() > deadline:
-                self.__exit__(None, None, None)
-                raise StoreUnavailableError(f"chroma run did not start on 127.0.0.1:{self.port}")
-            time.sleep(0.2)
+        if not wait_for_http(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", self._process):
+            self.__exit__(None, None, None)
+            raise StoreUnavailableError(f"chroma run did not start on 127.0.0.1:{self.port}")
+        return self
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
