@@ -154,7 +154,8 @@ class ChromaServer:
         self._process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> ChromaServer:
-        command = [chroma_executable(), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)]
+        command = [chroma_executable(), "run", "--path", str(self.path), "--host", "127.0.0.1"]
+        command += ["--port", str(self.port)]
         self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if not wait_for_http(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", self._process):
             self.__exit__(None, None, None)

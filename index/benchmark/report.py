@@ -142,8 +142,8 @@ class BenchReport:
             f"({self.cache['how']}), repeated under new ids with nudged vectors; load average "
             f"{self.load_average[0]:.1f} before, {self.load_average[1]:.1f} after (2 cores: above 2 means contention)",
             "",
-            "| ingest | articles | chunks | articles/s | chunks/s | raw encode chunks/s | ingest ÷ raw | re-ingest ÷ first "
-            "| peak RSS MB |",
+            "| ingest | articles | chunks | articles/s | chunks/s | raw encode chunks/s | ingest ÷ raw "
+            "| re-ingest ÷ first | peak RSS MB |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for f in self.ingest:

