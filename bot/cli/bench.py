@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from bot.cli.common import err_console, handles_errors, load_settings, out_console, print_json, setup_logging
+from index.benchmark.runner import DEFAULT_QUERIES, DEFAULT_SIZES, DEFAULT_SUBSET_ARTICLES
 from index.errors import ConfigError
 
 CORPUS_IN_DATA = Path("news") / "10kGNAD" / "test.csv"
@@ -41,16 +42,21 @@ def bench(
         Optional[Path], typer.Option(help="Questions (.jsonl with question_en/question_de/question); default: "
                                           "news_qa/dev.jsonl in --data, else the opening words of articles.")
     ] = None,
-    sizes: Annotated[str, typer.Option(help="Store sizes in chunks, comma-separated.")] = "1000,10000,50000",
-    subset: Annotated[int, typer.Option(min=1, help="Articles in the timed ingest (encoded for real).")] = 250,
+    sizes: Annotated[str, typer.Option(help="Store sizes in chunks, comma-separated.")] = ",".join(
+        str(size) for size in DEFAULT_SIZES
+    ),
+    subset: Annotated[
+        int, typer.Option(min=1, help="Articles in the timed ingest (encoded for real).")
+    ] = DEFAULT_SUBSET_ARTICLES,
     cache_articles: Annotated[
         Optional[int], typer.Option(min=1, help="Articles of the corpus whose vectors fill the stores (default all).")
     ] = None,
     cache_dir: Annotated[
         Path, typer.Option(help="Where the corpus vectors are kept between runs (a Chroma store per embedder).")
     ] = DEFAULT_CACHE_DIR,
-    queries: Annotated[int, typer.Option(min=2, help="Questions timed per store for retrieval, and as many for "
-                                                     "answers.")] = 30,
+    queries: Annotated[
+        int, typer.Option(min=2, help="Questions timed per store for retrieval, and as many for answers.")
+    ] = DEFAULT_QUERIES,
     embedder: Annotated[Optional[str], typer.Option(help="Default: the configured embedder.")] = None,
     server: Annotated[bool, typer.Option(help="Also measure a `chroma run` server on loopback.")] = True,
     peer: Annotated[bool, typer.Option(help="Also measure the naive LangChain pipeline.")] = True,
