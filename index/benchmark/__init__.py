@@ -4,8 +4,7 @@ corpus.py reads the news and questions and fills stores of any size from cached 
 measured jobs (child.py) in processes of their own, for their peak RSS, and a `chroma run` server.
 """
 
-from index.benchmark.processes import BenchError
 from index.benchmark.report import BenchReport
 from index.benchmark.runner import DEFAULT_SIZES, BenchOptions, run_benchmark
 
-__all__ = ["DEFAULT_SIZES", "BenchError", "BenchOptions", "BenchReport", "run_benchmark"]
+__all__ = ["DEFAULT_SIZES", "BenchOptions", "BenchReport", "run_benchmark"]

@@ -27,16 +27,12 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
-from index.errors import NewsbotError, StoreUnavailableError
+from index.errors import BenchmarkError, StoreUnavailableError
 from index.settings import IndexSettings
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 SERVER_START_TIMEOUT_S = 60.0
 SERVER_STOP_TIMEOUT_S = 20.0
-
-
-class BenchError(NewsbotError):
-    """A benchmark step failed: a child process, the Chroma server, or the data it was given."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +99,7 @@ def run_job(job: str, args: dict[str, Any], settings: IndexSettings, env: dict[s
         command = [sys.executable, "-m", "index.benchmark.child", job, json.dumps(payload)]
         code, tail, wall, rss, launched_at = run_process(command, settings_env(settings, env), cwd)
         if code != 0 or not out.is_file():
-            raise BenchError(f"benchmark job {job!r} failed (exit {code}):\n{tail}")
+            raise BenchmarkError(f"benchmark job {job!r} failed (exit {code}):\n{tail}")
         result = json.loads(out.read_text(encoding="utf-8"))
     return Finished(result=result, wall_s=wall, peak_rss_mb=rss, launched_at=launched_at)
 
@@ -112,7 +108,7 @@ def run_command(command: Sequence[str], settings: IndexSettings, env: dict[str, 
     """Time a command (e.g. `newsbot ask ...`) from launch to exit, with these settings."""
     code, tail, wall, rss, launched_at = run_process(command, settings_env(settings, env), cwd)
     if code != 0:
-        raise BenchError(f"{' '.join(command)} failed (exit {code}):\n{tail}")
+        raise BenchmarkError(f"{' '.join(command)} failed (exit {code}):\n{tail}")
     return Finished(result={}, wall_s=wall, peak_rss_mb=rss, launched_at=launched_at)
 
 
@@ -127,7 +123,7 @@ def chroma_executable() -> str:
     beside = Path(sys.executable).with_name("chroma")
     found = str(beside) if beside.exists() else shutil.which("chroma")
     if not found:
-        raise BenchError("the `chroma` command is not installed: pip install chromadb, or run with --no-server")
+        raise BenchmarkError("the `chroma` command is not installed: pip install chromadb, or run with --no-server")
     return found
 
 

@@ -25,8 +25,9 @@ from index.benchmark.corpus import (
     read_rows,
     write_subset,
 )
-from index.benchmark.processes import BenchError, ChromaServer, run_command, run_job
+from index.benchmark.processes import ChromaServer, run_command, run_job
 from index.benchmark.report import BenchReport, IngestFigures, LatencyFigures
+from index.errors import BenchmarkError
 from index.evaluation.metrics import percentile
 from index.newsroom import Newsroom
 from index.settings import IndexSettings
@@ -55,13 +56,13 @@ class BenchOptions:
 
     def __post_init__(self) -> None:
         if not Path(self.corpus).is_file():
-            raise BenchError(f"corpus {self.corpus} not found: pass a 10kGNAD test.csv or a JSONL of title/text")
+            raise BenchmarkError(f"corpus {self.corpus} not found: pass a 10kGNAD test.csv or a JSONL of title/text")
         if not self.sizes or min(self.sizes) < 1:
-            raise BenchError(f"sizes must be positive chunk counts, got {list(self.sizes)}")
+            raise BenchmarkError(f"sizes must be positive chunk counts, got {list(self.sizes)}")
         if self.subset_articles < 1 or self.queries < 2:
-            raise BenchError("the subset needs at least 1 article and the latency runs at least 2 queries")
+            raise BenchmarkError("the subset needs at least 1 article and the latency runs at least 2 queries")
         if self.peer and not all(importlib.util.find_spec(m) for m in ("langchain_chroma", "langchain_text_splitters")):
-            raise BenchError(
+            raise BenchmarkError(
                 "the LangChain peer needs langchain-chroma and langchain-text-splitters: pip install 'newsbot[bench]', "
                 "or pass --no-peer"
             )
@@ -132,7 +133,7 @@ def _measure_ingest(
     job = run_job("ingest", {"subset": str(subset)}, target, options.env, work)
     r = job.result
     if r["reingest_unchanged"] != r["articles"]:
-        raise BenchError(f"re-ingest embedded again: {r['reingest_unchanged']} of {r['articles']} unchanged")
+        raise BenchmarkError(f"re-ingest embedded again: {r['reingest_unchanged']} of {r['articles']} unchanged")
     report.ingest.append(
         IngestFigures(
             "newsbot", r["articles"], r["chunks"], r["ingest_s"], r["raw_s"], job.peak_rss_mb, r["reingest_s"]
