@@ -9,7 +9,8 @@
     │   └── StoreUnavailableError    the Chroma server cannot be reached
     ├── AnswerError              the answerer (LLM) failed; callers fall back to the extractive answer
     │   └── AnswerTimeoutError   the LLM did not answer in time
-    └── DatasetError             an evaluation file is missing or not in a layout `newsbot eval` reads
+    ├── DatasetError             an evaluation file is missing or not in a layout `newsbot eval` reads
+    └── BenchmarkError           a `newsbot bench` step (a measured process, its options) failed
 
 Third-party errors are mapped at the boundary with `raise OurError(...) from exc`.
 """
@@ -60,3 +61,7 @@ class AnswerTimeoutError(AnswerError):
 
 class DatasetError(NewsbotError):
     """An evaluation file is missing or not in a layout `newsbot eval` reads."""
+
+
+class BenchmarkError(NewsbotError):
+    """A `newsbot bench` step failed: a measured child process, or the options it was given."""

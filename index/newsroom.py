@@ -88,7 +88,9 @@ class Newsroom:
     ) -> None:
         settings.apply_process_defaults()
         self.settings = settings
-        self.embedder = embedder or load_embedder(settings.embedder, batch_size=settings.embed_batch_size)
+        self.embedder = embedder or load_embedder(
+            settings.embedder, batch_size=settings.embed_batch_size, settings=settings
+        )
         self.answerer = answerer or load_answerer(settings, self.embedder)
         self.store = store or ChunkStore(
             path=None if settings.chroma_host else settings.data_dir,

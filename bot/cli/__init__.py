@@ -1,7 +1,8 @@
 """The `newsbot` command: a thin shell over `index` (and `bot.telegram` for `newsbot bot`).
 
 Commands live by area: library.py (ingest, stats, latest, delete), asking.py (ask, chat),
-running.py (start, bot), evaluate.py (eval). Logs go to stderr; with --json, stdout carries only JSON.
+running.py (start, bot), evaluate.py (eval), bench.py (bench). Logs go to stderr; with --json, stdout
+carries only JSON.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli import asking, library, running
+from bot.cli import asking, bench, library, running
 from bot.cli.common import err_console, handles_errors, load_settings, run_app, setup_logging
 
 app = typer.Typer(
@@ -51,6 +52,7 @@ def configure(
 library.register(app)
 asking.register(app)
 running.register(app)
+bench.register(app)
 try:
     from bot.cli import evaluate
 except ImportError as exc:  # pragma: no cover - evaluate.py is part of the package; this guards a broken install

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from index.embedders.base import Embedder
 
 ST_PREFIX = "st:"
+#: a model served by an OpenAI-compatible /embeddings endpoint (NEWSBOT_EMBEDDINGS_BASE_URL)
+OPENAI_PREFIX = "openai:"
 JOIN = "+"
 
 
@@ -111,7 +113,10 @@ GENERIC = ModelProfile(
 def choices_text() -> str:
     """The accepted values of NEWSBOT_EMBEDDER, for messages and help texts."""
     names = ", ".join(PROFILES)
-    return f"{names}, bundled models joined by '{JOIN}' (use+e5), or {ST_PREFIX}<model id or local path>"
+    return (
+        f"{names}, bundled models joined by '{JOIN}' (use+e5), {ST_PREFIX}<model id or local path>, or "
+        f"{OPENAI_PREFIX}<model> (an embeddings endpoint, NEWSBOT_EMBEDDINGS_BASE_URL)"
+    )
 
 
 def parse_spec(spec: str) -> tuple[str, ...]:
@@ -120,10 +125,11 @@ def parse_spec(spec: str) -> tuple[str, ...]:
     Raises ValueError naming the choices when the setting is not one newsbot can build.
     """
     spec = spec.strip()
-    if spec.startswith(ST_PREFIX):
-        if len(spec) > len(ST_PREFIX):
-            return (spec,)
-        raise ValueError(f"{ST_PREFIX} needs a model id or a local path after it, e.g. st:./my-model")
+    for prefix, example in ((ST_PREFIX, "st:./my-model"), (OPENAI_PREFIX, "openai:text-embedding-3-small")):
+        if spec.startswith(prefix):
+            if len(spec) > len(prefix):
+                return (spec,)
+            raise ValueError(f"{prefix} needs a model name after it, e.g. {example}")
     names = tuple(name.strip() for name in spec.split(JOIN))
     unknown = [name for name in names if name not in PROFILES]
     if unknown or not names:
