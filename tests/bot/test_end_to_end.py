@@ -23,6 +23,7 @@ from tests.bot.conftest import (
     ADA,
     ADMIN,
     EVE,
+    NEWS_PAGE,
     TOKEN,
     assert_answers_the_seed_question,
     bot_settings,
@@ -127,15 +128,6 @@ async def test_a_refused_user_is_told_politely_and_nothing_is_done_for_them(
     assert newsroom.stats().articles == articles and all(chat != EVE["id"] for chat, _ in api.chat_actions)
 
 
-NEWS_PAGE = """<!doctype html><html lang="en"><head><title>Harbour of Port Elda reopens | Elda Courier</title>
-<meta property="og:title" content="Harbour of Port Elda reopens after storm">
-<meta property="og:site_name" content="Elda Courier">
-<meta property="article:published_time" content="2024-03-04T09:00:00+00:00"></head>
-<body><nav>Home | World | Sport</nav><article><h1>Harbour of Port Elda reopens after storm</h1>
-<p>The harbour of Port Elda reopened on Monday, a week after a storm tore two cranes from the quay.</p>
-<p>Harbour master Ilse Varga said the first ferry left at six in the morning with 140 passengers aboard.</p>
-<p>Repairs to the northern pier will take until the summer, the town council said.</p></article>
-<footer>© Elda Courier</footer></body></html>"""
 
 
 @pytest.fixture
