@@ -226,9 +226,9 @@ def run_bot(settings: Settings, newsroom: Newsroom) -> None:
             application.run_webhook(**options)
     except InvalidToken as exc:  # PTB's message quotes the token: say what to do instead, without it
         log.debug("the Bot API refused the token", exc_info=exc)
-        hint = "" if not settings.telegram_base_url else f" (or {api_url} is not a Bot API server: TELEGRAM_BASE_URL)"
+        hint = f" (or check TELEGRAM_BASE_URL: is {api_url} a Bot API server?)" if settings.telegram_base_url else ""
         raise ConfigError(
-            f"Telegram rejected TELEGRAM_BOT_TOKEN{hint}: copy the token @BotFather gave you into .env"
+            f"Telegram rejected TELEGRAM_BOT_TOKEN: copy the token @BotFather gave you into .env{hint}"
         ) from None
     except NetworkError as exc:
         if isinstance(exc, BadRequest):  # a request Telegram refused is a bug to show, not a network problem

@@ -126,8 +126,8 @@ class IngestJobs:
             return []
         sources = [source for job in jobs for source in job.sources]
         log.warning(
-            "stopping while %d ingest job(s) still run; abandoned, nothing of them is stored unless it was "
-            "finished: %s",
+            "stopping with %d add(s) still running, abandoned (what they had not stored is lost; send them "
+            "again): %s",
             len(jobs),
             ", ".join(sources),
         )
