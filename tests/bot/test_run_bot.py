@@ -167,3 +167,22 @@ async def test_sigterm_during_a_slow_add_stops_newsbot_bot_within_seconds(api: F
     assert stopped_in < 10, f"stopping took {stopped_in:.1f} s"
     assert "abandoned" in log and f"{site.base}/slow.html" in log
     assert progress.text.startswith("⏹ I stopped before I finished reading")
+
+
+async def test_a_chroma_server_down_at_start_is_one_line_and_exit_1(api: FakeBotApi, tmp_path: Path) -> None:
+    port = free_port()
+    log_path = tmp_path / "bot.log"
+    with log_path.open("wb") as log_file:
+        process = await newsbot_bot(
+            tmp_path,
+            log_file,
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=api.base_url,
+            NEWSBOT_CHROMA_HOST="127.0.0.1",
+            NEWSBOT_CHROMA_PORT=str(port),
+        )
+        returncode = await finished(process, 90)
+    log = output_of(log_path)
+    assert returncode == 1
+    assert f"error: cannot reach the Chroma server at 127.0.0.1:{port}" in log
+    assert "Traceback" not in log and log.count("error:") == 1
