@@ -1,8 +1,8 @@
 """Admins' ingest jobs (/add URL, uploaded files), each in a thread of its own, so none of them waits on another.
 
-    claimed = jobs.claim(sources)        # None, or why not now: already being read, or too many at once
-    jobs.run(sources, work, report)      # `work()` in its thread; `await report(result or error)` on the loop
-    await jobs.abandon(on_abandon)       # at shutdown: stop waiting for what is still running
+    refusal = jobs.claim(sources)        # None, or why not now: "busy" (being read) or "full" (too many at once)
+    jobs.run(sources, work, report, on_abandon=notice)   # work() in a thread, then await report(result or error)
+    await jobs.abandon()                 # at shutdown: stop waiting for what still runs; await each notice()
 
 A page may take up to NEWSBOT_FETCH_DEADLINE to download, and a trickling server takes all of it. So a job
 holds no lock: adds of different sources run side by side, the same source twice at once is refused, and at
@@ -64,8 +64,7 @@ class IngestJobs:
         Claiming and checking are one step, with no await between them, so two adds of one source that arrive
         together cannot both pass.
         """
-        busy = next((source for source in sources if source in self._claimed), None)
-        if busy is not None:
+        if any(source in self._claimed for source in sources):
             return "busy"
         if self._claims >= self.max_running:
             return "full"
@@ -74,7 +73,8 @@ class IngestJobs:
         return None
 
     def release(self, sources: Sequence[str]) -> None:
-        """Give back a claim whose job never started (its handler failed before `run`)."""
+        """Give back a claim: when its job has reported, or when the job never started (its handler failed
+        before `run`)."""
         self._claimed.difference_update(sources)
         self._claims -= 1
 
@@ -94,7 +94,7 @@ class IngestJobs:
         def _target() -> None:
             try:
                 outcome: Any = work()
-            except BaseException as exc:  # noqa: BLE001 - every outcome is reported, on the loop
+            except BaseException as exc:  # whatever it is, the admin hears of it: reported on the loop
                 outcome = exc
             try:
                 loop.call_soon_threadsafe(_settle, job.future, outcome)
@@ -112,18 +112,19 @@ class IngestJobs:
                 outcome: T | BaseException = await job.future
             except Exception as exc:
                 outcome = exc
-            await report(outcome)
+            try:
+                await report(outcome)
+            except Exception:  # no PTB error handler sees this task: say it here
+                log.exception("could not report the add of %s", list(job.sources))
         finally:
             self._jobs.remove(job)
-            self._claimed.difference_update(job.sources)
-            self._claims -= 1
+            self.release(job.sources)
 
-    async def abandon(self) -> list[str]:
-        """Stop waiting for the jobs still running (their threads die with the process); tell their admins.
-        Returns the sources abandoned."""
+    async def abandon(self) -> None:
+        """Stop waiting for the jobs still running (their threads die with the process); tell their admins."""
         jobs = list(self._jobs)
         if not jobs:
-            return []
+            return
         sources = [source for job in jobs for source in job.sources]
         log.warning(
             "stopping with %d add(s) still running, abandoned (what they had not stored is lost; send them "
@@ -141,7 +142,6 @@ class IngestJobs:
             except TimeoutError:
                 log.warning("could not tell every admin that their add was stopped")
         await asyncio.gather(*(job.task for job in jobs if job.task is not None), return_exceptions=True)
-        return sources
 
 
 def _settle(future: asyncio.Future[Any], outcome: object) -> None:
