@@ -238,6 +238,14 @@ def run_bot(settings: Settings, newsroom: Newsroom) -> None:
             f"cannot reach the Telegram Bot API at {api_url} ({redact(exc.message)}); check the network or "
             "TELEGRAM_BASE_URL"
         ) from None
+    except OSError as exc:
+        if options is None:
+            raise
+        log.debug("cannot listen for the webhook", exc_info=exc)
+        raise NewsbotError(
+            f"cannot listen for Telegram's webhook on {options['listen']}:{options['port']} ({exc.strerror or exc}):"
+            " is another program using the port? Set TELEGRAM_WEBHOOK_LISTEN / TELEGRAM_WEBHOOK_PORT"
+        ) from None
     finally:
         ptb_log.removeFilter(_start_failure_said_once)
 

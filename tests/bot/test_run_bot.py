@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 import time
 from asyncio.subprocess import Process
@@ -185,4 +186,26 @@ async def test_a_chroma_server_down_at_start_is_one_line_and_exit_1(api: FakeBot
     log = output_of(log_path)
     assert returncode == 1
     assert f"error: cannot reach the Chroma server at 127.0.0.1:{port}" in log
+    assert "Traceback" not in log and log.count("error:") == 1
+
+
+async def test_a_webhook_port_in_use_is_one_line_and_exit_1(api: FakeBotApi, tmp_path: Path) -> None:
+    log_path = tmp_path / "bot.log"
+    with socket.socket() as taken, log_path.open("wb") as log_file:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = await newsbot_bot(
+            tmp_path,
+            log_file,
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=api.base_url,
+            TELEGRAM_MODE="webhook",
+            TELEGRAM_WEBHOOK_PORT=str(port),
+            TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{port}",
+        )
+        returncode = await finished(process, 90)
+    log = output_of(log_path)
+    assert returncode == 1
+    assert f"error: cannot listen for Telegram's webhook on 127.0.0.1:{port} (" in log
     assert "Traceback" not in log and log.count("error:") == 1
