@@ -103,15 +103,17 @@ async def on_document(update: Update, context: NewsContext) -> None:
     try:
         progress = await message.reply_html(f"Reading {label}…")
         telegram_file = await document.get_file()
-        if telegram_file.file_size and telegram_file.file_size > limit:
-            context.services.ingests.release([str(target)])
-            await progress.edit_text(f"That file is too big: {escape(why)}.")
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        await telegram_file.download_to_drive(target)
+        too_big = bool(telegram_file.file_size and telegram_file.file_size > limit)  # the update may not say
+        if not too_big:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            await telegram_file.download_to_drive(target)
     except BaseException:
         context.services.ingests.release([str(target)])
         raise
+    if too_big:
+        context.services.ingests.release([str(target)])
+        await progress.edit_text(f"That file is too big: {escape(why)}.")
+        return
     _start_ingest(context, [str(target)], progress, label)
 
 

@@ -5,7 +5,8 @@
     run_bot(settings, newsroom)                   # blocks; Ctrl-C or SIGTERM stops it within seconds
 
 A stop waits for the questions being answered, not for admins' downloads (see ingesting.py). A Bot API that
-cannot be reached at start, or a token it rejects, ends `run_bot` with one NewsbotError that says what to check.
+cannot be reached at start, a token it rejects or a webhook port in use ends `run_bot` with one NewsbotError
+that says what to check (PTB's own traceback of it is kept for the debug log).
 
 TELEGRAM_BASE_URL / TELEGRAM_BASE_FILE_URL point the bot at a self-hosted Bot API server (or a test fake) in
 the form PTB takes: `http://127.0.0.1:8081/bot`, the token appended.
