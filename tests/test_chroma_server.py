@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -25,10 +26,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+@contextmanager
+def chroma_run(path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """A real `chroma run` server storing in `path`, answering on a free port; stopped when the block ends."""
     port = free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
     chroma = Path(sys.executable).with_name("chroma")
     process = subprocess.Popen(
         [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
@@ -46,10 +47,16 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"chroma run did not start on port {port}")
             time.sleep(0.2)
-        yield port
+        yield process, port
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    with chroma_run(tmp_path_factory.mktemp("chroma-server")) as (_, port):
+        yield port
 
 
 def test_ingest_and_ask_through_a_chroma_server(chroma_server: int, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@
               Otherwise a user listed in the first may ask anywhere, and anyone may ask in a chat listed in
               the second (a private chat's id is its user's id).
     admins    TELEGRAM_ADMIN_IDS may always use the bot, add articles and see /stats; they are not rate limited.
-    rate      TELEGRAM_RATE_LIMIT_PER_MINUTE questions per user in any 60 seconds.
+    rate      TELEGRAM_RATE_LIMIT_PER_MINUTE messages the bot answers (questions, commands, buttons, files) per
+              user in any 60 seconds.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class Verdict:
 
 
 class RateLimiter:
-    """At most `per_minute` questions per user in any sliding 60-second window.
+    """At most `per_minute` messages per user in any sliding 60-second window.
 
     A user who keeps asking while limited is told once, not once per message: replying to every message of
     a flood would itself flood the chat.

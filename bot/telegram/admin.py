@@ -1,7 +1,9 @@
 """Admin handlers: /add URL, documents sent to the bot, /stats. Everyone else gets a polite no.
 
-Ingestion runs in a thread, one at a time (`Services.ingest_lock`), and reports progress by editing one
-message ("Reading…" -> "Added 1 article."), so a long CSV does not leave the admin guessing.
+Each add is a job of its own (`ingesting.IngestJobs`): the handler returns once the job has started, adds of
+different sources run side by side, and a slow download holds up neither questions, nor other adds, nor
+shutdown. The job reports progress by editing one message ("Reading…" -> "Added 1 article."), so a long CSV
+does not leave the admin guessing. An upload larger than what newsbot reads is refused before it is downloaded.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from telegram.error import TelegramError
 
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import escape, format_date, is_web_url
+from bot.telegram.handlers import apology_for
+from index.errors import NewsbotError, StoreError
 from index.text import shorten
-from index.errors import NewsbotError
 
 if TYPE_CHECKING:
     from index.newsroom import IngestReport
@@ -32,6 +35,8 @@ log = logging.getLogger(__name__)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # the Bot API lets bots download files up to 20 MB
 MAX_URLS_PER_ADD = 10
+MAX_FAILURES_LISTED = 5
+MAX_ERROR_CHARS = 300  # with MAX_FAILURES_LISTED and 120-character sources, a report stays one message
 PROGRESS_EVERY_S = 3.0
 NOT_ADMIN = "Sorry, only the bot's admins can add articles. You can ask me about the news, though!"
 
@@ -61,8 +66,14 @@ async def add(update: Update, context: NewsContext) -> None:
         await message.reply_text(f"Please add at most {MAX_URLS_PER_ADD} pages at a time.")
         return
     label = escape(shorten(urls[0], 120)) if len(urls) == 1 else f"{len(urls)} pages"
-    progress = await message.reply_html(f"Reading {label}…")
-    await _ingest(context, urls, progress, label)
+    if not await _claim(context, message, urls, "that page" if len(urls) == 1 else "one of these pages"):
+        return
+    try:
+        progress = await message.reply_html(f"Reading {label}…")
+    except BaseException:
+        context.services.ingests.release(urls)
+        raise
+    _start_ingest(context, urls, progress, label)
 
 
 async def on_document(update: Update, context: NewsContext) -> None:
@@ -77,17 +88,41 @@ async def on_document(update: Update, context: NewsContext) -> None:
     name = document.file_name or f"{document.file_unique_id}.txt"
     if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
         kinds = ", ".join(DOCUMENT_SUFFIXES)
-        await message.reply_html(f"I can add {escape(kinds)} files; <code>{escape(name)}</code> is not one of them.")
+        await message.reply_html(
+            f"I can add {escape(kinds)} files; <code>{escape(shorten(name, 120))}</code> is not one of them."
+        )
         return
-    if document.file_size and document.file_size > MAX_DOWNLOAD_BYTES:
-        await message.reply_text("That file is too big: Telegram lets bots download files up to 20 MB.")
+    limit, why = _upload_limit(context)
+    if document.file_size and document.file_size > limit:  # Telegram says the size: no need to download it
+        await message.reply_text(f"That file is too big: {why}.")
         return
-    progress = await message.reply_html(f"Reading <code>{escape(name)}</code>…")
     target = context.services.upload_dir / _safe_name(name, document.file_unique_id)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    telegram_file = await document.get_file()
-    await telegram_file.download_to_drive(target)
-    await _ingest(context, [str(target)], progress, f"<code>{escape(name)}</code>")
+    label = f"<code>{escape(shorten(name, 120))}</code>"
+    if not await _claim(context, message, [str(target)], "a file of that name"):
+        return
+    try:
+        progress = await message.reply_html(f"Reading {label}…")
+        telegram_file = await document.get_file()
+        too_big = bool(telegram_file.file_size and telegram_file.file_size > limit)  # the update may not say
+        if not too_big:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            await telegram_file.download_to_drive(target)
+    except BaseException:
+        context.services.ingests.release([str(target)])
+        raise
+    if too_big:
+        context.services.ingests.release([str(target)])
+        await progress.edit_text(f"That file is too big: {escape(why)}.")
+        return
+    _start_ingest(context, [str(target)], progress, label)
+
+
+def _upload_limit(context: NewsContext) -> tuple[int, str]:
+    """The largest upload read, in bytes, and why: the Bot API's download limit or NEWSBOT_MAX_INPUT_MB."""
+    max_input = int(context.services.settings.max_input_mb * 1024 * 1024)
+    if max_input < MAX_DOWNLOAD_BYTES:
+        return max_input, f"I read files up to {context.services.settings.max_input_mb:g} MB (NEWSBOT_MAX_INPUT_MB)"
+    return MAX_DOWNLOAD_BYTES, "Telegram lets bots download files up to 20 MB"
 
 
 def _safe_name(name: str, unique_id: str) -> str:
@@ -97,21 +132,55 @@ def _safe_name(name: str, unique_id: str) -> str:
     return f"{stem or unique_id}{suffix}"
 
 
-async def _ingest(context: NewsContext, sources: Sequence[str], progress: Message, label: str) -> None:
+async def _claim(context: NewsContext, message: Message, sources: Sequence[str], what: str) -> bool:
+    """Reserve the sources for this add, or tell the admin why not now."""
+    jobs = context.services.ingests
+    refusal = jobs.claim(sources)
+    if refusal == "busy":
+        await message.reply_text(f"I'm already reading {what}: its report comes when I'm done.")
+    elif refusal == "full":
+        await message.reply_text(
+            f"I'm reading {jobs.max_running} things already. Please send this again when one of them is done."
+        )
+    return refusal is None
+
+
+def _start_ingest(context: NewsContext, sources: Sequence[str], progress: Message, label: str) -> None:
+    """Read the sources in a job of their own; the progress message becomes the report when it is done."""
     services = context.services
     reporter = _ProgressEditor(progress, label, asyncio.get_running_loop())
-    async with services.ingest_lock:
-        try:
-            report = await asyncio.to_thread(services.newsroom.ingest, sources, on_progress=reporter)
-        except NewsbotError as exc:
-            log.warning("ingest of %s failed", list(sources), exc_info=exc)
-            await reporter.finish(f"Could not add {label}: {escape(str(exc))}")
+
+    def work() -> tuple[IngestReport, int]:
+        report = services.newsroom.ingest(sources, on_progress=reporter)
+        return report, services.newsroom.stats().articles
+
+    async def report(outcome: tuple[IngestReport, int] | BaseException) -> None:
+        reporter.close()
+        if isinstance(outcome, BaseException):
+            await reporter.finish(_failure_text(sources, label, outcome))
             return
-        finally:
-            reporter.close()
-        stats = await asyncio.to_thread(services.newsroom.stats)
-    log.info("admin ingest of %s: %s", list(sources), report.to_dict())
-    await reporter.finish(render_report(report, stats.articles))
+        log.info("admin ingest of %s: %s", list(sources), outcome[0].to_dict())
+        await reporter.finish(render_report(*outcome))
+
+    async def on_abandon() -> None:
+        reporter.close()
+        await reporter.finish(
+            f"⏹ I stopped before I finished reading {label}: I am shutting down. Send it again when I'm back."
+        )
+
+    services.ingests.run(sources, work, report, on_abandon=on_abandon)
+
+
+def _failure_text(sources: Sequence[str], label: str, error: BaseException) -> str:
+    """What the admin reads when an add failed as a whole; the traceback goes to the log."""
+    if isinstance(error, StoreError):
+        log.warning("ingest of %s failed", list(sources), exc_info=error)
+        return f"Could not add {label}: {escape(apology_for(error))}"
+    if isinstance(error, NewsbotError):
+        log.warning("ingest of %s failed", list(sources), exc_info=error)
+        return f"Could not add {label}: {escape(shorten(str(error), MAX_ERROR_CHARS))}"
+    log.error("ingest of %s failed", list(sources), exc_info=error)
+    return escape(apology_for(error))
 
 
 def render_report(report: IngestReport, total_articles: int) -> str:
@@ -122,11 +191,11 @@ def render_report(report: IngestReport, total_articles: int) -> str:
         lines.append(f"🔄 Updated {report.updated} article{'s' if report.updated != 1 else ''}.")
     if report.unchanged:
         lines.append(f"☑️ Already had {report.unchanged}, unchanged.")
-    for failure in report.failed[:10]:
+    for failure in report.failed[:MAX_FAILURES_LISTED]:
         source = escape(shorten(failure.source, 120))
-        lines.append(f"⚠️ Could not read <code>{source}</code>: {escape(failure.error)}")
-    if len(report.failed) > 10:
-        lines.append(f"… and {len(report.failed) - 10} more failures.")
+        lines.append(f"⚠️ Could not read <code>{source}</code>: {escape(shorten(failure.error, MAX_ERROR_CHARS))}")
+    if len(report.failed) > MAX_FAILURES_LISTED:
+        lines.append(f"… and {len(report.failed) - MAX_FAILURES_LISTED} more failures.")
     if not lines:
         lines.append("I found no article there.")
     lines.append(f"I now know {total_articles} article{'s' if total_articles != 1 else ''}.")
@@ -150,8 +219,11 @@ class _ProgressEditor:
         if self._closed or done >= total or now - self._last < PROGRESS_EVERY_S:
             return
         self._last = now
-        text = f"Reading {self.label}… {done} of {total}"
-        self._pending.append(asyncio.run_coroutine_threadsafe(self._edit(text), self.loop))
+        edit = self._edit(f"Reading {self.label}… {done} of {total}")
+        try:
+            self._pending.append(asyncio.run_coroutine_threadsafe(edit, self.loop))
+        except RuntimeError:  # the loop is closed: the bot stopped, and this job was abandoned
+            edit.close()
 
     async def _edit(self, text: str) -> None:
         try:
@@ -166,7 +238,10 @@ class _ProgressEditor:
         for future in self._pending:
             with contextlib.suppress(Exception):
                 await asyncio.wrap_future(future)
-        await self.message.edit_text(text)
+        try:
+            await self.message.edit_text(text)
+        except TelegramError as exc:  # no handler is left to catch it: this runs after the handler returned
+            log.warning("could not report the add of %s in chat %s: %s", self.label, self.message.chat_id, exc)
 
 
 async def stats(update: Update, context: NewsContext) -> None:
@@ -195,9 +270,9 @@ async def stats(update: Update, context: NewsContext) -> None:
         "",
         "<b>Bot</b>",
         f"Up {_duration(time.monotonic() - services.started_at)} · {services.questions_answered} questions "
-        f"answered · {len(context.application.chat_data)} chats",
+        f"answered · {len(context.application.chat_data)} chats · {services.ingests.running} adds running",
         f"Access: {allowed} · {len(access.admin_ids)} admins",
-        f"Rate limit: {settings.telegram_rate_limit_per_minute} questions a minute per user · "
+        f"Rate limit: {settings.telegram_rate_limit_per_minute} messages a minute per user · "
         f"history: {settings.telegram_history_turns} turns · mode: {settings.telegram_mode}",
     ]
     await message.reply_html("\n".join(lines))

@@ -2,7 +2,11 @@
 `run_bot(settings, newsroom)` runs it by long polling (default) or as a webhook, until stopped.
 
     newsroom = Newsroom(settings)                 # cheap; warmed up in post_init, off the event loop
-    run_bot(settings, newsroom)                   # blocks; Ctrl-C or SIGTERM stops it gracefully
+    run_bot(settings, newsroom)                   # blocks; Ctrl-C or SIGTERM stops it within seconds
+
+A stop waits for the questions being answered, not for admins' downloads (see ingesting.py). A Bot API that
+cannot be reached at start, a token it rejects or a webhook port in use ends `run_bot` with one NewsbotError
+that says what to check (PTB's own traceback of it is kept for the debug log).
 
 TELEGRAM_BASE_URL / TELEGRAM_BASE_FILE_URL point the bot at a self-hosted Bot API server (or a test fake) in
 the form PTB takes: `http://127.0.0.1:8081/bot`, the token appended.
@@ -18,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import MessageEntityType, ParseMode
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -37,7 +41,7 @@ from bot.settings import Settings
 from bot.telegram import admin, handlers
 from bot.telegram.access import Access, RateLimiter
 from bot.telegram.context import SERVICES_KEY, NewsContext, Services
-from index.errors import ConfigError
+from index.errors import ConfigError, NewsbotError
 
 if TYPE_CHECKING:
     from index.newsroom import Newsroom
@@ -47,6 +51,7 @@ log = logging.getLogger(__name__)
 CONCURRENT_UPDATES = 64  # chats answered at once; each waits on a thread, not on the loop
 FLOOD_RETRIES = 3  # times a request is retried after Telegram answers 429 "retry after"
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+TELEGRAM_API_URL = "https://api.telegram.org/bot"  # PTB's default base URL, the token appended
 WEBHOOK_SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 COMMANDS = (
@@ -91,6 +96,7 @@ def build_application(
         .concurrent_updates(CONCURRENT_UPDATES)
         .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
         .post_init(_post_init)
+        .post_stop(_post_stop)
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url).base_file_url(
@@ -159,6 +165,12 @@ async def _post_init(application: NewsApplication) -> None:
     log.info("newsbot is up as @%s", application.bot.username)
 
 
+async def _post_stop(application: NewsApplication) -> None:
+    """Updates are all handled by now; admins' adds still downloading are abandoned, not waited for."""
+    services: Services = application.bot_data[SERVICES_KEY]
+    await services.ingests.abandon()
+
+
 async def register_commands(application: NewsApplication, admin_ids: Iterable[int]) -> None:
     """Telegram's command menu: everyone's, the groups' and, in each admin's private chat, the admin commands."""
     bot = application.bot
@@ -203,6 +215,9 @@ def run_bot(settings: Settings, newsroom: Newsroom) -> None:
     """Run the bot until Ctrl-C or SIGTERM: long polling by default, a webhook with TELEGRAM_MODE=webhook."""
     options = webhook_options(settings) if settings.telegram_mode == "webhook" else None
     application = build_application(settings, newsroom)
+    api_url = settings.telegram_base_url or TELEGRAM_API_URL
+    ptb_log = logging.getLogger("telegram.ext")
+    ptb_log.addFilter(_start_failure_said_once)
     try:
         if options is None:
             log.info("starting newsbot (long polling)")
@@ -210,10 +225,36 @@ def run_bot(settings: Settings, newsroom: Newsroom) -> None:
         else:
             log.info("starting newsbot (webhook on %s:%s)", options["listen"], options["port"])
             application.run_webhook(**options)
-    except InvalidToken:  # PTB's message quotes the token: say what to do instead, without it
+    except InvalidToken as exc:  # PTB's message quotes the token: say what to do instead, without it
+        log.debug("the Bot API refused the token", exc_info=exc)
+        hint = f" (or check TELEGRAM_BASE_URL: is {api_url} a Bot API server?)" if settings.telegram_base_url else ""
         raise ConfigError(
-            "Telegram rejected TELEGRAM_BOT_TOKEN: copy the token @BotFather gave you into .env"
+            f"Telegram rejected TELEGRAM_BOT_TOKEN: copy the token @BotFather gave you into .env{hint}"
         ) from None
+    except NetworkError as exc:
+        if isinstance(exc, BadRequest):  # a request Telegram refused is a bug to show, not a network problem
+            raise
+        log.debug("cannot reach the Bot API", exc_info=exc)
+        raise NewsbotError(
+            f"cannot reach the Telegram Bot API at {api_url} ({redact(exc.message)}); check the network or "
+            "TELEGRAM_BASE_URL"
+        ) from None
+    except OSError as exc:
+        if options is None:
+            raise
+        log.debug("cannot listen for the webhook", exc_info=exc)
+        raise NewsbotError(
+            f"cannot listen for Telegram's webhook on {options['listen']}:{options['port']} ({exc.strerror or exc}):"
+            " is another program using the port? Set TELEGRAM_WEBHOOK_LISTEN / TELEGRAM_WEBHOOK_PORT"
+        ) from None
+    finally:
+        ptb_log.removeFilter(_start_failure_said_once)
+
+
+def _start_failure_said_once(record: logging.LogRecord) -> bool:
+    """PTB logs a start that gives up with its whole traceback; run_bot says it in one line instead."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not (isinstance(error, (InvalidToken, NetworkError)) and record.levelno >= logging.ERROR)
 
 
 # --- keeping the token out of logs -----------------------------------------------------------------------------

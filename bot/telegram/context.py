@@ -17,6 +17,7 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot.settings import Settings
 from bot.telegram.access import Access, RateLimiter
+from bot.telegram.ingesting import IngestJobs
 from index.models import Answer, Turn
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ REFUSAL_EVERY_S = 600.0  # a refused user is told once per ten minutes, not once
 
 @dataclass
 class Services:
-    """One per application: the Newsroom, the access rules, the rate limiters, a few counters."""
+    """One per application: the Newsroom, the access rules, the rate limiters, the admins' ingest jobs, a few
+    counters."""
 
     settings: Settings
     newsroom: Newsroom
@@ -38,7 +40,7 @@ class Services:
     limiter: RateLimiter
     upload_dir: Path
     refusals: RateLimiter = field(default_factory=lambda: RateLimiter(1, window_s=REFUSAL_EVERY_S))
-    ingest_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    ingests: IngestJobs = field(default_factory=IngestJobs)
     started_at: float = field(default_factory=time.monotonic)
     questions_answered: int = 0
 

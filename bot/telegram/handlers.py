@@ -34,7 +34,8 @@ from bot.telegram.formatting import (
     render_latest,
     split_html,
 )
-from index.errors import StoreUnavailableError
+from index.errors import StoreError
+from index.text import shorten
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ TYPING_RENEW_S = 4.0  # Telegram shows "typing…" for 5 s; renew a little earli
 MAX_QUESTION_CHARS = 1000
 LATEST_DEFAULT = 5
 LATEST_MAX = 20
+LATEST_ARGUMENT = re.compile(r"[0-9]{1,3}")  # ASCII digits only: int() also takes "²"-like digits and "-3"
 SOURCES_PREFIX = "src:"
 SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
 EXAMPLE_QUESTION = "Who denied supplying arms to Russia?"
@@ -49,18 +51,25 @@ EXAMPLE_QUESTION = "Who denied supplying arms to Russia?"
 APOLOGY = "Sorry, something went wrong on my side while working on that. Please try again in a moment."
 # An LLM that fails or passes its deadline never reaches the user: the extractive answer is served instead.
 APOLOGIES: tuple[tuple[type[BaseException], str], ...] = (
-    (StoreUnavailableError, "Sorry, I can't reach my news archive right now. Please try again in a minute."),
+    (StoreError, "Sorry, I can't reach my news archive right now. Please try again in a minute."),
 )
+
+
+def apology_for(error: BaseException) -> str:
+    """The short, kind message a user gets for an error; the traceback goes to the log."""
+    return next((text for kind, text in APOLOGIES if isinstance(error, kind)), APOLOGY)
 
 
 # --- access --------------------------------------------------------------------------------------------------
 
 
 async def guard(update: Update, context: NewsContext) -> None:
-    """Stop updates from users the access lists leave out; tell them politely, once in a while."""
+    """Stop updates from users the access lists leave out, and from users over the rate limit; tell them
+    politely, once in a while."""
     user, chat = update.effective_user, update.effective_chat
     access = context.services.access
     if access.allows(user.id if user else None, chat.id if chat else None):
+        await _rate_limit(update, context)
         return
     log.info("refused user %s in chat %s", user.id if user else "?", chat.id if chat else "?")
     if update.callback_query:
@@ -75,6 +84,27 @@ async def guard(update: Update, context: NewsContext) -> None:
             "Sorry, this bot only answers the people its owner has let in. "
             f"If you should be one of them, send them your Telegram id: <code>{user.id}</code>."
         )
+    raise ApplicationHandlerStop
+
+
+async def _rate_limit(update: Update, context: NewsContext) -> None:
+    """Everything the bot would reply to counts: questions, commands, buttons, files. Admins are exempt."""
+    user = update.effective_user
+    services = context.services
+    if user is None or services.access.is_admin(user.id) or not _is_addressed(update, context.bot):
+        return
+    verdict = services.limiter.check(user.id)
+    if verdict.allowed:
+        return
+    log.info("rate limited user %s for %d s", user.id, verdict.retry_after_s)
+    slow_down = (
+        f"You're asking faster than I can read! I answer up to {services.limiter.per_minute} messages a minute "
+        f"per person. Please try again in {verdict.retry_after_s} s."
+    )
+    if update.callback_query:  # a pressed button waits for an answer: give it, it does not flood the chat
+        await update.callback_query.answer(slow_down)
+    elif verdict.warn and update.effective_message:
+        await update.effective_message.reply_text(slow_down)
     raise ApplicationHandlerStop
 
 
@@ -163,7 +193,8 @@ def sources_button(key: int) -> InlineKeyboardMarkup:
 
 
 async def answer_question(update: Update, context: NewsContext, question: str) -> None:
-    """Answer in the chat: check the rate limit, show typing, ask the Newsroom with the chat's history, reply."""
+    """Answer in the chat: show typing, ask the Newsroom with the chat's history, reply. (`guard` has counted
+    the question against the user's rate limit.)"""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
@@ -175,15 +206,6 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
         await message.reply_text(f"That is a long question. Please ask in under {MAX_QUESTION_CHARS} characters.")
         return
     services = context.services
-    if not services.access.is_admin(user.id):
-        verdict = services.limiter.check(user.id)
-        if not verdict.allowed:
-            if verdict.warn:
-                await message.reply_text(
-                    f"You're asking faster than I can read! I answer up to {services.limiter.per_minute} "
-                    f"questions a minute per person. Please try again in {verdict.retry_after_s} s."
-                )
-            return
     memory = context.memory
     async with memory.lock:
         thread_id = message.message_thread_id if message.is_topic_message else None
@@ -311,16 +333,30 @@ async def latest(update: Update, context: NewsContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    argument = command_argument(message)
-    n = int(argument) if argument.isdigit() else LATEST_DEFAULT
-    articles = await asyncio.to_thread(context.services.newsroom.latest, max(1, min(n, LATEST_MAX)))
+    n = latest_count(command_argument(message))
+    if n is None:
+        await message.reply_html(
+            f"Send /latest for the {LATEST_DEFAULT} newest articles, or /latest N for the N newest, "
+            f"N from 1 to {LATEST_MAX}: e.g. <code>/latest 10</code>."
+        )
+        return
+    articles = await asyncio.to_thread(context.services.newsroom.latest, n)
     await send_html(message, render_latest(articles))
+
+
+def latest_count(argument: str) -> int | None:
+    """How many articles `/latest ARGUMENT` asks for; None unless it is a number from 1 to LATEST_MAX."""
+    if not argument:
+        return LATEST_DEFAULT
+    if not LATEST_ARGUMENT.fullmatch(argument) or not 1 <= int(argument) <= LATEST_MAX:
+        return None
+    return int(argument)
 
 
 async def unknown_command(update: Update, context: NewsContext) -> None:
     """A command the bot does not have, in a private chat."""
     if update.effective_message:
-        command = escape((update.effective_message.text or "").split(maxsplit=1)[0])
+        command = escape(shorten((update.effective_message.text or "").split(maxsplit=1)[0], 64))
         await update.effective_message.reply_html(f"I don't know {command}. /help lists what I can do.")
 
 
@@ -353,7 +389,7 @@ async def on_error(update: object, context: NewsContext) -> None:
     log.error("error while handling %s", where, exc_info=error)
     if not isinstance(update, Update):
         return
-    apology = next((text for kind, text in APOLOGIES if isinstance(error, kind)), APOLOGY)
+    apology = apology_for(error) if error is not None else APOLOGY
     try:
         if update.callback_query:
             await update.callback_query.answer(apology, show_alert=True)

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -19,12 +20,25 @@ from telegram.ext import Application
 
 from bot.settings import Settings
 from bot.telegram.app import ALLOWED_UPDATES, build_application
+from bot.telegram.context import SERVICES_KEY
 from index.newsroom import Newsroom
 from tests.conftest import SEED_ARTICLE, make_settings
 from tests.fakes.bot_api import FakeBotApi, SentMessage, make_user, private_chat
 from tests.fakes.offline_request import OfflineRequest
 
 TOKEN = "123456789:AAF-newsbot_TEST-token-never-logged"
+
+#: a made-up news page: what /add URL reads in these tests
+NEWS_PAGE = """<!doctype html><html lang="en"><head><title>Harbour of Port Elda reopens | Elda Courier</title>
+<meta property="og:title" content="Harbour of Port Elda reopens after storm">
+<meta property="og:site_name" content="Elda Courier">
+<meta property="article:published_time" content="2024-03-04T09:00:00+00:00"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Harbour of Port Elda reopens after storm</h1>
+<p>The harbour of Port Elda reopened on Monday, a week after a storm tore two cranes from the quay.</p>
+<p>Harbour master Ilse Varga said the first ferry left at six in the morning with 140 passengers aboard.</p>
+<p>Repairs to the northern pier will take until the summer, the town council said.</p></article>
+<footer>© Elda Courier</footer></body></html>"""
+
 ADMIN = make_user(1, "Grace", "grace")
 ADA = make_user(101, "Ada", "ada")
 EVE = make_user(666, "Eve")
@@ -92,11 +106,20 @@ class OfflineBot:
         return await self.deliver()
 
     async def deliver(self) -> list[SentMessage]:
-        """Process the pending updates one by one, as the fake's users sent them; returns the bot's new messages."""
+        """Process the pending updates one by one, as the fake's users sent them; returns the bot's new messages
+        (an admin's add included: its job has reported by then)."""
         before = len(self.api.messages)
         for payload in self.api.take_updates():
             await self.application.process_update(Update.de_json(payload, self.application.bot))
+        await self.adds_reported()
         return self.api.messages[before:]
+
+    async def adds_reported(self, timeout: float = 60.0) -> None:
+        """Wait until the admins' adds have reported: they run in jobs of their own, after their handler."""
+        jobs = self.application.bot_data[SERVICES_KEY].ingests
+        async with asyncio.timeout(timeout):
+            while jobs.running:
+                await asyncio.sleep(0.02)
 
 
 MakeOfflineBot = Callable[..., Awaitable[OfflineBot]]
@@ -135,7 +158,8 @@ async def api() -> AsyncIterator[FakeBotApi]:
 async def polling_bot(
     settings: Settings, newsroom: Newsroom
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
-    """What `run_polling` does, step by step, on the test's event loop: initialize, post_init, poll, start."""
+    """What `run_polling` does, step by step, on the test's event loop: initialize, post_init, poll, start; and
+    at the end stop, post_stop, shutdown."""
     application = build_application(settings, newsroom)
     async with application:
         assert application.post_init is not None
@@ -149,6 +173,8 @@ async def polling_bot(
         finally:
             await updater.stop()
             await application.stop()
+            assert application.post_stop is not None
+            await application.post_stop(application)
 
 
 def visible_texts(messages: list[SentMessage]) -> str:

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from telegram import Bot, Update
 
+from bot.telegram.admin import render_report
 from bot.telegram.handlers import keep_typing
 from index.answerers.base import Answerer, build_answer
 from index.models import Answer, Hit, Turn
-from index.newsroom import Newsroom
+from index.newsroom import Failure, IngestReport, Newsroom
 from tests.bot.conftest import (
     ADA,
     ADMIN,
@@ -27,7 +28,7 @@ from tests.bot.conftest import (
     visible_texts,
 )
 from tests.conftest import SEED_ARTICLE, SEED_QUESTION
-from tests.fakes.bot_api import group_chat, private_chat
+from tests.fakes.bot_api import checked_text, group_chat, private_chat
 from tests.fakes.openai_api import FakeOpenAI
 
 GROUP = group_chat(-100123, "Newsroom friends")
@@ -40,7 +41,7 @@ async def test_a_private_message_is_a_question_answered_with_sources(offline_bot
     assert [b["callback_data"] for b in reply.buttons] == ["src:1"]
     calls = [call.method for call in offline_bot.api.calls]
     assert calls.index("sendChatAction") < calls.index("sendMessage")  # "typing…" while the answer is prepared
-    assert offline_bot.api.chat_actions == [(ADA["id"], "typing")]
+    assert set(offline_bot.api.chat_actions) == {(ADA["id"], "typing")}  # renewed every 4 s on a slow machine
     assert not offline_bot.api.errors
 
 
@@ -81,6 +82,15 @@ async def test_help_lists_admin_commands_only_to_admins(offline_bot: OfflineBot)
 async def test_latest_lists_the_newest_articles(offline_bot: OfflineBot) -> None:
     [latest] = await offline_bot.send("/latest 3")
     assert latest.text.startswith("Latest articles\n1. Nordkorea dementiert")
+    [default] = await offline_bot.send("/latest")
+    assert default.text == latest.text  # one article in the index
+
+
+@pytest.mark.parametrize("argument", ["²", "-3", "99999999999999999999", "abc", "0", "21", "٣", "3 4", "1e3"])
+async def test_latest_with_a_count_it_cannot_take_says_how_to_ask(offline_bot: OfflineBot, argument: str) -> None:
+    [usage] = await offline_bot.send(f"/latest {argument}")
+    assert usage.text == "Send /latest for the 5 newest articles, or /latest N for the N newest, N from 1 to 20: e.g. /latest 10."
+    assert not offline_bot.api.errors
 
 
 async def test_groups_answer_mentions_replies_and_ask_and_stay_quiet_otherwise(offline_bot: OfflineBot) -> None:
@@ -128,11 +138,35 @@ async def test_rate_limit_answers_with_a_friendly_message_once(make_offline_bot:
     for _ in range(2):
         assert_answers_the_seed_question(visible_texts(await bot.send(SEED_QUESTION)))
     [slow_down] = await bot.send(SEED_QUESTION)
-    assert "up to 2 questions a minute" in slow_down.text and "try again in" in slow_down.text
+    assert "up to 2 messages a minute" in slow_down.text and "try again in" in slow_down.text
     assert await bot.send(SEED_QUESTION) == []
     assert_answers_the_seed_question(visible_texts(await bot.send(SEED_QUESTION, user=EVE)))  # per user
     for _ in range(3):
         assert await bot.send(SEED_QUESTION, user=ADMIN)  # admins are not limited
+
+
+async def test_commands_and_buttons_share_the_rate_limit(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot(telegram_rate_limit_per_minute=10)
+    [answer] = await bot.send(SEED_QUESTION)
+    replies = [reply for _ in range(100) for reply in await bot.send("/latest")]
+    assert [r.text.startswith("Latest articles") for r in replies] == [True] * 9 + [False]
+    assert "up to 10 messages a minute" in replies[-1].text
+    for command in ("/start", "/help", "/sources", "/ask " + SEED_QUESTION, "/frobnicate", SEED_QUESTION):
+        assert await bot.send(command) == []
+    assert await bot.press(answer, answer.buttons[0]["callback_data"]) == []
+    assert "up to 10 messages a minute" in bot.api.callback_answers[-1]["text"]  # a button is always answered
+    assert len([r for _ in range(30) for r in await bot.send("/latest", user=ADMIN)]) == 30  # admins are exempt
+    [for_eve] = await bot.send("/latest", user=EVE)  # the limit is per user
+    assert for_eve.text.startswith("Latest articles")
+    assert not [c for c in bot.api.errors if not c.error.startswith("Too Many Requests")]  # 30 at once: retried
+
+
+async def test_group_chatter_not_addressed_to_the_bot_does_not_count(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot(telegram_rate_limit_per_minute=2)
+    for _ in range(20):
+        assert await bot.send("what a day, huh?", chat=GROUP) == []
+    for _ in range(2):
+        assert_answers_the_seed_question(visible_texts(await bot.send(f"/ask {SEED_QUESTION}", chat=GROUP)))
 
 
 class RecordingAnswerer(Answerer):
@@ -217,6 +251,36 @@ async def test_only_admins_may_add_and_nothing_is_ingested_for_others(
     assert "not a web address" in not_url.text
     [wrong_kind] = await bot.upload("photo.png", b"\x89PNG")
     assert ".txt, .md" in wrong_kind.text and "photo.png" in wrong_kind.text
+
+
+async def test_an_upload_over_the_size_limit_is_refused_before_it_is_downloaded(
+    make_offline_bot: MakeOfflineBot, empty_newsroom: Newsroom
+) -> None:
+    bot = await make_offline_bot(empty_newsroom, max_input_mb=0.001)  # 1,048 bytes
+    [refused] = await bot.upload("long.txt", b"Long story\n\n" + b"word " * 400)
+    assert refused.text == "That file is too big: I read files up to 0.001 MB (NEWSBOT_MAX_INPUT_MB)."
+    assert not any(call.method == "getFile" for call in bot.api.calls)
+    [progress] = await bot.upload("short.txt", b"Short story\n\nThe harbour of Port Elda reopened on Monday.")
+    assert progress.text.startswith("✅ Added 1 article.")
+
+
+async def test_hostile_lengths_get_replies_telegram_accepts(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot()
+    [unknown] = await bot.send("/" + "x" * 4000)
+    assert unknown.text.startswith("I don't know /xxx") and unknown.text.endswith("/help lists what I can do.")
+    [not_url] = await bot.send("/add " + "y" * 4000, user=ADMIN)
+    assert not_url.text.startswith("That is not a web address")
+    [too_many] = await bot.send("/add " + " ".join(f"https://example.org/{i}" for i in range(100)), user=ADMIN)
+    assert too_many.text == "Please add at most 10 pages at a time."
+    [named] = await bot.upload("z" * 250 + ".exe", b"MZ")
+    assert "is not one of them" in named.text
+    assert not bot.api.errors
+
+
+def test_an_add_report_with_many_long_failures_is_one_message_telegram_accepts() -> None:
+    report = IngestReport(failed=[Failure("https://example.org/" + "p" * 3000, "e" * 5000) for _ in range(300)])
+    text = render_report(report, 7)
+    assert checked_text(text, "HTML").endswith("… and 295 more failures.\nI now know 7 articles.")
 
 
 async def test_an_admin_document_is_downloaded_and_ingested(
