@@ -1,9 +1,11 @@
 """Cleaning: strip web noise from an article's text so that only the story becomes chunks.
 
-Pages copied from news sites carry lines that are not the story: ad markers ("Ad", "Anzeige"), photo captions
-with an agency credit ("… (Archivbild) - Keystone"), tag lines ("ukraine krieg"), and trailers that start a
-list of links ("Mehr zum Thema:", "Read more:"). Left in, they become chunks that compete with the text at
-retrieval time. Each rule below removes one kind, and keeps a line whenever in doubt.
+Pages copied from news sites carry lines that are not the story: ad markers ("Ad", "Anzeige"), tag lines
+("ukraine krieg"), and trailers that start a list of links ("Mehr zum Thema:", "Read more:"). Left in, they become
+chunks that compete with the text at retrieval time. Each rule below removes one kind, and keeps a line whenever
+in doubt. Photo captions ("John Kirby, Sprecher des Nationalen Sicherheitsrates. (Archiv) - Keystone") lose their
+credit and archive marks but keep their words: a caption may be the only place a fact is stated (a person's
+role). They move to one paragraph after the story, so they neither split the story's passages nor open it.
 """
 
 from __future__ import annotations
@@ -37,13 +39,16 @@ CAPTION_MARK_RE = re.compile(r"\((archiv|archivbild|symbolbild|archive|file phot
 BULLET_RE = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 SENTENCE_END = (".", "!", "?", ":", "»", "«", '"', "“", "”", ")", "…")
 CAPTION_MAX_CHARS = 300
+MIN_CAPTION_WORDS = 3
 TAG_LINE_MAX_WORDS = 4
 
 
 def clean_text(text: str) -> str:
-    """The story's text, paragraphs separated by blank lines, without ads, captions, tag lines and trailers."""
+    """The story's text, paragraphs separated by blank lines, without ads, tag lines and trailers; captions, without
+    their credits, in a last paragraph."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     kept: list[str] = []
+    captions: list[str] = []
     for raw in text.split("\n"):
         line = BULLET_RE.sub("", " ".join(raw.split()))
         if not line:
@@ -52,10 +57,16 @@ def clean_text(text: str) -> str:
             continue
         if TRAILER_RE.match(line) and len(kept) >= 3:
             break
+        if _is_caption(line):
+            caption = _caption_words(line)
+            if len(caption.split()) >= MIN_CAPTION_WORDS and caption not in captions:
+                captions.append(caption)
+            continue
         if _is_noise(line):
             continue
         kept.append(line)
-    return "\n".join(kept).strip()
+    story = "\n".join(kept).strip()
+    return f"{story}\n\n{' '.join(captions)}" if story and captions else story
 
 
 def clean_article(article: Article) -> Article:
@@ -70,14 +81,24 @@ def clean_article(article: Article) -> Article:
 
 
 def _is_noise(line: str) -> bool:
-    lowered = line.lower().strip(" .:")
-    if lowered in AD_MARKERS:
-        return True
-    if len(line) <= CAPTION_MAX_CHARS and (
+    return line.lower().strip(" .:") in AD_MARKERS or _is_tag_line(line)
+
+
+def _is_caption(line: str) -> bool:
+    return len(line) <= CAPTION_MAX_CHARS and bool(
         CAPTION_END_RE.search(line) or CAPTION_START_RE.match(line) or _is_marked_caption(line)
-    ):
-        return True
-    return _is_tag_line(line)
+    )
+
+
+def _caption_words(line: str) -> str:
+    """A caption without its credit ("- Keystone", "Foto: …") and archive marks, ending like a sentence."""
+    if CAPTION_START_RE.match(line):
+        return ""  # "Foto: Max Muster" is all credit
+    words = CAPTION_MARK_RE.sub(" ", CAPTION_END_RE.sub("", line))
+    words = " ".join(words.split()).rstrip(" -–—|/")
+    if words and not words.endswith(SENTENCE_END):
+        words += "."
+    return words
 
 
 def _is_marked_caption(line: str) -> bool:

@@ -32,7 +32,7 @@ def test_bullets_lose_their_marker_but_keep_their_text() -> None:
     )
 
 
-def test_captions_with_agency_credits_are_dropped() -> None:
+def test_captions_lose_their_credits_and_move_after_the_story() -> None:
     text = (
         "The minister spoke on Tuesday.\n"
         "The minister at the press conference. - Reuters\n"
@@ -40,7 +40,16 @@ def test_captions_with_agency_credits_are_dropped() -> None:
         "Kim und Putin beim Gipfel 2019 (Archivbild)\n"
         "The talks continue next week."
     )
-    assert clean_text(text) == "The minister spoke on Tuesday.\nThe talks continue next week."
+    assert clean_text(text) == (
+        "The minister spoke on Tuesday.\nThe talks continue next week.\n\n"
+        "The minister at the press conference. Kim und Putin beim Gipfel 2019."
+    )
+
+
+def test_a_fact_stated_only_in_a_caption_is_kept() -> None:
+    cleaned = clean_text(seed_text())
+    assert cleaned.endswith("John Kirby, Sprecher des Nationalen Sicherheitsrates der USA.")
+    assert "(Archiv)" not in cleaned and "keystone" not in cleaned.lower()
 
 
 def test_a_trailer_marker_at_the_very_start_does_not_empty_the_article() -> None:

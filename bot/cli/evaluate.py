@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
 @handles_errors
 def eval_command(
     ctx: typer.Context,
-    dataset: Annotated[Path, typer.Argument(help="Question-answer JSONL in the XQuAD or the generic layout.")],
+    dataset: Annotated[Path, typer.Argument(help="Question-answer JSONL in the news_qa, XQuAD or generic layout.")],
     distractors: Annotated[
         Optional[Path], typer.Option(help="Other articles to index too: a 10kGNAD .csv or a .jsonl of title/text.")
     ] = None,
@@ -55,6 +55,10 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
     details: Annotated[
         Optional[Path], typer.Option(help="Write every question's result (ranking, answer, ...) to this JSONL file.")
+    ] = None,
+    store: Annotated[
+        Optional[Path],
+        typer.Option(help="Keep the evaluation store in this folder: a rerun embeds only what changed (default: a temp dir)."),
     ] = None,
 ) -> None:
     """Evaluate newsbot on a question-answer set in a fresh, temporary store; your index is not touched."""
@@ -76,7 +80,12 @@ def eval_command(
     # Third-party libraries sometimes print; with --json, stdout must carry the JSON object only.
     with contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext():
         report = evaluate(
-            data, settings, modes=modes, distractors=extra, on_progress=lambda m: err_console.print(m, style="dim")
+            data,
+            settings,
+            modes=modes,
+            distractors=extra,
+            work_dir=store,
+            on_progress=lambda m: err_console.print(m, style="dim"),
         )
     if details:
         with details.open("w", encoding="utf-8") as handle:

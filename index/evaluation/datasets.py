@@ -10,6 +10,13 @@ XQuAD layout (google-deepmind/xquad, flattened; see ../shared/data/xquad/README.
     title                      optional: the Wikipedia article the paragraph comes from
     id                         optional: the question's id
 
+news_qa layout (../shared/data/news_qa/README.md): the XQuAD keys, plus unanswerable lines
+    answerable                 false for a question the indexed news cannot answer (absent: true)
+    kind                       same_story (about an indexed article, asking for a fact it does not give) or
+                               absent_topic (news nowhere in the corpus); `context_id` only for same_story
+    Its gold answers are `answers_de` alone: the bot quotes the German article, and answers are scored verbatim
+    (`substring_containment`).
+
 Generic layout (for your own data)
     question      the question
     answers       a list of gold answer strings, in the language of `context`
@@ -59,12 +66,20 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class QAItem:
-    """One question with its gold answers and the id of the paragraph that answers it."""
+    """One question with its gold answers and the id of the paragraph that answers it; an unanswerable question
+    (news_qa) has no answers, `kind` says why (same_story, absent_topic) and `context_id` may be empty."""
 
     id: str
     question: str
     answers: tuple[str, ...]
     context_id: str
+    kind: str = "answerable"
+    #: scored verbatim (news_qa), not after SQuAD normalisation
+    verbatim: bool = False
+
+    @property
+    def answerable(self) -> bool:
+        return self.kind == "answerable"
 
 
 @dataclass(frozen=True)
@@ -93,7 +108,9 @@ def _answers(value: object, where: str) -> list[str]:
 
 
 def detect_layout(row: dict[str, object]) -> str:
-    """'xquad' or 'generic' from a row's keys."""
+    """'news_qa', 'xquad' or 'generic' from a row's keys."""
+    if "answerable" in row or "kind" in row:
+        return "news_qa"
     if "context_de" in row and "context_id" in row:
         return "xquad"
     if {"question", "answers", "context", "context_id"} <= row.keys():
@@ -105,7 +122,7 @@ def detect_layout(row: dict[str, object]) -> str:
 
 
 def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefix: str | None = None) -> QADataset:
-    """Read a question-answer JSONL file in the XQuAD or the generic layout.
+    """Read a question-answer JSONL file in the news_qa, XQuAD or generic layout.
 
     `question_field` picks the question's language in the XQuAD layout (default question_en); the generic layout
     has only `question`. Paragraph articles get the source `<source_prefix>:<context_id>`, by default `xquad:03_2`
@@ -126,8 +143,11 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
             raise DatasetError(f"{path}:{number}: not JSON: {exc}") from exc
     if not rows:
         raise DatasetError(f"{path} holds no questions")
-    layout = detect_layout(rows[0])
-    if layout == "xquad":
+    layout = "news_qa" if any(detect_layout(row) == "news_qa" for row in rows) else detect_layout(rows[0])
+    if layout == "news_qa":
+        field = question_field or XQUAD_QUESTION_FIELDS[0]
+        context_key, answer_keys = "context_de", ("answers_de",)
+    elif layout == "xquad":
         field = question_field or XQUAD_QUESTION_FIELDS[0]
         context_key, answer_keys = "context_de", ("answers_de", "answers_en")
     else:
@@ -142,6 +162,10 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
         if not isinstance(question, str) or not question.strip():
             raise DatasetError(f"{where}: no question in field {field!r} (keys: {sorted(row)})")
         context_id = str(row.get("context_id", ""))
+        if row.get("answerable") is False:
+            kind = str(row.get("kind") or "unanswerable")
+            items.append(QAItem(str(row.get("id") or number), question.strip(), (), context_id, kind, verbatim=True))
+            continue
         context = row.get(context_key)
         if not context_id or not isinstance(context, str) or not context.strip():
             raise DatasetError(f"{where}: needs {context_key!r} and 'context_id'")
@@ -151,14 +175,21 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
                 answers.extend(a for a in _answers(row[key], where) if a not in answers)
         if not answers:
             raise DatasetError(f"{where}: no gold answers in {' or '.join(answer_keys)}")
-        title = str(row.get("title") or "")
+        # news_qa's title is the article's first sentence, which its text starts with: the article is indexed as
+        # the news corpus holds it, untitled, so it is the same article as its row among the distractors.
+        title = "" if layout == "news_qa" else str(row.get("title") or "")
         known = paragraphs.get(context_id)
         if known is None:
             paragraphs[context_id] = Paragraph(context_id=context_id, text=context, title=title)
         elif known.text != context:
             raise DatasetError(f"{where}: context_id {context_id!r} has two different paragraph texts")
-        items.append(QAItem(str(row.get("id") or number), question.strip(), tuple(answers), context_id))
-    default_prefix = "xquad" if layout == "xquad" else path.stem
+        items.append(
+            QAItem(
+                str(row.get("id") or number), question.strip(), tuple(answers), context_id,
+                verbatim=layout == "news_qa",
+            )
+        )
+    default_prefix = {"xquad": "xquad", "news_qa": "news_qa"}.get(layout, path.stem)
     return QADataset(
         name=source_prefix or default_prefix, layout=layout, items=items, paragraphs=list(paragraphs.values())
     )

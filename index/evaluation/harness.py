@@ -17,6 +17,7 @@ how they search it. Latency is the wall time of `Newsroom.ask`, what a user wait
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +29,7 @@ from index.answerers.base import CITATION_RE
 from index.evaluation.datasets import QADataset, QAItem
 from index.evaluation.metrics import (
     abstention_rate,
+    substring_containment,
     containment,
     exact_match,
     mean_reciprocal_rank,
@@ -62,11 +64,14 @@ HEADERS = {
     "exact_match": "EM",
     "f1": "F1",
     "abstain_answerable": "abstain (answerable)",
-    "abstain_unanswerable": "abstain (gold removed)",
+    "abstain_gold_removed": "abstain (gold removed)",
+    "abstain_unanswerable": "abstain (unanswerable)",
     "latency_p50_ms": "p50 ms",
     "latency_p95_ms": "p95 ms",
 }
 METRIC_KEYS = tuple(HEADERS)
+#: unanswerable questions by kind (news_qa): reported when the dataset has them
+UNANSWERABLE_KINDS = ("same_story", "absent_topic")
 LOSSES = ("answered", "not_retrieved", "abstained", "wrong_sentence")
 
 
@@ -94,13 +99,21 @@ class QuestionResult:
     #: with), with and without the gold paragraph; None where the answerer cannot tell or never read a sentence
     confidence: float | None = None
     confidence_without_gold: float | None = None
+    #: "answerable", or why the question cannot be answered (news_qa: same_story, absent_topic)
+    kind: str = "answerable"
+    #: answers are scored verbatim (news_qa), not after SQuAD normalisation
+    verbatim: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
     @property
     def contains_gold(self) -> bool:
-        return not self.abstained and containment([_without_citations(self.answer)], [self.answers]).score == 1.0
+        return not self.abstained and self.score_answer(self.answer, self.answers) == 1.0
+
+    def score_answer(self, answer: str, answers: Sequence[str]) -> float:
+        metric = substring_containment if self.verbatim else containment
+        return metric([_without_citations(answer)], [answers]).score
 
 
 @dataclass
@@ -165,6 +178,12 @@ class EvalReport:
         for name, ratio in self.ratios().items():
             cells = ["–" if ratio[k] is None else f"{ratio[k]:.2f}×" for k in METRIC_KEYS]
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        kinds = sorted({key for mode in self.modes.values() for key in mode.metrics if key.startswith("abstain_unanswerable_")})
+        if kinds:
+            lines += ["", "Unanswerable questions, abstention by kind:", "", "| mode | " + " | ".join(k.removeprefix("abstain_unanswerable_") for k in kinds) + " |"]
+            lines.append("|---|" + "---:|" * len(kinds))
+            for name, mode in self.modes.items():
+                lines.append(f"| {name} | " + " | ".join(f"{mode.metrics.get(k, 0.0):.3f}" for k in kinds) + " |")
         lines += ["", "Answerable questions (see `loss_breakdown`):", "", "| mode | " + " | ".join(LOSSES) + " |"]
         lines.append("|---|" + "---:|" * len(LOSSES))
         for name, mode in self.modes.items():
@@ -197,23 +216,38 @@ def _without_citations(text: str) -> str:
 
 
 def score_mode(questions: Sequence[QuestionResult]) -> dict[str, float]:
-    """The aggregate metrics of one mode from its questions' results, rounded to DIGITS."""
-    rankings = [q.ranking for q in questions]
-    golds = [q.context_id for q in questions]
-    answers = [q.answers for q in questions]
+    """The aggregate metrics of one mode from its questions' results, rounded to DIGITS.
+
+    Retrieval, answers and `abstain_answerable` / `abstain_gold_removed` count the answerable questions;
+    `abstain_unanswerable` the unanswerable ones (news_qa), also by kind (`abstain_unanswerable_<kind>`). A dataset
+    without unanswerable questions reports the gold-removed rate as `abstain_unanswerable`, as before.
+    """
+    answerable = [q for q in questions if q.kind == "answerable"]
+    unanswerable = [q for q in questions if q.kind != "answerable"]
+    rankings = [q.ranking for q in answerable]
+    golds = [q.context_id for q in answerable]
+    answers = [q.answers for q in answerable]
     # An abstention is an answer that contains nothing, so containment, EM and F1 count it as 0.
-    predictions = ["" if q.abstained else _without_citations(q.answer) for q in questions]
+    predictions = ["" if q.abstained else _without_citations(q.answer) for q in answerable]
     latencies = [q.latency_ms for q in questions]
+    verbatim = any(q.verbatim for q in answerable)
     metrics: dict[str, float] = {f"recall@{k}": recall_at_k(rankings, golds, k).score for k in RECALL_KS}
     metrics["mrr"] = mean_reciprocal_rank(rankings, golds).score
-    metrics["containment"] = containment(predictions, answers).score
+    metrics["containment"] = (substring_containment if verbatim else containment)(predictions, answers).score
     metrics["exact_match"] = exact_match(predictions, answers).score
     metrics["f1"] = token_f1(predictions, answers).score
-    metrics["abstain_answerable"] = abstention_rate([q.abstained for q in questions]).score
-    metrics["abstain_unanswerable"] = abstention_rate([q.abstained_without_gold for q in questions]).score
+    metrics["abstain_answerable"] = abstention_rate([q.abstained for q in answerable]).score
+    metrics["abstain_gold_removed"] = abstention_rate([q.abstained_without_gold for q in answerable]).score
+    metrics["abstain_unanswerable"] = (
+        abstention_rate([q.abstained for q in unanswerable]).score if unanswerable else metrics["abstain_gold_removed"]
+    )
     metrics["latency_p50_ms"] = percentile(latencies, 50) if latencies else 0.0
     metrics["latency_p95_ms"] = percentile(latencies, 95) if latencies else 0.0
-    return {key: round(metrics[key], DIGITS) for key in METRIC_KEYS}
+    result = {key: round(metrics[key], DIGITS) for key in METRIC_KEYS}
+    for kind in sorted({q.kind for q in unanswerable}):
+        of_kind = [q.abstained for q in unanswerable if q.kind == kind]
+        result[f"abstain_unanswerable_{kind}"] = round(abstention_rate(of_kind).score, DIGITS)
+    return result
 
 
 def loss_breakdown(questions: Sequence[QuestionResult], k: int) -> dict[str, float]:
@@ -226,6 +260,7 @@ def loss_breakdown(questions: Sequence[QuestionResult], k: int) -> dict[str, flo
     wrong_sentence  it was, the bot answered, but with a sentence that does not contain the gold answer
     """
     counts = dict.fromkeys(LOSSES, 0)
+    questions = [q for q in questions if q.kind == "answerable"]
     for q in questions:
         if q.contains_gold:
             counts["answered"] += 1
@@ -266,7 +301,8 @@ def evaluate(
             )
 
     base = settings.model_copy(
-        update={"data_dir": Path(work_dir), "chroma_host": "", "chroma_collection": EVAL_COLLECTION}
+        # One collection per dataset, so that a kept store (`--store`) can serve several datasets.
+        update={"data_dir": Path(work_dir), "chroma_host": "", "chroma_collection": _collection_name(dataset.name)}
     )
     newsrooms = {modes[0]: Newsroom(base.model_copy(update={"retrieval_mode": modes[0]}))}
     first = newsrooms[modes[0]]
@@ -293,9 +329,13 @@ def evaluate(
     distractor_count = 0
     distractor_started = time.perf_counter()
 
+    paragraph_texts = {" ".join(article.text.split()) for article in articles}
+
     def _counted(items: Iterable[Article]) -> Iterable[Article]:
         nonlocal distractor_count
         for article in items:
+            if " ".join(article.text.split()) in paragraph_texts:
+                continue  # a dataset article among the distractors (news_qa in 10kGNAD) is indexed once, as gold
             distractor_count += 1
             if distractor_count % 100 == 0:
                 say(f"ingested {distractor_count} distractors ({time.perf_counter() - distractor_started:.0f}s)")
@@ -314,7 +354,7 @@ def evaluate(
     for mode, newsroom in newsrooms.items():
         questions: list[QuestionResult] = []
         for n, item in enumerate(dataset.items, start=1):
-            questions.append(_ask(newsroom, item, paragraph_of, article_of[item.context_id]))
+            questions.append(_ask(newsroom, item, paragraph_of, article_of.get(item.context_id, "")))
             if n % 50 == 0 or n == len(dataset.items):
                 say(f"{mode}: {n}/{len(dataset.items)} questions")
         results[mode] = ModeReport(
@@ -337,7 +377,14 @@ def evaluate(
     )
 
 
+def _collection_name(dataset: str) -> str:
+    """A Chroma collection name (3-63 characters of [a-zA-Z0-9._-]) for the dataset's store."""
+    return (EVAL_COLLECTION + "-" + re.sub(r"[^a-zA-Z0-9._-]", "-", dataset))[:63].rstrip("-._")
+
+
 def _ask(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, str], gold_article: str) -> QuestionResult:
+    if not item.answerable:
+        return _ask_unanswerable(newsroom, item, paragraph_of)
     hits = newsroom.search(item.question, k=RANKING_HITS)
     ranking = list(dict.fromkeys(paragraph_of.get(hit.article_id, hit.article_id) for hit in hits))
     started = time.perf_counter()
@@ -363,4 +410,28 @@ def _ask(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, str], gold_ar
         top_score_without_gold=max((h.score for h in without_gold), default=0.0),
         confidence=answer.confidence,
         confidence_without_gold=unanswerable.confidence,
+        verbatim=item.verbatim,
+    )
+
+
+def _ask_unanswerable(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, str]) -> QuestionResult:
+    """A question the news cannot answer: asked once; the bot should abstain."""
+    started = time.perf_counter()
+    answer = newsroom.ask(item.question)
+    latency_ms = (time.perf_counter() - started) * 1000
+    return QuestionResult(
+        id=item.id,
+        question=item.question,
+        context_id=item.context_id,
+        answers=(),
+        ranking=[],
+        answer=answer.text,
+        abstained=answer.abstained,
+        cited=[paragraph_of.get(s.article_id, s.article_id) for s in answer.sources],
+        latency_ms=latency_ms,
+        abstained_without_gold=answer.abstained,
+        answer_without_gold="",
+        confidence=answer.confidence,
+        kind=item.kind,
+        verbatim=item.verbatim,
     )

@@ -145,6 +145,22 @@ def containment(predictions: Sequence[str], golds: Sequence[Collection[str]]) ->
 # --- abstention and speed ----------------------------------------------------------------------------------
 
 
+def substring_containment(predictions: Sequence[str], golds: Sequence[Collection[str]]) -> MetricResult:
+    """1.0 when a gold answer occurs in the prediction verbatim, runs of whitespace collapsed on both sides: the
+    scoring of news_qa (../shared/data/news_qa/README.md), stricter than `containment` about form."""
+    _check_lengths("substring_containment", predictions, golds)
+
+    def collapse(text: str) -> str:
+        return " ".join(text.split())
+
+    return MetricResult.from_scores(
+        [
+            1.0 if any(collapse(g) and collapse(g) in collapse(p) for g in gold) else 0.0
+            for p, gold in zip(predictions, golds)
+        ]
+    )
+
+
 def abstention_rate(abstained: Sequence[bool]) -> MetricResult:
     """The share of questions the bot declined to answer."""
     return MetricResult.from_scores([1.0 if flag else 0.0 for flag in abstained])

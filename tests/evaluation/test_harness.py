@@ -154,3 +154,49 @@ def test_loss_breakdown_says_where_each_answerable_question_was_lost() -> None:
         "abstained": 0.25,
         "wrong_sentence": 0.25,
     }
+
+
+NEWS_QA = SLICE.with_name("news_qa_slice.jsonl")
+NEWS_CORPUS = SLICE.with_name("news_qa_corpus.csv")
+
+
+@pytest.fixture(scope="module")
+def news_qa_report(tmp_path_factory: pytest.TempPathFactory) -> EvalReport:
+    from index.evaluation.datasets import read_distractors
+
+    tmp = tmp_path_factory.mktemp("news-qa")
+    return evaluate(
+        read_qa_jsonl(NEWS_QA), make_settings(tmp / "user"), distractors=read_distractors(NEWS_CORPUS),
+        work_dir=tmp / "work",
+    )
+
+
+def test_news_qa_lines_are_read_with_their_kinds_and_german_gold_only() -> None:
+    data = read_qa_jsonl(NEWS_QA)
+
+    assert data.layout == "news_qa" and len(data.paragraphs) == 2
+    assert [item.kind for item in data.items] == ["answerable", "answerable", "same_story", "absent_topic"]
+    assert data.items[0].answers == ("72 Mrd. Dollar",) and data.items[3].answers == ()
+    assert all(item.verbatim for item in data.items)
+
+
+def test_a_gold_article_among_the_distractors_is_indexed_once(news_qa_report: EvalReport) -> None:
+    assert (news_qa_report.paragraph_count, news_qa_report.distractor_count) == (2, 0)
+
+
+def test_news_qa_reports_abstention_by_kind_and_scores_answers_verbatim(news_qa_report: EvalReport) -> None:
+    metrics = news_qa_report.modes["hybrid"].metrics
+    questions = news_qa_report.modes["hybrid"].questions
+
+    assert {"abstain_unanswerable", "abstain_unanswerable_same_story", "abstain_unanswerable_absent_topic"} <= set(
+        metrics
+    )
+    unanswerable = [q for q in questions if q.kind != "answerable"]
+    assert metrics["abstain_unanswerable"] == sum(q.abstained for q in unanswerable) / 2
+    assert metrics["abstain_unanswerable_absent_topic"] == float(unanswerable[1].abstained)
+    answerable = [q for q in questions if q.kind == "answerable"]
+    assert metrics["containment"] == sum(q.contains_gold for q in answerable) / 2
+    assert metrics["recall@5"] == 1.0  # two articles: each gold one is found
+    # verbatim: "72 Mrd Dollar" (normalised) would not count, "72 Mrd. Dollar" does
+    assert answerable[0].score_answer("Es sind 72 Mrd Dollar [1].", answerable[0].answers) == 0.0
+    assert answerable[0].score_answer("Es sind 72 Mrd.  Dollar [1].", answerable[0].answers) == 1.0
