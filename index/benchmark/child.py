@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from index.benchmark.corpus import fill_store, read_corpus, read_rows
-from index.models import Article, Chunk
+from index.models import Article, ArticleMeta, Chunk
 from index.newsroom import Newsroom
 from index.settings import IndexSettings
 from index.store import ChunkStore
@@ -122,7 +122,7 @@ def _csv_columns(path: Path) -> Any:
 
 
 def _embed_text(document: str, meta: dict[str, Any]) -> str:
-    return Chunk(Article(title=str(meta.get("title", "")), text="", source=""), 0, document).embed_text
+    return Chunk(Article(text="", meta=ArticleMeta(title=str(meta.get("title", "")))), 0, document).embed_text
 
 
 def _article_text(article: Article) -> str:
