@@ -30,7 +30,6 @@ if str(REPO_ROOT) not in sys.path:
 from index.answerers.base import CITATION_RE  # noqa: E402
 from index.evaluation.metrics import containment  # noqa: E402
 
-
 SIGNALS = {"relevance": ("top_score", "top_score_without_gold"), "sentence": ("confidence", "confidence_without_gold")}
 SETTINGS = {"relevance": "min_relevance", "sentence": "min_sentence_relevance"}
 
@@ -53,7 +52,7 @@ def sweep(rows: list[dict[str, object]], thresholds: list[float], signal: str = 
                 "threshold": t,
                 "abstain_answerable": sum(s < t for s in scores) / n,
                 "abstain_unanswerable": sum(s < t for s in removed) / n,
-                "containment": sum(c for c, s in zip(contained, scores) if s >= t) / n,
+                "containment": sum(c for c, s in zip(contained, scores, strict=True) if s >= t) / n,
             }
         )
     return table

@@ -143,7 +143,11 @@ async def measure(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     await api.stop()
 
     counts = [len(api.messages_to(user["id"])) for user in users]
-    answers = [(m, title) for user in users for m, (_, title) in zip(api.messages_to(user["id"]), asked[user["id"]])]
+    answers = [
+        (m, title)
+        for user in users
+        for m, (_, title) in zip(api.messages_to(user["id"]), asked[user["id"]], strict=False)
+    ]
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return {
         "embedder": settings.embedder,

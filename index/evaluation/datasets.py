@@ -210,7 +210,9 @@ def read_10kgnad_csv(path: Path, *, limit: int | None = None) -> Iterator[Articl
                 return
             if len(row) < 2 or not row[1].strip():
                 continue
-            yield Article(text=row[1].strip(), meta=ArticleMeta(source=f"10kgnad:{path.name}#{row_number}", language="de"))
+            yield Article(
+                text=row[1].strip(), meta=ArticleMeta(source=f"10kgnad:{path.name}#{row_number}", language="de")
+            )
 
 
 def read_articles_jsonl(path: Path, *, limit: int | None = None) -> Iterator[Article]:

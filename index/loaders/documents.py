@@ -17,8 +17,8 @@ from index.loaders.common import (
     normalize_language,
     parse_date,
 )
-from index.text import host_of
 from index.models import Article
+from index.text import host_of
 
 #: front-matter keys and the Article field each one sets (the text itself never lives in front matter)
 FRONT_MATTER_KEYS: dict[str, str] = {
