@@ -22,6 +22,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
@@ -34,7 +35,7 @@ SIGNALS = {"relevance": ("top_score", "top_score_without_gold"), "sentence": ("c
 SETTINGS = {"relevance": "min_relevance", "sentence": "min_sentence_relevance"}
 
 
-def sweep(rows: list[dict[str, object]], thresholds: list[float], signal: str = "relevance") -> list[dict[str, float]]:
+def sweep(rows: list[dict[str, Any]], thresholds: list[float], signal: str = "relevance") -> list[dict[str, float]]:
     with_gold, without_gold = SIGNALS[signal]
     # A question that never reached the sentence reader (no relevant hit) has no confidence: it abstains anyway.
     scores = [_score(r[with_gold]) for r in rows]
@@ -42,7 +43,7 @@ def sweep(rows: list[dict[str, object]], thresholds: list[float], signal: str = 
     # Containment of the answer given when the bot answered; an abstained answer's sentence is unknown.
     contained = [
         0.0 if r["abstained"] else containment([CITATION_RE.sub(" ", str(r["answer"]))], [r["answers"]]).score
-        for r in rows  # type: ignore[misc]
+        for r in rows
     ]
     table = []
     for t in thresholds:

@@ -55,7 +55,7 @@ class ChunkStore:
 
     @property
     def location(self) -> str:
-        where = f"http://{self.host}:{self.port}" if self.host else str(self.path / CHROMA_SUBDIR)
+        where = f"http://{self.host}:{self.port}" if self.host or self.path is None else str(self.path / CHROMA_SUBDIR)
         return f"{where} (collection {self.collection_name})"
 
     @property

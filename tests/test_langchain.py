@@ -28,6 +28,11 @@ def test_the_retriever_runs_inside_a_users_own_langchain_chain(tmp_path: Path) -
     newsroom = Newsroom(make_settings(tmp_path / "data"))
     newsroom.ingest([str(SEED_ARTICLE)])
     seen: list[Any] = []
+
+    def record(value: Any) -> Any:
+        seen.append(value)
+        return value
+
     prompt = ChatPromptTemplate.from_messages(
         [("system", "Answer only from this context:\n{context}"), ("human", "{question}")]
     )
@@ -35,7 +40,7 @@ def test_the_retriever_runs_inside_a_users_own_langchain_chain(tmp_path: Path) -
     chain = (
         {"context": newsroom.retriever | format_docs, "question": RunnablePassthrough()}
         | prompt
-        | RunnableLambda(lambda value: seen.append(value) or value)
+        | RunnableLambda(record)
         | llm
         | StrOutputParser()
     )

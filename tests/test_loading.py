@@ -143,6 +143,7 @@ def test_json_list_loads_every_good_entry_and_reports_the_bad_ones() -> None:
     assert [type(result) for result in results] == [Article, Article, SourceError, SourceError, Article]
     first, second, no_text, not_object, undated = results
     assert isinstance(first, Article) and isinstance(second, Article) and isinstance(undated, Article)
+    assert isinstance(no_text, SourceError) and isinstance(not_object, SourceError)
     assert first.meta.source == f"{source}#entry 1"
     assert (first.meta.title, first.meta.outlet, first.meta.language) == (
         "Ferry library opens",

@@ -144,6 +144,7 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
     if not rows:
         raise DatasetError(f"{path} holds no questions")
     layout = "news_qa" if any(detect_layout(row) == "news_qa" for row in rows) else detect_layout(rows[0])
+    answer_keys: tuple[str, ...]
     if layout == "news_qa":
         field = question_field or XQUAD_QUESTION_FIELDS[0]
         context_key, answer_keys = "context_de", ("answers_de",)

@@ -285,7 +285,7 @@ def _entry_date(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
         moment = entry.get(key)
         if moment:
-            return datetime(*moment[:6], tzinfo=UTC)
+            return datetime(*moment[:6]).replace(tzinfo=UTC)
     return None
 
 
