@@ -133,7 +133,9 @@ def build(shared: Path, work: Path, xquad: int, mlqa: int) -> list[Case]:
         if " ".join(a.text.split()) not in texts
     ]
     report = newsroom.ingest_articles(distractors)
-    print(f"store: {newsroom.store.count()} chunks ({report.added} new distractors, {time.perf_counter() - started:.0f}s)")
+    print(
+        f"store: {newsroom.store.count()} chunks ({report.added} new distractors, {time.perf_counter() - started:.0f}s)"
+    )
     article_of = {(ds.name, p): a for ds, _ in sets for a, p in dataset_articles(ds)[1].items()}
     cases: list[Case] = []
     started = time.perf_counter()
@@ -269,7 +271,7 @@ def main() -> None:
         oof_p[~train] = sigmoid(question_models[k].logit(qx[~train]))
 
     thresholds = choose_thresholds(cases, oof_p, args.max_abstain)
-    print("thresholds (out of fold, answerable abstention <= %.2f):" % args.max_abstain, thresholds)
+    print(f"thresholds (out of fold, answerable abstention <= {args.max_abstain:.2f}):", thresholds)
     report(cases, oof_p, thresholds, oof_sentence, question_models, answerer, args)
     curve(cases, oof_p)
 
@@ -277,7 +279,9 @@ def main() -> None:
         x, y, w = sentence_training(cases)
         sentence = replace(fit_logistic(x, y, w), features=SENTENCE_FEATURES)
         rows, _ = question_rows(cases, sentence, answerer)
-        question = replace(fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool))), features=QUESTION_FEATURES)
+        question = replace(
+            fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool))), features=QUESTION_FEATURES
+        )
         data = {
             "version": MODEL_VERSION,
             "about": "Fitted by benchmarks/fit_answerability.py on news_qa dev, XQuAD dev "
@@ -340,13 +344,17 @@ def report(cases, p, thresholds, sentence_models, question_models, answerer, arg
         abstained = gated or p[i] < thresholds[pair(case)]
         table[(case.dataset, lang, f"gated_{case.kind}")].append(float(gated))
         if case.kind == "answerable":
-            key = "answerable" if case.gold_present else "answerable_gold_missed"
-            table[(case.dataset, lang, f"abstain_{key}")].append(float(abstained))
+            which = "answerable" if case.gold_present else "answerable_gold_missed"
+            table[(case.dataset, lang, f"abstain_{which}")].append(float(abstained))
             if case.gold_present:
                 answer = answerer._answer_by_evidence(case.reading, model)  # noqa: SLF001
-                table[(case.dataset, lang, "contains_gold")].append(float(holds(answer.text, case.answers, case.verbatim)))
+                table[(case.dataset, lang, "contains_gold")].append(
+                    float(holds(answer.text, case.answers, case.verbatim))
+                )
                 old = answerer._answer_by_similarity(case.reading)  # noqa: SLF001
-                table[(case.dataset, lang, "contains_gold_before")].append(float(holds(old.text, case.answers, case.verbatim)))
+                table[(case.dataset, lang, "contains_gold_before")].append(
+                    float(holds(old.text, case.answers, case.verbatim))
+                )
                 table[(case.dataset, lang, "sentences")].append(float(answer.text.count("[") ))
         else:
             table[(case.dataset, lang, f"abstain_{case.kind}")].append(float(abstained))

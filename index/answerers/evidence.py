@@ -379,5 +379,5 @@ def spread_of(embedder: Embedder) -> float:
     if embedder.cosine_spread:
         return float(embedder.cosine_spread)
     if len(embedder.parts) > 1:
-        return float(sum(w * spread_of(p) for p, w in zip(embedder.parts, embedder.weights)))
+        return float(sum(w * spread_of(p) for p, w in zip(embedder.parts, embedder.weights, strict=True)))
     return DEFAULT_SPREAD

@@ -289,7 +289,7 @@ class ExtractiveAnswerer(Answerer):
         if missing:
             fresh = model.embed_documents(missing)
             with self._cache_lock:
-                for sentence, vector in zip(missing, fresh):
+                for sentence, vector in zip(missing, fresh, strict=True):
                     cached[sentence] = vector
                     self._cache[(model.name, sentence)] = vector
                 while len(self._cache) > SENTENCE_CACHE:
