@@ -95,8 +95,9 @@ class QuestionResult:
     #: what an abstention threshold is compared with
     top_score: float = 0.0
     top_score_without_gold: float = 0.0
-    #: the answerer's own confidence (extractive: the best sentence's similarity, what `min_sentence` is compared
-    #: with), with and without the gold paragraph; None where the answerer cannot tell or never read a sentence
+    #: the answerer's own confidence (extractive: its evidence model's probability that the hits answer, or
+    #: without a model the best sentence's similarity), with and without the gold paragraph; None where the
+    #: answerer cannot tell or never read a sentence
     confidence: float | None = None
     confidence_without_gold: float | None = None
     #: "answerable", or why the question cannot be answered (news_qa: same_story, absent_topic)

@@ -127,17 +127,18 @@ def _hit(article_id: str, text: str, score: float) -> Hit:
 
 
 def _model(threshold: float) -> AnswerModel:
-    """Sentences: the answer type and the anchors in the sentence count; questions: the best logit decides."""
+    """Sentences: the answer type and the anchors in the sentence count; questions: the best sentence's answer
+    type decides."""
     sentence_weights = np.zeros(len(SENTENCE_FEATURES))
     sentence_weights[SENTENCE_FEATURES.index("answer_type")] = 3.0
     sentence_weights[SENTENCE_FEATURES.index("anchors_sentence")] = 2.0
     question_weights = np.zeros(len(QUESTION_FEATURES))
-    question_weights[QUESTION_FEATURES.index("best")] = 1.0
+    question_weights[QUESTION_FEATURES.index("answer_type")] = 4.0
     ones_s, ones_q = np.ones(len(SENTENCE_FEATURES)), np.ones(len(QUESTION_FEATURES))
     return AnswerModel(
         reader="reader",
         sentence=Logistic(SENTENCE_FEATURES, 0 * ones_s, ones_s, sentence_weights, -2.0),
-        question=Logistic(QUESTION_FEATURES, 0 * ones_q, ones_q, question_weights, 0.0),
+        question=Logistic(QUESTION_FEATURES, 0 * ones_q, ones_q, question_weights, -2.0),
         thresholds={"same": threshold, "cross": threshold},
         extra_sentence=0.9,
         max_sentences=2,
