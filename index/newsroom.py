@@ -131,12 +131,13 @@ class Newsroom:
         sources: Sequence[str],
         *,
         on_progress: Callable[[int, int], None] | None = None,
+        on_embedded: Callable[[int], None] | None = None,
         csv_columns: CsvColumns | None = None,
         follow_symlinks: bool | None = None,
     ) -> IngestReport:
         """Load, clean, chunk, embed and store every article the sources hold; bad inputs are reported and
-        skipped. `on_progress(done, total)` is called as inputs are read. `follow_symlinks` overrides the
-        setting (a command-line flag)."""
+        skipped. `on_progress(done, total)` is called as inputs are read, `on_embedded(n)` each time n more
+        chunks were embedded. `follow_symlinks` overrides the setting (a command-line flag)."""
         from index.loading import LoadOptions, count_inputs, iter_articles
 
         options = LoadOptions.from_settings(self.settings, follow_symlinks=follow_symlinks)
@@ -156,23 +157,32 @@ class Newsroom:
                 else:
                     yield item
 
-        self.ingest_articles(_articles(), report=report)
+        self.ingest_articles(_articles(), report=report, on_embedded=on_embedded)
         return report
 
-    def ingest_articles(self, articles: Iterable[Article], *, report: IngestReport | None = None) -> IngestReport:
-        """Store articles; unchanged ones (same text hash) are not embedded again, changed ones replaced."""
+    def ingest_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        report: IngestReport | None = None,
+        on_embedded: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Store articles; unchanged ones (same text hash) are not embedded again, changed ones replaced.
+        `on_embedded(n)` is called each time n more chunks were embedded."""
         report = report or IngestReport()
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) == INGEST_BATCH:
-                self._ingest_batch(batch, report)
+                self._ingest_batch(batch, report, on_embedded)
                 batch = []
         if batch:
-            self._ingest_batch(batch, report)
+            self._ingest_batch(batch, report, on_embedded)
         return report
 
-    def _ingest_batch(self, articles: list[Article], report: IngestReport) -> None:
+    def _ingest_batch(
+        self, articles: list[Article], report: IngestReport, on_embedded: Callable[[int], None] | None = None
+    ) -> None:
         # Each step runs per article, and whatever fails in it (odd text, a parser's or Chroma's exception)
         # costs that article only: a `failed` entry naming it, and the rest of the batch is stored.
         prepared: list[Article] = []
@@ -198,7 +208,7 @@ class Newsroom:
             else:
                 report.failed.append(Failure(article.meta.source, "no text left after cleaning; is it an article?"))
         report.unchanged += len(prepared) - len(latest)
-        for article, chunks, vectors in self._embed_all(changed, report):
+        for article, chunks, vectors in self._embed_all(changed, report, on_embedded):
             try:
                 self.store.replace_article(article, chunks, vectors)
             except Exception as exc:
@@ -210,7 +220,10 @@ class Newsroom:
                 report.added += 1
 
     def _embed_all(
-        self, changed: list[tuple[Article, list[Chunk]]], report: IngestReport
+        self,
+        changed: list[tuple[Article, list[Chunk]]],
+        report: IngestReport,
+        on_embedded: Callable[[int], None] | None = None,
     ) -> Iterator[tuple[Article, list[Chunk], np.ndarray]]:
         """Embed the chunks of many articles in one call (batching is much faster); if that fails, article by
         article, so one article the model cannot embed does not lose the others."""
@@ -220,11 +233,17 @@ class Newsroom:
         except NewsbotError:
             for article, chunks in changed:
                 try:
-                    yield article, chunks, self.embedder.embed_documents([c.embed_text for c in chunks])
+                    vectors = self.embedder.embed_documents([c.embed_text for c in chunks])
                 except NewsbotError as exc:
                     log.debug("failed to embed %s: %s", article.source, exc)
                     report.failed.append(Failure(article.source, str(exc)))
+                    continue
+                if on_embedded:
+                    on_embedded(len(chunks))
+                yield article, chunks, vectors
             return
+        if on_embedded and texts:
+            on_embedded(len(texts))
         start = 0
         for article, chunks in changed:
             yield article, chunks, vectors[start : start + len(chunks)]

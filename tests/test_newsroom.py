@@ -147,3 +147,26 @@ def test_a_follow_up_finds_the_story_of_the_previous_question(newsroom: Newsroom
     follow_up = newsroom.ask("And what did the US say?", history=[Turn(SEED_QUESTION, first.text)])
     assert not follow_up.abstained
     assert follow_up.sources[0].meta.title.startswith("Nordkorea dementiert")
+
+
+def test_ingest_reports_every_chunk_it_embeds(newsroom: Newsroom, encoder: CountingEncoder, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n, town in enumerate(["Portwell", "Eastholm", "Northby"]):
+        (folder / f"{n}.txt").write_text(
+            f"{town} opens a library\n\nThe town of {town} opened a library on the quay on Monday. "
+            "It lends books, bicycles and tools, and stays open late on Fridays.\n",
+            encoding="utf-8",
+        )
+    inputs: list[tuple[int, int]] = []
+    embedded: list[int] = []
+
+    report = newsroom.ingest([str(folder)], on_progress=lambda d, t: inputs.append((d, t)), on_embedded=embedded.append)
+
+    assert report.added == 3
+    assert inputs[-1] == (3, 3)
+    assert embedded and all(n > 0 for n in embedded)
+    assert sum(embedded) == newsroom.store.count() == encoder.embedded
+    again: list[int] = []
+    newsroom.ingest([str(folder)], on_embedded=again.append)
+    assert again == []  # unchanged articles are not embedded again

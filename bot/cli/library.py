@@ -6,16 +6,15 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
+from bot.cli.progress import IngestProgress
 from index.errors import ConfigError
 from index.newsroom import IngestReport, Newsroom
 from index.text import printable
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")]
-PROGRESS_MIN_INPUTS = 3
 # Failures listed one by one after an ingest; a file of 300,000 bad records lists its first ones and a count.
 SHOWN_FAILURES = 20
 
@@ -51,22 +50,13 @@ def ingest(
     except ValueError as exc:
         raise ConfigError(f"--csv-columns: {exc}") from exc
     newsroom = Newsroom(settings)
-    with Progress(
-        TextColumn("[bold]ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingest", total=None)
-
-        def _advance(done: int, total: int) -> None:
-            if total >= PROGRESS_MIN_INPUTS:
-                progress.update(task, completed=done, total=total)
-
+    with IngestProgress(err_console) as progress:
         report = newsroom.ingest(
-            sources, on_progress=_advance, csv_columns=columns, follow_symlinks=follow_symlinks or None
+            sources,
+            on_progress=progress.inputs,
+            on_embedded=progress.chunks,
+            csv_columns=columns,
+            follow_symlinks=follow_symlinks or None,
         )
     if as_json:
         print_json(report.to_dict())
