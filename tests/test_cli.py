@@ -145,3 +145,11 @@ def test_chat_keeps_the_conversation_and_shows_sources(env: dict[str, str]) -> N
     assert "[1] Nordkorea dementiert" in answers[2]  # the follow-up found the same story
     full_sources = answers[3].strip().splitlines()
     assert full_sources[0].startswith("[1] Nordkorea dementiert") and len(full_sources) >= 2  # title, then passage
+
+
+def test_ingest_help_documents_the_csv_columns_with_a_headerless_example(env: dict[str, str]) -> None:
+    result = invoke(env, "ingest", "--help")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "--csv-columns" in text and "quotechar" in text and "header (true/false)" in text
+    assert "text=2,header=false,delimiter=semicolon" in text.replace(" ", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import logging
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -216,6 +217,82 @@ def test_csv_without_header_uses_column_numbers(tmp_path: Path) -> None:
     expected = [("Ferry", "Books on a boat."), ("Bridge", "Closed on Monday.")]
     assert [(a.meta.title, a.text) for a in results if isinstance(a, Article)] == expected
     assert results[0].source.endswith("plain.csv:row 1")
+
+
+# 10kGNAD's layout: `label;text`, no header row, quoted with '.
+LABEL_TEXT = (
+    "Sport;'Der Titelverteidiger verlor am Sonntag das Auftaktspiel gegen den Aufsteiger mit zwei zu drei Toren.'\n"
+    "Kultur;'Das Stadttheater zeigt im Herbst drei neue Stücke junger Autorinnen aus der Region und aus Wien.'\n"
+    "Web;'Ein neues Telefon kommt im Frühjahr auf den Markt, teurer als das alte und mit größerem Bildschirm.'\n"
+)
+CSV_LOGGER = "index.loaders.records"
+
+
+def _label_text(tmp_path: Path) -> Path:
+    path = tmp_path / "gnad.csv"
+    path.write_text(LABEL_TEXT, encoding="utf-8")
+    return path
+
+
+def _csv_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == CSV_LOGGER and r.levelno == logging.WARNING]
+
+
+def test_a_headerless_label_text_csv_loads_with_the_documented_mapping(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    columns = CsvColumns.parse("text=2,header=false,delimiter=semicolon,quotechar='")
+    with caplog.at_level(logging.WARNING, logger=CSV_LOGGER):
+        results = load(_label_text(tmp_path), csv_columns=columns)
+    assert [a.text.split()[0] for a in results if isinstance(a, Article)] == ["Der", "Das", "Ein"]
+    assert _csv_warnings(caplog) == []
+
+
+def test_a_header_row_that_looks_like_an_article_is_warned_about(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    columns = CsvColumns.parse("text=2,delimiter=semicolon,quotechar='")  # header=true by default
+    with caplog.at_level(logging.WARNING, logger=CSV_LOGGER):
+        results = load(_label_text(tmp_path), csv_columns=columns)
+    assert len(results) == 2  # the first article went as the header
+    [warning] = _csv_warnings(caplog)
+    assert "gnad.csv: row 1 is read as the header, but it looks like an article" in warning
+    assert "add header=false" in warning
+
+
+def test_a_missing_text_column_in_a_headerless_file_suggests_header_false(tmp_path: Path) -> None:
+    error = load_error(_label_text(tmp_path), csv_columns=CsvColumns.parse("delimiter=semicolon,quotechar='"))
+    assert "no column 'text'" in error.reason
+    assert "the first row looks like an article: without a header, add header=false and text=<number>" in error.reason
+
+
+def test_header_false_on_a_file_with_a_header_row_is_warned_about(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "with_header.csv"
+    path.write_text("title,text\nFerry,The ferry runs again on Friday.\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger=CSV_LOGGER):
+        load(path, csv_columns=CsvColumns.parse("title=1,text=2,header=false"))
+    [warning] = _csv_warnings(caplog)
+    assert "with_header.csv: row 1 looks like a header (title, text)" in warning
+    assert "remove header=false" in warning
+
+
+def test_a_text_column_of_one_word_per_row_is_warned_about(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    columns = CsvColumns.parse("text=1,header=false,delimiter=semicolon,quotechar='")  # the label, not the text
+    with caplog.at_level(logging.WARNING, logger=CSV_LOGGER):
+        results = load(_label_text(tmp_path), csv_columns=columns)
+    assert len(results) == 3  # loaded all the same: the warning says what to check
+    [warning] = _csv_warnings(caplog)
+    assert "the text column '1' holds one word per row ('Sport', 'Kultur', 'Web')" in warning
+    assert "text=<column>; the widest cell of the first row is in column 2" in warning
+
+
+def test_a_well_mapped_csv_with_a_header_gets_no_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger=CSV_LOGGER):
+        load(DATA / "articles.csv")
+        load(DATA / "semicolon_cp1252.csv", csv_columns=CsvColumns.parse("title=Schlagzeile,text=Inhalt,delimiter=;"))
+    assert _csv_warnings(caplog) == []
 
 
 def test_csv_column_spec_parses_every_key() -> None:

@@ -34,7 +34,14 @@ def ingest(
     ],
     csv_columns: Annotated[
         str,
-        typer.Option(help="CSV column mapping, e.g. 'title=headline,text=body,url=link,delimiter=;'."),
+        typer.Option(
+            help="How .csv files map to articles: comma-separated key=value. Keys title, text, url, outlet, "
+            "published_at, language take a header name or a column number from 1 (empty: no such column); "
+            "delimiter (a character, or comma, semicolon, tab, pipe, space), quotechar, header (true/false). "
+            "Default: a header row naming title, text, url, ... "
+            "E.g. 'title=headline,text=body,url=link,delimiter=semicolon'; a headerless label;text file "
+            "(10kGNAD): \"text=2,header=false,delimiter=semicolon,quotechar='\"."
+        ),
     ] = "",
     as_json: JsonOption = False,
     follow_symlinks: Annotated[

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 
@@ -22,7 +23,16 @@ from index.loaders.common import (
 )
 from index.models import Article
 
+log = logging.getLogger(__name__)
+
 ARTICLE_FIELDS = ("title", "text", "url", "outlet", "published_at", "language")
+# A CSV whose first rows all hold a single word in the text column was most likely mapped to the wrong column
+# (10kGNAD's `label;text` read with text=1): the first rows up to this many are looked at.
+ONE_WORD_SAMPLE_ROWS = 20
+# A header cell is a name: one longer than this, or of more words, is taken for data.
+HEADER_CELL_MAX_CHARS = 60
+HEADER_CELL_MAX_WORDS = 6
+_KNOWN_HEADER_NAMES = {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
 _TOO_DEEP = "nests its JSON too deeply to be read: an article is one object of strings"
 _TEXT_FIELD_NAMES = "'text', 'body' or 'content'"
 _DELIMITER_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|", "space": " "}
@@ -152,8 +162,17 @@ def read_csv(data: bytes, source: str, columns: CsvColumns) -> Iterator[RecordRe
     if columns.header and header is None:
         raise SourceError(source, "is empty: it needs a header row and one row per article")
     positions = _column_positions(columns, header, source)
+    if header is not None and _looks_like_data(header):
+        log.warning(
+            "%s: row 1 is read as the header, but it looks like an article (%s), which is then not loaded: "
+            "if the file has no header row, add header=false to --csv-columns and name columns by number, "
+            "e.g. text=2",
+            source,
+            _excerpt(max(header, key=len)),
+        )
     number = 1 if columns.header else 0
     found = False
+    one_word = _OneWordTexts(source, columns)
     while True:
         number += 1
         try:
@@ -169,8 +188,17 @@ def read_csv(data: bytes, source: str, columns: CsvColumns) -> Iterator[RecordRe
             return
         if not any(cell.strip() for cell in row):
             continue
+        if not found and not columns.header and _looks_like_header(row):
+            log.warning(
+                "%s: row 1 looks like a header (%s) but is loaded as an article, since header=false: "
+                "remove header=false from --csv-columns (and name columns by header name or number)",
+                source,
+                ", ".join(cell.strip() for cell in row),
+            )
         found = True
+        one_word.see(row, positions)
         yield _row_result(row, positions, columns, f"{source}:row {number}")
+    one_word.done()
     if not found:
         raise SourceError(source, "has no data rows: add one row per article")
 
@@ -257,6 +285,68 @@ def _header_index(header: list[str], name: str) -> int | None:
     return lowered.index(name.lower()) if name.lower() in lowered else None
 
 
+def _looks_like_data(header: list[str]) -> bool:
+    """A header row names columns in a word or two; a cell of a sentence or more is an article's data."""
+    cells = [cell.strip() for cell in header]
+    return any(len(cell) > HEADER_CELL_MAX_CHARS or len(cell.split()) > HEADER_CELL_MAX_WORDS for cell in cells)
+
+
+def _looks_like_header(row: list[str]) -> bool:
+    """Short cells, one of them a field name newsbot knows (title, text, body, url, date, ...)."""
+    cells = [cell.strip().lower() for cell in row if cell.strip()]
+    return (
+        bool(cells)
+        and not _looks_like_data(cells)
+        and any(cell in _KNOWN_HEADER_NAMES for cell in cells)
+    )
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+class _OneWordTexts:
+    """Warns once when the first rows' text column holds a single word each: most likely the wrong column."""
+
+    def __init__(self, source: str, columns: CsvColumns) -> None:
+        self.source = source
+        self.columns = columns
+        self.words: list[str] = []
+        self.first_row: list[str] | None = None
+        self.decided = False
+
+    def see(self, row: list[str], positions: dict[str, int]) -> None:
+        if self.decided:
+            return
+        if self.first_row is None:
+            self.first_row = row
+        index = positions.get("text")
+        text = row[index].strip() if index is not None and index < len(row) else ""
+        if text:
+            self.words.append(text)
+        if len(self.words) >= ONE_WORD_SAMPLE_ROWS:
+            self.done()
+
+    def done(self) -> None:
+        if self.decided:
+            return
+        self.decided = True
+        if not self.words or any(len(text.split()) > 1 for text in self.words):
+            return
+        examples = ", ".join(_excerpt(text, 20) for text in dict.fromkeys(self.words[:5]))
+        widest = max(range(len(self.first_row or [])), key=lambda i: len((self.first_row or [])[i]), default=None)
+        hint = f"; the widest cell of the first row is in column {widest + 1}" if widest is not None else ""
+        log.warning(
+            "%s: the text column %r holds one word per row (%s): is it the right column? "
+            "Map the article text with --csv-columns text=<column>%s",
+            self.source,
+            self.columns.text,
+            examples,
+            hint,
+        )
+
+
 def _missing_column_message(field: str, name: str, header: list[str] | None, delimiter: str) -> str:
     if header is None:
         return f"has no header row, so columns are numbered from 1: set {field}=<number> (got {name!r})"
@@ -268,6 +358,8 @@ def _missing_column_message(field: str, name: str, header: list[str] | None, del
         other = next((d for d in ";\t|," if d != delimiter and d in header[0]), None)
         if other:
             message += f"; the header looks {other!r}-separated: add delimiter={_delimiter_name(other)}"
+    elif _looks_like_data(header):
+        message += "; the first row looks like an article: without a header, add header=false and text=<number>"
     return message
 
 
