@@ -133,7 +133,9 @@ def build(shared: Path, work: Path, xquad: int, mlqa: int) -> list[Case]:
         if " ".join(a.text.split()) not in texts
     ]
     report = newsroom.ingest_articles(distractors)
-    print(f"store: {newsroom.store.count()} chunks ({report.added} new distractors, {time.perf_counter() - started:.0f}s)")
+    print(
+        f"store: {newsroom.store.count()} chunks ({report.added} new distractors, {time.perf_counter() - started:.0f}s)"
+    )
     article_of = {(ds.name, p): a for ds, _ in sets for a, p in dataset_articles(ds)[1].items()}
     cases: list[Case] = []
     started = time.perf_counter()
@@ -301,7 +303,9 @@ def main() -> None:
     if args.write:
         sentence = fit_ranker(cases)
         rows, _ = question_rows(cases, sentence, answerer)
-        question = replace(fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool))), features=QUESTION_FEATURES)
+        question = replace(
+            fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool))), features=QUESTION_FEATURES
+        )
         data = {
             "version": MODEL_VERSION,
             "about": "Fitted by benchmarks/fit_answerability.py on news_qa dev, XQuAD dev "
@@ -324,7 +328,7 @@ def balance(cases: list[Case], mask: np.ndarray) -> np.ndarray:
     """Weights giving each dataset and kind of question (answerable, gold removed, same story, absent topic) the
     same total weight: the 20 absent-topic lines count as much as the 400 XQuAD questions."""
     weight = np.zeros(len(cases))
-    bins: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    bins: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(cases):
         if mask[i]:
             bins[(c.dataset, c.kind if not c.answerable else "answerable")].append(i)
@@ -353,7 +357,13 @@ def choose_thresholds(cases: list[Case], p: np.ndarray, max_abstain: float) -> d
 
 
 COLUMNS = (
-    "contains_gold", "before", "words", "words_before", "abstain_answerable", "abstain_gold_removed", "abstain_same_story",
+    "contains_gold",
+    "before",
+    "words",
+    "words_before",
+    "abstain_answerable",
+    "abstain_gold_removed",
+    "abstain_same_story",
     "abstain_absent_topic",
 )
 

@@ -12,8 +12,8 @@ multilingual reader handles:
 - the reader's similarity, absolute and relative to the best candidate, and the hit's relevance and rank.
 
 Two small linear models weigh them (`AnswerModel`): a conditional logit ranks the sentences (which one answers),
-a logistic regression decides from the best sentence and the hits whether to answer at all. Their weights are fitted on dev data by
-benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to this file.
+a logistic regression decides from the best sentence and the hits whether to answer at all. Their weights are
+fitted on dev data by benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to this file.
 """
 
 from __future__ import annotations
