@@ -193,3 +193,17 @@ def test_the_reader_reads_a_sentence_once_for_repeated_questions() -> None:
     answerer.answer("Who lost?", hits)
     answerer.answer("Who lost to AlphaGo?", hits)
     assert calls == [1]
+
+
+def test_the_default_reader_uses_the_model_and_a_sentence_threshold_of_ones_own_switches_it_off(
+    tmp_path: Path,
+) -> None:
+    from index.answerers import load_answerer
+    from tests.conftest import make_settings
+
+    fast = ScriptedEmbedder("fast", {})
+    default = load_answerer(make_settings(tmp_path, reader="e5"), fast)
+    own = load_answerer(make_settings(tmp_path, reader="e5", min_sentence_relevance=0.8), fast)
+    assert isinstance(default, ExtractiveAnswerer) and isinstance(own, ExtractiveAnswerer)
+    assert default.model is not None and default.model.reader == "e5"
+    assert own.model is None and own.min_sentence == 0.8
