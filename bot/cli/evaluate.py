@@ -35,7 +35,9 @@ def register(app: typer.Typer) -> None:
 @handles_errors
 def eval_command(
     ctx: typer.Context,
-    dataset: Annotated[Path, typer.Argument(help="Question-answer JSONL in the news_qa, XQuAD, MLQA or generic layout.")],
+    dataset: Annotated[
+        Path, typer.Argument(help="Question-answer JSONL in the news_qa, XQuAD, MLQA or generic layout.")
+    ],
     distractors: Annotated[
         Path | None, typer.Option(help="Other articles to index too: a 10kGNAD .csv or a .jsonl of title/text.")
     ] = None,
