@@ -219,30 +219,13 @@ def fit_ranker(cases: list[Case], l2: float = L2, steps: int = 400) -> Logistic:
 
 
 def question_rows(cases: list[Case], sentence: Logistic, answerer: ExtractiveAnswerer) -> tuple[np.ndarray, list[int]]:
-    model = AnswerModel("fit", sentence, sentence, {"same": 0.0, "cross": 0.0}, 0.5, 2)
     rows, best = [], []
     for case in cases:
         assert case.reading is not None
-        features, b = question_vector(answerer, case.reading, model)
+        _, b, features = answerer.question_evidence(case.reading, sentence)
         rows.append(features)
         best.append(b)
     return np.vstack(rows), best
-
-
-def question_vector(answerer: ExtractiveAnswerer, reading: Reading, model: AnswerModel) -> tuple[np.ndarray, int]:
-    from index.answerers.evidence import question_features, spread_of
-
-    logits = model.sentence.logit(reading.rows)
-    usable = reading.similarity > -1
-    logits = np.where(usable, logits, -50.0)
-    best = int(np.argmax(logits))
-    features = question_features(
-        reading.question, reading.rows, logits, best, reading.candidates, [h.score for h in reading.hits],
-        [h.meta.language for h in reading.hits], [h.article_id for h in reading.hits],
-        list(reading.article_shares.values()), reading.vocabularies,
-        min_relevance=answerer.embedder.profile.min_relevance, hit_spread=spread_of(answerer.embedder),
-    )
-    return features, best
 
 
 def main() -> None:

@@ -254,14 +254,13 @@ def sentence_features(
     similarity: np.ndarray,
     hit_scores: Sequence[float],
     article_of_hit: Sequence[str],
-    article_text: dict[str, str],
+    article_vocabularies: dict[str, Vocabulary],
     *,
     min_sentence: float,
     sentence_spread: float,
     hit_spread: float,
 ) -> np.ndarray:
     """One row of SENTENCE_FEATURES per candidate."""
-    article_vocab = {article: Vocabulary(text) for article, text in article_text.items()}
     best_sim = float(similarity.max()) if len(similarity) else 0.0
     best_hit = max(hit_scores) if hit_scores else 0.0
     rows = np.zeros((len(candidates), len(SENTENCE_FEATURES)))
@@ -283,7 +282,7 @@ def sentence_features(
             float(candidate.title),
             float(candidate.lead),
             vocab.share(question.anchors),
-            article_vocab[article_of_hit[candidate.hit]].share(question.anchors),
+            article_vocabularies[article_of_hit[candidate.hit]].share(question.anchors),
             vocab.share(question.terms),
             typed,
             len(content - question.terms) / len(content) if content else 0.0,

@@ -27,6 +27,7 @@ from index.answerers.base import Answerer, abstain_text, build_answer
 from index.answerers.evidence import (
     AnswerModel,
     Candidate,
+    Logistic,
     Question,
     Vocabulary,
     load_models,
@@ -133,31 +134,37 @@ class ExtractiveAnswerer(Answerer):
         article_text: dict[str, str] = {}
         for hit in hits:
             article_text[hit.article_id] = article_text.get(hit.article_id, hit.meta.title) + "\n" + hit.text
+        vocabularies = {article: Vocabulary(text) for article, text in article_text.items()}
         rows = sentence_features(
             asked,
             candidates,
             similarity,
             [hit.score for hit in hits],
             [hit.article_id for hit in hits],
-            article_text,
+            vocabularies,
             min_sentence=self.reader.profile.min_sentence,
             sentence_spread=spread_of(self.reader),
             hit_spread=spread_of(self.embedder),
         )
-        vocabularies = {article: Vocabulary(text) for article, text in article_text.items()}
         shares = {article: vocab.share(asked.anchors) for article, vocab in vocabularies.items()}
         return Reading(asked, hits, candidates, similarity, scores, rows, shares, vocabularies)
 
     def judge(self, reading: Reading, model: AnswerModel) -> tuple[np.ndarray, int, float]:
         """(each candidate's sentence logit, the best candidate, the probability that the hits answer)."""
-        logits = model.sentence.logit(reading.rows)
+        logits, best, features = self.question_evidence(reading, model.sentence)
+        probability = float(sigmoid(model.question.logit(features[None, :]))[0])
+        return np.where(reading.similarity > -1, logits, -np.inf), best, probability
+
+    def question_evidence(self, reading: Reading, sentence: Logistic) -> tuple[np.ndarray, int, np.ndarray]:
+        """(each candidate's sentence logit, the best candidate, its QUESTION_FEATURES): what the question model
+        reads, here and when it is fitted (benchmarks/fit_answerability.py)."""
         usable = reading.similarity > -1  # a shortlist leaves the unread at -1
-        logits = np.where(usable, logits, -np.inf)
+        logits = np.where(usable, sentence.logit(reading.rows), -50.0)
         best = int(np.argmax(logits))
         features = question_features(
             reading.question,
             reading.rows,
-            np.where(usable, logits, -50.0),
+            logits,
             best,
             reading.candidates,
             [hit.score for hit in reading.hits],
@@ -168,8 +175,7 @@ class ExtractiveAnswerer(Answerer):
             min_relevance=self.embedder.profile.min_relevance,
             hit_spread=spread_of(self.embedder),
         )
-        probability = float(sigmoid(model.question.logit(features[None, :]))[0])
-        return logits, best, probability
+        return logits, best, features
 
     def answer_by_evidence(self, reading: Reading, model: AnswerModel) -> Answer:
         hits, candidates = reading.hits, reading.candidates
