@@ -21,8 +21,8 @@ import os
 import threading
 import time
 import uuid
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +77,7 @@ class ChunkStore:
 
     @property
     def location(self) -> str:
-        where = f"http://{self.host}:{self.port}" if self.host else str(self.path / CHROMA_SUBDIR)
+        where = f"http://{self.host}:{self.port}" if self.host or self.path is None else str(self.path / CHROMA_SUBDIR)
         return f"{where} (collection {self.collection_name})"
 
     @property
@@ -102,7 +102,7 @@ class ChunkStore:
             finally:
                 self._held.depth = depth
             return
-        if self.path is None:
+        if self.host or self.path is None:
             try:
                 yield
             finally:

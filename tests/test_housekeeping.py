@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ PRINT = (
     "The Elda Courier will stop printing its paper edition at the end of the year. Its editor said that nine in "
     "ten readers now read the news on their phones."
 )
-NOW = datetime(2024, 6, 1, tzinfo=timezone.utc).timestamp()
+NOW = datetime(2024, 6, 1, tzinfo=UTC).timestamp()
 
 
 class Clock:

@@ -14,9 +14,8 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
-
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import numpy as np
 import pytest

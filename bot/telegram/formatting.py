@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -133,7 +133,7 @@ def render_latest(articles: Sequence[StoredArticle]) -> str:
         title = link(meta.url, shorten(_label(meta), TITLE_CHARS))
         byline = _byline(meta)
         if meta.published_at is None and article.ingested_at:
-            added = f"added {format_date(datetime.fromtimestamp(article.ingested_at, timezone.utc))}"
+            added = f"added {format_date(datetime.fromtimestamp(article.ingested_at, UTC))}"
             byline = f"{byline}, {added}" if byline else added
         lines.append(f"{i}. {title}" + (f" · {byline}" if byline else ""))
     return "\n".join(lines)
