@@ -185,3 +185,15 @@ def test_newsbot_expire_needs_a_period_and_takes_days(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "NEWSBOT_RETENTION_DAYS" in refused.output
     expired = runner.invoke(app, ["expire", "--days", "365", "--json"], env=env)
     assert json.loads(expired.stdout) == {"deleted": 1}
+
+
+def test_newsbot_ingest_says_what_it_did_not_store_again(tmp_path: Path) -> None:
+    rows = [{"text": BRIDGE, "published_at": ""}]
+    env = {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_EMBEDDER": "use"}
+    runner = CliRunner()
+    first = write_csv(tmp_path / "a.csv", rows)
+    assert runner.invoke(app, ["ingest", str(first)], env=env).stdout == "added 1, updated 0, unchanged 0, failed 0\n"
+    again = runner.invoke(app, ["ingest", str(write_csv(tmp_path / "b.csv", rows))], env=env)
+    assert again.exit_code == 0
+    assert again.stdout == "added 0, updated 0, unchanged 0, failed 0, duplicates 1\n"
+    assert "1 article(s) not stored again: the same text is stored under another path or URL" in again.stderr

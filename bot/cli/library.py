@@ -77,8 +77,8 @@ def ingest(
 
 def _print_report(report: IngestReport) -> None:
     out_console.print(
-        f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
-        f"duplicates {report.duplicates}, failed {len(report.failed)}"
+        f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, failed {len(report.failed)}"
+        + (f", duplicates {report.duplicates}" if report.duplicates else "")
         + (f", expired {report.expired}" if report.expired else "")
     )
     if report.duplicates:
