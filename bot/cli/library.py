@@ -6,22 +6,10 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from bot.cli.common import (
-    err_console,
-    handles_errors,
-    out_console,
-    print_json,
-    settings_of,
-)
+from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
 from index.errors import ConfigError
 from index.newsroom import IngestReport, Newsroom
 from index.text import printable
