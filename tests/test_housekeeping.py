@@ -10,13 +10,17 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.telegram.admin import render_report
 from bot.telegram.formatting import render_latest
 from index.embedders import Embedder
-from index.newsroom import DAY_S, Newsroom
+from index.models import Article, ArticleMeta, Chunk
+from index.newsroom import DAY_S, IngestReport, Newsroom
+from index.store import ChunkStore
 from index.text import title_from_text
 from tests.conftest import make_settings
 
@@ -197,3 +201,33 @@ def test_newsbot_ingest_says_what_it_did_not_store_again(tmp_path: Path) -> None
     assert again.exit_code == 0
     assert again.stdout == "added 0, updated 0, unchanged 0, failed 0, duplicates 1\n"
     assert "1 article(s) not stored again: the same text is stored under another path or URL" in again.stderr
+
+
+def test_a_feed_or_file_reference_matches_its_entries_only(tmp_path: Path) -> None:
+    store = ChunkStore(path=tmp_path / "data", embedder_name="random")
+    sources = [
+        "https://example.org/feed.xml#entry 1", "https://example.org/feed.xml#entry 2", "https://example.org/feed.xml2",
+        "news/a.jsonl#entry 3", "news/a.jsonl.bak", "news/b.csv:row 2", "newsroom/c.txt",
+    ]
+    for i, source in enumerate(sources):
+        article = Article(f"text {i}", ArticleMeta(title=f"t{i}", source=source))
+        store.add_article(article, [Chunk(article, 0, f"text {i}")], np.eye(len(sources))[i : i + 1])
+
+    def titles(ref: str) -> set[str]:
+        ids = set(store.find_article_ids(ref))
+        return {a.meta.title for a in store.articles() if a.article_id in ids}
+
+    assert titles("https://example.org/feed.xml") == {"t0", "t1"}
+    assert titles("news/a.jsonl") == {"t3"} and titles("./news/b.csv") == {"t5"}
+    assert titles("news") == {"t3", "t4", "t5"} and titles(str(tmp_path / "news")) == {"t3", "t4", "t5"}
+    assert titles("new") == set()
+
+
+def test_the_bots_add_report_names_duplicates_and_expired_articles() -> None:
+    text = render_report(IngestReport(added=1, duplicates=2, expired=3), 9)
+    assert text.splitlines() == [
+        "✅ Added 1 article.",
+        "♊ Already had the same text of 2 under another name: not added again.",
+        "🗑 Dropped 3 older than the retention period.",
+        "I now know 9 articles.",
+    ]

@@ -110,7 +110,8 @@ async def test_a_running_bot_answers_while_newsbot_ingest_adds_articles(api: Fak
         **os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "NEWSBOT_EMBEDDER": "use",
         "NEWSBOT_DATA_DIR": str(tmp_path / "data"),
     }
-    seeded = await newsbot_ingest(env, tmp_path, str(SEED_ARTICLE))
+    old_news = write_csv(tmp_path / "old.csv", [{"text": "A story from 2001 that retention drops. " * 3, "published_at": "2001-05-01"}])
+    seeded = await newsbot_ingest(env, tmp_path, str(SEED_ARTICLE), str(old_news))
     assert await finished(seeded, 120) == 0
     rows = [{"text": text, "published_at": ""} for text in (BRIDGE, APPLES, PRINT)]
     write_csv(tmp_path / "more" / "news.csv", rows)
@@ -125,7 +126,7 @@ async def test_a_running_bot_answers_while_newsbot_ingest_adds_articles(api: Fak
     with log_path.open("wb") as log_file:
         bot = await newsbot_bot(
             tmp_path, log_file, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=api.base_url,
-            TELEGRAM_ADMIN_IDS=str(ADMIN["id"]),
+            TELEGRAM_ADMIN_IDS=str(ADMIN["id"]), NEWSBOT_RETENTION_DAYS="3650",  # the 2001 story goes at start
         )
         try:
             await api.wait_for(lambda: "default" in api.commands, timeout=120, what="the bot to start")
@@ -153,6 +154,7 @@ async def test_a_running_bot_answers_while_newsbot_ingest_adds_articles(api: Fak
     assert "Traceback" not in log and "Error finding id" not in log, log[-3000:]
     assert "changed in another process: reopening it" in log
     assert answered_during >= 1
+    assert "deleted 1 article(s) older than 3650 days" in log
 
     # each text once: whichever process stored the CSV's rows first, the other found them there
     assert sum(r["added"] for r in reports) == 4 and sum(r["duplicates"] for r in reports) == 3, reports
