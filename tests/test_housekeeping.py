@@ -231,3 +231,14 @@ def test_the_bots_add_report_names_duplicates_and_expired_articles() -> None:
         "🗑 Dropped 3 older than the retention period.",
         "I now know 9 articles.",
     ]
+
+
+def test_articles_stored_untitled_by_an_older_newsbot_show_their_first_sentence(tmp_path: Path) -> None:
+    store = ChunkStore(path=tmp_path / "data", embedder_name="random")
+    article = Article(BRIDGE, ArticleMeta(source="gnad15.csv:row 15"))  # as stored before titles were made
+    first, second = BRIDGE.split("Tuesday. ")
+    store.add_article(article, [Chunk(article, 0, first + "Tuesday."), Chunk(article, 1, second)], np.eye(2, 4))
+    title = "The new bridge over the Vessa river in Port Elda will open to traffic on 14 May, the…"
+    assert [a.meta.title for a in store.articles()] == [title]
+    hits = store.query(np.array([0.0, 1.0, 0.0, 0.0]), 2)
+    assert [(h.chunk_id[-1], h.meta.title) for h in hits] == [("1", title), ("0", title)]
