@@ -33,7 +33,6 @@ from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
 from index.store import ChunkStore
-from index.text import title_from_text
 
 if TYPE_CHECKING:
     from index.loading import CsvColumns
@@ -278,8 +277,6 @@ class Newsroom:
         cleaned = clean_article(article)
         if not cleaned.text.strip():
             raise SourceError(article.meta.source, "the article has no text after cleaning")
-        if not cleaned.meta.title.strip():
-            cleaned = replace(cleaned, meta=replace(cleaned.meta, title=title_from_text(cleaned.text)))
         if not cleaned.meta.language:
             language = detect_language(f"{cleaned.meta.title}\n{cleaned.text}")
             cleaned = replace(cleaned, meta=replace(cleaned.meta, language=language))

@@ -373,10 +373,12 @@ class ChunkStore:
 
 
 def _chunk_metadata(chunk: Chunk, n_chunks: int, ingested_at: float) -> dict[str, str | int | float]:
-    """A chunk's Chroma record: its article's description plus where the chunk sits and when it was stored."""
+    """A chunk's Chroma record: its article's description plus where the chunk sits and when it was stored. An
+    article without a title is shown with its first sentence; its id and embedded text stay as they were (ids
+    derive from the title: a re-ingest still finds it, and evaluation maps ids back to its paragraphs)."""
     article = chunk.article
     return {
-        **article.meta.to_record(),
+        **_with_title(article.meta, article.text).to_record(),
         "article_id": article.id,
         "chunk_index": chunk.index,
         "n_chunks": n_chunks,

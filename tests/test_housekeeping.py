@@ -79,6 +79,11 @@ def test_an_article_without_a_title_is_named_by_its_first_sentence(tmp_path: Pat
         f"{news}:row 2": "The new bridge over the Vessa river in Port Elda will open to traffic on 14 May, the…",
         f"{news}:row 3": "Farmers near Lake Orrin brought in a record apple harvest this autumn.",
     }
+    # the title is for people: ids (derived from source and title) stay as before, so re-ingests find the rows
+    assert {a.article_id for a in room.latest(10)} == {
+        Article("", ArticleMeta(source=f"{news}:row {n}")).id for n in (2, 3)
+    }
+    assert room.ingest([str(news)]).unchanged == 2
     answer = room.ask("When will the bridge over the Vessa open?")
     assert answer.sources and answer.sources[0].meta.title.startswith("The new bridge over the Vessa river")
 
