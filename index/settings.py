@@ -12,8 +12,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.chunking import DEFAULT_MAX_CHUNKS_PER_ARTICLE
+from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
 from index.loaders.files import DEFAULT_MAX_INPUT_MB
 
@@ -53,7 +53,7 @@ class IndexSettings(BaseSettings):
         default=None, description="Abstain when no hit is this similar to the question; default: calibrated."
     )
     min_sentence_relevance: float | None = Field(
-        default=None, description="Abstain when no sentence is this similar (extractive); default: calibrated."
+        default=None, description="Set: the extractive answerer decides by this sentence similarity instead of its evidence model."
     )
     chroma_host: str = ""
     chroma_port: int = Field(default=8000, ge=1, le=65535)
@@ -77,7 +77,7 @@ class IndexSettings(BaseSettings):
         default=DEFAULT_MAX_CHUNKS_PER_ARTICLE, ge=1, description="A longer article is refused, not embedded."
     )
     retention_days: int = Field(
-        default=0, ge=0, description="Drop articles older than this many days (publication date, else ingest); 0: keep."
+        default=0, ge=0, description="Drop articles older than this many days (published, else ingested); 0: keep."
     )
     follow_symlinks: bool = Field(default=False, description="Read symlinks in a folder that lead outside it.")
     allow_private_hosts: bool = Field(

@@ -305,7 +305,11 @@ class ChunkStore:
             hits = [
                 _hit(chunk_id, doc, meta, 1.0 - float(dist))
                 for chunk_id, doc, meta, dist in zip(
-                    result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
+                    result["ids"][0],
+                    result["documents"][0],
+                    result["metadatas"][0],
+                    result["distances"][0],
+                    strict=True,
                 )
             ]
             return self._titled(hits)
@@ -322,7 +326,7 @@ class ChunkStore:
             by_id = {
                 chunk_id: _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
                 for chunk_id, doc, meta, emb in zip(
-                    result["ids"], result["documents"], result["metadatas"], result["embeddings"]
+                    result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
                 )
             }
             return self._titled([by_id[c] for c in chunk_ids if c in by_id])
@@ -333,7 +337,8 @@ class ChunkStore:
         if not untitled:
             return hits
         result = self._call("get chunks", "get", ids=[f"{a}:0" for a in untitled], include=["documents"])
-        titles = {i.rsplit(":", 1)[0]: title_from_text(d) for i, d in zip(result["ids"], result["documents"] or [])}
+        firsts = zip(result["ids"], result["documents"] or [], strict=True)
+        titles = {chunk_id.rsplit(":", 1)[0]: title_from_text(text) for chunk_id, text in firsts}
         return [
             replace(h, meta=replace(h.meta, title=titles.get(h.article_id, ""))) if not h.meta.title else h
             for h in hits
@@ -365,7 +370,7 @@ class ChunkStore:
                 chunks=int(m.get("n_chunks", 0)),
                 ingested_at=float(m.get("ingested_at", 0.0)),
             )
-            for m, doc in zip(result["metadatas"] or [], result["documents"] or [])
+            for m, doc in zip(result["metadatas"] or [], result["documents"] or [], strict=True)
         ]
 
     def count(self) -> int:

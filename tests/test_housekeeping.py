@@ -36,6 +36,7 @@ PRINT = (
     "The Elda Courier will stop printing its paper edition at the end of the year. Its editor said that nine in "
     "ten readers now read the news on their phones."
 )
+TWO_ROWS = [{"text": BRIDGE, "published_at": ""}, {"text": APPLES, "published_at": ""}]
 NOW = datetime(2024, 6, 1, tzinfo=UTC).timestamp()
 
 
@@ -72,7 +73,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
 
 def test_an_article_without_a_title_is_named_by_its_first_sentence(tmp_path: Path, embedder: Embedder) -> None:
     room = newsroom(tmp_path / "data", embedder)
-    news = write_csv(tmp_path / "news.csv", [{"text": BRIDGE, "published_at": ""}, {"text": APPLES, "published_at": ""}])
+    news = write_csv(tmp_path / "news.csv", TWO_ROWS)
     assert room.ingest([str(news)]).added == 2
     titles = {a.meta.source: a.meta.title for a in room.latest(10)}
     assert titles == {
@@ -113,7 +114,7 @@ def test_the_same_text_from_two_paths_is_stored_once(tmp_path: Path, embedder: E
     # the same story elsewhere, with other line breaks, spacing and case, and in a batch with a copy of itself
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "bridge.txt").write_text("The new bridge\n" + "  ".join(BRIDGE.upper().split()), "utf-8")
-    copy = write_csv(tmp_path / "c" / "copy.csv", [{"text": BRIDGE, "published_at": ""}, {"text": APPLES, "published_at": ""}])
+    copy = write_csv(tmp_path / "c" / "copy.csv", TWO_ROWS)
     report = room.ingest([str(copy), str(tmp_path / "c" / "copy.csv")])
     assert (report.added, report.duplicates, report.unchanged) == (1, 1, 2)
     assert report.to_dict()["duplicates"] == 1
@@ -130,7 +131,7 @@ def test_a_text_that_differs_in_words_is_not_a_duplicate(tmp_path: Path, embedde
 
 def test_delete_a_file_deletes_all_its_rows_and_nothing_else(tmp_path: Path, embedder: Embedder) -> None:
     room = newsroom(tmp_path / "data", embedder)
-    news = write_csv(tmp_path / "news.csv", [{"text": BRIDGE, "published_at": ""}, {"text": APPLES, "published_at": ""}])
+    news = write_csv(tmp_path / "news.csv", TWO_ROWS)
     other = write_csv(tmp_path / "more" / "other.csv", [{"text": PRINT, "published_at": ""}])
     room.ingest([str(news), str(other)])
     assert room.delete([str(news)]) == 2
@@ -141,7 +142,7 @@ def test_delete_a_file_deletes_all_its_rows_and_nothing_else(tmp_path: Path, emb
 
 
 def test_newsbot_delete_takes_a_csv_file(tmp_path: Path) -> None:
-    news = write_csv(tmp_path / "news.csv", [{"text": BRIDGE, "published_at": ""}, {"text": APPLES, "published_at": ""}])
+    news = write_csv(tmp_path / "news.csv", TWO_ROWS)
     env = {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_EMBEDDER": "use"}
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", str(news)], env=env).exit_code == 0

@@ -45,7 +45,8 @@ rng = np.random.default_rng(sum(map(ord, name)))
 def article(i):
     a = Article(f"{name} story {i} " * 5, ArticleMeta(title=f"{name} {i}", source=f"{name}.json#entry {i}"))
     vectors = rng.normal(size=(3, 16))
-    return a, [Chunk(a, j, f"{name} {i} part {j}") for j in range(3)], vectors / np.linalg.norm(vectors, axis=1)[:, None]
+    vectors /= np.linalg.norm(vectors, axis=1)[:, None]
+    return a, [Chunk(a, j, f"{name} {i} part {j}") for j in range(3)], vectors
 
 for i in range(n):
     assert store.add_article(*article(i)) == "added"
@@ -110,7 +111,8 @@ async def test_a_running_bot_answers_while_newsbot_ingest_adds_articles(api: Fak
         **os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "NEWSBOT_EMBEDDER": "use",
         "NEWSBOT_DATA_DIR": str(tmp_path / "data"),
     }
-    old_news = write_csv(tmp_path / "old.csv", [{"text": "A story from 2001 that retention drops. " * 3, "published_at": "2001-05-01"}])
+    old_story = {"text": "A story from 2001 that retention drops. " * 3, "published_at": "2001-05-01"}
+    old_news = write_csv(tmp_path / "old.csv", [old_story])
     seeded = await newsbot_ingest(env, tmp_path, str(SEED_ARTICLE), str(old_news))
     assert await finished(seeded, 120) == 0
     rows = [{"text": text, "published_at": ""} for text in (BRIDGE, APPLES, PRINT)]

@@ -31,7 +31,9 @@ def register(app: typer.Typer) -> None:
 @handles_errors
 def ingest(
     ctx: typer.Context,
-    sources: Annotated[list[str], typer.Argument(help="Files, folders (recursive) and http(s) URLs of pages or feeds.")],
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive) and http(s) URLs of pages or feeds.")
+    ],
     csv_columns: Annotated[
         str,
         typer.Option(help="CSV column mapping, e.g. 'title=headline,text=body,url=link,delimiter=;'."),
