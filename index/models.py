@@ -109,6 +109,12 @@ class Article:
         meta = self.meta
         return content_hash(meta.title, self.text, meta.outlet, meta.url, meta.published_iso)
 
+    @property
+    def body_hash(self) -> str:
+        """The hash of the text alone, case-folded and with white space collapsed: two copies of one story (from
+        two paths or URLs) share it, and the store keeps one."""
+        return content_hash(" ".join(self.text.casefold().split()))
+
 
 @dataclass(frozen=True)
 class Chunk:

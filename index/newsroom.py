@@ -11,6 +11,7 @@ Everything here blocks (embedding, Chroma, LLM): async callers run it in a threa
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INGEST_BATCH = 64
+DAY_S = 86400.0
 
 
 @dataclass(frozen=True)
@@ -48,18 +50,24 @@ class Failure:
 
 @dataclass
 class IngestReport:
-    """What an ingest run did: articles added, updated (text changed), unchanged (nothing embedded), failed."""
+    """What an ingest run did: articles added, updated (text changed), unchanged (nothing embedded), duplicates
+    (the same text is stored under another path or URL: not stored again), expired (older than the retention
+    period: new ones not stored, stored ones deleted), failed."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
+    duplicates: int = 0
+    expired: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return {
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "expired": self.expired,
             "failed": [{"source": f.source, "error": f.error} for f in self.failed],
         }
 
@@ -84,9 +92,12 @@ class Newsroom:
         embedder: Embedder | None = None,
         answerer: Answerer | None = None,
         store: ChunkStore | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         settings.apply_process_defaults()
         self.settings = settings
+        #: seconds since 1970: when articles are stored, and what retention counts from
+        self.clock = clock
         self.embedder = embedder or load_embedder(
             settings.embedder, batch_size=settings.embed_batch_size, settings=settings
         )
@@ -97,6 +108,7 @@ class Newsroom:
             port=settings.chroma_port,
             collection=settings.chroma_collection,
             embedder_name=self.embedder.name,
+            clock=clock,
         )
         self.searcher = Searcher(self.store, self.embedder, mode=settings.retrieval_mode, k=settings.retrieval_k)
         #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
@@ -178,7 +190,25 @@ class Newsroom:
                 batch = []
         if batch:
             self._ingest_batch(batch, report, on_embedded)
+        report.expired += self.expire()
         return report
+
+    def retention_cutoff(self) -> float | None:
+        """Articles older than this (seconds since 1970) are not kept; None: NEWSBOT_RETENTION_DAYS is 0."""
+        days = self.settings.retention_days
+        return self.clock() - days * DAY_S if days > 0 else None
+
+    def expire(self) -> int:
+        """Delete the articles older than NEWSBOT_RETENTION_DAYS (by publication date, else by when they were
+        ingested) with their chunks; returns how many. Ingests and the bot's start call it."""
+        cutoff = self.retention_cutoff()
+        if cutoff is None:
+            return 0
+        old = [a.article_id for a in self.store.articles() if _recency(a) < cutoff]
+        deleted = self.store.delete_articles(old)
+        if deleted:
+            log.info("deleted %d article(s) older than %d days", deleted, self.settings.retention_days)
+        return deleted
 
     def _ingest_batch(
         self, articles: list[Article], report: IngestReport, on_embedded: Callable[[int], None] | None = None
@@ -191,12 +221,22 @@ class Newsroom:
                 prepared.append(self._prepare(article))
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
+        cutoff = self.retention_cutoff()
+        if cutoff is not None:
+            kept = [a for a in prepared if (a.meta.published_ts or self.clock()) >= cutoff]
+            report.expired += len(prepared) - len(kept)
+            prepared = kept
         latest: dict[str, Article] = {a.id: a for a in prepared}  # a later duplicate in the batch wins
         stored = self.store.stored_hashes(list(latest))
+        twins = self.store.twins(list({a.body_hash for a in latest.values()}))
         changed: list[tuple[Article, list[Chunk]]] = []
         for article_id, article in latest.items():
             if stored.get(article_id) == article.text_hash:
                 report.unchanged += 1
+                continue
+            twin = twins.setdefault(article.body_hash, article_id)
+            if twin != article_id:  # the same text under another path or URL, stored or earlier in the batch
+                report.duplicates += 1
                 continue
             try:
                 chunks = self.chunker.chunk(article)
@@ -210,11 +250,13 @@ class Newsroom:
         report.unchanged += len(prepared) - len(latest)
         for article, chunks, vectors in self._embed_all(changed, report, on_embedded):
             try:
-                self.store.replace_article(article, chunks, vectors)
+                outcome = self.store.add_article(article, chunks, vectors)
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
                 continue
-            if article.id in stored:
+            if outcome == "duplicate":  # another process stored the text meanwhile
+                report.duplicates += 1
+            elif outcome == "updated":
                 report.updated += 1
             else:
                 report.added += 1
@@ -287,7 +329,7 @@ class Newsroom:
         return sorted(articles, key=_recency, reverse=True)[:n]
 
     def delete(self, refs: Sequence[str]) -> int:
-        """Delete articles by id, url or source path; returns how many were deleted."""
+        """Delete articles by id, url or source, or all read from a file, folder or feed; returns how many."""
         ids: list[str] = []
         for ref in refs:
             ids.extend(self.store.find_article_ids(ref))

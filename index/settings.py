@@ -77,6 +77,9 @@ class IndexSettings(BaseSettings):
     max_chunks_per_article: int = Field(
         default=DEFAULT_MAX_CHUNKS_PER_ARTICLE, ge=1, description="A longer article is refused, not embedded."
     )
+    retention_days: int = Field(
+        default=0, ge=0, description="Drop articles older than this many days (published, else ingested); 0: keep."
+    )
     follow_symlinks: bool = Field(default=False, description="Read symlinks in a folder that lead outside it.")
     allow_private_hosts: bool = Field(
         default=False, description="Fetch from loopback, private and link-local addresses too (SSRF guard off)."

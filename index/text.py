@@ -1,4 +1,4 @@
-"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text."""
+"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text, titles."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ import unicodedata
 from urllib.parse import urlsplit
 
 ELLIPSIS = "…"
+#: the longest title made from an article's first sentence
+DERIVED_TITLE_CHARS = 90
+# A sentence ends at . ! ? or … before white space and what may open the next sentence; a short opening ("Dr.",
+# "U.S.", "3.") is taken for an abbreviation, not a sentence.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”»)]?\s+(?=[\"'“„«(]?[A-ZÀ-ÖØ-Þ0-9])")
+_MIN_SENTENCE_CHARS = 20
 # C0/C1 control characters (ESC starts terminal escape sequences) except tab and newline.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -32,3 +38,14 @@ def printable(text: str) -> str:
     """Text safe to print to a terminal: control characters removed, so an article cannot send escape
     sequences (colours, cursor moves, window titles) to the reader's terminal. Tabs and newlines stay."""
     return _CONTROL_RE.sub("", unicodedata.normalize("NFC", text))
+
+
+def title_from_text(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
+    """A title for an article that has none: its first sentence, cut at a word boundary to `limit` characters."""
+    paragraph = next((p for p in text.strip().split("\n") if p.strip()), "")
+    sentence = paragraph
+    for match in _SENTENCE_END_RE.finditer(paragraph):
+        if match.start() >= _MIN_SENTENCE_CHARS:
+            sentence = paragraph[: match.start()]
+            break
+    return shorten(sentence, limit)

@@ -27,7 +27,7 @@ def format_sources(sources: list[Source]) -> str:
     for s in sources:
         meta = s.meta
         byline = ", ".join(part for part in (meta.outlet, meta.published_iso[:10]) if part)
-        lines.append(f"[{s.n}] {meta.title}" + (f" — {byline}" if byline else ""))
+        lines.append(f"[{s.n}] {meta.title or meta.url or meta.source}" + (f" — {byline}" if byline else ""))
         if meta.url:
             lines.append(f"    {meta.url}")
     return printable("\n".join(lines))

@@ -191,6 +191,10 @@ def render_report(report: IngestReport, total_articles: int) -> str:
         lines.append(f"🔄 Updated {report.updated} article{'s' if report.updated != 1 else ''}.")
     if report.unchanged:
         lines.append(f"☑️ Already had {report.unchanged}, unchanged.")
+    if report.duplicates:
+        lines.append(f"♊ Already had the same text of {report.duplicates} under another name: not added again.")
+    if report.expired:
+        lines.append(f"🗑 Dropped {report.expired} older than the retention period.")
     for failure in report.failed[:MAX_FAILURES_LISTED]:
         source = escape(shorten(failure.source, 120))
         lines.append(f"⚠️ Could not read <code>{source}</code>: {escape(shorten(failure.error, MAX_ERROR_CHARS))}")

@@ -158,9 +158,11 @@ def add_handlers(application: NewsApplication) -> None:
 
 
 async def _post_init(application: NewsApplication) -> None:
-    """Warm the Newsroom up (slow: in a thread) and register the command menu, before the first update."""
+    """Warm the Newsroom up (slow: in a thread), drop articles past retention, and register the command menu,
+    before the first update."""
     services: Services = application.bot_data[SERVICES_KEY]
     await asyncio.to_thread(services.newsroom.warm_up)
+    await asyncio.to_thread(services.newsroom.expire)
     await register_commands(application, services.access.admin_ids)
     log.info("newsbot is up as @%s", application.bot.username)
 

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -88,7 +88,7 @@ def _citation(n: int, url: str) -> str:
 
 def compact_source_line(source: Source) -> str:
     byline = _byline(source.meta)
-    title = link(source.meta.url, shorten(source.meta.title or source.meta.url or "untitled", TITLE_CHARS))
+    title = link(source.meta.url, shorten(_label(source.meta), TITLE_CHARS))
     return f"[{source.n}] {title}" + (f" · {byline}" if byline else "")
 
 
@@ -109,7 +109,7 @@ def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
     heading = "<b>Sources</b>" + (f" for <i>{escape(shorten(question, 200))}</i>" if question else "")
     blocks = [heading]
     for source in sources:
-        lines = [f"<b>[{source.n}] {escape(shorten(source.meta.title or 'untitled', 200))}</b>"]
+        lines = [f"<b>[{source.n}] {escape(shorten(_label(source.meta), 200))}</b>"]
         byline = _byline(source.meta)
         if byline:
             lines.append(byline)
@@ -121,15 +121,22 @@ def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
     return "\n\n".join(blocks)
 
 
+def _label(meta: ArticleMeta) -> str:
+    """What names an article: its title (every article ingested now has one), else its link or file."""
+    return meta.title or meta.url or PurePath(meta.source).name or "article"
+
+
 def render_latest(articles: Sequence[StoredArticle]) -> str:
     if not articles:
         return "I have not read any articles yet."
     lines = ["<b>Latest articles</b>"]
     for i, article in enumerate(articles, start=1):
         meta = article.meta
-        label = meta.title or meta.url or PurePath(meta.source).name or "untitled"
-        title = link(meta.url, shorten(label, TITLE_CHARS))
+        title = link(meta.url, shorten(_label(meta), TITLE_CHARS))
         byline = _byline(meta)
+        if meta.published_at is None and article.ingested_at:
+            added = f"added {format_date(datetime.fromtimestamp(article.ingested_at, UTC))}"
+            byline = f"{byline}, {added}" if byline else added
         lines.append(f"{i}. {title}" + (f" · {byline}" if byline else ""))
     return "\n".join(lines)
 
