@@ -23,25 +23,19 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from index.lexical import fold, tokenize
 
+MONTHS_EN = "january february march april may june july august september october november december".split()
+MONTHS_DE = "januar februar märz april mai juni juli august september oktober november dezember".split()
+WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday".split()
+WEEKDAYS_DE = "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
 MONTHS: dict[str, int] = {
-    **{
-        name: i + 1
-        for i, name in enumerate(
-            "january february march april may june july august september october november december".split()
-        )
-    },
-    **{
-        name: i + 1
-        for i, name in enumerate(
-            "januar februar märz april mai juni juli august september oktober november dezember".split()
-        )
-    },
+    **{name: i + 1 for i, name in enumerate(MONTHS_EN)},
+    **{name: i + 1 for i, name in enumerate(MONTHS_DE)},
     "maerz": 3,
     "jänner": 1,
 }
 WEEKDAYS: dict[str, int] = {
-    **{name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())},
-    **{name: i for i, name in enumerate("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())},
+    **{name: i for i, name in enumerate(WEEKDAYS_EN)},
+    **{name: i for i, name in enumerate(WEEKDAYS_DE)},
     "sonnabend": 5,
 }
 NUMBERS: dict[str, int] = {
@@ -67,6 +61,15 @@ _SINCE = r"(?P<since>since|seit)\s+"
 _RECENT_WORDS = re.compile(
     r"\b(?:latest|newest|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*|zuletzt|kürzlich"
     r"|neu(?:es|e|en)?|new)\b(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher))",
+    re.IGNORECASE,
+)
+
+# Words that make a date expression German (month names both languages share tell nothing).
+_GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
+_GERMAN_CUE = re.compile(
+    r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
+    r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
+    r"|kürzlich|" + "|".join(_GERMAN_NAMES) + r")\b",
     re.IGNORECASE,
 )
 
@@ -108,9 +111,13 @@ class DateRange:
     @property
     def days(self) -> str:
         """`2026-12-02`, or `2026-11-23 to 2026-11-29` for several days."""
+        return self.span(" to ")
+
+    def span(self, to: str) -> str:
+        """The first and last day, joined by `to` (" to ", " bis "); one day alone."""
         first = self.start.date()
         last = (self.end - timedelta(microseconds=1)).date()
-        return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+        return first.isoformat() if first == last else f"{first.isoformat()}{to}{last.isoformat()}"
 
     def where(self) -> dict[str, object]:
         """A Chroma `where` filter on the chunk metadata's `published_ts` (undated chunks hold 0 and never match)."""
@@ -126,6 +133,8 @@ class DateQuery:
     published: DateRange | None = None
     recent: bool = False
     broad: bool = False
+    #: "de" when the words that carry the date or the present are German, "en" when English, else ""
+    language: str = ""
 
     @property
     def about_time(self) -> bool:
@@ -167,10 +176,12 @@ def parse_question(question: str, now: datetime) -> DateQuery:
             break
     published = found[2] if found else None
     text = _tidy(question[: found[0]] + " " + question[found[1] :]) if found else question
-    recent = bool(_RECENT_WORDS.search(text))
+    recency = _RECENT_WORDS.search(text)
     remaining = [t for t in tokenize(_RECENT_WORDS.sub(" ", text)) if t not in GENERIC_WORDS]
-    broad = (published is not None or recent) and not remaining
-    return DateQuery(text=text or question, published=published, recent=recent, broad=broad)
+    broad = (published is not None or recency is not None) and not remaining
+    cue = published.expression if published else recency.group(0) if recency else ""
+    language = ("de" if _GERMAN_CUE.search(cue) else "en") if cue else ""
+    return DateQuery(text=text or question, published=published, recent=bool(recency), broad=broad, language=language)
 
 
 def _tidy(text: str) -> str:

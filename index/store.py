@@ -157,8 +157,9 @@ class ChunkStore:
             ids.extend(m["article_id"] for m in result["metadatas"] or [])
         return list(dict.fromkeys(ids))
 
-    def query(self, vector: np.ndarray, k: int) -> list[Hit]:
-        """The k chunks nearest to `vector`, best first; score is cosine similarity."""
+    def query(self, vector: np.ndarray, k: int, *, where: dict[str, Any] | None = None) -> list[Hit]:
+        """The k chunks nearest to `vector`, best first; score is cosine similarity. `where` is a Chroma metadata
+        filter (e.g. a publication-date range): only chunks it matches are searched."""
         total = self.count()
         if total == 0:
             return []
@@ -168,6 +169,7 @@ class ChunkStore:
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=min(k, total),
             include=["documents", "metadatas", "distances"],
+            **({"where": where} if where else {}),
         )
         return [
             _hit(chunk_id, doc, meta, 1.0 - float(dist))
