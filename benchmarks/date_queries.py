@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from index.dates import parse_now, parse_question  # noqa: E402
-from index.newsroom import Newsroom  # noqa: E402
-from tests.conftest import make_settings  # noqa: E402
-from tests.test_dated_questions import (  # noqa: E402
+from index.dates import parse_now, parse_question
+from index.newsroom import Newsroom
+from tests.conftest import make_settings
+from tests.test_dated_questions import (
     ARTICLES,
     BUDGET_YESTERDAY,
     ECB_TODAY,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from index.lexical import fold, tokenize
 
@@ -77,14 +77,14 @@ _GERMAN_CUE = re.compile(
 GENERIC_WORDS = frozenset(
     fold(word)
     for word in """
-    happen happened happening happens going go on news new newest latest recent recently headline headlines story
-    stories article articles report reports reported there any anything something tell me show give list us our
-    about today yesterday week month year so far what's whats been has have had up is are was were all
-    everything else important main top please can could would you
-    passiert passierte geschehen geschah los gibt gab gegeben neues neue neu neueste neuesten aktuell aktuelle
-    aktuellen nachrichten neuigkeiten meldungen schlagzeilen artikel berichte bericht alles wichtiges wichtigste
-    mir uns zeig zeige sag sage bitte denn so heute gestern woche monat jahr es ist sind war waren hat haben
-    kannst können du was
+        happen happened happening happens going go on news new newest latest recent recently headline
+        headlines story stories article articles report reports reported there any anything something tell
+        me show give list us our about today yesterday week month year so far what's whats been has have had
+        up is are was were all everything else important main top please can could would you passiert
+        passierte geschehen geschah los gibt gab gegeben neues neue neu neueste neuesten aktuell aktuelle
+        aktuellen nachrichten neuigkeiten meldungen schlagzeilen artikel berichte bericht alles wichtiges
+        wichtigste mir uns zeig zeige sag sage bitte denn so heute gestern woche monat jahr es ist sind war
+        waren hat haben kannst können du was
     """.split()
 )
 
@@ -145,7 +145,7 @@ def parse_now(value: str | datetime | None) -> datetime:
     """`now` as an aware datetime: an ISO date or date-time (a date means its noon; a naive time is UTC), or the
     real clock for None or ""."""
     if value is None or value == "":
-        return datetime.now(timezone.utc).astimezone()
+        return datetime.now(UTC).astimezone()
     if isinstance(value, datetime):
         moment = value
     else:
@@ -158,7 +158,7 @@ def parse_now(value: str | datetime | None) -> datetime:
             ) from exc
         if len(text) == 10:
             moment = moment.replace(hour=12)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def parse_question(question: str, now: datetime) -> DateQuery:

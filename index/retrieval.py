@@ -107,14 +107,14 @@ class Searcher:
                     }
                 )
         if recent:
-            rankings.append(newest_first(hits.values()))
+            rankings.append(newest_hits_first(hits.values()))
             weights.append({c: RECENCY_WEIGHT for c in rankings[-1]})
         excluded = set(exclude_articles)
         ranked = [c for c in fuse(rankings, weights) if c in hits and hits[c].article_id not in excluded]
         return diversify([hits[c] for c in ranked], k, self.per_article)
 
 
-def newest_first(hits: Iterable[Hit]) -> list[str]:
+def newest_hits_first(hits: Iterable[Hit]) -> list[str]:
     """The chunk ids of the dated hits, newest first; undated hits are never the newest and are left out."""
     dated = [(hit.meta.published_ts, hit.chunk_id) for hit in hits if hit.meta.published_ts]
     return [chunk_id for _, chunk_id in sorted(dated, key=lambda item: -(item[0] or 0.0))]

@@ -12,9 +12,9 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.chunking import DEFAULT_MAX_CHUNKS_PER_ARTICLE
 from index.dates import parse_now
+from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
 from index.loaders.files import DEFAULT_MAX_INPUT_MB
 

@@ -145,3 +145,40 @@ def test_chat_keeps_the_conversation_and_shows_sources(env: dict[str, str]) -> N
     assert "[1] Nordkorea dementiert" in answers[2]  # the follow-up found the same story
     full_sources = answers[3].strip().splitlines()
     assert full_sources[0].startswith("[1] Nordkorea dementiert") and len(full_sources) >= 2  # title, then passage
+
+
+def write_dated_records(path: Path) -> Path:
+    records = [
+        {"title": "Parliament passes the 2027 budget", "text": "Parliament passed the budget for 2027 on Tuesday with "
+         "380 votes to 250. Spending on schools rises.", "outlet": "Wire", "published_at": "2026-12-01T16:00:00Z"},
+        {"title": "Storm closes the port of Hamburg", "text": "A winter storm closed the port of Hamburg on Friday. "
+         "Ferries stopped.", "outlet": "Wire", "published_at": "2026-11-20T09:00:00Z"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_ask_now_sets_what_yesterday_means_and_sources_show_their_dates(env: dict[str, str], tmp_path: Path) -> None:
+    invoke(env, "ingest", str(write_dated_records(tmp_path / "news.jsonl")))
+    result = invoke(env, "ask", "What happened yesterday?", "--now", "2026-12-02")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Articles from 2026-12-01 (yesterday):\n• Parliament passes the 2027 budget [1]")
+    assert "[1] Parliament passes the 2027 budget — Wire, 2026-12-01" in result.stdout
+    assert "Hamburg" not in result.stdout
+
+
+def test_newsbot_now_answers_that_no_article_is_from_today(env: dict[str, str], tmp_path: Path) -> None:
+    invoke(env, "ingest", str(write_dated_records(tmp_path / "news.jsonl")))
+    result = invoke({**env, "NEWSBOT_NOW": "2026-12-05T08:00+01:00"}, "ask", "Was ist heute passiert?", "--json")
+    answer = json.loads(result.stdout)
+    assert answer["abstained"] and not answer["sources"]
+    assert answer["answer"] == (
+        "Kein indexierter Artikel ist vom 2026-12-05 (heute); der neueste ist vom 2026-12-01: "
+        "„Parliament passes the 2027 budget“."
+    )
+
+
+def test_a_bad_now_is_exit_code_1_with_the_fix(env: dict[str, str]) -> None:
+    result = invoke(env, "ask", "What happened today?", "--now", "tomorrow")
+    assert result.exit_code == 1
+    assert "--now" in result.stderr and "2026-12-02T09:30" in result.stderr

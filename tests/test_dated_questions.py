@@ -3,7 +3,7 @@ with nothing from today says so, "latest" cites the newest article, and an undat
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ def article(title: str, text: str, published: datetime | None, outlet: str = "Wi
 
 
 def at(day: int, hour: int, month: int = 12, year: int = 2026) -> datetime:
-    return datetime(year, month, day, hour, tzinfo=timezone.utc)
+    return datetime(year, month, day, hour, tzinfo=UTC)
 
 
 ECB_TODAY = article(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -94,8 +94,8 @@ def test_ranges_are_whole_local_days_in_the_time_zone_of_now() -> None:
     assert query.published == DateRange(
         datetime(2026, 12, 2, tzinfo=berlin), datetime(2026, 12, 3, tzinfo=berlin), "today"
     )
-    assert query.published.contains(datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc).timestamp())
-    assert not query.published.contains(datetime(2026, 12, 1, 22, 59, tzinfo=timezone.utc).timestamp())
+    assert query.published.contains(datetime(2026, 12, 1, 23, 30, tzinfo=UTC).timestamp())
+    assert not query.published.contains(datetime(2026, 12, 1, 22, 59, tzinfo=UTC).timestamp())
     assert not query.published.contains(None)
 
 
@@ -127,9 +127,9 @@ def test_questions_about_the_present_prefer_new_articles(question: str, recent: 
 
 
 def test_now_is_an_iso_date_or_time_or_the_clock() -> None:
-    assert parse_now("2026-12-02") == datetime(2026, 12, 2, 12, tzinfo=timezone.utc)
+    assert parse_now("2026-12-02") == datetime(2026, 12, 2, 12, tzinfo=UTC)
     assert parse_now("2026-12-02T09:30+01:00").utcoffset() == timedelta(hours=1)
-    assert abs(parse_now("").timestamp() - datetime.now(timezone.utc).timestamp()) < 60
+    assert abs(parse_now("").timestamp() - datetime.now(UTC).timestamp()) < 60
     with pytest.raises(ValueError, match="2026-12-02T09:30"):
         parse_now("yesterday")
 
@@ -137,7 +137,7 @@ def test_now_is_an_iso_date_or_time_or_the_clock() -> None:
 def test_the_range_filters_chroma_on_the_published_timestamp() -> None:
     query = parse_question("What happened yesterday?", NOW)
     assert query.published is not None
-    start = datetime(2026, 12, 1, tzinfo=timezone.utc).timestamp()
+    start = datetime(2026, 12, 1, tzinfo=UTC).timestamp()
     assert query.published.where() == {
         "$and": [{"published_ts": {"$gte": start}}, {"published_ts": {"$lt": start + 86400}}]
     }

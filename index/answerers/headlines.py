@@ -16,8 +16,16 @@ from index.models import Answer, Source, StoredArticle
 MAX_HEADLINES = 10
 
 HEADINGS = {
-    "en": {"range": "Articles from {days} ({expression}):", "recent": "The newest articles:", "more": "… and {n} more."},
-    "de": {"range": "Artikel vom {days} ({expression}):", "recent": "Die neuesten Artikel:", "more": "… und {n} weitere."},
+    "en": {
+        "range": "Articles from {days} ({expression}):",
+        "recent": "The newest articles:",
+        "more": "… and {n} more.",
+    },
+    "de": {
+        "range": "Artikel vom {days} ({expression}):",
+        "recent": "Die neuesten Artikel:",
+        "more": "… und {n} weitere.",
+    },
 }
 
 
