@@ -303,7 +303,13 @@ def _weekend(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
     return _days(saturday, saturday + timedelta(days=1), now)
 
 
-def _weekday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+# Names with a weekday in them: "the Good Friday Agreement" is no date.
+_NAMED_DAYS = re.compile(r"\b(?:good|black|cyber|super|ash|easter|palm|holy|bloody|karfreitag)\s*$", re.IGNORECASE)
+
+
+def _weekday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
+    if _NAMED_DAYS.search(m.string[: m.start()]):
+        return None
     strictly = bool(m.groupdict().get("last"))
     day = _weekday_before(WEEKDAYS[m.group("weekday").lower()], now.date(), strictly=strictly)
     return _since(m, now, day) if m.groupdict().get("since") else _days(day, day, now)

@@ -182,3 +182,13 @@ def test_a_bad_now_is_exit_code_1_with_the_fix(env: dict[str, str]) -> None:
     result = invoke(env, "ask", "What happened today?", "--now", "tomorrow")
     assert result.exit_code == 1
     assert "--now" in result.stderr and "2026-12-02T09:30" in result.stderr
+
+
+def test_chat_now_holds_for_the_whole_conversation(env: dict[str, str], tmp_path: Path) -> None:
+    invoke(env, "ingest", str(write_dated_records(tmp_path / "news.jsonl")))
+    session = "What happened last week?\nWas ist gestern passiert?\n/quit\n"
+    result = CliRunner().invoke(app, ["chat", "--now", "2026-11-25"], env=env, input=session, catch_exceptions=False)
+    assert result.exit_code == 0
+    answers = result.stdout.split("you> ")
+    assert answers[1].startswith("Articles from 2026-11-16 to 2026-11-22 (last week):\n• Storm closes the port")
+    assert answers[2].startswith("Kein indexierter Artikel ist vom 2026-11-24 (gestern); der neueste ist vom 2026-12-01")

@@ -80,6 +80,8 @@ def test_a_date_expression_becomes_a_range_and_leaves_the_question(question: str
         "What may the court decide?",
         "Wie viele Menschen starben in New York?",
         "Was the 2019 report published?",
+        "What is the Good Friday Agreement?",
+        "How much did shoppers spend on Black Friday?",
     ],
 )
 def test_questions_without_a_date_have_no_range(question: str) -> None:
