@@ -93,9 +93,11 @@ class Searcher:
             lexical_fetch = fetch * FILTERED_LEXICAL_FACTOR if published else fetch
             lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, lexical_fetch)]
             missing = [c for c in lexical if c not in hits]
-            hits.update((h.chunk_id, h) for h in self.store.get_hits(missing, vector))
+            found = self.store.get_hits(missing, vector)
             if published:
-                lexical = [c for c in lexical if c in hits and published.contains(hits[c].meta.published_ts)]
+                found = [h for h in found if published.contains(h.meta.published_ts)]
+            hits.update((h.chunk_id, h) for h in found)
+            lexical = [c for c in lexical if c in hits]
             rankings.append(lexical)
             if self.mode == "hybrid":
                 language = detect_language(question)

@@ -156,15 +156,16 @@ def test_an_undated_article_is_never_the_latest(newsroom: Newsroom) -> None:
     assert set(latest[-2:]) == {ECB_UNDATED.meta.title, FIRE_UNDATED.meta.title}
 
 
+@pytest.mark.parametrize("recent", [False, True])
 @pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
-def test_search_with_a_date_range_returns_only_articles_from_it(newsroom: Newsroom, mode: str) -> None:
+def test_search_with_a_date_range_returns_only_articles_from_it(newsroom: Newsroom, mode: str, recent: bool) -> None:
     dates = parse_question("floods yesterday", parse_now(NOW))
     assert dates.published is not None
     searcher = newsroom.searcher
     saved = searcher.mode
     searcher.mode = mode  # type: ignore[assignment]
     try:
-        hits = searcher.search("flooded streets", 5, published=dates.published)
+        hits = searcher.search("flooded streets", 5, published=dates.published, recent=recent)
     finally:
         searcher.mode = saved
     assert hits
