@@ -57,12 +57,16 @@ _LAST = r"(?:last|previous|past|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?)"
 _THIS = r"(?:this|diese[nrs]?|in\s+diese[mr])"
 _SINCE = r"(?P<since>since|seit)\s+"
 
-# Questions about the present: they prefer newer articles. "new" counts only where no name follows ("New York").
+# Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
+# …?") that it counts only in a question that asks for nothing else ("What's new?", "Was gibt es Neues?"), and
+# never before a name ("New York").
 _RECENT_WORDS = re.compile(
-    r"\b(?:latest|newest|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*|zuletzt|kürzlich"
-    r"|neu(?:es|e|en)?|new)\b(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher))",
+    r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
+    r"|zuletzt|kürzlich)\b",
     re.IGNORECASE,
 )
+_NEW_WORDS = re.compile(r"\b(?:new|neu|neue|neues|neuen)\b(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher))",
+                        re.IGNORECASE)
 
 # Words that make a date expression German (month names both languages share tell nothing).
 _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
@@ -176,8 +180,8 @@ def parse_question(question: str, now: datetime) -> DateQuery:
             break
     published = found[2] if found else None
     text = _tidy(question[: found[0]] + " " + question[found[1] :]) if found else question
-    recency = _RECENT_WORDS.search(text)
-    remaining = [t for t in tokenize(_RECENT_WORDS.sub(" ", text)) if t not in GENERIC_WORDS]
+    remaining = [t for t in tokenize(_NEW_WORDS.sub(" ", _RECENT_WORDS.sub(" ", text))) if t not in GENERIC_WORDS]
+    recency = _RECENT_WORDS.search(text) or (None if remaining else _NEW_WORDS.search(text))
     broad = (published is not None or recency is not None) and not remaining
     cue = published.expression if published else recency.group(0) if recency else ""
     language = ("de" if _GERMAN_CUE.search(cue) else "en") if cue else ""

@@ -121,6 +121,9 @@ def test_only_the_first_date_expression_counts() -> None:
         ("What did the ECB decide yesterday?", False, False),
         ("Who denied supplying arms?", False, False),
         ("Fire in New York?", False, False),
+        ("What new rules did the EU pass?", False, False),
+        ("Welche neuen Regeln hat die EU beschlossen?", False, False),
+        ("What is the current inflation rate?", True, False),
     ],
 )
 def test_questions_about_the_present_prefer_new_articles(question: str, recent: bool, broad: bool) -> None:
