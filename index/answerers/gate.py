@@ -70,7 +70,7 @@ ANSWER = Decision(answer=True, reason="answer")
 
 
 def no_article_text(published: DateRange, newest: StoredArticle | None, language: str) -> str:
-    """"No article from 2026-12-02 (today) is indexed; the newest is from 2026-12-01: “…”." in English or German."""
+    """"No article from 2026-12-02 (today) is indexed; the newest is from 2026-12-01: “…”." (English, German)."""
     if language == "de":
         text = f"Kein indexierter Artikel ist vom {published.span(' bis ')} ({published.expression})"
         if newest is None or newest.meta.published_at is None:
@@ -115,12 +115,14 @@ class AnswerGate:
 
     def screen_dates(self, question: str, dates: DateQuery, articles: Sequence[StoredArticle]) -> Decision:
         """A question about dates no indexed article is from gets told so, with the newest article's date,
-        instead of older news; `articles` are all the stored articles."""
+        instead of older news; `articles` are all the stored articles. The newest is the newest before those dates
+        where there is one: replaying an earlier `now`, later articles are not yet news."""
         published = dates.published
         if published is None or any(published.contains(a.meta.published_ts) for a in articles):
             return ANSWER
-        dated = [a for a in articles if a.meta.published_ts is not None]
-        newest = max(dated, key=lambda a: a.meta.published_ts or 0.0) if dated else None
+        dated = sorted((a for a in articles if a.meta.published_ts), key=lambda a: a.meta.published_ts or 0.0)
+        before = [a for a in dated if (a.meta.published_ts or 0.0) < published.start_ts]
+        newest = (before or dated)[-1] if dated else None
         language = dates.language or detect_language(question, default="en")
         return Decision(False, "no_article_in_range", no_article_text(published, newest, language))
 
