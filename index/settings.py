@@ -54,7 +54,7 @@ class IndexSettings(BaseSettings):
         default=None, description="Abstain when no hit is this similar to the question; default: calibrated."
     )
     min_sentence_relevance: float | None = Field(
-        default=None, description="Abstain when no sentence is this similar (extractive); default: calibrated."
+        default=None, description="Set: the extractive answerer decides by this sentence similarity instead of its evidence model."
     )
     chroma_host: str = ""
     chroma_port: int = Field(default=8000, ge=1, le=65535)

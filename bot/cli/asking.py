@@ -6,13 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import (
-    err_console,
-    handles_errors,
-    out_console,
-    print_json,
-    settings_of,
-)
+from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
 from bot.settings import Settings
 from index.dates import parse_now
 from index.errors import ConfigError, NewsbotError
