@@ -3,13 +3,14 @@ with nothing from today says so, "latest" cites the newest article, and an undat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from index.dates import parse_now, parse_question
-from index.models import Article, ArticleMeta
+from index.models import Article, ArticleMeta, Source
 from index.newsroom import Newsroom
 from tests.conftest import make_settings
 
@@ -82,8 +83,8 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
     return newsroom
 
 
-def titles(answer_sources: list) -> list[str]:  # type: ignore[type-arg]
-    return [source.meta.title for source in answer_sources]
+def titles(sources: Sequence[Source]) -> list[str]:
+    return [source.meta.title for source in sources]
 
 
 def test_what_happened_yesterday_lists_yesterdays_articles_only(newsroom: Newsroom) -> None:
