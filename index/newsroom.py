@@ -21,10 +21,12 @@ import numpy as np
 
 from index.answerers import Answerer, load_answerer
 from index.answerers.gate import AnswerGate
+from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
 from index.cleaning import clean_article
 from index.conversation import standalone_question
+from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError, SourceError
 from index.language import detect_language
@@ -117,7 +119,9 @@ class Newsroom:
         self.gate = AnswerGate(
             min_relevance=self.embedder.profile.min_relevance if min_relevance is None else min_relevance
         )
-        self.answer_from_hits = AnswerStep(self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0)
+        self.answer_from_hits = AnswerStep(
+            self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0, articles=self.store.articles
+        )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
         self._chunker: Chunker | None = None
 
@@ -204,7 +208,7 @@ class Newsroom:
         cutoff = self.retention_cutoff()
         if cutoff is None:
             return 0
-        old = [a.article_id for a in self.store.articles() if _recency(a) < cutoff]
+        old = [a.article_id for a in self.store.articles() if _dated_at(a) < cutoff]
         deleted = self.store.delete_articles(old)
         if deleted:
             log.info("deleted %d article(s) older than %d days", deleted, self.settings.retention_days)
@@ -300,13 +304,18 @@ class Newsroom:
             cleaned = replace(cleaned, meta=replace(cleaned.meta, language=language))
         return cleaned
 
-    def ask(self, question: str, *, history: Sequence[Turn] = ()) -> Answer:
-        """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first."""
+    def ask(self, question: str, *, history: Sequence[Turn] = (), now: datetime | str | None = None) -> Answer:
+        """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first. `now`
+        is what "today" in a question means: default NEWSBOT_NOW, else the clock."""
         question = " ".join(question.split())
         if not question:
             raise NewsbotError("the question is empty: ask something, e.g. 'Who denied supplying arms?'")
+        try:
+            moment = parse_now(now or self.settings.now)
+        except ValueError as exc:
+            raise NewsbotError(f"now: {exc}") from exc
         question, search_query = standalone_question(question, history, self.answerer)
-        return self.chain.invoke({"question": question, "search_query": search_query})
+        return self.chain.invoke({"question": question, "search_query": search_query, "now": moment})
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
         return self.searcher.search(question, k, exclude_articles=exclude_articles)
@@ -317,16 +326,16 @@ class Newsroom:
         return IndexStats(
             articles=len(articles),
             chunks=self.store.count(),
-            newest_published_at=max(dated, key=_recency).meta.published_at if dated else None,
+            newest_published_at=max(dated, key=recency).meta.published_at if dated else None,
             embedder=self.embedder.name,
             answerer=self.answerer.name,
             location=self.store.location,
         )
 
     def latest(self, n: int = 5) -> list[StoredArticle]:
-        """The n newest articles: by publication date, else by when they were ingested."""
-        articles = self.store.articles()
-        return sorted(articles, key=_recency, reverse=True)[:n]
+        """The n newest articles by publication date; undated ones come after every dated one, by when they
+        were ingested."""
+        return newest_first(self.store.articles())[:n]
 
     def delete(self, refs: Sequence[str]) -> int:
         """Delete articles by id, url or source, or all read from a file, folder or feed; returns how many."""
@@ -346,6 +355,7 @@ def _failure(article: Article, exc: Exception) -> Failure:
     return Failure(article.source, f"could not be ingested ({type(exc).__name__}: {exc}); run with -v for details")
 
 
-def _recency(article: StoredArticle) -> float:
+def _dated_at(article: StoredArticle) -> float:
+    """When an article counts as published for retention: its publication date, else when it was ingested."""
     published = article.meta.published_ts
     return article.ingested_at if published is None else published

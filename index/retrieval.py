@@ -7,13 +7,17 @@ raised recall@1 at equal recall@5. BM25 only counts fully where question and chu
 question's words rarely occur in a German article, and what does match across languages (names, numbers) is
 weighed at CROSS_LINGUAL_LEXICAL_WEIGHT; unweighted, fusion lost recall to dense retrieval alone. The measurements
 behind both choices are in benchmarks/README.md ("Retrieval choices").
+A date range (from a question's "yesterday", see dates.py) filters both sides: Chroma searches only chunks published
+in the range, and BM25's candidates outside it are dropped, so the dated articles are found even when undated or
+older ones are semantically closer. A question about the present ("latest") adds a third ranking to the fusion,
+the candidates newest first (undated ones not at all), at RECENCY_WEIGHT.
 Every hit's `score` is its cosine similarity to the question, whichever ranking found it, so abstention
 thresholds mean the same in every mode.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -21,6 +25,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from index.dates import DateRange
 from index.embedders import Embedder
 from index.language import detect_language
 from index.lexical import LexicalIndex
@@ -32,6 +37,9 @@ FETCH_FACTOR = 4
 MIN_FETCH = 20
 DEFAULT_PER_ARTICLE = 2
 CROSS_LINGUAL_LEXICAL_WEIGHT = 0.25
+RECENCY_WEIGHT = 1.0
+# A date filter leaves few of BM25's best chunks: it looks this many times further down its ranking.
+FILTERED_LEXICAL_FACTOR = 10
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -59,22 +67,37 @@ class Searcher:
         self.per_article = per_article
         self.lexical = LexicalIndex(store)
 
-    def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
-        """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each."""
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        *,
+        exclude_articles: Sequence[str] = (),
+        published: DateRange | None = None,
+        recent: bool = False,
+    ) -> list[Hit]:
+        """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each;
+        only chunks published in `published` when given, newer ones ranked higher when `recent`."""
         k = k or self.k
         fetch = max(MIN_FETCH, FETCH_FACTOR * k)
         vector = self.embedder.embed_query(question)
         rankings: list[list[str]] = []
         hits: dict[str, Hit] = {}
         if self.mode in ("hybrid", "dense"):
-            dense = self.store.query(vector, fetch + len(exclude_articles) * 4)
+            where = published.where() if published else None
+            dense = self.store.query(vector, fetch + len(exclude_articles) * 4, where=where)
             hits.update((h.chunk_id, h) for h in dense)
             rankings.append([h.chunk_id for h in dense])
         weights: list[dict[str, float]] = [{}]
         if self.mode in ("hybrid", "lexical"):
-            lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, fetch)]
+            lexical_fetch = fetch * FILTERED_LEXICAL_FACTOR if published else fetch
+            lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, lexical_fetch)]
             missing = [c for c in lexical if c not in hits]
-            hits.update((h.chunk_id, h) for h in self.store.get_hits(missing, vector))
+            found = self.store.get_hits(missing, vector)
+            if published:
+                found = [h for h in found if published.contains(h.meta.published_ts)]
+            hits.update((h.chunk_id, h) for h in found)
+            lexical = [c for c in lexical if c in hits]
             rankings.append(lexical)
             if self.mode == "hybrid":
                 language = detect_language(question)
@@ -85,9 +108,18 @@ class Searcher:
                         if c in hits and language and hits[c].meta.language and hits[c].meta.language != language
                     }
                 )
+        if recent:
+            rankings.append(newest_hits_first(hits.values()))
+            weights.append({c: RECENCY_WEIGHT for c in rankings[-1]})
         excluded = set(exclude_articles)
         ranked = [c for c in fuse(rankings, weights) if c in hits and hits[c].article_id not in excluded]
         return diversify([hits[c] for c in ranked], k, self.per_article)
+
+
+def newest_hits_first(hits: Iterable[Hit]) -> list[str]:
+    """The chunk ids of the dated hits, newest first; undated hits are never the newest and are left out."""
+    dated = [(hit.meta.published_ts, hit.chunk_id) for hit in hits if hit.meta.published_ts]
+    return [chunk_id for _, chunk_id in sorted(dated, key=lambda item: -(item[0] or 0.0))]
 
 
 def fuse(
@@ -134,9 +166,16 @@ class NewsRetriever(BaseRetriever):
     k: int | None = None
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+        self,
+        query: str,
+        *,
+        run_manager: CallbackManagerForRetrieverRun,
+        published: DateRange | None = None,
+        recent: bool = False,
     ) -> list[Document]:
-        return [hit_to_document(hit) for hit in self.searcher.search(query, self.k)]
+        """`published` keeps only articles from those dates, `recent` ranks newer ones higher (see Searcher)."""
+        hits = self.searcher.search(query, self.k, published=published, recent=recent)
+        return [hit_to_document(hit) for hit in hits]
 
 
 def hit_to_document(hit: Hit) -> Document:

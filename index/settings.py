@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_va
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.chunking import DEFAULT_MAX_CHUNKS_PER_ARTICLE
+from index.dates import parse_now
 from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
 from index.loaders.files import DEFAULT_MAX_INPUT_MB
@@ -69,6 +70,10 @@ class IndexSettings(BaseSettings):
     llm_temperature: float = Field(default=0.0, ge=0, le=2)
     llm_gguf_path: Path | None = None
     llm_threads: int = Field(default=2, ge=1)
+    now: str = Field(
+        default="",
+        description="What “today” in questions means, ISO (2026-12-02 or 2026-12-02T09:30+01:00); empty: the clock.",
+    )
     hf_hub_offline: bool = Field(default=True, description="Never reach a model hub at run time.")
     log_level: str = "INFO"
     max_input_mb: float = Field(
@@ -111,6 +116,13 @@ class IndexSettings(BaseSettings):
         if value.startswith(OPENAI_PREFIX) and info.field_name == "reader":
             raise ValueError("the reader runs here, not at an endpoint: use a bundled model, or `same`")
         return "+".join(parse_spec(value))
+
+    @field_validator("now")
+    @classmethod
+    def _now_is_iso(cls, value: str) -> str:
+        if value.strip():
+            parse_now(value)
+        return value.strip()
 
     @model_validator(mode="after")
     def _endpoint_embedder(self) -> IndexSettings:

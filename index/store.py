@@ -289,18 +289,21 @@ class ChunkStore:
             ids.extend(a.article_id for a in self.articles() if _read_from(a.meta.source, ref))
         return list(dict.fromkeys(ids))
 
-    def query(self, vector: np.ndarray, k: int) -> list[Hit]:
-        """The k chunks nearest to `vector`, best first; score is cosine similarity."""
+    def query(self, vector: np.ndarray, k: int, *, where: dict[str, Any] | None = None) -> list[Hit]:
+        """The k chunks nearest to `vector`, best first; score is cosine similarity. `where` is a Chroma metadata
+        filter (e.g. a publication-date range): only chunks it matches are searched."""
         with self._locked(write=False):
             total = self.count()
             if total == 0:
                 return []
+            filters: dict[str, Any] = {"where": where} if where else {}
             result = self._call(
                 "query",
                 "query",
                 query_embeddings=[np.asarray(vector, dtype=np.float32)],
                 n_results=min(k, total),
                 include=["documents", "metadatas", "distances"],
+                **filters,
             )
             hits = [
                 _hit(chunk_id, doc, meta, 1.0 - float(dist))
