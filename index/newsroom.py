@@ -31,6 +31,7 @@ from index.language import detect_language
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
+from index.stories import StoryAssigner
 from index.store import ChunkStore
 
 if TYPE_CHECKING:
@@ -163,17 +164,18 @@ class Newsroom:
     def ingest_articles(self, articles: Iterable[Article], *, report: IngestReport | None = None) -> IngestReport:
         """Store articles; unchanged ones (same text hash) are not embedded again, changed ones replaced."""
         report = report or IngestReport()
+        stories = StoryAssigner(self.store, self.settings.story_threshold)
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) == INGEST_BATCH:
-                self._ingest_batch(batch, report)
+                self._ingest_batch(batch, report, stories)
                 batch = []
         if batch:
-            self._ingest_batch(batch, report)
+            self._ingest_batch(batch, report, stories)
         return report
 
-    def _ingest_batch(self, articles: list[Article], report: IngestReport) -> None:
+    def _ingest_batch(self, articles: list[Article], report: IngestReport, stories: StoryAssigner) -> None:
         # Each step runs per article, and whatever fails in it (odd text, a parser's or Chroma's exception)
         # costs that article only: a `failed` entry naming it, and the rest of the batch is stored.
         prepared: list[Article] = []
@@ -190,6 +192,7 @@ class Newsroom:
                 report.unchanged += 1
                 continue
             try:
+                article = stories.assign(article)  # near-duplicates of stored articles join their story
                 chunks = self.chunker.chunk(article)
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
@@ -201,7 +204,7 @@ class Newsroom:
         report.unchanged += len(prepared) - len(latest)
         for article, chunks, vectors in self._embed_all(changed, report):
             try:
-                self.store.replace_article(article, chunks, vectors)
+                self.store.replace_article(article, chunks, vectors, first_chunk_extra=stories.record(article.id))
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
                 continue

@@ -26,6 +26,7 @@ from index.language import detect_language
 from index.lexical import LexicalIndex
 from index.models import ArticleMeta, Hit
 from index.store import ChunkStore
+from index.stories import attach_other_reports, collapse
 
 RRF_K = 10
 FETCH_FACTOR = 4
@@ -87,7 +88,10 @@ class Searcher:
                 )
         excluded = set(exclude_articles)
         ranked = [c for c in fuse(rankings, weights) if c in hits and hits[c].article_id not in excluded]
-        return diversify([hits[c] for c in ranked], k, self.per_article)
+        # Copies of one story (stories.py) would crowd the k places: the best ranked article stands for the story
+        # and names the others.
+        taken = diversify(collapse([hits[c] for c in ranked]), k, self.per_article)
+        return attach_other_reports(taken, self.store)
 
 
 def fuse(
@@ -121,8 +125,8 @@ class NewsRetriever(BaseRetriever):
     """newsbot's search as a LangChain retriever, for newsbot's own chain and for anyone's LangChain app.
 
     Each Document is one chunk: `page_content` is its text, `id` the chunk id, and `metadata` the article's
-    description (title, outlet, url, published_at, language, source) with `article_id` and `score` (cosine
-    similarity to the query).
+    description (title, outlet, url, published_at, language, source, story_id) with `article_id`, `score` (cosine
+    similarity to the query) and `also_reported_by` (the same story's other articles: one Document per story).
 
         retriever = Newsroom(settings).retriever
         chain = {"context": retriever | format_docs, "question": RunnablePassthrough()} | prompt | llm
@@ -140,8 +144,14 @@ class NewsRetriever(BaseRetriever):
 
 
 def hit_to_document(hit: Hit) -> Document:
-    """A hit as a Document: the text, the chunk id, and the article's metadata record (scalars only)."""
-    metadata = {**hit.meta.to_record(), "article_id": hit.article_id, "score": hit.score}
+    """A hit as a Document: the text, the chunk id, and the article's metadata record (scalars), with
+    `also_reported_by`: the metadata records of the story's other articles (a list, often empty)."""
+    metadata = {
+        **hit.meta.to_record(),
+        "article_id": hit.article_id,
+        "score": hit.score,
+        "also_reported_by": [meta.to_record() for meta in hit.also_reported_by],
+    }
     return Document(page_content=hit.text, metadata=metadata, id=hit.chunk_id)
 
 
@@ -153,4 +163,5 @@ def document_to_hit(document: Document) -> Hit:
         text=document.page_content,
         meta=ArticleMeta.from_record(metadata),
         score=float(metadata["score"]),
+        also_reported_by=tuple(ArticleMeta.from_record(r) for r in metadata.get("also_reported_by") or ()),
     )

@@ -16,6 +16,7 @@ from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.chunking import DEFAULT_MAX_CHUNKS_PER_ARTICLE
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
 from index.loaders.files import DEFAULT_MAX_INPUT_MB
+from index.stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 
 DEFAULT_EMBEDDER = "use+e5"
 DEFAULT_READER = "e5"
@@ -75,6 +76,12 @@ class IndexSettings(BaseSettings):
     )
     max_chunks_per_article: int = Field(
         default=DEFAULT_MAX_CHUNKS_PER_ARTICLE, ge=1, description="A longer article is refused, not embedded."
+    )
+    story_threshold: float = Field(
+        default=DEFAULT_STORY_THRESHOLD,
+        ge=0,
+        le=1,
+        description="Near-duplicates (this share of the shorter text's word triples) are one story; 0: off.",
     )
     follow_symlinks: bool = Field(default=False, description="Read symlinks in a folder that lead outside it.")
     allow_private_hosts: bool = Field(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,12 +117,21 @@ class ChunkStore:
         )
         return {m["article_id"]: m["text_hash"] for m in result["metadatas"] or []}
 
-    def replace_article(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        """Store the article's chunks, removing any older version of the article first."""
+    def replace_article(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        *,
+        first_chunk_extra: Mapping[str, str | int | float] | None = None,
+    ) -> None:
+        """Store the article's chunks, removing any older version of the article first. `first_chunk_extra` goes
+        into the first chunk's record only (what is kept once per article: its story fingerprint)."""
         if len(chunks) != len(vectors):
             raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
         self._call("delete an article", self.collection.delete, where={"article_id": article.id})
         now = time.time()
+        first_extra = dict(first_chunk_extra or {})
         vectors = np.asarray(vectors, dtype=np.float32)
         step = self._max_batch_size if self._max_batch_size > 0 else max(len(chunks), 1)
         for start in range(0, len(chunks), step):
@@ -133,7 +142,10 @@ class ChunkStore:
                 ids=[c.id for c in part],
                 documents=[c.text for c in part],
                 embeddings=vectors[start : start + step],
-                metadatas=[_chunk_metadata(c, len(chunks), now) for c in part],
+                metadatas=[
+                    {**_chunk_metadata(c, len(chunks), now), **(first_extra if c.index == 0 else {})}
+                    for c in part
+                ],
             )
         self.revision += 1
 
@@ -208,8 +220,15 @@ class ChunkStore:
                 return ids, docs
             offset += page
 
+    def article_records(self, where: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The first chunk's metadata record of every stored article (that also matches `where`)."""
+        condition: dict[str, Any] = {"chunk_index": 0}
+        if where:
+            condition = {"$and": [condition, dict(where)]}
+        result = self._call("list articles", self.collection.get, where=condition, include=["metadatas"])
+        return [dict(m) for m in result["metadatas"] or []]
+
     def articles(self) -> list[StoredArticle]:
-        result = self._call("list articles", self.collection.get, where={"chunk_index": 0}, include=["metadatas"])
         return [
             StoredArticle(
                 article_id=str(m["article_id"]),
@@ -218,7 +237,7 @@ class ChunkStore:
                 chunks=int(m.get("n_chunks", 0)),
                 ingested_at=float(m.get("ingested_at", 0.0)),
             )
-            for m in result["metadatas"] or []
+            for m in self.article_records()
         ]
 
     def count(self) -> int:

@@ -1,9 +1,10 @@
-"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text."""
+"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text, lists."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 ELLIPSIS = "…"
@@ -32,3 +33,15 @@ def printable(text: str) -> str:
     """Text safe to print to a terminal: control characters removed, so an article cannot send escape
     sequences (colours, cursor moves, window titles) to the reader's terminal. Tabs and newlines stay."""
     return _CONTROL_RE.sub("", unicodedata.normalize("NFC", text))
+
+
+def join_names(names: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C": names as a sentence lists them."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def reporter_name(outlet: str, url: str, title: str = "") -> str:
+    """Who published an article, for "also reported by": the outlet, else its site's host, else its title."""
+    return outlet.strip() or host_of(url) or shorten(title, 60) or "another source"
