@@ -80,7 +80,8 @@ def build_answer(
         numbers = [renumber[int(p)] for p in match.group(1).split(",") if int(p) in renumber]
         return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
 
-    new_text = CITATION_RE.sub(_rewrite, text)
+    # "[1][3]" citing two copies of one story (or two chunks of one article) is one source: "[1]".
+    new_text = re.sub(r"(\[\d+\])(?:\s*\1)+", r"\1", CITATION_RE.sub(_rewrite, text))
     new_text = re.sub(r"[ \t]+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", new_text)).strip()
     first_hit = {new: old for old, new in reversed(list(renumber.items()))}
     sources = [
