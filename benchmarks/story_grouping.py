@@ -27,6 +27,7 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def group(prints: list[Fingerprint], threshold: float) -> list[str]:
 
 def pair_scores(items: list[Item], stories: list[str]) -> tuple[float, float, int, int]:
     """(precision, recall, true pairs, predicted pairs) over all pairs of items."""
-    def pairs(keys: list[object]) -> int:
+    def pairs(keys: Sequence[Hashable]) -> int:
         return sum(c * (c - 1) // 2 for c in Counter(keys).values())
 
     truth = pairs([item.origin for item in items])

@@ -31,8 +31,8 @@ from index.language import detect_language
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
-from index.stories import StoryAssigner
 from index.store import ChunkStore
+from index.stories import StoryAssigner
 
 if TYPE_CHECKING:
     from index.loading import CsvColumns

@@ -113,7 +113,7 @@ def fingerprint(text: str) -> Fingerprint:
 
 
 def containment(jaccard: np.ndarray | float, size_a: np.ndarray | int, size_b: np.ndarray | int) -> np.ndarray:
-    """|A ∩ B| / min(|A|, |B|) from the Jaccard similarity and the two set sizes (|A ∩ B| = J (|A| + |B|) / (1 + J))."""
+    """|A ∩ B| / min(|A|, |B|) from the Jaccard similarity J and the sizes: |A ∩ B| = J (|A| + |B|) / (1 + J)."""
     j = np.asarray(jaccard, dtype=np.float64)
     a = np.asarray(size_a, dtype=np.float64)
     b = np.asarray(size_b, dtype=np.float64)

@@ -40,7 +40,11 @@ STORIES = Path(__file__).resolve().parent / "data" / "stories"
 COPIES = ("standard.txt", "alpenpost.txt", "donauzeitung.txt")
 SAME_TOPIC = ("same_topic_demirtas-ermittlungen.txt", "same_topic_koza-ipek-razzia.txt")
 QUESTION = "Wann finden in der Türkei die Neuwahlen statt?"
-STUB = "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen Gründen nicht mehr zur Verfügung."
+STUB = (
+    "Der Volltext dieses auf Agenturmeldungen basierenden Artikels steht aus rechtlichen Gründen nicht mehr zur "
+    "Verfügung."
+)
+THREE_OUTLETS = ["Alpenpost", "Donau-Zeitung", "derStandard.at"]
 
 
 def load(name: str) -> Article:
@@ -74,7 +78,8 @@ def test_articles_on_the_same_topic_by_other_authors_stay_separate_stories() -> 
 
 
 def test_case_punctuation_and_dashes_do_not_matter() -> None:
-    assert shingles("Istanbul – Der türkische Präsident, Erdoğan!") == shingles("istanbul der TÜRKISCHE präsident erdoğan")
+    same = shingles("istanbul der TÜRKISCHE präsident erdoğan")
+    assert shingles("Istanbul – Der türkische Präsident, Erdoğan!") == same
     text = load("standard.txt").text
     assert np.array_equal(fingerprint(text).signature, fingerprint(text.upper().replace(",", "")).signature)
 
@@ -122,7 +127,8 @@ def test_a_threshold_outside_0_to_1_is_refused_by_name() -> None:
 
 
 def hit(chunk_id: str, article_id: str, story_id: str, outlet: str, score: float = 0.5) -> Hit:
-    meta = ArticleMeta(title=f"{outlet} title", outlet=outlet, url=f"https://{outlet.lower()}.example/a", story_id=story_id)
+    url = f"https://{outlet.lower()}.example/a"
+    meta = ArticleMeta(title=f"{outlet} title", outlet=outlet, url=url, story_id=story_id)
     return Hit(chunk_id=chunk_id, article_id=article_id, text=f"text of {chunk_id}", meta=meta, score=score)
 
 
@@ -164,7 +170,7 @@ def test_three_outlets_one_cited_source_reported_by_the_two_others(newsroom: New
     standard = load("standard.txt")
     articles = newsroom.store.articles()
     grouped = [a for a in articles if a.meta.story_id == standard.id]
-    assert sorted(a.meta.outlet for a in grouped) == ["Alpenpost", "Donau-Zeitung", "derStandard.at"]
+    assert sorted(a.meta.outlet for a in grouped) == THREE_OUTLETS
     assert all(a.meta.story_id == a.article_id for a in articles if a not in grouped)  # same topic, own story
 
     hits = newsroom.search(QUESTION, k=5)
@@ -175,7 +181,7 @@ def test_three_outlets_one_cited_source_reported_by_the_two_others(newsroom: New
     assert not answer.abstained and "1. November" in answer.text
     [source] = [s for s in answer.sources if s.meta.story_id == standard.id]
     outlets = [source.meta.outlet, *(m.outlet for m in source.also_reported_by)]
-    assert sorted(outlets) == ["Alpenpost", "Donau-Zeitung", "derStandard.at"]
+    assert sorted(outlets) == THREE_OUTLETS
     dates = [m.published_ts or 0.0 for m in source.also_reported_by]
     assert dates == sorted(dates)  # oldest first
 
@@ -195,7 +201,7 @@ def test_cli_ask_json_and_text_name_the_other_outlets(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ask", QUESTION, "--json"], env=env, catch_exceptions=False)
     [source] = json.loads(result.stdout)["sources"]  # three outlets, one story: one source
     reports = source["also_reported_by"]
-    assert sorted([source["outlet"], *(r["outlet"] for r in reports)]) == ["Alpenpost", "Donau-Zeitung", "derStandard.at"]
+    assert sorted([source["outlet"], *(r["outlet"] for r in reports)]) == THREE_OUTLETS
     for report in reports:
         assert set(report) == {"outlet", "url", "published_at"}
         assert report["url"].startswith("https://") and report["published_at"].startswith("2015-08-2")
