@@ -1,6 +1,6 @@
 """How well near-duplicate articles are grouped into stories (index/stories.py): pairwise precision and recall.
 
-    .venv/bin/python benchmarks/story_grouping.py ../shared/data/news/10kGNAD [--articles 300] [--seed 1]
+    .venv/bin/python benchmarks/story_grouping.py ../shared/data/news/10kGNAD [--articles 500] [--seed 1]
 
 From the 10kGNAD test split (CSV `label;text`, quote `'`) it takes `--articles` originals and derives up to
 `--max-copies` rewritten copies of each, as another outlet would run the same wire story: a new headline, a
@@ -217,7 +217,7 @@ def run(rows: list[tuple[str, str]], args: argparse.Namespace, strength: Strengt
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="the 10kGNAD folder (../shared/data/news/10kGNAD) or its test.csv")
-    parser.add_argument("--articles", type=int, default=300, help="originals drawn from the CSV (default 300)")
+    parser.add_argument("--articles", type=int, default=500, help="originals drawn from the CSV (default 500)")
     parser.add_argument("--max-copies", type=int, default=3, help="rewritten copies per original: 0 to this")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--thresholds", type=float, nargs="+", default=list(DEFAULT_THRESHOLDS))
