@@ -33,7 +33,9 @@ from index.stories import (
     story_score,
     story_scores,
 )
+from tests.bot.conftest import ADA, ADMIN, TOKEN, bot_settings, polling_bot
 from tests.conftest import make_settings
+from tests.fakes.bot_api import FakeBotApi, private_chat
 from tests.fakes.telegram_rules import checked_text
 
 STORIES = Path(__file__).resolve().parent / "data" / "stories"
@@ -192,6 +194,28 @@ def test_grouping_off_cites_each_outlet_on_its_own(tmp_path: Path) -> None:
     assert len({a.meta.story_id for a in newsroom.store.articles()}) == 3
     hits = newsroom.search(QUESTION, k=5)
     assert len({h.article_id for h in hits}) >= 2 and all(not h.also_reported_by for h in hits)
+
+
+async def test_telegram_answer_names_the_other_outlets(tmp_path: Path) -> None:
+    """A real Application long-polling the loopback fake Bot API, which refuses what Telegram refuses."""
+    room = Newsroom(make_settings(tmp_path / "data"))
+    room.ingest([str(STORIES / name) for name in COPIES])
+    room.warm_up()
+    room.ask(QUESTION)  # loads the reader before the bot's clock starts
+    api = FakeBotApi(TOKEN)
+    api.open_chat(private_chat(ADMIN))  # the admin started the bot once, so the admin command menu can be set
+    await api.start()
+    try:
+        async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), room):
+            api.user_message(user=ADA, chat=private_chat(ADA), text=QUESTION)
+            [answer] = await api.replies(ADA["id"], timeout=120)
+    finally:
+        await api.stop()
+    [source_line] = [line for line in answer.text.splitlines() if line.startswith("[1] ")]
+    assert "also reported by " in source_line and " and " in source_line
+    assert sum(outlet in source_line for outlet in THREE_OUTLETS) == 3
+    assert not [line for line in answer.text.splitlines() if line.startswith("[2] ")]  # one story, one source
+    assert answer.html.count('href="https://') >= 3 and not api.errors
 
 
 def test_cli_ask_json_and_text_name_the_other_outlets(tmp_path: Path) -> None:
