@@ -26,7 +26,7 @@ from index.language import detect_language
 from index.lexical import LexicalIndex
 from index.models import ArticleMeta, Hit
 from index.store import ChunkStore
-from index.stories import attach_other_reports, collapse
+from index.stories import StoryMembers, collapse
 
 RRF_K = 10
 FETCH_FACTOR = 4
@@ -59,6 +59,7 @@ class Searcher:
         self.k = k
         self.per_article = per_article
         self.lexical = LexicalIndex(store)
+        self.stories = StoryMembers(store)
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
         """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each."""
@@ -91,7 +92,7 @@ class Searcher:
         # Copies of one story (stories.py) would crowd the k places: the best ranked article stands for the story
         # and names the others.
         taken = diversify(collapse([hits[c] for c in ranked]), k, self.per_article)
-        return attach_other_reports(taken, self.store)
+        return self.stories.attach(taken)
 
 
 def fuse(

@@ -1,8 +1,8 @@
 """Stories: near-duplicate articles — one wire story run by several outlets — grouped under one story id.
 
-    fingerprint(text) -> Fingerprint          at ingest, per article (the title left out: outlets rewrite it)
-    StoryIndex.assign(article_id, print)  -> the story id of the best matching stored article, else its own id
-    attach_other_reports(hits, store)     -> at retrieval, each hit names the other articles of its story
+    fingerprint(text) -> Fingerprint        at ingest, per article (the title left out: outlets rewrite it)
+    StoryIndex.assign(article_id, fp)   -> the story id of the best matching stored article, else its own id
+    StoryMembers(store).attach(hits)    -> at retrieval, each hit names the other articles of its story
 
 A fingerprint is a MinHash signature over the article's word 3-shingles plus the number of distinct shingles.
 Two articles are one story when the estimated *containment* of the smaller in the larger, |A ∩ B| / min(|A|, |B|),
@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -221,23 +222,47 @@ def collapse(hits: Sequence[Hit]) -> list[Hit]:
     return kept
 
 
-def attach_other_reports(hits: Sequence[Hit], store: ChunkStore) -> list[Hit]:
-    """Each hit with `also_reported_by`: the other stored articles of its story, oldest first."""
-    story_ids = sorted({hit.meta.story_id for hit in hits if hit.meta.story_id})
-    if not story_ids:
-        return list(hits)
-    members: dict[str, list[tuple[str, ArticleMeta]]] = {}
-    for record in store.article_records(where={"story_id": {"$in": story_ids}}):
-        meta = ArticleMeta.from_record(record)
-        members.setdefault(meta.story_id, []).append((str(record.get("article_id") or ""), meta))
-    attached: list[Hit] = []
-    for hit in hits:
-        others = [meta for article_id, meta in members.get(hit.meta.story_id, []) if article_id != hit.article_id]
-        if others:
-            others.sort(key=lambda m: (m.published_ts or 0.0, m.outlet, m.url))
-            hit = replace(hit, also_reported_by=tuple(others))
-        attached.append(hit)
-    return attached
+class StoryMembers:
+    """story id -> the stored articles of every story of more than one article, to name a hit's other reports.
+
+    Read from the store in one pass and read again only after the store changed (its revision or its count, as
+    the lexical index does), so a search pays a dictionary lookup, not a Chroma query (which costs more than the
+    vector search itself at 50,000 chunks).
+    """
+
+    def __init__(self, store: ChunkStore) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._read_for: tuple[int, int] | None = None
+        self._members: dict[str, list[tuple[str, ArticleMeta]]] = {}
+
+    def attach(self, hits: Sequence[Hit]) -> list[Hit]:
+        """Each hit with `also_reported_by`: the other stored articles of its story, oldest first."""
+        if not any(hit.meta.story_id for hit in hits):
+            return list(hits)
+        members = self._current()
+        attached: list[Hit] = []
+        for hit in hits:
+            others = [meta for article_id, meta in members.get(hit.meta.story_id, ()) if article_id != hit.article_id]
+            attached.append(replace(hit, also_reported_by=tuple(others)) if others else hit)
+        return attached
+
+    def _current(self) -> dict[str, list[tuple[str, ArticleMeta]]]:
+        with self._lock:
+            key = (self.store.revision, self.store.count())
+            if key != self._read_for:
+                stories: dict[str, list[tuple[str, ArticleMeta]]] = {}
+                for record in self.store.article_records():
+                    meta = ArticleMeta.from_record(record)
+                    if meta.story_id:
+                        stories.setdefault(meta.story_id, []).append((str(record.get("article_id") or ""), meta))
+                self._members = {
+                    story: sorted(articles, key=lambda a: (a[1].published_ts or 0.0, a[1].outlet, a[1].url))
+                    for story, articles in stories.items()
+                    if len(articles) > 1
+                }
+                self._read_for = key
+            return self._members
 
 
 class StoryAssigner:

@@ -167,6 +167,7 @@ def newsroom(tmp_path: Path) -> Newsroom:
 def test_three_outlets_one_cited_source_reported_by_the_two_others(newsroom: Newsroom) -> None:
     # One outlet first, the two others in a later run: the story is found from the fingerprint in the store.
     assert newsroom.ingest([str(STORIES / "standard.txt")]).added == 1
+    assert not any(h.also_reported_by for h in newsroom.search(QUESTION))  # alone, for now
     report = newsroom.ingest([str(STORIES / name) for name in (*COPIES, *SAME_TOPIC)])
     assert (report.added, report.unchanged, report.failed) == (4, 1, [])
     standard = load("standard.txt")
