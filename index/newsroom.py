@@ -109,6 +109,8 @@ class Newsroom:
         )
         self.answer_from_hits = AnswerStep(self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0)
         self.chain = build_chain(self.retriever, self.answer_from_hits)
+        #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
+        self.stories = StoryAssigner(self.store, settings.story_threshold)
         self._chunker: Chunker | None = None
 
     def warm_up(self) -> None:
@@ -164,18 +166,17 @@ class Newsroom:
     def ingest_articles(self, articles: Iterable[Article], *, report: IngestReport | None = None) -> IngestReport:
         """Store articles; unchanged ones (same text hash) are not embedded again, changed ones replaced."""
         report = report or IngestReport()
-        stories = StoryAssigner(self.store, self.settings.story_threshold)
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) == INGEST_BATCH:
-                self._ingest_batch(batch, report, stories)
+                self._ingest_batch(batch, report)
                 batch = []
         if batch:
-            self._ingest_batch(batch, report, stories)
+            self._ingest_batch(batch, report)
         return report
 
-    def _ingest_batch(self, articles: list[Article], report: IngestReport, stories: StoryAssigner) -> None:
+    def _ingest_batch(self, articles: list[Article], report: IngestReport) -> None:
         # Each step runs per article, and whatever fails in it (odd text, a parser's or Chroma's exception)
         # costs that article only: a `failed` entry naming it, and the rest of the batch is stored.
         prepared: list[Article] = []
@@ -192,7 +193,7 @@ class Newsroom:
                 report.unchanged += 1
                 continue
             try:
-                article = stories.assign(article)  # near-duplicates of stored articles join their story
+                article = self.stories.assign(article)  # near-duplicates of stored articles join their story
                 chunks = self.chunker.chunk(article)
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
@@ -204,10 +205,11 @@ class Newsroom:
         report.unchanged += len(prepared) - len(latest)
         for article, chunks, vectors in self._embed_all(changed, report):
             try:
-                self.store.replace_article(article, chunks, vectors, first_chunk_extra=stories.record(article.id))
+                self.store.replace_article(article, chunks, vectors, first_chunk_extra=self.stories.record(article.id))
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
                 continue
+            self.stories.stored()
             if article.id in stored:
                 report.updated += 1
             else:

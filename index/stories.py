@@ -266,28 +266,49 @@ class StoryMembers:
 
 
 class StoryAssigner:
-    """At ingest: each new or changed article's fingerprint and story, against the stored articles (read from the
-    store once, when the first article needs them) and those assigned before it. `threshold` 0 fingerprints but
-    groups nothing: every article is a story of its own."""
+    """At ingest: each new or changed article's fingerprint and story, against the stored articles and those
+    assigned before it. `threshold` 0 fingerprints but groups nothing: every article is a story of its own.
+
+    The Newsroom keeps one for its life: the stored fingerprints are read when the first article needs them, and
+    again only when the store changed behind its back (a delete, another process's ingest); its own writes are
+    already in the index. Safe to call from several threads (the bot runs adds side by side).
+    """
 
     def __init__(self, store: ChunkStore, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.store = store
         self.threshold = threshold
+        self._lock = threading.Lock()
         self._index: StoryIndex | None = None
+        self._synced_for: tuple[int, int] | None = None
         self._fingerprints: dict[str, Fingerprint] = {}
 
     def assign(self, article: Article) -> Article:
         """The article with its story id set; its fingerprint is kept for `record`."""
         fp = fingerprint(article.text)
-        self._fingerprints[article.id] = fp
-        story_id = article.id
-        if self.threshold > 0:
-            if self._index is None:
-                self._index = StoryIndex(self.threshold).load(self.store)
-            story_id = self._index.assign(article.id, fp)
+        with self._lock:
+            self._fingerprints[article.id] = fp
+            story_id = self._current().assign(article.id, fp) if self.threshold > 0 else article.id
         return replace(article, meta=replace(article.meta, story_id=story_id))
 
     def record(self, article_id: str) -> dict[str, str | int]:
         """What the article's first chunk stores of its fingerprint (nothing if it was never assigned)."""
-        fp = self._fingerprints.get(article_id)
+        with self._lock:
+            fp = self._fingerprints.pop(article_id, None)
         return fp.to_record() if fp is not None else {}
+
+    def stored(self) -> None:
+        """An assigned article was just written to the store: the index knew it already, so it is still current
+        (unless some other write came in between, and then it is read again when next needed)."""
+        with self._lock:
+            if self._synced_for is not None and self._synced_for[0] == self.store.revision - 1:
+                self._synced_for = self._store_state()
+
+    def _current(self) -> StoryIndex:
+        state = self._store_state()
+        if self._index is None or state != self._synced_for:
+            self._index = StoryIndex(self.threshold).load(self.store)
+            self._synced_for = state
+        return self._index
+
+    def _store_state(self) -> tuple[int, int]:
+        return self.store.revision, self.store.count()

@@ -189,6 +189,29 @@ def test_three_outlets_one_cited_source_reported_by_the_two_others(newsroom: New
     assert dates == sorted(dates)  # oldest first
 
 
+def test_a_copy_joins_the_story_another_process_stored_and_fingerprints_are_read_only_then(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Newsroom(make_settings(tmp_path / "data"))
+    reads: list[object] = []
+    read_records = first.store.article_records
+
+    def counted(where: object = None) -> list[dict[str, object]]:
+        reads.append(where)
+        return read_records(where)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(first.store, "article_records", counted)
+    first.ingest([str(STORIES / SAME_TOPIC[0])])
+    first.ingest([str(STORIES / SAME_TOPIC[1])])
+    assert len(reads) == 1  # its own writes need no reread
+    other = Newsroom(make_settings(tmp_path / "data"), embedder=first.embedder)  # another process, one store
+    assert other.ingest([str(STORIES / "standard.txt")]).added == 1
+    first.ingest([str(STORIES / "alpenpost.txt")])
+    assert len(reads) == 2
+    story = {a.meta.outlet: a.meta.story_id for a in first.store.articles() if a.meta.url}
+    assert story == {"derStandard.at": load("standard.txt").id, "Alpenpost": load("standard.txt").id}
+
+
 def test_grouping_off_cites_each_outlet_on_its_own(tmp_path: Path) -> None:
     newsroom = Newsroom(make_settings(tmp_path / "data", story_threshold=0))
     newsroom.ingest([str(STORIES / name) for name in COPIES])
