@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
@@ -31,6 +32,8 @@ from index.stories import StoryMembers, collapse
 RRF_K = 10
 FETCH_FACTOR = 4
 MIN_FETCH = 20
+#: the most candidates fetched when copies of a story or one article's chunks fill the first ones
+MAX_FETCH = 500
 DEFAULT_PER_ARTICLE = 2
 CROSS_LINGUAL_LEXICAL_WEIGHT = 0.25
 
@@ -62,19 +65,37 @@ class Searcher:
         self.stories = StoryMembers(store)
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
-        """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each."""
+        """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each and
+        one article per story (stories.py), which names the story's other articles."""
         k = k or self.k
         fetch = max(MIN_FETCH, FETCH_FACTOR * k)
         vector = self.embedder.embed_query(question)
+        while True:
+            ranked, more = self._ranked(question, vector, fetch, exclude_articles)
+            # Copies of one story would crowd the k places: the best ranked article stands for the story. When
+            # copies (or one article's chunks) fill the candidates, more are fetched.
+            taken = diversify(collapse(ranked), k, self.per_article)
+            if len(taken) == k or not more or fetch >= MAX_FETCH:
+                return self.stories.attach(taken)
+            fetch *= FETCH_FACTOR
+
+    def _ranked(
+        self, question: str, vector: np.ndarray, fetch: int, exclude_articles: Sequence[str]
+    ) -> tuple[list[Hit], bool]:
+        """The fused candidates, best first, and whether a ranking came back full (there may be more)."""
         rankings: list[list[str]] = []
         hits: dict[str, Hit] = {}
+        more = False
         if self.mode in ("hybrid", "dense"):
-            dense = self.store.query(vector, fetch + len(exclude_articles) * 4)
+            wanted = fetch + len(exclude_articles) * 4
+            dense = self.store.query(vector, wanted)
+            more = len(dense) == wanted
             hits.update((h.chunk_id, h) for h in dense)
             rankings.append([h.chunk_id for h in dense])
         weights: list[dict[str, float]] = [{}]
         if self.mode in ("hybrid", "lexical"):
             lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, fetch)]
+            more = more or len(lexical) == fetch
             missing = [c for c in lexical if c not in hits]
             hits.update((h.chunk_id, h) for h in self.store.get_hits(missing, vector))
             rankings.append(lexical)
@@ -89,10 +110,7 @@ class Searcher:
                 )
         excluded = set(exclude_articles)
         ranked = [c for c in fuse(rankings, weights) if c in hits and hits[c].article_id not in excluded]
-        # Copies of one story (stories.py) would crowd the k places: the best ranked article stands for the story
-        # and names the others.
-        taken = diversify(collapse([hits[c] for c in ranked]), k, self.per_article)
-        return self.stories.attach(taken)
+        return [hits[c] for c in ranked], more
 
 
 def fuse(

@@ -212,6 +212,24 @@ def test_a_copy_joins_the_story_another_process_stored_and_fingerprints_are_read
     assert story == {"derStandard.at": load("standard.txt").id, "Alpenpost": load("standard.txt").id}
 
 
+def test_a_story_run_by_many_outlets_leaves_room_for_other_stories(newsroom: Newsroom) -> None:
+    """25 outlets' copies fill the first candidates many times over: retrieval fetches more, not fewer stories."""
+    original = load("standard.txt")
+    copies = [
+        Article(
+            text=f"{original.text}\n\nMeldung {n} des Tages.",
+            meta=ArticleMeta(title=original.meta.title, outlet=f"Blatt {n}", url=f"https://blatt{n}.example/tuerkei"),
+        )
+        for n in range(25)
+    ]
+    newsroom.ingest_articles(copies)
+    newsroom.ingest([str(STORIES / name) for name in SAME_TOPIC])
+    hits = newsroom.search("Neuwahl in der Türkei: Davutoğlu, Erdoğan, HDP und die Polizei", k=5)
+    assert len(hits) == 5 and len({h.meta.story_id for h in hits}) == 3
+    [copy] = {h.article_id: h for h in hits if h.meta.story_id == copies[0].id}.values()
+    assert len(copy.also_reported_by) == 24
+
+
 def test_grouping_off_cites_each_outlet_on_its_own(tmp_path: Path) -> None:
     newsroom = Newsroom(make_settings(tmp_path / "data", story_threshold=0))
     newsroom.ingest([str(STORIES / name) for name in COPIES])
