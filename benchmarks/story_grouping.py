@@ -169,7 +169,7 @@ def pair_scores(items: list[Item], stories: list[str]) -> tuple[float, float, in
 
     truth = pairs([item.origin for item in items])
     predicted = pairs(stories)
-    both = pairs([(item.origin, story) for item, story in zip(items, stories)])
+    both = pairs([(item.origin, story) for item, story in zip(items, stories, strict=True)])
     return both / predicted if predicted else 1.0, both / truth if truth else 1.0, truth, predicted
 
 

@@ -65,7 +65,7 @@ def test_three_outlets_versions_of_one_wire_story_are_one_story() -> None:
         for b in range(a + 1, 3):
             assert story_score(prints[a], prints[b]) >= DEFAULT_THRESHOLD, (COPIES[a], COPIES[b])
     index = StoryIndex()
-    assert [index.assign(article.id, fp) for article, fp in zip(copies, prints)] == [copies[0].id] * 3
+    assert [index.assign(article.id, fp) for article, fp in zip(copies, prints, strict=True)] == [copies[0].id] * 3
 
 
 def test_articles_on_the_same_topic_by_other_authors_stay_separate_stories() -> None:
@@ -75,7 +75,7 @@ def test_articles_on_the_same_topic_by_other_authors_stay_separate_stories() -> 
         for copy in prints[:3]:
             assert story_score(copy, other) < DEFAULT_THRESHOLD / 3
     index = StoryIndex()
-    stories = [index.assign(article.id, fp) for article, fp in zip(articles, prints)]
+    stories = [index.assign(article.id, fp) for article, fp in zip(articles, prints, strict=True)]
     assert stories == [articles[0].id] * 3 + [articles[3].id, articles[4].id]
 
 
