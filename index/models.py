@@ -39,6 +39,9 @@ class ArticleMeta:
     published_at: datetime | None = None
     language: str = ""
     source: str = ""
+    #: the story the article belongs to: the id of the first stored article of the same wire story, set at ingest
+    #: (index/stories.py); "" for articles not yet stored
+    story_id: str = ""
 
     @property
     def published_iso(self) -> str:
@@ -63,6 +66,10 @@ class ArticleMeta:
             "published_at": self.published_iso,
             "language": self.language,
         }
+
+    def to_report_dict(self) -> dict[str, str]:
+        """Who else reported a story, as `also_reported_by` lists it."""
+        return {"outlet": self.outlet, "url": self.url, "published_at": self.published_iso}
 
     def to_record(self) -> dict[str, str | float]:
         """Scalars for a Chroma metadata record; `from_record` reads them back."""
@@ -144,6 +151,8 @@ class Hit:
     text: str
     meta: ArticleMeta
     score: float
+    #: the other stored articles of the same story (index/stories.py), oldest first
+    also_reported_by: tuple[ArticleMeta, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,9 +164,17 @@ class Source:
     meta: ArticleMeta
     snippet: str
     score: float
+    #: the other articles of the same story: one source, several outlets ("also reported by ...")
+    also_reported_by: tuple[ArticleMeta, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return {"n": self.n, **self.meta.to_dict(), "snippet": self.snippet, "score": round(self.score, 4)}
+        return {
+            "n": self.n,
+            **self.meta.to_dict(),
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "also_reported_by": [meta.to_report_dict() for meta in self.also_reported_by],
+        }
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
 from index.store import ChunkStore
+from index.stories import StoryAssigner
 
 if TYPE_CHECKING:
     from index.loading import CsvColumns
@@ -123,6 +124,8 @@ class Newsroom:
             self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0, articles=self.store.articles
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
+        #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
+        self.stories = StoryAssigner(self.store, settings.story_threshold)
         self._chunker: Chunker | None = None
 
     def warm_up(self) -> None:
@@ -243,6 +246,7 @@ class Newsroom:
                 report.duplicates += 1
                 continue
             try:
+                article = self.stories.assign(article)  # near-duplicates of stored articles join their story
                 chunks = self.chunker.chunk(article)
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
@@ -254,10 +258,13 @@ class Newsroom:
         report.unchanged += len(prepared) - len(latest)
         for article, chunks, vectors in self._embed_all(changed, report, on_embedded):
             try:
-                outcome = self.store.add_article(article, chunks, vectors)
+                outcome = self.store.add_article(
+                    article, chunks, vectors, first_chunk_extra=self.stories.record(article.id)
+                )
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
                 continue
+            self.stories.stored()
             if outcome == "duplicate":  # another process stored the text meanwhile
                 report.duplicates += 1
             elif outcome == "updated":

@@ -17,6 +17,7 @@ from index.dates import parse_now
 from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
 from index.loaders.files import DEFAULT_MAX_INPUT_MB
+from index.stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 
 DEFAULT_EMBEDDER = "use+e5"
 DEFAULT_READER = "e5"
@@ -84,6 +85,12 @@ class IndexSettings(BaseSettings):
     )
     retention_days: int = Field(
         default=0, ge=0, description="Drop articles older than this many days (published, else ingested); 0: keep."
+    )
+    story_threshold: float = Field(
+        default=DEFAULT_STORY_THRESHOLD,
+        ge=0,
+        le=1,
+        description="Near-duplicates (this share of the shorter text's word triples) are one story; 0: off.",
     )
     follow_symlinks: bool = Field(default=False, description="Read symlinks in a folder that lead outside it.")
     allow_private_hosts: bool = Field(

@@ -21,7 +21,7 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -217,38 +217,39 @@ class ChunkStore:
         )
         return {str(m["body_hash"]): str(m["article_id"]) for m in result["metadatas"] or []}
 
-    def add_article(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> str:
+    def add_article(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        *,
+        first_chunk_extra: Mapping[str, str | int | float] | None = None,
+    ) -> str:
         """Store the article's chunks, replacing an older version of it, unless another article with the same
         text is stored. Returns "added", "updated" or "duplicate"; one write, so two processes adding one text
         at once store it once."""
-        if len(chunks) != len(vectors):
-            raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
         with self._locked(write=True):
             twin = self.twins([article.body_hash]).get(article.body_hash)
             if twin is not None and twin != article.id:
                 return "duplicate"
             existed = bool(self.stored_hashes([article.id]))
-            self._call("delete an article", "delete", where={"article_id": article.id}, write=True)
-            now = self.clock()
-            vectors = np.asarray(vectors, dtype=np.float32)
-            step = self._max_batch_size if self._max_batch_size > 0 else max(len(chunks), 1)
-            for start in range(0, len(chunks), step):
-                part = chunks[start : start + step]
-                self._call(
-                    "add chunks",
-                    "add",
-                    ids=[c.id for c in part],
-                    documents=[c.text for c in part],
-                    embeddings=vectors[start : start + step],
-                    metadatas=[_chunk_metadata(c, len(chunks), now) for c in part],
-                    write=True,
-                )
+            self.replace_article(article, chunks, vectors, first_chunk_extra=first_chunk_extra)
         return "updated" if existed else "added"
 
-    def replace_article(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        """Store the article's chunks, removing any older version of the article first (duplicates or not)."""
+    def replace_article(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        *,
+        first_chunk_extra: Mapping[str, str | int | float] | None = None,
+    ) -> None:
+        """Store the article's chunks, removing any older version of the article first (duplicates or not).
+        `first_chunk_extra` goes into the first chunk's record only (what is kept once per article: its story
+        fingerprint)."""
         if len(chunks) != len(vectors):
             raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
+        first_extra = dict(first_chunk_extra or {})
         with self._locked(write=True):
             self._call("delete an article", "delete", where={"article_id": article.id}, write=True)
             now = self.clock()
@@ -262,7 +263,10 @@ class ChunkStore:
                     ids=[c.id for c in part],
                     documents=[c.text for c in part],
                     embeddings=vectors[start : start + step],
-                    metadatas=[_chunk_metadata(c, len(chunks), now) for c in part],
+                    metadatas=[
+                        {**_chunk_metadata(c, len(chunks), now), **(first_extra if c.index == 0 else {})}
+                        for c in part
+                    ],
                     write=True,
                 )
 
@@ -361,6 +365,14 @@ class ChunkStore:
                 if len(result["ids"]) < page:
                     return ids, docs
                 offset += page
+
+    def article_records(self, where: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The first chunk's metadata record of every stored article (that also matches `where`)."""
+        condition: dict[str, Any] = {"chunk_index": 0}
+        if where:
+            condition = {"$and": [condition, dict(where)]}
+        result = self._call("list articles", "get", where=condition, include=["metadatas"])
+        return [dict(m) for m in result["metadatas"] or []]
 
     def articles(self) -> list[StoredArticle]:
         """Every stored article; one stored without a title (by an older newsbot) gets its first sentence."""

@@ -1,9 +1,11 @@
-"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text, titles."""
+"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text, titles,
+lists."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 ELLIPSIS = "…"
@@ -49,3 +51,15 @@ def title_from_text(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
             sentence = paragraph[: match.start()]
             break
     return shorten(sentence, limit)
+
+
+def join_names(names: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C": names as a sentence lists them."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def reporter_name(outlet: str, url: str, title: str = "") -> str:
+    """Who published an article, for "also reported by": the outlet, else its site's host, else its title."""
+    return outlet.strip() or host_of(url) or shorten(title, 60) or "another source"

@@ -75,7 +75,9 @@ def test_ask_json_has_the_documented_shape(env: dict[str, str]) -> None:
     answer = json.loads(result.stdout)
     assert set(answer) == {"answer", "abstained", "sources"}
     for source in answer["sources"]:
-        assert set(source) == {"n", "title", "outlet", "url", "published_at", "language", "snippet", "score"}
+        assert set(source) == {
+            "n", "title", "outlet", "url", "published_at", "language", "snippet", "score", "also_reported_by"
+        }
 
 
 def test_ask_prints_the_answer_and_numbered_sources(env: dict[str, str]) -> None:

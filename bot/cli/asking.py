@@ -12,7 +12,7 @@ from index.dates import parse_now
 from index.errors import ConfigError, NewsbotError
 from index.models import Answer, Source, Turn
 from index.newsroom import Newsroom
-from index.text import printable
+from index.text import join_names, printable, reporter_name
 
 CHAT_HISTORY_TURNS = 4
 CHAT_HELP = "Ask about the news. /sources shows the last answer's sources in full, /help this help, /quit ends."
@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
 
 
 def format_sources(sources: list[Source]) -> str:
-    """Numbered sources, each with outlet, date and link where known."""
+    """Numbered sources, each with outlet, date and link where known, and who else reported the story."""
     lines = []
     for s in sources:
         meta = s.meta
@@ -47,6 +47,11 @@ def format_sources(sources: list[Source]) -> str:
         lines.append(f"[{s.n}] {meta.title or meta.url or meta.source}" + (f" — {byline}" if byline else ""))
         if meta.url:
             lines.append(f"    {meta.url}")
+        if s.also_reported_by:
+            others = [
+                reporter_name(m.outlet, m.url, m.title) + (f" <{m.url}>" if m.url else "") for m in s.also_reported_by
+            ]
+            lines.append(f"    also reported by {join_names(others)}")
     return printable("\n".join(lines))
 
 

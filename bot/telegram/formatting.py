@@ -20,7 +20,7 @@ from telegram.constants import MessageLimit
 
 from index.answerers.base import CITATION_RE
 from index.models import Answer, ArticleMeta, Source, StoredArticle
-from index.text import host_of, shorten
+from index.text import host_of, join_names, reporter_name, shorten
 
 MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
 TITLE_CHARS = 90
@@ -89,7 +89,14 @@ def _citation(n: int, url: str) -> str:
 def compact_source_line(source: Source) -> str:
     byline = _byline(source.meta)
     title = link(source.meta.url, shorten(_label(source.meta), TITLE_CHARS))
-    return f"[{source.n}] {title}" + (f" · {byline}" if byline else "")
+    others = also_reported_by(source)
+    return f"[{source.n}] {title}" + (f" · {byline}" if byline else "") + (f" · {others}" if others else "")
+
+
+def also_reported_by(source: Source) -> str:
+    """"also reported by A, B and C", each outlet linked to its article; "" for a story with one source."""
+    names = [link(m.url, reporter_name(outlet_of(m.outlet, m.url), m.url, m.title)) for m in source.also_reported_by]
+    return f"also reported by {join_names(names)}" if names else ""
 
 
 def render_answer(answer: Answer) -> str:
@@ -115,6 +122,9 @@ def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
             lines.append(byline)
         if is_web_url(source.meta.url):
             lines.append(link(source.meta.url, shorten(source.meta.url, 120)))
+        others = also_reported_by(source)
+        if others:
+            lines.append(others[0].upper() + others[1:])
         if source.snippet.strip():
             lines.append(f"<blockquote>{escape(source.snippet.strip())}</blockquote>")
         blocks.append("\n".join(lines))
