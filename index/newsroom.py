@@ -55,6 +55,8 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
+    #: ids of the articles this run added or updated (not in `to_dict`: for followers of feeds)
+    stored_ids: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -205,6 +207,7 @@ class Newsroom:
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
                 continue
+            report.stored_ids.append(article.id)
             if article.id in stored:
                 report.updated += 1
             else:

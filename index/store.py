@@ -192,6 +192,27 @@ class ChunkStore:
         }
         return [by_id[c] for c in chunk_ids if c in by_id]
 
+    def best_hits(self, article_ids: Sequence[str], vector: np.ndarray) -> list[Hit]:
+        """Each given article's chunk most similar to `vector` (cosine), best first; articles not stored are left
+        out. For checking new articles against a topic, whatever else the store holds."""
+        if not article_ids:
+            return []
+        result = self._call(
+            "get chunks",
+            self.collection.get,
+            where={"article_id": {"$in": list(dict.fromkeys(article_ids))}},
+            include=["documents", "metadatas", "embeddings"],
+        )
+        query = np.asarray(vector, dtype=np.float32)
+        best: dict[str, Hit] = {}
+        for chunk_id, doc, meta, emb in zip(
+            result["ids"], result["documents"], result["metadatas"], result["embeddings"]
+        ):
+            hit = _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
+            if hit.article_id not in best or hit.score > best[hit.article_id].score:
+                best[hit.article_id] = hit
+        return sorted(best.values(), key=lambda h: h.score, reverse=True)
+
     def all_chunks(self) -> tuple[list[str], list[str]]:
         """Every chunk's id and text, for the lexical index."""
         ids: list[str] = []
