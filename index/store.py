@@ -229,8 +229,16 @@ class ChunkStore:
                 return ids, docs
             offset += page
 
-    def articles(self) -> list[StoredArticle]:
-        result = self._call("list articles", self.collection.get, where={"chunk_index": 0}, include=["metadatas"])
+    def articles(self, article_ids: Sequence[str] | None = None) -> list[StoredArticle]:
+        """Every stored article, or those of `article_ids` that are stored."""
+        if article_ids is not None:
+            if not article_ids:
+                return []
+            result = self._call(
+                "list articles", self.collection.get, ids=[f"{a}:0" for a in article_ids], include=["metadatas"]
+            )
+        else:
+            result = self._call("list articles", self.collection.get, where={"chunk_index": 0}, include=["metadatas"])
         return [
             StoredArticle(
                 article_id=str(m["article_id"]),

@@ -200,7 +200,7 @@ def test_a_failing_feed_backs_off_and_never_stops_the_others(
     site: LoopbackSite, poller: FeedPoller, clock: FakeClock
 ) -> None:
     site.routes["/good.xml"] = Route(rss(rss_item("b1", "Bread", content=BAKERY_TEXT)), "application/rss+xml")
-    site.routes["/broken.xml"] = Route(b"<rss><channel><item><title>cut off", "application/rss+xml")
+    site.routes["/broken.xml"] = Route(b"<rss><channel><title>Cut off && <<", "application/rss+xml")
     site.routes["/down.xml"] = Route(b"oops", "text/plain", status=503)
     for name in ("broken", "down", "good"):
         poller.registry.add(f"{site.base}/{name}.xml")
