@@ -213,10 +213,17 @@ class FeedPoller:
         if self._loader is not None:
             self._loader.close()
 
-    def poll_due(self) -> PollReport:
-        """Poll every feed that is due, one after another; a failing feed never stops the others."""
+    def poll_due(self, stop: Callable[[], bool] | None = None) -> PollReport:
+        """Poll every feed that is due, one after another; a failing feed never stops the others. When `stop()`
+        turns true (the bot is stopping), the feeds not yet read are handed back, due as they were."""
         now = self.clock()
-        return PollReport([self._poll(feed) for feed in self.registry.claim_due(now, self.interval_s)])
+        report = PollReport()
+        for feed in self.registry.claim_due(now, self.interval_s):
+            if stop is not None and stop():
+                self.registry.update(feed.url, lambda current, due=feed.next_at: replace(current, next_at=due))
+                continue
+            report.results.append(self._poll(feed))
+        return report
 
     def _poll(self, feed: Feed) -> FeedResult:
         now = self.clock()
