@@ -11,7 +11,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
 from index.errors import FeedError
@@ -60,10 +59,8 @@ def list_feeds(ctx: typer.Context, as_json: JsonOption = False) -> None:
         err_console.print("no feeds followed yet: add one with `newsbot feeds add URL`")
         return
     now = time.time()
-    table = Table("feed", "status")
     for feed in feeds:
-        table.add_row(escape(printable(feed.url)), escape(feed.status(now)))
-    out_console.print(table)
+        out_console.print(f"{escape(printable(feed.url))}\n  {escape(feed.status(now))}", highlight=False, soft_wrap=True)
 
 
 @feeds_app.command("remove")
