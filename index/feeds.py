@@ -30,7 +30,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -220,7 +220,7 @@ class FeedPoller:
         report = PollReport()
         for feed in self.registry.claim_due(now, self.interval_s):
             if stop is not None and stop():
-                self.registry.update(feed.url, lambda current, due=feed.next_at: replace(current, next_at=due))
+                self.registry.update(feed.url, _due_at(feed.next_at))
                 continue
             report.results.append(self._poll(feed))
         return report
@@ -276,7 +276,7 @@ class FeedPoller:
             return None
         if article.meta.published_at is not None:
             return article
-        fetched = datetime.fromtimestamp(now, timezone.utc).replace(microsecond=0)
+        fetched = datetime.fromtimestamp(now, UTC).replace(microsecond=0)
         return replace(article, meta=replace(article.meta, published_at=fetched, published_is_fetch_time=True))
 
     def _succeeded(self, feed: Feed, now: float) -> Feed:
@@ -304,6 +304,13 @@ class FeedPoller:
     def backoff(self, failures: int) -> float:
         """Seconds a feed that failed `failures` times in a row waits: the interval doubled each time, capped."""
         return float(min(self.interval_s * 2 ** min(failures, 32), self.max_backoff_s))
+
+
+def _due_at(moment: float) -> Callable[[Feed], Feed]:
+    def _change(feed: Feed) -> Feed:
+        return replace(feed, next_at=moment)
+
+    return _change
 
 
 def entry_key(entry: Any) -> str:

@@ -5,7 +5,7 @@ undated entries, back-off, the egress guard, a topic's matching articles."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -131,7 +131,7 @@ def test_a_feed_is_read_into_the_index_with_teasers_replaced_by_their_pages(
     by_title = {a.meta.title: a for a in newsroom.latest(10)}
     assert set(by_title) == {"Harbour reopens", "Bread of the year"}
     assert by_title["Harbour reopens"].meta.url == f"{site.base}/harbour"
-    assert by_title["Bread of the year"].meta.published_at == datetime(2024, 5, 4, 8, tzinfo=timezone.utc)
+    assert by_title["Bread of the year"].meta.published_at == datetime(2024, 5, 4, 8, tzinfo=UTC)
     hit = newsroom.search("Who is the harbour master of Port Elda?", 1)[0]
     assert "Ilse Varga" in hit.text  # the page's text, not the feed's one-line teaser
     feed = poller.registry.feeds()[0]
@@ -192,7 +192,7 @@ def test_an_atom_entry_without_a_date_gets_the_fetch_time_marked_as_such(
 
     [article] = newsroom.latest(5)
     assert article.meta.title == "Rye loaf is bread of the year" and article.meta.outlet == "Lindholm Post"
-    assert article.meta.published_at == datetime.fromtimestamp(START, timezone.utc)
+    assert article.meta.published_at == datetime.fromtimestamp(START, UTC)
     assert article.meta.published_is_fetch_time
 
 

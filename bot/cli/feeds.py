@@ -12,7 +12,13 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
+from bot.cli.common import (
+    err_console,
+    handles_errors,
+    out_console,
+    print_json,
+    settings_of,
+)
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry, PollReport
 from index.newsroom import Newsroom
@@ -60,7 +66,8 @@ def list_feeds(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     now = time.time()
     for feed in feeds:
-        out_console.print(f"{escape(printable(feed.url))}\n  {escape(feed.status(now))}", highlight=False, soft_wrap=True)
+        line = f"{escape(printable(feed.url))}\n  {escape(feed.status(now))}"
+        out_console.print(line, highlight=False, soft_wrap=True)
 
 
 @feeds_app.command("remove")
@@ -80,7 +87,9 @@ def remove(
 @handles_errors
 def watch(
     ctx: typer.Context,
-    once: Annotated[bool, typer.Option("--once", help="Poll the feeds that are due once, then exit (for cron).")] = False,
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll the feeds that are due once, then exit (for cron).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Poll the followed feeds every NEWSBOT_FEEDS_POLL_INTERVAL seconds and ingest their new entries."""

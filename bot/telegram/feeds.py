@@ -87,6 +87,12 @@ def handlers() -> list[BaseHandler[Update, Any, Any]]:
     ]
 
 
+def poll_now(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Run the poll job once, now (a feed was just added); a no-op without a JobQueue."""
+    if application.job_queue is not None:
+        application.job_queue.run_once(poll_job, 0, name=f"{JOB_NAME}-now")
+
+
 def feed_services(context: NewsContext) -> FeedServices:
     return context.bot_data[FEEDS_KEY]  # type: ignore[no-any-return]
 
@@ -113,7 +119,7 @@ async def poll_job(context: NewsContext) -> None:
             log.info("feeds: %d new articles, %d queued for followers", len(report.stored_ids), queued)
         if application.running:
             await send_digests(context, services.subscriptions, services.digest_interval_s)
-    except Exception:  # noqa: BLE001 - a job that raises is only logged by PTB; say what it was
+    except Exception:
         log.exception("polling the feeds failed; trying again at the next tick")
 
 
@@ -179,8 +185,7 @@ async def feed_add(update: Update, context: NewsContext) -> None:
         f"Following <code>{escape(shorten(feed.url, 200))}</code>. I'll read it within a minute, then every "
         f"{interval / 60:g} minutes; /feeds shows how it goes."
     )
-    if context.job_queue is not None:
-        context.job_queue.run_once(poll_job, 0, name=f"{JOB_NAME}-now")
+    poll_now(context.application)
 
 
 async def feed_remove(update: Update, context: NewsContext) -> None:

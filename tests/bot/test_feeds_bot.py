@@ -11,7 +11,15 @@ import pytest
 
 from bot.telegram.feeds import JOB_NAME
 from index.newsroom import Newsroom
-from tests.bot.conftest import ADA, ADMIN, EVE, MakeOfflineBot, bot_settings, newsroom_like, polling_bot
+from tests.bot.conftest import (
+    ADA,
+    ADMIN,
+    EVE,
+    MakeOfflineBot,
+    bot_settings,
+    newsroom_like,
+    polling_bot,
+)
 from tests.fakes.bot_api import FakeBotApi, SentMessage, private_chat
 from tests.fakes.news_site import LoopbackSite, Route, serving
 from tests.test_feeds import BAKERY_TEXT, HARBOUR_TEXT, rss, rss_item
@@ -100,11 +108,12 @@ async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
             f"📰 {DIGEST}\n\nferries and harbours\n• Harbour of Port Elda reopens · Elda Courier, 4 Mar 2024"
         )
         assert '<a href="https://elda.example/harbour">Harbour of Port Elda reopens</a>' in digest.html
-        assert {a.meta.title for a in room.latest(5)} == {"Harbour of Port Elda reopens", "Rye loaf is bread of the year"}
+        titles = {a.meta.title for a in room.latest(5)}
+        assert titles == {"Harbour of Port Elda reopens", "Rye loaf is bread of the year"}
 
         # another harbour story an interval later: queued, but the chat had its digest this hour
         site.routes["/feed.xml"] = Route(
-            rss(rss_item("h2", "Second ferry line opens in Port Elda", content=HARBOUR_TEXT.replace("Monday", "Friday")),
+            rss(rss_item("h2", "Second ferry line opens in Port Elda", content=HARBOUR_TEXT.replace("cranes", "masts")),
                 harbour, bread),
             "application/rss+xml",
         )

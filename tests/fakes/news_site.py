@@ -89,11 +89,13 @@ class _Handler(BaseHTTPRequestHandler):
             validators = "".join(
                 f"{k}: {v}\r\n" for k, v in route.headers.items() if k.lower() in ("etag", "last-modified")
             )
-            self.wfile.write(f"HTTP/1.1 304 Not Modified\r\n{validators}Content-Length: 0\r\n\r\n".encode("latin-1"))
+            head = f"HTTP/1.1 304 Not Modified\r\n{validators}Content-Length: 0\r\n\r\n"
+            self.wfile.write(head.encode("latin-1"))
             return
         length = {"Content-Length": str(len(route.body))} if route.send_length else {}
         headers = {"Content-Type": route.content_type, **length, **route.headers}
-        head = "".join([f"HTTP/1.1 {route.status} {HTTPStatus(route.status).phrase}\r\n", *(f"{k}: {v}\r\n" for k, v in headers.items()), "\r\n"])
+        status_line = f"HTTP/1.1 {route.status} {HTTPStatus(route.status).phrase}\r\n"
+        head = "".join([status_line, *(f"{k}: {v}\r\n" for k, v in headers.items()), "\r\n"])
         try:
             if route.trickle_headers:
                 self._trickle(head.encode("latin-1") + route.body, route.trickle_s)
