@@ -14,14 +14,28 @@ similarity, the number `min_sentence` is compared with.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Literal
 
 import numpy as np
 
 from index.answerers.base import Answerer, abstain_text, build_answer
+from index.answerers.evidence import (
+    AnswerModel,
+    Candidate,
+    Question,
+    Vocabulary,
+    load_models,
+    question_features,
+    sentence_features,
+    sigmoid,
+    spread_of,
+)
 from index.embedders import Embedder
-from index.language import split_sentences
+from index.language import detect_language, split_sentences
 from index.lexical import tokenize
 from index.models import Answer, Hit
 
@@ -42,6 +56,22 @@ MAX_SENTENCES = 3
 # A sentence with this share of its words in one already chosen says nothing new and does not join. Dropping
 # them cost no containment on XQuAD dev at 0.7 (at 0.6, symmetric, it cost 0.3 points).
 NEAR_DUPLICATE = 0.7
+# Sentence vectors kept for questions that come back to the same articles: 384 floats each, ~30 MB in all.
+SENTENCE_CACHE = 20_000
+
+
+@dataclass
+class Reading:
+    """What the answerer read for one question: the candidate sentences, the reader's similarity of each, their
+    evidence features, and the retrieved text of each article (for the question's anchors)."""
+
+    question: Question
+    hits: Sequence[Hit]
+    candidates: list[Candidate]
+    similarity: np.ndarray
+    scores: np.ndarray
+    rows: np.ndarray
+    article_shares: dict[str, float]
 
 
 class ExtractiveAnswerer(Answerer):
@@ -56,6 +86,7 @@ class ExtractiveAnswerer(Answerer):
         max_sentences: int = MAX_SENTENCES,
         sentence_margin: float | None = None,
         shortlist: int | None = READER_SHORTLIST,
+        model: AnswerModel | None | Literal["fitted"] = "fitted",
     ) -> None:
         if max_sentences < 1 or (shortlist is not None and shortlist < 1):
             raise ValueError("max_sentences and shortlist must be at least 1")
@@ -65,15 +96,103 @@ class ExtractiveAnswerer(Answerer):
         self.max_sentences = max_sentences
         self.shortlist = shortlist
         self.sentence_margin = self.reader.profile.sentence_margin if sentence_margin is None else sentence_margin
+        #: the fitted evidence model for this reader (evidence.py); None: similarity and thresholds alone decide
+        self.model = load_models().get(self.reader.name) if model == "fitted" else model
+        self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        reading = self.read(question, hits)
+        if reading is None:
+            return self._abstain(question)
+        if self.model is not None:
+            return self._answer_by_evidence(reading, self.model)
+        return self._answer_by_similarity(reading)
+
+    def read(self, question: str, hits: Sequence[Hit]) -> Reading | None:
+        """Candidates, similarities and evidence for a question over its hits; None when no hit has a sentence
+        that can carry an answer."""
         candidates = self._candidates(hits)
         if not candidates:
-            return self._abstain(question)
-        similarity, scores = self._score(question, candidates, hits)
+            return None
+        similarity, scores = self._score(question, [c.text for c in candidates], hits, candidates)
+        return self.weigh(question, hits, candidates, similarity, scores)
+
+    def weigh(
+        self,
+        question: str,
+        hits: Sequence[Hit],
+        candidates: list[Candidate],
+        similarity: np.ndarray,
+        scores: np.ndarray,
+    ) -> Reading:
+        """The evidence features of candidates whose similarities are known."""
+        asked = Question.of(question, detect_language(question, default=""))
+        article_text: dict[str, str] = {}
+        for hit in hits:
+            article_text[hit.article_id] = article_text.get(hit.article_id, hit.meta.title) + "\n" + hit.text
+        rows = sentence_features(
+            asked,
+            candidates,
+            similarity,
+            [hit.score for hit in hits],
+            [hit.article_id for hit in hits],
+            article_text,
+            min_sentence=self.reader.profile.min_sentence,
+            sentence_spread=spread_of(self.reader),
+            hit_spread=spread_of(self.embedder),
+        )
+        shares = {article: Vocabulary(text).share(asked.anchors) for article, text in article_text.items()}
+        return Reading(asked, hits, candidates, similarity, scores, rows, shares)
+
+    def judge(self, reading: Reading, model: AnswerModel) -> tuple[np.ndarray, int, float]:
+        """(each candidate's sentence logit, the best candidate, the probability that the hits answer)."""
+        logits = model.sentence.logit(reading.rows)
+        usable = reading.similarity > -1  # a shortlist leaves the unread at -1
+        logits = np.where(usable, logits, -np.inf)
+        best = int(np.argmax(logits))
+        features = question_features(
+            reading.question,
+            reading.rows,
+            np.where(usable, logits, -50.0),
+            best,
+            reading.candidates,
+            [hit.score for hit in reading.hits],
+            [hit.meta.language for hit in reading.hits],
+            list(reading.article_shares.values()),
+            min_relevance=self.embedder.profile.min_relevance,
+            hit_spread=spread_of(self.embedder),
+        )
+        probability = float(sigmoid(model.question.logit(features[None, :]))[0])
+        return logits, best, probability
+
+    def _answer_by_evidence(self, reading: Reading, model: AnswerModel) -> Answer:
+        hits, candidates = reading.hits, reading.candidates
+        logits, best, probability = self.judge(reading, model)
+        article_language = hits[candidates[best].hit].meta.language
+        if probability < model.threshold(reading.question.language, article_language):
+            return self._abstain(reading.question.text, probability)
+        # Another sentence joins only from the same article, when the model finds it nearly as likely to hold
+        # the answer, and when it does not repeat what is chosen: no padding from unrelated stories.
+        chosen = [best]
+        floor = float(sigmoid(logits[best])) * model.extra_sentence
+        for i in np.argsort(-logits):
+            i = int(i)
+            if len(chosen) >= min(model.max_sentences, self.max_sentences):
+                break
+            if i == best or hits[candidates[i].hit].article_id != hits[candidates[best].hit].article_id:
+                continue
+            if float(sigmoid(logits[i])) < floor:
+                break
+            if not _repeats(candidates[i].text, [candidates[c].text for c in chosen]):
+                chosen.append(i)
+        return self._compose(reading.question.text, chosen, candidates, hits, probability)
+
+    def _answer_by_similarity(self, reading: Reading) -> Answer:
+        candidates, hits, similarity, scores = reading.candidates, reading.hits, reading.similarity, reading.scores
         confidence = float(similarity.max())
         if confidence < self.min_sentence:
-            return self._abstain(question, confidence)
+            return self._abstain(reading.question.text, confidence)
         order = np.argsort(-scores)
         # Sentences close behind the best one join it: when the reader hesitates, the answer is often in the
         # second or third sentence while the best one only restates the question.
@@ -82,17 +201,22 @@ class ExtractiveAnswerer(Answerer):
         for i in order[1:]:
             if len(chosen) == self.max_sentences or scores[i] < best - self.sentence_margin:
                 break
-            said = [candidates[c][1] for c in chosen]
-            if similarity[i] >= self.min_sentence and not _repeats(candidates[i][1], said):
+            said = [candidates[c].text for c in chosen]
+            if similarity[i] >= self.min_sentence and not _repeats(candidates[i].text, said):
                 chosen.append(int(i))
-        chosen.sort(key=lambda i: (candidates[i][0], i))
+        return self._compose(reading.question.text, chosen, candidates, hits, confidence)
+
+    def _compose(
+        self, question: str, chosen: list[int], candidates: list[Candidate], hits: Sequence[Hit], confidence: float
+    ) -> Answer:
+        chosen = sorted(chosen, key=lambda i: (candidates[i].hit, i))
         # Sentences of one article in a row share one citation: "A. B. [1]", not "A. [1] B. [1]".
         parts: list[str] = []
         for position, i in enumerate(chosen):
-            n, sentence = candidates[i]
-            parts.append(sentence)
+            n = candidates[i].hit
+            parts.append(candidates[i].text)
             following = chosen[position + 1] if position + 1 < len(chosen) else None
-            if following is None or hits[candidates[following][0]].article_id != hits[n].article_id:
+            if following is None or hits[candidates[following].hit].article_id != hits[n].article_id:
                 parts.append(f"[{n + 1}]")
         return replace(build_answer(question, " ".join(parts), hits, answerer=self.name), confidence=confidence)
 
@@ -101,26 +225,33 @@ class ExtractiveAnswerer(Answerer):
             text=abstain_text(question), abstained=True, answerer=self.name, question=question, confidence=confidence
         )
 
-    def _candidates(self, hits: Sequence[Hit]) -> list[tuple[int, str]]:
-        """(hit index, sentence) for the sentences of the top hits that can carry an answer.
+    def _candidates(self, hits: Sequence[Hit]) -> list[Candidate]:
+        """The sentences of the top hits that can carry an answer.
 
         An article's title is a candidate too (once): news titles often state the answer in one line.
         """
-        candidates: list[tuple[int, str]] = []
-        seen: set[str] = set()
+        candidates: list[Candidate] = []
+        seen_articles: set[str] = set()
+        seen: set[tuple[int, str]] = set()
         for n, hit in enumerate(hits):
-            paragraphs = hit.text.split("\n")
-            if hit.article_id not in seen:
-                seen.add(hit.article_id)
-                paragraphs.insert(0, hit.meta.title)
-            for paragraph in paragraphs:
+            title = ""
+            if hit.article_id not in seen_articles:
+                seen_articles.add(hit.article_id)
+                title = hit.meta.title
+            first_chunk = hit.chunk_id.rsplit(":", 1)[-1] == "0"
+            lead = first_chunk
+            for paragraph in [title, *hit.text.split("\n")] if title else hit.text.split("\n"):
                 for sentence in split_sentences(paragraph, hit.meta.language or "en"):
-                    if _can_answer(sentence) and (n, sentence) not in candidates:
-                        candidates.append((n, sentence))
+                    is_title = bool(title) and paragraph is title
+                    if _can_answer(sentence) and (n, sentence) not in seen:
+                        seen.add((n, sentence))
+                        candidates.append(Candidate(n, sentence, title=is_title, lead=lead and not is_title))
+                    if not is_title:
+                        lead = False
         return candidates
 
     def _score(
-        self, question: str, candidates: list[tuple[int, str]], hits: Sequence[Hit]
+        self, question: str, sentences: list[str], hits: Sequence[Hit], candidates: list[Candidate]
     ) -> tuple[np.ndarray, np.ndarray]:
         """Each candidate's similarity to the question, and its ranking score (similarity plus the hit's
         relevance plus the share of the question's words it contains).
@@ -129,30 +260,45 @@ class ExtractiveAnswerer(Answerer):
         set, the retrieval embedder first picks that many and the reader reads only those; the others keep a
         similarity of -1 and cannot be chosen.
         """
-        sentences = [sentence for _, sentence in candidates]
         if self.reader is not self.embedder and self.shortlist is None:
             read = self._similarity(self.reader, question, sentences)
-            return read, read + READER_HIT_WEIGHT * np.array([hits[n].score for n, _ in candidates])
+            return read, read + READER_HIT_WEIGHT * np.array([hits[c.hit].score for c in candidates])
         question_terms = set(tokenize(question))
         overlap = np.array(
-            [
-                len(question_terms & set(tokenize(sentence))) / max(1, len(question_terms))
-                for _, sentence in candidates
-            ]
+            [len(question_terms & set(tokenize(sentence))) / max(1, len(question_terms)) for sentence in sentences]
         )
-        prior = HIT_WEIGHT * np.array([hits[n].score for n, _ in candidates]) + OVERLAP_WEIGHT * overlap
+        prior = HIT_WEIGHT * np.array([hits[c.hit].score for c in candidates]) + OVERLAP_WEIGHT * overlap
         similarity = self._similarity(self.embedder, question, sentences)
         if self.reader is self.embedder:
             return similarity, similarity + prior
         shortlist = np.argsort(-(similarity + prior))[: self.shortlist]
         read = np.full(len(candidates), -1.0)
-        read[shortlist] = self._similarity(self.reader, question, [candidates[i][1] for i in shortlist])
+        read[shortlist] = self._similarity(self.reader, question, [sentences[i] for i in shortlist])
         # The reader's similarity alone ranks best: adding the priors again lost 3 points of containment.
         return read, read
 
-    @staticmethod
-    def _similarity(model: Embedder, question: str, sentences: list[str]) -> np.ndarray:
-        return model.embed_documents(sentences) @ model.embed_query(question)
+    def _similarity(self, model: Embedder, question: str, sentences: list[str]) -> np.ndarray:
+        return self._sentence_vectors(model, sentences) @ model.embed_query(question)
+
+    def _sentence_vectors(self, model: Embedder, sentences: list[str]) -> np.ndarray:
+        """The model's vectors of the sentences; sentences read recently are not embedded again (the sentences
+        of an article come back with every question about it, and reading is most of an answer's CPU)."""
+        with self._cache_lock:
+            cached = {s: self._cache[(model.name, s)] for s in sentences if (model.name, s) in self._cache}
+        missing = list(dict.fromkeys(s for s in sentences if s not in cached))
+        if missing:
+            fresh = model.embed_documents(missing)
+            with self._cache_lock:
+                for sentence, vector in zip(missing, fresh):
+                    cached[sentence] = vector
+                    self._cache[(model.name, sentence)] = vector
+                while len(self._cache) > SENTENCE_CACHE:
+                    self._cache.popitem(last=False)
+        with self._cache_lock:
+            for sentence in sentences:
+                if (model.name, sentence) in self._cache:
+                    self._cache.move_to_end((model.name, sentence))
+        return np.vstack([cached[s] for s in sentences])
 
 
 def _repeats(sentence: str, chosen: Sequence[str]) -> bool:

@@ -39,6 +39,7 @@ among realistic news. Readers: the 10kGNAD CSV (`label;text`, quote character `'
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,16 +114,19 @@ def detect_layout(row: dict[str, object]) -> str:
         return "news_qa"
     if "context_de" in row and "context_id" in row:
         return "xquad"
+    if "context_de" in row and "question_de" in row and "answers_de" in row:
+        return "mlqa"  # MLQA de: one paragraph per row, identified by its text
     if {"question", "answers", "context", "context_id"} <= row.keys():
         return "generic"
     raise DatasetError(
         f"unknown layout with keys {sorted(row)}: expected XQuAD (question_en/question_de, answers_de, "
-        "context_de, context_id) or generic (question, answers, context, context_id)"
+        "context_de, context_id), MLQA (question_de, answers_de, context_de) or generic (question, answers, "
+        "context, context_id)"
     )
 
 
 def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefix: str | None = None) -> QADataset:
-    """Read a question-answer JSONL file in the news_qa, XQuAD or generic layout.
+    """Read a question-answer JSONL file in the news_qa, XQuAD, MLQA or generic layout.
 
     `question_field` picks the question's language in the XQuAD layout (default question_en); the generic layout
     has only `question`. Paragraph articles get the source `<source_prefix>:<context_id>`, by default `xquad:03_2`
@@ -150,6 +154,9 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
     elif layout == "xquad":
         field = question_field or XQUAD_QUESTION_FIELDS[0]
         context_key, answer_keys = "context_de", ("answers_de", "answers_en")
+    elif layout == "mlqa":
+        field = question_field or "question_de"
+        context_key, answer_keys = "context_de", ("answers_de",)
     else:
         field = question_field or GENERIC_QUESTION_FIELD
         context_key, answer_keys = "context", ("answers",)
@@ -162,6 +169,8 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
         if not isinstance(question, str) or not question.strip():
             raise DatasetError(f"{where}: no question in field {field!r} (keys: {sorted(row)})")
         context_id = str(row.get("context_id", ""))
+        if layout == "mlqa" and not context_id and isinstance(row.get(context_key), str):
+            context_id = hashlib.sha1(str(row[context_key]).encode("utf-8")).hexdigest()[:12]
         if row.get("answerable") is False:
             kind = str(row.get("kind") or "unanswerable")
             items.append(QAItem(str(row.get("id") or number), question.strip(), (), context_id, kind, verbatim=True))
@@ -189,7 +198,7 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
                 verbatim=layout == "news_qa",
             )
         )
-    default_prefix = {"xquad": "xquad", "news_qa": "news_qa"}.get(layout, path.stem)
+    default_prefix = {"xquad": "xquad", "news_qa": "news_qa", "mlqa": "mlqa"}.get(layout, path.stem)
     return QADataset(
         name=source_prefix or default_prefix, layout=layout, items=items, paragraphs=list(paragraphs.values())
     )

@@ -70,6 +70,28 @@ def test_generic_layout(tmp_path: Path) -> None:
     assert [(p.context_id, p.text) for p in dataset.paragraphs] == [("p1", "Denver gewann.")]
 
 
+def test_mlqa_layout_identifies_paragraphs_by_their_text(tmp_path: Path) -> None:
+    berlin = "Berlin ist die Hauptstadt Deutschlands. Sie hat rund 3,7 Millionen Einwohner."
+    path = _write_jsonl(
+        tmp_path / "mlqa_de_de_dev.jsonl",
+        [
+            {"id": "a", "context_de": berlin, "question_de": "Wie viele Einwohner hat Berlin?",
+             "answers_de": ["rund 3,7 Millionen"], "answer_start_de": [52]},
+            {"id": "b", "context_de": berlin, "question_de": "Wovon ist Berlin die Hauptstadt?",
+             "answers_de": ["Deutschlands"], "answer_start_de": [26]},
+            {"id": "c", "context_de": "Wien liegt an der Donau.", "question_de": "Woran liegt Wien?",
+             "answers_de": ["an der Donau"], "answer_start_de": [11]},
+        ],
+    )
+    dataset = read_qa_jsonl(path)
+
+    assert (dataset.layout, dataset.name) == ("mlqa", "mlqa")
+    assert [p.text for p in dataset.paragraphs] == [berlin, "Wien liegt an der Donau."]
+    assert dataset.items[0].context_id == dataset.items[1].context_id != dataset.items[2].context_id
+    assert dataset.items[0].question == "Wie viele Einwohner hat Berlin?"
+    assert dataset.items[0].answers == ("rund 3,7 Millionen",)
+
+
 def test_limited_keeps_the_first_questions_and_every_paragraph() -> None:
     dataset = read_qa_jsonl(SLICE).limited(4)
 

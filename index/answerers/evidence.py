@@ -1,0 +1,383 @@
+"""Evidence that a sentence answers *this* question, and whether the retrieved news answers it at all.
+
+Similarity alone cannot tell "the sentence about the painting sale" from "the sentence giving the sale's price":
+both are close to the question. So each candidate sentence gets a few more signals, in every language pair the
+multilingual reader handles:
+
+- anchors: the question's names and numbers ("Lee Sedol", "2017", "F-22"), which carry over between languages,
+  and, for a question in the article's language, its content words; how many the sentence and its article hold;
+- the answer type: a date for "when"/"wann", a number for "how many"/"wie viele", a new name for "who"/"wer", a
+  place for "where", a cause for "why" — whether the sentence holds something of that kind that the question does
+  not already say;
+- the reader's similarity, absolute and relative to the best candidate, and the hit's relevance and rank.
+
+Two small logistic models weigh them (`AnswerModel`): one scores sentences (which one answers), one decides from
+the best sentence and the hits whether to answer at all. Their weights are fitted on dev data by
+benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to this file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from index.lexical import STOPWORDS, fold
+
+if TYPE_CHECKING:
+    from index.embedders import Embedder
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).with_name("answerability.json")
+MODEL_VERSION = 1
+# A model whose profile does not say how its cosines spread: about USE's.
+DEFAULT_SPREAD = 0.05
+
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+NUMBER_RE = re.compile(r"\d")
+YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+QUESTION_WORDS = frozenset(
+    fold(w)
+    for w in """
+    who whom whose what which when where why how wer wen wem wessen was welche welcher welches welchen welchem wann
+    wo wohin woher warum weshalb wieso weswegen wie wieviel wieviele viele viel many much long old high
+    """.split()
+)
+MONTHS = frozenset(
+    fold(m)
+    for m in """
+    january february march april may june july august september october november december jänner januar februar
+    feber märz april mai juni juli august september oktober november dezember monday tuesday wednesday thursday
+    friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
+    """.split()
+)
+NUMBER_WORDS = frozenset(
+    fold(w)
+    for w in """
+    zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert tausend million millionen
+    milliarde milliarden prozent euro dollar two three four five six seven eight nine ten eleven twelve twenty
+    hundred thousand million billion percent halb hälfte half dutzend dozen
+    """.split()
+)
+CAUSE_RE = re.compile(
+    r"\b(weil|denn|wegen|aufgrund|grund|gründe[n]?|begründ\w*|zurückzuführen|deshalb|daher|darum|folge|infolge|"
+    r"sodass|damit|um\s+\w+(?:\s+\w+){0,4}\s+zu|because|due to|reason|since|as a result|so that|in order to|"
+    r"owing to|thanks to|dank|angesichts|nachdem)\b",
+    re.IGNORECASE,
+)
+PLACE_RE = re.compile(r"\b(?:in|im|nach|aus|bei|vor|near|at|from|to)\s+(?:der\s+|dem\s+|the\s+)?([^\W\d_]\w+)")
+
+QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("why", re.compile(r"\b(why|warum|weshalb|wieso|weswegen|for what reason|aus welchem grund)\b", re.I)),
+    (
+        "when",
+        re.compile(
+            r"\b(when|wann|what year|which year|what date|welche[mn]? (?:jahr|datum|tag|monat)|seit wann|bis wann|"
+            r"in welchem jahr|an welchem tag)\b",
+            re.I,
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\b(how (?:many|much|long|old|high|large|big|far|often|fast)|what (?:percentage|share|amount|sum|price)|"
+            r"wie (?:viele?|hoch|lange?|alt|groß|gross|weit|oft|schnell|teuer)|wieviele?|welche[rnm]? (?:betrag|summe|"
+            r"anteil|preis)|um wie viel)\b",
+            re.I,
+        ),
+    ),
+    ("where", re.compile(r"\b(where|wo|wohin|woher|in which (?:city|country|town|place)|in welche[rmn]? "
+                         r"(?:stadt|land|ort|region))\b", re.I)),
+    ("who", re.compile(r"\b(who|whom|whose|wer|wen|wem|wessen)\b", re.I)),
+)
+
+SENTENCE_FEATURES = (
+    "sim",  # the reader's similarity, in units of its cosine spread above its calibrated minimum
+    "sim_gap",  # how far below the best candidate's similarity, same units
+    "hit_gap",  # how far the hit's relevance is below the best hit's, same units (retrieval's spread)
+    "hit_rank",  # 1 / (1 + rank of the hit)
+    "title",  # the candidate is the article's title
+    "lead",  # the first sentence of the article's first chunk
+    "anchors_sentence",  # share of the question's anchors in the sentence
+    "anchors_article",  # share of the question's anchors in the article's retrieved text
+    "terms_sentence",  # share of the question's content words in the sentence
+    "answer_type",  # the sentence holds something of the kind asked for, that the question does not say
+    "new_words",  # share of the sentence's content words the question does not have
+    "words",  # log of the sentence's length in words
+)
+QUESTION_FEATURES = (
+    "best",  # the sentence model's logit for the best sentence
+    "margin",  # how far ahead of the second best (logit)
+    "sim",  # the best sentence's similarity (sentence feature `sim`)
+    "hit",  # the best hit's relevance above the retrieval threshold, in units of its spread
+    "anchors",  # log(1 + number of anchors in the question)
+    "anchors_article",  # share of anchors in the best sentence's article
+    "anchors_best_article",  # the highest share of anchors any retrieved article holds
+    "anchors_sentence",  # share of anchors in the best sentence
+    "answer_type",  # the best sentence holds the kind of answer asked for
+    "typed",  # the question asks for a kind of answer (who, when, how many, where, why)
+    "cross_lingual",  # question and article are in different languages
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the features need of a question: its anchors, content words and the kind of answer it asks for."""
+
+    text: str
+    language: str
+    anchors: frozenset[str]
+    terms: frozenset[str]
+    numbers: frozenset[str]
+    qtype: str
+
+    @classmethod
+    def of(cls, text: str, language: str) -> Question:
+        words = WORD_RE.findall(text)
+        anchors: set[str] = set()
+        terms: set[str] = set()
+        for position, word in enumerate(words):
+            folded = fold(word)
+            if folded in STOPWORDS or folded in QUESTION_WORDS or (len(folded) < 2 and not folded.isdigit()):
+                continue
+            terms.add(folded)
+            # Names and numbers carry over between languages. The first word is capitalised anyway.
+            if NUMBER_RE.search(word) or (position > 0 and word[:1].isupper()) or any(c.isupper() for c in word[1:]):
+                anchors.add(folded)
+        qtype = next((name for name, pattern in QTYPES if pattern.search(text)), "other")
+        numbers = frozenset(w for w in anchors if NUMBER_RE.search(w))
+        return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype)
+
+
+class Vocabulary:
+    """The folded words of a text, matched loosely enough for inflection: "Kohlschreibers" finds
+    "Kohlschreiber", "Wahlen" finds "Wahl"-less "Wahlen" only; numbers match exactly."""
+
+    def __init__(self, text: str) -> None:
+        self.words = {fold(w) for w in WORD_RE.findall(text)}
+
+    @cached_property
+    def prefixes(self) -> set[str]:
+        return {w[:n] for w in self.words if not NUMBER_RE.search(w) for n in range(4, len(w) + 1)}
+
+    def has(self, word: str) -> bool:
+        if word in self.words:
+            return True
+        if NUMBER_RE.search(word) or len(word) < 5:
+            return False
+        return word[: max(4, len(word) - 3)] in self.prefixes
+
+    def share(self, words: frozenset[str]) -> float:
+        return sum(self.has(w) for w in words) / len(words) if words else 0.0
+
+
+def answer_type(question: Question, sentence: str) -> float:
+    """Whether the sentence holds an answer of the kind the question asks for, beyond what the question says."""
+    kind = question.qtype
+    if kind == "other":
+        return 0.0
+    words = WORD_RE.findall(sentence)
+    folded = [fold(w) for w in words]
+    if kind == "why":
+        return 1.0 if CAUSE_RE.search(sentence) else 0.0
+    if kind == "number":
+        new_numbers = any(NUMBER_RE.search(w) and w not in question.numbers for w in folded)
+        return 1.0 if new_numbers or any(w in NUMBER_WORDS for w in folded) else 0.0
+    if kind == "when":
+        years = {y for y in YEAR_RE.findall(sentence) if y not in question.numbers}
+        return 1.0 if years or any(w in MONTHS for w in folded) or re.search(r"\b\d{1,2}\.\s", sentence) else 0.0
+    if kind == "where":
+        places = [m.group(1) for m in PLACE_RE.finditer(sentence) if m.group(1)[0].isupper()]
+        return 1.0 if any(fold(place) not in question.terms for place in places) else 0.0
+    # who: a name — two capitalised words in a row, past the first word, neither a function word (German
+    # capitalises every noun: one capitalised word is no name) — that the question does not hold
+    def name_word(position: int) -> bool:
+        return position > 0 and words[position][:1].isupper() and folded[position] not in STOPWORDS
+
+    for position in range(1, len(words) - 1):
+        if name_word(position) and name_word(position + 1):
+            if folded[position] not in question.terms or folded[position + 1] not in question.terms:
+                return 1.0
+    return 0.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may answer: which hit it comes from, and where in its article."""
+
+    hit: int
+    text: str
+    title: bool = False
+    lead: bool = False
+
+
+def sentence_features(
+    question: Question,
+    candidates: Sequence[Candidate],
+    similarity: np.ndarray,
+    hit_scores: Sequence[float],
+    article_of_hit: Sequence[str],
+    article_text: dict[str, str],
+    *,
+    min_sentence: float,
+    sentence_spread: float,
+    hit_spread: float,
+) -> np.ndarray:
+    """One row of SENTENCE_FEATURES per candidate."""
+    article_vocab = {article: Vocabulary(text) for article, text in article_text.items()}
+    best_sim = float(similarity.max()) if len(similarity) else 0.0
+    best_hit = max(hit_scores) if hit_scores else 0.0
+    rows = np.zeros((len(candidates), len(SENTENCE_FEATURES)))
+    for i, candidate in enumerate(candidates):
+        vocab = Vocabulary(candidate.text)
+        sentence_words = [fold(w) for w in WORD_RE.findall(candidate.text)]
+        content = {w for w in sentence_words if w not in STOPWORDS}
+        rows[i] = (
+            (similarity[i] - min_sentence) / sentence_spread,
+            (similarity[i] - best_sim) / sentence_spread,
+            (hit_scores[candidate.hit] - best_hit) / hit_spread,
+            1.0 / (1 + candidate.hit),
+            float(candidate.title),
+            float(candidate.lead),
+            vocab.share(question.anchors),
+            article_vocab[article_of_hit[candidate.hit]].share(question.anchors),
+            vocab.share(question.terms),
+            answer_type(question, candidate.text),
+            len(content - question.terms) / len(content) if content else 0.0,
+            math.log(1 + len(sentence_words)),
+        )
+    return rows
+
+
+def question_features(
+    question: Question,
+    rows: np.ndarray,
+    logits: np.ndarray,
+    best: int,
+    candidates: Sequence[Candidate],
+    hit_scores: Sequence[float],
+    hit_languages: Sequence[str],
+    article_anchor_shares: Sequence[float],
+    *,
+    min_relevance: float,
+    hit_spread: float,
+) -> np.ndarray:
+    """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores)."""
+    f = {name: rows[best, i] for i, name in enumerate(SENTENCE_FEATURES)}
+    others = np.delete(logits, best)
+    hit_language = hit_languages[candidates[best].hit]
+    return np.array(
+        (
+            logits[best],
+            logits[best] - float(others.max()) if len(others) else 4.0,
+            f["sim"],
+            (max(hit_scores) - min_relevance) / hit_spread,
+            math.log(1 + len(question.anchors)),
+            f["anchors_article"],
+            max(article_anchor_shares, default=0.0),
+            f["anchors_sentence"],
+            f["answer_type"],
+            float(question.qtype != "other"),
+            float(bool(question.language and hit_language and question.language != hit_language)),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Logistic:
+    """A fitted logistic model: standardise, dot, sigmoid."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+
+    def logit(self, rows: np.ndarray) -> np.ndarray:
+        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object], features: tuple[str, ...]) -> Logistic:
+        if tuple(data["features"]) != features:  # type: ignore[arg-type]
+            raise ValueError(f"the model's features {data['features']} are not this code's {list(features)}")
+        return cls(
+            features,
+            np.asarray(data["mean"], dtype=float),
+            np.asarray(data["scale"], dtype=float),
+            np.asarray(data["weights"], dtype=float),
+            float(data["bias"]),  # type: ignore[arg-type]
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(self.features),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "weights": [round(float(v), 6) for v in self.weights],
+            "bias": round(float(self.bias), 6),
+        }
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    """The sentence model, the question model and the answer thresholds for one reader model.
+
+    `thresholds` maps "<question language>-<article language>" (or "cross"/"same") to the probability below
+    which the answerer abstains; `extra_sentence` is the share of the best sentence's probability another
+    sentence of the same article needs to join the answer.
+    """
+
+    reader: str
+    sentence: Logistic
+    question: Logistic
+    thresholds: dict[str, float]
+    extra_sentence: float
+    max_sentences: int
+
+    def threshold(self, question_language: str, article_language: str) -> float:
+        pair = "same" if question_language == article_language or not question_language else "cross"
+        return self.thresholds.get(f"{question_language}-{article_language}", self.thresholds[pair])
+
+
+def load_models(path: Path = MODEL_PATH) -> dict[str, AnswerModel]:
+    """The fitted models by reader name ({} when there is no model file: similarity alone then decides)."""
+    if not path.exists():
+        log.warning("no answer model at %s: answers are chosen by similarity alone", path)
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("version") != MODEL_VERSION:
+        raise ValueError(f"{path}: version {data.get('version')}, this code reads version {MODEL_VERSION}")
+    return {
+        reader: AnswerModel(
+            reader=reader,
+            sentence=Logistic.from_dict(model["sentence"], SENTENCE_FEATURES),
+            question=Logistic.from_dict(model["question"], QUESTION_FEATURES),
+            thresholds={k: float(v) for k, v in model["thresholds"].items()},
+            extra_sentence=float(model["extra_sentence"]),
+            max_sentences=int(model["max_sentences"]),
+        )
+        for reader, model in data["readers"].items()
+    }
+
+
+def sigmoid(x: np.ndarray | float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
+
+
+def spread_of(embedder: Embedder) -> float:
+    """How widely the model's cosines spread (its profile); for a combination, the parts' spreads weighted like
+    their cosines are."""
+    if embedder.cosine_spread:
+        return float(embedder.cosine_spread)
+    if len(embedder.parts) > 1:
+        return float(sum(w * spread_of(p) for p, w in zip(embedder.parts, embedder.weights)))
+    return DEFAULT_SPREAD

@@ -1,0 +1,194 @@
+"""The evidence the extractive answerer weighs: anchors, answer types, loose matching, the fitted model file, and
+the answers the fitted model gives with scripted similarities."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.answerers.evidence import (
+    MODEL_PATH,
+    QUESTION_FEATURES,
+    SENTENCE_FEATURES,
+    AnswerModel,
+    Logistic,
+    Question,
+    Vocabulary,
+    answer_type,
+    load_models,
+)
+from index.answerers.extractive import ExtractiveAnswerer
+from index.models import ArticleMeta, Hit
+from tests.fakes.scripted_embedder import ScriptedEmbedder
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("Who denied supplying arms?", "who"),
+        ("Wer hat die Waffenlieferungen bestritten?", "who"),
+        ("When did the Wendelstein 7-X produce its first plasma?", "when"),
+        ("Wann ging die Anlage in Betrieb?", "when"),
+        ("In which year was the painting sold?", "when"),
+        ("How many people died?", "number"),
+        ("Wie viel kostete das Gemälde?", "number"),
+        ("Wie hoch ist die Strafe?", "number"),
+        ("Where did the F-22 jets land?", "where"),
+        ("Wo landeten die Kampfjets?", "where"),
+        ("Why did Tim Hunt resign?", "why"),
+        ("Warum trat Hunt zurück?", "why"),
+        ("What did the court decide?", "other"),
+    ],
+)
+def test_the_kind_of_answer_asked_for(question: str, qtype: str) -> None:
+    assert Question.of(question, "en").qtype == qtype
+
+
+def test_anchors_are_names_and_numbers_not_the_first_word_or_function_words() -> None:
+    asked = Question.of("Which South Korean player lost to AlphaGo in Seoul in 2016?", "en")
+    assert asked.anchors == {"south", "korean", "alphago", "seoul", "2016"}
+    assert "player" in asked.terms and "which" not in asked.terms
+    assert asked.numbers == {"2016"}
+
+
+def test_words_match_across_inflection_but_numbers_only_exactly() -> None:
+    vocab = Vocabulary("Kohlschreibers Sieg in Kitzbühel 2015 war sein achter Titel.")
+    assert vocab.has("kohlschreiber") and vocab.has("kitzbuhel") and vocab.has("2015")
+    assert not vocab.has("2016") and not vocab.has("titan")
+    assert vocab.share(frozenset({"kohlschreiber", "2016"})) == 0.5
+    assert vocab.share(frozenset()) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "lacks"),
+    [
+        ("Why did Tim Hunt resign?", "Hunt trat zurück, weil er Frauen im Labor verspottet hatte.",
+         "Tim Hunt trat am Mittwoch von seinem Posten zurück."),
+        ("How many fans watched in 2016?", "Rund 70.000 Fans sahen das Spiel.", "Die Fans sahen das Spiel 2016."),
+        ("When was the plasma produced?", "Das erste Plasma entstand am 10. Dezember 2015.",
+         "Das erste Plasma entstand in Greifswald."),
+        ("Where did the jets land?", "Die Jets landeten in Łask.", "Die Jets landeten pünktlich."),
+        ("Who lost the match?", "Den Südkoreaner Lee Sedol besiegte das Programm.", "Das Programm gewann das Match."),
+    ],
+)
+def test_a_sentence_holds_the_kind_of_answer_or_not(question: str, holds: str, lacks: str) -> None:
+    asked = Question.of(question, "en")
+    assert answer_type(asked, holds) == 1.0
+    assert answer_type(asked, lacks) == 0.0
+
+
+def test_the_shipped_model_file_loads_and_fits_this_code() -> None:
+    models = load_models()
+    assert "e5" in models
+    model = models["e5"]
+    assert model.sentence.features == SENTENCE_FEATURES and model.question.features == QUESTION_FEATURES
+    assert 0.0 < model.threshold("en", "de") < 1.0 and 0.0 < model.threshold("de", "de") < 1.0
+    assert json.loads(MODEL_PATH.read_text(encoding="utf-8"))["about"]
+
+
+def test_a_model_file_of_another_version_or_other_features_is_refused(tmp_path: Path) -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({**data, "version": 99}), encoding="utf-8")
+    with pytest.raises(ValueError, match="version 99"):
+        load_models(path)
+    reader = next(iter(data["readers"].values()))
+    reader["sentence"]["features"] = ["sim"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="features"):
+        load_models(path)
+
+
+def test_a_missing_model_file_means_similarity_alone(tmp_path: Path) -> None:
+    assert load_models(tmp_path / "none.json") == {}
+
+
+def test_logistic_round_trips_through_its_record() -> None:
+    model = Logistic(("a", "b"), np.array([1.0, 2.0]), np.array([2.0, 1.0]), np.array([0.5, -1.0]), 0.25)
+    again = Logistic.from_dict(model.to_dict(), ("a", "b"))
+    rows = np.array([[3.0, 1.0], [0.0, 5.0]])
+    np.testing.assert_allclose(again.logit(rows), model.logit(rows))
+    np.testing.assert_allclose(model.logit(rows), [0.5 + 1.0 + 0.25, -0.25 - 3.0 + 0.25])
+
+
+# With scripted similarities and a hand-set model, the answerer's decisions can be checked exactly.
+ANSWER = "Das Programm besiegte am Samstag in Seoul den Südkoreaner Lee Sedol, der das Spiel dominiert hatte."
+RESTATES = "Im Duell zwischen Mensch und Maschine in Seoul setzte sich AlphaGo auch im dritten Spiel durch."
+OTHER_STORY = "In Wien stiegen die Mieten im vergangenen Jahr um vier Prozent, meldeten die Behörden."
+
+
+def _hit(article_id: str, text: str, score: float) -> Hit:
+    meta = ArticleMeta(title="", outlet="derstandard.at", language="de", source=article_id)
+    return Hit(chunk_id=f"{article_id}:0", article_id=article_id, text=text, meta=meta, score=score)
+
+
+def _model(threshold: float) -> AnswerModel:
+    """Sentences: the answer type and the anchors in the sentence count; questions: the best logit decides."""
+    sentence_weights = np.zeros(len(SENTENCE_FEATURES))
+    sentence_weights[SENTENCE_FEATURES.index("answer_type")] = 3.0
+    sentence_weights[SENTENCE_FEATURES.index("anchors_sentence")] = 2.0
+    question_weights = np.zeros(len(QUESTION_FEATURES))
+    question_weights[QUESTION_FEATURES.index("best")] = 1.0
+    ones_s, ones_q = np.ones(len(SENTENCE_FEATURES)), np.ones(len(QUESTION_FEATURES))
+    return AnswerModel(
+        reader="reader",
+        sentence=Logistic(SENTENCE_FEATURES, 0 * ones_s, ones_s, sentence_weights, -2.0),
+        question=Logistic(QUESTION_FEATURES, 0 * ones_q, ones_q, question_weights, 0.0),
+        thresholds={"same": threshold, "cross": threshold},
+        extra_sentence=0.9,
+        max_sentences=2,
+    )
+
+
+def _answerer(model: AnswerModel) -> ExtractiveAnswerer:
+    reader = ScriptedEmbedder("reader", {ANSWER: 0.80, RESTATES: 0.86, OTHER_STORY: 0.70}, cosine_spread=0.02)
+    return ExtractiveAnswerer(ScriptedEmbedder("fast", {}, cosine_spread=0.05), reader=reader, shortlist=None,
+                              min_sentence=0.7, model=model)
+
+
+def test_the_model_picks_the_sentence_with_the_answer_over_the_closer_one() -> None:
+    hits = [_hit("go", f"{RESTATES} {ANSWER}", 0.8), _hit("rent", OTHER_STORY, 0.6)]
+    answer = _answerer(_model(threshold=0.5)).answer("Who lost to AlphaGo in Seoul?", hits)
+
+    assert not answer.abstained
+    assert ANSWER in answer.text and OTHER_STORY not in answer.text
+    assert answer.text.endswith("[1]")
+    assert answer.confidence is not None and answer.confidence > 0.5
+
+
+def test_the_model_abstains_when_no_sentence_holds_the_kind_of_answer() -> None:
+    hits = [_hit("rent", OTHER_STORY, 0.6)]
+    answer = _answerer(_model(threshold=0.5)).answer("Who lost to AlphaGo in Seoul?", hits)
+
+    assert answer.abstained and answer.text == "The indexed news does not say."
+    assert not answer.sources
+
+
+def test_no_sentence_of_another_article_pads_the_answer() -> None:
+    model = replace(_model(threshold=0.0), extra_sentence=0.0)
+    hits = [_hit("go", ANSWER, 0.8), _hit("go2", RESTATES, 0.7)]
+    answer = _answerer(model).answer("Who lost to AlphaGo in Seoul?", hits)
+
+    assert ANSWER in answer.text and RESTATES not in answer.text
+
+
+def test_the_reader_reads_a_sentence_once_for_repeated_questions() -> None:
+    reader = ScriptedEmbedder("reader", {ANSWER: 0.8}, cosine_spread=0.02)
+    calls: list[int] = []
+    original = reader.embed_documents
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return original(texts)
+
+    reader.embed_documents = counting  # type: ignore[method-assign]
+    answerer = ExtractiveAnswerer(ScriptedEmbedder("fast", {}), reader=reader, shortlist=None, min_sentence=0.7,
+                                  model=None)
+    hits = [_hit("go", ANSWER, 0.8)]
+    answerer.answer("Who lost?", hits)
+    answerer.answer("Who lost to AlphaGo?", hits)
+    assert calls == [1]
