@@ -315,3 +315,22 @@ def test_topic_hits_are_the_new_articles_as_relevant_as_answers_must_be(
     assert [h.meta.title for h in harbour] == ["Harbour reopens"]
     assert [h.meta.title for h in bread] == ["Bread"]
     assert topic_hits(newsroom, "ferries and ports", []) == []
+
+
+def test_a_poll_told_to_stop_hands_the_unread_feeds_back(site: LoopbackSite, poller: FeedPoller) -> None:
+    site.routes["/a.xml"] = Route(rss(rss_item("b1", "Bread", content=BAKERY_TEXT)), "application/rss+xml")
+    site.routes["/b.xml"] = Route(rss(rss_item("h1", "Harbour", content=HARBOUR_TEXT)), "application/rss+xml")
+    poller.registry.add(f"{site.base}/a.xml")
+    poller.registry.add(f"{site.base}/b.xml")
+    polled: list[str] = []
+
+    def stop() -> bool:  # the bot begins to stop while the first feed is read
+        polled.append("asked")
+        return len(polled) > 1
+
+    report = poller.poll_due(stop)
+
+    assert [r.url for r in report.results] == [f"{site.base}/a.xml"]
+    assert paths(site) == ["/a.xml"]
+    unread = poller.registry.get(f"{site.base}/b.xml")
+    assert unread is not None and unread.next_at == 0.0 and unread.checked_at == 0.0  # due at the next start

@@ -86,7 +86,8 @@ class Subscriptions:
         due: dict[int, dict[str, str]] = {}
         with jsonfile.locked(self.path) as data:
             for chat_id, chat in data.get("chats", {}).items():
-                if chat.get("pending") and now - float(chat.get("digest_at", 0.0)) >= interval_s:
+                last = chat.get("digest_at")  # None: the chat never had a digest
+                if chat.get("pending") and (last is None or now - float(last) >= interval_s):
                     due[int(chat_id)] = dict(chat["pending"])
                     chat["pending"] = {}
                     chat["digest_at"] = now
