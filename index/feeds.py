@@ -10,7 +10,8 @@ Polling asks politely and does little when nothing changed:
     conditional GET   the feed's last ETag and Last-Modified go out as If-None-Match / If-Modified-Since;
                       304 Not Modified means nothing to do
     only new entries  entries already seen (by id, else link, else title and text) are skipped, so an
-                      unchanged entry's page is never fetched again
+                      unchanged entry's page is never fetched again; an entry whose article failed to be
+                      stored is tried once more at the next poll
     teasers           an entry whose own text is shorter than TEASER_CHARS is a teaser: its linked page is
                       fetched and its main text extracted (web.py); a fuller entry is taken as it is
     no date           an entry without a date (and whose page has none) gets the fetch time as its date,
@@ -68,6 +69,7 @@ class Feed:
     error: str = ""
     articles: int = 0
     seen: list[str] = field(default_factory=list)
+    retrying: list[str] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, value: dict[str, Any]) -> Feed:
@@ -76,7 +78,7 @@ class Feed:
 
     def to_dict(self) -> dict[str, object]:
         """The public view (`newsbot feeds list --json`): everything but the remembered entry keys."""
-        return {k: v for k, v in asdict(self).items() if k != "seen"}
+        return {k: v for k, v in asdict(self).items() if k not in ("seen", "retrying")}
 
     def status(self, now: float) -> str:
         """One line: when it was last read, or how it fails and when it is tried again."""
@@ -248,15 +250,27 @@ class FeedPoller:
         seen = set(feed.seen)
         fresh = [(key, entry) for entry in document.entries if (key := entry_key(entry)) not in seen]
         report = IngestReport()
-        articles = [a for a in (self._article(key, entry, document, now, report) for key, entry in fresh) if a]
+        keys_of: dict[str, str] = {}  # article source -> entry key
+        articles: list[Article] = []
+        for key, entry in fresh:
+            article = self._article(key, entry, document, now, report)
+            if article is not None:
+                keys_of[article.source] = key
+                articles.append(article)
+        unreadable = len(report.failed)
         self.newsroom.ingest_articles(articles, report=report)
-        keys = [key for key, _ in fresh]
+        # An entry whose article could not be chunked, embedded or stored is tried once more at the next poll (the
+        # feed is then fetched without its validators, so a 304 does not hide it); an entry without text is not.
+        failed = {keys_of[f.source] for f in report.failed[unreadable:] if f.source in keys_of}
+        retry = failed - set(feed.retrying)
+        keys = [key for key, _ in fresh if key not in retry]
 
         def _done(current: Feed) -> Feed:
             return replace(
                 self._succeeded(current, now),
-                etag=download.etag,
-                last_modified=download.last_modified,
+                etag="" if retry else download.etag,
+                last_modified="" if retry else download.last_modified,
+                retrying=sorted(retry),
                 seen=(current.seen + [k for k in keys if k not in current.seen])[-SEEN_KEPT:],
                 articles=current.articles + report.added,
             )

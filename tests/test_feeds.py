@@ -334,3 +334,29 @@ def test_a_poll_told_to_stop_hands_the_unread_feeds_back(site: LoopbackSite, pol
     assert paths(site) == ["/a.xml"]
     unread = poller.registry.get(f"{site.base}/b.xml")
     assert unread is not None and unread.next_at == 0.0 and unread.checked_at == 0.0  # due at the next start
+
+
+def test_an_entry_that_fails_to_be_stored_is_tried_once_more(
+    site: LoopbackSite, embedder: Embedder, tmp_path: Path, clock: FakeClock
+) -> None:
+    settings = make_settings(tmp_path / "tight", allow_private_hosts=True, max_chunks_per_article=1,
+                             chunk_tokens=32, feeds_poll_interval=INTERVAL)
+    room = Newsroom(settings, embedder=embedder)
+    site.routes["/feed.xml"] = Route(
+        rss(rss_item("h1", "Harbour", content=HARBOUR_TEXT), rss_item("s1", "Short", content="A" * 20 + " short.")),
+        "application/rss+xml", headers={"ETag": '"v1"'},
+    )
+    poller = FeedPoller(room, FeedRegistry(settings.data_dir), clock=clock)
+    poller.registry.add(f"{site.base}/feed.xml")
+
+    first = poller.poll_due().results[0]
+    assert first.report.added == 1 and len(first.report.failed) == 1  # the long one needs more than one chunk
+    clock.now += INTERVAL
+    second = poller.poll_due().results[0]
+    clock.now += INTERVAL
+    third = poller.poll_due().results[0]
+    poller.close()
+
+    assert "If-None-Match" not in site.requests[1].headers  # the retry is not hidden by a 304
+    assert second.outcome == "nothing new" and len(second.report.failed) == 1
+    assert third.outcome == "not modified"  # given up after the second try
