@@ -229,8 +229,11 @@ class ChunkStore:
                 return ids, docs
             offset += page
 
-    def articles(self, article_ids: Sequence[str] | None = None) -> list[StoredArticle]:
-        """Every stored article, or those of `article_ids` that are stored."""
+    def articles(
+        self, article_ids: Sequence[str] | None = None, *, ingested_after: float | None = None
+    ) -> list[StoredArticle]:
+        """Every stored article; or those of `article_ids` that are stored; or those stored (added or changed)
+        after the time `ingested_after`, by this process or another."""
         if article_ids is not None:
             if not article_ids:
                 return []
@@ -238,7 +241,10 @@ class ChunkStore:
                 "list articles", self.collection.get, ids=[f"{a}:0" for a in article_ids], include=["metadatas"]
             )
         else:
-            result = self._call("list articles", self.collection.get, where={"chunk_index": 0}, include=["metadatas"])
+            where: dict[str, Any] = {"chunk_index": 0}
+            if ingested_after is not None:
+                where = {"$and": [where, {"ingested_at": {"$gt": ingested_after}}]}
+            result = self._call("list articles", self.collection.get, where=where, include=["metadatas"])
         return [
             StoredArticle(
                 article_id=str(m["article_id"]),

@@ -2,8 +2,9 @@
 feeds with /feeds, /feed_add URL and /feed_remove URL.
 
 The job runs every POLL_TICK_S seconds (at most NEWSBOT_FEEDS_POLL_INTERVAL): it polls the feeds that are due
-(each on its own interval and back-off, `index.feeds`), in a thread; queues the new articles for the chats
-whose topics they match; and sends the digests that are due. The feed list is the one `newsbot feeds` manages,
+(each on its own interval and back-off, `index.feeds`), in a thread; queues the articles stored since its last
+run (by its polls, by a `newsbot watch` on the same data dir, by /add) for the chats whose topics they match;
+and sends the digests that are due. The feed list is the one `newsbot feeds` manages,
 in the data dir, and `newsbot watch` may poll it at the same time.
 """
 
@@ -22,7 +23,7 @@ from bot.telegram import subscriptions
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import escape, is_web_url
 from bot.telegram.handlers import command_argument, send_html
-from bot.telegram.subscriptions import Subscriptions, match_followers, send_digests
+from bot.telegram.subscriptions import Subscriptions, match_new_articles, send_digests
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry
 from index.text import shorten
@@ -57,10 +58,12 @@ class FeedServices:
 def install(application: Application[Any, Any, Any, Any, Any, Any], settings: Settings, newsroom: Newsroom) -> None:
     """Keep the feed services in bot_data and schedule the poll job (PTB's JobQueue, the job-queue extra)."""
     registry = FeedRegistry(settings.data_dir)
+    followers = Subscriptions(settings.data_dir)
+    followers.matched_until(time.time())  # a first start matches what is stored from now on, not the archive
     application.bot_data[FEEDS_KEY] = FeedServices(
         registry=registry,
         poller=FeedPoller(newsroom, registry),
-        subscriptions=Subscriptions(settings.data_dir),
+        subscriptions=followers,
         digest_interval_s=settings.telegram_digest_interval,
     )
     if application.job_queue is None:
@@ -110,12 +113,13 @@ async def poll_job(context: NewsContext) -> None:
     services = feed_services(context)
     application = context.application
     try:
+        since = await asyncio.to_thread(services.subscriptions.matched_until, time.time())
         report = await asyncio.to_thread(services.poller.poll_due, lambda: not application.running)
         services.polls += 1
-        if report.stored_ids:
-            queued = await asyncio.to_thread(
-                match_followers, context.services.newsroom, services.subscriptions, report.stored_ids
-            )
+        queued = await asyncio.to_thread(
+            match_new_articles, context.services.newsroom, services.subscriptions, since
+        )
+        if report.stored_ids or queued:
             log.info("feeds: %d new articles, %d queued for followers", len(report.stored_ids), queued)
         if application.running:
             await send_digests(context, services.subscriptions, services.digest_interval_s)

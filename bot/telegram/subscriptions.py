@@ -1,6 +1,7 @@
 """Subscriptions: `/follow TOPIC`, `/unfollow [TOPIC]`, `/following`, and `/new`.
 
-When newly ingested articles (a followed feed's new entries) match a chat's topic — as similar to it as an
+When newly stored articles (a followed feed's new entries, however polled, or articles added by hand) match a
+chat's topic — as similar to it as an
 answer's sources must be to a question (`index.feeds.topic_hits`) — they wait in the chat's queue, and the chat
 gets a short digest (titles, dates, links) at most once every TELEGRAM_DIGEST_INTERVAL seconds. `/new` lists
 what arrived since that user last asked. Everything is kept in `subscriptions.json` in the data dir, so a restart
@@ -97,6 +98,16 @@ class Subscriptions:
         """Put a digest that could not be sent back in the queue."""
         self.queue({chat_id: articles})
 
+    def matched_until(self, now: float) -> float:
+        """Articles stored after this time are not yet matched against the topics; the first call starts the
+        clock at `now` (the archive is not pushed to followers)."""
+        with jsonfile.locked(self.path) as data:
+            return float(data.setdefault("matched_until", now))
+
+    def set_matched_until(self, moment: float) -> None:
+        with jsonfile.locked(self.path) as data:
+            data["matched_until"] = max(float(data.get("matched_until", 0.0)), moment)
+
     def last_new(self, user_id: int, now: float) -> float | None:
         """When the user last asked /new (None: never), and remember `now` as the new last time."""
         with jsonfile.locked(self.path) as data:
@@ -111,6 +122,17 @@ def _chat(data: dict[str, Any], chat_id: int) -> dict[str, Any]:
     chat.setdefault("topics", [])
     chat.setdefault("pending", {})
     return chat  # type: ignore[no-any-return]
+
+
+def match_new_articles(newsroom: Newsroom, subscriptions: Subscriptions, since: float) -> int:
+    """Queue the articles stored after `since` — from the bot's feed polls, `newsbot watch`, `/add` or `newsbot
+    ingest` alike — for the chats whose topics they match; returns how many were queued. Blocking."""
+    articles = newsroom.store.articles(ingested_after=since)
+    if not articles:
+        return 0
+    queued = match_followers(newsroom, subscriptions, [a.article_id for a in articles])
+    subscriptions.set_matched_until(max(a.ingested_at for a in articles))
+    return queued
 
 
 def match_followers(newsroom: Newsroom, subscriptions: Subscriptions, article_ids: Sequence[str]) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bot.telegram.feeds import JOB_NAME
+from index.feeds import FeedPoller, FeedRegistry
 from index.newsroom import Newsroom
 from tests.bot.conftest import (
     ADA,
@@ -130,4 +131,34 @@ async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
         assert nothing.text == "Nothing new since you last asked."
         stats = await ask(api, ADMIN, "/stats")
         assert "Feeds: 1 followed · 0 failing" in stats.text
+    assert not api.errors
+
+
+async def test_articles_another_process_stored_reach_followers_too(
+    api: FakeBotApi, newsroom: Newsroom, site: LoopbackSite, tmp_path: Path
+) -> None:
+    """`newsbot watch` (here its poller, on another registry) may read a feed before the bot does."""
+    site.routes["/feed.xml"] = Route(
+        rss(rss_item("b1", "Rye loaf is bread of the year", link="https://lindholm.example/bread",
+                     content=BAKERY_TEXT, date="Sat, 04 May 2024 08:00:00 GMT"),
+            rss_item("h1", "Harbour of Port Elda reopens", content=HARBOUR_TEXT)),
+        "application/rss+xml",
+    )
+    room = newsroom_like(newsroom, tmp_path / "room", allow_private_hosts=True)
+    settings = bot_settings(tmp_path, telegram_base_url=api.base_url)
+
+    async with polling_bot(settings, room) as application:
+        await ask(api, EVE, "/follow Brot und Bäckereien")
+        watch = FeedPoller(room, FeedRegistry(tmp_path / "watch"))
+        watch.registry.add(f"{site.base}/feed.xml")
+        assert watch.poll_due().results[0].report.added == 2
+        watch.close()
+        [job] = application.job_queue.jobs(JOB_NAME)
+        await job.run(application)
+        digest = await api.wait_for(
+            lambda: next((m for m in api.messages_to(EVE["id"]) if DIGEST in m.text), None), what="the digest"
+        )
+    assert digest.text == (
+        f"📰 {DIGEST}\n\nBrot und Bäckereien\n• Rye loaf is bread of the year · Elda Courier, 4 May 2024"
+    )
     assert not api.errors
