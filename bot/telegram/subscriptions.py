@@ -277,8 +277,8 @@ async def new(update: Update, context: NewsContext) -> None:
     now = time.time()
     since = await asyncio.to_thread(_subscriptions(context).last_new, user.id, now)
     start = now - FIRST_NEW_WINDOW_S if since is None else since
-    stored = await asyncio.to_thread(context.services.newsroom.store.articles)
-    arrived = sorted((a for a in stored if a.ingested_at > start), key=lambda a: a.ingested_at, reverse=True)
+    stored = await asyncio.to_thread(context.services.newsroom.store.articles, ingested_after=start)
+    arrived = sorted(stored, key=lambda a: a.ingested_at, reverse=True)
     when = "in the last day" if since is None else "since you last asked"
     if not arrived:
         await message.reply_text(f"Nothing new {when}.")
