@@ -28,6 +28,7 @@ claimed before it is fetched (its next poll moved one interval ahead, under the 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -201,19 +202,25 @@ class FeedPoller:
         self.registry = registry
         self.clock = clock
         self._loader = loader
+        self._owns_loader = loader is None
+        self._lock = threading.Lock()
 
     @property
     def loader(self) -> WebLoader:
-        if self._loader is None:
-            settings = self.newsroom.settings
-            self._loader = WebLoader(
-                allow_private_hosts=settings.allow_private_hosts, fetch_deadline=settings.fetch_deadline
-            )
-        return self._loader
+        with self._lock:  # two polls may start at once (the bot's tick and a /feed_add)
+            if self._loader is None:
+                settings = self.newsroom.settings
+                self._loader = WebLoader(
+                    allow_private_hosts=settings.allow_private_hosts, fetch_deadline=settings.fetch_deadline
+                )
+            return self._loader
 
     def close(self) -> None:
-        if self._loader is not None:
-            self._loader.close()
+        """Close the web loader this poller made (a loader passed in belongs to the caller)."""
+        with self._lock:
+            if self._loader is not None and self._owns_loader:
+                self._loader.close()
+                self._loader = None
 
     def poll_due(self, stop: Callable[[], bool] | None = None) -> PollReport:
         """Poll every feed that is due, one after another; a failing feed never stops the others. When `stop()`
