@@ -52,19 +52,20 @@ class FeedServices:
     poller: FeedPoller
     subscriptions: Subscriptions
     digest_interval_s: float
+    #: a first start matches the articles stored from then on against the topics, not the whole archive
+    started_at: float
     polls: int = 0
 
 
 def install(application: Application[Any, Any, Any, Any, Any, Any], settings: Settings, newsroom: Newsroom) -> None:
     """Keep the feed services in bot_data and schedule the poll job (PTB's JobQueue, the job-queue extra)."""
     registry = FeedRegistry(settings.data_dir)
-    followers = Subscriptions(settings.data_dir)
-    followers.matched_until(time.time())  # a first start matches what is stored from now on, not the archive
     application.bot_data[FEEDS_KEY] = FeedServices(
         registry=registry,
         poller=FeedPoller(newsroom, registry),
-        subscriptions=followers,
+        subscriptions=Subscriptions(settings.data_dir),
         digest_interval_s=settings.telegram_digest_interval,
+        started_at=time.time(),
     )
     if application.job_queue is None:
         log.warning(
@@ -113,7 +114,7 @@ async def poll_job(context: NewsContext) -> None:
     services = feed_services(context)
     application = context.application
     try:
-        since = await asyncio.to_thread(services.subscriptions.matched_until, time.time())
+        since = await asyncio.to_thread(services.subscriptions.matched_until, services.started_at)
         report = await asyncio.to_thread(services.poller.poll_due, lambda: not application.running)
         services.polls += 1
         queued = await asyncio.to_thread(
