@@ -20,7 +20,7 @@ LLAMA_SPEC := $(shell sed -n 's/^local-llm = \["\([^"]*\)"\]/\1/p' pyproject.tom
 LLAMA_STAMP := $(VENV)/.llama-cpp-$(shell printf '%s' '$(LLAMA_SPEC) $(LLAMA_CMAKE_ARGS)' | cksum | cut -d' ' -f1)
 LLAMA_LOG := $(VENV)/llama-cpp-python.log
 
-.PHONY: setup run test test-fast clean
+.PHONY: setup run lint test test-fast clean
 
 setup: $(VENV)/.installed $(LLAMA_STAMP)
 
@@ -50,14 +50,19 @@ $(LLAMA_STAMP): | $(VENV)/.installed
 run: setup
 	HF_HUB_OFFLINE=1 $(VENV)/bin/newsbot start
 
+# ruff (lint, import order) and mypy (types; config in pyproject.toml) run before the tests and fail them on errors.
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
 # pytest exits 5 when it ran no test: the suite always has tests, so that fails here, and says why.
 # -rs lists every skipped test with its reason at the end.
-test: setup
+test: lint
 	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -rs $(PYTEST_ARGS) || { rc=$$?; \
 	  [ $$rc -ne 5 ] || echo "pytest ran no tests (exit 5): the suite was not collected" >&2; exit $$rc; }
 
-test-fast: setup
+test-fast: lint
 	HF_HUB_OFFLINE=1 $(VENV)/bin/pytest -rs -m "not slow" $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) .newsbot .pytest_cache
+	rm -rf $(VENV) .newsbot .pytest_cache .mypy_cache .ruff_cache

@@ -22,6 +22,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
@@ -30,12 +31,11 @@ if str(REPO_ROOT) not in sys.path:
 from index.answerers.base import CITATION_RE  # noqa: E402
 from index.evaluation.metrics import containment  # noqa: E402
 
-
 SIGNALS = {"relevance": ("top_score", "top_score_without_gold"), "sentence": ("confidence", "confidence_without_gold")}
 SETTINGS = {"relevance": "min_relevance", "sentence": "min_sentence_relevance"}
 
 
-def sweep(rows: list[dict[str, object]], thresholds: list[float], signal: str = "relevance") -> list[dict[str, float]]:
+def sweep(rows: list[dict[str, Any]], thresholds: list[float], signal: str = "relevance") -> list[dict[str, float]]:
     with_gold, without_gold = SIGNALS[signal]
     # A question that never reached the sentence reader (no relevant hit) has no confidence: it abstains anyway.
     scores = [_score(r[with_gold]) for r in rows]
@@ -43,7 +43,7 @@ def sweep(rows: list[dict[str, object]], thresholds: list[float], signal: str = 
     # Containment of the answer given when the bot answered; an abstained answer's sentence is unknown.
     contained = [
         0.0 if r["abstained"] else containment([CITATION_RE.sub(" ", str(r["answer"]))], [r["answers"]]).score
-        for r in rows  # type: ignore[misc]
+        for r in rows
     ]
     table = []
     for t in thresholds:
@@ -53,7 +53,7 @@ def sweep(rows: list[dict[str, object]], thresholds: list[float], signal: str = 
                 "threshold": t,
                 "abstain_answerable": sum(s < t for s in scores) / n,
                 "abstain_unanswerable": sum(s < t for s in removed) / n,
-                "containment": sum(c for c, s in zip(contained, scores) if s >= t) / n,
+                "containment": sum(c for c, s in zip(contained, scores, strict=True) if s >= t) / n,
             }
         )
     return table

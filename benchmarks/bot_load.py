@@ -96,7 +96,7 @@ async def report_progress(api: TimedBotApi, expected: int, started: float) -> No
         print(f"… {answered} of {expected} answered after {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
-def percentile(values: list[float], q: float) -> float:
+def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
@@ -143,7 +143,11 @@ async def measure(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     await api.stop()
 
     counts = [len(api.messages_to(user["id"])) for user in users]
-    answers = [(m, title) for user in users for m, (_, title) in zip(api.messages_to(user["id"]), asked[user["id"]])]
+    answers = [
+        (m, title)
+        for user in users
+        for m, (_, title) in zip(api.messages_to(user["id"]), asked[user["id"]], strict=False)
+    ]
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return {
         "embedder": settings.embedder,

@@ -133,7 +133,9 @@ def build(shared: Path, work: Path, xquad: int, mlqa: int) -> list[Case]:
         if " ".join(a.text.split()) not in texts
     ]
     report = newsroom.ingest_articles(distractors)
-    print(f"store: {newsroom.store.count()} chunks ({report.added} new distractors, {time.perf_counter() - started:.0f}s)")
+    print(
+        f"store: {newsroom.store.count()} chunks ({report.added} new distractors, {time.perf_counter() - started:.0f}s)"
+    )
     article_of = {(ds.name, p): a for ds, _ in sets for a, p in dataset_articles(ds)[1].items()}
     cases: list[Case] = []
     started = time.perf_counter()
@@ -186,18 +188,34 @@ def fold_of(group: str) -> int:
     return int(hashlib.sha1(group.encode()).hexdigest(), 16) % FOLDS
 
 
-def sentence_training(cases: list[Case]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Candidates of the cases whose hits hold the answer; each question weighs 1 in all."""
-    xs, ys, ws = [], [], []
-    for case in cases:
-        if case.reading is None or not case.answerable:
-            continue
-        labels = case.labels
-        xs.append(case.reading.rows)
-        ys.append(labels)
-        # positives and negatives of one question weigh half each: long articles do not dominate
-        ws.append(np.where(labels > 0, 0.5 / labels.sum(), 0.5 / max(1, (labels == 0).sum())))
-    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+def fit_ranker(cases: list[Case], l2: float = L2, steps: int = 400) -> Logistic:
+    """A conditional logit over each question's candidates: softmax within the question, trained to put the
+    probability on the sentences that hold a gold answer (Adam on standardised features, L2)."""
+    usable = [c for c in cases if c.reading is not None and c.answerable]
+    x = np.vstack([c.reading.rows for c in usable])  # type: ignore[union-attr]
+    y = np.concatenate([c.labels for c in usable])
+    sizes = np.array([len(c.labels) for c in usable])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    group = np.repeat(np.arange(len(usable)), sizes)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = (x - mean) / scale
+    w = np.zeros(z.shape[1])
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for step in range(1, steps + 1):
+        s = z @ w
+        s = s - np.maximum.reduceat(s, starts)[group]
+        e = np.exp(s)
+        p = e / np.add.reduceat(e, starts)[group]
+        q = e * y
+        q = q / np.add.reduceat(q, starts)[group]
+        gradient = z.T @ (p - q) / len(usable) + l2 * w / len(usable)
+        m = 0.9 * m + 0.1 * gradient
+        v = 0.999 * v + 0.001 * gradient**2
+        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return Logistic(SENTENCE_FEATURES, mean, scale, w, 0.0)
 
 
 def question_rows(cases: list[Case], sentence: Logistic, answerer: ExtractiveAnswerer) -> tuple[np.ndarray, list[int]]:
@@ -220,7 +238,8 @@ def question_vector(answerer: ExtractiveAnswerer, reading: Reading, model: Answe
     best = int(np.argmax(logits))
     features = question_features(
         reading.question, reading.rows, logits, best, reading.candidates, [h.score for h in reading.hits],
-        [h.meta.language for h in reading.hits], list(reading.article_shares.values()),
+        [h.meta.language for h in reading.hits], [h.article_id for h in reading.hits],
+        list(reading.article_shares.values()), reading.vocabularies,
         min_relevance=answerer.embedder.profile.min_relevance, hit_spread=spread_of(answerer.embedder),
     )
     return features, best
@@ -232,9 +251,10 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--xquad", type=int, default=200, help="XQuAD dev questions (of 632)")
     parser.add_argument("--mlqa", type=int, default=150, help="MLQA de questions (of 512)")
-    parser.add_argument("--max-abstain", type=float, default=0.03)
-    parser.add_argument("--extra", type=float, default=0.6, help="extra sentence: share of the best's probability")
-    parser.add_argument("--max-sentences", type=int, default=2)
+    parser.add_argument("--max-abstain", type=float, default=0.04)
+    parser.add_argument("--extra", type=float, default=0.1, help="extra sentence: share of the best's probability")
+    parser.add_argument("--max-sentences", type=int, default=3)
+    parser.add_argument("--show", nargs="*", default=[], help="print the questions of these kinds with p")
     parser.add_argument("--write", action="store_true", help="fit on everything and write answerability.json")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -251,8 +271,7 @@ def main() -> None:
     # Out of fold: sentence model, then question model on out-of-fold sentence logits.
     oof_sentence: dict[int, Logistic] = {}
     for k in range(FOLDS):
-        x, y, w = sentence_training([c for c in cases if fold_of(c.group) != k])
-        oof_sentence[k] = replace(fit_logistic(x, y, w), features=SENTENCE_FEATURES)
+        oof_sentence[k] = fit_ranker([c for c in cases if fold_of(c.group) != k])
     qx = np.zeros((len(cases), len(QUESTION_FEATURES)))
     for k in range(FOLDS):
         # the question model's training rows must come from sentence logits it did not see either: nested
@@ -269,15 +288,24 @@ def main() -> None:
         oof_p[~train] = sigmoid(question_models[k].logit(qx[~train]))
 
     thresholds = choose_thresholds(cases, oof_p, args.max_abstain)
-    print("thresholds (out of fold, answerable abstention <= %.2f):" % args.max_abstain, thresholds)
-    report(cases, oof_p, thresholds, oof_sentence, question_models, answerer, args)
+    print(f"thresholds (out of fold, answerable abstention <= {args.max_abstain:.2f}):", thresholds)
+    report(cases, oof_p, thresholds, oof_sentence, question_models, answerer, args.extra, args.max_sentences)
     curve(cases, oof_p)
+    if args.show:
+        weights = question_models[0]
+        print("question model (fold 0):", dict(zip(QUESTION_FEATURES, np.round(weights.weights, 2), strict=True)))
+        for i, case in enumerate(cases):
+            if case.kind in args.show:
+                assert case.reading is not None
+                row = dict(zip(QUESTION_FEATURES, np.round(qx[i], 2), strict=True))
+                print(f"{oof_p[i]:.2f} {case.kind} {case.reading.question.text[:90]!r} {row}")
 
     if args.write:
-        x, y, w = sentence_training(cases)
-        sentence = replace(fit_logistic(x, y, w), features=SENTENCE_FEATURES)
+        sentence = fit_ranker(cases)
         rows, _ = question_rows(cases, sentence, answerer)
-        question = replace(fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool))), features=QUESTION_FEATURES)
+        question = replace(
+            fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool))), features=QUESTION_FEATURES
+        )
         data = {
             "version": MODEL_VERSION,
             "about": "Fitted by benchmarks/fit_answerability.py on news_qa dev, XQuAD dev "
@@ -297,12 +325,13 @@ def main() -> None:
 
 
 def balance(cases: list[Case], mask: np.ndarray) -> np.ndarray:
-    """Weights giving each dataset the same total weight, and within it answerable and not half each."""
+    """Weights giving each dataset and kind of question (answerable, gold removed, same story, absent topic) the
+    same total weight: the 20 absent-topic lines count as much as the 400 XQuAD questions."""
     weight = np.zeros(len(cases))
-    bins: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    bins: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(cases):
         if mask[i]:
-            bins[(c.dataset, c.answerable)].append(i)
+            bins[(c.dataset, c.kind if not c.answerable else "answerable")].append(i)
     for members in bins.values():
         for i in members:
             weight[i] = 1.0 / len(members)
@@ -327,32 +356,67 @@ def choose_thresholds(cases: list[Case], p: np.ndarray, max_abstain: float) -> d
     return out
 
 
-def report(cases, p, thresholds, sentence_models, question_models, answerer, args) -> None:  # type: ignore[no-untyped-def]
+COLUMNS = (
+    "contains_gold",
+    "before",
+    "words",
+    "words_before",
+    "abstain_answerable",
+    "abstain_gold_removed",
+    "abstain_same_story",
+    "abstain_absent_topic",
+)
+
+
+def report(
+    cases: list[Case],
+    p: np.ndarray,
+    thresholds: dict[str, float],
+    sentence_models: dict[int, Logistic],
+    question_models: dict[int, Logistic],
+    answerer: ExtractiveAnswerer,
+    extra: float,
+    max_sentences: int,
+) -> dict[tuple[str, str], dict[str, float]]:
+    """Out-of-fold figures per dataset and question language; "before" is the similarity answerer's containment
+    on the same hits. An abstention counts as not containing the gold answer."""
     table: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    min_relevance = answerer.embedder.profile.min_relevance
     for i, case in enumerate(cases):
+        assert case.reading is not None
         k = fold_of(case.group)
         model = AnswerModel(
-            answerer.reader.name, sentence_models[k], question_models[k], thresholds, args.extra, args.max_sentences
+            answerer.reader.name, sentence_models[k], question_models[k], thresholds, extra, max_sentences
         )
-        lang = case.field[-2:]
+        key = (case.dataset, case.field[-2:])
         # the gate's relevance check runs before the answerer (index/chain.py)
-        gated = max(h.score for h in case.reading.hits) < answerer.embedder.profile.min_relevance
-        abstained = gated or p[i] < thresholds[pair(case)]
-        table[(case.dataset, lang, f"gated_{case.kind}")].append(float(gated))
-        if case.kind == "answerable":
-            key = "answerable" if case.gold_present else "answerable_gold_missed"
-            table[(case.dataset, lang, f"abstain_{key}")].append(float(abstained))
-            if case.gold_present:
-                answer = answerer._answer_by_evidence(case.reading, model)  # noqa: SLF001
-                table[(case.dataset, lang, "contains_gold")].append(float(holds(answer.text, case.answers, case.verbatim)))
-                old = answerer._answer_by_similarity(case.reading)  # noqa: SLF001
-                table[(case.dataset, lang, "contains_gold_before")].append(float(holds(old.text, case.answers, case.verbatim)))
-                table[(case.dataset, lang, "sentences")].append(float(answer.text.count("[") ))
-        else:
-            table[(case.dataset, lang, f"abstain_{case.kind}")].append(float(abstained))
-    for key in sorted(table):
-        values = table[key]
-        print(f"{key[0]:>10} {key[1]} {key[2]:<34} {np.mean(values):.3f}  (n={len(values)})")
+        gated = max(h.score for h in case.reading.hits) < min_relevance
+        abstained = gated or p[i] < model.threshold(case.reading.question.language, pair_language(case))
+        if case.kind != "answerable":
+            table[(*key, f"abstain_{case.kind}")].append(float(abstained))
+            continue
+        if not case.gold_present:
+            continue
+        table[(*key, "abstain_answerable")].append(float(abstained))
+        answer = answerer.answer_by_evidence(case.reading, model)
+        table[(*key, "contains_gold")].append(float(not abstained and holds(answer.text, case.answers, case.verbatim)))
+        table[(*key, "words")].append(float(len(answer.text.split())))
+        old = answerer.answer_by_similarity(case.reading)
+        table[(*key, "before")].append(float(not old.abstained and holds(old.text, case.answers, case.verbatim)))
+        table[(*key, "words_before")].append(float(len(old.text.split())))
+    out: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    for (dataset, lang, column), values in table.items():
+        out[(dataset, lang)][column] = float(np.mean(values))
+    print("dataset  lang " + " ".join(f"{c:>14}" for c in COLUMNS))
+    for key in sorted(out):
+        cells = " ".join(f"{out[key][c]:>14.3f}" if c in out[key] else f"{'-':>14}" for c in COLUMNS)
+        print(f"{key[0]:<8} {key[1]:<4} {cells}")
+    return out
+
+
+def pair_language(case: Case) -> str:
+    assert case.reading is not None
+    return case.reading.hits[0].meta.language if case.reading.hits else ""
 
 
 def curve(cases: list[Case], p: np.ndarray) -> None:

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 PASSAGE = (
     "Nordkorea hat Berichte über Waffenlieferungen an Russland zurückgewiesen. Pjöngjang habe Moskau nie Waffen "
@@ -84,7 +85,7 @@ def measure(threads: int, extra_buffers: bool) -> dict[str, object]:
     }
 
 
-def run_worker(python: str, threads: int, extra_buffers: bool) -> dict[str, object]:
+def run_worker(python: str, threads: int, extra_buffers: bool) -> dict[str, Any]:
     """One measurement in a fresh process of that build; {"crashed": signal name} when it dies."""
     command = [python, str(Path(__file__).resolve()), "--worker", str(threads)]
     if not extra_buffers:
@@ -112,7 +113,7 @@ def main() -> None:
 
     pythons = args.python or [sys.executable]
     threads = [int(t) for t in args.threads.split(",")]
-    results: dict[tuple[str, int], list[dict[str, object]]] = {}
+    results: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for run in range(args.runs):
         for python in pythons:
             for t in threads:

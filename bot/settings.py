@@ -13,7 +13,6 @@ from pydantic_settings import NoDecode
 
 from index.settings import IndexSettings
 
-
 IdList = Annotated[list[int], NoDecode]
 
 
@@ -37,7 +36,9 @@ class Settings(IndexSettings):
     telegram_webhook_port: int = Field(default=8443, ge=1, le=65535, validation_alias=_alias("TELEGRAM_WEBHOOK_PORT"))
     telegram_webhook_path: str = Field(default="telegram", validation_alias=_alias("TELEGRAM_WEBHOOK_PATH"))
     telegram_webhook_url: str = Field(default="", validation_alias=_alias("TELEGRAM_WEBHOOK_URL"))
-    telegram_webhook_secret: SecretStr = Field(default=SecretStr(""), validation_alias=_alias("TELEGRAM_WEBHOOK_SECRET"))
+    telegram_webhook_secret: SecretStr = Field(
+        default=SecretStr(""), validation_alias=_alias("TELEGRAM_WEBHOOK_SECRET")
+    )
     telegram_rate_limit_per_minute: int = Field(
         default=10, ge=1, validation_alias=_alias("TELEGRAM_RATE_LIMIT_PER_MINUTE")
     )

@@ -44,7 +44,9 @@ class AnswerStep:
 
 def declined(question: str, decision: Decision) -> Answer:
     """The gate's reply as an Answer without sources."""
-    return Answer(text=decision.text, abstained=True, answerer="gate", question=question, confidence=decision.probability)
+    return Answer(
+        text=decision.text, abstained=True, answerer="gate", question=question, confidence=decision.probability
+    )
 
 
 def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str, Any], Answer]:

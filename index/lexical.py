@@ -69,7 +69,7 @@ class LexicalIndex:
         if not known:
             return []
         docs, scores = bm25.retrieve([known], k=min(k, len(ids)), show_progress=False, n_threads=1)
-        return [(ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+        return [(ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     def _refresh(self) -> None:
         key = (self.store.revision, self.store.count())

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timezone
-
+from datetime import UTC, datetime
 
 
 def content_hash(*parts: str) -> str:
@@ -55,7 +54,7 @@ class ArticleMeta:
             return None
         moment = self.published_at
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
+            moment = moment.replace(tzinfo=UTC)
         return moment.timestamp()
 
     def to_dict(self) -> dict[str, str]:
@@ -70,7 +69,9 @@ class ArticleMeta:
 
     def to_record(self) -> dict[str, str | float]:
         """Scalars for a Chroma metadata record; `from_record` reads them back."""
-        record: dict[str, str | float] = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "published_at"}
+        record: dict[str, str | float] = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name != "published_at"
+        }
         record["published_at"] = self.published_iso
         record["published_ts"] = self.published_ts or 0.0
         return record

@@ -14,7 +14,6 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-
 from typing import TYPE_CHECKING
 
 import numpy as np

@@ -12,8 +12,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.chunking import DEFAULT_MAX_CHUNKS_PER_ARTICLE
+from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
 from index.loaders.files import DEFAULT_MAX_INPUT_MB
 
@@ -53,7 +53,7 @@ class IndexSettings(BaseSettings):
         default=None, description="Abstain when no hit is this similar to the question; default: calibrated."
     )
     min_sentence_relevance: float | None = Field(
-        default=None, description="Abstain when no sentence is this similar (extractive); default: calibrated."
+        default=None, description="Set: the extractive answerer decides by this sentence similarity instead of its evidence model."
     )
     chroma_host: str = ""
     chroma_port: int = Field(default=8000, ge=1, le=65535)

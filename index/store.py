@@ -55,7 +55,7 @@ class ChunkStore:
 
     @property
     def location(self) -> str:
-        where = f"http://{self.host}:{self.port}" if self.host else str(self.path / CHROMA_SUBDIR)
+        where = f"http://{self.host}:{self.port}" if self.host or self.path is None else str(self.path / CHROMA_SUBDIR)
         return f"{where} (collection {self.collection_name})"
 
     @property
@@ -172,7 +172,7 @@ class ChunkStore:
         return [
             _hit(chunk_id, doc, meta, 1.0 - float(dist))
             for chunk_id, doc, meta, dist in zip(
-                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
+                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
             )
         ]
 
@@ -187,7 +187,7 @@ class ChunkStore:
         by_id = {
             chunk_id: _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
             for chunk_id, doc, meta, emb in zip(
-                result["ids"], result["documents"], result["metadatas"], result["embeddings"]
+                result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
             )
         }
         return [by_id[c] for c in chunk_ids if c in by_id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,9 +30,9 @@ LLAMA_CPP_MISSING = (
 )
 
 
-def make_settings(data_dir: Path, **overrides: object) -> Settings:
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     """Settings for a test: no .env file, no environment, a temp data dir, the fast multilingual embedder."""
-    values: dict[str, object] = {"data_dir": data_dir, "embedder": "use"}
+    values: dict[str, Any] = {"data_dir": data_dir, "embedder": "use"}
     values.update(overrides)
     return Settings(_env_file=None, **values)
 

@@ -109,7 +109,11 @@ def build_hostile_folder(folder: Path) -> list[Kind]:
         "refused",
         "more than 20,000 HTML elements",
     )
-    write("utf16 with bom.txt", "Ölpreis steigt\n\nDer Ölpreis stieg am Montag um drei Prozent.\n".encode("utf-16"), "stored")
+    write(
+        "utf16 with bom.txt",
+        "Ölpreis steigt\n\nDer Ölpreis stieg am Montag um drei Prozent.\n".encode("utf-16"),
+        "stored",
+    )
     write(
         "utf16 without bom.txt",
         "Fähre fährt wieder\n\nDie Fähre über den Fluss fährt ab Freitag wieder.\n".encode("utf-16-le"),
@@ -118,17 +122,22 @@ def build_hostile_folder(folder: Path) -> list[Kind]:
     write("latin1.txt", "Bürgermeister gewählt\n\nDer neue Bürgermeister heißt Jörg Maß.\n".encode("latin-1"), "stored")
     write(
         "arabic.txt",
-        "افتتاح الميناء\n\nأعيد افتتاح ميناء بورت إلدا يوم الاثنين بعد أسبوع من العاصفة. وقال مدير الميناء إن أول عبارة غادرت في السادسة صباحا.\n",
+        "افتتاح الميناء\n\n"
+        "أعيد افتتاح ميناء بورت إلدا يوم الاثنين بعد أسبوع من العاصفة. "
+        "وقال مدير الميناء إن أول عبارة غادرت في السادسة صباحا.\n",
         "stored",
     )
     write(
         "hebrew.md",
-        "# הנמל נפתח מחדש\n\nנמל פורט אלדה נפתח מחדש ביום שני, שבוע אחרי הסערה. מנהלת הנמל אמרה שהמעבורת הראשונה יצאה בשש בבוקר.\n",
+        "# הנמל נפתח מחדש\n\n"
+        "נמל פורט אלדה נפתח מחדש ביום שני, שבוע אחרי הסערה. מנהלת הנמל אמרה שהמעבורת הראשונה יצאה בשש בבוקר.\n",
         "stored",
     )
     write("emoji only.md", "---\ntitle: Party\n---\n🎉🎉🎉\n\n😀🔥❤️ 🚢⚓ ✓ → ★\n", "refused", "has no words")
     write("slides.pptx", b"PK\x03\x04" + bytes(100), "skipped")
-    write("folder named.txt/inside.txt", "A story in a folder named like a file\n\nIt is read like any other.\n", "stored")
+    write(
+        "folder named.txt/inside.txt", "A story in a folder named like a file\n\nIt is read like any other.\n", "stored"
+    )
     write("caf\udce9 \udcff.txt", "Café reopens\n\nThe café on the quay reopened after the storm as well.\n", "stored")
     write("[bold]markup.txt", b"", "refused", "has no article text")
     write(

@@ -239,4 +239,7 @@ def _report(item: pytest.Item, outcome: str, when: str, longrepr: str | None) ->
     """A report made in the parent for a phase the child could not report: a crash, or the teardown after it."""
     now = time.time()
     keywords = {name: 1 for name in item.keywords}
-    return pytest.TestReport(item.nodeid, item.location, keywords, outcome, longrepr, when, start=now, stop=now)
+    # pytest types keywords, outcome and when as Literals; the values here are among them.
+    return pytest.TestReport(
+        item.nodeid, item.location, keywords, outcome, longrepr, when, start=now, stop=now  # type: ignore[arg-type]
+    )

@@ -149,7 +149,9 @@ def test_text_that_is_not_prose_is_refused(text: str, message: str) -> None:
 
 def test_short_repetition_and_other_scripts_are_prose() -> None:
     assert Chunker(word_count, 64).chunk(article("Yes, yes, yes. No, no, no."))
-    arabic = "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية. وقال الوزير إن الخطة ستبدأ الشهر المقبل."
+    arabic = (
+        "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية. وقال الوزير إن الخطة ستبدأ الشهر المقبل."
+    )
     assert Chunker(word_count, 64).chunk(article(arabic, title="خطة جديدة"))
     chinese = "今天政府宣布了一项支持农民的新计划。部长说，该计划将于下个月开始。" * 40
     chunks = Chunker(lambda text: len(text) // 2 + 2, 64).chunk(article(chinese, title="新计划"))

@@ -1,8 +1,9 @@
 """Citations: every [n] a user sees maps to a source, each article is listed once, numbered by first citation."""
 
-from index.answerers.base import build_answer, cited_numbers
 from datetime import datetime
+from pathlib import Path
 
+from index.answerers.base import build_answer, cited_numbers
 from index.models import ArticleMeta, Hit
 
 
@@ -11,7 +12,9 @@ def hit(chunk: int, article: str) -> Hit:
         title=f"Title {article}", outlet="Example Times", url=f"https://example.org/{article}",
         published_at=datetime(2026, 11, 1), language="en",
     )
-    return Hit(chunk_id=f"{article}:{chunk}", article_id=article, text=f"passage {chunk} of {article}", meta=meta, score=0.5)
+    return Hit(
+        chunk_id=f"{article}:{chunk}", article_id=article, text=f"passage {chunk} of {article}", meta=meta, score=0.5
+    )
 
 
 def test_cited_numbers_in_order_of_first_appearance() -> None:
@@ -36,7 +39,7 @@ def test_citations_without_a_source_are_dropped() -> None:
     assert [s.meta.title for s in answer.sources] == ["Title b"]
 
 
-def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_text(tmp_path: Path) -> None:
     import re
 
     from index.language import split_sentences
@@ -58,7 +61,9 @@ def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_t
         answer = newsroom.answer_from_hits(question, hits)
         if answer.abstained:
             continue
-        passages = {s.n: [f"{h.meta.title}\n{h.text}" for h in hits if h.article_id == s.article_id] for s in answer.sources}
+        passages = {
+            s.n: [f"{h.meta.title}\n{h.text}" for h in hits if h.article_id == s.article_id] for s in answer.sources
+        }
         for cited, numbers in re.findall(r"(.+?)((?:\s*\[\d+\])+)", answer.text):
             for n in map(int, re.findall(r"\d+", numbers)):
                 for sentence in split_sentences(cited, "de"):

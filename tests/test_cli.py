@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from bot.cli import app
 from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION
@@ -20,7 +20,7 @@ def env(tmp_path: Path) -> dict[str, str]:
     return {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_EMBEDDER": "use", "NEWSBOT_LOG_LEVEL": "INFO"}
 
 
-def invoke(env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
+def invoke(env: dict[str, str], *args: str) -> Result:
     return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pytest
@@ -50,7 +51,8 @@ def test_questions_take_each_parts_own_query_path() -> None:
     combined.embed_query("Who denied supplying arms?")
 
     # Each part embedded the question once, as a query: a reader that is one of the parts reuses it.
-    assert [part.queries for part in combined.parts] == [["Who denied supplying arms?"]] * 2
+    parts = cast("list[ScriptedEmbedder]", list(combined.parts))
+    assert [part.queries for part in parts] == [["Who denied supplying arms?"]] * 2
 
 
 def test_a_chunk_must_fit_the_part_with_the_tightest_limit() -> None:

@@ -14,6 +14,7 @@ import importlib.metadata
 import re
 import sys
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def normalise(name: str) -> str:
 
 
 @functools.cache
-def providers() -> dict[str, list[str]]:
+def providers() -> Mapping[str, list[str]]:
     """Top-level module name -> the installed distributions that provide it (one scan of site-packages)."""
     return importlib.metadata.packages_distributions()
 
@@ -40,7 +41,7 @@ def declared_distributions() -> set[str]:
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = project["optional-dependencies"].values()
     requirements = [*project["dependencies"], *(r for extra in extras for r in extra)]
-    return {normalise(re.match(r"[A-Za-z0-9._-]+", r).group()) for r in requirements}
+    return {normalise(re.split(r"[^A-Za-z0-9._-]", r, maxsplit=1)[0]) for r in requirements}
 
 
 def third_party_imports() -> dict[str, set[str]]:

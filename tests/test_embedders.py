@@ -9,6 +9,7 @@ import pytest
 
 from index.embedders import load_embedder
 from index.errors import ConfigError, StoreError
+from index.models import Article
 from index.newsroom import Newsroom
 from tests.conftest import SEED_ARTICLE, make_settings
 
@@ -21,8 +22,8 @@ VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + [
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A random-weight BERT sentence-transformers model on disk: wiring, not quality."""
-    from sentence_transformers import SentenceTransformer, models
-    from transformers import BertConfig, BertModel, BertTokenizerFast
+    from sentence_transformers import SentenceTransformer, models  # type: ignore[attr-defined]
+    from transformers import BertConfig, BertModel, BertTokenizerFast  # type: ignore[attr-defined]
 
     root = tmp_path_factory.mktemp("tiny-st")
     (root / "vocab.txt").write_text("\n".join(VOCAB), encoding="utf-8")
@@ -99,7 +100,9 @@ def test_an_unknown_embedder_is_a_config_error() -> None:
         load_embedder("word2vec")
 
 
-def _seed():  # type: ignore[no-untyped-def]
+def _seed() -> Article:
     from index.loading import iter_articles
 
-    return next(iter(iter_articles([str(SEED_ARTICLE)])))
+    article = next(iter(iter_articles([str(SEED_ARTICLE)])))
+    assert isinstance(article, Article)
+    return article

@@ -61,10 +61,18 @@ def test_every_sensible_input_is_stored_and_nothing_else(
     assert (report.added, report.updated, report.unchanged) == (len(expected), 0, 0)
 
 
-def test_text_in_odd_encodings_and_scripts_reads_right(ingested: tuple[Path, list[Kind], Newsroom, IngestReport]) -> None:
+def test_text_in_odd_encodings_and_scripts_reads_right(
+    ingested: tuple[Path, list[Kind], Newsroom, IngestReport],
+) -> None:
     _, _, newsroom, _ = ingested
     titles = {article.meta.title for article in newsroom.store.articles()}
-    assert {"Ölpreis steigt", "Fähre fährt wieder", "Bürgermeister gewählt", "افتتاح الميناء", "הנמל נפתח מחדש"} <= titles
+    assert {
+        "Ölpreis steigt",
+        "Fähre fährt wieder",
+        "Bürgermeister gewählt",
+        "افتتاح الميناء",
+        "הנמל נפתח מחדש",
+    } <= titles
     assert "Broken emoji \ufffd" in titles  # the lone surrogate is replaced, its record stored with the others
     assert "Very old news" in titles
 

@@ -19,13 +19,20 @@ from tests.conftest import SEED_ARTICLE, SEED_QUESTION, make_settings
 
 
 def format_docs(documents: list[Document]) -> str:
-    return "\n\n".join(f"{d.metadata['title']} ({d.metadata['outlet'] or 'unknown outlet'}): {d.page_content}" for d in documents)
+    return "\n\n".join(
+        f"{d.metadata['title']} ({d.metadata['outlet'] or 'unknown outlet'}): {d.page_content}" for d in documents
+    )
 
 
 def test_the_retriever_runs_inside_a_users_own_langchain_chain(tmp_path: Path) -> None:
     newsroom = Newsroom(make_settings(tmp_path / "data"))
     newsroom.ingest([str(SEED_ARTICLE)])
     seen: list[Any] = []
+
+    def record(value: Any) -> Any:
+        seen.append(value)
+        return value
+
     prompt = ChatPromptTemplate.from_messages(
         [("system", "Answer only from this context:\n{context}"), ("human", "{question}")]
     )
@@ -33,7 +40,7 @@ def test_the_retriever_runs_inside_a_users_own_langchain_chain(tmp_path: Path) -
     chain = (
         {"context": newsroom.retriever | format_docs, "question": RunnablePassthrough()}
         | prompt
-        | RunnableLambda(lambda value: seen.append(value) or value)
+        | RunnableLambda(record)
         | llm
         | StrOutputParser()
     )
@@ -54,7 +61,9 @@ def test_documents_carry_the_article_metadata_and_turn_back_into_the_same_hits(t
     assert len(documents) == len(hits) > 0
     first = documents[0]
     assert first.id == hits[0].chunk_id
-    assert {"title", "outlet", "url", "published_at", "language", "source", "article_id", "score"} <= set(first.metadata)
+    assert {"title", "outlet", "url", "published_at", "language", "source", "article_id", "score"} <= set(
+        first.metadata
+    )
     assert first.metadata["source"] == str(SEED_ARTICLE)
     assert [document_to_hit(d) for d in documents] == hits
     assert document_to_hit(hit_to_document(hits[0])) == hits[0]

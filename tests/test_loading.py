@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import socket
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
@@ -20,7 +20,7 @@ from tests.fakes.news_site import LoopbackSite, Route, serving
 
 DATA = Path(__file__).parent / "data" / "loading"
 SEED_ARTICLE = Path(__file__).resolve().parents[1] / "index" / "samples" / "000_69f38e4b299e07f8.txt"
-UTC = timezone.utc
+UTC = UTC
 CET = timezone(timedelta(hours=1))
 # The test sites listen on 127.0.0.1, which the egress guard refuses unless told otherwise.
 LOOPBACK = LoadOptions(allow_private_hosts=True)
@@ -54,7 +54,12 @@ def test_the_users_sample_loads_with_its_first_line_as_title_and_the_whole_rest_
     assert article.text == rest.strip()
     assert "Nordkorea hat Angaben der US-Regierung bestritten" in article.text
     assert article.meta.source == str(SEED_ARTICLE)
-    assert (article.meta.url, article.meta.outlet, article.meta.published_at, article.meta.language) == ("", "", None, "")
+    assert (article.meta.url, article.meta.outlet, article.meta.published_at, article.meta.language) == (
+        "",
+        "",
+        None,
+        "",
+    )
 
 
 def test_txt_front_matter_sets_the_metadata_and_the_whole_body_is_text() -> None:
@@ -138,8 +143,13 @@ def test_json_list_loads_every_good_entry_and_reports_the_bad_ones() -> None:
     assert [type(result) for result in results] == [Article, Article, SourceError, SourceError, Article]
     first, second, no_text, not_object, undated = results
     assert isinstance(first, Article) and isinstance(second, Article) and isinstance(undated, Article)
+    assert isinstance(no_text, SourceError) and isinstance(not_object, SourceError)
     assert first.meta.source == f"{source}#entry 1"
-    assert (first.meta.title, first.meta.outlet, first.meta.language) == ("Ferry library opens", "Example Gazette", "en")
+    assert (first.meta.title, first.meta.outlet, first.meta.language) == (
+        "Ferry library opens",
+        "Example Gazette",
+        "en",
+    )
     assert first.meta.url == "https://gazette.example/ferry-library"
     assert first.meta.published_at == datetime(2024, 3, 5, 8, 30, tzinfo=CET)
     assert second.meta.title == "Bridge closed for repairs"  # field names are matched ignoring case
@@ -446,7 +456,12 @@ def test_an_unreachable_host_is_a_source_error() -> None:
 
 
 def test_files_and_urls_mix_and_one_failure_never_loses_the_rest(site: LoopbackSite, tmp_path: Path) -> None:
-    results = load(tmp_path / "missing.txt", f"{site.base}/missing", DATA / "front_matter.txt", f"{site.base}/atom", options=LOOPBACK
+    results = load(
+        tmp_path / "missing.txt",
+        f"{site.base}/missing",
+        DATA / "front_matter.txt",
+        f"{site.base}/atom",
+        options=LOOPBACK,
     )
     assert [type(result) for result in results] == [SourceError, SourceError, Article, Article]
 

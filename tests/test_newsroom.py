@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -95,7 +95,9 @@ def test_one_bad_input_is_reported_and_the_rest_ingest(newsroom: Newsroom, tmp_p
     good = write_article(tmp_path / "good.txt", "Rail strike ends", "The rail strike ended after three days.")
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    report = newsroom.ingest([str(tmp_path / "missing.txt"), str(tmp_path / "report.pdf"), str(tmp_path / "empty.txt"), str(good)])
+    report = newsroom.ingest(
+        [str(tmp_path / "missing.txt"), str(tmp_path / "report.pdf"), str(tmp_path / "empty.txt"), str(good)]
+    )
     assert report.added == 1
     failed = {Path(f.source).name: f.error for f in report.failed}
     assert set(failed) == {"missing.txt", "report.pdf", "empty.txt"}
@@ -122,7 +124,7 @@ def test_latest_lists_dated_articles_newest_first(newsroom: Newsroom, tmp_path: 
         )
     newsroom.ingest([str(tmp_path)])
     assert [a.meta.title for a in newsroom.latest(2)] == ["Third story", "Second story"]
-    assert newsroom.stats().newest_published_at == datetime(2026, 11, 3, 10, tzinfo=timezone.utc)
+    assert newsroom.stats().newest_published_at == datetime(2026, 11, 3, 10, tzinfo=UTC)
 
 
 def test_an_unrelated_question_is_answered_with_an_abstention(newsroom: Newsroom) -> None:

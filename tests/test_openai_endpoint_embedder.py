@@ -97,7 +97,7 @@ def test_a_reply_with_missing_vectors_is_refused(fake: FakeEmbeddingsAPI) -> Non
 
     def short_reply(path: str, authorization: str, raw: bytes) -> tuple[int, dict[str, object]]:
         status, reply = original(path, authorization, raw)
-        reply["data"] = reply["data"][:1]  # type: ignore[index]
+        reply["data"] = reply["data"][:1]
         return status, reply
 
     fake.handle = short_reply  # type: ignore[method-assign]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import chromadb
@@ -25,7 +25,7 @@ def test_queries_return_the_exact_nearest_chunks(tmp_path: Path) -> None:
     store = ChunkStore(path=tmp_path, embedder_name="test")
     vectors = []
     for a in range(ARTICLES):
-        meta = ArticleMeta(title=f"Story {a}", source=f"test:{a}", published_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+        meta = ArticleMeta(title=f"Story {a}", source=f"test:{a}", published_at=datetime(2024, 1, 1, tzinfo=UTC))
         article = Article(text="…", meta=meta)
         chunks = [Chunk(article, i, f"passage {a}.{i}") for i in range(CHUNKS_PER_ARTICLE)]
         block = rng.normal(size=(CHUNKS_PER_ARTICLE, DIM)).astype(np.float32)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import err_console, handles_errors, settings_of, out_console, print_json
+from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
 from index.errors import NewsbotError
 from index.models import Answer, Source, Turn
 from index.newsroom import Newsroom

@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -34,13 +34,13 @@ def register(app: typer.Typer) -> None:
 def bench(
     ctx: typer.Context,
     data: Annotated[
-        Optional[Path], typer.Option(help="The data folder holding news/10kGNAD/test.csv (and news_qa/dev.jsonl).")
+        Path | None, typer.Option(help="The data folder holding news/10kGNAD/test.csv (and news_qa/dev.jsonl).")
     ] = None,
     corpus: Annotated[
-        Optional[Path], typer.Option(help="The corpus itself: a 10kGNAD-style .csv or a .jsonl of title/text.")
+        Path | None, typer.Option(help="The corpus itself: a 10kGNAD-style .csv or a .jsonl of title/text.")
     ] = None,
     questions: Annotated[
-        Optional[Path], typer.Option(help="Questions (.jsonl with question_en/question_de/question); default: "
+        Path | None, typer.Option(help="Questions (.jsonl with question_en/question_de/question); default: "
                                           "news_qa/dev.jsonl in --data, else the opening words of articles.")
     ] = None,
     sizes: Annotated[str, typer.Option(help="Store sizes in chunks, comma-separated.")] = ",".join(
@@ -50,7 +50,7 @@ def bench(
         int, typer.Option(min=1, help="Articles in the timed ingest (encoded for real).")
     ] = DEFAULT_SUBSET_ARTICLES,
     cache_articles: Annotated[
-        Optional[int], typer.Option(min=1, help="Articles of the corpus whose vectors fill the stores (default all).")
+        int | None, typer.Option(min=1, help="Articles of the corpus whose vectors fill the stores (default all).")
     ] = None,
     cache_dir: Annotated[
         Path, typer.Option(help="Where the corpus vectors are kept between runs (a Chroma store per embedder).")
@@ -58,7 +58,7 @@ def bench(
     queries: Annotated[
         int, typer.Option(min=2, help="Questions timed per store for retrieval, and as many for answers.")
     ] = DEFAULT_QUERIES,
-    embedder: Annotated[Optional[str], typer.Option(help="Default: the configured embedder.")] = None,
+    embedder: Annotated[str | None, typer.Option(help="Default: the configured embedder.")] = None,
     server: Annotated[bool, typer.Option(help="Also measure a `chroma run` server on loopback.")] = True,
     peer: Annotated[bool, typer.Option(help="Also measure the naive LangChain pipeline.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")] = False,

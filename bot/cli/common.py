@@ -40,7 +40,9 @@ def load_settings() -> Settings:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']).upper() or 'setting'}: {err['msg']}" for err in exc.errors()
         )
-        raise ConfigError(f"invalid setting ({problems}); fix it in the environment or .env (see .env.example)") from exc
+        raise ConfigError(
+            f"invalid setting ({problems}); fix it in the environment or .env (see .env.example)"
+        ) from exc
 
 
 def setup_logging(level: str, *, verbose: bool = False) -> None:

@@ -12,15 +12,15 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
 from index.embedders.profiles import choices_text
-from bot.cli.common import err_console, handles_errors, settings_of, out_console, print_json
 
 
-class ModeChoice(str, Enum):
+class ModeChoice(str, Enum):  # noqa: UP042  (StrEnum would change str() of its members)
     hybrid = "hybrid"
     dense = "dense"
     lexical = "lexical"
@@ -35,30 +35,32 @@ def register(app: typer.Typer) -> None:
 @handles_errors
 def eval_command(
     ctx: typer.Context,
-    dataset: Annotated[Path, typer.Argument(help="Question-answer JSONL in the news_qa, XQuAD or generic layout.")],
+    dataset: Annotated[Path, typer.Argument(help="Question-answer JSONL in the news_qa, XQuAD, MLQA or generic layout.")],
     distractors: Annotated[
-        Optional[Path], typer.Option(help="Other articles to index too: a 10kGNAD .csv or a .jsonl of title/text.")
+        Path | None, typer.Option(help="Other articles to index too: a 10kGNAD .csv or a .jsonl of title/text.")
     ] = None,
-    distractor_limit: Annotated[Optional[int], typer.Option(min=0, help="Index only the first N distractors.")] = None,
+    distractor_limit: Annotated[int | None, typer.Option(min=0, help="Index only the first N distractors.")] = None,
     question_field: Annotated[
-        Optional[str], typer.Option(help="XQuAD: question_en (default) or question_de; generic: question.")
+        str | None, typer.Option(help="XQuAD: question_en (default) or question_de; generic: question.")
     ] = None,
     embedder: Annotated[
-        Optional[str], typer.Option(help=f"One of: {choices_text()}; default: the configured one.")
+        str | None, typer.Option(help=f"One of: {choices_text()}; default: the configured one.")
     ] = None,
     mode: Annotated[
         ModeChoice, typer.Option(help="Retrieval mode; `all` compares hybrid, dense and lexical.")
     ] = ModeChoice.hybrid,
     limit: Annotated[
-        Optional[int], typer.Option(min=1, help="Only the first N questions; all paragraphs are indexed.")
+        int | None, typer.Option(min=1, help="Only the first N questions; all paragraphs are indexed.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
     details: Annotated[
-        Optional[Path], typer.Option(help="Write every question's result (ranking, answer, ...) to this JSONL file.")
+        Path | None, typer.Option(help="Write every question's result (ranking, answer, ...) to this JSONL file.")
     ] = None,
     store: Annotated[
-        Optional[Path],
-        typer.Option(help="Keep the evaluation store in this folder: a rerun embeds only what changed (default: a temp dir)."),
+        Path | None,
+        typer.Option(
+            help="Keep the evaluation store in this folder: a rerun embeds only what changed (default: a temp dir)."
+        ),
     ] = None,
 ) -> None:
     """Evaluate newsbot on a question-answer set in a fresh, temporary store; your index is not touched."""

@@ -7,10 +7,9 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.markup import escape
 from rich.table import Table
 
-from bot.cli.common import err_console, handles_errors, settings_of, out_console, print_json
+from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
 from index.errors import ConfigError
 from index.newsroom import IngestReport, Newsroom
 from index.text import printable
@@ -31,7 +30,9 @@ def register(app: typer.Typer) -> None:
 @handles_errors
 def ingest(
     ctx: typer.Context,
-    sources: Annotated[list[str], typer.Argument(help="Files, folders (recursive) and http(s) URLs of pages or feeds.")],
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive) and http(s) URLs of pages or feeds.")
+    ],
     csv_columns: Annotated[
         str,
         typer.Option(help="CSV column mapping, e.g. 'title=headline,text=body,url=link,delimiter=;'."),

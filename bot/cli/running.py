@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from bot.cli.asking import format_answer
-from bot.cli.common import err_console, handles_errors, settings_of, out_console
+from bot.cli.common import err_console, handles_errors, out_console, settings_of
 from bot.settings import Settings
 from index.errors import ConfigError
 from index.newsroom import Newsroom

@@ -82,7 +82,7 @@ class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], 
 
     @property
     def services(self) -> Services:
-        return self.bot_data[SERVICES_KEY]  # type: ignore[no-any-return]
+        return self.bot_data[SERVICES_KEY]
 
     @property
     def memory(self) -> ChatMemory:
@@ -93,4 +93,4 @@ class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], 
         memory = chat_data.get(MEMORY_KEY)
         if memory is None:
             memory = chat_data[MEMORY_KEY] = ChatMemory(self.services.settings.telegram_history_turns)
-        return memory  # type: ignore[no-any-return]
+        return memory

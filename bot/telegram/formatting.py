@@ -64,7 +64,9 @@ def outlet_of(outlet: str, url: str) -> str:
 
 
 def _byline(meta: ArticleMeta) -> str:
-    return ", ".join(part for part in (escape(outlet_of(meta.outlet, meta.url)), format_date(meta.published_at)) if part)
+    return ", ".join(
+        part for part in (escape(outlet_of(meta.outlet, meta.url)), format_date(meta.published_at)) if part
+    )
 
 
 # --- answers and sources -------------------------------------------------------------------------------------

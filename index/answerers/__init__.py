@@ -41,6 +41,8 @@ def load_answerer(settings: IndexSettings, embedder: Embedder) -> Answerer:
         min_sentence=settings.min_sentence_relevance,
         reader=reader,
         shortlist=shortlist,
+        # A sentence threshold of one's own means: decide by similarity, as before the evidence model.
+        model="fitted" if settings.min_sentence_relevance is None else None,
     )
     kind = settings.resolved_answerer
     if kind == "extractive":

@@ -38,7 +38,7 @@ class Answerer(ABC):
 
     name: str = ""
 
-    def warm_up(self) -> None:
+    def warm_up(self) -> None:  # noqa: B027  (an optional hook: the default does nothing)
         """Load models or check endpoints once; the default needs nothing."""
 
     @abstractmethod

@@ -47,7 +47,9 @@ def split_model(model: str, base_url: str = "") -> tuple[str, str]:
 class ChatModelAnswerer(LLMAnswerer):
     """An LLMAnswerer over the chat model a setting names; no retries, so a failure falls back at once."""
 
-    def __init__(self, *, model: str, base_url: str = "", api_key: str = "", timeout: float, temperature: float = 0.0) -> None:
+    def __init__(
+        self, *, model: str, base_url: str = "", api_key: str = "", timeout: float, temperature: float = 0.0
+    ) -> None:
         model, base_url = model.strip(), base_url.strip()
         if not model:
             raise ConfigError(
@@ -71,14 +73,19 @@ class ChatModelAnswerer(LLMAnswerer):
         from langchain.chat_models import init_chat_model
 
         try:
-            chat_model = init_chat_model(name, model_provider=provider, **_options(provider, base_url, api_key, timeout, temperature))
+            chat_model = init_chat_model(
+                name, model_provider=provider, **_options(provider, base_url, api_key, timeout, temperature)
+            )
         except ImportError as exc:
             extra = EXTRAS.get(provider)
             hint = f"pip install 'newsbot[{extra}]'" if extra else str(exc)
             raise ConfigError(f"NEWSBOT_LLM_MODEL={model} needs the {provider} integration: {hint}") from exc
         except ValueError as exc:
             raise ConfigError(f"NEWSBOT_LLM_MODEL={model}: {exc}") from exc
-        self.backend_errors = (*_client_errors(provider), *((ValueError, KeyError, TypeError) if provider == "openai" else ()))
+        self.backend_errors = (
+            *_client_errors(provider),
+            *((ValueError, KeyError, TypeError) if provider == "openai" else ()),
+        )
         super().__init__(chat_model, name=provider, deadline_s=timeout)
 
     def _explain(self, exc: BaseException) -> str:

@@ -11,9 +11,9 @@ multilingual reader handles:
   not already say;
 - the reader's similarity, absolute and relative to the best candidate, and the hit's relevance and rank.
 
-Two small logistic models weigh them (`AnswerModel`): one scores sentences (which one answers), one decides from
-the best sentence and the hits whether to answer at all. Their weights are fitted on dev data by
-benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to this file.
+Two small linear models weigh them (`AnswerModel`): a conditional logit ranks the sentences (which one answers),
+a logistic regression decides from the best sentence and the hits whether to answer at all. Their weights are
+fitted on dev data by benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to this file.
 """
 
 from __future__ import annotations
@@ -113,10 +113,19 @@ SENTENCE_FEATURES = (
     "answer_type",  # the sentence holds something of the kind asked for, that the question does not say
     "new_words",  # share of the sentence's content words the question does not have
     "words",  # log of the sentence's length in words
+    "sim_rank",  # 1 / (1 + the rank of its similarity among the candidates)
+    "before_gap",  # `sim_gap` of the sentence before it in the same passage (the answer often follows the match)
+    "after_gap",  # `sim_gap` of the sentence after it
+    "type_who",  # `answer_type`, split by the kind of question: each kind's cue is worth its own weight
+    "type_when",
+    "type_number",
+    "type_where",
+    "type_why",
 )
+NO_NEIGHBOUR_GAP = -4.0
 QUESTION_FEATURES = (
-    "best",  # the sentence model's logit for the best sentence
-    "margin",  # how far ahead of the second best (logit)
+    "best",  # the sentence model's share (softmax) for the best sentence
+    "margin",  # how far ahead of the second best (score)
     "sim",  # the best sentence's similarity (sentence feature `sim`)
     "hit",  # the best hit's relevance above the retrieval threshold, in units of its spread
     "anchors",  # log(1 + number of anchors in the question)
@@ -126,6 +135,13 @@ QUESTION_FEATURES = (
     "answer_type",  # the best sentence holds the kind of answer asked for
     "typed",  # the question asks for a kind of answer (who, when, how many, where, why)
     "cross_lingual",  # question and article are in different languages
+    "terms_sentence",  # share of the question's content words in the best sentence
+    "typed_support",  # some sentence of the best article holds the kind of answer and shares a name or word
+    "missing_anchors",  # log(1 + anchors the best sentence's article lacks)
+    "names_article",  # share of the question's names and numbers in the best sentence's article (1: none asked)
+    "names_any",  # the highest such share of any retrieved article
+    "numbers_article",  # share of the question's numbers in the best sentence's article (1: none asked)
+    "names_missing",  # names and numbers no retrieved article holds
 )
 
 
@@ -139,6 +155,9 @@ class Question:
     terms: frozenset[str]
     numbers: frozenset[str]
     qtype: str
+    #: anchors that are no word of the question's language (Sedol, AlphaGo, F-22, 2018): proper names and
+    #: numbers, spelled alike in every language, so an article that lacks them is likely about something else
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, language: str) -> Question:
@@ -155,7 +174,16 @@ class Question:
                 anchors.add(folded)
         qtype = next((name for name, pattern in QTYPES if pattern.search(text)), "other")
         numbers = frozenset(w for w in anchors if NUMBER_RE.search(w))
-        return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype)
+        names = frozenset(w for w in anchors if w in numbers or not _is_word(w, language))
+        return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype, names)
+
+
+def _is_word(word: str, language: str) -> bool:
+    """Whether simplemma knows the word in the question's language (or, unsure of it, in English or German)."""
+    import simplemma
+
+    languages = (language,) if language in ("en", "de") else ("en", "de")
+    return bool(simplemma.is_known(word, lang=languages))
 
 
 class Vocabulary:
@@ -237,7 +265,13 @@ def sentence_features(
     best_sim = float(similarity.max()) if len(similarity) else 0.0
     best_hit = max(hit_scores) if hit_scores else 0.0
     rows = np.zeros((len(candidates), len(SENTENCE_FEATURES)))
+    rank = np.empty(len(candidates))
+    rank[np.argsort(-similarity)] = np.arange(len(candidates))
+    gap = (similarity - best_sim) / sentence_spread
     for i, candidate in enumerate(candidates):
+        before = i > 0 and candidates[i - 1].hit == candidate.hit and not candidates[i - 1].title
+        after = i + 1 < len(candidates) and candidates[i + 1].hit == candidate.hit and not candidate.title
+        typed = answer_type(question, candidate.text)
         vocab = Vocabulary(candidate.text)
         sentence_words = [fold(w) for w in WORD_RE.findall(candidate.text)]
         content = {w for w in sentence_words if w not in STOPWORDS}
@@ -251,9 +285,13 @@ def sentence_features(
             vocab.share(question.anchors),
             article_vocab[article_of_hit[candidate.hit]].share(question.anchors),
             vocab.share(question.terms),
-            answer_type(question, candidate.text),
+            typed,
             len(content - question.terms) / len(content) if content else 0.0,
             math.log(1 + len(sentence_words)),
+            1.0 / (1 + rank[i]),
+            gap[i - 1] if before else NO_NEIGHBOUR_GAP,
+            gap[i + 1] if after else NO_NEIGHBOUR_GAP,
+            *(typed * (question.qtype == kind) for kind in ("who", "when", "number", "where", "why")),
         )
     return rows
 
@@ -266,18 +304,31 @@ def question_features(
     candidates: Sequence[Candidate],
     hit_scores: Sequence[float],
     hit_languages: Sequence[str],
+    hit_articles: Sequence[str],
     article_anchor_shares: Sequence[float],
+    article_vocabularies: dict[str, Vocabulary],
     *,
     min_relevance: float,
     hit_spread: float,
 ) -> np.ndarray:
     """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores)."""
-    f = {name: rows[best, i] for i, name in enumerate(SENTENCE_FEATURES)}
+    column = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
+    f = {name: rows[best, i] for name, i in column.items()}
     others = np.delete(logits, best)
     hit_language = hit_languages[candidates[best].hit]
+    shares = np.exp(logits - logits.max())
+    article = hit_articles[candidates[best].hit]
+    same_article = np.array([hit_articles[c.hit] == article for c in candidates])
+    support = rows[:, column["answer_type"]] * (
+        (rows[:, column["anchors_sentence"]] > 0) | (rows[:, column["terms_sentence"]] >= 0.3)
+    )
+    missing = len(question.anchors) * (1.0 - f["anchors_article"])
+    names = question.names
+    vocab = article_vocabularies[article]
+    unseen = [n for n in names if not any(v.has(n) for v in article_vocabularies.values())]
     return np.array(
         (
-            logits[best],
+            shares[best] / shares.sum(),
             logits[best] - float(others.max()) if len(others) else 4.0,
             f["sim"],
             (max(hit_scores) - min_relevance) / hit_spread,
@@ -288,6 +339,13 @@ def question_features(
             f["answer_type"],
             float(question.qtype != "other"),
             float(bool(question.language and hit_language and question.language != hit_language)),
+            f["terms_sentence"],
+            float((support * same_article).max()),
+            math.log(1 + missing),
+            vocab.share(names) if names else 1.0,
+            max(v.share(names) for v in article_vocabularies.values()) if names else 1.0,
+            vocab.share(question.numbers) if question.numbers else 1.0,
+            float(len(unseen)),
         )
     )
 
@@ -332,8 +390,8 @@ class AnswerModel:
     """The sentence model, the question model and the answer thresholds for one reader model.
 
     `thresholds` maps "<question language>-<article language>" (or "cross"/"same") to the probability below
-    which the answerer abstains; `extra_sentence` is the share of the best sentence's probability another
-    sentence of the same article needs to join the answer.
+    which the answerer abstains; `extra_sentence` is the share of the best sentence's probability (softmax over
+    the candidates) another sentence of the same article needs to join the answer.
     """
 
     reader: str
@@ -379,5 +437,5 @@ def spread_of(embedder: Embedder) -> float:
     if embedder.cosine_spread:
         return float(embedder.cosine_spread)
     if len(embedder.parts) > 1:
-        return float(sum(w * spread_of(p) for p, w in zip(embedder.parts, embedder.weights)))
+        return float(sum(w * spread_of(p) for p, w in zip(embedder.parts, embedder.weights, strict=True)))
     return DEFAULT_SPREAD

@@ -14,6 +14,7 @@ similarity, the number `min_sentence` is compared with.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -72,6 +73,7 @@ class Reading:
     scores: np.ndarray
     rows: np.ndarray
     article_shares: dict[str, float]
+    vocabularies: dict[str, Vocabulary]
 
 
 class ExtractiveAnswerer(Answerer):
@@ -106,8 +108,8 @@ class ExtractiveAnswerer(Answerer):
         if reading is None:
             return self._abstain(question)
         if self.model is not None:
-            return self._answer_by_evidence(reading, self.model)
-        return self._answer_by_similarity(reading)
+            return self.answer_by_evidence(reading, self.model)
+        return self.answer_by_similarity(reading)
 
     def read(self, question: str, hits: Sequence[Hit]) -> Reading | None:
         """Candidates, similarities and evidence for a question over its hits; None when no hit has a sentence
@@ -142,8 +144,9 @@ class ExtractiveAnswerer(Answerer):
             sentence_spread=spread_of(self.reader),
             hit_spread=spread_of(self.embedder),
         )
-        shares = {article: Vocabulary(text).share(asked.anchors) for article, text in article_text.items()}
-        return Reading(asked, hits, candidates, similarity, scores, rows, shares)
+        vocabularies = {article: Vocabulary(text) for article, text in article_text.items()}
+        shares = {article: vocab.share(asked.anchors) for article, vocab in vocabularies.items()}
+        return Reading(asked, hits, candidates, similarity, scores, rows, shares, vocabularies)
 
     def judge(self, reading: Reading, model: AnswerModel) -> tuple[np.ndarray, int, float]:
         """(each candidate's sentence logit, the best candidate, the probability that the hits answer)."""
@@ -159,36 +162,37 @@ class ExtractiveAnswerer(Answerer):
             reading.candidates,
             [hit.score for hit in reading.hits],
             [hit.meta.language for hit in reading.hits],
+            [hit.article_id for hit in reading.hits],
             list(reading.article_shares.values()),
+            reading.vocabularies,
             min_relevance=self.embedder.profile.min_relevance,
             hit_spread=spread_of(self.embedder),
         )
         probability = float(sigmoid(model.question.logit(features[None, :]))[0])
         return logits, best, probability
 
-    def _answer_by_evidence(self, reading: Reading, model: AnswerModel) -> Answer:
+    def answer_by_evidence(self, reading: Reading, model: AnswerModel) -> Answer:
         hits, candidates = reading.hits, reading.candidates
         logits, best, probability = self.judge(reading, model)
         article_language = hits[candidates[best].hit].meta.language
         if probability < model.threshold(reading.question.language, article_language):
             return self._abstain(reading.question.text, probability)
         # Another sentence joins only from the same article, when the model finds it nearly as likely to hold
-        # the answer, and when it does not repeat what is chosen: no padding from unrelated stories.
+        # the answer (its score within log(extra_sentence) of the best), and when it does not repeat what is
+        # chosen: no padding from unrelated stories.
         chosen = [best]
-        floor = float(sigmoid(logits[best])) * model.extra_sentence
+        floor = logits[best] + math.log(model.extra_sentence) if model.extra_sentence > 0 else -math.inf
         for i in np.argsort(-logits):
             i = int(i)
-            if len(chosen) >= min(model.max_sentences, self.max_sentences):
+            if len(chosen) >= min(model.max_sentences, self.max_sentences) or logits[i] < floor:
                 break
             if i == best or hits[candidates[i].hit].article_id != hits[candidates[best].hit].article_id:
                 continue
-            if float(sigmoid(logits[i])) < floor:
-                break
             if not _repeats(candidates[i].text, [candidates[c].text for c in chosen]):
                 chosen.append(i)
         return self._compose(reading.question.text, chosen, candidates, hits, probability)
 
-    def _answer_by_similarity(self, reading: Reading) -> Answer:
+    def answer_by_similarity(self, reading: Reading) -> Answer:
         candidates, hits, similarity, scores = reading.candidates, reading.hits, reading.similarity, reading.scores
         confidence = float(similarity.max())
         if confidence < self.min_sentence:
@@ -289,7 +293,7 @@ class ExtractiveAnswerer(Answerer):
         if missing:
             fresh = model.embed_documents(missing)
             with self._cache_lock:
-                for sentence, vector in zip(missing, fresh):
+                for sentence, vector in zip(missing, fresh, strict=True):
                     cached[sentence] = vector
                     self._cache[(model.name, sentence)] = vector
                 while len(self._cache) > SENTENCE_CACHE:

@@ -4,11 +4,13 @@
         │
     retrieve hits ─ screen_hits ─► nothing indexed yet                           -> how to ingest
         │                      └► no hit relevant enough                          -> "the news does not say"
-    answerer ─ (extractive) judge ─► its best sentence does not answer *this* question -> "the news does not say"
+    answerer ─ (extractive) evidence model ─► the hits do not answer *this* question -> "the news does not say"
 
 The first two steps run before any answerer, so no LLM is asked about a greeting or about news nobody indexed. The
-last step is the extractive answerer's: it hands the gate the evidence for its best sentence and answers only when
-the gate accepts it. LLM answerers decide that last step themselves ("not in the sources").
+last step is the extractive answerer's: its fitted evidence model (evidence.py) weighs the best sentence and the
+hits — the question's names and numbers, the kind of answer asked for — and answers only when the probability
+that the hits answer reaches its calibrated threshold. LLM answerers decide that step themselves ("not in the
+sources").
 """
 
 from __future__ import annotations

@@ -115,21 +115,21 @@ class LLMAnswerer(Answerer):
         self.deadline_s = deadline_s
         if name:
             self.name = name
-        self._answer_chain: Runnable[Mapping[str, Any], str] = (
+        self._answer_chain: Runnable[dict[str, Any], str] = (
             ChatPromptTemplate.from_messages([("system", ANSWER_SYSTEM), ("human", ANSWER_HUMAN)]).partial(
                 marker=ABSTAIN_MARKER
             )
             | model
             | StrOutputParser()
         )
-        self._language_chain: Runnable[Mapping[str, Any], str] = (
+        self._language_chain: Runnable[dict[str, Any], str] = (
             ChatPromptTemplate.from_messages(
                 [("system", ANSWER_SYSTEM), ("human", ANSWER_HUMAN), ("ai", "{reply}"), ("human", LANGUAGE_FIX_HUMAN)]
             ).partial(marker=ABSTAIN_MARKER)
             | model
             | StrOutputParser()
         )
-        self._condense_chain: Runnable[Mapping[str, Any], str] = (
+        self._condense_chain: Runnable[dict[str, Any], str] = (
             ChatPromptTemplate.from_messages([("system", CONDENSE_SYSTEM), ("human", CONDENSE_HUMAN)])
             | model
             | StrOutputParser()
@@ -198,7 +198,7 @@ class LLMAnswerer(Answerer):
             return None
         return clean_question(strip_reasoning(reply)) or None
 
-    def _invoke(self, chain: Runnable[Mapping[str, Any], str], inputs: Mapping[str, Any]) -> str:
+    def _invoke(self, chain: Runnable[dict[str, Any], str], inputs: dict[str, Any]) -> str:
         """The chain's reply within `deadline_s` of wall-clock time, or AnswerTimeoutError."""
         call = asyncio.wait_for(chain.ainvoke(inputs), self.deadline_s)
         try:
@@ -238,7 +238,12 @@ def format_sources(hits: Sequence[Hit]) -> str:
     blocks = []
     for n, hit in enumerate(hits, start=1):
         meta = hit.meta
-        attributes = {"n": str(n), "title": meta.title or "Untitled", "outlet": meta.outlet, "date": meta.published_iso[:10]}
+        attributes = {
+            "n": str(n),
+            "title": meta.title or "Untitled",
+            "outlet": meta.outlet,
+            "date": meta.published_iso[:10],
+        }
         head = " ".join(f'{key}="{html.escape(value)}"' for key, value in attributes.items() if value)
         text = html.escape(shorten(" ".join(hit.text.split()), MAX_SOURCE_CHARS), quote=False)
         blocks.append(f"<source {head}>\n{text}\n</source>")

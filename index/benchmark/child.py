@@ -47,7 +47,7 @@ def ingest(settings: IndexSettings, args: dict[str, Any]) -> dict[str, Any]:
     again = newsroom.ingest([str(subset)], csv_columns=columns)
     reingest_s = time.perf_counter() - start
     rows = read_rows(newsroom.store)
-    texts = [_embed_text(doc, meta) for doc, meta in zip(rows.documents, rows.metadatas)]
+    texts = [_embed_text(doc, meta) for doc, meta in zip(rows.documents, rows.metadatas, strict=True)]
     start = time.perf_counter()
     newsroom.embedder.embed_documents(texts)
     raw_s = time.perf_counter() - start

@@ -159,10 +159,10 @@ class BenchReport:
             "| first search ms | fill s |",
             "|---:|---|---:|---:|---:|---:|---:|---:|",
         ]
-        for f in self.latency:
+        for lat in self.latency:
             lines.append(
-                f"| {f.chunks} | {f.store} | {f.retrieval_ms[0]:.0f} | {f.retrieval_ms[1]:.0f} | {f.answer_ms[0]:.0f} "
-                f"| {f.answer_ms[1]:.0f} | {f.first_search_ms:.0f} | {f.fill_s:.1f} |"
+                f"| {lat.chunks} | {lat.store} | {lat.retrieval_ms[0]:.0f} | {lat.retrieval_ms[1]:.0f} "
+                f"| {lat.answer_ms[0]:.0f} | {lat.answer_ms[1]:.0f} | {lat.first_search_ms:.0f} | {lat.fill_s:.1f} |"
             )
         lines += ["", "| process | figure |", "|---|---:|"]
         lines += [f"| {name} | {value:.2f} |" for name, value in self.processes.items()]

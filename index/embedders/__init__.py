@@ -27,7 +27,9 @@ def load_embedder(
     if names[0].startswith(OPENAI_PREFIX):
         from index.embedders.openai_endpoint import OpenAIEndpointEmbedder
 
-        return OpenAIEndpointEmbedder.from_settings(names[0].removeprefix(OPENAI_PREFIX), settings, batch_size=batch_size)
+        return OpenAIEndpointEmbedder.from_settings(
+            names[0].removeprefix(OPENAI_PREFIX), settings, batch_size=batch_size
+        )
     if len(names) > 1:
         from index.embedders.combined import CombinedEmbedder
 

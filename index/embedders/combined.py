@@ -39,7 +39,7 @@ class CombinedEmbedder(Embedder):
         weights = tuple(value / sum(inverse) for value in inverse)
 
         def weighted(field: str) -> float:
-            return sum(w * getattr(part.profile, field) for part, w in zip(parts, weights))
+            return sum(w * getattr(part.profile, field) for part, w in zip(parts, weights, strict=True))
 
         profile = ModelProfile(
             name=JOIN.join(names),
@@ -71,7 +71,7 @@ class CombinedEmbedder(Embedder):
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
         blocks = []
-        for part, weight in zip(self.parts, self.weights):
+        for part, weight in zip(self.parts, self.weights, strict=True):
             # Questions go through the parts' own query path (and cache): a reader that is one of the parts
             # then embeds the question once.
             vectors = np.vstack([part.embed_query(t) for t in texts]) if is_query else part.embed_documents(texts)

@@ -148,6 +148,7 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
     if not rows:
         raise DatasetError(f"{path} holds no questions")
     layout = "news_qa" if any(detect_layout(row) == "news_qa" for row in rows) else detect_layout(rows[0])
+    answer_keys: tuple[str, ...]
     if layout == "news_qa":
         field = question_field or XQUAD_QUESTION_FIELDS[0]
         context_key, answer_keys = "context_de", ("answers_de",)
@@ -219,7 +220,9 @@ def read_10kgnad_csv(path: Path, *, limit: int | None = None) -> Iterator[Articl
                 return
             if len(row) < 2 or not row[1].strip():
                 continue
-            yield Article(text=row[1].strip(), meta=ArticleMeta(source=f"10kgnad:{path.name}#{row_number}", language="de"))
+            yield Article(
+                text=row[1].strip(), meta=ArticleMeta(source=f"10kgnad:{path.name}#{row_number}", language="de")
+            )
 
 
 def read_articles_jsonl(path: Path, *, limit: int | None = None) -> Iterator[Article]:

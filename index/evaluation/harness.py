@@ -26,18 +26,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.answerers.base import CITATION_RE
+from index.errors import NewsbotError
 from index.evaluation.datasets import QADataset, QAItem
 from index.evaluation.metrics import (
     abstention_rate,
-    substring_containment,
     containment,
     exact_match,
     mean_reciprocal_rank,
     percentile,
     recall_at_k,
+    substring_containment,
     token_f1,
 )
-from index.errors import NewsbotError
 from index.models import Article
 from index.settings import IndexSettings
 
@@ -95,8 +95,9 @@ class QuestionResult:
     #: what an abstention threshold is compared with
     top_score: float = 0.0
     top_score_without_gold: float = 0.0
-    #: the answerer's own confidence (extractive: the best sentence's similarity, what `min_sentence` is compared
-    #: with), with and without the gold paragraph; None where the answerer cannot tell or never read a sentence
+    #: the answerer's own confidence (extractive: its evidence model's probability that the hits answer, or
+    #: without a model the best sentence's similarity), with and without the gold paragraph; None where the
+    #: answerer cannot tell or never read a sentence
     confidence: float | None = None
     confidence_without_gold: float | None = None
     #: "answerable", or why the question cannot be answered (news_qa: same_story, absent_topic)
@@ -178,9 +179,16 @@ class EvalReport:
         for name, ratio in self.ratios().items():
             cells = ["–" if ratio[k] is None else f"{ratio[k]:.2f}×" for k in METRIC_KEYS]
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
-        kinds = sorted({key for mode in self.modes.values() for key in mode.metrics if key.startswith("abstain_unanswerable_")})
+        kinds = sorted(
+            {key for mode in self.modes.values() for key in mode.metrics if key.startswith("abstain_unanswerable_")}
+        )
         if kinds:
-            lines += ["", "Unanswerable questions, abstention by kind:", "", "| mode | " + " | ".join(k.removeprefix("abstain_unanswerable_") for k in kinds) + " |"]
+            lines += [
+                "",
+                "Unanswerable questions, abstention by kind:",
+                "",
+                "| mode | " + " | ".join(k.removeprefix("abstain_unanswerable_") for k in kinds) + " |",
+            ]
             lines.append("|---|" + "---:|" * len(kinds))
             for name, mode in self.modes.items():
                 lines.append(f"| {name} | " + " | ".join(f"{mode.metrics.get(k, 0.0):.3f}" for k in kinds) + " |")
@@ -207,7 +215,9 @@ class EvalReport:
 def dataset_articles(dataset: QADataset) -> tuple[list[Article], dict[str, str]]:
     """The dataset's paragraphs as Articles, and a map from article id back to context id."""
     articles = [paragraph.to_article(dataset.name) for paragraph in dataset.paragraphs]
-    return articles, {article.id: paragraph.context_id for article, paragraph in zip(articles, dataset.paragraphs)}
+    return articles, {
+        article.id: paragraph.context_id for article, paragraph in zip(articles, dataset.paragraphs, strict=True)
+    }
 
 
 def _without_citations(text: str) -> str:

@@ -57,7 +57,7 @@ def recall_at_k(
         raise ValueError(f"k must be at least 1, got {k}")
     _check_lengths("recall_at_k", rankings, golds)
     return MetricResult.from_scores(
-        [1.0 if _gold_set(gold) & set(ranked[:k]) else 0.0 for ranked, gold in zip(rankings, golds)]
+        [1.0 if _gold_set(gold) & set(ranked[:k]) else 0.0 for ranked, gold in zip(rankings, golds, strict=True)]
     )
 
 
@@ -73,7 +73,9 @@ def reciprocal_rank(ranked: Sequence[str], gold: str | Collection[str]) -> float
 def mean_reciprocal_rank(rankings: Sequence[Sequence[str]], golds: Sequence[str | Collection[str]]) -> MetricResult:
     """Reciprocal rank per question; MRR is cut off at the length of each ranked list."""
     _check_lengths("mean_reciprocal_rank", rankings, golds)
-    return MetricResult.from_scores([reciprocal_rank(ranked, gold) for ranked, gold in zip(rankings, golds)])
+    return MetricResult.from_scores(
+        [reciprocal_rank(ranked, gold) for ranked, gold in zip(rankings, golds, strict=True)]
+    )
 
 
 # --- answers -----------------------------------------------------------------------------------------------
@@ -124,13 +126,13 @@ def _contains(prediction: str, gold: str) -> float:
 def exact_match(predictions: Sequence[str], golds: Sequence[Collection[str]]) -> MetricResult:
     """1.0 when the normalised prediction equals any normalised gold answer (SQuAD EM)."""
     _check_lengths("exact_match", predictions, golds)
-    return MetricResult.from_scores([_best(p, g, _exact) for p, g in zip(predictions, golds)])
+    return MetricResult.from_scores([_best(p, g, _exact) for p, g in zip(predictions, golds, strict=True)])
 
 
 def token_f1(predictions: Sequence[str], golds: Sequence[Collection[str]]) -> MetricResult:
     """Bag-of-tokens F1 between the normalised prediction and the best gold answer (SQuAD F1)."""
     _check_lengths("token_f1", predictions, golds)
-    return MetricResult.from_scores([_best(p, g, _f1) for p, g in zip(predictions, golds)])
+    return MetricResult.from_scores([_best(p, g, _f1) for p, g in zip(predictions, golds, strict=True)])
 
 
 def containment(predictions: Sequence[str], golds: Sequence[Collection[str]]) -> MetricResult:
@@ -139,7 +141,7 @@ def containment(predictions: Sequence[str], golds: Sequence[Collection[str]]) ->
     The measure for answerers that return a sentence or a paragraph rather than a span.
     """
     _check_lengths("containment", predictions, golds)
-    return MetricResult.from_scores([_best(p, g, _contains) for p, g in zip(predictions, golds)])
+    return MetricResult.from_scores([_best(p, g, _contains) for p, g in zip(predictions, golds, strict=True)])
 
 
 # --- abstention and speed ----------------------------------------------------------------------------------
@@ -156,7 +158,7 @@ def substring_containment(predictions: Sequence[str], golds: Sequence[Collection
     return MetricResult.from_scores(
         [
             1.0 if any(collapse(g) and collapse(g) in collapse(p) for g in gold) else 0.0
-            for p, gold in zip(predictions, golds)
+            for p, gold in zip(predictions, golds, strict=True)
         ]
     )
 

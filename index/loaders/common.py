@@ -5,8 +5,7 @@ from __future__ import annotations
 import codecs
 import email.utils
 import re
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import UTC, datetime
 
 from dateutil import parser as dateutil_parser
 
@@ -104,7 +103,7 @@ def _parse_date(value: object) -> datetime | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > _EPOCH_MILLIS_THRESHOLD else value
         try:
-            return datetime.fromtimestamp(seconds, tz=timezone.utc)
+            return datetime.fromtimestamp(seconds, tz=UTC)
         except (OverflowError, OSError, ValueError):
             return None
     if not isinstance(value, str) or not _YEAR.search(value):

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.settings import Document
 
 from index.errors import SourceError
 from index.loaders.common import (
@@ -17,8 +18,8 @@ from index.loaders.common import (
     normalize_language,
     parse_date,
 )
-from index.text import host_of
 from index.models import Article
+from index.text import host_of
 
 #: front-matter keys and the Article field each one sets (the text itself never lives in front matter)
 FRONT_MATTER_KEYS: dict[str, str] = {
@@ -93,7 +94,7 @@ def html_to_article(html: str, source: str, *, url: str = "") -> Article:
     page_title = " ".join((tree.findtext(".//title") or "").split())
     language = normalize_language(tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
     document = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False)
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, Document) or not (document.text or "").strip():
         raise SourceError(source, f"no article text found in the page: {_HTML_HINT}")
     title = " ".join((document.title or page_title).split())
     page_url = url or document.url or ""

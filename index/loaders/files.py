@@ -65,7 +65,9 @@ def folder_files(folder: Path, *, follow_symlinks: bool) -> tuple[list[Path], li
     visited: set[Path] = set()
 
     def unreadable(error: OSError) -> None:
-        refused.append((Path(error.filename or folder), f"folder cannot be read ({error.strerror}): check its permissions"))
+        refused.append(
+            (Path(error.filename or folder), f"folder cannot be read ({error.strerror}): check its permissions")
+        )
 
     for root, dirs, names in os.walk(folder, onerror=unreadable, followlinks=follow_symlinks):
         visited.add(Path(root).resolve())

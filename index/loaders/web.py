@@ -13,13 +13,15 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
 import httpx
 
 from index.errors import SourceError, UnsupportedSourceError
+from index.loaders.common import build_article, decode_bytes, normalize_language, parse_date
+from index.loaders.documents import html_fragment_text, html_to_article, sniff_html_charset
 from index.loaders.egress import (
     DEFAULT_FETCH_DEADLINE_S,
     DeadlineExceeded,
@@ -30,10 +32,8 @@ from index.loaders.egress import (
     guarded_transport,
     within_deadline,
 )
-from index.loaders.common import build_article, decode_bytes, normalize_language, parse_date
-from index.loaders.documents import html_fragment_text, html_to_article, sniff_html_charset
-from index.text import host_of
 from index.models import Article
+from index.text import host_of
 
 log = logging.getLogger(__name__)
 
@@ -328,7 +328,7 @@ def _entry_date(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
         moment = entry.get(key)
         if moment:
-            return datetime(*moment[:6], tzinfo=timezone.utc)
+            return datetime(*moment[:6]).replace(tzinfo=UTC)
     return None
 
 

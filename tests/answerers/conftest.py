@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -22,7 +22,7 @@ WEATHER = Hit(
         title="Rain warning for the weekend",
         outlet="BBC News",
         url="https://example.org/weather",
-        published_at=datetime(2023, 9, 7, 8, 0, tzinfo=timezone.utc),
+        published_at=datetime(2023, 9, 7, 8, 0, tzinfo=UTC),
         language="en",
     ),
     score=0.41,
@@ -38,7 +38,7 @@ NORTH_KOREA = Hit(
         title="Nordkorea bestreitet Waffenlieferungen an Russland",
         outlet="tagesschau.de",
         url="https://example.org/nordkorea",
-        published_at=datetime(2023, 9, 8, 10, 30, tzinfo=timezone.utc),
+        published_at=datetime(2023, 9, 8, 10, 30, tzinfo=UTC),
         language="de",
     ),
     score=0.78,

@@ -45,7 +45,9 @@ def test_invalid_settings_are_named(overrides: dict[str, Any], setting: str) -> 
         ("gpt-4o-mini", "", ("", "gpt-4o-mini")),
     ],
 )
-def test_the_provider_comes_from_the_prefix_or_the_endpoint(model: str, base_url: str, expected: tuple[str, str]) -> None:
+def test_the_provider_comes_from_the_prefix_or_the_endpoint(
+    model: str, base_url: str, expected: tuple[str, str]
+) -> None:
     assert split_model(model, base_url) == expected
 
 

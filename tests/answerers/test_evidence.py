@@ -127,17 +127,18 @@ def _hit(article_id: str, text: str, score: float) -> Hit:
 
 
 def _model(threshold: float) -> AnswerModel:
-    """Sentences: the answer type and the anchors in the sentence count; questions: the best logit decides."""
+    """Sentences: the answer type and the anchors in the sentence count; questions: the best sentence's answer
+    type decides."""
     sentence_weights = np.zeros(len(SENTENCE_FEATURES))
     sentence_weights[SENTENCE_FEATURES.index("answer_type")] = 3.0
     sentence_weights[SENTENCE_FEATURES.index("anchors_sentence")] = 2.0
     question_weights = np.zeros(len(QUESTION_FEATURES))
-    question_weights[QUESTION_FEATURES.index("best")] = 1.0
+    question_weights[QUESTION_FEATURES.index("answer_type")] = 4.0
     ones_s, ones_q = np.ones(len(SENTENCE_FEATURES)), np.ones(len(QUESTION_FEATURES))
     return AnswerModel(
         reader="reader",
         sentence=Logistic(SENTENCE_FEATURES, 0 * ones_s, ones_s, sentence_weights, -2.0),
-        question=Logistic(QUESTION_FEATURES, 0 * ones_q, ones_q, question_weights, 0.0),
+        question=Logistic(QUESTION_FEATURES, 0 * ones_q, ones_q, question_weights, -2.0),
         thresholds={"same": threshold, "cross": threshold},
         extra_sentence=0.9,
         max_sentences=2,
@@ -192,3 +193,17 @@ def test_the_reader_reads_a_sentence_once_for_repeated_questions() -> None:
     answerer.answer("Who lost?", hits)
     answerer.answer("Who lost to AlphaGo?", hits)
     assert calls == [1]
+
+
+def test_the_default_reader_uses_the_model_and_a_sentence_threshold_of_ones_own_switches_it_off(
+    tmp_path: Path,
+) -> None:
+    from index.answerers import load_answerer
+    from tests.conftest import make_settings
+
+    fast = ScriptedEmbedder("fast", {})
+    default = load_answerer(make_settings(tmp_path, reader="e5"), fast)
+    own = load_answerer(make_settings(tmp_path, reader="e5", min_sentence_relevance=0.8), fast)
+    assert isinstance(default, ExtractiveAnswerer) and isinstance(own, ExtractiveAnswerer)
+    assert default.model is not None and default.model.reader == "e5"
+    assert own.model is None and own.min_sentence == 0.8

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-import numpy as np
 import pytest
 
 from index.answerers.extractive import ExtractiveAnswerer
@@ -24,7 +23,7 @@ def _hit(article_id: str, text: str, title: str = "", score: float = 0.8) -> Hit
         title=title,
         outlet="example.org",
         url=f"https://example.org/{article_id}",
-        published_at=datetime(2023, 9, 8, 10, 30, tzinfo=timezone.utc),
+        published_at=datetime(2023, 9, 8, 10, 30, tzinfo=UTC),
         language="de" if article_id == "nk" else "en",
     )
     return Hit(chunk_id=f"{article_id}:0", article_id=article_id, text=text, meta=meta, score=score)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 from langchain_openai import ChatOpenAI
+from pydantic import SecretStr
 
 from tests.fakes.openai_api import FakeOpenAI
 
@@ -55,7 +56,7 @@ def test_an_unscripted_request_fails_loudly(fake_openai: FakeOpenAI) -> None:
 def test_replies_play_in_order_and_requests_are_recorded(fake_openai: FakeOpenAI) -> None:
     fake_openai.enqueue("first")
     fake_openai.enqueue("second")
-    model = ChatOpenAI(base_url=fake_openai.base_url, api_key=fake_openai.api_key, model="m", max_retries=0)
+    model = ChatOpenAI(base_url=fake_openai.base_url, api_key=SecretStr(fake_openai.api_key), model="m", max_retries=0)
 
     replies = [model.invoke("one").content, model.invoke("two").content]
 
@@ -67,7 +68,11 @@ def test_replies_play_in_order_and_requests_are_recorded(fake_openai: FakeOpenAI
 def test_streaming_replies_join_to_the_scripted_text(fake_openai: FakeOpenAI) -> None:
     fake_openai.enqueue("North Korea denied it [2].")
     model = ChatOpenAI(
-        base_url=fake_openai.base_url, api_key=fake_openai.api_key, model="m", max_retries=0, stream_usage=True
+        base_url=fake_openai.base_url,
+        api_key=SecretStr(fake_openai.api_key),
+        model="m",
+        max_retries=0,
+        stream_usage=True,
     )
 
     chunks = [chunk.content for chunk in model.stream("hi")]

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import pytest
 
 from index.answerers.base import Answerer
-from index.answerers.fallback import FallbackAnswerer
 from index.answerers.chat_model import ChatModelAnswerer
+from index.answerers.fallback import FallbackAnswerer
 from index.errors import ConfigError
 from index.models import Answer, Hit, Turn
 from tests.answerers.conftest import QUESTION, TEST_TIMEOUT_S

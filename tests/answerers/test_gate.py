@@ -31,7 +31,9 @@ class CountingAnswerer(Answerer):
         return Answer(text="Yes [1].", answerer=self.name, question=question)
 
 
-@pytest.mark.parametrize("text", ["", "?", "...", "🙂🙂", "hi", "Hallo!", "thanks", "Danke", "asdf qwer", "sdfg hjkl jjj"])
+@pytest.mark.parametrize(
+    "text", ["", "?", "...", "🙂🙂", "hi", "Hallo!", "thanks", "Danke", "asdf qwer", "sdfg hjkl jjj"]
+)
 def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
     decision = AnswerGate(min_relevance=0.5).screen_question(text)
 
@@ -41,7 +43,14 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Who denied supplying arms?", "Wer gewann?", "Kohlschreiber?", "2016", "Was ist heute passiert?", "lufthansa tarife"],
+    [
+        "Who denied supplying arms?",
+        "Wer gewann?",
+        "Kohlschreiber?",
+        "2016",
+        "Was ist heute passiert?",
+        "lufthansa tarife",
+    ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
     assert AnswerGate(min_relevance=0.5).screen_question(text).answer

@@ -7,10 +7,10 @@ import time
 import pytest
 
 from index.answerers.base import ABSTAIN_TEXTS
-from index.answerers.llm import ABSTAIN_MARKER, ABSTAIN_TEXT
-from index.language import identify_language
 from index.answerers.chat_model import ChatModelAnswerer
+from index.answerers.llm import ABSTAIN_MARKER, ABSTAIN_TEXT
 from index.errors import AnswerError, AnswerTimeoutError
+from index.language import identify_language
 from index.models import ArticleMeta, Hit, Turn
 from tests.answerers.conftest import NORTH_KOREA, QUESTION, TEST_TIMEOUT_S
 from tests.fakes.openai_api import FakeOpenAI
@@ -24,7 +24,9 @@ def test_cited_answer_maps_citations_to_the_right_sources(
     answer = llm.answer(QUESTION, hits)
 
     assert answer.text == "No: North Korea denied delivering weapons or ammunition to Russia [1]."
-    assert [(s.n, s.meta.title, s.meta.url) for s in answer.sources] == [(1, NORTH_KOREA.meta.title, NORTH_KOREA.meta.url)]
+    assert [(s.n, s.meta.title, s.meta.url) for s in answer.sources] == [
+        (1, NORTH_KOREA.meta.title, NORTH_KOREA.meta.url)
+    ]
     assert not answer.abstained
     assert answer.answerer == "openai"
     assert answer.question == QUESTION

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -27,7 +27,7 @@ KIRBY = Source(
         title="Nordkorea dementiert Waffenlieferungen an Russland",
         outlet="Nau.ch",
         url="https://www.nau.ch/news/ausland/nordkorea?id=1&ref=rss",
-        published_at=datetime(2022, 9, 22, 8, 15, tzinfo=timezone.utc),
+        published_at=datetime(2022, 9, 22, 8, 15, tzinfo=UTC),
     ),
     snippet="Nordkorea hat Angaben der US-Regierung bestritten, wonach <der Staat> Munition liefert.",
     score=0.71,
@@ -55,7 +55,9 @@ def test_compact_source_list_has_outlet_date_and_link_per_source() -> None:
 
 
 def test_outlet_falls_back_to_the_host_of_the_url() -> None:
-    source = Source(n=1, article_id="a", meta=ArticleMeta(title="T", url="https://www.example.org/a"), snippet="", score=1)
+    source = Source(
+        n=1, article_id="a", meta=ArticleMeta(title="T", url="https://www.example.org/a"), snippet="", score=1
+    )
     assert "· example.org" in render_answer(Answer(text="x [1]", sources=[source]))
 
 
@@ -81,7 +83,7 @@ def test_latest_lists_titles_with_links() -> None:
 
 @pytest.mark.parametrize(
     ("moment", "shown"),
-    [(datetime(2022, 9, 22, 8, 15, tzinfo=timezone.utc), "22 Sep 2022"), (datetime(2023, 1, 5), "5 Jan 2023"), (None, "")],
+    [(datetime(2022, 9, 22, 8, 15, tzinfo=UTC), "22 Sep 2022"), (datetime(2023, 1, 5), "5 Jan 2023"), (None, "")],
 )
 def test_dates_are_short_and_unambiguous(moment: datetime | None, shown: str) -> None:
     assert format_date(moment) == shown

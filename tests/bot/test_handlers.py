@@ -89,7 +89,10 @@ async def test_latest_lists_the_newest_articles(offline_bot: OfflineBot) -> None
 @pytest.mark.parametrize("argument", ["²", "-3", "99999999999999999999", "abc", "0", "21", "٣", "3 4", "1e3"])
 async def test_latest_with_a_count_it_cannot_take_says_how_to_ask(offline_bot: OfflineBot, argument: str) -> None:
     [usage] = await offline_bot.send(f"/latest {argument}")
-    assert usage.text == "Send /latest for the 5 newest articles, or /latest N for the N newest, N from 1 to 20: e.g. /latest 10."
+    assert (
+        usage.text
+        == "Send /latest for the 5 newest articles, or /latest N for the N newest, N from 1 to 20: e.g. /latest 10."
+    )
     assert not offline_bot.api.errors
 
 

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from index.evaluation.datasets import read_articles_jsonl, read_qa_jsonl
 from bot.settings import Settings
+from index.evaluation.datasets import read_articles_jsonl, read_qa_jsonl
 from index.evaluation.harness import (
     METRIC_KEYS,
     MODES,

@@ -94,8 +94,13 @@ class _Handler(BaseHTTPRequestHandler):
             return
         length = {"Content-Length": str(len(route.body))} if route.send_length else {}
         headers = {"Content-Type": route.content_type, **length, **route.headers}
-        status_line = f"HTTP/1.1 {route.status} {HTTPStatus(route.status).phrase}\r\n"
-        head = "".join([status_line, *(f"{k}: {v}\r\n" for k, v in headers.items()), "\r\n"])
+        head = "".join(
+            [
+                f"HTTP/1.1 {route.status} {HTTPStatus(route.status).phrase}\r\n",
+                *(f"{k}: {v}\r\n" for k, v in headers.items()),
+                "\r\n",
+            ]
+        )
         try:
             if route.trickle_headers:
                 self._trickle(head.encode("latin-1") + route.body, route.trickle_s)

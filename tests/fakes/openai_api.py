@@ -194,7 +194,7 @@ class FakeOpenAI:
             site = web.TCPSite(runner, "127.0.0.1", 0)
             loop.run_until_complete(site.start())
             server = site._server
-            assert server is not None and server.sockets  # noqa: S101 - set by site.start()
+            assert isinstance(server, asyncio.Server) and server.sockets  # noqa: S101 - set by site.start()
             self._port = server.sockets[0].getsockname()[1]
             self._loop, self._runner = loop, runner
         except BaseException as exc:  # noqa: BLE001 - reported to the starting thread
@@ -236,6 +236,7 @@ class FakeOpenAI:
 
     async def _chat_completions(self, request: web.Request) -> web.StreamResponse:
         raw = await request.read()
+        body: Any
         try:
             body = json.loads(raw) if raw else None
         except json.JSONDecodeError:

@@ -21,8 +21,12 @@ from tests.fakes.news_site import FakeInternet, LoopbackSite, Route, serving
 PUBLIC = "93.184.216.34"
 ARTICLE = b"""<html lang="en"><head><title>Ferry back</title></head><body><article><h1>Ferry back</h1>
 <p>The night ferry between Portwell and Eastholm resumes service on Friday after the winter break, the operator
-said, with two crossings a night and bicycles carried free of charge until the end of May.</p></article></body></html>"""
-SECRET = b"<html><body><article><h1>Internal</h1><p>Database password: hunter2. " + b"Internal only. " * 30 + b"</p></article></body></html>"
+said, with two crossings a night and bicycles carried free of charge until the end of May.</p></article></body></html>"""  # noqa: E501
+SECRET = (
+    b"<html><body><article><h1>Internal</h1><p>Database password: hunter2. "
+    + b"Internal only. " * 30
+    + b"</p></article></body></html>"
+)
 ALLOW_PRIVATE = LoadOptions(allow_private_hosts=True)
 
 
@@ -38,7 +42,8 @@ def feed(entries: list[tuple[str, str]]) -> bytes:
 @pytest.fixture
 def intranet() -> Iterator[LoopbackSite]:
     """A private server on loopback that nothing from outside should ever reach."""
-    with serving(LoopbackSite({"/secret": Route(SECRET), "/latest/meta-data": Route(b"iam-role", "text/plain")})) as site:
+    routes = {"/secret": Route(SECRET), "/latest/meta-data": Route(b"iam-role", "text/plain")}
+    with serving(LoopbackSite(routes)) as site:
         yield site
 
 
