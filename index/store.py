@@ -206,7 +206,7 @@ class ChunkStore:
         query = np.asarray(vector, dtype=np.float32)
         best: dict[str, Hit] = {}
         for chunk_id, doc, meta, emb in zip(
-            result["ids"], result["documents"], result["metadatas"], result["embeddings"]
+            result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
         ):
             hit = _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
             if hit.article_id not in best or hit.score > best[hit.article_id].score:

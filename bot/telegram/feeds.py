@@ -98,7 +98,8 @@ def poll_now(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 
 def feed_services(context: NewsContext) -> FeedServices:
-    return context.bot_data[FEEDS_KEY]  # type: ignore[no-any-return]
+    services: FeedServices = context.bot_data[FEEDS_KEY]
+    return services
 
 
 def close(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

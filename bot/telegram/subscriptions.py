@@ -121,7 +121,7 @@ def _chat(data: dict[str, Any], chat_id: int) -> dict[str, Any]:
     chat = data.setdefault("chats", {}).setdefault(str(chat_id), {})
     chat.setdefault("topics", [])
     chat.setdefault("pending", {})
-    return chat  # type: ignore[no-any-return]
+    return chat
 
 
 def match_new_articles(newsroom: Newsroom, subscriptions: Subscriptions, since: float) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram.ext import Application, Job
 
 from bot.telegram.feeds import JOB_NAME
 from index.feeds import FeedPoller, FeedRegistry
@@ -32,6 +33,15 @@ async def ask(api: FakeBotApi, user: dict[str, Any], text: str) -> SentMessage:
     before = len(api.messages_to(user["id"]))
     api.user_message(user=user, chat=private_chat(user), text=text)
     return (await api.replies(user["id"], after=before))[0]
+
+
+def digest_to(api: FakeBotApi, user: dict[str, Any]) -> SentMessage | None:
+    return next((m for m in api.messages_to(user["id"]) if DIGEST in m.text), None)
+
+
+def jobs(application: Application[Any, Any, Any, Any, Any, Any]) -> tuple[Job[Any], ...]:
+    assert application.job_queue is not None, "python-telegram-bot[job-queue] is a dependency"
+    return application.job_queue.jobs(JOB_NAME)
 
 
 @pytest.fixture
@@ -101,10 +111,8 @@ async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
         api.user_message(user=ADA, chat=private_chat(ADA), text="/follow ferries and harbours")
         await api.replies(ADA["id"])
         api.user_message(user=ADMIN, chat=private_chat(ADMIN), text=f"/feed_add {site.base}/feed.xml")
-        digest = await api.wait_for(
-            lambda: next((m for m in api.messages_to(ADA["id"]) if DIGEST in m.text), None), timeout=60,
-            what="the digest",
-        )
+        digest = await api.wait_for(lambda: digest_to(api, ADA), timeout=60, what="the digest")
+        assert digest is not None
         assert digest.text == (
             f"📰 {DIGEST}\n\nferries and harbours\n• Harbour of Port Elda reopens · Elda Courier, 4 Mar 2024"
         )
@@ -119,7 +127,7 @@ async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
             "application/rss+xml",
         )
         application.bot_data["feeds"].poller.clock = lambda: 10**10  # the feed is due again
-        [job] = application.job_queue.jobs(JOB_NAME)
+        [job] = jobs(application)
         await job.run(application)
         assert len(room.latest(5)) == 3
         assert [m for m in api.messages_to(ADA["id"]) if DIGEST in m.text] == [digest]
@@ -153,12 +161,10 @@ async def test_articles_another_process_stored_reach_followers_too(
         watch.registry.add(f"{site.base}/feed.xml")
         assert watch.poll_due().results[0].report.added == 2
         watch.close()
-        [job] = application.job_queue.jobs(JOB_NAME)
+        [job] = jobs(application)
         await job.run(application)
-        digest = await api.wait_for(
-            lambda: next((m for m in api.messages_to(EVE["id"]) if DIGEST in m.text), None), what="the digest"
-        )
-    assert digest.text == (
+        digest = await api.wait_for(lambda: digest_to(api, EVE), what="the digest")
+    assert digest is not None and digest.text == (
         f"📰 {DIGEST}\n\nBrot und Bäckereien\n• Rye loaf is bread of the year · Elda Courier, 4 May 2024"
     )
     assert not api.errors
