@@ -9,6 +9,7 @@
     │   └── StoreUnavailableError    the Chroma server cannot be reached
     ├── AnswerError              the answerer (LLM) failed; callers fall back to the extractive answer
     │   └── AnswerTimeoutError   the LLM did not answer in time
+    ├── FeedError                a followed feed cannot be added, removed or polled as asked
     ├── DatasetError             an evaluation file is missing or not in a layout `newsbot eval` reads
     └── BenchmarkError           a `newsbot bench` step (a measured process, its options) failed
 
@@ -37,6 +38,10 @@ class SourceError(NewsbotError):
 
 class UnsupportedSourceError(SourceError):
     """The input's kind is not one newsbot reads."""
+
+
+class FeedError(NewsbotError):
+    """A followed feed cannot be added, removed or polled as asked."""
 
 
 class EmbeddingError(NewsbotError):

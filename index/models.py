@@ -31,6 +31,8 @@ class ArticleMeta:
 
     `published_at` is None when the source gives no date; `source` is the file path or URL it was read from,
     with a `:row N` / `#entry N` suffix for files and feeds that hold several articles.
+    `published_is_fetch_time`: the source gave no date and `published_at` is when newsbot fetched it (a followed
+    feed's undated entry).
     """
 
     title: str = ""
@@ -42,6 +44,7 @@ class ArticleMeta:
     #: the story the article belongs to: the id of the first stored article of the same wire story, set at ingest
     #: (index/stories.py); "" for articles not yet stored
     story_id: str = ""
+    published_is_fetch_time: bool = False
 
     @property
     def published_iso(self) -> str:
@@ -82,13 +85,17 @@ class ArticleMeta:
 
     @classmethod
     def from_record(cls, record: dict[str, object]) -> ArticleMeta:
-        values = {f.name: str(record.get(f.name) or "") for f in fields(cls) if f.name != "published_at"}
+        values = {f.name: str(record.get(f.name) or "") for f in fields(cls) if f.name not in _NOT_TEXT}
         published = str(record.get("published_at") or "")
         try:
             moment = datetime.fromisoformat(published) if published else None
         except ValueError:
             moment = None
-        return cls(published_at=moment, **values)
+        fetch_time = record.get("published_is_fetch_time") is True and moment is not None
+        return cls(published_at=moment, published_is_fetch_time=fetch_time, **values)
+
+
+_NOT_TEXT = frozenset({"published_at", "published_is_fetch_time"})
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,8 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)
     duplicates: int = 0
     expired: int = 0
+    #: ids of the articles this run added or updated (not in `to_dict`: for followers of feeds)
+    stored_ids: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -267,7 +269,9 @@ class Newsroom:
             self.stories.stored()
             if outcome == "duplicate":  # another process stored the text meanwhile
                 report.duplicates += 1
-            elif outcome == "updated":
+                continue
+            report.stored_ids.append(article.id)
+            if outcome == "updated":
                 report.updated += 1
             else:
                 report.added += 1

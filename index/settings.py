@@ -99,6 +99,12 @@ class IndexSettings(BaseSettings):
     fetch_deadline: float = Field(
         default=DEFAULT_FETCH_DEADLINE_S, gt=0, description="Seconds one download may take in all."
     )
+    feeds_poll_interval: float = Field(
+        default=900.0, ge=10, description="Seconds between two polls of a followed feed (`newsbot watch`, the bot)."
+    )
+    feeds_max_backoff: float = Field(
+        default=6 * 3600.0, gt=0, description="Longest wait, in seconds, before a failing feed is tried again."
+    )
     embeddings_base_url: str = Field(
         default="", description="OpenAI-compatible /embeddings endpoint; set, it is the embedder (openai:<model>)."
     )

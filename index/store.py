@@ -351,6 +351,27 @@ class ChunkStore:
             for h in hits
         ]
 
+    def best_hits(self, article_ids: Sequence[str], vector: np.ndarray) -> list[Hit]:
+        """Each given article's chunk most similar to `vector` (cosine), best first; articles not stored are left
+        out. For checking new articles against a topic, whatever else the store holds."""
+        if not article_ids:
+            return []
+        result = self._call(
+            "get chunks",
+            "get",
+            where={"article_id": {"$in": list(dict.fromkeys(article_ids))}},
+            include=["documents", "metadatas", "embeddings"],
+        )
+        query = np.asarray(vector, dtype=np.float32)
+        best: dict[str, Hit] = {}
+        for chunk_id, doc, meta, emb in zip(
+            result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
+        ):
+            hit = _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
+            if hit.article_id not in best or hit.score > best[hit.article_id].score:
+                best[hit.article_id] = hit
+        return sorted(best.values(), key=lambda h: h.score, reverse=True)
+
     def all_chunks(self) -> tuple[list[str], list[str]]:
         """Every chunk's id and text, for the lexical index."""
         ids: list[str] = []
@@ -374,9 +395,23 @@ class ChunkStore:
         result = self._call("list articles", "get", where=condition, include=["metadatas"])
         return [dict(m) for m in result["metadatas"] or []]
 
-    def articles(self) -> list[StoredArticle]:
-        """Every stored article; one stored without a title (by an older newsbot) gets its first sentence."""
-        result = self._call("list articles", "get", where={"chunk_index": 0}, include=["metadatas", "documents"])
+    def articles(
+        self, article_ids: Sequence[str] | None = None, *, ingested_after: float | None = None
+    ) -> list[StoredArticle]:
+        """Every stored article; or those of `article_ids` that are stored; or those stored (added or changed)
+        after the time `ingested_after`, by this process or another. One stored without a title (by an older
+        newsbot) gets its first sentence."""
+        if article_ids is not None:
+            if not article_ids:
+                return []
+            result = self._call(
+                "list articles", "get", ids=[f"{a}:0" for a in article_ids], include=["metadatas", "documents"]
+            )
+        else:
+            where: dict[str, Any] = {"chunk_index": 0}
+            if ingested_after is not None:
+                where = {"$and": [where, {"ingested_at": {"$gt": ingested_after}}]}
+            result = self._call("list articles", "get", where=where, include=["metadatas", "documents"])
         return [
             StoredArticle(
                 article_id=str(m["article_id"]),

@@ -22,6 +22,7 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot.telegram.context import NewsContext
+from bot.telegram.feeds import feeds_summary
 from bot.telegram.formatting import escape, format_date, is_web_url
 from bot.telegram.handlers import apology_for
 from index.errors import NewsbotError, StoreError
@@ -278,6 +279,7 @@ async def stats(update: Update, context: NewsContext) -> None:
         f"Access: {allowed} · {len(access.admin_ids)} admins",
         f"Rate limit: {settings.telegram_rate_limit_per_minute} messages a minute per user · "
         f"history: {settings.telegram_history_turns} turns · mode: {settings.telegram_mode}",
+        *feeds_summary(context),
     ]
     await message.reply_html("\n".join(lines))
 

@@ -290,6 +290,8 @@ async def help_command(update: Update, context: NewsContext) -> None:
         "/ask QUESTION - ask about the news",
         "/sources - the full sources of my last answer",
         f"/latest [N] - the newest articles I have read (up to {LATEST_MAX})",
+        "/follow TOPIC - new articles on a topic, as a digest; /unfollow [TOPIC], /following",
+        "/new - what arrived since you last asked",
         "/start - what I know",
     ]
     if context.services.access.is_admin(user.id if user else None):
@@ -298,6 +300,7 @@ async def help_command(update: Update, context: NewsContext) -> None:
             "<b>Admin</b>",
             "/add URL - read a web page (or send me a .txt, .md, .html, .json or .csv file)",
             "/stats - the index and the bot in numbers",
+            "/feeds - the feeds I follow; /feed_add URL, /feed_remove URL",
         ]
     await message.reply_html("\n".join(lines))
 

@@ -61,7 +61,9 @@ async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsr
         [follow_up] = await api.replies(ADA["id"], after=2)
         assert "[1]" in follow_up.text and "Nordkorea dementiert" in follow_up.text
     assert ("typing" in dict(api.chat_actions).values()) and len(api.callback_answers) == 1
-    assert [c["command"] for c in api.commands["default"]] == ["ask", "sources", "latest", "help", "start"]
+    assert [c["command"] for c in api.commands["default"]] == [
+        "ask", "sources", "latest", "help", "start", "follow", "unfollow", "following", "new"
+    ]
     assert "start" not in [c["command"] for c in api.commands["all_group_chats"]]
     assert {"add", "stats"} <= {c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]}
     assert not api.errors
