@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from index.embedders import Embedder, load_embedder
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry, topic_hits
+from index.loaders.web import MAX_FEED_ENTRIES, WebLoader
 from index.newsroom import Newsroom
 from tests.conftest import make_settings
 from tests.fakes.news_site import LoopbackSite, Route, serving
@@ -360,3 +362,27 @@ def test_an_entry_that_fails_to_be_stored_is_tried_once_more(
     assert "If-None-Match" not in site.requests[1].headers  # the retry is not hidden by a 304
     assert second.outcome == "nothing new" and len(second.report.failed) == 1
     assert third.outcome == "not modified"  # given up after the second try
+
+
+def test_a_feed_with_more_entries_than_the_limit_is_read_for_its_newest(site: LoopbackSite) -> None:
+    count = MAX_FEED_ENTRIES + 25
+    # listed oldest first, so the cut cannot simply keep the feed's first entries
+    items = [
+        rss_item(
+            f"urn:item:{i}",
+            f"Item {i}",
+            summary=f"Short notice number {i} about the harbour.",
+            date=format_datetime(datetime.fromtimestamp(START + i * 60, tz=UTC)),
+        )
+        for i in range(count)
+    ]
+    site.routes["/many.xml"] = Route(rss(*items), "application/rss+xml")
+    loader = WebLoader(allow_private_hosts=True)
+    try:
+        download = loader.fetch(f"{site.base}/many.xml")
+        feed = loader.parse_feed(download, "many")
+    finally:
+        loader.close()
+    assert len(feed.entries) == MAX_FEED_ENTRIES
+    assert [e["title"] for e in feed.entries[:2]] == ["Item 25", "Item 26"]  # the 25 oldest are left out
+    assert feed.entries[-1]["title"] == f"Item {count - 1}"

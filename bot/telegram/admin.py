@@ -24,7 +24,7 @@ from telegram.error import TelegramError
 from bot.telegram.context import NewsContext
 from bot.telegram.feeds import feeds_summary
 from bot.telegram.formatting import escape, format_date, is_web_url
-from bot.telegram.handlers import apology_for
+from bot.telegram.handlers import admin_message, apology_for
 from index.errors import NewsbotError, StoreError
 from index.text import shorten
 
@@ -42,18 +42,11 @@ PROGRESS_EVERY_S = 3.0
 NOT_ADMIN = "Sorry, only the bot's admins can add articles. You can ask me about the news, though!"
 
 
-def _is_admin(update: Update, context: NewsContext) -> bool:
-    user = update.effective_user
-    return context.services.access.is_admin(user.id if user else None)
-
 
 async def add(update: Update, context: NewsContext) -> None:
     """/add URL [URL…]: read web pages into the index (admins only)."""
-    message = update.effective_message
+    message = await admin_message(update, context, NOT_ADMIN)
     if message is None:
-        return
-    if not _is_admin(update, context):
-        await message.reply_text(NOT_ADMIN)
         return
     urls = list(dict.fromkeys(context.args or []))
     if not urls:
@@ -79,11 +72,10 @@ async def add(update: Update, context: NewsContext) -> None:
 
 async def on_document(update: Update, context: NewsContext) -> None:
     """A .txt/.md/.html/.json/.csv file sent in a private chat: download it and add it (admins only)."""
-    message = update.effective_message
-    if message is None or message.document is None:
+    if update.effective_message is None or update.effective_message.document is None:
         return
-    if not _is_admin(update, context):
-        await message.reply_text(NOT_ADMIN)
+    message = await admin_message(update, context, NOT_ADMIN)
+    if message is None or message.document is None:
         return
     document = message.document
     name = document.file_name or f"{document.file_unique_id}.txt"
@@ -251,11 +243,8 @@ class _ProgressEditor:
 
 async def stats(update: Update, context: NewsContext) -> None:
     """/stats: the index and the bot in numbers (admins only)."""
-    message = update.effective_message
+    message = await admin_message(update, context, "Sorry, /stats is for the bot's admins.")
     if message is None:
-        return
-    if not _is_admin(update, context):
-        await message.reply_text("Sorry, /stats is for the bot's admins.")
         return
     services = context.services
     index = await asyncio.to_thread(services.newsroom.stats)

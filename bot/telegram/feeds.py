@@ -22,7 +22,7 @@ from telegram.ext import BaseHandler, CommandHandler, filters
 from bot.telegram import subscriptions
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import escape, is_web_url
-from bot.telegram.handlers import command_argument, send_html
+from bot.telegram.handlers import admin_message, command_argument, send_html
 from bot.telegram.subscriptions import Subscriptions, match_new_articles, send_digests
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry
@@ -142,18 +142,11 @@ def feeds_summary(context: NewsContext) -> list[str]:
     return lines
 
 
-def _is_admin(update: Update, context: NewsContext) -> bool:
-    user = update.effective_user
-    return context.services.access.is_admin(user.id if user else None)
-
 
 async def feeds(update: Update, context: NewsContext) -> None:
     """/feeds: the followed feeds and how each is doing (admins only)."""
-    message = update.effective_message
+    message = await admin_message(update, context, NOT_ADMIN)
     if message is None:
-        return
-    if not _is_admin(update, context):
-        await message.reply_text(NOT_ADMIN)
         return
     listed = await asyncio.to_thread(feed_services(context).registry.feeds)
     if not listed:
@@ -171,11 +164,8 @@ async def feeds(update: Update, context: NewsContext) -> None:
 
 async def feed_add(update: Update, context: NewsContext) -> None:
     """/feed_add URL: follow an RSS/Atom feed; it is read at once, then on the poll interval (admins only)."""
-    message = update.effective_message
+    message = await admin_message(update, context, NOT_ADMIN)
     if message is None:
-        return
-    if not _is_admin(update, context):
-        await message.reply_text(NOT_ADMIN)
         return
     url = command_argument(message)
     if not url or not is_web_url(url) or len(url.split()) != 1:
@@ -196,11 +186,8 @@ async def feed_add(update: Update, context: NewsContext) -> None:
 
 async def feed_remove(update: Update, context: NewsContext) -> None:
     """/feed_remove URL: stop following a feed; its articles stay (admins only)."""
-    message = update.effective_message
+    message = await admin_message(update, context, NOT_ADMIN)
     if message is None:
-        return
-    if not _is_admin(update, context):
-        await message.reply_text(NOT_ADMIN)
         return
     url = command_argument(message)
     if not url:

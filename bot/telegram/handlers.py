@@ -148,6 +148,18 @@ def question_in_group(message: Message, bot: Bot) -> str | None:
     return None
 
 
+async def admin_message(update: Update, context: NewsContext, refusal: str) -> Message | None:
+    """The message of an update from one of the bot's admins; anyone else is told `refusal` and gets None."""
+    message = update.effective_message
+    if message is None:
+        return None
+    user = update.effective_user
+    if not context.services.access.is_admin(user.id if user else None):
+        await message.reply_text(refusal)
+        return None
+    return message
+
+
 def command_argument(message: Message) -> str:
     """What follows the command, newlines kept: `/ask@newsbot  Who …?` -> `Who …?`."""
     text = message.text or ""

@@ -41,6 +41,9 @@ USER_AGENT = "newsbot/0.1"
 DEFAULT_HTTP_TIMEOUT_S = 20.0
 MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 10
+# A feed's entries read at the most, the newest (by their dates; in feed order without): a feed of 100,000 entries
+# would otherwise mean as many page downloads.
+MAX_FEED_ENTRIES = 200
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
@@ -163,11 +166,15 @@ class WebLoader:
                     source, f"is not a readable RSS/Atom feed ({parsed.get('bozo_exception')}): check the address"
                 )
             raise SourceError(source, "is a feed without entries: there is nothing to load yet")
+        entries = list(parsed.entries)
+        if len(entries) > MAX_FEED_ENTRIES:
+            log.warning("%s has %d entries: reading the newest %d", source, len(entries), MAX_FEED_ENTRIES)
+            entries = newest_entries(entries, MAX_FEED_ENTRIES)
         return FeedDocument(
             title=" ".join(str(parsed.feed.get("title", "")).split()),
             language=normalize_language(parsed.feed.get("language", "")),
             url=download.url,
-            entries=list(parsed.entries),
+            entries=entries,
         )
 
     def _page_article(self, download: Download, source: str) -> Article:
@@ -318,6 +325,20 @@ def _first_element(body: bytes) -> str:
     """The name of the document's first element ("html", "rss", ...), skipping declarations and comments."""
     match = _FIRST_TAG.search(body[:4096].lower())
     return match.group(1).decode("ascii") if match else ""
+
+
+def newest_entries(entries: list[Any], n: int) -> list[Any]:
+    """The n newest entries in feed order; undated ones count as older than every dated one, and among
+    themselves the feed's order (feeds list their newest first) decides."""
+    order = sorted(
+        range(len(entries)),
+        key=lambda i: (_entry_date(entries[i]) is not None, (_entry_date(entries[i]) or _EPOCH).timestamp(), -i),
+        reverse=True,
+    )
+    return [entries[i] for i in sorted(order[:n])]
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _entry_date(entry: Any) -> datetime | None:
