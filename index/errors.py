@@ -5,6 +5,7 @@
     ├── SourceError              one input (file, URL, feed, row) could not be read or made into an article
     │   └── UnsupportedSourceError   the input's kind is not one newsbot reads
     ├── EmbeddingError           the embedding model failed to load or to embed
+    ├── IngestCancelled          an ingest was stopped before it finished (the bot shutting down)
     ├── StoreError               Chroma (embedded or server) failed
     │   └── StoreUnavailableError    the Chroma server cannot be reached
     ├── AnswerError              the answerer (LLM) failed; callers fall back to the extractive answer
@@ -46,6 +47,10 @@ class FeedError(NewsbotError):
 
 class EmbeddingError(NewsbotError):
     """The embedding model failed to load or to embed."""
+
+
+class IngestCancelled(NewsbotError):
+    """An ingest was told to stop (the bot shutting down); what it stored before stays."""
 
 
 class StoreError(NewsbotError):

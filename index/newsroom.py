@@ -11,6 +11,7 @@ Everything here blocks (embedding, Chroma, LLM): async callers run it in a threa
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,7 +29,7 @@ from index.cleaning import clean_article
 from index.conversation import standalone_question
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
-from index.errors import NewsbotError, SourceError
+from index.errors import IngestCancelled, NewsbotError, SourceError
 from index.language import detect_language
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
@@ -155,10 +156,12 @@ class Newsroom:
         on_embedded: Callable[[int], None] | None = None,
         csv_columns: CsvColumns | None = None,
         follow_symlinks: bool | None = None,
+        stop: threading.Event | None = None,
     ) -> IngestReport:
         """Load, clean, chunk, embed and store every article the sources hold; bad inputs are reported and
         skipped. `on_progress(done, total)` is called as inputs are read, `on_embedded(n)` each time n more
-        chunks were embedded. `follow_symlinks` overrides the setting (a command-line flag)."""
+        chunks were embedded. `follow_symlinks` overrides the setting (a command-line flag). Once `stop` is set,
+        no further input is read and nothing more is stored: IngestCancelled (the bot stopping abandons adds)."""
         from index.loading import LoadOptions, count_inputs, iter_articles
 
         options = LoadOptions.from_settings(self.settings, follow_symlinks=follow_symlinks)
@@ -169,6 +172,7 @@ class Newsroom:
         def _articles() -> Iterable[Article]:
             nonlocal done
             for item in iter_articles(sources, csv_columns=csv_columns, options=options):
+                _check(stop)
                 done += 1
                 if on_progress:
                     on_progress(min(done, max(total, done)), max(total, done))
@@ -178,7 +182,7 @@ class Newsroom:
                 else:
                     yield item
 
-        self.ingest_articles(_articles(), report=report, on_embedded=on_embedded)
+        self.ingest_articles(_articles(), report=report, on_embedded=on_embedded, stop=stop)
         return report
 
     def ingest_articles(
@@ -187,6 +191,7 @@ class Newsroom:
         *,
         report: IngestReport | None = None,
         on_embedded: Callable[[int], None] | None = None,
+        stop: threading.Event | None = None,
     ) -> IngestReport:
         """Store articles; unchanged ones (same text hash) are not embedded again, changed ones replaced.
         `on_embedded(n)` is called each time n more chunks were embedded."""
@@ -195,10 +200,10 @@ class Newsroom:
         for article in articles:
             batch.append(article)
             if len(batch) == INGEST_BATCH:
-                self._ingest_batch(batch, report, on_embedded)
+                self._ingest_batch(batch, report, on_embedded, stop)
                 batch = []
         if batch:
-            self._ingest_batch(batch, report, on_embedded)
+            self._ingest_batch(batch, report, on_embedded, stop)
         report.expired += self.expire()
         return report
 
@@ -220,7 +225,11 @@ class Newsroom:
         return deleted
 
     def _ingest_batch(
-        self, articles: list[Article], report: IngestReport, on_embedded: Callable[[int], None] | None = None
+        self,
+        articles: list[Article],
+        report: IngestReport,
+        on_embedded: Callable[[int], None] | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         # Each step runs per article, and whatever fails in it (odd text, a parser's or Chroma's exception)
         # costs that article only: a `failed` entry naming it, and the rest of the batch is stored.
@@ -259,6 +268,7 @@ class Newsroom:
                 report.failed.append(Failure(article.meta.source, "no text left after cleaning; is it an article?"))
         report.unchanged += len(prepared) - len(latest)
         for article, chunks, vectors in self._embed_all(changed, report, on_embedded):
+            _check(stop)  # between two articles' writes, never inside one
             try:
                 outcome = self.store.add_article(
                     article, chunks, vectors, first_chunk_extra=self.stories.record(article.id)
@@ -354,6 +364,11 @@ class Newsroom:
         for ref in refs:
             ids.extend(self.store.find_article_ids(ref))
         return self.store.delete_articles(ids)
+
+
+def _check(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise IngestCancelled("the ingest was stopped before it finished; what it had stored stays")
 
 
 def _failure(article: Article, exc: Exception) -> Failure:

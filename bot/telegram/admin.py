@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import re
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -143,8 +144,8 @@ def _start_ingest(context: NewsContext, sources: Sequence[str], progress: Messag
     services = context.services
     reporter = _ProgressEditor(progress, label, asyncio.get_running_loop())
 
-    def work() -> tuple[IngestReport, int]:
-        report = services.newsroom.ingest(sources, on_progress=reporter)
+    def work(stop: threading.Event) -> tuple[IngestReport, int]:
+        report = services.newsroom.ingest(sources, on_progress=reporter, stop=stop)
         return report, services.newsroom.stats().articles
 
     async def report(outcome: tuple[IngestReport, int] | BaseException) -> None:
