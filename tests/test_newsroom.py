@@ -45,6 +45,18 @@ def write_article(path: Path, title: str, body: str) -> Path:
     return path
 
 
+def library_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "libraries"
+    folder.mkdir()
+    for n, town in enumerate(["Portwell", "Eastholm", "Northby"]):
+        (folder / f"{n}.txt").write_text(
+            f"{town} opens a library\n\nThe town of {town} opened a library on the quay on Monday. "
+            "It lends books, bicycles and tools, and stays open late on Fridays.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
 @pytest.mark.slow
 def test_seed_question_is_answered_with_north_korea_and_its_source(tmp_path: Path) -> None:
     """With the default embedder (use+e5), as `make run` answers it."""
@@ -151,14 +163,7 @@ def test_a_follow_up_finds_the_story_of_the_previous_question(newsroom: Newsroom
 
 
 def test_ingest_reports_every_chunk_it_embeds(newsroom: Newsroom, encoder: CountingEncoder, tmp_path: Path) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for n, town in enumerate(["Portwell", "Eastholm", "Northby"]):
-        (folder / f"{n}.txt").write_text(
-            f"{town} opens a library\n\nThe town of {town} opened a library on the quay on Monday. "
-            "It lends books, bicycles and tools, and stays open late on Fridays.\n",
-            encoding="utf-8",
-        )
+    folder = library_folder(tmp_path)
     inputs: list[tuple[int, int]] = []
     embedded: list[int] = []
 
@@ -173,22 +178,10 @@ def test_ingest_reports_every_chunk_it_embeds(newsroom: Newsroom, encoder: Count
     assert again == []  # unchanged articles are not embedded again
 
 
-def _library_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "libraries"
-    folder.mkdir()
-    for n, town in enumerate(["Portwell", "Eastholm", "Northby"]):
-        (folder / f"{n}.txt").write_text(
-            f"{town} opens a library\n\nThe town of {town} opened a library on the quay on Monday. "
-            "It lends books, bicycles and tools, and stays open late on Fridays.\n",
-            encoding="utf-8",
-        )
-    return folder
-
-
 def test_a_stopped_ingest_reads_no_further_input_and_stores_nothing_more(
     newsroom: Newsroom, encoder: CountingEncoder, tmp_path: Path
 ) -> None:
-    folder = _library_folder(tmp_path)
+    folder = library_folder(tmp_path)
     newsroom.ingest([str(folder / "0.txt")])
     embedded_before = encoder.embedded
     stop = threading.Event()
@@ -208,5 +201,5 @@ def test_a_stopped_ingest_reads_no_further_input_and_stores_nothing_more(
 def test_a_stop_during_embedding_writes_no_article(newsroom: Newsroom, tmp_path: Path) -> None:
     stop = threading.Event()
     with pytest.raises(IngestCancelled):
-        newsroom.ingest([str(_library_folder(tmp_path))], on_embedded=lambda n: stop.set(), stop=stop)
+        newsroom.ingest([str(library_folder(tmp_path))], on_embedded=lambda n: stop.set(), stop=stop)
     assert newsroom.stats().articles == 0 and newsroom.store.count() == 0
