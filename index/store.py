@@ -372,20 +372,22 @@ class ChunkStore:
                 best[hit.article_id] = hit
         return sorted(best.values(), key=lambda h: h.score, reverse=True)
 
-    def all_chunks(self) -> tuple[list[str], list[str]]:
-        """Every chunk's id and text, for the lexical index."""
-        ids: list[str] = []
-        docs: list[str] = []
-        page = 5000
-        offset = 0
+    def chunk_ids(self, *, written_after: float | None = None) -> list[str]:
+        """Every chunk's id (cheap: no text, no metadata), or those written after the time `written_after`."""
+        where = {"ingested_at": {"$gt": written_after}} if written_after is not None else None
+        result = self._call("list chunks", "get", where=where, include=[])
+        return [str(chunk_id) for chunk_id in result["ids"]]
+
+    def chunk_texts(self, chunk_ids: Sequence[str]) -> dict[str, str]:
+        """chunk id -> text, for those of `chunk_ids` that are stored."""
+        texts: dict[str, str] = {}
+        page = 1000
         with self._locked(write=False):
-            while True:
-                result = self._call("read chunks", "get", include=["documents"], limit=page, offset=offset)
-                ids.extend(result["ids"])
-                docs.extend(result["documents"] or [])
-                if len(result["ids"]) < page:
-                    return ids, docs
-                offset += page
+            for start in range(0, len(chunk_ids), page):
+                part = list(chunk_ids[start : start + page])
+                result = self._call("read chunks", "get", ids=part, include=["documents"])
+                texts.update(zip(result["ids"], result["documents"] or [], strict=True))
+        return texts
 
     def article_records(self, where: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """The first chunk's metadata record of every stored article (that also matches `where`)."""

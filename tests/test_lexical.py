@@ -1,0 +1,67 @@
+"""BM25 kept up to date without reading the whole store again: after a write, a refresh reads only the chunks that
+are new or were written since the last refresh, and sees replaced and deleted articles (a real embedded Chroma)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from index.lexical import CLOCK_MARGIN_S, LexicalIndex
+from index.models import Article, ArticleMeta, Chunk
+from index.store import ChunkStore
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def store_article(store: ChunkStore, name: str, passages: list[str]) -> None:
+    article = Article(text=" ".join(passages), meta=ArticleMeta(title=f"{name} report", source=f"{name}.txt"))
+    chunks = [Chunk(article, i, text) for i, text in enumerate(passages)]
+    vectors = np.tile(np.array([[1.0, 0.0]], dtype=np.float32), (len(chunks), 1))
+    store.replace_article(article, chunks, vectors)
+
+
+def top(index: LexicalIndex, query: str) -> list[str]:
+    """The sources of the best chunks' articles, best first."""
+    source_of = {a.article_id: a.meta.source for a in index.store.articles()}
+    return [source_of[chunk_id.rsplit(":", 1)[0]] for chunk_id, _ in index.search(query, 3)]
+
+
+def test_a_refresh_reads_only_what_changed(tmp_path: Path) -> None:
+    clock = Clock()
+    store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    index = LexicalIndex(store)
+    store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday.", "Ferries left at six."])
+    store_article(store, "bakery", ["The bakery guild crowned a rye loaf.", "The jury tasted 200 loaves."])
+    clock.now += 2 * CLOCK_MARGIN_S  # the search comes later than the writes
+    assert top(index, "rye loaf") and index.chunks_read == 4
+
+    store_article(store, "storm", ["A winter storm closed the port of Hamburg."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    assert top(index, "Hamburg storm") == ["storm.txt"]
+    assert index.chunks_read == 5
+
+    # the same article (same chunk ids) with new text, and another deleted: both are seen
+    store_article(store, "harbour", ["The harbour of Port Elda closed again on Friday.", "No ferries left."])
+    store.delete_articles([a.article_id for a in store.articles() if a.meta.source == "bakery.txt"])
+    clock.now += 2 * CLOCK_MARGIN_S
+    assert top(index, "again on Friday") == ["harbour.txt"]
+    assert top(index, "reopened Monday") == []
+    assert top(index, "rye loaf") == []
+    assert index.chunks_read == 7
+
+
+def test_a_write_by_another_process_is_seen(tmp_path: Path) -> None:
+    mine = ChunkStore(path=tmp_path, embedder_name="test")
+    index = LexicalIndex(mine)
+    store_article(mine, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    assert top(index, "harbour") and not top(index, "Hamburg")
+    other = ChunkStore(path=tmp_path, embedder_name="test")  # another process's handle on the same data dir
+    store_article(other, "storm", ["A winter storm closed the port of Hamburg."])
+    assert top(index, "Hamburg storm")[0] == "storm.txt"
