@@ -8,9 +8,8 @@ question, English and German, the way the answerer does, twice for answerable on
 the hits, and with it excluded (the "gold removed" case: the news does not say). The readings are cached in --work.
 
 Fitting: the sentence model learns which candidate holds a gold answer; the question model whether the hits hold
-one at all. Both are logistic regressions with L2 (the sentence model a conditional logit over each question's
-candidates), fitted and scored by 5-fold cross-validation grouped by article, so no article's questions are
-scored by a model that saw them. Every number printed is out of fold, per
+one at all. Both are logistic regressions with L2, fitted and scored by 5-fold cross-validation grouped by
+article, so no article's questions are scored by a model that saw them. Every number printed is out of fold, per
 dataset and language. The thresholds are chosen on the out-of-fold probabilities to keep abstention on answerable
 questions at most --max-abstain per language pair. --write fits on everything and writes answerability.json.
 """
@@ -54,10 +53,6 @@ from index.settings import IndexSettings  # noqa: E402
 
 FOLDS = 5
 L2 = 1.0
-# The question model learns from few unanswerable questions (25 same-story and 10 absent-topic per language):
-# stronger shrinkage abstained more on them at the same abstention on answerable ones (out of fold, 1 -> 10:
-# absent topic 0.6/0.7 -> 0.8/0.8, XQuAD EN gold removed 0.26 -> 0.34; 30 gave the same as 10).
-QUESTION_L2 = 10.0
 
 
 @dataclass
@@ -279,8 +274,7 @@ def main() -> None:
     for k in range(FOLDS):
         train = np.array([fold_of(c.group) != k for c in cases])
         weight = balance(cases, train)
-        fitted = fit_logistic(qx[train], qy[train], weight, QUESTION_L2)
-        question_models[k] = replace(fitted, features=QUESTION_FEATURES)
+        question_models[k] = replace(fit_logistic(qx[train], qy[train], weight), features=QUESTION_FEATURES)
         oof_p[~train] = sigmoid(question_models[k].logit(qx[~train]))
 
     thresholds = choose_thresholds(cases, oof_p, args.max_abstain)
@@ -300,7 +294,7 @@ def main() -> None:
         sentence = fit_ranker(cases)
         rows, _ = question_rows(cases, sentence, answerer)
         question = replace(
-            fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool)), QUESTION_L2), features=QUESTION_FEATURES
+            fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool))), features=QUESTION_FEATURES
         )
         data = {
             "version": MODEL_VERSION,
