@@ -43,6 +43,9 @@ class Settings(IndexSettings):
         default=10, ge=1, validation_alias=_alias("TELEGRAM_RATE_LIMIT_PER_MINUTE")
     )
     telegram_history_turns: int = Field(default=4, ge=0, le=20, validation_alias=_alias("TELEGRAM_HISTORY_TURNS"))
+    telegram_digest_interval: float = Field(
+        default=3600.0, ge=0, validation_alias=_alias("TELEGRAM_DIGEST_INTERVAL")
+    )
 
     @field_validator(
         "telegram_allowed_user_ids", "telegram_allowed_chat_ids", "telegram_admin_ids", mode="before"

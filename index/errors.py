@@ -5,10 +5,12 @@
     ├── SourceError              one input (file, URL, feed, row) could not be read or made into an article
     │   └── UnsupportedSourceError   the input's kind is not one newsbot reads
     ├── EmbeddingError           the embedding model failed to load or to embed
+    ├── IngestCancelled          an ingest was stopped before it finished (the bot shutting down)
     ├── StoreError               Chroma (embedded or server) failed
     │   └── StoreUnavailableError    the Chroma server cannot be reached
     ├── AnswerError              the answerer (LLM) failed; callers fall back to the extractive answer
     │   └── AnswerTimeoutError   the LLM did not answer in time
+    ├── FeedError                a followed feed cannot be added, removed or polled as asked
     ├── DatasetError             an evaluation file is missing or not in a layout `newsbot eval` reads
     └── BenchmarkError           a `newsbot bench` step (a measured process, its options) failed
 
@@ -39,8 +41,16 @@ class UnsupportedSourceError(SourceError):
     """The input's kind is not one newsbot reads."""
 
 
+class FeedError(NewsbotError):
+    """A followed feed cannot be added, removed or polled as asked."""
+
+
 class EmbeddingError(NewsbotError):
     """The embedding model failed to load or to embed."""
+
+
+class IngestCancelled(NewsbotError):
+    """An ingest was told to stop (the bot shutting down); what it stored before stays."""
 
 
 class StoreError(NewsbotError):

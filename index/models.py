@@ -31,6 +31,8 @@ class ArticleMeta:
 
     `published_at` is None when the source gives no date; `source` is the file path or URL it was read from,
     with a `:row N` / `#entry N` suffix for files and feeds that hold several articles.
+    `published_is_fetch_time`: the source gave no date and `published_at` is when newsbot fetched it (a followed
+    feed's undated entry).
     """
 
     title: str = ""
@@ -39,6 +41,10 @@ class ArticleMeta:
     published_at: datetime | None = None
     language: str = ""
     source: str = ""
+    #: the story the article belongs to: the id of the first stored article of the same wire story, set at ingest
+    #: (index/stories.py); "" for articles not yet stored
+    story_id: str = ""
+    published_is_fetch_time: bool = False
 
     @property
     def published_iso(self) -> str:
@@ -64,6 +70,10 @@ class ArticleMeta:
             "language": self.language,
         }
 
+    def to_report_dict(self) -> dict[str, str]:
+        """Who else reported a story, as `also_reported_by` lists it."""
+        return {"outlet": self.outlet, "url": self.url, "published_at": self.published_iso}
+
     def to_record(self) -> dict[str, str | float]:
         """Scalars for a Chroma metadata record; `from_record` reads them back."""
         record: dict[str, str | float] = {
@@ -75,13 +85,17 @@ class ArticleMeta:
 
     @classmethod
     def from_record(cls, record: dict[str, object]) -> ArticleMeta:
-        values = {f.name: str(record.get(f.name) or "") for f in fields(cls) if f.name != "published_at"}
+        values = {f.name: str(record.get(f.name) or "") for f in fields(cls) if f.name not in _NOT_TEXT}
         published = str(record.get("published_at") or "")
         try:
             moment = datetime.fromisoformat(published) if published else None
         except ValueError:
             moment = None
-        return cls(published_at=moment, **values)
+        fetch_time = record.get("published_is_fetch_time") is True and moment is not None
+        return cls(published_at=moment, published_is_fetch_time=fetch_time, **values)
+
+
+_NOT_TEXT = frozenset({"published_at", "published_is_fetch_time"})
 
 
 @dataclass(frozen=True)
@@ -108,6 +122,12 @@ class Article:
     def text_hash(self) -> str:
         meta = self.meta
         return content_hash(meta.title, self.text, meta.outlet, meta.url, meta.published_iso)
+
+    @property
+    def body_hash(self) -> str:
+        """The hash of the text alone, case-folded and with white space collapsed: two copies of one story (from
+        two paths or URLs) share it, and the store keeps one."""
+        return content_hash(" ".join(self.text.casefold().split()))
 
 
 @dataclass(frozen=True)
@@ -138,6 +158,8 @@ class Hit:
     text: str
     meta: ArticleMeta
     score: float
+    #: the other stored articles of the same story (index/stories.py), oldest first
+    also_reported_by: tuple[ArticleMeta, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,9 +171,17 @@ class Source:
     meta: ArticleMeta
     snippet: str
     score: float
+    #: the other articles of the same story: one source, several outlets ("also reported by ...")
+    also_reported_by: tuple[ArticleMeta, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return {"n": self.n, **self.meta.to_dict(), "snippet": self.snippet, "score": round(self.score, 4)}
+        return {
+            "n": self.n,
+            **self.meta.to_dict(),
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "also_reported_by": [meta.to_report_dict() for meta in self.also_reported_by],
+        }
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ Everything here blocks (embedding, Chroma, LLM): async callers run it in a threa
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -20,17 +22,20 @@ import numpy as np
 
 from index.answerers import Answerer, load_answerer
 from index.answerers.gate import AnswerGate
+from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
 from index.cleaning import clean_article
 from index.conversation import standalone_question
+from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
-from index.errors import NewsbotError, SourceError
+from index.errors import IngestCancelled, NewsbotError, SourceError
 from index.language import detect_language
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
 from index.store import ChunkStore
+from index.stories import StoryAssigner
 
 if TYPE_CHECKING:
     from index.loading import CsvColumns
@@ -38,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INGEST_BATCH = 64
+DAY_S = 86400.0
 
 
 @dataclass(frozen=True)
@@ -48,18 +54,26 @@ class Failure:
 
 @dataclass
 class IngestReport:
-    """What an ingest run did: articles added, updated (text changed), unchanged (nothing embedded), failed."""
+    """What an ingest run did: articles added, updated (text changed), unchanged (nothing embedded), duplicates
+    (the same text is stored under another path or URL: not stored again), expired (older than the retention
+    period: new ones not stored, stored ones deleted), failed."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
+    duplicates: int = 0
+    expired: int = 0
+    #: ids of the articles this run added or updated (not in `to_dict`: for followers of feeds)
+    stored_ids: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "expired": self.expired,
             "failed": [{"source": f.source, "error": f.error} for f in self.failed],
         }
 
@@ -84,9 +98,12 @@ class Newsroom:
         embedder: Embedder | None = None,
         answerer: Answerer | None = None,
         store: ChunkStore | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         settings.apply_process_defaults()
         self.settings = settings
+        #: seconds since 1970: when articles are stored, and what retention counts from
+        self.clock = clock
         self.embedder = embedder or load_embedder(
             settings.embedder, batch_size=settings.embed_batch_size, settings=settings
         )
@@ -97,6 +114,7 @@ class Newsroom:
             port=settings.chroma_port,
             collection=settings.chroma_collection,
             embedder_name=self.embedder.name,
+            clock=clock,
         )
         self.searcher = Searcher(self.store, self.embedder, mode=settings.retrieval_mode, k=settings.retrieval_k)
         #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
@@ -105,8 +123,12 @@ class Newsroom:
         self.gate = AnswerGate(
             min_relevance=self.embedder.profile.min_relevance if min_relevance is None else min_relevance
         )
-        self.answer_from_hits = AnswerStep(self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0)
+        self.answer_from_hits = AnswerStep(
+            self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0, articles=self.store.articles
+        )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
+        #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
+        self.stories = StoryAssigner(self.store, settings.story_threshold)
         self._chunker: Chunker | None = None
 
     def warm_up(self) -> None:
@@ -134,10 +156,12 @@ class Newsroom:
         on_embedded: Callable[[int], None] | None = None,
         csv_columns: CsvColumns | None = None,
         follow_symlinks: bool | None = None,
+        stop: threading.Event | None = None,
     ) -> IngestReport:
         """Load, clean, chunk, embed and store every article the sources hold; bad inputs are reported and
         skipped. `on_progress(done, total)` is called as inputs are read, `on_embedded(n)` each time n more
-        chunks were embedded. `follow_symlinks` overrides the setting (a command-line flag)."""
+        chunks were embedded. `follow_symlinks` overrides the setting (a command-line flag). Once `stop` is set,
+        no further input is read and nothing more is stored: IngestCancelled (the bot stopping abandons adds)."""
         from index.loading import LoadOptions, count_inputs, iter_articles
 
         options = LoadOptions.from_settings(self.settings, follow_symlinks=follow_symlinks)
@@ -148,6 +172,7 @@ class Newsroom:
         def _articles() -> Iterable[Article]:
             nonlocal done
             for item in iter_articles(sources, csv_columns=csv_columns, options=options):
+                _check(stop)
                 done += 1
                 if on_progress:
                     on_progress(min(done, max(total, done)), max(total, done))
@@ -157,7 +182,7 @@ class Newsroom:
                 else:
                     yield item
 
-        self.ingest_articles(_articles(), report=report, on_embedded=on_embedded)
+        self.ingest_articles(_articles(), report=report, on_embedded=on_embedded, stop=stop)
         return report
 
     def ingest_articles(
@@ -166,6 +191,7 @@ class Newsroom:
         *,
         report: IngestReport | None = None,
         on_embedded: Callable[[int], None] | None = None,
+        stop: threading.Event | None = None,
     ) -> IngestReport:
         """Store articles; unchanged ones (same text hash) are not embedded again, changed ones replaced.
         `on_embedded(n)` is called each time n more chunks were embedded."""
@@ -174,14 +200,36 @@ class Newsroom:
         for article in articles:
             batch.append(article)
             if len(batch) == INGEST_BATCH:
-                self._ingest_batch(batch, report, on_embedded)
+                self._ingest_batch(batch, report, on_embedded, stop)
                 batch = []
         if batch:
-            self._ingest_batch(batch, report, on_embedded)
+            self._ingest_batch(batch, report, on_embedded, stop)
+        report.expired += self.expire()
         return report
 
+    def retention_cutoff(self) -> float | None:
+        """Articles older than this (seconds since 1970) are not kept; None: NEWSBOT_RETENTION_DAYS is 0."""
+        days = self.settings.retention_days
+        return self.clock() - days * DAY_S if days > 0 else None
+
+    def expire(self) -> int:
+        """Delete the articles older than NEWSBOT_RETENTION_DAYS (by publication date, else by when they were
+        ingested) with their chunks; returns how many. Ingests and the bot's start call it."""
+        cutoff = self.retention_cutoff()
+        if cutoff is None:
+            return 0
+        old = [a.article_id for a in self.store.articles() if _dated_at(a) < cutoff]
+        deleted = self.store.delete_articles(old)
+        if deleted:
+            log.info("deleted %d article(s) older than %d days", deleted, self.settings.retention_days)
+        return deleted
+
     def _ingest_batch(
-        self, articles: list[Article], report: IngestReport, on_embedded: Callable[[int], None] | None = None
+        self,
+        articles: list[Article],
+        report: IngestReport,
+        on_embedded: Callable[[int], None] | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         # Each step runs per article, and whatever fails in it (odd text, a parser's or Chroma's exception)
         # costs that article only: a `failed` entry naming it, and the rest of the batch is stored.
@@ -191,14 +239,25 @@ class Newsroom:
                 prepared.append(self._prepare(article))
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
+        cutoff = self.retention_cutoff()
+        if cutoff is not None:
+            kept = [a for a in prepared if (a.meta.published_ts or self.clock()) >= cutoff]
+            report.expired += len(prepared) - len(kept)
+            prepared = kept
         latest: dict[str, Article] = {a.id: a for a in prepared}  # a later duplicate in the batch wins
         stored = self.store.stored_hashes(list(latest))
+        twins = self.store.twins(list({a.body_hash for a in latest.values()}))
         changed: list[tuple[Article, list[Chunk]]] = []
         for article_id, article in latest.items():
             if stored.get(article_id) == article.text_hash:
                 report.unchanged += 1
                 continue
+            twin = twins.setdefault(article.body_hash, article_id)
+            if twin != article_id:  # the same text under another path or URL, stored or earlier in the batch
+                report.duplicates += 1
+                continue
             try:
+                article = self.stories.assign(article)  # near-duplicates of stored articles join their story
                 chunks = self.chunker.chunk(article)
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
@@ -209,12 +268,20 @@ class Newsroom:
                 report.failed.append(Failure(article.meta.source, "no text left after cleaning; is it an article?"))
         report.unchanged += len(prepared) - len(latest)
         for article, chunks, vectors in self._embed_all(changed, report, on_embedded):
+            _check(stop)  # between two articles' writes, never inside one
             try:
-                self.store.replace_article(article, chunks, vectors)
+                outcome = self.store.add_article(
+                    article, chunks, vectors, first_chunk_extra=self.stories.record(article.id)
+                )
             except Exception as exc:
                 report.failed.append(_failure(article, exc))
                 continue
-            if article.id in stored:
+            self.stories.stored()
+            if outcome == "duplicate":  # another process stored the text meanwhile
+                report.duplicates += 1
+                continue
+            report.stored_ids.append(article.id)
+            if outcome == "updated":
                 report.updated += 1
             else:
                 report.added += 1
@@ -258,13 +325,18 @@ class Newsroom:
             cleaned = replace(cleaned, meta=replace(cleaned.meta, language=language))
         return cleaned
 
-    def ask(self, question: str, *, history: Sequence[Turn] = ()) -> Answer:
-        """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first."""
+    def ask(self, question: str, *, history: Sequence[Turn] = (), now: datetime | str | None = None) -> Answer:
+        """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first. `now`
+        is what "today" in a question means: default NEWSBOT_NOW, else the clock."""
         question = " ".join(question.split())
         if not question:
             raise NewsbotError("the question is empty: ask something, e.g. 'Who denied supplying arms?'")
+        try:
+            moment = parse_now(now or self.settings.now)
+        except ValueError as exc:
+            raise NewsbotError(f"now: {exc}") from exc
         question, search_query = standalone_question(question, history, self.answerer)
-        return self.chain.invoke({"question": question, "search_query": search_query})
+        return self.chain.invoke({"question": question, "search_query": search_query, "now": moment})
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
         return self.searcher.search(question, k, exclude_articles=exclude_articles)
@@ -275,23 +347,28 @@ class Newsroom:
         return IndexStats(
             articles=len(articles),
             chunks=self.store.count(),
-            newest_published_at=max(dated, key=_recency).meta.published_at if dated else None,
+            newest_published_at=max(dated, key=recency).meta.published_at if dated else None,
             embedder=self.embedder.name,
             answerer=self.answerer.name,
             location=self.store.location,
         )
 
     def latest(self, n: int = 5) -> list[StoredArticle]:
-        """The n newest articles: by publication date, else by when they were ingested."""
-        articles = self.store.articles()
-        return sorted(articles, key=_recency, reverse=True)[:n]
+        """The n newest articles by publication date; undated ones come after every dated one, by when they
+        were ingested."""
+        return newest_first(self.store.articles())[:n]
 
     def delete(self, refs: Sequence[str]) -> int:
-        """Delete articles by id, url or source path; returns how many were deleted."""
+        """Delete articles by id, url or source, or all read from a file, folder or feed; returns how many."""
         ids: list[str] = []
         for ref in refs:
             ids.extend(self.store.find_article_ids(ref))
         return self.store.delete_articles(ids)
+
+
+def _check(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise IngestCancelled("the ingest was stopped before it finished; what it had stored stays")
 
 
 def _failure(article: Article, exc: Exception) -> Failure:
@@ -304,6 +381,7 @@ def _failure(article: Article, exc: Exception) -> Failure:
     return Failure(article.source, f"could not be ingested ({type(exc).__name__}: {exc}); run with -v for details")
 
 
-def _recency(article: StoredArticle) -> float:
+def _dated_at(article: StoredArticle) -> float:
+    """When an article counts as published for retention: its publication date, else when it was ingested."""
     published = article.meta.published_ts
     return article.ingested_at if published is None else published

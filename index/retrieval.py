@@ -7,31 +7,43 @@ raised recall@1 at equal recall@5. BM25 only counts fully where question and chu
 question's words rarely occur in a German article, and what does match across languages (names, numbers) is
 weighed at CROSS_LINGUAL_LEXICAL_WEIGHT; unweighted, fusion lost recall to dense retrieval alone. The measurements
 behind both choices are in benchmarks/README.md ("Retrieval choices").
+A date range (from a question's "yesterday", see dates.py) filters both sides: Chroma searches only chunks published
+in the range, and BM25's candidates outside it are dropped, so the dated articles are found even when undated or
+older ones are semantically closer. A question about the present ("latest") adds a third ranking to the fusion,
+the candidates newest first (undated ones not at all), at RECENCY_WEIGHT.
 Every hit's `score` is its cosine similarity to the question, whichever ranking found it, so abstention
 thresholds mean the same in every mode.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from index.dates import DateRange
 from index.embedders import Embedder
 from index.language import detect_language
 from index.lexical import LexicalIndex
 from index.models import ArticleMeta, Hit
 from index.store import ChunkStore
+from index.stories import StoryMembers, collapse
 
 RRF_K = 10
 FETCH_FACTOR = 4
 MIN_FETCH = 20
+#: the most candidates fetched when copies of a story or one article's chunks fill the first ones
+MAX_FETCH = 500
 DEFAULT_PER_ARTICLE = 2
 CROSS_LINGUAL_LEXICAL_WEIGHT = 0.25
+RECENCY_WEIGHT = 1.0
+# A date filter leaves few of BM25's best chunks: it looks this many times further down its ranking.
+FILTERED_LEXICAL_FACTOR = 10
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -58,23 +70,63 @@ class Searcher:
         self.k = k
         self.per_article = per_article
         self.lexical = LexicalIndex(store)
+        self.stories = StoryMembers(store)
 
-    def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
-        """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each."""
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        *,
+        exclude_articles: Sequence[str] = (),
+        published: DateRange | None = None,
+        recent: bool = False,
+    ) -> list[Hit]:
+        """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each and
+        one article per story (stories.py), which names the story's other articles; only chunks published in
+        `published` when given, newer ones ranked higher when `recent`."""
         k = k or self.k
         fetch = max(MIN_FETCH, FETCH_FACTOR * k)
         vector = self.embedder.embed_query(question)
+        while True:
+            ranked, more = self._ranked(question, vector, fetch, exclude_articles, published, recent)
+            # Copies of one story would crowd the k places: the best ranked article stands for the story. When
+            # copies (or one article's chunks) fill the candidates, more are fetched.
+            taken = diversify(collapse(ranked), k, self.per_article)
+            if len(taken) == k or not more or fetch >= MAX_FETCH:
+                return self.stories.attach(taken)
+            fetch *= FETCH_FACTOR
+
+    def _ranked(
+        self,
+        question: str,
+        vector: np.ndarray,
+        fetch: int,
+        exclude_articles: Sequence[str],
+        published: DateRange | None,
+        recent: bool,
+    ) -> tuple[list[Hit], bool]:
+        """The fused candidates, best first, and whether a ranking came back full (there may be more)."""
         rankings: list[list[str]] = []
         hits: dict[str, Hit] = {}
+        more = False
         if self.mode in ("hybrid", "dense"):
-            dense = self.store.query(vector, fetch + len(exclude_articles) * 4)
+            wanted = fetch + len(exclude_articles) * 4
+            where = published.where() if published else None
+            dense = self.store.query(vector, wanted, where=where)
+            more = len(dense) == wanted
             hits.update((h.chunk_id, h) for h in dense)
             rankings.append([h.chunk_id for h in dense])
         weights: list[dict[str, float]] = [{}]
         if self.mode in ("hybrid", "lexical"):
-            lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, fetch)]
+            lexical_fetch = fetch * FILTERED_LEXICAL_FACTOR if published else fetch
+            lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, lexical_fetch)]
+            more = more or len(lexical) == lexical_fetch
             missing = [c for c in lexical if c not in hits]
-            hits.update((h.chunk_id, h) for h in self.store.get_hits(missing, vector))
+            found = self.store.get_hits(missing, vector)
+            if published:
+                found = [h for h in found if published.contains(h.meta.published_ts)]
+            hits.update((h.chunk_id, h) for h in found)
+            lexical = [c for c in lexical if c in hits]
             rankings.append(lexical)
             if self.mode == "hybrid":
                 language = detect_language(question)
@@ -85,9 +137,18 @@ class Searcher:
                         if c in hits and language and hits[c].meta.language and hits[c].meta.language != language
                     }
                 )
+        if recent:
+            rankings.append(newest_hits_first(hits.values()))
+            weights.append({c: RECENCY_WEIGHT for c in rankings[-1]})
         excluded = set(exclude_articles)
         ranked = [c for c in fuse(rankings, weights) if c in hits and hits[c].article_id not in excluded]
-        return diversify([hits[c] for c in ranked], k, self.per_article)
+        return [hits[c] for c in ranked], more
+
+
+def newest_hits_first(hits: Iterable[Hit]) -> list[str]:
+    """The chunk ids of the dated hits, newest first; undated hits are never the newest and are left out."""
+    dated = [(hit.meta.published_ts, hit.chunk_id) for hit in hits if hit.meta.published_ts]
+    return [chunk_id for _, chunk_id in sorted(dated, key=lambda item: -(item[0] or 0.0))]
 
 
 def fuse(
@@ -121,8 +182,8 @@ class NewsRetriever(BaseRetriever):
     """newsbot's search as a LangChain retriever, for newsbot's own chain and for anyone's LangChain app.
 
     Each Document is one chunk: `page_content` is its text, `id` the chunk id, and `metadata` the article's
-    description (title, outlet, url, published_at, language, source) with `article_id` and `score` (cosine
-    similarity to the query).
+    description (title, outlet, url, published_at, language, source, story_id) with `article_id`, `score` (cosine
+    similarity to the query) and `also_reported_by` (the same story's other articles: one Document per story).
 
         retriever = Newsroom(settings).retriever
         chain = {"context": retriever | format_docs, "question": RunnablePassthrough()} | prompt | llm
@@ -134,14 +195,27 @@ class NewsRetriever(BaseRetriever):
     k: int | None = None
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+        self,
+        query: str,
+        *,
+        run_manager: CallbackManagerForRetrieverRun,
+        published: DateRange | None = None,
+        recent: bool = False,
     ) -> list[Document]:
-        return [hit_to_document(hit) for hit in self.searcher.search(query, self.k)]
+        """`published` keeps only articles from those dates, `recent` ranks newer ones higher (see Searcher)."""
+        hits = self.searcher.search(query, self.k, published=published, recent=recent)
+        return [hit_to_document(hit) for hit in hits]
 
 
 def hit_to_document(hit: Hit) -> Document:
-    """A hit as a Document: the text, the chunk id, and the article's metadata record (scalars only)."""
-    metadata = {**hit.meta.to_record(), "article_id": hit.article_id, "score": hit.score}
+    """A hit as a Document: the text, the chunk id, and the article's metadata record (scalars), with
+    `also_reported_by`: the metadata records of the story's other articles (a list, often empty)."""
+    metadata = {
+        **hit.meta.to_record(),
+        "article_id": hit.article_id,
+        "score": hit.score,
+        "also_reported_by": [meta.to_record() for meta in hit.also_reported_by],
+    }
     return Document(page_content=hit.text, metadata=metadata, id=hit.chunk_id)
 
 
@@ -153,4 +227,5 @@ def document_to_hit(document: Document) -> Hit:
         text=document.page_content,
         meta=ArticleMeta.from_record(metadata),
         score=float(metadata["score"]),
+        also_reported_by=tuple(ArticleMeta.from_record(r) for r in metadata.get("also_reported_by") or ()),
     )

@@ -13,9 +13,11 @@ from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_va
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.chunking import DEFAULT_MAX_CHUNKS_PER_ARTICLE
+from index.dates import parse_now
 from index.embedders.profiles import OPENAI_PREFIX, choices_text, parse_spec
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S
 from index.loaders.files import DEFAULT_MAX_INPUT_MB
+from index.stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 
 DEFAULT_EMBEDDER = "use+e5"
 DEFAULT_READER = "e5"
@@ -69,6 +71,10 @@ class IndexSettings(BaseSettings):
     llm_temperature: float = Field(default=0.0, ge=0, le=2)
     llm_gguf_path: Path | None = None
     llm_threads: int = Field(default=2, ge=1)
+    now: str = Field(
+        default="",
+        description="What “today” in questions means, ISO (2026-12-02 or 2026-12-02T09:30+01:00); empty: the clock.",
+    )
     hf_hub_offline: bool = Field(default=True, description="Never reach a model hub at run time.")
     log_level: str = "INFO"
     max_input_mb: float = Field(
@@ -77,12 +83,27 @@ class IndexSettings(BaseSettings):
     max_chunks_per_article: int = Field(
         default=DEFAULT_MAX_CHUNKS_PER_ARTICLE, ge=1, description="A longer article is refused, not embedded."
     )
+    retention_days: int = Field(
+        default=0, ge=0, description="Drop articles older than this many days (published, else ingested); 0: keep."
+    )
+    story_threshold: float = Field(
+        default=DEFAULT_STORY_THRESHOLD,
+        ge=0,
+        le=1,
+        description="Near-duplicates (this share of the shorter text's word triples) are one story; 0: off.",
+    )
     follow_symlinks: bool = Field(default=False, description="Read symlinks in a folder that lead outside it.")
     allow_private_hosts: bool = Field(
         default=False, description="Fetch from loopback, private and link-local addresses too (SSRF guard off)."
     )
     fetch_deadline: float = Field(
         default=DEFAULT_FETCH_DEADLINE_S, gt=0, description="Seconds one download may take in all."
+    )
+    feeds_poll_interval: float = Field(
+        default=900.0, ge=10, description="Seconds between two polls of a followed feed (`newsbot watch`, the bot)."
+    )
+    feeds_max_backoff: float = Field(
+        default=6 * 3600.0, gt=0, description="Longest wait, in seconds, before a failing feed is tried again."
     )
     embeddings_base_url: str = Field(
         default="", description="OpenAI-compatible /embeddings endpoint; set, it is the embedder (openai:<model>)."
@@ -108,6 +129,13 @@ class IndexSettings(BaseSettings):
         if value.startswith(OPENAI_PREFIX) and info.field_name == "reader":
             raise ValueError("the reader runs here, not at an endpoint: use a bundled model, or `same`")
         return "+".join(parse_spec(value))
+
+    @field_validator("now")
+    @classmethod
+    def _now_is_iso(cls, value: str) -> str:
+        if value.strip():
+            parse_now(value)
+        return value.strip()
 
     @model_validator(mode="after")
     def _endpoint_embedder(self) -> IndexSettings:

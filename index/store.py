@@ -3,24 +3,40 @@
 Both modes share every line below but the client's construction. Chroma never embeds anything itself:
 the collection is created without an embedding function and always receives our vectors. The collection
 remembers which embedder built it, so a store is never queried with vectors from another model.
+
+Several processes on one embedded store (the bot, `newsbot ingest`, a feed poller) take turns: Chroma's embedded
+client keeps its vector index in memory and does not see another process's writes (a question after someone
+else's ingest failed with "Error finding id", issue #12). So every operation holds a lock on `store.lock` in the
+data dir: shared to read, exclusive to write, one Chroma call at a time. A writer leaves a new token in
+`store.generation`; whoever next takes the lock and finds another token reopens Chroma, and the lexical index,
+keyed on `revision`, is rebuilt. A Chroma server needs none of this: it is the one process that holds the data.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
+import os
+import threading
 import time
-from collections.abc import Iterable, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from index.errors import StoreError, StoreUnavailableError
+from index.errors import NewsbotError, StoreError, StoreUnavailableError
 from index.models import Article, ArticleMeta, Chunk, Hit, StoredArticle
+from index.text import title_from_text
 
 log = logging.getLogger(__name__)
 
 CHROMA_SUBDIR = "chroma"
+LOCK_FILE = "store.lock"
+GENERATION_FILE = "store.generation"
 DEFAULT_COLLECTION = "newsbot"
 # Candidates HNSW explores per query. Chroma's default (100) misses some of the true nearest chunks, and which ones
 # varies from build to build; 500 returns the exact neighbours of news-sized stores (tests/test_store.py) at a cost
@@ -39,6 +55,7 @@ class ChunkStore:
         port: int = 8000,
         collection: str = DEFAULT_COLLECTION,
         embedder_name: str,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         if not host and path is None:
             raise ValueError("give a path for the embedded store or a host for a Chroma server")
@@ -49,9 +66,14 @@ class ChunkStore:
         self.port = port
         self.collection_name = collection
         self.embedder_name = embedder_name
+        self.clock = clock
         self._collection: Any = None
         self._max_batch_size = 0
+        #: changes whenever this process writes or finds another's writes: derived indexes rebuild on it
         self.revision = 0
+        self._generation: str | None = None
+        self._held = threading.local()
+        self._reopen_lock = threading.Lock()
 
     @property
     def location(self) -> str:
@@ -60,9 +82,75 @@ class ChunkStore:
 
     @property
     def collection(self) -> Any:
-        if self._collection is None:
-            self._collection = self._open()
-        return self._collection
+        with self._reopen_lock:
+            if self._collection is None:
+                self._collection = self._open()
+            return self._collection
+
+    @contextlib.contextmanager
+    def _locked(self, *, write: bool) -> Iterator[None]:
+        """Hold the data dir's lock (shared to read, exclusive to write) around Chroma calls, reopening Chroma
+        first when another process wrote since; a write leaves a new generation token. Re-entrant per thread;
+        without a lock (a Chroma server), it only marks writes."""
+        depth = getattr(self._held, "depth", 0)
+        if depth:
+            if write and not self._held.write:
+                raise RuntimeError("a store read cannot turn into a write: take the write lock first")
+            self._held.depth = depth + 1
+            try:
+                yield
+            finally:
+                self._held.depth = depth
+            return
+        if self.host or self.path is None:
+            try:
+                yield
+            finally:
+                if write:
+                    self.revision += 1
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if write else fcntl.LOCK_SH)
+            self._held.depth, self._held.write = 1, write
+            self._follow_generation()
+            try:
+                yield
+            finally:
+                if write:
+                    self._new_generation()
+        finally:
+            self._held.depth = 0
+            os.close(fd)  # releases the lock
+
+    def _follow_generation(self) -> None:
+        """Reopen Chroma when the store's generation is not the one this handle last saw."""
+        assert self.path is not None
+        try:
+            current = (self.path / GENERATION_FILE).read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            current = ""
+        with self._reopen_lock:
+            if current == self._generation:
+                return
+            if self._generation is not None and self._collection is not None:
+                log.info("the store %s changed in another process: reopening it", self.location)
+                self._collection = None
+                _forget_client(self.path / CHROMA_SUBDIR)
+                self.revision += 1
+            self._generation = current
+
+    def _new_generation(self) -> None:
+        assert self.path is not None
+        token = uuid.uuid4().hex
+        target = self.path / GENERATION_FILE
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(token + "\n", encoding="ascii")
+        os.replace(temporary, target)
+        with self._reopen_lock:
+            self._generation = token
+            self.revision += 1
 
     def _open(self) -> Any:
         import chromadb
@@ -102,95 +190,187 @@ class ChunkStore:
         _widen_search(collection)
         return collection
 
-    def _call(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except Exception as exc:
-            raise StoreError(f"Chroma failed to {what} in {self.location}: {exc}") from exc
+    def _call(self, what: str, method: str, *args: Any, write: bool = False, **kwargs: Any) -> Any:
+        """collection.`method`(...) under the store's lock, its failure a StoreError saying what failed."""
+        with self._locked(write=write):
+            try:
+                return getattr(self.collection, method)(*args, **kwargs)
+            except NewsbotError:
+                raise
+            except Exception as exc:
+                raise StoreError(f"Chroma failed to {what} in {self.location}: {exc}") from exc
 
     def stored_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
         """article id -> text hash, for the given articles that are already stored."""
         if not article_ids:
             return {}
-        result = self._call(
-            "look up articles", self.collection.get, ids=[f"{a}:0" for a in article_ids], include=["metadatas"]
-        )
+        result = self._call("look up articles", "get", ids=[f"{a}:0" for a in article_ids], include=["metadatas"])
         return {m["article_id"]: m["text_hash"] for m in result["metadatas"] or []}
 
-    def replace_article(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        """Store the article's chunks, removing any older version of the article first."""
+    def twins(self, body_hashes: Sequence[str]) -> dict[str, str]:
+        """body hash -> the id of a stored article with that text (see `Article.body_hash`)."""
+        if not body_hashes:
+            return {}
+        result = self._call(
+            "look up texts", "get", where={"$and": [{"body_hash": {"$in": list(body_hashes)}}, {"chunk_index": 0}]},
+            include=["metadatas"],
+        )
+        return {str(m["body_hash"]): str(m["article_id"]) for m in result["metadatas"] or []}
+
+    def add_article(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        *,
+        first_chunk_extra: Mapping[str, str | int | float] | None = None,
+    ) -> str:
+        """Store the article's chunks, replacing an older version of it, unless another article with the same
+        text is stored. Returns "added", "updated" or "duplicate"; one write, so two processes adding one text
+        at once store it once."""
+        with self._locked(write=True):
+            twin = self.twins([article.body_hash]).get(article.body_hash)
+            if twin is not None and twin != article.id:
+                return "duplicate"
+            existed = bool(self.stored_hashes([article.id]))
+            self.replace_article(article, chunks, vectors, first_chunk_extra=first_chunk_extra)
+        return "updated" if existed else "added"
+
+    def replace_article(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        *,
+        first_chunk_extra: Mapping[str, str | int | float] | None = None,
+    ) -> None:
+        """Store the article's chunks, removing any older version of the article first (duplicates or not).
+        `first_chunk_extra` goes into the first chunk's record only (what is kept once per article: its story
+        fingerprint)."""
         if len(chunks) != len(vectors):
             raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
-        self._call("delete an article", self.collection.delete, where={"article_id": article.id})
-        now = time.time()
-        vectors = np.asarray(vectors, dtype=np.float32)
-        step = self._max_batch_size if self._max_batch_size > 0 else max(len(chunks), 1)
-        for start in range(0, len(chunks), step):
-            part = chunks[start : start + step]
-            self._call(
-                "add chunks",
-                self.collection.add,
-                ids=[c.id for c in part],
-                documents=[c.text for c in part],
-                embeddings=vectors[start : start + step],
-                metadatas=[_chunk_metadata(c, len(chunks), now) for c in part],
-            )
-        self.revision += 1
+        first_extra = dict(first_chunk_extra or {})
+        with self._locked(write=True):
+            self._call("delete an article", "delete", where={"article_id": article.id}, write=True)
+            now = self.clock()
+            vectors = np.asarray(vectors, dtype=np.float32)
+            step = self._max_batch_size if self._max_batch_size > 0 else max(len(chunks), 1)
+            for start in range(0, len(chunks), step):
+                part = chunks[start : start + step]
+                self._call(
+                    "add chunks",
+                    "add",
+                    ids=[c.id for c in part],
+                    documents=[c.text for c in part],
+                    embeddings=vectors[start : start + step],
+                    metadatas=[
+                        {**_chunk_metadata(c, len(chunks), now), **(first_extra if c.index == 0 else {})}
+                        for c in part
+                    ],
+                    write=True,
+                )
 
     def delete_articles(self, article_ids: Iterable[str]) -> int:
         ids = list(dict.fromkeys(article_ids))
-        found = self.stored_hashes(ids)
-        for article_id in found:
-            self._call("delete an article", self.collection.delete, where={"article_id": article_id})
-        if found:
-            self.revision += 1
+        if not ids:
+            return 0
+        with self._locked(write=True):
+            found = self.stored_hashes(ids)
+            for article_id in found:
+                self._call("delete an article", "delete", where={"article_id": article_id}, write=True)
         return len(found)
 
     def find_article_ids(self, ref: str) -> list[str]:
-        """Ids of stored articles whose id, url or source is `ref`."""
+        """Ids of stored articles whose id, url or source is `ref`, or that were read from the file or folder
+        `ref` (a CSV's rows, a JSON list's entries: sources `FILE:row N`, `FILE#entry N`)."""
         ids: list[str] = []
-        for field in ("article_id", "url", "source"):
-            result = self._call(
-                "find articles", self.collection.get, where={"$and": [{field: ref}, {"chunk_index": 0}]},
-                include=["metadatas"],
-            )
-            ids.extend(m["article_id"] for m in result["metadatas"] or [])
+        with self._locked(write=False):
+            for field in ("article_id", "url", "source"):
+                result = self._call(
+                    "find articles", "get", where={"$and": [{field: ref}, {"chunk_index": 0}]}, include=["metadatas"]
+                )
+                ids.extend(m["article_id"] for m in result["metadatas"] or [])
+            ids.extend(a.article_id for a in self.articles() if _read_from(a.meta.source, ref))
         return list(dict.fromkeys(ids))
 
-    def query(self, vector: np.ndarray, k: int) -> list[Hit]:
-        """The k chunks nearest to `vector`, best first; score is cosine similarity."""
-        total = self.count()
-        if total == 0:
-            return []
-        result = self._call(
-            "query",
-            self.collection.query,
-            query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(k, total),
-            include=["documents", "metadatas", "distances"],
-        )
-        return [
-            _hit(chunk_id, doc, meta, 1.0 - float(dist))
-            for chunk_id, doc, meta, dist in zip(
-                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
+    def query(self, vector: np.ndarray, k: int, *, where: dict[str, Any] | None = None) -> list[Hit]:
+        """The k chunks nearest to `vector`, best first; score is cosine similarity. `where` is a Chroma metadata
+        filter (e.g. a publication-date range): only chunks it matches are searched."""
+        with self._locked(write=False):
+            total = self.count()
+            if total == 0:
+                return []
+            filters: dict[str, Any] = {"where": where} if where else {}
+            result = self._call(
+                "query",
+                "query",
+                query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                n_results=min(k, total),
+                include=["documents", "metadatas", "distances"],
+                **filters,
             )
-        ]
+            hits = [
+                _hit(chunk_id, doc, meta, 1.0 - float(dist))
+                for chunk_id, doc, meta, dist in zip(
+                    result["ids"][0],
+                    result["documents"][0],
+                    result["metadatas"][0],
+                    result["distances"][0],
+                    strict=True,
+                )
+            ]
+            return self._titled(hits)
 
     def get_hits(self, chunk_ids: Sequence[str], vector: np.ndarray) -> list[Hit]:
         """The given chunks as hits scored by cosine similarity to `vector` (for lexical-only candidates)."""
         if not chunk_ids:
             return []
+        with self._locked(write=False):
+            result = self._call(
+                "get chunks", "get", ids=list(chunk_ids), include=["documents", "metadatas", "embeddings"]
+            )
+            query = np.asarray(vector, dtype=np.float32)
+            by_id = {
+                chunk_id: _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
+                for chunk_id, doc, meta, emb in zip(
+                    result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
+                )
+            }
+            return self._titled([by_id[c] for c in chunk_ids if c in by_id])
+
+    def _titled(self, hits: list[Hit]) -> list[Hit]:
+        """Hits of articles stored without a title (before titles were made from first sentences) get one."""
+        untitled = list(dict.fromkeys(h.article_id for h in hits if not h.meta.title))
+        if not untitled:
+            return hits
+        result = self._call("get chunks", "get", ids=[f"{a}:0" for a in untitled], include=["documents"])
+        firsts = zip(result["ids"], result["documents"] or [], strict=True)
+        titles = {chunk_id.rsplit(":", 1)[0]: title_from_text(text) for chunk_id, text in firsts}
+        return [
+            replace(h, meta=replace(h.meta, title=titles.get(h.article_id, ""))) if not h.meta.title else h
+            for h in hits
+        ]
+
+    def best_hits(self, article_ids: Sequence[str], vector: np.ndarray) -> list[Hit]:
+        """Each given article's chunk most similar to `vector` (cosine), best first; articles not stored are left
+        out. For checking new articles against a topic, whatever else the store holds."""
+        if not article_ids:
+            return []
         result = self._call(
-            "get chunks", self.collection.get, ids=list(chunk_ids), include=["documents", "metadatas", "embeddings"]
+            "get chunks",
+            "get",
+            where={"article_id": {"$in": list(dict.fromkeys(article_ids))}},
+            include=["documents", "metadatas", "embeddings"],
         )
         query = np.asarray(vector, dtype=np.float32)
-        by_id = {
-            chunk_id: _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
-            for chunk_id, doc, meta, emb in zip(
-                result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
-            )
-        }
-        return [by_id[c] for c in chunk_ids if c in by_id]
+        best: dict[str, Hit] = {}
+        for chunk_id, doc, meta, emb in zip(
+            result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
+        ):
+            hit = _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
+            if hit.article_id not in best or hit.score > best[hit.article_id].score:
+                best[hit.article_id] = hit
+        return sorted(best.values(), key=lambda h: h.score, reverse=True)
 
     def all_chunks(self) -> tuple[list[str], list[str]]:
         """Every chunk's id and text, for the lexical index."""
@@ -198,44 +378,101 @@ class ChunkStore:
         docs: list[str] = []
         page = 5000
         offset = 0
-        while True:
-            result = self._call(
-                "read chunks", self.collection.get, include=["documents"], limit=page, offset=offset
-            )
-            ids.extend(result["ids"])
-            docs.extend(result["documents"] or [])
-            if len(result["ids"]) < page:
-                return ids, docs
-            offset += page
+        with self._locked(write=False):
+            while True:
+                result = self._call("read chunks", "get", include=["documents"], limit=page, offset=offset)
+                ids.extend(result["ids"])
+                docs.extend(result["documents"] or [])
+                if len(result["ids"]) < page:
+                    return ids, docs
+                offset += page
 
-    def articles(self) -> list[StoredArticle]:
-        result = self._call("list articles", self.collection.get, where={"chunk_index": 0}, include=["metadatas"])
+    def article_records(self, where: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The first chunk's metadata record of every stored article (that also matches `where`)."""
+        condition: dict[str, Any] = {"chunk_index": 0}
+        if where:
+            condition = {"$and": [condition, dict(where)]}
+        result = self._call("list articles", "get", where=condition, include=["metadatas"])
+        return [dict(m) for m in result["metadatas"] or []]
+
+    def articles(
+        self, article_ids: Sequence[str] | None = None, *, ingested_after: float | None = None
+    ) -> list[StoredArticle]:
+        """Every stored article; or those of `article_ids` that are stored; or those stored (added or changed)
+        after the time `ingested_after`, by this process or another. One stored without a title (by an older
+        newsbot) gets its first sentence."""
+        if article_ids is not None:
+            if not article_ids:
+                return []
+            result = self._call(
+                "list articles", "get", ids=[f"{a}:0" for a in article_ids], include=["metadatas", "documents"]
+            )
+        else:
+            where: dict[str, Any] = {"chunk_index": 0}
+            if ingested_after is not None:
+                where = {"$and": [where, {"ingested_at": {"$gt": ingested_after}}]}
+            result = self._call("list articles", "get", where=where, include=["metadatas", "documents"])
         return [
             StoredArticle(
                 article_id=str(m["article_id"]),
-                meta=ArticleMeta.from_record(m),
+                meta=_with_title(ArticleMeta.from_record(m), doc),
                 text_hash=str(m.get("text_hash", "")),
                 chunks=int(m.get("n_chunks", 0)),
                 ingested_at=float(m.get("ingested_at", 0.0)),
             )
-            for m in result["metadatas"] or []
+            for m, doc in zip(result["metadatas"] or [], result["documents"] or [], strict=True)
         ]
 
     def count(self) -> int:
-        return int(self._call("count chunks", self.collection.count))
+        return int(self._call("count chunks", "count"))
 
 
 def _chunk_metadata(chunk: Chunk, n_chunks: int, ingested_at: float) -> dict[str, str | int | float]:
-    """A chunk's Chroma record: its article's description plus where the chunk sits and when it was stored."""
+    """A chunk's Chroma record: its article's description plus where the chunk sits and when it was stored. An
+    article without a title is shown with its first sentence; its id and embedded text stay as they were (ids
+    derive from the title: a re-ingest still finds it, and evaluation maps ids back to its paragraphs)."""
     article = chunk.article
     return {
-        **article.meta.to_record(),
+        **_with_title(article.meta, article.text).to_record(),
         "article_id": article.id,
         "chunk_index": chunk.index,
         "n_chunks": n_chunks,
         "text_hash": article.text_hash,
+        "body_hash": article.body_hash,
         "ingested_at": ingested_at,
     }
+
+
+def _with_title(meta: ArticleMeta, first_chunk: str) -> ArticleMeta:
+    return meta if meta.title else replace(meta, title=title_from_text(first_chunk))
+
+
+def _read_from(source: str, ref: str) -> bool:
+    """Whether an article's `source` was read from the file or folder `ref` (as given, or the same path)."""
+    if not source or not ref:
+        return False
+    for suffix in (":row ", "#entry "):
+        head, found, number = source.rpartition(suffix)
+        if found and number.isdigit():
+            source = head
+            break
+    if "://" in source or "://" in ref:
+        return source == ref
+    if os.path.normpath(source) == os.path.normpath(ref):
+        return True
+    try:
+        path, target = Path(source).resolve(), Path(ref).resolve()
+    except (OSError, ValueError):
+        return False
+    return path == target or target in path.parents
+
+
+def _forget_client(chroma_dir: Path) -> None:
+    """Drop Chroma's cached client of `chroma_dir`, so the next one reads the store from disk again. The old
+    client is not stopped: a thread may still be reading through it; it is freed with its last reference."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(str(chroma_dir), None)
 
 
 def _hit(chunk_id: str, text: str, record: dict[str, Any], score: float) -> Hit:

@@ -1,12 +1,20 @@
-"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text."""
+"""Small text helpers every layer shares: shortening at a word boundary, host names, terminal-safe text, titles,
+lists."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 ELLIPSIS = "…"
+#: the longest title made from an article's first sentence
+DERIVED_TITLE_CHARS = 90
+# A sentence ends at . ! ? or … before white space and what may open the next sentence; a short opening ("Dr.",
+# "U.S.", "3.") is taken for an abbreviation, not a sentence.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”»)]?\s+(?=[\"'“„«(]?[A-ZÀ-ÖØ-Þ0-9])")
+_MIN_SENTENCE_CHARS = 20
 # C0/C1 control characters (ESC starts terminal escape sequences) except tab and newline.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -32,3 +40,26 @@ def printable(text: str) -> str:
     """Text safe to print to a terminal: control characters removed, so an article cannot send escape
     sequences (colours, cursor moves, window titles) to the reader's terminal. Tabs and newlines stay."""
     return _CONTROL_RE.sub("", unicodedata.normalize("NFC", text))
+
+
+def title_from_text(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
+    """A title for an article that has none: its first sentence, cut at a word boundary to `limit` characters."""
+    paragraph = next((p for p in text.strip().split("\n") if p.strip()), "")
+    sentence = paragraph
+    for match in _SENTENCE_END_RE.finditer(paragraph):
+        if match.start() >= _MIN_SENTENCE_CHARS:
+            sentence = paragraph[: match.start()]
+            break
+    return shorten(sentence, limit)
+
+
+def join_names(names: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C": names as a sentence lists them."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def reporter_name(outlet: str, url: str, title: str = "") -> str:
+    """Who published an article, for "also reported by": the outlet, else its site's host, else its title."""
+    return outlet.strip() or host_of(url) or shorten(title, 60) or "another source"

@@ -1,8 +1,9 @@
 """A folder of hostile inputs beside three good articles, made by code (nothing binary is committed).
 
 `build_hostile_folder(folder)` writes every kind below and returns them with what ingesting each should give:
-stored (an article, or one per record), refused (a failed entry whose message holds `reason`), or skipped (a
-file a folder walk passes over, as documented). tests/test_hostile_inputs.py ingests it through the real
+stored (an article, or one per record), refused (a failed entry whose message holds `reason`), skipped (a
+file a folder walk passes over, as documented), or duplicate (the text of an input read before it: counted, not
+stored again). tests/test_hostile_inputs.py ingests it through the real
 Newsroom; benchmarks/hostile_ingest.py times the same folder with the real default settings.
 """
 
@@ -49,7 +50,7 @@ class Kind:
     """One hostile (or good) input and what ingesting it should give."""
 
     path: str  # relative to the folder; str, since a name may hold bytes that are not UTF-8 (surrogate escapes)
-    expect: str  # "stored", "refused" or "skipped"
+    expect: str  # "stored", "refused", "skipped" or "duplicate"
     reason: str = ""  # part of the failed entry's message, for "refused"
     records: int = 0  # for files of records: how many stored or refused entries ("file:line N", "file:row N")
 
@@ -74,7 +75,7 @@ def build_hostile_folder(folder: Path) -> list[Kind]:
     write("good/harbour.txt", HARBOUR, "stored")
     write("good/bakery.md", BAKERY, "stored")
     write("good/ferry.html", FERRY, "stored")
-    write("duplicate of harbour.txt", HARBOUR, "stored")
+    write("same story again/harbour.txt", HARBOUR, "duplicate")  # walked after good/harbour.txt
     write("empty.txt", b"", "refused", "has no article text")
     write("whitespace.txt", "  \n\t\n   \n", "refused", "has no article text")
     write("binary.txt", bytes(rng.randrange(256) for _ in range(4096)) + b"\x00", "refused", "NUL bytes")

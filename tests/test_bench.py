@@ -82,6 +82,7 @@ def test_copies_get_new_ids_and_nudged_vectors_never_duplicates() -> None:
     metas = [m for b in batches for m in b.metadatas]
     assert metas[6]["source"] == "s0#copy1" and metas[6]["article_id"] != "a0"
     assert metas[6]["article_id"] == metas[7]["article_id"]  # chunks of one article stay one article
+    assert metas[6]["story_id"] == metas[6]["article_id"]  # another article, not another outlet's copy of one
 
 
 def test_a_store_is_filled_to_exactly_the_size_asked(tmp_path: Path) -> None:

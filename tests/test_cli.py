@@ -75,7 +75,9 @@ def test_ask_json_has_the_documented_shape(env: dict[str, str]) -> None:
     answer = json.loads(result.stdout)
     assert set(answer) == {"answer", "abstained", "sources"}
     for source in answer["sources"]:
-        assert set(source) == {"n", "title", "outlet", "url", "published_at", "language", "snippet", "score"}
+        assert set(source) == {
+            "n", "title", "outlet", "url", "published_at", "language", "snippet", "score", "also_reported_by"
+        }
 
 
 def test_ask_prints_the_answer_and_numbered_sources(env: dict[str, str]) -> None:
@@ -153,3 +155,53 @@ def test_ingest_help_documents_the_csv_columns_with_a_headerless_example(env: di
     text = " ".join(result.stdout.split())
     assert "--csv-columns" in text and "quotechar" in text and "header (true/false)" in text
     assert "text=2,header=false,delimiter=semicolon" in text.replace(" ", "")
+
+
+def write_dated_records(path: Path) -> Path:
+    records = [
+        {"title": "Parliament passes the 2027 budget", "text": "Parliament passed the budget for 2027 on Tuesday with "
+         "380 votes to 250. Spending on schools rises.", "outlet": "Wire", "published_at": "2026-12-01T16:00:00Z"},
+        {"title": "Storm closes the port of Hamburg", "text": "A winter storm closed the port of Hamburg on Friday. "
+         "Ferries stopped.", "outlet": "Wire", "published_at": "2026-11-20T09:00:00Z"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_ask_now_sets_what_yesterday_means_and_sources_show_their_dates(env: dict[str, str], tmp_path: Path) -> None:
+    invoke(env, "ingest", str(write_dated_records(tmp_path / "news.jsonl")))
+    result = invoke(env, "ask", "What happened yesterday?", "--now", "2026-12-02")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Articles from 2026-12-01 (yesterday):\n• Parliament passes the 2027 budget [1]")
+    assert "[1] Parliament passes the 2027 budget — Wire, 2026-12-01" in result.stdout
+    assert "Hamburg" not in result.stdout
+
+
+def test_newsbot_now_answers_that_no_article_is_from_today(env: dict[str, str], tmp_path: Path) -> None:
+    invoke(env, "ingest", str(write_dated_records(tmp_path / "news.jsonl")))
+    result = invoke({**env, "NEWSBOT_NOW": "2026-12-05T08:00+01:00"}, "ask", "Was ist heute passiert?", "--json")
+    answer = json.loads(result.stdout)
+    assert answer["abstained"] and not answer["sources"]
+    assert answer["answer"] == (
+        "Kein indexierter Artikel ist vom 2026-12-05 (heute); der neueste ist vom 2026-12-01: "
+        "„Parliament passes the 2027 budget“."
+    )
+
+
+def test_a_bad_now_is_exit_code_1_with_the_fix(env: dict[str, str]) -> None:
+    result = invoke(env, "ask", "What happened today?", "--now", "tomorrow")
+    assert result.exit_code == 1
+    assert "--now" in result.stderr and "2026-12-02T09:30" in result.stderr
+
+
+def test_chat_now_holds_for_the_whole_conversation(env: dict[str, str], tmp_path: Path) -> None:
+    invoke(env, "ingest", str(write_dated_records(tmp_path / "news.jsonl")))
+    session = "What happened last week?\nWas ist gestern passiert?\n/quit\n"
+    result = CliRunner().invoke(app, ["chat", "--now", "2026-11-25"], env=env, input=session, catch_exceptions=False)
+    assert result.exit_code == 0
+    answers = result.stdout.split("you> ")
+    assert answers[1].startswith("Articles from 2026-11-16 to 2026-11-22 (last week):\n• Storm closes the port")
+    # the newest article before yesterday: the one of 2026-12-01 is not yet news on 2026-11-25
+    assert answers[2].startswith(
+        "Kein indexierter Artikel ist vom 2026-11-24 (gestern); der neueste ist vom 2026-11-20"
+    )

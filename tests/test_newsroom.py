@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from index.embedders import PROFILES
 from index.embedders.use import UniversalSentenceEncoder
-from index.errors import NewsbotError
+from index.errors import IngestCancelled, NewsbotError
 from index.newsroom import Newsroom
 from index.settings import DEFAULT_EMBEDDER
 from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION, make_settings
@@ -42,6 +43,18 @@ def newsroom(tmp_path: Path, encoder: CountingEncoder) -> Newsroom:
 def write_article(path: Path, title: str, body: str) -> Path:
     path.write_text(f"{title}\n{body}\n", encoding="utf-8")
     return path
+
+
+def library_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "libraries"
+    folder.mkdir()
+    for n, town in enumerate(["Portwell", "Eastholm", "Northby"]):
+        (folder / f"{n}.txt").write_text(
+            f"{town} opens a library\n\nThe town of {town} opened a library on the quay on Monday. "
+            "It lends books, bicycles and tools, and stays open late on Fridays.\n",
+            encoding="utf-8",
+        )
+    return folder
 
 
 @pytest.mark.slow
@@ -150,14 +163,7 @@ def test_a_follow_up_finds_the_story_of_the_previous_question(newsroom: Newsroom
 
 
 def test_ingest_reports_every_chunk_it_embeds(newsroom: Newsroom, encoder: CountingEncoder, tmp_path: Path) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for n, town in enumerate(["Portwell", "Eastholm", "Northby"]):
-        (folder / f"{n}.txt").write_text(
-            f"{town} opens a library\n\nThe town of {town} opened a library on the quay on Monday. "
-            "It lends books, bicycles and tools, and stays open late on Fridays.\n",
-            encoding="utf-8",
-        )
+    folder = library_folder(tmp_path)
     inputs: list[tuple[int, int]] = []
     embedded: list[int] = []
 
@@ -170,3 +176,30 @@ def test_ingest_reports_every_chunk_it_embeds(newsroom: Newsroom, encoder: Count
     again: list[int] = []
     newsroom.ingest([str(folder)], on_embedded=again.append)
     assert again == []  # unchanged articles are not embedded again
+
+
+def test_a_stopped_ingest_reads_no_further_input_and_stores_nothing_more(
+    newsroom: Newsroom, encoder: CountingEncoder, tmp_path: Path
+) -> None:
+    folder = library_folder(tmp_path)
+    newsroom.ingest([str(folder / "0.txt")])
+    embedded_before = encoder.embedded
+    stop = threading.Event()
+    inputs: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        inputs.append(done)
+        if done == 2:
+            stop.set()  # the bot shutting down while the second file is read
+
+    with pytest.raises(IngestCancelled):
+        newsroom.ingest([str(folder)], on_progress=progress, stop=stop)
+    assert inputs == [1, 2]  # the third file was not read
+    assert encoder.embedded == embedded_before and newsroom.stats().articles == 1
+
+
+def test_a_stop_during_embedding_writes_no_article(newsroom: Newsroom, tmp_path: Path) -> None:
+    stop = threading.Event()
+    with pytest.raises(IngestCancelled):
+        newsroom.ingest([str(library_folder(tmp_path))], on_embedded=lambda n: stop.set(), stop=stop)
+    assert newsroom.stats().articles == 0 and newsroom.store.count() == 0

@@ -1,7 +1,8 @@
 """The `newsbot` command: a thin shell over `index` (and `bot.telegram` for `newsbot bot`).
 
 Commands live by area: library.py (ingest, stats, latest, delete), asking.py (ask, chat),
-running.py (start, bot), evaluate.py (eval), bench.py (bench). Logs go to stderr; with --json, stdout
+running.py (start, bot), feeds.py (feeds add|list|remove, watch), evaluate.py (eval), bench.py
+(bench). Logs go to stderr; with --json, stdout
 carries only JSON.
 """
 
@@ -12,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli import asking, bench, library, running
+from bot.cli import asking, bench, feeds, library, running
 from bot.cli.common import err_console, handles_errors, load_settings, run_app, setup_logging
 
 app = typer.Typer(
@@ -52,6 +53,7 @@ def configure(
 library.register(app)
 asking.register(app)
 running.register(app)
+feeds.register(app)
 bench.register(app)
 try:
     from bot.cli import evaluate

@@ -7,13 +7,30 @@ from typing import Annotated
 import typer
 
 from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
-from index.errors import NewsbotError
+from bot.settings import Settings
+from index.dates import parse_now
+from index.errors import ConfigError, NewsbotError
 from index.models import Answer, Source, Turn
 from index.newsroom import Newsroom
-from index.text import printable
+from index.text import join_names, printable, reporter_name
 
 CHAT_HISTORY_TURNS = 4
 CHAT_HELP = "Ask about the news. /sources shows the last answer's sources in full, /help this help, /quit ends."
+
+
+NOW_HELP = 'What "today" means, ISO (2026-12-02 or 2026-12-02T09:30+01:00); default NEWSBOT_NOW, else the clock.'
+
+
+def settings_with_now(ctx: typer.Context, now: str) -> Settings:
+    """The run's settings, with `--now` in place of NEWSBOT_NOW when given."""
+    settings = settings_of(ctx)
+    if not now.strip():
+        return settings
+    try:
+        parse_now(now)
+    except ValueError as exc:
+        raise ConfigError(f"--now: {exc}") from exc
+    return settings.model_copy(update={"now": now.strip()})
 
 
 def register(app: typer.Typer) -> None:
@@ -22,14 +39,19 @@ def register(app: typer.Typer) -> None:
 
 
 def format_sources(sources: list[Source]) -> str:
-    """Numbered sources, each with outlet, date and link where known."""
+    """Numbered sources, each with outlet, date and link where known, and who else reported the story."""
     lines = []
     for s in sources:
         meta = s.meta
         byline = ", ".join(part for part in (meta.outlet, meta.published_iso[:10]) if part)
-        lines.append(f"[{s.n}] {meta.title}" + (f" — {byline}" if byline else ""))
+        lines.append(f"[{s.n}] {meta.title or meta.url or meta.source}" + (f" — {byline}" if byline else ""))
         if meta.url:
             lines.append(f"    {meta.url}")
+        if s.also_reported_by:
+            others = [
+                reporter_name(m.outlet, m.url, m.title) + (f" <{m.url}>" if m.url else "") for m in s.also_reported_by
+            ]
+            lines.append(f"    also reported by {join_names(others)}")
     return printable("\n".join(lines))
 
 
@@ -45,9 +67,10 @@ def ask(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(help='e.g. "Who denied supplying arms?"')],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")] = False,
+    now: Annotated[str, typer.Option("--now", help=NOW_HELP)] = "",
 ) -> None:
     """Answer one question from the indexed news, with numbered sources."""
-    newsroom = Newsroom(settings_of(ctx))
+    newsroom = Newsroom(settings_with_now(ctx, now))
     with err_console.status(f"loading the embedder ({newsroom.embedder.name}) and the store…"):
         newsroom.warm_up()
     with err_console.status("answering…"):
@@ -59,9 +82,9 @@ def ask(
 
 
 @handles_errors
-def chat(ctx: typer.Context) -> None:
+def chat(ctx: typer.Context, now: Annotated[str, typer.Option("--now", help=NOW_HELP)] = "") -> None:
     """A conversation in the terminal: follow-up questions keep their context. /sources, /help, /quit."""
-    newsroom = Newsroom(settings_of(ctx))
+    newsroom = Newsroom(settings_with_now(ctx, now))
     with err_console.status(f"loading the embedder ({newsroom.embedder.name}), the answerer and the store…"):
         newsroom.warm_up()
     err_console.print(CHAT_HELP)

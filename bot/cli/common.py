@@ -54,7 +54,8 @@ def setup_logging(level: str, *, verbose: bool = False) -> None:
         handlers=[RichHandler(console=err_console, show_path=False, rich_tracebacks=False)],
         force=True,
     )
-    for noisy in ("httpx", "chromadb", "bm25s", "sentence_transformers", "urllib3", "trafilatura", "htmldate"):
+    noisy_libraries = ("httpx", "chromadb", "bm25s", "sentence_transformers", "urllib3", "trafilatura", "htmldate")
+    for noisy in (*noisy_libraries, "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     if verbose:
         for ours in ("index", "bot"):

@@ -1,4 +1,4 @@
-"""Commands that manage the indexed articles: ingest, stats, latest, delete."""
+"""Commands that manage the indexed articles: ingest, stats, latest, delete, expire."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
     app.command()(stats)
     app.command()(latest)
     app.command()(delete)
+    app.command()(expire)
 
 
 @handles_errors
@@ -69,14 +70,20 @@ def ingest(
         print_json(report.to_dict())
     else:
         _print_report(report)
-    if report.failed and not (report.added or report.updated or report.unchanged):
+    if report.failed and not (report.added or report.updated or report.unchanged or report.duplicates):
         raise typer.Exit(1)
 
 
 def _print_report(report: IngestReport) -> None:
     out_console.print(
         f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, failed {len(report.failed)}"
+        + (f", duplicates {report.duplicates}" if report.duplicates else "")
+        + (f", expired {report.expired}" if report.expired else "")
     )
+    if report.duplicates:
+        err_console.print(
+            f"{report.duplicates} article(s) not stored again: the same text is stored under another path or URL"
+        )
     for failure in report.failed[:SHOWN_FAILURES]:
         err_console.print(
             f"[yellow]skipped[/] {escape(failure.source)}: {escape(failure.error)}", highlight=False, soft_wrap=True
@@ -112,10 +119,10 @@ def latest(
     if as_json:
         print_json([a.to_dict() for a in articles])
         return
-    table = Table("date", "outlet", "title", "id / url")
+    table = Table("date", "outlet", "title", "url / source")
     for a in articles:
         meta = a.meta
-        cells = (meta.published_iso[:10] or "—", meta.outlet or "—", meta.title, meta.url or a.article_id)
+        cells = (meta.published_iso[:10] or "—", meta.outlet or "—", meta.title, meta.url or meta.source)
         table.add_row(*(escape(printable(cell)) for cell in cells))
     out_console.print(table)
 
@@ -123,7 +130,10 @@ def latest(
 @handles_errors
 def delete(
     ctx: typer.Context,
-    refs: Annotated[list[str], typer.Argument(help="Article ids, URLs or source paths (as ingested).")],
+    refs: Annotated[
+        list[str],
+        typer.Argument(help="Article ids, URLs, or files, folders and feeds as ingested (a CSV: all its rows)."),
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """Remove articles and all their chunks."""
@@ -136,3 +146,24 @@ def delete(
     if deleted == 0:
         err_console.print("nothing matched: list articles with 'newsbot latest' and pass an id, URL or path")
         raise typer.Exit(1)
+
+
+@handles_errors
+def expire(
+    ctx: typer.Context,
+    days: Annotated[
+        int | None, typer.Option(min=1, help="Age limit in days; default NEWSBOT_RETENTION_DAYS.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Remove articles older than the retention period (by publication date, else by when they were added)."""
+    settings = settings_of(ctx)
+    if days is not None:
+        settings = settings.model_copy(update={"retention_days": days})
+    if settings.retention_days == 0:
+        raise ConfigError("no retention period: set NEWSBOT_RETENTION_DAYS or pass --days N")
+    deleted = Newsroom(settings).expire()
+    if as_json:
+        print_json({"deleted": deleted})
+    else:
+        out_console.print(f"deleted {deleted} article(s) older than {settings.retention_days} days")

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import re
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -22,8 +23,9 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot.telegram.context import NewsContext
+from bot.telegram.feeds import feeds_summary
 from bot.telegram.formatting import escape, format_date, is_web_url
-from bot.telegram.handlers import apology_for
+from bot.telegram.handlers import admin_message, apology_for
 from index.errors import NewsbotError, StoreError
 from index.text import shorten
 
@@ -41,18 +43,11 @@ PROGRESS_EVERY_S = 3.0
 NOT_ADMIN = "Sorry, only the bot's admins can add articles. You can ask me about the news, though!"
 
 
-def _is_admin(update: Update, context: NewsContext) -> bool:
-    user = update.effective_user
-    return context.services.access.is_admin(user.id if user else None)
-
 
 async def add(update: Update, context: NewsContext) -> None:
     """/add URL [URL…]: read web pages into the index (admins only)."""
-    message = update.effective_message
+    message = await admin_message(update, context, NOT_ADMIN)
     if message is None:
-        return
-    if not _is_admin(update, context):
-        await message.reply_text(NOT_ADMIN)
         return
     urls = list(dict.fromkeys(context.args or []))
     if not urls:
@@ -78,11 +73,10 @@ async def add(update: Update, context: NewsContext) -> None:
 
 async def on_document(update: Update, context: NewsContext) -> None:
     """A .txt/.md/.html/.json/.csv file sent in a private chat: download it and add it (admins only)."""
-    message = update.effective_message
-    if message is None or message.document is None:
+    if update.effective_message is None or update.effective_message.document is None:
         return
-    if not _is_admin(update, context):
-        await message.reply_text(NOT_ADMIN)
+    message = await admin_message(update, context, NOT_ADMIN)
+    if message is None or message.document is None:
         return
     document = message.document
     name = document.file_name or f"{document.file_unique_id}.txt"
@@ -150,8 +144,8 @@ def _start_ingest(context: NewsContext, sources: Sequence[str], progress: Messag
     services = context.services
     reporter = _ProgressEditor(progress, label, asyncio.get_running_loop())
 
-    def work() -> tuple[IngestReport, int]:
-        report = services.newsroom.ingest(sources, on_progress=reporter)
+    def work(stop: threading.Event) -> tuple[IngestReport, int]:
+        report = services.newsroom.ingest(sources, on_progress=reporter, stop=stop)
         return report, services.newsroom.stats().articles
 
     async def report(outcome: tuple[IngestReport, int] | BaseException) -> None:
@@ -191,6 +185,10 @@ def render_report(report: IngestReport, total_articles: int) -> str:
         lines.append(f"🔄 Updated {report.updated} article{'s' if report.updated != 1 else ''}.")
     if report.unchanged:
         lines.append(f"☑️ Already had {report.unchanged}, unchanged.")
+    if report.duplicates:
+        lines.append(f"♊ Already had the same text of {report.duplicates} under another name: not added again.")
+    if report.expired:
+        lines.append(f"🗑 Dropped {report.expired} older than the retention period.")
     for failure in report.failed[:MAX_FAILURES_LISTED]:
         source = escape(shorten(failure.source, 120))
         lines.append(f"⚠️ Could not read <code>{source}</code>: {escape(shorten(failure.error, MAX_ERROR_CHARS))}")
@@ -246,11 +244,8 @@ class _ProgressEditor:
 
 async def stats(update: Update, context: NewsContext) -> None:
     """/stats: the index and the bot in numbers (admins only)."""
-    message = update.effective_message
+    message = await admin_message(update, context, "Sorry, /stats is for the bot's admins.")
     if message is None:
-        return
-    if not _is_admin(update, context):
-        await message.reply_text("Sorry, /stats is for the bot's admins.")
         return
     services = context.services
     index = await asyncio.to_thread(services.newsroom.stats)
@@ -274,6 +269,7 @@ async def stats(update: Update, context: NewsContext) -> None:
         f"Access: {allowed} · {len(access.admin_ids)} admins",
         f"Rate limit: {settings.telegram_rate_limit_per_minute} messages a minute per user · "
         f"history: {settings.telegram_history_turns} turns · mode: {settings.telegram_mode}",
+        *feeds_summary(context),
     ]
     await message.reply_html("\n".join(lines))
 

@@ -38,7 +38,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.settings import Settings
-from bot.telegram import admin, handlers
+from bot.telegram import admin, feeds, handlers
 from bot.telegram.access import Access, RateLimiter
 from bot.telegram.context import SERVICES_KEY, NewsContext, Services
 from index.errors import ConfigError, NewsbotError
@@ -60,12 +60,19 @@ COMMANDS = (
     BotCommand("latest", "The newest articles I have read"),
     BotCommand("help", "How to ask"),
     BotCommand("start", "What I know"),
+    BotCommand("follow", "Get new articles on a topic: /follow TOPIC"),
+    BotCommand("unfollow", "Stop following a topic (or all)"),
+    BotCommand("following", "The topics this chat follows"),
+    BotCommand("new", "What arrived since you last asked"),
 )
 GROUP_COMMANDS = COMMANDS[:4]
 ADMIN_COMMANDS = (
     *COMMANDS,
     BotCommand("add", "Add a web page: /add URL"),
     BotCommand("stats", "The index and the bot in numbers"),
+    BotCommand("feeds", "The feeds I follow"),
+    BotCommand("feed_add", "Follow a feed: /feed_add URL"),
+    BotCommand("feed_remove", "Stop following a feed: /feed_remove URL"),
 )
 
 NewsApplication = Application[Any, NewsContext, Any, Any, Any, Any]
@@ -115,6 +122,7 @@ def build_application(
         upload_dir=settings.data_dir / "uploads",
     )
     add_handlers(application)
+    feeds.install(application, settings, newsroom)
     return application
 
 
@@ -143,6 +151,7 @@ def add_handlers(application: NewsApplication) -> None:
             CommandHandler("latest", handlers.latest, filters=new),
             CommandHandler("add", admin.add, filters=new),
             CommandHandler("stats", admin.stats, filters=new),
+            *feeds.handlers(),
             CallbackQueryHandler(handlers.on_sources_button, pattern=handlers.SOURCES_PATTERN),
             MessageHandler(new & private & filters.TEXT & ~filters.COMMAND, handlers.on_private_text),
             MessageHandler(
@@ -158,9 +167,11 @@ def add_handlers(application: NewsApplication) -> None:
 
 
 async def _post_init(application: NewsApplication) -> None:
-    """Warm the Newsroom up (slow: in a thread) and register the command menu, before the first update."""
+    """Warm the Newsroom up (slow: in a thread), drop articles past retention, and register the command menu,
+    before the first update."""
     services: Services = application.bot_data[SERVICES_KEY]
     await asyncio.to_thread(services.newsroom.warm_up)
+    await asyncio.to_thread(services.newsroom.expire)
     await register_commands(application, services.access.admin_ids)
     log.info("newsbot is up as @%s", application.bot.username)
 
@@ -169,6 +180,7 @@ async def _post_stop(application: NewsApplication) -> None:
     """Updates are all handled by now; admins' adds still downloading are abandoned, not waited for."""
     services: Services = application.bot_data[SERVICES_KEY]
     await services.ingests.abandon()
+    feeds.close(application)
 
 
 async def register_commands(application: NewsApplication, admin_ids: Iterable[int]) -> None:

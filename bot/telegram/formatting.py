@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -20,7 +20,7 @@ from telegram.constants import MessageLimit
 
 from index.answerers.base import CITATION_RE
 from index.models import Answer, ArticleMeta, Source, StoredArticle
-from index.text import host_of, shorten
+from index.text import host_of, join_names, reporter_name, shorten
 
 MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
 TITLE_CHARS = 90
@@ -88,8 +88,15 @@ def _citation(n: int, url: str) -> str:
 
 def compact_source_line(source: Source) -> str:
     byline = _byline(source.meta)
-    title = link(source.meta.url, shorten(source.meta.title or source.meta.url or "untitled", TITLE_CHARS))
-    return f"[{source.n}] {title}" + (f" · {byline}" if byline else "")
+    title = link(source.meta.url, shorten(_label(source.meta), TITLE_CHARS))
+    others = also_reported_by(source)
+    return f"[{source.n}] {title}" + (f" · {byline}" if byline else "") + (f" · {others}" if others else "")
+
+
+def also_reported_by(source: Source) -> str:
+    """"also reported by A, B and C", each outlet linked to its article; "" for a story with one source."""
+    names = [link(m.url, reporter_name(outlet_of(m.outlet, m.url), m.url, m.title)) for m in source.also_reported_by]
+    return f"also reported by {join_names(names)}" if names else ""
 
 
 def render_answer(answer: Answer) -> str:
@@ -109,16 +116,24 @@ def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
     heading = "<b>Sources</b>" + (f" for <i>{escape(shorten(question, 200))}</i>" if question else "")
     blocks = [heading]
     for source in sources:
-        lines = [f"<b>[{source.n}] {escape(shorten(source.meta.title or 'untitled', 200))}</b>"]
+        lines = [f"<b>[{source.n}] {escape(shorten(_label(source.meta), 200))}</b>"]
         byline = _byline(source.meta)
         if byline:
             lines.append(byline)
         if is_web_url(source.meta.url):
             lines.append(link(source.meta.url, shorten(source.meta.url, 120)))
+        others = also_reported_by(source)
+        if others:
+            lines.append(others[0].upper() + others[1:])
         if source.snippet.strip():
             lines.append(f"<blockquote>{escape(source.snippet.strip())}</blockquote>")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def _label(meta: ArticleMeta) -> str:
+    """What names an article: its title (every article ingested now has one), else its link or file."""
+    return meta.title or meta.url or PurePath(meta.source).name or "article"
 
 
 def render_latest(articles: Sequence[StoredArticle]) -> str:
@@ -127,9 +142,11 @@ def render_latest(articles: Sequence[StoredArticle]) -> str:
     lines = ["<b>Latest articles</b>"]
     for i, article in enumerate(articles, start=1):
         meta = article.meta
-        label = meta.title or meta.url or PurePath(meta.source).name or "untitled"
-        title = link(meta.url, shorten(label, TITLE_CHARS))
+        title = link(meta.url, shorten(_label(meta), TITLE_CHARS))
         byline = _byline(meta)
+        if meta.published_at is None and article.ingested_at:
+            added = f"added {format_date(datetime.fromtimestamp(article.ingested_at, UTC))}"
+            byline = f"{byline}, {added}" if byline else added
         lines.append(f"{i}. {title}" + (f" · {byline}" if byline else ""))
     return "\n".join(lines)
 

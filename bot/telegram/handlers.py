@@ -148,6 +148,18 @@ def question_in_group(message: Message, bot: Bot) -> str | None:
     return None
 
 
+async def admin_message(update: Update, context: NewsContext, refusal: str) -> Message | None:
+    """The message of an update from one of the bot's admins; anyone else is told `refusal` and gets None."""
+    message = update.effective_message
+    if message is None:
+        return None
+    user = update.effective_user
+    if not context.services.access.is_admin(user.id if user else None):
+        await message.reply_text(refusal)
+        return None
+    return message
+
+
 def command_argument(message: Message) -> str:
     """What follows the command, newlines kept: `/ask@newsbot  Who …?` -> `Who …?`."""
     text = message.text or ""
@@ -290,6 +302,8 @@ async def help_command(update: Update, context: NewsContext) -> None:
         "/ask QUESTION - ask about the news",
         "/sources - the full sources of my last answer",
         f"/latest [N] - the newest articles I have read (up to {LATEST_MAX})",
+        "/follow TOPIC - new articles on a topic, as a digest; /unfollow [TOPIC], /following",
+        "/new - what arrived since you last asked",
         "/start - what I know",
     ]
     if context.services.access.is_admin(user.id if user else None):
@@ -298,6 +312,7 @@ async def help_command(update: Update, context: NewsContext) -> None:
             "<b>Admin</b>",
             "/add URL - read a web page (or send me a .txt, .md, .html, .json or .csv file)",
             "/stats - the index and the bot in numbers",
+            "/feeds - the feeds I follow; /feed_add URL, /feed_remove URL",
         ]
     await message.reply_html("\n".join(lines))
 

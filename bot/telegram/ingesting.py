@@ -1,8 +1,8 @@
 """Admins' ingest jobs (/add URL, uploaded files), each in a thread of its own, so none of them waits on another.
 
     refusal = jobs.claim(sources)        # None, or why not now: "busy" (being read) or "full" (too many at once)
-    jobs.run(sources, work, report, on_abandon=notice)   # work() in a thread, then await report(result or error)
-    await jobs.abandon()                 # at shutdown: stop waiting for what still runs; await each notice()
+    jobs.run(sources, work, report, on_abandon=notice)   # work(stop) in a thread, then await report(result or error)
+    await jobs.abandon()                 # at shutdown: tell what still runs to stop; await each notice()
 
 A page may take up to NEWSBOT_FETCH_DEADLINE to download, and a trickling server takes all of it. So a job
 holds no lock: adds of different sources run side by side, the same source twice at once is refused, and at
@@ -11,7 +11,9 @@ Jobs run in daemon threads of their own, not in the event loop's executor, whose
 
 The handler that starts a job returns at once; the report arrives through a task PTB does not track. That is
 what lets `Application.stop` finish in seconds while a download is still running: the job is abandoned (the
-process exits without waiting for its thread), the log says which sources, and their admins are told.
+process exits without waiting for a download), the log says which sources, and their admins are told. Its `stop`
+event is set: the job reads no further input and stores nothing more (Newsroom.ingest checks it between articles),
+and a job in the middle of writing an article gets up to ABANDON_WRITE_WAIT_S to finish that write.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import asyncio
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
@@ -31,6 +34,7 @@ Refusal = Literal["busy", "full"]  # a source is being read already; `max_runnin
 
 MAX_RUNNING_INGESTS = 4
 ABANDON_NOTICE_TIMEOUT_S = 3.0  # telling admins their add was cut short must not hold up shutdown either
+ABANDON_WRITE_WAIT_S = 2.0  # an article's store write takes well under this; a download is not waited for
 
 
 @dataclass
@@ -39,6 +43,8 @@ class _Job(Generic[T]):
     future: asyncio.Future[T]
     on_abandon: Callable[[], Awaitable[None]] | None
     task: asyncio.Task[None] | None = field(default=None)
+    stop: threading.Event = field(default_factory=threading.Event)
+    thread: threading.Thread | None = field(default=None)
 
 
 class IngestJobs:
@@ -81,19 +87,20 @@ class IngestJobs:
     def run(
         self,
         sources: Sequence[str],
-        work: Callable[[], T],
+        work: Callable[[threading.Event], T],
         report: Callable[[T | BaseException], Awaitable[None]],
         *,
         on_abandon: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
-        """Run `work()` for claimed `sources` in a daemon thread; then `report(result)` (or the exception it
-        raised) on the event loop, and the claim is released. `on_abandon` is awaited if the bot stops first."""
+        """Run `work(stop)` for claimed `sources` in a daemon thread; then `report(result)` (or the exception it
+        raised) on the event loop, and the claim is released. If the bot stops first, `stop` is set and
+        `on_abandon` awaited."""
         loop = asyncio.get_running_loop()
         job: _Job[T] = _Job(tuple(sources), loop.create_future(), on_abandon)
 
         def _target() -> None:
             try:
-                outcome: Any = work()
+                outcome: Any = work(job.stop)
             except BaseException as exc:  # whatever it is, the admin hears of it: reported on the loop
                 outcome = exc
             try:
@@ -103,8 +110,8 @@ class IngestJobs:
 
         job.task = loop.create_task(self._finish(job, report), name=f"newsbot-ingest-report-{sources[0]}")
         self._jobs.append(job)
-        thread = threading.Thread(target=_target, name=f"newsbot-ingest-{next(self._numbers)}", daemon=True)
-        thread.start()
+        job.thread = threading.Thread(target=_target, name=f"newsbot-ingest-{next(self._numbers)}", daemon=True)
+        job.thread.start()
 
     async def _finish(self, job: _Job[T], report: Callable[[T | BaseException], Awaitable[None]]) -> None:
         try:
@@ -121,7 +128,8 @@ class IngestJobs:
             self.release(job.sources)
 
     async def abandon(self) -> None:
-        """Stop waiting for the jobs still running (their threads die with the process); tell their admins."""
+        """Tell the jobs still running to stop and stop waiting for them (a thread still downloading dies with the
+        process); tell their admins."""
         jobs = list(self._jobs)
         if not jobs:
             return
@@ -133,8 +141,11 @@ class IngestJobs:
             ", ".join(sources),
         )
         for job in jobs:
+            job.stop.set()
             if job.task is not None:
                 job.task.cancel()
+        threads = [job.thread for job in jobs if job.thread is not None]
+        await asyncio.to_thread(_join_all, threads, ABANDON_WRITE_WAIT_S)
         notices = [job.on_abandon() for job in jobs if job.on_abandon is not None]
         if notices:
             try:
@@ -142,6 +153,13 @@ class IngestJobs:
             except TimeoutError:
                 log.warning("could not tell every admin that their add was stopped")
         await asyncio.gather(*(job.task for job in jobs if job.task is not None), return_exceptions=True)
+
+
+def _join_all(threads: Sequence[threading.Thread], timeout: float) -> None:
+    """Wait for the threads to end, `timeout` seconds in all."""
+    deadline = time.monotonic() + timeout
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
 
 
 def _settle(future: asyncio.Future[Any], outcome: object) -> None:

@@ -7,7 +7,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
 from index.language import detect_language
-from index.models import Answer, Hit, Source, Turn
+from index.models import Answer, ArticleMeta, Hit, Source, Turn
+from index.stories import story_key
 from index.text import shorten
 
 CITATION_RE = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
@@ -63,23 +64,24 @@ def cited_numbers(text: str) -> list[int]:
 def build_answer(
     question: str, text: str, hits: Sequence[Hit], *, answerer: str, abstained: bool = False
 ) -> Answer:
-    """Keep only the cited hits as sources, one per article, numbered 1..m in order of first citation.
+    """Keep only the cited hits as sources, one per story, numbered 1..m in order of first citation.
 
-    Two cited chunks of one article become one source, so the list never shows an article twice. Citations to
+    Two cited chunks of one article become one source, so the list never shows an article twice; nor a story
+    (index/stories.py): cited copies of it from other outlets join the source's `also_reported_by`. Citations to
     numbers no hit has are dropped from the text, so every [n] a user sees has a source.
     """
     valid = [n for n in cited_numbers(text) if 1 <= n <= len(hits)]
-    article_number: dict[str, int] = {}
+    story_number: dict[str, int] = {}
     renumber: dict[int, int] = {}
     for old in valid:
-        article_id = hits[old - 1].article_id or hits[old - 1].chunk_id
-        renumber[old] = article_number.setdefault(article_id, len(article_number) + 1)
+        renumber[old] = story_number.setdefault(story_key(hits[old - 1]), len(story_number) + 1)
 
     def _rewrite(match: re.Match[str]) -> str:
         numbers = [renumber[int(p)] for p in match.group(1).split(",") if int(p) in renumber]
         return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
 
-    new_text = CITATION_RE.sub(_rewrite, text)
+    # "[1][3]" citing two copies of one story (or two chunks of one article) is one source: "[1]".
+    new_text = re.sub(r"(\[\d+\])(?:\s*\1)+", r"\1", CITATION_RE.sub(_rewrite, text))
     new_text = re.sub(r"[ \t]+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", new_text)).strip()
     first_hit = {new: old for old, new in reversed(list(renumber.items()))}
     sources = [
@@ -89,7 +91,20 @@ def build_answer(
             meta=hits[old - 1].meta,
             snippet=shorten(hits[old - 1].text, SNIPPET_CHARS),
             score=hits[old - 1].score,
+            also_reported_by=_other_reports(hits[old - 1], [hits[o - 1] for o, n in renumber.items() if n == new]),
         )
         for new, old in sorted(first_hit.items())
     ]
     return Answer(text=new_text, sources=sources, abstained=abstained, answerer=answerer, question=question)
+
+
+def _other_reports(hit: Hit, cited: Sequence[Hit]) -> tuple[ArticleMeta, ...]:
+    """The other articles of `hit`'s story: those retrieval attached, and other articles of it that were cited."""
+    others = list(hit.also_reported_by)
+    seen = {hit.article_id}
+    for other in cited:
+        if other.article_id not in seen:
+            seen.add(other.article_id)
+            if other.meta not in others:
+                others.append(other.meta)
+    return tuple(others)

@@ -3,6 +3,7 @@
     question ─ screen_question ─► not a question ("hi", "?", "asdf qwer")        -> a short helpful reply
         │
     retrieve hits ─ screen_hits ─► nothing indexed yet                           -> how to ingest
+        │                      ├► asked about dates no indexed article is from    -> say so, and name the newest
         │                      └► no hit relevant enough                          -> "the news does not say"
     answerer ─ (extractive) evidence model ─► the hits do not answer *this* question -> "the news does not say"
 
@@ -21,11 +22,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index.answerers.base import abstain_text
+from index.dates import DateQuery, DateRange
 from index.language import detect_language
 from index.lexical import STOPWORDS, fold
-from index.models import Hit
+from index.models import Hit, StoredArticle
 
-Reason = Literal["answer", "not_a_question", "empty_store", "not_relevant", "weak_evidence"]
+Reason = Literal["answer", "not_a_question", "empty_store", "no_article_in_range", "not_relevant", "weak_evidence"]
 
 GREETINGS = frozenset(
     fold(word)
@@ -69,6 +71,19 @@ class Decision:
 ANSWER = Decision(answer=True, reason="answer")
 
 
+def no_article_text(published: DateRange, newest: StoredArticle | None, language: str) -> str:
+    """"No article from 2026-12-02 (today) is indexed; the newest is from 2026-12-01: “…”." (English, German)."""
+    if language == "de":
+        text = f"Kein indexierter Artikel ist vom {published.span(' bis ')} ({published.expression})"
+        if newest is None or newest.meta.published_at is None:
+            return text + "; kein indexierter Artikel hat ein Datum."
+        return text + f"; der neueste ist vom {newest.meta.published_iso[:10]}: „{newest.meta.title}“."
+    text = f"No article from {published.days} ({published.expression}) is indexed"
+    if newest is None or newest.meta.published_at is None:
+        return text + ", and no indexed article has a date."
+    return text + f"; the newest is from {newest.meta.published_iso[:10]}: “{newest.meta.title}”."
+
+
 def reply(kind: str, question: str) -> str:
     """One of REPLIES in the question's language where we have it, else in English."""
     texts = REPLIES[kind]
@@ -99,6 +114,19 @@ class AnswerGate:
         if not hits or max(hit.score for hit in hits) < self.min_relevance:
             return Decision(False, "not_relevant", abstain_text(question))
         return ANSWER
+
+    def screen_dates(self, question: str, dates: DateQuery, articles: Sequence[StoredArticle]) -> Decision:
+        """A question about dates no indexed article is from gets told so, with the newest article's date,
+        instead of older news; `articles` are all the stored articles. The newest is the newest before those dates
+        where there is one: replaying an earlier `now`, later articles are not yet news."""
+        published = dates.published
+        if published is None or any(published.contains(a.meta.published_ts) for a in articles):
+            return ANSWER
+        dated = sorted((a for a in articles if a.meta.published_ts), key=lambda a: a.meta.published_ts or 0.0)
+        before = [a for a in dated if (a.meta.published_ts or 0.0) < published.start_ts]
+        newest = (before or dated)[-1] if dated else None
+        language = dates.language or detect_language(question, default="en")
+        return Decision(False, "no_article_in_range", no_article_text(published, newest, language))
 
 
 def _has_meaning(words: Sequence[str]) -> bool:

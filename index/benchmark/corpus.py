@@ -141,7 +141,10 @@ def _copy_of(rows: CachedRows, start: int, take: int, copy: int, rng: np.random.
     for meta in rows.metadatas[start:end]:
         article_id = content_hash(f"{meta['article_id']}#copy{copy}")
         ids.append(f"{article_id}:{meta['chunk_index']}")
-        metadatas.append({**meta, "article_id": article_id, "source": f"{meta.get('source', '')}#copy{copy}"})
+        # A copy stands for another article, not for another outlet's report of the same story (index/stories.py).
+        metadatas.append(
+            {**meta, "article_id": article_id, "story_id": article_id, "source": f"{meta.get('source', '')}#copy{copy}"}
+        )
     return CachedRows(ids, rows.documents[start:end], metadatas, nudged)
 
 

@@ -73,7 +73,7 @@ class Embedder(ABC):
             if cached is not None:
                 self._query_cache.move_to_end(text)
                 return cached
-        vector = self._embed_batched([text], is_query=True)[0]
+        vector: np.ndarray = self._embed_batched([text], is_query=True)[0]
         with self._cache_lock:
             self._query_cache[text] = vector
             while len(self._query_cache) > QUERY_CACHE_SIZE:
@@ -99,7 +99,8 @@ class Embedder(ABC):
             parts.append(vectors.reshape(len(batch), -1))
         matrix = np.vstack(parts)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return matrix / np.maximum(norms, 1e-12)
+        normalised: np.ndarray = matrix / np.maximum(norms, 1e-12)
+        return normalised
 
     @property
     def parts(self) -> tuple[Embedder, ...]:

@@ -39,7 +39,7 @@ class CombinedEmbedder(Embedder):
         weights = tuple(value / sum(inverse) for value in inverse)
 
         def weighted(field: str) -> float:
-            return sum(w * getattr(part.profile, field) for part, w in zip(parts, weights, strict=True))
+            return float(sum(w * getattr(part.profile, field) for part, w in zip(parts, weights, strict=True)))
 
         profile = ModelProfile(
             name=JOIN.join(names),

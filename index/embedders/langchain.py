@@ -16,7 +16,9 @@ class LangChainEmbeddings(Embeddings):
         self.embedder = embedder
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embedder.embed_documents(texts).tolist()
+        vectors: list[list[float]] = self.embedder.embed_documents(texts).tolist()
+        return vectors
 
     def embed_query(self, text: str) -> list[float]:
-        return self.embedder.embed_query(text).tolist()
+        vector: list[float] = self.embedder.embed_query(text).tolist()
+        return vector

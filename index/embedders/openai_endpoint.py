@@ -153,7 +153,7 @@ def _error_message(response: Any) -> str:
     try:
         error = response.json().get("error")
     except ValueError:
-        return response.text[:300]
+        return str(response.text)[:300]
     if isinstance(error, dict):
         return str(error.get("message", error))[:300]
     return str(error)[:300]

@@ -43,7 +43,8 @@ class SentenceTransformerEmbedder(Embedder):
         return int(self._model.max_seq_length or self.profile.max_tokens)
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
-        return self._model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+        vectors = self._model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
 
     def _count_tokens(self, text: str) -> int:
         return len(self._model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])

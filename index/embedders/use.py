@@ -19,7 +19,7 @@ class UniversalSentenceEncoder(ThreadedEmbedder):
         self._model = model
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
-        return self._model.encode(texts)
+        return np.asarray(self._model.encode(texts), dtype=np.float32)
 
     def _count_tokens(self, text: str) -> int:
         return len(self._model._tokenizer.encode([text])[0])

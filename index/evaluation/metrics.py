@@ -95,7 +95,7 @@ def normalize_answer(text: str) -> str:
 def _best(prediction: str, golds: Collection[str], score) -> float:  # type: ignore[no-untyped-def]
     if not golds:
         raise ValueError("every question needs at least one gold answer")
-    return max(score(prediction, gold) for gold in golds)
+    return float(max(score(prediction, gold) for gold in golds))
 
 
 def _exact(prediction: str, gold: str) -> float:

@@ -118,7 +118,8 @@ def _parse_date(value: object) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         pass
     try:
-        return dateutil_parser.parse(text)
+        parsed: datetime = dateutil_parser.parse(text)
+        return parsed
     except (ValueError, OverflowError):
         return None
 

@@ -41,6 +41,9 @@ USER_AGENT = "newsbot/0.1"
 DEFAULT_HTTP_TIMEOUT_S = 20.0
 MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 10
+# A feed's entries read at the most, the newest (by their dates; in feed order without): a feed of 100,000 entries
+# would otherwise mean as many page downloads.
+MAX_FEED_ENTRIES = 200
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
@@ -53,12 +56,17 @@ _PAGE_HINT = "give the address of an article page or of an RSS/Atom feed"
 
 
 @dataclass(frozen=True)
-class _Download:
+class Download:
+    """One response: its final URL, content type and body; `status` 304 (Not Modified) comes with no body."""
+
     url: str  # after redirects
     content_type: str  # media type only, lower-case: "text/html"
     content_type_header: str
     charset: str | None
     body: bytes
+    status: int = 200
+    etag: str = ""
+    last_modified: str = ""
 
     @property
     def kind(self) -> str:
@@ -69,6 +77,16 @@ class _Download:
         if self.content_type in _HTML_TYPES or root == "html" or (not self.content_type and root):
             return "html"
         return "other"
+
+
+@dataclass(frozen=True)
+class FeedDocument:
+    """A parsed RSS/Atom feed: its title and language (for entries that name neither), final URL, entries."""
+
+    title: str
+    language: str
+    url: str
+    entries: list[Any]
 
 
 class WebLoader:
@@ -126,11 +144,18 @@ class WebLoader:
                 url, f"returned {download.content_type or 'an unknown content type'}, not HTML or a feed: {_PAGE_HINT}"
             )
 
-    def _page_article(self, download: _Download, source: str) -> Article:
-        declared = download.charset or sniff_html_charset(download.body)
-        return html_to_article(decode_bytes(download.body, source, declared), source, url=download.url)
+    def fetch(self, url: str, *, etag: str = "", last_modified: str = "") -> Download:
+        """GET `url` through the guard; with `etag` / `last_modified` a conditional GET (If-None-Match /
+        If-Modified-Since), where status 304 means nothing changed. Failures raise SourceError."""
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return self._fetch(url, url, headers)
 
-    def _feed_articles(self, download: _Download, source: str) -> Iterator[Article | SourceError]:
+    def parse_feed(self, download: Download, source: str) -> FeedDocument:
+        """The feed's title, language and entries; SourceError when it is not a readable feed."""
         parsed = feedparser.parse(
             io.BytesIO(download.body),
             response_headers={"content-location": download.url, "content-type": download.content_type_header},
@@ -141,24 +166,39 @@ class WebLoader:
                     source, f"is not a readable RSS/Atom feed ({parsed.get('bozo_exception')}): check the address"
                 )
             raise SourceError(source, "is a feed without entries: there is nothing to load yet")
-        feed_title = " ".join(str(parsed.feed.get("title", "")).split())
-        feed_language = normalize_language(parsed.feed.get("language", ""))
-        for number, entry in enumerate(parsed.entries, start=1):
+        entries = list(parsed.entries)
+        if len(entries) > MAX_FEED_ENTRIES:
+            log.warning("%s has %d entries: reading the newest %d", source, len(entries), MAX_FEED_ENTRIES)
+            entries = newest_entries(entries, MAX_FEED_ENTRIES)
+        return FeedDocument(
+            title=" ".join(str(parsed.feed.get("title", "")).split()),
+            language=normalize_language(parsed.feed.get("language", "")),
+            url=download.url,
+            entries=entries,
+        )
+
+    def _page_article(self, download: Download, source: str) -> Article:
+        declared = download.charset or sniff_html_charset(download.body)
+        return html_to_article(decode_bytes(download.body, source, declared), source, url=download.url)
+
+    def _feed_articles(self, download: Download, source: str) -> Iterator[Article | SourceError]:
+        feed = self.parse_feed(download, source)
+        for number, entry in enumerate(feed.entries, start=1):
             entry_source = f"{source}#entry {number}"
             try:
-                yield self._entry_article(entry, entry_source, feed_title, feed_language, download.url)
+                yield self.entry_article(entry, entry_source, feed)
             except SourceError as exc:
                 yield exc
 
-    def _entry_article(
-        self, entry: Any, source: str, feed_title: str, feed_language: str, feed_url: str
-    ) -> Article:
-        """The linked page's article with the entry's title and date; else the entry's own text."""
+    def entry_article(self, entry: Any, source: str, feed: FeedDocument, *, fetch_page: bool = True) -> Article:
+        """The linked page's article with the entry's title and date; else (or without `fetch_page`) the entry's
+        own text."""
+        feed_title, feed_language, feed_url = feed.title, feed.language, feed.url
         link = str(entry.get("link", "")).strip()
         title = " ".join(str(entry.get("title", "")).split())
         published = _entry_date(entry)
-        page_problem = "the entry has no link"
-        if link.startswith(("http://", "https://")):
+        page_problem = "the entry has no link" if fetch_page else "its page was not fetched"
+        if fetch_page and link.startswith(("http://", "https://")):
             try:
                 download = self._fetch(link, source)
                 if download.kind != "html":
@@ -181,7 +221,7 @@ class WebLoader:
         return build_article(
             source,
             title=title,
-            text=_entry_text(entry),
+            text=entry_text(entry),
             url=link,
             outlet=feed_title or host_of(link or feed_url),
             published_at=published,
@@ -189,11 +229,11 @@ class WebLoader:
             empty_hint=f"{page_problem}, and the entry has no summary or content of its own",
         )
 
-    def _fetch(self, url: str, source: str) -> _Download:
+    def _fetch(self, url: str, source: str, headers: dict[str, str] | None = None) -> Download:
         """The response body, at most `max_bytes` of it, within the deadline; every failure becomes SourceError."""
         try:
             with deadline(self._deadline):
-                return self._follow(url, source)
+                return self._follow(url, source, headers or {})
         except DeadlineExceeded as exc:
             raise SourceError(
                 source,
@@ -217,12 +257,14 @@ class WebLoader:
                 source, f"download failed ({type(exc).__name__}: {exc}): check the address and the network"
             ) from exc
 
-    def _follow(self, url: str, source: str) -> _Download:
+    def _follow(self, url: str, source: str, headers: dict[str, str]) -> Download:
         """GET `url`, following redirects one hop at a time, each hop checked by the guard before it is asked."""
         for hop in range(MAX_REDIRECTS + 1):
             try:
                 self._guard.check_url(url)
-                request = self._client.build_request("GET", url, timeout=within_deadline(self._timeout))
+                request = self._client.build_request(
+                    "GET", url, headers=headers, timeout=within_deadline(self._timeout)
+                )
                 response = self._client.send(request, stream=True)
             except EgressRefused as exc:
                 raise EgressRefused(f"redirects to {url}: {exc}" if hop else str(exc)) from exc
@@ -234,9 +276,15 @@ class WebLoader:
                 response.close()
         raise SourceError(source, "redirects too many times: open it in a browser to see where it leads")
 
-    def _download(self, response: httpx.Response, source: str) -> _Download:
+    def _download(self, response: httpx.Response, source: str) -> Download:
         if response.status_code >= 400:
             raise SourceError(source, _status_message(response.status_code, response.reason_phrase))
+        validators = {
+            "etag": response.headers.get("etag", ""),
+            "last_modified": response.headers.get("last-modified", ""),
+        }
+        if response.status_code == 304:
+            return Download(str(response.url), "", "", None, b"", status=304, **validators)
         declared_size = response.headers.get("content-length", "")
         if declared_size.isdigit() and int(declared_size) > self._max_bytes:
             raise SourceError(source, self._too_large_message())
@@ -247,12 +295,14 @@ class WebLoader:
             if len(body) > self._max_bytes:
                 raise SourceError(source, self._too_large_message())
         header = response.headers.get("content-type", "")
-        return _Download(
+        return Download(
             url=str(response.url),
             content_type=header.split(";", 1)[0].strip().lower(),
             content_type_header=header,
             charset=response.charset_encoding,
             body=bytes(body),
+            status=response.status_code,
+            **validators,
         )
 
     def _too_large_message(self) -> str:
@@ -277,6 +327,20 @@ def _first_element(body: bytes) -> str:
     return match.group(1).decode("ascii") if match else ""
 
 
+def newest_entries(entries: list[Any], n: int) -> list[Any]:
+    """The n newest entries in feed order; undated ones count as older than every dated one, and among
+    themselves the feed's order (feeds list their newest first) decides."""
+    order = sorted(
+        range(len(entries)),
+        key=lambda i: (_entry_date(entries[i]) is not None, (_entry_date(entries[i]) or _EPOCH).timestamp(), -i),
+        reverse=True,
+    )
+    return [entries[i] for i in sorted(order[:n])]
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def _entry_date(entry: Any) -> datetime | None:
     for key in ("published", "updated", "created"):
         parsed = parse_date(entry.get(key))
@@ -289,7 +353,7 @@ def _entry_date(entry: Any) -> datetime | None:
     return None
 
 
-def _entry_text(entry: Any) -> str:
+def entry_text(entry: Any) -> str:
     """The entry's fullest text: its longest content block, else its summary, as plain text."""
     contents = [str(block.get("value", "")) for block in entry.get("content", []) or []]
     best = max(contents, key=len, default="") or str(entry.get("summary", ""))

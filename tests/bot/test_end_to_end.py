@@ -30,7 +30,21 @@ from tests.bot.conftest import (
     polling_bot,
 )
 from tests.conftest import SEED_ARTICLE, SEED_QUESTION
-from tests.fakes.bot_api import FakeBotApi, FloodRule, group_chat, make_user, private_chat, utf16_len
+from tests.fakes.bot_api import (
+    FakeBotApi,
+    FloodRule,
+    group_chat,
+    make_user,
+    private_chat,
+    utf16_len,
+)
+from tests.test_dated_questions import (
+    ARTICLES,
+    BUDGET_YESTERDAY,
+    ECB_TODAY,
+    FLOODS_YESTERDAY,
+    NOW,
+)
 
 GROUP = group_chat(-100777, "Newsroom friends")
 
@@ -47,7 +61,9 @@ async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsr
         [follow_up] = await api.replies(ADA["id"], after=2)
         assert "[1]" in follow_up.text and "Nordkorea dementiert" in follow_up.text
     assert ("typing" in dict(api.chat_actions).values()) and len(api.callback_answers) == 1
-    assert [c["command"] for c in api.commands["default"]] == ["ask", "sources", "latest", "help", "start"]
+    assert [c["command"] for c in api.commands["default"]] == [
+        "ask", "sources", "latest", "help", "start", "follow", "unfollow", "following", "new"
+    ]
     assert "start" not in [c["command"] for c in api.commands["all_group_chats"]]
     assert {"add", "stats"} <= {c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]}
     assert not api.errors
@@ -233,3 +249,20 @@ async def test_the_token_never_appears_in_logs(
         await api.replies(ADA["id"])
     assert "/bot<redacted>/sendMessage" in caplog.text  # httpx logged the request, without the token
     assert TOKEN not in caplog.text and TOKEN.split(":")[1] not in caplog.text
+
+
+async def test_a_question_about_yesterday_lists_its_articles_with_their_dates(
+    api: FakeBotApi, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    room = newsroom_like(newsroom, tmp_path / "dated", now=NOW)
+    room.ingest_articles(ARTICLES)
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), room):
+        api.user_message(user=ADA, chat=private_chat(ADA), text="What happened yesterday?")
+        [yesterday] = await api.replies(ADA["id"])
+        api.user_message(user=ADA, chat=private_chat(ADA), text="Latest news about the ECB")
+        [latest] = await api.replies(ADA["id"], after=1)
+    assert yesterday.text.startswith("Articles from 2026-12-01 (yesterday):")
+    assert f"[1] {BUDGET_YESTERDAY.meta.title} · Wire, 1 Dec 2026" in yesterday.text
+    assert f"[2] {FLOODS_YESTERDAY.meta.title} · Wire, 1 Dec 2026" in yesterday.text
+    assert f"[1] {ECB_TODAY.meta.title} · Wire, 2 Dec 2026" in latest.text
+    assert not api.errors

@@ -1,8 +1,10 @@
 """Real HTTP servers on loopback that play news sites, and a made-up internet that leads public names to them.
 
 - `LoopbackSite`: a threaded http.server on 127.0.0.1 serving `routes`; it records each request (path, Host,
-  User-Agent), so a test can tell that a refused address was never asked. A route may answer late
-  (`delay_s`) or trickle its body, or its whole response, one byte at a time (`trickle_s`).
+  User-Agent, all headers), so a test can tell that a refused address was never asked. A route may answer late
+  (`delay_s`) or trickle its body, or its whole response, one byte at a time (`trickle_s`). A route with an
+  `ETag` or `Last-Modified` header answers conditional GETs as HTTP servers do (RFC 9110): 304 Not Modified when
+  If-None-Match names its ETag, or (without If-None-Match) when it has not changed since If-Modified-Since.
 - `FakeInternet`: the egress guard's `Network` with made-up DNS answers and routes: "news.example" can resolve to
   a public address that is in truth the loopback site. It fakes only what cannot run here (public DNS and
   routing); the guard, httpx and the servers are the real ones.
@@ -10,6 +12,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -42,6 +45,7 @@ class Request:
     path: str
     host: str
     user_agent: str
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 class LoopbackSite(ThreadingHTTPServer):
@@ -77,10 +81,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         self.server.requests.append(
-            Request(self.path, self.headers.get("Host", ""), self.headers.get("User-Agent", ""))
+            Request(self.path, self.headers.get("Host", ""), self.headers.get("User-Agent", ""), dict(self.headers))
         )
         route = self.server.routes.get(self.path, Route(b"not here", "text/plain", 404))
         time.sleep(route.delay_s)
+        if _not_modified(route, self.headers):
+            validators = "".join(
+                f"{k}: {v}\r\n" for k, v in route.headers.items() if k.lower() in ("etag", "last-modified")
+            )
+            head = f"HTTP/1.1 304 Not Modified\r\n{validators}Content-Length: 0\r\n\r\n"
+            self.wfile.write(head.encode("latin-1"))
+            return
         length = {"Content-Length": str(len(route.body))} if route.send_length else {}
         headers = {"Content-Type": route.content_type, **length, **route.headers}
         head = "".join(
@@ -109,6 +120,25 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
         pass
+
+
+def _not_modified(route: Route, headers: Any) -> bool:
+    """RFC 9110 section 13.2.2: If-None-Match decides when present, else If-Modified-Since; only for a 200 route."""
+    if route.status != 200:
+        return False
+    validators = {k.lower(): v for k, v in route.headers.items()}
+    if_none_match = headers.get("If-None-Match")
+    if if_none_match is not None:
+        etag = validators.get("etag")
+        tags = [tag.strip() for tag in if_none_match.split(",")]
+        return etag is not None and ("*" in tags or etag in tags)
+    since, modified = headers.get("If-Modified-Since"), validators.get("last-modified")
+    if since is None or modified is None:
+        return False
+    try:
+        return email.utils.parsedate_to_datetime(modified) <= email.utils.parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False  # an unreadable date is ignored, as servers do
 
 
 class FakeInternet(Network):

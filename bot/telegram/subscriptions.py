@@ -1,0 +1,297 @@
+"""Subscriptions: `/follow TOPIC`, `/unfollow [TOPIC]`, `/following`, and `/new`.
+
+When newly stored articles (a followed feed's new entries, however polled, or articles added by hand) match a
+chat's topic — as similar to it as an
+answer's sources must be to a question (`index.feeds.topic_hits`) — they wait in the chat's queue, and the chat
+gets a short digest (titles, dates, links) at most once every TELEGRAM_DIGEST_INTERVAL seconds. `/new` lists
+what arrived since that user last asked. Everything is kept in `subscriptions.json` in the data dir, so a restart
+loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.error import Forbidden
+
+from bot.telegram.context import NewsContext
+from bot.telegram.formatting import escape, format_date, link, outlet_of
+from bot.telegram.handlers import command_argument, send_html
+from index import jsonfile
+from index.feeds import topic_hits
+from index.models import ArticleMeta, StoredArticle
+from index.newsroom import Newsroom
+from index.text import shorten
+
+log = logging.getLogger(__name__)
+
+SUBSCRIPTIONS_FILE = "subscriptions.json"
+MAX_TOPICS = 10
+MAX_TOPIC_CHARS = 100
+DIGEST_ITEMS = 10
+NEW_ITEMS = 10
+#: what /new shows a user who never asked before: the last day's articles
+FIRST_NEW_WINDOW_S = 24 * 3600.0
+TITLE_CHARS = 120
+
+
+class Subscriptions:
+    """Chats' topics, the matched articles waiting for each chat's next digest, and each user's last /new."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = Path(data_dir) / SUBSCRIPTIONS_FILE
+
+    def topics(self, chat_id: int) -> list[str]:
+        return list(jsonfile.read(self.path).get("chats", {}).get(str(chat_id), {}).get("topics", []))
+
+    def all_topics(self) -> dict[int, list[str]]:
+        chats = jsonfile.read(self.path).get("chats", {})
+        return {int(chat): list(value.get("topics", [])) for chat, value in chats.items() if value.get("topics")}
+
+    def follow(self, chat_id: int, topic: str) -> bool:
+        """Add a topic; False when the chat follows it already (compared ignoring case)."""
+        with jsonfile.locked(self.path) as data:
+            chat = _chat(data, chat_id)
+            if topic.casefold() in (t.casefold() for t in chat["topics"]):
+                return False
+            chat["topics"].append(topic)
+        return True
+
+    def unfollow(self, chat_id: int, topic: str | None) -> list[str]:
+        """Remove one topic (ignoring case), or all with None; returns what was removed."""
+        with jsonfile.locked(self.path) as data:
+            chat = _chat(data, chat_id)
+            removed = [t for t in chat["topics"] if topic is None or t.casefold() == topic.casefold()]
+            chat["topics"] = [t for t in chat["topics"] if t not in removed]
+            if not chat["topics"]:
+                chat["pending"] = {}
+        return removed
+
+    def queue(self, matches: dict[int, dict[str, str]]) -> None:
+        """Add matched articles (chat -> article id -> topic) to the chats' next digests."""
+        with jsonfile.locked(self.path) as data:
+            for chat_id, articles in matches.items():
+                pending = _chat(data, chat_id)["pending"]
+                for article_id, topic in articles.items():
+                    pending.setdefault(article_id, topic)
+
+    def take_due(self, now: float, interval_s: float) -> dict[int, dict[str, str]]:
+        """The queued articles of every chat whose last digest is at least `interval_s` old; taken off the queue
+        and the digest time set, so each is sent once."""
+        due: dict[int, dict[str, str]] = {}
+        with jsonfile.locked(self.path) as data:
+            for chat_id, chat in data.get("chats", {}).items():
+                last = chat.get("digest_at")  # None: the chat never had a digest
+                if chat.get("pending") and (last is None or now - float(last) >= interval_s):
+                    due[int(chat_id)] = dict(chat["pending"])
+                    chat["pending"] = {}
+                    chat["digest_at"] = now
+        return due
+
+    def requeue(self, chat_id: int, articles: dict[str, str]) -> None:
+        """Put a digest that could not be sent back in the queue."""
+        self.queue({chat_id: articles})
+
+    def matched_until(self, now: float) -> float:
+        """Articles stored after this time are not yet matched against the topics; the first call starts the
+        clock at `now` (the archive is not pushed to followers)."""
+        with jsonfile.locked(self.path) as data:
+            return float(data.setdefault("matched_until", now))
+
+    def set_matched_until(self, moment: float) -> None:
+        with jsonfile.locked(self.path) as data:
+            data["matched_until"] = max(float(data.get("matched_until", 0.0)), moment)
+
+    def last_new(self, user_id: int, now: float) -> float | None:
+        """When the user last asked /new (None: never), and remember `now` as the new last time."""
+        with jsonfile.locked(self.path) as data:
+            users = data.setdefault("users", {})
+            previous = users.get(str(user_id))
+            users[str(user_id)] = now
+        return float(previous) if previous is not None else None
+
+
+def _chat(data: dict[str, Any], chat_id: int) -> dict[str, Any]:
+    chat = data.setdefault("chats", {}).setdefault(str(chat_id), {})
+    chat.setdefault("topics", [])
+    chat.setdefault("pending", {})
+    return chat
+
+
+def match_new_articles(newsroom: Newsroom, subscriptions: Subscriptions, since: float) -> int:
+    """Queue the articles stored after `since` — from the bot's feed polls, `newsbot watch`, `/add` or `newsbot
+    ingest` alike — for the chats whose topics they match; returns how many were queued. Blocking."""
+    articles = newsroom.store.articles(ingested_after=since)
+    if not articles:
+        return 0
+    queued = match_followers(newsroom, subscriptions, [a.article_id for a in articles])
+    subscriptions.set_matched_until(max(a.ingested_at for a in articles))
+    return queued
+
+
+def match_followers(newsroom: Newsroom, subscriptions: Subscriptions, article_ids: Sequence[str]) -> int:
+    """Queue the new articles for every chat that follows a topic they match; returns how many were queued.
+    Blocking (embeds each topic once): run it in a thread."""
+    if not article_ids:
+        return 0
+    by_topic: dict[str, list[str]] = {}
+    matches: dict[int, dict[str, str]] = {}
+    for chat_id, topics in subscriptions.all_topics().items():
+        for topic in topics:
+            key = topic.casefold()
+            if key not in by_topic:
+                by_topic[key] = [hit.article_id for hit in topic_hits(newsroom, topic, article_ids)]
+            for article_id in by_topic[key]:
+                matches.setdefault(chat_id, {}).setdefault(article_id, topic)
+    subscriptions.queue(matches)
+    return sum(len(articles) for articles in matches.values())
+
+
+def render_digest(articles: Sequence[StoredArticle], topics: dict[str, str]) -> str:
+    """The digest: the articles grouped by the topic they matched, newest first, at most DIGEST_ITEMS."""
+    lines = ["📰 <b>New on the topics you follow</b>"]
+    shown = sorted(articles, key=_recency, reverse=True)[:DIGEST_ITEMS]
+    for topic in dict.fromkeys(topics[a.article_id] for a in shown):
+        lines.append(f"\n<b>{escape(shorten(topic, MAX_TOPIC_CHARS))}</b>")
+        lines += [f"• {article_line(a.meta)}" for a in shown if topics[a.article_id] == topic]
+    if len(articles) > len(shown):
+        lines.append(f"\n… and {len(articles) - len(shown)} more: /new lists them.")
+    return "\n".join(lines)
+
+
+def article_line(meta: ArticleMeta) -> str:
+    """`Title` linked, then outlet and date; a date newsbot filled in with the fetch time says so."""
+    title = link(meta.url, shorten(meta.title or meta.url or "untitled", TITLE_CHARS))
+    date = format_date(meta.published_at)
+    if date and meta.published_is_fetch_time:
+        date = f"fetched {date}"
+    byline = ", ".join(part for part in (escape(outlet_of(meta.outlet, meta.url)), date) if part)
+    return title + (f" · {byline}" if byline else "")
+
+
+def _recency(article: StoredArticle) -> float:
+    published = article.meta.published_ts
+    return article.ingested_at if published is None else published
+
+
+async def send_digests(context: NewsContext, subscriptions: Subscriptions, interval_s: float) -> int:
+    """Send every digest that is due; returns how many were sent. A digest that fails goes back in the queue,
+    unless the chat blocked the bot."""
+    due = await asyncio.to_thread(subscriptions.take_due, time.time(), interval_s)
+    sent = 0
+    newsroom = context.services.newsroom
+    for chat_id, topics in due.items():
+        articles = await asyncio.to_thread(newsroom.store.articles, list(topics))
+        if not articles:  # deleted since they were queued
+            continue
+        try:
+            await context.bot.send_message(chat_id, render_digest(articles, topics))
+        except Forbidden:
+            log.info("chat %s blocked the bot or left: its digest is dropped", chat_id)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one chat's failure must not lose the others' digests
+            log.warning("could not send the digest to chat %s, it is kept for later: %s", chat_id, exc)
+            await asyncio.to_thread(subscriptions.requeue, chat_id, topics)
+            continue
+        sent += 1
+    return sent
+
+
+# --- handlers ------------------------------------------------------------------------------------------------
+
+
+def _subscriptions(context: NewsContext) -> Subscriptions:
+    return Subscriptions(context.services.settings.data_dir)
+
+
+async def follow(update: Update, context: NewsContext) -> None:
+    """/follow TOPIC: get a digest when new articles about the topic arrive."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    topic = " ".join(command_argument(message).split())
+    if not topic:
+        await message.reply_html(
+            "Send <code>/follow TOPIC</code>, e.g. <code>/follow elections in Germany</code>: I'll send you the new "
+            "articles about it as they arrive."
+        )
+        return
+    if len(topic) > MAX_TOPIC_CHARS:
+        await message.reply_text(f"Please keep a topic under {MAX_TOPIC_CHARS} characters.")
+        return
+    subscriptions = _subscriptions(context)
+    topics = await asyncio.to_thread(subscriptions.topics, chat.id)
+    if len(topics) >= MAX_TOPICS and topic.casefold() not in (t.casefold() for t in topics):
+        await message.reply_text(f"This chat follows {MAX_TOPICS} topics already: /unfollow one first.")
+        return
+    if not await asyncio.to_thread(subscriptions.follow, chat.id, topic):
+        await message.reply_html(f"This chat follows <b>{escape(topic)}</b> already.")
+        return
+    every = _every(context.services.settings.telegram_digest_interval)
+    await message.reply_html(
+        f"Following <b>{escape(topic)}</b>. When new articles about it arrive I'll send their titles and links, "
+        f"at most {every}. /following lists your topics, /unfollow stops."
+    )
+
+
+async def unfollow(update: Update, context: NewsContext) -> None:
+    """/unfollow [TOPIC]: stop following one topic, or all of them."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    topic = " ".join(command_argument(message).split()) or None
+    removed = await asyncio.to_thread(_subscriptions(context).unfollow, chat.id, topic)
+    if removed:
+        names = ", ".join(f"<b>{escape(t)}</b>" for t in removed)
+        await message.reply_html(f"No longer following {names}.")
+    elif topic is None:
+        await message.reply_text("This chat follows no topics. /follow TOPIC starts.")
+    else:
+        await message.reply_html(f"This chat does not follow <b>{escape(topic)}</b>. /following lists its topics.")
+
+
+async def following(update: Update, context: NewsContext) -> None:
+    """/following: the chat's topics."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    topics = await asyncio.to_thread(_subscriptions(context).topics, chat.id)
+    if not topics:
+        await message.reply_html("This chat follows no topics. Send <code>/follow TOPIC</code> to start.")
+        return
+    lines = ["<b>Topics this chat follows</b>", *(f"• {escape(t)}" for t in topics), "", "/unfollow TOPIC stops one."]
+    await message.reply_html("\n".join(lines))
+
+
+async def new(update: Update, context: NewsContext) -> None:
+    """/new: the articles that arrived since you last asked (the last day's, the first time)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    now = time.time()
+    since = await asyncio.to_thread(_subscriptions(context).last_new, user.id, now)
+    start = now - FIRST_NEW_WINDOW_S if since is None else since
+    stored = await asyncio.to_thread(context.services.newsroom.store.articles, ingested_after=start)
+    arrived = sorted(stored, key=lambda a: a.ingested_at, reverse=True)
+    when = "in the last day" if since is None else "since you last asked"
+    if not arrived:
+        await message.reply_text(f"Nothing new {when}.")
+        return
+    lines = [f"<b>New {when}</b>", *(f"{i}. {article_line(a.meta)}" for i, a in enumerate(arrived[:NEW_ITEMS], 1))]
+    if len(arrived) > NEW_ITEMS:
+        lines.append(f"… and {len(arrived) - NEW_ITEMS} more.")
+    await send_html(message, "\n".join(lines))
+
+
+def _every(seconds: float) -> str:
+    if seconds < 120:
+        return f"once every {seconds:g} seconds"
+    if seconds < 7200:
+        return f"once every {seconds / 60:g} minutes"
+    return f"once every {seconds / 3600:g} hours"

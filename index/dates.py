@@ -1,0 +1,394 @@
+"""Dates in questions: "yesterday", "seit Montag", "in September", "am 1. Dezember" -> a publication-date range.
+
+    parse_question("What happened yesterday?", now) -> DateQuery(text="What happened?", published=DateRange(
+                                                        2026-12-01 00:00, 2026-12-02 00:00, "yesterday"), ...)
+
+English and German. Every range is a half-open interval [start, end) of local days in `now`'s time zone (UTC when
+`now` is naive), relative to `now`; an expression without a year means the latest such date not after `now`
+("in September" asked in March means last September). Only one expression per question is read: the first. A bare
+year counts only with a preposition ("in 2024", "im Jahr 2024", "since 2024"): in "the 2024 floods" it names the
+event, not when the news was published.
+
+`recent` marks questions about the present ("latest", "neueste", "aktuell"): they prefer newer articles. `broad`
+marks questions with nothing to look for but the date or the present ("What happened today?", "Was gibt es
+Neues?"): those are answered with the matching headlines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from index.lexical import fold, tokenize
+
+MONTHS_EN = "january february march april may june july august september october november december".split()
+MONTHS_DE = "januar februar märz april mai juni juli august september oktober november dezember".split()
+WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday".split()
+WEEKDAYS_DE = "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
+MONTHS: dict[str, int] = {
+    **{name: i + 1 for i, name in enumerate(MONTHS_EN)},
+    **{name: i + 1 for i, name in enumerate(MONTHS_DE)},
+    "maerz": 3,
+    "jänner": 1,
+}
+WEEKDAYS: dict[str, int] = {
+    **{name: i for i, name in enumerate(WEEKDAYS_EN)},
+    **{name: i for i, name in enumerate(WEEKDAYS_DE)},
+    "sonnabend": 5,
+}
+NUMBERS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())},
+    **{w: i + 1 for i, w in enumerate("einem zwei drei vier fünf sechs sieben acht neun zehn".split())},
+    "a": 1,
+    "einen": 1,
+    "eine": 1,
+}
+
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_WEEKDAY = "(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)"
+# prepositions that may lead a point in time; they belong to the expression and are stripped with it
+_ON = r"(?:(?:on|from|of|am|vom|von|für|for)\s+)?(?:the\s+)?"
+_LAST = r"(?:last|previous|past|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?)"
+_THIS = r"(?:this|diese[nrs]?|in\s+diese[mr])"
+_SINCE = r"(?P<since>since|seit)\s+"
+
+# Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
+# …?") that it counts only in a question that asks for nothing else ("What's new?", "Was gibt es Neues?"), and
+# never before a name ("New York").
+_RECENT_WORDS = re.compile(
+    r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
+    r"|zuletzt|kürzlich)\b",
+    re.IGNORECASE,
+)
+_NEW_WORDS = re.compile(r"\b(?:new|neu|neue|neues|neuen)\b(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher))",
+                        re.IGNORECASE)
+
+# Words that make a date expression German (month names both languages share tell nothing).
+_GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
+_GERMAN_CUE = re.compile(
+    r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
+    r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
+    r"|kürzlich|" + "|".join(_GERMAN_NAMES) + r")\b",
+    re.IGNORECASE,
+)
+
+# Words of a question that ask for nothing in particular: with the date and these gone, nothing is left to look for.
+GENERIC_WORDS = frozenset(
+    fold(word)
+    for word in """
+        happen happened happening happens going go on news new newest latest recent recently headline
+        headlines story stories article articles report reports reported there any anything something tell
+        me show give list us our about today yesterday week month year so far what's whats been has have had
+        up is are was were all everything else important main top please can could would you passiert
+        passierte geschehen geschah los gibt gab gegeben neues neue neu neueste neuesten aktuell aktuelle
+        aktuellen nachrichten neuigkeiten meldungen schlagzeilen artikel berichte bericht alles wichtiges
+        wichtigste mir uns zeig zeige sag sage bitte denn so heute gestern woche monat jahr es ist sind war
+        waren hat haben kannst können du was
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Publication dates from `start` (inclusive) to `end` (exclusive); `expression` is the question's words."""
+
+    start: datetime
+    end: datetime
+    expression: str
+
+    @property
+    def start_ts(self) -> float:
+        return self.start.timestamp()
+
+    @property
+    def end_ts(self) -> float:
+        return self.end.timestamp()
+
+    def contains(self, timestamp: float | None) -> bool:
+        return timestamp is not None and self.start_ts <= timestamp < self.end_ts
+
+    @property
+    def days(self) -> str:
+        """`2026-12-02`, or `2026-11-23 to 2026-11-29` for several days."""
+        return self.span(" to ")
+
+    def span(self, to: str) -> str:
+        """The first and last day, joined by `to` (" to ", " bis "); one day alone."""
+        first = self.start.date()
+        last = (self.end - timedelta(microseconds=1)).date()
+        return first.isoformat() if first == last else f"{first.isoformat()}{to}{last.isoformat()}"
+
+    def where(self) -> dict[str, object]:
+        """A Chroma `where` filter on the chunk metadata's `published_ts` (undated chunks hold 0 and never match)."""
+        return {"$and": [{"published_ts": {"$gte": self.start_ts}}, {"published_ts": {"$lt": self.end_ts}}]}
+
+
+@dataclass(frozen=True)
+class DateQuery:
+    """What a question says about time: the question without its date expression, the date range asked about,
+    whether it asks for the latest news, and whether the date or the present is all it asks about."""
+
+    text: str
+    published: DateRange | None = None
+    recent: bool = False
+    broad: bool = False
+    #: "de" when the words that carry the date or the present are German, "en" when English, else ""
+    language: str = ""
+
+    @property
+    def about_time(self) -> bool:
+        return self.published is not None or self.recent
+
+
+def parse_now(value: str | datetime | None) -> datetime:
+    """`now` as an aware datetime: an ISO date or date-time (a date means its noon; a naive time is UTC), or the
+    real clock for None or ""."""
+    if value is None or value == "":
+        return datetime.now(UTC).astimezone()
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        text = value.strip()
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError as exc:
+            raise ValueError(
+                f"not an ISO date or date-time: {value!r}; write e.g. 2026-12-02 or 2026-12-02T09:30+01:00"
+            ) from exc
+        if len(text) == 10:
+            moment = moment.replace(hour=12)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def parse_question(question: str, now: datetime) -> DateQuery:
+    """The question's date expression as a range relative to `now`, and the question without it."""
+    now = parse_now(now)
+    found: tuple[int, int, DateRange] | None = None
+    for pattern, handler in _PATTERNS:
+        for match in pattern.finditer(question):
+            span = handler(match, now)
+            if span is None:
+                continue
+            # the first expression in the question wins, of two starting there the longer
+            if found is None or (match.start(), -match.end()) < (found[0], -found[1]):
+                found = (match.start(), match.end(), DateRange(*span, " ".join(match.group(0).split())))
+            break
+    published = found[2] if found else None
+    text = _tidy(question[: found[0]] + " " + question[found[1] :]) if found else question
+    remaining = [t for t in tokenize(_NEW_WORDS.sub(" ", _RECENT_WORDS.sub(" ", text))) if t not in GENERIC_WORDS]
+    recency = _RECENT_WORDS.search(text) or (None if remaining else _NEW_WORDS.search(text))
+    broad = (published is not None or recency is not None) and not remaining
+    cue = published.expression if published else recency.group(0) if recency else ""
+    language = ("de" if _GERMAN_CUE.search(cue) else "en") if cue else ""
+    return DateQuery(text=text or question, published=published, recent=bool(recency), broad=broad, language=language)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split()))
+    return text.strip(" ,;:")
+
+
+# --- the expressions -------------------------------------------------------------------------------------------
+
+Handler = Callable[[re.Match[str], datetime], "tuple[datetime, datetime] | None"]
+
+
+def _midnight(day: date, now: datetime) -> datetime:
+    return datetime.combine(day, time(), tzinfo=now.tzinfo)
+
+
+def _days(first: date, last: date, now: datetime) -> tuple[datetime, datetime]:
+    """[first, last] as whole local days."""
+    return _midnight(first, now), _midnight(last + timedelta(days=1), now)
+
+
+def _until_now(first: date, now: datetime) -> tuple[datetime, datetime]:
+    return _days(first, now.date(), now)
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), following - timedelta(days=1)
+
+
+def _latest_month(month: int, today: date, year: str | None) -> int:
+    """The year of the latest `month` not after today, unless the year is given."""
+    if year:
+        return int(year)
+    return today.year if month <= today.month else today.year - 1
+
+
+def _latest_date(day: int, month: int, today: date, year: str | None) -> date | None:
+    try:
+        if year:
+            return date(int(year), month, day)
+        candidate = date(today.year, month, day)
+        return candidate if candidate <= today else date(today.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_before(weekday: int, today: date, *, strictly: bool) -> date:
+    back = (today.weekday() - weekday) % 7
+    if back == 0 and strictly:
+        back = 7
+    return today - timedelta(days=back)
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBERS[text.lower()]
+
+
+def _today(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    return _days(now.date(), now.date(), now)
+
+
+def _yesterday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    day = now.date() - timedelta(days=1)
+    return _since(m, now, day) if m.groupdict().get("since") else _days(day, day, now)
+
+
+def _day_before_yesterday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    day = now.date() - timedelta(days=2)
+    return _since(m, now, day) if m.groupdict().get("since") else _days(day, day, now)
+
+
+def _since(m: re.Match[str], now: datetime, first: date) -> tuple[datetime, datetime]:
+    return _until_now(first, now)
+
+
+def _days_ago(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    day = now.date() - timedelta(days=_number(m.group("n")))
+    return _days(day, day, now)
+
+
+def _past_days(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
+    n = _number(m.group("n")) if m.group("n") else 1
+    days = n * (7 if fold(m.group("unit")).startswith(("week", "woch")) else 1)
+    if days > 3660:
+        return None
+    return _until_now(now.date() - timedelta(days=days), now)
+
+
+def _this_week(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    return _until_now(now.date() - timedelta(days=now.weekday()), now)
+
+
+def _last_week(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    monday = now.date() - timedelta(days=now.weekday() + 7)
+    return _days(monday, monday + timedelta(days=6), now)
+
+
+def _this_month(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    return _until_now(now.date().replace(day=1), now)
+
+
+def _last_month(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    today = now.date()
+    year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+    return _days(*_month(year, month), now)
+
+
+def _this_year(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    return _until_now(date(now.year, 1, 1), now)
+
+
+def _last_year(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    return _days(date(now.year - 1, 1, 1), date(now.year - 1, 12, 31), now)
+
+
+def _weekend(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    saturday = _weekday_before(5, now.date(), strictly=False)
+    return _days(saturday, saturday + timedelta(days=1), now)
+
+
+# Names with a weekday in them: "the Good Friday Agreement" is no date.
+_NAMED_DAYS = re.compile(r"\b(?:good|black|cyber|super|ash|easter|palm|holy|bloody|karfreitag)\s*$", re.IGNORECASE)
+
+
+def _weekday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
+    if _NAMED_DAYS.search(m.string[: m.start()]):
+        return None
+    strictly = bool(m.groupdict().get("last"))
+    day = _weekday_before(WEEKDAYS[m.group("weekday").lower()], now.date(), strictly=strictly)
+    return _since(m, now, day) if m.groupdict().get("since") else _days(day, day, now)
+
+
+def _in_month(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    month = MONTHS[m.group("month").lower()]
+    first, last = _month(_latest_month(month, now.date(), m.group("year")), month)
+    return _since(m, now, first) if m.groupdict().get("since") else _days(first, last, now)
+
+
+def _on_date(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
+    month_name = m.groupdict().get("month")
+    month = MONTHS[month_name.lower()] if month_name else int(m.group("mon"))
+    if not 1 <= month <= 12:
+        return None
+    day = _latest_date(int(m.group("day")), month, now.date(), m.group("year"))
+    if day is None:
+        return None
+    return _since(m, now, day) if m.groupdict().get("since") else _days(day, day, now)
+
+
+def _in_year(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    year = int(m.group("year"))
+    if m.groupdict().get("since"):
+        return _until_now(date(year, 1, 1), now)
+    return _days(date(year, 1, 1), date(year, 12, 31), now)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.])" + pattern + r"(?![\w])", re.IGNORECASE)
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
+    (_compile(r"(?:(?:on|from|of|vom|von)\s+)?(?:the\s+)?day\s+before\s+yesterday|(?:seit\s+|since\s+)?vorgestern"),
+     _day_before_yesterday),
+    (_compile(_SINCE + r"(?:yesterday|gestern)"), _yesterday),
+    (_compile(r"(?:(?:from|of|von)\s+)?(?:yesterday|gestern)(?:\s+(?:morning|evening|afternoon|night|abend"
+              r"|morgen|früh|nachmittag|nacht|vormittag))?"), _yesterday),
+    (_compile(r"(?:(?:from|of|von|für)\s+)?(?:today|tonight|heute(?:\s+(?:morgen|früh|abend|nachmittag|vormittag))?"
+              r"|this\s+(?:morning|afternoon|evening))"), _today),
+    (_compile(_NUMBER + r"\s+days?\s+ago"), _days_ago),
+    (_compile(r"vor\s+" + _NUMBER + r"\s+tagen"), _days_ago),
+    # rolling periods up to today: "in the past 3 days", "over the last week", "in den letzten 7 Tagen"
+    (_compile(r"(?:(?:in|within|during|over)\s+)?the\s+(?:last|past)\s+(?:" + _NUMBER + r"\s+)?(?P<unit>days?|weeks?)"),
+     _past_days),
+    (_compile(r"(?:in\s+den\s+)?(?:letzten|vergangenen)\s+" + _NUMBER + r"\s+(?P<unit>tagen|wochen)"), _past_days),
+    (_compile(r"in\s+der\s+(?:letzten|vergangenen)\s+(?P<unit>woche)(?P<n>)"), _past_days),
+    (_compile(r"(?:seit|in)\s+" + _NUMBER + r"\s+(?P<unit>tagen|wochen)"), _past_days),
+    (_compile(r"past\s+" + _NUMBER + r"\s+(?P<unit>days|weeks)"), _past_days),
+    # calendar periods
+    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _THIS + r"\s+(?:week|woche)|(?:in\s+)?dieser\s+woche"),
+     _this_week),
+    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?(?:last|previous)\s+week"
+              r"|(?:aus\s+der\s+)?(?:letzten|vorigen|vergangenen)\s+woche|(?:letzte|vorige|vergangene)\s+woche"),
+     _last_week),
+    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _THIS + r"\s+(?:month|monat)|diesen\s+monat"),
+     _this_month),
+    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _LAST + r"\s+(?:month|monat)|im\s+" + _LAST
+              + r"\s+monat"), _last_month),
+    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _THIS + r"\s+(?:year|jahr)|dieses\s+jahr"), _this_year),
+    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _LAST + r"\s+(?:year|jahr)|im\s+" + _LAST + r"\s+jahr"),
+     _last_year),
+    (_compile(r"(?:(?:on|over|during|at)\s+)?(?:the\s+|this\s+|last\s+)?weekend"
+              r"|(?:am|übers|über\s+das|letztes|vergangenes|dieses|diesem)\s+wochenende"), _weekend),
+    # dates: 2026-12-01, 1.12.2026, 1.12., on 1 December 2026, 1st of December, December 1, am 1. Dezember
+    (_compile(r"(?:" + _SINCE + r"|" + _ON + r")" + _YEAR + r"-(?P<mon>[01]\d)-" + _DAY), _on_date),
+    (_compile(r"(?:" + _SINCE + r"|" + _ON + r")" + _DAY + r"\.(?P<mon>[01]?\d)\.(?:" + _YEAR + r")?"), _on_date),
+    (_compile(r"(?:" + _SINCE + r"|" + _ON + r")" + _DAY + r"(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH
+              + r"(?:,?\s+" + _YEAR + r")?"), _on_date),
+    (_compile(r"(?:" + _SINCE + r"|" + _ON + r")" + _MONTH + r"\s+" + _DAY + r"(?:st|nd|rd|th)?(?:,?\s+" + _YEAR
+              + r")?"), _on_date),
+    (_compile(r"(?:" + _SINCE + r"|(?:in|im|during|from|aus\s+dem)\s+)(?:(?:early|late|anfang|ende|mitte)\s+)?"
+              + _MONTH + r"(?:\s+" + _YEAR + r")?"), _in_month),
+    (_compile(r"(?:" + _SINCE + r"|(?:on|am)\s+|(?P<last>last|previous|letzten|vorigen|vergangenen)\s+)?" + _WEEKDAY),
+     _weekday),
+    (_compile(r"(?:" + _SINCE + r"|(?:in|im\s+jahr(?:e)?|during|from|aus|of)\s+)" + _YEAR), _in_year),
+]

@@ -1,0 +1,170 @@
+"""Feeds and subscriptions in the bot: admins manage followed feeds, chats follow topics, the poll job reads a real
+loopback feed into the real Newsroom and the digest reaches the follower through the loopback fake Bot API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import Application, Job
+
+from bot.telegram.feeds import JOB_NAME
+from index.feeds import FeedPoller, FeedRegistry
+from index.newsroom import Newsroom
+from tests.bot.conftest import (
+    ADA,
+    ADMIN,
+    EVE,
+    MakeOfflineBot,
+    bot_settings,
+    newsroom_like,
+    polling_bot,
+)
+from tests.fakes.bot_api import FakeBotApi, SentMessage, private_chat
+from tests.fakes.news_site import LoopbackSite, Route, serving
+from tests.test_feeds import BAKERY_TEXT, HARBOUR_TEXT, rss, rss_item
+
+DIGEST = "New on the topics you follow"
+
+
+async def ask(api: FakeBotApi, user: dict[str, Any], text: str) -> SentMessage:
+    before = len(api.messages_to(user["id"]))
+    api.user_message(user=user, chat=private_chat(user), text=text)
+    return (await api.replies(user["id"], after=before))[0]
+
+
+def digest_to(api: FakeBotApi, user: dict[str, Any]) -> SentMessage | None:
+    return next((m for m in api.messages_to(user["id"]) if DIGEST in m.text), None)
+
+
+def jobs(application: Application[Any, Any, Any, Any, Any, Any]) -> tuple[Job[Any], ...]:
+    assert application.job_queue is not None, "python-telegram-bot[job-queue] is a dependency"
+    return application.job_queue.jobs(JOB_NAME)
+
+
+@pytest.fixture
+def site() -> Iterator[LoopbackSite]:
+    with serving(LoopbackSite()) as running:
+        yield running
+
+
+async def test_admins_add_list_and_remove_feeds(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot()
+    [refused] = await bot.send("/feed_add https://elda.example/feed.xml", user=EVE)
+    assert refused.text == "Sorry, only the bot's admins manage the feeds I follow."
+    [usage] = await bot.send("/feed_add not-a-url", user=ADMIN)
+    assert usage.text == "Send /feed_add URL with the address of an RSS or Atom feed."
+    [added] = await bot.send("/feed_add https://elda.example/feed.xml", user=ADMIN)
+    assert added.text.startswith("Following https://elda.example/feed.xml. I'll read it within a minute")
+    [twice] = await bot.send("/feed_add https://elda.example/feed.xml", user=ADMIN)
+    assert "already followed" in twice.text
+    [listed] = await bot.send("/feeds", user=ADMIN)
+    assert listed.text == "Feeds I follow\n1. ⏳ https://elda.example/feed.xml\nnot read yet"
+    [removed] = await bot.send("/feed_remove https://elda.example/feed.xml", user=ADMIN)
+    assert removed.text.startswith("No longer following https://elda.example/feed.xml.")
+    [unknown] = await bot.send("/feed_remove https://elda.example/feed.xml", user=ADMIN)
+    assert unknown.text.startswith("I don't follow")
+    [empty] = await bot.send("/feeds", user=ADMIN)
+    assert empty.text == "I follow no feeds yet. /feed_add URL adds one."
+    # nine replies in a second to one chat pass Telegram's flood limit: the bot waits as told and retries
+    assert all(call.error.startswith("Too Many Requests") for call in bot.api.errors)
+
+
+async def test_topics_are_followed_listed_unfollowed_and_survive_a_restart(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot()
+    [usage] = await bot.send("/follow")
+    assert usage.text.startswith("Send /follow TOPIC")
+    [followed] = await bot.send("/follow  Harbours   and ferries ")
+    assert followed.text.startswith("Following Harbours and ferries. When new articles about it arrive")
+    assert "at most once every 60 minutes" in followed.text
+    [again] = await bot.send("/follow harbours and ferries")
+    assert again.text == "This chat follows harbours and ferries already."
+    await bot.send("/follow bread")
+
+    restarted = await make_offline_bot()  # a new application on the same data dir
+    [listed] = await restarted.send("/following")
+    assert listed.text == "Topics this chat follows\n• Harbours and ferries\n• bread\n\n/unfollow TOPIC stops one."
+    [other_chat] = await restarted.send("/following", user=EVE)
+    assert other_chat.text == "This chat follows no topics. Send /follow TOPIC to start."
+    [one] = await restarted.send("/unfollow BREAD")
+    assert one.text == "No longer following bread."
+    [missing] = await restarted.send("/unfollow bread")
+    assert missing.text == "This chat does not follow bread. /following lists its topics."
+    [rest] = await restarted.send("/unfollow")
+    assert rest.text == "No longer following Harbours and ferries."
+    assert not restarted.api.errors
+
+
+async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
+    api: FakeBotApi, newsroom: Newsroom, site: LoopbackSite, tmp_path: Path
+) -> None:
+    harbour = rss_item("h1", "Harbour of Port Elda reopens", link="https://elda.example/harbour",
+                       content=HARBOUR_TEXT, date="Mon, 04 Mar 2024 10:00:00 GMT")
+    bread = rss_item("b1", "Rye loaf is bread of the year", content=BAKERY_TEXT)
+    site.routes["/feed.xml"] = Route(rss(harbour, bread), "application/rss+xml")
+    room = newsroom_like(newsroom, tmp_path / "room", allow_private_hosts=True)
+    settings = bot_settings(tmp_path, telegram_base_url=api.base_url, allow_private_hosts=True)
+
+    async with polling_bot(settings, room) as application:
+        api.user_message(user=ADA, chat=private_chat(ADA), text="/follow ferries and harbours")
+        await api.replies(ADA["id"])
+        api.user_message(user=ADMIN, chat=private_chat(ADMIN), text=f"/feed_add {site.base}/feed.xml")
+        digest = await api.wait_for(lambda: digest_to(api, ADA), timeout=60, what="the digest")
+        assert digest is not None
+        assert digest.text == (
+            f"📰 {DIGEST}\n\nferries and harbours\n• Harbour of Port Elda reopens · Elda Courier, 4 Mar 2024"
+        )
+        assert '<a href="https://elda.example/harbour">Harbour of Port Elda reopens</a>' in digest.html
+        titles = {a.meta.title for a in room.latest(5)}
+        assert titles == {"Harbour of Port Elda reopens", "Rye loaf is bread of the year"}
+
+        # another harbour story an interval later: queued, but the chat had its digest this hour
+        site.routes["/feed.xml"] = Route(
+            rss(rss_item("h2", "Second ferry line opens in Port Elda", content=HARBOUR_TEXT.replace("cranes", "masts")),
+                harbour, bread),
+            "application/rss+xml",
+        )
+        application.bot_data["feeds"].poller.clock = lambda: 10**10  # the feed is due again
+        [job] = jobs(application)
+        await job.run(application)
+        assert len(room.latest(5)) == 3
+        assert [m for m in api.messages_to(ADA["id"]) if DIGEST in m.text] == [digest]
+
+        new = await ask(api, ADA, "/new")
+        assert new.text.startswith("New in the last day\n1. ")
+        assert "Second ferry line opens in Port Elda" in new.text and "fetched" in new.text  # undated: fetch time
+        nothing = await ask(api, ADA, "/new")
+        assert nothing.text == "Nothing new since you last asked."
+        stats = await ask(api, ADMIN, "/stats")
+        assert "Feeds: 1 followed · 0 failing" in stats.text
+    assert not api.errors
+
+
+async def test_articles_another_process_stored_reach_followers_too(
+    api: FakeBotApi, newsroom: Newsroom, site: LoopbackSite, tmp_path: Path
+) -> None:
+    """`newsbot watch` (here its poller, on another registry) may read a feed before the bot does."""
+    site.routes["/feed.xml"] = Route(
+        rss(rss_item("b1", "Rye loaf is bread of the year", link="https://lindholm.example/bread",
+                     content=BAKERY_TEXT, date="Sat, 04 May 2024 08:00:00 GMT"),
+            rss_item("h1", "Harbour of Port Elda reopens", content=HARBOUR_TEXT)),
+        "application/rss+xml",
+    )
+    room = newsroom_like(newsroom, tmp_path / "room", allow_private_hosts=True)
+    settings = bot_settings(tmp_path, telegram_base_url=api.base_url)
+
+    async with polling_bot(settings, room) as application:
+        await ask(api, EVE, "/follow Brot und Bäckereien")
+        watch = FeedPoller(room, FeedRegistry(tmp_path / "watch"))
+        watch.registry.add(f"{site.base}/feed.xml")
+        assert watch.poll_due().results[0].report.added == 2
+        watch.close()
+        [job] = jobs(application)
+        await job.run(application)
+        digest = await api.wait_for(lambda: digest_to(api, EVE), what="the digest")
+    assert digest is not None and digest.text == (
+        f"📰 {DIGEST}\n\nBrot und Bäckereien\n• Rye loaf is bread of the year · Elda Courier, 4 May 2024"
+    )
+    assert not api.errors

@@ -1,0 +1,186 @@
+"""Questions with dates, end to end on the embedded Chroma store: "yesterday" finds yesterday's article, "today"
+with nothing from today says so, "latest" cites the newest article, and an undated article is never the newest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from index.dates import parse_now, parse_question
+from index.models import Article, ArticleMeta, Source
+from index.newsroom import Newsroom
+from tests.conftest import make_settings
+
+NOW = "2026-12-02T10:00:00+00:00"
+
+
+def article(title: str, text: str, published: datetime | None, outlet: str = "Wire") -> Article:
+    slug = title.lower().replace(" ", "-")
+    return Article(
+        text=text,
+        meta=ArticleMeta(title=title, outlet=outlet, url=f"https://news.example/{slug}", published_at=published,
+                         language="en", source=f"https://news.example/{slug}"),
+    )
+
+
+def at(day: int, hour: int, month: int = 12, year: int = 2026) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+ECB_TODAY = article(
+    "ECB raises its key interest rate",
+    "The European Central Bank raised its deposit rate by a quarter point on Wednesday to 2.5 percent. "
+    "ECB President Christine Lagarde said inflation in the euro area remained too high.",
+    at(2, 8),
+)
+ECB_UNDATED = article(
+    "ECB news: the European Central Bank and its interest rates",
+    "The latest news about the ECB: the European Central Bank keeps its interest rates unchanged at 2.25 percent. "
+    "The ECB said it would watch inflation in the euro area closely.",
+    None,
+)
+STORM_TODAY = article(
+    "Storm closes the port of Hamburg",
+    "A winter storm with gusts of 120 kilometres per hour closed the port of Hamburg on Wednesday morning. "
+    "Ferries stopped and two container ships waited off the coast.",
+    at(2, 9),
+)
+BUDGET_YESTERDAY = article(
+    "Parliament passes the 2027 budget",
+    "Parliament passed the budget for 2027 on Tuesday with 380 votes to 250. "
+    "Spending on schools and railways rises, the defence budget stays level.",
+    at(1, 16),
+)
+FLOODS_YESTERDAY = article(
+    "Heavy rain floods streets in Porto",
+    "Heavy rain flooded streets in the Portuguese city of Porto on Tuesday. Firefighters pumped water out of "
+    "cellars and one bridge was closed.",
+    at(1, 12),
+)
+FLOODS_2024 = article(
+    "Floods kill dozens in Valencia",
+    "Devastating floods killed dozens of people in Valencia, Spain, yesterday. Torrential rain and flash floods "
+    "swept away cars and flooded streets, and rescue teams searched for the missing after the floods.",
+    at(30, 10, month=10, year=2024),
+)
+FIRE_UNDATED = article(
+    "Fire destroys a warehouse",
+    "Yesterday a fire destroyed a warehouse near the station. What happened yesterday shocked the neighbours; "
+    "nobody was hurt.",
+    None,
+)
+ARTICLES = [ECB_TODAY, ECB_UNDATED, STORM_TODAY, BUDGET_YESTERDAY, FLOODS_YESTERDAY, FLOODS_2024, FIRE_UNDATED]
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
+    newsroom = Newsroom(make_settings(tmp_path_factory.mktemp("dated") / "data", now=NOW))
+    report = newsroom.ingest_articles(ARTICLES)
+    assert report.added == len(ARTICLES) and not report.failed
+    return newsroom
+
+
+def titles(sources: Sequence[Source]) -> list[str]:
+    return [source.meta.title for source in sources]
+
+
+def test_what_happened_yesterday_lists_yesterdays_articles_only(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("What happened yesterday?")
+    assert not answer.abstained
+    assert titles(answer.sources) == [BUDGET_YESTERDAY.meta.title, FLOODS_YESTERDAY.meta.title]
+    assert answer.text.splitlines() == [
+        "Articles from 2026-12-01 (yesterday):",
+        f"• {BUDGET_YESTERDAY.meta.title} [1]",
+        f"• {FLOODS_YESTERDAY.meta.title} [2]",
+    ]
+
+
+def test_what_happened_today_lists_both_of_todays_articles_newest_first(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("What happened today?")
+    assert titles(answer.sources) == [STORM_TODAY.meta.title, ECB_TODAY.meta.title]
+
+
+def test_the_german_question_gets_a_german_heading(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("Was ist heute passiert?")
+    assert answer.text.startswith("Artikel vom 2026-12-02 (heute):")
+    assert len(answer.sources) == 2
+
+
+def test_today_with_no_article_from_today_says_so_and_names_the_newest(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("What happened today?", now="2026-12-05T08:00:00+00:00")
+    assert answer.abstained and not answer.sources
+    assert answer.text == (
+        f"No article from 2026-12-05 (today) is indexed; the newest is from 2026-12-02: “{STORM_TODAY.meta.title}”."
+    )
+    german = newsroom.ask("Was ist heute passiert?", now="2026-12-05T08:00:00+00:00")
+    assert german.text.startswith("Kein indexierter Artikel ist vom 2026-12-05 (heute); der neueste ist vom 2026-12-02")
+
+
+def test_a_dated_question_is_answered_from_that_days_articles_though_older_news_is_closer(newsroom: Newsroom) -> None:
+    question = "Which city was hit by floods yesterday?"
+    # unfiltered, the 2024 floods in Valencia are the closest match: the filter is what finds Porto
+    assert newsroom.search(question, k=1)[0].meta.title == FLOODS_2024.meta.title
+    answer = newsroom.ask(question)
+    assert not answer.abstained
+    assert titles(answer.sources) == [FLOODS_YESTERDAY.meta.title]
+    assert "Porto" in answer.text
+
+
+def test_a_dated_question_about_something_else_is_not_answered_from_other_days(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("Which city was hit by floods in September?")
+    assert answer.abstained and not answer.sources
+    assert answer.text.startswith("No article from 2026-09-01 to 2026-09-30 (in September) is indexed")
+
+
+def test_latest_news_cites_the_newest_article_not_the_undated_one(newsroom: Newsroom) -> None:
+    question = "Latest news about the ECB"
+    # without the date step, the undated article is the closest match
+    assert newsroom.search(question, k=1)[0].meta.title == ECB_UNDATED.meta.title
+    answer = newsroom.ask(question)
+    assert not answer.abstained
+    assert titles(answer.sources) == [ECB_TODAY.meta.title]
+
+
+def test_whats_new_lists_the_newest_articles_with_undated_ones_last(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("What's new?")
+    assert answer.text.startswith("The newest articles:")
+    assert titles(answer.sources)[:3] == [STORM_TODAY.meta.title, ECB_TODAY.meta.title, BUDGET_YESTERDAY.meta.title]
+    assert set(titles(answer.sources)[-2:]) == {ECB_UNDATED.meta.title, FIRE_UNDATED.meta.title}
+
+
+def test_an_undated_article_is_never_the_latest(newsroom: Newsroom) -> None:
+    latest = [a.meta.title for a in newsroom.latest(len(ARTICLES))]
+    assert latest[:2] == [STORM_TODAY.meta.title, ECB_TODAY.meta.title]
+    assert set(latest[-2:]) == {ECB_UNDATED.meta.title, FIRE_UNDATED.meta.title}
+
+
+@pytest.mark.parametrize("recent", [False, True])
+@pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
+def test_search_with_a_date_range_returns_only_articles_from_it(newsroom: Newsroom, mode: str, recent: bool) -> None:
+    dates = parse_question("floods yesterday", parse_now(NOW))
+    assert dates.published is not None
+    searcher = newsroom.searcher
+    saved = searcher.mode
+    searcher.mode = mode  # type: ignore[assignment]
+    try:
+        hits = searcher.search("flooded streets", 5, published=dates.published, recent=recent)
+    finally:
+        searcher.mode = saved
+    assert hits
+    assert {hit.meta.title for hit in hits} <= {FLOODS_YESTERDAY.meta.title, BUDGET_YESTERDAY.meta.title}
+    assert hits[0].meta.title == FLOODS_YESTERDAY.meta.title
+
+
+def test_a_question_without_dates_still_finds_undated_articles(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("What did the fire destroy?")
+    assert titles(answer.sources) == [FIRE_UNDATED.meta.title]
+
+
+def test_a_bad_now_is_named_with_the_fix(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="2026-12-02T09:30"):
+        make_settings(tmp_path, now="tomorrow")

@@ -1,0 +1,148 @@
+"""Date expressions in English and German questions become publication-date ranges relative to a fixed now."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from index.dates import DateRange, parse_now, parse_question
+
+# A Wednesday.
+NOW = parse_now("2026-12-02T10:00:00+00:00")
+
+
+@pytest.mark.parametrize(
+    ("question", "days", "rest"),
+    [
+        ("What happened yesterday?", "2026-12-01", "What happened?"),
+        ("Was ist gestern passiert?", "2026-12-01", "Was ist passiert?"),
+        ("What happened today?", "2026-12-02", "What happened?"),
+        ("Was ist heute passiert?", "2026-12-02", "Was ist passiert?"),
+        ("What did the ECB say this morning?", "2026-12-02", "What did the ECB say?"),
+        ("Was geschah heute morgen in Berlin?", "2026-12-02", "Was geschah in Berlin?"),
+        ("What happened the day before yesterday?", "2026-11-30", "What happened?"),
+        ("Was war vorgestern?", "2026-11-30", "Was war?"),
+        ("What happened 3 days ago?", "2026-11-29", "What happened?"),
+        ("Was geschah vor zwei Tagen?", "2026-11-30", "Was geschah?"),
+        ("What happened last week?", "2026-11-23 to 2026-11-29", "What happened?"),
+        ("Was geschah letzte Woche?", "2026-11-23 to 2026-11-29", "Was geschah?"),
+        ("Was geschah vorige Woche?", "2026-11-23 to 2026-11-29", "Was geschah?"),
+        ("Was geschah vergangene Woche in Paris?", "2026-11-23 to 2026-11-29", "Was geschah in Paris?"),
+        ("What happened in the past week?", "2026-11-25 to 2026-12-02", "What happened?"),
+        ("Was war in der letzten Woche los?", "2026-11-25 to 2026-12-02", "Was war los?"),
+        ("Floods in the last 3 days?", "2026-11-29 to 2026-12-02", "Floods?"),
+        ("Hochwasser in den letzten 3 Tagen?", "2026-11-29 to 2026-12-02", "Hochwasser?"),
+        ("What happened this week?", "2026-11-30 to 2026-12-02", "What happened?"),
+        ("Was geschah diese Woche?", "2026-11-30 to 2026-12-02", "Was geschah?"),
+        ("Was geschah in dieser Woche?", "2026-11-30 to 2026-12-02", "Was geschah?"),
+        ("What has the ECB said since Monday?", "2026-11-30 to 2026-12-02", "What has the ECB said?"),
+        ("Was sagt die EZB seit Montag?", "2026-11-30 to 2026-12-02", "Was sagt die EZB?"),
+        ("What happened on Monday?", "2026-11-30", "What happened?"),
+        ("Was war am Montag?", "2026-11-30", "Was war?"),
+        ("What happened on Wednesday?", "2026-12-02", "What happened?"),
+        ("What happened last Wednesday?", "2026-11-25", "What happened?"),
+        ("Was war am Wochenende?", "2026-11-28 to 2026-11-29", "Was war?"),
+        ("What happened in September?", "2026-09-01 to 2026-09-30", "What happened?"),
+        ("Was geschah im September?", "2026-09-01 to 2026-09-30", "Was geschah?"),
+        ("Was geschah im Dezember?", "2026-12-01 to 2026-12-31", "Was geschah?"),
+        ("Elections in September 2024?", "2024-09-01 to 2024-09-30", "Elections?"),
+        ("What happened on 1 December?", "2026-12-01", "What happened?"),
+        ("What happened on the 1st of December?", "2026-12-01", "What happened?"),
+        ("What happened on December 1?", "2026-12-01", "What happened?"),
+        ("What happened on 5 December?", "2025-12-05", "What happened?"),
+        ("Was geschah am 1. Dezember?", "2026-12-01", "Was geschah?"),
+        ("Was geschah am 1.12.?", "2026-12-01", "Was geschah?"),
+        ("Was geschah am 24.11.2025?", "2025-11-24", "Was geschah?"),
+        ("What happened on 2026-11-30?", "2026-11-30", "What happened?"),
+        ("What happened in 2024?", "2024-01-01 to 2024-12-31", "What happened?"),
+        ("Was geschah im Jahr 2024?", "2024-01-01 to 2024-12-31", "Was geschah?"),
+        ("Who has led the party since 2024?", "2024-01-01 to 2026-12-02", "Who has led the party?"),
+        ("What happened this month?", "2026-12-01 to 2026-12-02", "What happened?"),
+        ("Was geschah letzten Monat?", "2026-11-01 to 2026-11-30", "Was geschah?"),
+        ("What happened last year?", "2025-01-01 to 2025-12-31", "What happened?"),
+        ("Was geschah dieses Jahr?", "2026-01-01 to 2026-12-02", "Was geschah?"),
+    ],
+)
+def test_a_date_expression_becomes_a_range_and_leaves_the_question(question: str, days: str, rest: str) -> None:
+    query = parse_question(question, NOW)
+    assert query.published is not None, question
+    assert query.published.days == days
+    assert query.text == rest
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many people died in the 2024 floods?",
+        "Who denied supplying arms?",
+        "Wer hat Waffenlieferungen bestritten?",
+        "What may the court decide?",
+        "Wie viele Menschen starben in New York?",
+        "Was the 2019 report published?",
+        "What is the Good Friday Agreement?",
+        "How much did shoppers spend on Black Friday?",
+    ],
+)
+def test_questions_without_a_date_have_no_range(question: str) -> None:
+    query = parse_question(question, NOW)
+    assert query.published is None
+    assert query.text == question
+
+
+def test_ranges_are_whole_local_days_in_the_time_zone_of_now() -> None:
+    berlin = timezone(timedelta(hours=1))
+    query = parse_question("What happened today?", datetime(2026, 12, 2, 0, 30, tzinfo=berlin))
+    assert query.published == DateRange(
+        datetime(2026, 12, 2, tzinfo=berlin), datetime(2026, 12, 3, tzinfo=berlin), "today"
+    )
+    assert query.published.contains(datetime(2026, 12, 1, 23, 30, tzinfo=UTC).timestamp())
+    assert not query.published.contains(datetime(2026, 12, 1, 22, 59, tzinfo=UTC).timestamp())
+    assert not query.published.contains(None)
+
+
+def test_only_the_first_date_expression_counts() -> None:
+    query = parse_question("What happened yesterday and last week?", NOW)
+    assert query.published is not None and query.published.expression == "yesterday"
+
+
+@pytest.mark.parametrize(
+    ("question", "recent", "broad"),
+    [
+        ("Latest news about the ECB", True, False),
+        ("Die neuesten Nachrichten zur EZB?", True, False),
+        ("Was gibt es Neues?", True, True),
+        ("What's new?", True, True),
+        ("Any recent news?", True, True),
+        ("Was ist aktuell los?", True, True),
+        ("What happened today?", False, True),
+        ("Was ist heute passiert?", False, True),
+        ("Tell me the news from yesterday", False, True),
+        ("What did the ECB decide yesterday?", False, False),
+        ("Who denied supplying arms?", False, False),
+        ("Fire in New York?", False, False),
+        ("What new rules did the EU pass?", False, False),
+        ("Welche neuen Regeln hat die EU beschlossen?", False, False),
+        ("What is the current inflation rate?", True, False),
+    ],
+)
+def test_questions_about_the_present_prefer_new_articles(question: str, recent: bool, broad: bool) -> None:
+    query = parse_question(question, NOW)
+    assert (query.recent, query.broad) == (recent, broad)
+
+
+def test_now_is_an_iso_date_or_time_or_the_clock() -> None:
+    assert parse_now("2026-12-02") == datetime(2026, 12, 2, 12, tzinfo=UTC)
+    assert parse_now("2026-12-02T09:30+01:00").utcoffset() == timedelta(hours=1)
+    assert abs(parse_now("").timestamp() - datetime.now(UTC).timestamp()) < 60
+    with pytest.raises(ValueError, match="2026-12-02T09:30"):
+        parse_now("yesterday")
+
+
+def test_the_range_filters_chroma_on_the_published_timestamp() -> None:
+    query = parse_question("What happened yesterday?", NOW)
+    assert query.published is not None
+    start = datetime(2026, 12, 1, tzinfo=UTC).timestamp()
+    assert query.published.where() == {
+        "$and": [{"published_ts": {"$gte": start}}, {"published_ts": {"$lt": start + 86400}}]
+    }
