@@ -312,8 +312,17 @@ def main() -> None:
                 }
             },
         }
-        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        MODEL_PATH.write_text(compact_json(data) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")
+
+
+def compact_json(data: object) -> str:
+    """Indented JSON with each list of numbers or names on one line: a model file one can read."""
+    return re.sub(
+        r"\[\s+([^\[\]{}]*?)\s+\]",
+        lambda m: "[" + ", ".join(part.strip() for part in m.group(1).split(",")) + "]",
+        json.dumps(data, indent=1),
+    )
 
 
 def balance(cases: list[Case], mask: np.ndarray) -> np.ndarray:
