@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from index.settings import IndexSettings
 
 
-def load_answerer(settings: IndexSettings, embedder: Embedder) -> Answerer:
-    """The configured answerer: the extractive one, or an LLM answerer that falls back to it."""
+def load_answerer(settings: IndexSettings, embedder: Embedder, *, fitted: bool = True) -> Answerer:
+    """The configured answerer: the extractive one, or an LLM answerer that falls back to it. `fitted=False`: an
+    extractive answerer without the evidence model file (benchmarks/fit_answerability.py, which writes it)."""
     from index.answerers.extractive import READER_SHORTLIST, ExtractiveAnswerer
 
     reader = None
@@ -42,7 +43,7 @@ def load_answerer(settings: IndexSettings, embedder: Embedder) -> Answerer:
         reader=reader,
         shortlist=shortlist,
         # A sentence threshold of one's own means: decide by similarity, as before the evidence model.
-        model="fitted" if settings.min_sentence_relevance is None else None,
+        model="fitted" if settings.min_sentence_relevance is None and fitted else None,
     )
     kind = settings.resolved_answerer
     if kind == "extractive":

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 # A model whose profile does not say how its cosines spread: about USE's.
 DEFAULT_SPREAD = 0.05
 
@@ -121,6 +121,8 @@ SENTENCE_FEATURES = (
     "type_number",
     "type_where",
     "type_why",
+    "article_gap",  # how far below the best candidate of its own article (`sim_gap` within the article)
+    "unique_term",  # it holds a question word (anchor or content word) no other sentence of its article holds
 )
 NO_NEIGHBOUR_GAP = -4.0
 QUESTION_FEATURES = (
@@ -267,11 +269,17 @@ def sentence_features(
     rank = np.empty(len(candidates))
     rank[np.argsort(-similarity)] = np.arange(len(candidates))
     gap = (similarity - best_sim) / sentence_spread
+    articles = [article_of_hit[c.hit] for c in candidates]
+    best_in_article: dict[str, float] = {}
+    for article, sim in zip(articles, similarity, strict=True):
+        best_in_article[article] = max(best_in_article.get(article, -math.inf), float(sim))
+    vocabularies = [Vocabulary(c.text) for c in candidates]
+    holds = _question_words_held(question, vocabularies, articles)
     for i, candidate in enumerate(candidates):
         before = i > 0 and candidates[i - 1].hit == candidate.hit and not candidates[i - 1].title
         after = i + 1 < len(candidates) and candidates[i + 1].hit == candidate.hit and not candidate.title
         typed = answer_type(question, candidate.text)
-        vocab = Vocabulary(candidate.text)
+        vocab = vocabularies[i]
         sentence_words = [fold(w) for w in WORD_RE.findall(candidate.text)]
         content = {w for w in sentence_words if w not in STOPWORDS}
         rows[i] = (
@@ -291,8 +299,26 @@ def sentence_features(
             gap[i - 1] if before else NO_NEIGHBOUR_GAP,
             gap[i + 1] if after else NO_NEIGHBOUR_GAP,
             *(typed * (question.qtype == kind) for kind in ("who", "when", "number", "where", "why")),
+            (similarity[i] - best_in_article[articles[i]]) / sentence_spread,
+            float(holds[i]),
         )
     return rows
+
+
+def _question_words_held(question: Question, vocabularies: Sequence[Vocabulary], articles: Sequence[str]) -> np.ndarray:
+    """For each sentence, whether it holds a word of the question (anchor or content word) that no other sentence
+    of its article holds: of an article's sentences that all name the story's people, the one with the question's
+    rarer word ("Haushalte", "MVP", "Betrag") is more likely the one that answers."""
+    words = sorted(question.terms | question.anchors)
+    held = np.zeros(len(vocabularies), dtype=bool)
+    if not words:
+        return held
+    has = np.array([[v.has(w) for w in words] for v in vocabularies], dtype=bool)
+    for article in set(articles):
+        members = [i for i, a in enumerate(articles) if a == article]
+        single = has[members].sum(axis=0) == 1
+        held[members] = (has[members] & single).any(axis=1)
+    return held
 
 
 def question_features(

@@ -238,17 +238,19 @@ class ExtractiveAnswerer(Answerer):
     def _candidates(self, hits: Sequence[Hit]) -> list[Candidate]:
         """The sentences of the top hits that can carry an answer.
 
-        An article's title is a candidate too (once): news titles often state the answer in one line.
+        An article's title is a candidate too (once): news titles often state the answer in one line. A title the
+        store made of the article's first sentence (an untitled article, index/text.py `title_from_text`) is not: it
+        would only repeat the first sentence (and the evidence model was fitted without such twins).
         """
         candidates: list[Candidate] = []
         seen_articles: set[str] = set()
         seen: set[tuple[int, str]] = set()
         for n, hit in enumerate(hits):
             title = ""
+            first_chunk = hit.chunk_id.rsplit(":", 1)[-1] == "0"
             if hit.article_id not in seen_articles:
                 seen_articles.add(hit.article_id)
-                title = hit.meta.title
-            first_chunk = hit.chunk_id.rsplit(":", 1)[-1] == "0"
+                title = "" if first_chunk and _begins_with(hit.text, hit.meta.title) else hit.meta.title
             lead = first_chunk
             for paragraph in [title, *hit.text.split("\n")] if title else hit.text.split("\n"):
                 for sentence in split_sentences(paragraph, hit.meta.language or "en"):
@@ -317,6 +319,12 @@ def _repeats(sentence: str, chosen: Sequence[str]) -> bool:
     chosen one is no repetition: it may hold the detail the question asks for."""
     words = set(tokenize(sentence))
     return bool(words) and any(len(words & set(tokenize(other))) >= NEAR_DUPLICATE * len(words) for other in chosen)
+
+
+def _begins_with(text: str, title: str) -> bool:
+    """Whether the text starts with the title (one cut short with "…" by its start)."""
+    head = " ".join(title.rstrip().removesuffix("…").split())
+    return bool(head) and " ".join(text[: len(title) + 200].split()).startswith(head)
 
 
 def _can_answer(sentence: str) -> bool:

@@ -15,11 +15,13 @@ from index.answerers.evidence import (
     QUESTION_FEATURES,
     SENTENCE_FEATURES,
     AnswerModel,
+    Candidate,
     Logistic,
     Question,
     Vocabulary,
     answer_type,
     load_models,
+    sentence_features,
 )
 from index.answerers.extractive import ExtractiveAnswerer
 from index.models import ArticleMeta, Hit
@@ -79,6 +81,29 @@ def test_a_sentence_holds_the_kind_of_answer_or_not(question: str, holds: str, l
     asked = Question.of(question, "en")
     assert answer_type(asked, holds) == 1.0
     assert answer_type(asked, lacks) == 0.0
+
+
+def test_a_sentence_with_a_question_word_its_article_says_once_and_its_gap_to_the_articles_best() -> None:
+    asked = Question.of("Wie viele Haushalte versorgt der Windpark auf der Handalm?", "de")
+    sentences = [
+        "Auf der Handalm sollen 13 Windräder ab 2017 Strom liefern.",
+        "Der Windpark auf der Handalm kann rund 21.000 Haushalte versorgen.",
+        "Der Windpark auf der Handalm kostet 60 Millionen Euro.",
+        "In Wien stiegen die Mieten um vier Prozent.",
+    ]
+    candidates = [Candidate(0, sentences[0]), Candidate(0, sentences[1]), Candidate(1, sentences[2]),
+                  Candidate(2, sentences[3])]
+    rows = sentence_features(
+        asked, candidates, np.array([0.90, 0.86, 0.88, 0.70]), [0.8, 0.8, 0.6], ["wind", "wind", "rent"],
+        {"wind": Vocabulary(" ".join(sentences[:3])), "rent": Vocabulary(sentences[3])},
+        min_sentence=0.7, sentence_spread=0.02, hit_spread=0.05,
+    )
+    unique = rows[:, SENTENCE_FEATURES.index("unique_term")]
+    gap = rows[:, SENTENCE_FEATURES.index("article_gap")]
+    # "Haushalte" and "versorgt" are in one sentence of the article only; "Windpark", "Handalm" in all of them
+    assert unique.tolist() == [0.0, 1.0, 0.0, 0.0]
+    # two hits of one article are one article; the other article's sentence is its own article's best
+    np.testing.assert_allclose(gap, [0.0, -2.0, -1.0, 0.0], atol=1e-9)
 
 
 def test_the_shipped_model_file_loads_and_fits_this_code() -> None:

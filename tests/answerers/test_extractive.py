@@ -119,6 +119,18 @@ def test_a_sentence_that_repeats_a_chosen_one_leaves_its_place_to_the_next() -> 
     assert answer.text == f"{title} {SECOND} [1]"
 
 
+def test_a_title_made_of_the_first_sentence_is_no_second_candidate() -> None:
+    answerer = _answerer({})
+    derived = [_hit("nk", f"{FIRST} {SECOND}", title=FIRST.removesuffix(".")),
+               _hit("nk2", f"{FIRST} {SECOND}", title="Nordkorea hat Berichte über…")]
+    for hit in derived:
+        assert [c.text for c in answerer._candidates([hit])] == [FIRST, SECOND]
+    # a title of its own stays a candidate
+    own_title = "Nordkorea dementiert, Waffen und Munition nach Russland geliefert zu haben"
+    titled = _hit("nk", f"{FIRST} {SECOND}", title=own_title)
+    assert [c.title for c in answerer._candidates([titled])] == [True, False, False]
+
+
 def test_reading_every_candidate_the_more_relevant_hit_breaks_a_near_tie() -> None:
     hits = [_hit("nk", FIRST, score=0.9), _hit("weather", OTHER, score=0.6)]
     reader = ScriptedEmbedder("reader", {FIRST: 0.80, OTHER: 0.84})
