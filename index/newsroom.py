@@ -34,7 +34,7 @@ from index.language import detect_language
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
-from index.store import ChunkStore
+from index.store import ChunkStore, shown_meta
 from index.stories import StoryAssigner
 
 if TYPE_CHECKING:
@@ -281,10 +281,22 @@ class Newsroom:
                 report.duplicates += 1
                 continue
             report.stored_ids.append(article.id)
+            if self.settings.read_ahead:
+                self._read_ahead(article, chunks)
             if outcome == "updated":
                 report.updated += 1
             else:
                 report.added += 1
+
+    def _read_ahead(self, article: Article, chunks: Sequence[Chunk]) -> None:
+        """Embed now the sentences answers from this article will read (NEWSBOT_READ_AHEAD); the article is
+        stored already, so a failure here costs only speed later."""
+        meta = shown_meta(article)
+        hits = [Hit(chunk.id, article.id, chunk.text, meta, 1.0) for chunk in chunks]
+        try:
+            self.answerer.read_ahead(hits)
+        except NewsbotError as exc:
+            log.warning("could not read ahead %s (answers will read it when asked): %s", article.meta.source, exc)
 
     def _embed_all(
         self,

@@ -83,6 +83,10 @@ class IndexSettings(BaseSettings):
     max_chunks_per_article: int = Field(
         default=DEFAULT_MAX_CHUNKS_PER_ARTICLE, ge=1, description="A longer article is refused, not embedded."
     )
+    read_ahead: bool = Field(
+        default=False,
+        description="At ingest, also embed the sentences answers read (reader model): ingest slower, answers faster.",
+    )
     retention_days: int = Field(
         default=0, ge=0, description="Drop articles older than this many days (published, else ingested); 0: keep."
     )

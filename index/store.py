@@ -445,6 +445,11 @@ def _chunk_metadata(chunk: Chunk, n_chunks: int, ingested_at: float) -> dict[str
     }
 
 
+def shown_meta(article: Article) -> ArticleMeta:
+    """The article's metadata as stored and shown: with its first sentence as title when it has none."""
+    return _with_title(article.meta, article.text)
+
+
 def _with_title(meta: ArticleMeta, first_chunk: str) -> ArticleMeta:
     return meta if meta.title else replace(meta, title=title_from_text(first_chunk))
 

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 from index.answerers.base import Answerer
 from index.errors import ConfigError
 
+#: the sentence vectors the extractive answerer has read, in the data dir (answerers/sentences.py)
+SENTENCE_VECTORS_FILE = "sentences.sqlite3"
+
 if TYPE_CHECKING:
     from index.embedders import Embedder
     from index.settings import IndexSettings
@@ -44,6 +47,7 @@ def load_answerer(settings: IndexSettings, embedder: Embedder, *, fitted: bool =
         shortlist=shortlist,
         # A sentence threshold of one's own means: decide by similarity, as before the evidence model.
         model="fitted" if settings.min_sentence_relevance is None and fitted else None,
+        sentence_vectors=settings.data_dir / SENTENCE_VECTORS_FILE,
     )
     kind = settings.resolved_answerer
     if kind == "extractive":

@@ -49,6 +49,11 @@ class Answerer(ABC):
         """Rewrite a follow-up into a standalone question; None when this answerer cannot (no LLM)."""
         return None
 
+    def read_ahead(self, hits: Sequence[Hit]) -> int:
+        """Prepare at ingest what answering from these chunks will need; returns how many texts it embedded.
+        The default needs nothing."""
+        return 0
+
 
 def cited_numbers(text: str) -> list[int]:
     """The source numbers cited in `text`, in order of first appearance, without repeats."""

@@ -15,10 +15,9 @@ similarity, the number `min_sentence` is compared with.
 from __future__ import annotations
 
 import math
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -36,6 +35,7 @@ from index.answerers.evidence import (
     sigmoid,
     spread_of,
 )
+from index.answerers.sentences import SentenceVectors
 from index.embedders import Embedder
 from index.language import detect_language, split_sentences
 from index.lexical import tokenize
@@ -58,8 +58,6 @@ MAX_SENTENCES = 3
 # A sentence with this share of its words in one already chosen says nothing new and does not join. Dropping
 # them cost no containment on XQuAD dev at 0.7 (at 0.6, symmetric, it cost 0.3 points).
 NEAR_DUPLICATE = 0.7
-# Sentence vectors kept for questions that come back to the same articles: 384 floats each, ~30 MB in all.
-SENTENCE_CACHE = 20_000
 
 
 @dataclass
@@ -90,6 +88,7 @@ class ExtractiveAnswerer(Answerer):
         sentence_margin: float | None = None,
         shortlist: int | None = READER_SHORTLIST,
         model: AnswerModel | None | Literal["fitted"] = "fitted",
+        sentence_vectors: Path | None = None,
     ) -> None:
         if max_sentences < 1 or (shortlist is not None and shortlist < 1):
             raise ValueError("max_sentences and shortlist must be at least 1")
@@ -101,8 +100,8 @@ class ExtractiveAnswerer(Answerer):
         self.sentence_margin = self.reader.profile.sentence_margin if sentence_margin is None else sentence_margin
         #: the fitted evidence model for this reader (evidence.py); None: similarity and thresholds alone decide
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
-        self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-        self._cache_lock = threading.Lock()
+        #: the sentences read so far, in memory and, with a path, in a file shared with other processes
+        self.vectors = SentenceVectors(sentence_vectors)
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         reading = self.read(question, hits)
@@ -293,24 +292,24 @@ class ExtractiveAnswerer(Answerer):
         return self._sentence_vectors(model, sentences) @ model.embed_query(question)
 
     def _sentence_vectors(self, model: Embedder, sentences: list[str]) -> np.ndarray:
-        """The model's vectors of the sentences; sentences read recently are not embedded again (the sentences
-        of an article come back with every question about it, and reading is most of an answer's CPU)."""
-        with self._cache_lock:
-            cached = {s: self._cache[(model.name, s)] for s in sentences if (model.name, s) in self._cache}
-        missing = list(dict.fromkeys(s for s in sentences if s not in cached))
-        if missing:
-            fresh = model.embed_documents(missing)
-            with self._cache_lock:
-                for sentence, vector in zip(missing, fresh, strict=True):
-                    cached[sentence] = vector
-                    self._cache[(model.name, sentence)] = vector
-                while len(self._cache) > SENTENCE_CACHE:
-                    self._cache.popitem(last=False)
-        with self._cache_lock:
-            for sentence in sentences:
-                if (model.name, sentence) in self._cache:
-                    self._cache.move_to_end((model.name, sentence))
-        return np.vstack([cached[s] for s in sentences])
+        """The model's vectors of the sentences; a sentence read before is not embedded again (the sentences of an
+        article come back with every question about it, and reading is most of an answer's CPU)."""
+        return self.vectors.of(model, sentences)
+
+    def read_ahead(self, hits: Sequence[Hit]) -> int:
+        """Embed now the candidate sentences a question retrieving these chunks (one article's) would read, with
+        the models that would read them; returns how many were embedded. Ingest calls it (NEWSBOT_READ_AHEAD)."""
+        sentences = [c.text for c in self._candidates(hits)]
+        models = [self.reader]
+        if self.reader is not self.embedder and self.shortlist is not None:
+            models.append(self.embedder)  # it shortlists every candidate for the reader
+        embedded = 0
+        for model in models:
+            missing = self.vectors.missing(model, sentences)
+            if missing:
+                self.vectors.of(model, missing)
+                embedded += len(missing)
+        return embedded
 
 
 def _repeats(sentence: str, chosen: Sequence[str]) -> bool:

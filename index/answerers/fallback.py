@@ -28,6 +28,9 @@ class FallbackAnswerer(Answerer):
         self.primary.warm_up()
         self.fallback.warm_up()
 
+    def read_ahead(self, hits: Sequence[Hit]) -> int:
+        return self.fallback.read_ahead(hits)
+
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         try:
             return self.primary.answer(question, hits)

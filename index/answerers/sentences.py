@@ -1,0 +1,128 @@
+"""Sentence vectors the extractive answerer has read, kept so a sentence is embedded once.
+
+Reading candidate sentences with the reader model is most of an answer's time (e5: ~1.5 s for the ~30 sentences
+of five hits on 2 cores). The vectors are kept in memory (the most recent SENTENCE_CACHE) and, with a path, in a
+SQLite file in the data dir, so they outlive the process and are shared by every process on the host (the bot,
+`newsbot ask`). With NEWSBOT_READ_AHEAD, ingest fills the file for every stored chunk, and questions then read
+only the question itself.
+
+    vectors = SentenceVectors(data_dir / "sentences.sqlite3")
+    matrix = vectors.of(reader, ["Kim denied it.", ...])   # one row per sentence, from cache or embedded now
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from index.embedders import Embedder
+
+# Kept in memory: 384 floats each for e5, ~30 MB in all.
+SENTENCE_CACHE = 20_000
+# Kept on disk at the most (~1.5 KB each for e5, ~600 MB): beyond it the tenth written longest ago is dropped.
+MAX_STORED = 400_000
+SQLITE_TIMEOUT_S = 30.0
+
+
+class SentenceVectors:
+    """Vectors of sentences by model; thread-safe, and several processes may share the file."""
+
+    def __init__(self, path: Path | None = None, *, max_stored: int = MAX_STORED) -> None:
+        self.path = path
+        self.max_stored = max_stored
+        self._memory: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def of(self, model: Embedder, sentences: Sequence[str]) -> np.ndarray:
+        """The model's vector of each sentence, one row per sentence; only those never read are embedded."""
+        if not sentences:
+            return np.zeros((0, model.dim), dtype=np.float32)
+        found = self._remembered(model.name, sentences)
+        missing = [s for s in dict.fromkeys(sentences) if s not in found]
+        if missing and self.path is not None:
+            found.update(self._read(model.name, missing))
+            missing = [s for s in missing if s not in found]
+        if missing:
+            fresh = model.embed_documents(missing)
+            found.update(zip(missing, fresh, strict=True))
+            if self.path is not None:
+                self._write(model.name, missing, fresh)
+        self._remember(model.name, found)
+        return np.vstack([found[s] for s in sentences])
+
+    def missing(self, model: Embedder, sentences: Sequence[str]) -> list[str]:
+        """The sentences this model's vectors are not kept for (read-ahead embeds only these)."""
+        unique = list(dict.fromkeys(sentences))
+        found = self._remembered(model.name, unique)
+        rest = [s for s in unique if s not in found]
+        if rest and self.path is not None:
+            stored = self._read(model.name, rest)
+            rest = [s for s in rest if s not in stored]
+        return rest
+
+    def _remembered(self, model_name: str, sentences: Sequence[str]) -> dict[str, np.ndarray]:
+        with self._lock:
+            return {s: self._memory[(model_name, s)] for s in sentences if (model_name, s) in self._memory}
+
+    def _remember(self, model_name: str, vectors: dict[str, np.ndarray]) -> None:
+        with self._lock:
+            for sentence, vector in vectors.items():
+                self._memory[(model_name, sentence)] = vector
+                self._memory.move_to_end((model_name, sentence))
+            while len(self._memory) > SENTENCE_CACHE:
+                self._memory.popitem(last=False)
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            assert self.path is not None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=SQLITE_TIMEOUT_S)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)"
+            )
+            self._local.connection = connection
+        return connection
+
+    def _read(self, model_name: str, sentences: Sequence[str]) -> dict[str, np.ndarray]:
+        keys = {_key(model_name, s): s for s in sentences}
+        found: dict[str, np.ndarray] = {}
+        connection = self._connection()
+        key_list = list(keys)
+        for start in range(0, len(key_list), 500):
+            part = key_list[start : start + 500]
+            rows = connection.execute(
+                f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
+            ).fetchall()
+            for key, blob in rows:
+                found[keys[bytes(key)]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def _write(self, model_name: str, sentences: Sequence[str], vectors: np.ndarray) -> None:
+        now = time.time()
+        rows = [
+            (_key(model_name, s), np.asarray(v, dtype=np.float32).tobytes(), now)
+            for s, v in zip(sentences, vectors, strict=True)
+        ]
+        connection = self._connection()
+        with connection:
+            connection.executemany("INSERT OR REPLACE INTO vectors (key, vector, used) VALUES (?, ?, ?)", rows)
+            (count,) = connection.execute("SELECT COUNT(*) FROM vectors").fetchone()
+            if count > self.max_stored:
+                drop = count - self.max_stored + self.max_stored // 10
+                connection.execute(
+                    "DELETE FROM vectors WHERE key IN (SELECT key FROM vectors ORDER BY used LIMIT ?)", (drop,)
+                )
+
+
+def _key(model_name: str, sentence: str) -> bytes:
+    return hashlib.blake2b(f"{model_name}\0{sentence}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
