@@ -386,7 +386,8 @@ class Logistic:
     bias: float
 
     def logit(self, rows: np.ndarray) -> np.ndarray:
-        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        logits: np.ndarray = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        return logits
 
     @classmethod
     def from_dict(cls, data: dict[str, object], features: tuple[str, ...]) -> Logistic:
@@ -453,7 +454,8 @@ def load_models(path: Path = MODEL_PATH) -> dict[str, AnswerModel]:
 
 
 def sigmoid(x: np.ndarray | float) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
+    probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
+    return probabilities
 
 
 def spread_of(embedder: Embedder) -> float:

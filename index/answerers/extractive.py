@@ -289,7 +289,8 @@ class ExtractiveAnswerer(Answerer):
         return read, read
 
     def _similarity(self, model: Embedder, question: str, sentences: list[str]) -> np.ndarray:
-        return self._sentence_vectors(model, sentences) @ model.embed_query(question)
+        similarity: np.ndarray = self._sentence_vectors(model, sentences) @ model.embed_query(question)
+        return similarity
 
     def _sentence_vectors(self, model: Embedder, sentences: list[str]) -> np.ndarray:
         """The model's vectors of the sentences; a sentence read before is not embedded again (the sentences of an
@@ -300,6 +301,9 @@ class ExtractiveAnswerer(Answerer):
         """Embed now the candidate sentences a question retrieving these chunks (one article's) would read, with
         the models that would read them; returns how many were embedded. Ingest calls it (NEWSBOT_READ_AHEAD)."""
         sentences = [c.text for c in self._candidates(hits)]
+        if hits:  # the title is read whenever a later chunk is an article's first hit, derived from text or not
+            meta = hits[0].meta
+            sentences += [s for s in split_sentences(meta.title, meta.language or "en") if _can_answer(s)]
         models = [self.reader]
         if self.reader is not self.embedder and self.shortlist is not None:
             models.append(self.embedder)  # it shortlists every candidate for the reader

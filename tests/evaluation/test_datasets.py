@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from index.errors import DatasetError
 from index.evaluation.datasets import (
-    DatasetError,
     read_10kgnad_csv,
     read_distractors,
     read_qa_jsonl,
