@@ -41,6 +41,7 @@ from bot.settings import Settings
 from bot.telegram import admin, feeds, handlers
 from bot.telegram.access import Access, RateLimiter
 from bot.telegram.context import SERVICES_KEY, NewsContext, Services
+from bot.telegram.state import open_state
 from index.errors import ConfigError, NewsbotError
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ def build_application(
         .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
         .post_init(_post_init)
         .post_stop(_post_stop)
+        .post_shutdown(_post_shutdown)
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url).base_file_url(
@@ -117,6 +119,7 @@ def build_application(
     application.bot_data[SERVICES_KEY] = Services(
         settings=settings,
         newsroom=newsroom,
+        state=open_state(settings),
         access=Access.from_settings(settings),
         limiter=RateLimiter(settings.telegram_rate_limit_per_minute),
         upload_dir=settings.data_dir / "uploads",
@@ -181,6 +184,12 @@ async def _post_stop(application: NewsApplication) -> None:
     services: Services = application.bot_data[SERVICES_KEY]
     await services.ingests.abandon()
     feeds.close(application)
+
+
+async def _post_shutdown(application: NewsApplication) -> None:
+    """Close the state's connection, after the last update."""
+    services: Services = application.bot_data[SERVICES_KEY]
+    await asyncio.to_thread(services.state.close)
 
 
 async def register_commands(application: NewsApplication, admin_ids: Iterable[int]) -> None:

@@ -169,6 +169,8 @@ async def make_offline_bot(newsroom: Newsroom, tmp_path: Path) -> AsyncIterator[
                 bot_settings(tmp_path, **overrides), room or newsroom, request=OfflineRequest(api)
             )
             await stack.enter_async_context(application)
+            assert application.post_shutdown is not None
+            stack.push_async_callback(application.post_shutdown, application)  # after shutdown: closes the state
             return OfflineBot(application, api)
 
         yield make
@@ -193,9 +195,12 @@ async def polling_bot(
     settings: Settings, newsroom: Newsroom
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
     """What `run_polling` does, step by step, on the test's event loop: initialize, post_init, poll, start; and
-    at the end stop, post_stop, shutdown."""
+    at the end stop, post_stop, shutdown, post_shutdown."""
     application = build_application(settings, newsroom)
-    async with application:
+    async with contextlib.AsyncExitStack() as stack:
+        assert application.post_shutdown is not None
+        stack.push_async_callback(application.post_shutdown, application)
+        await stack.enter_async_context(application)
         assert application.post_init is not None
         await application.post_init(application)
         updater = application.updater
