@@ -40,7 +40,7 @@ from telegram.request import BaseRequest
 from bot.settings import Settings
 from bot.telegram import admin, feeds, handlers
 from bot.telegram.access import Access, RateLimiter
-from bot.telegram.context import SERVICES_KEY, NewsContext, Services
+from bot.telegram.context import REFUSAL_EVERY_S, SERVICES_KEY, NewsContext, Services
 from bot.telegram.state import open_state
 from index.errors import ConfigError, NewsbotError
 
@@ -116,12 +116,14 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application: NewsApplication = builder.build()
+    state = open_state(settings)
     application.bot_data[SERVICES_KEY] = Services(
         settings=settings,
         newsroom=newsroom,
-        state=open_state(settings),
+        state=state,
         access=Access.from_settings(settings),
-        limiter=RateLimiter(settings.telegram_rate_limit_per_minute),
+        limiter=RateLimiter(settings.telegram_rate_limit_per_minute, state=state, bucket="ask"),
+        refusals=RateLimiter(1, state=state, bucket="refusal", window_s=REFUSAL_EVERY_S),
         upload_dir=settings.data_dir / "uploads",
     )
     add_handlers(application)

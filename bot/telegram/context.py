@@ -38,8 +38,9 @@ class Services:
     state: BotState
     access: Access
     limiter: RateLimiter
+    #: a refused user is told once per REFUSAL_EVERY_S, not once per message
+    refusals: RateLimiter
     upload_dir: Path
-    refusals: RateLimiter = field(default_factory=lambda: RateLimiter(1, window_s=REFUSAL_EVERY_S))
     ingests: IngestJobs = field(default_factory=IngestJobs)
     started_at: float = field(default_factory=time.monotonic)
     questions_answered: int = 0

@@ -78,7 +78,7 @@ async def guard(update: Update, context: NewsContext) -> None:
         user is not None
         and update.effective_message
         and _is_addressed(update, context.bot)
-        and context.services.refusals.check(user.id).allowed
+        and (await asyncio.to_thread(context.services.refusals.check, user.id)).allowed
     ):
         await update.effective_message.reply_html(
             "Sorry, this bot only answers the people its owner has let in. "
@@ -93,7 +93,7 @@ async def _rate_limit(update: Update, context: NewsContext) -> None:
     services = context.services
     if user is None or services.access.is_admin(user.id) or not _is_addressed(update, context.bot):
         return
-    verdict = services.limiter.check(user.id)
+    verdict = await asyncio.to_thread(services.limiter.check, user.id)
     if verdict.allowed:
         return
     log.info("rate limited user %s for %d s", user.id, verdict.retry_after_s)

@@ -85,3 +85,23 @@ async def test_a_restart_keeps_history_and_buttons(
         assert "Nordkorea" in follow_up.text
     assert not api.errors
 
+
+
+async def test_the_rate_limit_holds_across_replicas_and_a_restart(
+    api: FakeBotApi, newsroom: Newsroom, tmp_path: Path, state_url: str
+) -> None:
+    limited = {"telegram_state_url": state_url, "telegram_rate_limit_per_minute": 2}
+    async with replicas(2, api, newsroom, tmp_path, **limited) as (a, b):
+        for replica in (a, b):
+            api.user_message(user=ADA, chat=private_chat(ADA), text="/help")
+            [help_text] = await deliver(api, replica)
+            assert "/sources" in help_text.text
+        api.user_message(user=ADA, chat=private_chat(ADA), text="/help")
+        [slow_down] = await deliver(api, a)
+        assert "2 messages a minute" in slow_down.text
+        api.user_message(user=ADA, chat=private_chat(ADA), text="/help")
+        assert await deliver(api, b) == []  # told once per stretch, by whichever replica
+    async with replicas(1, api, newsroom, tmp_path, **limited) as [restarted]:
+        api.user_message(user=ADA, chat=private_chat(ADA), text="/help")
+        assert await deliver(api, restarted) == []
+    assert not api.errors
