@@ -6,6 +6,8 @@
     requests   who asked when, per bucket ("ask", "refusal"), for the sliding-window rate limits; counted and
                recorded in one transaction, so two replicas together allow no more than one would
     warned     when a limited user was last told to slow down
+    topics     each chat's /follow topics; pending: matched articles waiting for the chat's next digest;
+    digests    when each chat last had one; new_asked: each user's last /new; moments: how far articles are matched
 
 Two backends behind `BotState`, chosen by TELEGRAM_STATE_URL (`open_state`):
 
@@ -40,6 +42,7 @@ STATE_FILE = "bot_state.sqlite3"
 #: answers kept per chat for the Sources button; older buttons say "ask again"
 REMEMBERED_ANSWERS = 20
 BUSY_TIMEOUT_MS = 10_000
+SUBSCRIPTIONS_LOCK = "subscriptions"
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS chats (chat_id BIGINT PRIMARY KEY, next_key BIGINT NOT NULL)",
@@ -52,6 +55,13 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS requests_by_time ON requests (bucket, at)",
     "CREATE TABLE IF NOT EXISTS warned (bucket TEXT NOT NULL, user_id BIGINT NOT NULL, "
     "until DOUBLE PRECISION NOT NULL, PRIMARY KEY (bucket, user_id))",
+    "CREATE TABLE IF NOT EXISTS topics (chat_id BIGINT NOT NULL, folded TEXT NOT NULL, topic TEXT NOT NULL, "
+    "position BIGINT NOT NULL, PRIMARY KEY (chat_id, folded))",
+    "CREATE TABLE IF NOT EXISTS pending (chat_id BIGINT NOT NULL, article_id TEXT NOT NULL, topic TEXT NOT NULL, "
+    "PRIMARY KEY (chat_id, article_id))",
+    "CREATE TABLE IF NOT EXISTS digests (chat_id BIGINT PRIMARY KEY, sent_at DOUBLE PRECISION NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS new_asked (user_id BIGINT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS moments (name TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
 )
 
 
@@ -88,8 +98,9 @@ class BotState(ABC):
     def _transaction(self) -> AbstractContextManager[Cursor]:
         """A cursor inside one transaction that holds the write lock it needs; committed on success."""
 
-    def _lock_user(self, cursor: Cursor, bucket: str, user_id: int) -> None:  # noqa: B027 - a no-op by default
-        """Serialize rate checks of one user across processes (SQLite's write transaction already does)."""
+    def _serialize(self, cursor: Cursor, name: str) -> None:  # noqa: B027 - a no-op by default
+        """Serialize the transactions that take the same named lock, across processes (SQLite's write
+        transaction already serializes everything)."""
 
     def _sql(self, query: str) -> str:
         return query
@@ -160,7 +171,7 @@ class BotState(ABC):
         """Count a request if the user made fewer than `limit` in the `window_s` before `now`; otherwise say how
         long until they may, and `warn` only the first time of a stretch. Atomic across processes."""
         with self._transaction() as cur:
-            self._lock_user(cur, bucket, user_id)
+            self._serialize(cur, f"rate:{bucket}:{user_id}")
             since = now - window_s
             self._run(cur, "DELETE FROM requests WHERE bucket = ? AND at <= ?", (bucket, since))
             self._run(
@@ -185,6 +196,139 @@ class BotState(ABC):
                     (bucket, user_id, free_at),
                 )
         return Verdict(allowed=False, retry_after=free_at - now, warn=warn)
+
+    # --- subscriptions (/follow, digests, /new) ---------------------------------------------------------------
+    # All writes take one lock: they are rare, and a digest must be taken by exactly one replica.
+
+    def topics(self, chat_id: int) -> list[str]:
+        with self._transaction() as cur:
+            self._run(cur, "SELECT topic FROM topics WHERE chat_id = ? ORDER BY position", (chat_id,))
+            return [row[0] for row in cur.fetchall()]
+
+    def all_topics(self) -> dict[int, list[str]]:
+        """Every chat that follows a topic, with its topics."""
+        found: dict[int, list[str]] = {}
+        with self._transaction() as cur:
+            self._run(cur, "SELECT chat_id, topic FROM topics ORDER BY chat_id, position")
+            for chat_id, topic in cur.fetchall():
+                found.setdefault(int(chat_id), []).append(topic)
+        return found
+
+    def follow(self, chat_id: int, topic: str) -> bool:
+        """Add a topic; False when the chat follows it already (compared ignoring case)."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(cur, "SELECT 1 FROM topics WHERE chat_id = ? AND folded = ?", (chat_id, topic.casefold()))
+            if cur.fetchone() is not None:
+                return False
+            self._run(cur, "SELECT COALESCE(MAX(position), 0) FROM topics WHERE chat_id = ?", (chat_id,))
+            position = int(cur.fetchone()[0]) + 1
+            self._run(
+                cur,
+                "INSERT INTO topics (chat_id, folded, topic, position) VALUES (?, ?, ?, ?)",
+                (chat_id, topic.casefold(), topic, position),
+            )
+        return True
+
+    def unfollow(self, chat_id: int, topic: str | None) -> list[str]:
+        """Remove one topic (ignoring case), or all with None; returns what was removed. A chat that follows
+        nothing any more loses its queued articles too."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(cur, "SELECT topic, folded FROM topics WHERE chat_id = ? ORDER BY position", (chat_id,))
+            removed = [(t, f) for t, f in cur.fetchall() if topic is None or f == topic.casefold()]
+            for _, folded in removed:
+                self._run(cur, "DELETE FROM topics WHERE chat_id = ? AND folded = ?", (chat_id, folded))
+            self._run(cur, "SELECT COUNT(*) FROM topics WHERE chat_id = ?", (chat_id,))
+            if int(cur.fetchone()[0]) == 0:
+                self._run(cur, "DELETE FROM pending WHERE chat_id = ?", (chat_id,))
+        return [t for t, _ in removed]
+
+    def queue(self, matches: dict[int, dict[str, str]]) -> None:
+        """Add matched articles (chat -> article id -> topic) to the chats' next digests; an article already
+        queued for a chat keeps its topic."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            for chat_id, articles in matches.items():
+                for article_id, topic in articles.items():
+                    self._run(
+                        cur,
+                        "INSERT INTO pending (chat_id, article_id, topic) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                        (chat_id, article_id, topic),
+                    )
+
+    def requeue(self, chat_id: int, articles: dict[str, str]) -> None:
+        """Put a digest that could not be sent back in the queue."""
+        self.queue({chat_id: articles})
+
+    def take_due(self, now: float, interval_s: float) -> dict[int, dict[str, str]]:
+        """The queued articles of every chat whose last digest is at least `interval_s` old; taken off the queue
+        and the digest time set, so each is sent once, by one replica."""
+        due: dict[int, dict[str, str]] = {}
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(
+                cur,
+                "SELECT p.chat_id, p.article_id, p.topic, d.sent_at FROM pending p "
+                "LEFT JOIN digests d ON d.chat_id = p.chat_id",
+            )
+            for chat_id, article_id, topic, sent_at in cur.fetchall():
+                if sent_at is None or now - float(sent_at) >= interval_s:
+                    due.setdefault(int(chat_id), {})[article_id] = topic
+            for chat_id in due:
+                self._run(cur, "DELETE FROM pending WHERE chat_id = ?", (chat_id,))
+                self._set_digest_at(cur, chat_id, now)
+        return due
+
+    def set_digest_at(self, chat_id: int, moment: float) -> None:
+        """When the chat last had a digest (for an import)."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._set_digest_at(cur, chat_id, moment)
+
+    def _set_digest_at(self, cur: Cursor, chat_id: int, moment: float) -> None:
+        self._run(
+            cur,
+            "INSERT INTO digests (chat_id, sent_at) VALUES (?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET sent_at = excluded.sent_at",
+            (chat_id, moment),
+        )
+
+    def matched_until(self, now: float) -> float:
+        """Articles stored after this time are not yet matched against the topics; the first call starts the
+        clock at `now` (the archive is not pushed to followers)."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(
+                cur, "INSERT INTO moments (name, at) VALUES ('matched_until', ?) ON CONFLICT DO NOTHING", (now,)
+            )
+            self._run(cur, "SELECT at FROM moments WHERE name = 'matched_until'")
+            return float(cur.fetchone()[0])
+
+    def set_matched_until(self, moment: float) -> None:
+        """Move the matching clock forward (never back)."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(
+                cur,
+                "INSERT INTO moments (name, at) VALUES ('matched_until', ?) ON CONFLICT (name) DO UPDATE SET "
+                "at = CASE WHEN excluded.at > moments.at THEN excluded.at ELSE moments.at END",
+                (moment,),
+            )
+
+    def last_new(self, user_id: int, now: float) -> float | None:
+        """When the user last asked /new (None: never), and remember `now` as the new last time."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(cur, "SELECT at FROM new_asked WHERE user_id = ?", (user_id,))
+            row = cur.fetchone()
+            self._run(
+                cur,
+                "INSERT INTO new_asked (user_id, at) VALUES (?, ?) "
+                "ON CONFLICT (user_id) DO UPDATE SET at = excluded.at",
+                (user_id, now),
+            )
+        return None if row is None else float(row[0])
 
 
 class SqliteState(BotState):
@@ -273,8 +417,8 @@ class PostgresState(BotState):
     def _sql(self, query: str) -> str:
         return query.replace("?", "%s")
 
-    def _lock_user(self, cursor: Cursor, bucket: str, user_id: int) -> None:
-        digest = hashlib.sha256(f"newsbot-rate:{bucket}:{user_id}".encode()).digest()
+    def _serialize(self, cursor: Cursor, name: str) -> None:
+        digest = hashlib.sha256(f"newsbot:{name}".encode()).digest()
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", (int.from_bytes(digest[:8], "big", signed=True),))
 
     def close(self) -> None:
