@@ -316,6 +316,18 @@ class BotState(ABC):
                 (moment,),
             )
 
+    def move_matched_until(self, expected: float, moment: float) -> bool:
+        """Move the matching clock from `expected` to `moment`; False, changing nothing, when another process
+        moved it first. The process that moves it matches the articles in between: each once, by one replica."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(cur, "SELECT at FROM moments WHERE name = 'matched_until'")
+            row = cur.fetchone()
+            if row is None or float(row[0]) != expected:
+                return False
+            self._run(cur, "UPDATE moments SET at = ? WHERE name = 'matched_until'", (moment,))
+        return True
+
     def last_new(self, user_id: int, now: float) -> float | None:
         """When the user last asked /new (None: never), and remember `now` as the new last time."""
         with self._transaction() as cur:

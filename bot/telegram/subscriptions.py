@@ -70,14 +70,21 @@ def import_json(data_dir: Path, state: BotState) -> bool:
 
 
 def match_new_articles(newsroom: Newsroom, subscriptions: BotState, since: float) -> int:
-    """Queue the articles stored after `since` — from the bot's feed polls, `newsbot watch`, `/add` or `newsbot
-    ingest` alike — for the chats whose topics they match; returns how many were queued. Blocking."""
+    """Queue the articles stored after `since` (the matching clock, `BotState.matched_until`) — from the bot's feed
+    polls, `newsbot watch`, `/add` or `newsbot ingest` alike — for the chats whose topics they match; returns how
+    many were queued. Of several replicas that find the same new articles, the one that moves the clock first
+    matches them, so no digest lists an article twice. Blocking."""
     articles = newsroom.store.articles(ingested_after=since)
     if not articles:
         return 0
-    queued = match_followers(newsroom, subscriptions, [a.article_id for a in articles])
-    subscriptions.set_matched_until(max(a.ingested_at for a in articles))
-    return queued
+    until = max(a.ingested_at for a in articles)
+    if not subscriptions.move_matched_until(since, until):
+        return 0  # another replica claimed these articles first: it queues them
+    try:
+        return match_followers(newsroom, subscriptions, [a.article_id for a in articles])
+    except BaseException:
+        subscriptions.move_matched_until(until, since)  # give them back for the next run
+        raise
 
 
 def match_followers(newsroom: Newsroom, subscriptions: BotState, article_ids: Sequence[str]) -> int:

@@ -10,9 +10,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.telegram.state import BotState
-from bot.telegram.subscriptions import IMPORTED_SUFFIX, SUBSCRIPTIONS_FILE, import_json, render_digest
+from bot.telegram.subscriptions import (
+    IMPORTED_SUFFIX,
+    SUBSCRIPTIONS_FILE,
+    import_json,
+    match_new_articles,
+    render_digest,
+)
 from index.models import ArticleMeta, StoredArticle
+from index.newsroom import Newsroom
 from tests.bot.test_state import connect
+from tests.conftest import SEED_ARTICLE
 
 
 def test_digests_are_taken_at_most_once_per_interval(state_url: str) -> None:
@@ -121,3 +129,23 @@ def test_a_digest_groups_articles_by_topic_and_marks_fetch_time_dates() -> None:
         "\n<b>harbours</b>\n"
         '• <a href="https://elda.example/a">Ferry &lt;returns&gt;</a> · Elda Courier, 2 Dec 2026'
     )
+
+
+def test_two_replicas_finding_the_same_new_articles_queue_them_once(newsroom: Newsroom, state_url: str) -> None:
+    """The real Newsroom with the sample article (about North Korea denying arms deliveries to Russia)."""
+    one, two = connect(state_url), connect(state_url)
+    one.follow(7, "Nordkorea Waffen Russland")
+    seed = next(a for a in newsroom.store.articles(ingested_after=0.0) if a.meta.source.endswith(SEED_ARTICLE.name))
+    since = one.matched_until(0.0)  # both replicas read the clock before either matched
+    assert match_new_articles(newsroom, one, since) >= 1
+    assert match_new_articles(newsroom, two, since) == 0  # replica one moved the clock first
+    assert two.take_due(1e12, 60.0)[7][seed.article_id] == "Nordkorea Waffen Russland"
+    assert match_new_articles(newsroom, two, two.matched_until(0.0)) == 0  # nothing newer
+
+
+def test_the_clock_moves_only_from_where_it_stands(state_url: str) -> None:
+    state = connect(state_url)
+    assert not state.move_matched_until(0.0, 5.0)  # not started yet
+    state.matched_until(100.0)
+    assert state.move_matched_until(100.0, 200.0) and not state.move_matched_until(100.0, 300.0)
+    assert state.matched_until(0.0) == 200.0
