@@ -24,6 +24,23 @@ def test_follow_ups_are_recognised() -> None:
     assert looks_like_follow_up("Und was sagte Kirby dazu?")
     assert looks_like_follow_up("Why?")
     assert not looks_like_follow_up("How high is Puerto Rico's public debt in dollars?")
+    assert looks_like_follow_up("What did he say about the sanctions?")
+    assert looks_like_follow_up("Wie viele Menschen sind dort gestorben?")
+    assert looks_like_follow_up("Was hat er dazu im Parlament gesagt?")
+
+
+def test_questions_that_stand_on_their_own_are_not_joined_to_the_last_one() -> None:
+    # demonstratives and articles open many standalone questions; a name or number of its own makes a pronoun
+    # point at it, not back
+    for question in [
+        "Gibt es neue Zahlen zur Inflation in der Eurozone?",
+        "Was kostet das neue Tarifmodell von Drei im Monat?",
+        "Are there new sanctions against Iran this year?",
+        "What did Scholz say about it in the Bundestag?",
+        "Wie hoch war die Inflation im Jahr 2022, als sie ihren Höhepunkt erreichte?",
+        "Who denied supplying arms to Russia?",
+    ]:
+        assert not looks_like_follow_up(question), question
 
 
 def test_a_follow_up_is_retrieved_with_the_previous_question_and_answered_as_asked() -> None:
