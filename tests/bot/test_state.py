@@ -6,6 +6,9 @@ writes, the other reads, and the rate limit holds across both.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -208,3 +211,32 @@ def test_an_unwritable_state_file_says_what_to_do(tmp_path: Path) -> None:
     blocker.write_text("not a directory")
     with pytest.raises(ConfigError, match="NEWSBOT_DATA_DIR is writable"):
         SqliteState(blocker / "bot_state.sqlite3")
+
+
+CHILD = """
+import sys
+from pathlib import Path
+from bot.telegram.state import SqliteState
+from index.models import Answer
+state = SqliteState(Path(sys.argv[1]))
+allowed = sum(state.check_rate("ask", 101, limit=10, window_s=60, now=1000).allowed for _ in range(25))
+keys = [state.remember(7, "q", Answer(text="a"), max_turns=3) for _ in range(10)]
+print(allowed, *keys)
+"""
+
+
+def test_separate_processes_share_one_sqlite_file_safely(tmp_path: Path) -> None:
+    """Three OS processes at once on one file: 10 requests allowed in all, 30 distinct answer keys."""
+    path = tmp_path / "shared" / STATE_FILE
+    SqliteState(path).close()  # created once, as the first bot to start would
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    children = [
+        subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True, env=env)
+        for _ in range(3)
+    ]
+    outputs = [child.communicate(timeout=120)[0].split() for child in children]
+    assert all(child.returncode == 0 for child in children)
+    assert sum(int(out[0]) for out in outputs) == 10
+    keys = sorted(int(key) for out in outputs for key in out[1:])
+    assert keys == list(range(1, 31))
+    assert len(SqliteState(path).history(7, 10)) == 3
