@@ -1,21 +1,25 @@
 """Two webhook replicas behind a load balancer: two real Applications over one state database (a SQLite file, then
 a PostgreSQL server), both talking HTTP to the loopback fake Bot API.
 
-Each update goes to one replica, as a load balancer would post it to one; `process_update` is what the webhook
-server of `run_webhook` calls with the update it received.
+Each update goes to one replica, as a load balancer would post it to one: either handed to `process_update`
+(what the webhook server of `run_webhook` calls with the update it received), or, in the webhook test, through a
+loopback load balancer to the replicas' real webhook servers.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import httpx
+from aiohttp import web
 from telegram import Update
 
-from bot.telegram.app import NewsApplication, build_application
+from bot.telegram.app import NewsApplication, build_application, webhook_options
 from index.newsroom import Newsroom
 from tests.bot.conftest import ADA, assert_answers_the_seed_question, bot_settings
 from tests.conftest import SEED_QUESTION
@@ -104,4 +108,88 @@ async def test_the_rate_limit_holds_across_replicas_and_a_restart(
     async with replicas(1, api, newsroom, tmp_path, **limited) as [restarted]:
         api.user_message(user=ADA, chat=private_chat(ADA), text="/help")
         assert await deliver(api, restarted) == []
+    assert not api.errors
+
+
+class LoadBalancer:
+    """A loopback HTTP load balancer in front of webhook replicas: each POST goes to the replica `route` names next
+    (round robin once it is empty), headers and body as received."""
+
+    def __init__(self, ports: list[int]) -> None:
+        self.ports = ports
+        self.route: list[int] = []
+        self.delivered: list[int] = []
+        self._runner: web.AppRunner | None = None
+        self.port = free_port()
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/{path:.*}", self._forward)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _forward(self, request: web.Request) -> web.Response:
+        replica = self.route.pop(0) if self.route else len(self.delivered) % len(self.ports)
+        self.delivered.append(replica)
+        headers = {k: v for k, v in request.headers.items() if k.lower().startswith(("x-telegram", "content-type"))}
+        async with httpx.AsyncClient() as http:
+            response = await http.post(
+                f"http://127.0.0.1:{self.ports[replica]}{request.path}", content=await request.read(), headers=headers
+            )
+        return web.Response(status=response.status_code, body=response.content)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_webhook_replicas_behind_a_load_balancer_share_one_conversation(
+    api: FakeBotApi, newsroom: Newsroom, tmp_path: Path, state_url: str
+) -> None:
+    """`run_webhook`'s steps on two replicas with the same public URL and secret; the load balancer sends the
+    question to A, the follow-up and the button press on A's answer to B."""
+    ports = [free_port(), free_port()]
+    balancer = LoadBalancer(ports)
+    await balancer.start()
+    try:
+        async with contextlib.AsyncExitStack() as stack:
+            for n, port in enumerate(ports):
+                settings = bot_settings(
+                    tmp_path / f"replica{n}",
+                    telegram_base_url=api.base_url,
+                    telegram_state_url=state_url,
+                    telegram_mode="webhook",
+                    telegram_webhook_listen="127.0.0.1",
+                    telegram_webhook_port=port,
+                    telegram_webhook_url=f"http://127.0.0.1:{balancer.port}",
+                    telegram_webhook_secret="shared-secret_1",
+                )
+                application = build_application(settings, newsroom)
+                assert application.post_shutdown is not None and application.updater is not None
+                stack.push_async_callback(application.post_shutdown, application)
+                await stack.enter_async_context(application)
+                await application.updater.start_webhook(**webhook_options(settings))
+                stack.push_async_callback(application.updater.stop)
+                await application.start()
+                stack.push_async_callback(application.stop)
+            balancer.route = [0, 1, 1]
+            api.user_message(user=ADA, chat=private_chat(ADA), text=SEED_QUESTION)
+            [answer] = await api.replies(ADA["id"])
+            api.user_message(user=ADA, chat=private_chat(ADA), text=FOLLOW_UP)
+            [follow_up] = await api.replies(ADA["id"], after=1)
+            api.press_button(user=ADA, message=answer, data=answer.buttons[0]["callback_data"])
+            [full] = await api.replies(ADA["id"], after=2)
+    finally:
+        await balancer.stop()
+    assert balancer.delivered == [0, 1, 1] and api.webhook["deliveries"] == [200, 200, 200]
+    assert_answers_the_seed_question(answer.text)
+    assert "Nordkorea" in follow_up.text and "[1]" in follow_up.text
+    assert full.text.startswith("Sources for") and SEED_QUESTION in full.text
     assert not api.errors
