@@ -105,6 +105,11 @@ class BotState(ABC):
     def _sql(self, query: str) -> str:
         return query
 
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the state lives, for /stats and logs (a URL without its password)."""
+
     def close(self) -> None:  # noqa: B027 - nothing to release by default
         """Release the connection."""
 
@@ -386,6 +391,10 @@ class SqliteState(BotState):
         with self._lock:
             self._db.close()
 
+    @property
+    def location(self) -> str:
+        return f"SQLite {self.path}"
+
     def __repr__(self) -> str:
         return f"SqliteState({str(self.path)!r})"
 
@@ -437,6 +446,10 @@ class PostgresState(BotState):
         with self._lock:
             if self._db is not None:
                 self._db.close()
+
+    @property
+    def location(self) -> str:
+        return f"PostgreSQL {redact_url(self.url)}"
 
     def __repr__(self) -> str:
         return f"PostgresState({redact_url(self.url)!r})"

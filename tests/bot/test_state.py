@@ -240,3 +240,11 @@ def test_separate_processes_share_one_sqlite_file_safely(tmp_path: Path) -> None
     keys = sorted(int(key) for out in outputs for key in out[1:])
     assert keys == list(range(1, 31))
     assert len(SqliteState(path).history(7, 10)) == 3
+
+
+def test_the_location_names_the_backend_without_the_password(tmp_path: Path, postgres_url: str) -> None:
+    assert SqliteState(tmp_path / STATE_FILE).location == f"SQLite {tmp_path / STATE_FILE}"
+    with_password = postgres_url.replace("://newsbot@", "://newsbot:hunter2@")  # the test server trusts loopback
+    state = PostgresState(with_password)
+    assert state.location == "PostgreSQL " + with_password.replace("hunter2", "***")
+    assert "hunter2" not in repr(state)
