@@ -27,7 +27,7 @@ import sqlite3
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -430,10 +430,15 @@ class PostgresState(BotState):
 
     @contextmanager
     def _transaction(self) -> Iterator[Cursor]:
-        with self._lock:
-            db = self._connect()
-            with db.transaction(), db.cursor() as cur:
-                yield cur
+        """A transaction on this process's connection; a connection the server dropped (a restart, a failover,
+        an idle timeout) is found at BEGIN and replaced once, before anything else is sent."""
+        with self._lock, ExitStack() as stack:
+            try:
+                stack.enter_context(self._connect().transaction())
+            except self._psycopg.OperationalError:
+                self._db.close()
+                stack.enter_context(self._connect().transaction())
+            yield stack.enter_context(self._db.cursor())
 
     def _sql(self, query: str) -> str:
         return query.replace("?", "%s")

@@ -248,3 +248,16 @@ def test_the_location_names_the_backend_without_the_password(tmp_path: Path, pos
     state = PostgresState(with_password)
     assert state.location == "PostgreSQL " + with_password.replace("hunter2", "***")
     assert "hunter2" not in repr(state)
+
+
+def test_a_dropped_postgres_connection_is_replaced_without_losing_a_call(postgres_url: str) -> None:
+    import psycopg
+
+    state = PostgresState(postgres_url)
+    key = state.remember(CHAT, "q", answer("a"), max_turns=4)
+    with psycopg.connect(postgres_url, autocommit=True) as admin:  # what a server restart does to the connection
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+    assert state.answer(CHAT, key) == answer("a")
