@@ -95,8 +95,9 @@ class BotState(ABC):
     """
 
     @abstractmethod
-    def _transaction(self) -> AbstractContextManager[Cursor]:
-        """A cursor inside one transaction that holds the write lock it needs; committed on success."""
+    def _transaction(self, *, write: bool = True) -> AbstractContextManager[Cursor]:
+        """A cursor inside one transaction, committed on success; one that may `write` holds the write lock it
+        needs from its start (a read-only one need not wait for writers)."""
 
     def _serialize(self, cursor: Cursor, name: str) -> None:  # noqa: B027 - a no-op by default
         """Serialize the transactions that take the same named lock, across processes (SQLite's write
@@ -146,7 +147,7 @@ class BotState(ABC):
         """The chat's last `max_turns` turns, oldest first."""
         if max_turns <= 0:
             return ()
-        with self._transaction() as cur:
+        with self._transaction(write=False) as cur:
             self._run(
                 cur,
                 "SELECT question, answer FROM turns WHERE chat_id = ? ORDER BY seq DESC LIMIT ?",
@@ -157,13 +158,13 @@ class BotState(ABC):
 
     def answer(self, chat_id: int, key: int) -> Answer | None:
         """The answer behind a Sources button; None once it is past the cap (or never was)."""
-        with self._transaction() as cur:
+        with self._transaction(write=False) as cur:
             self._run(cur, "SELECT payload FROM answers WHERE chat_id = ? AND answer_key = ?", (chat_id, key))
             row = cur.fetchone()
         return None if row is None else answer_from_json(row[0])
 
     def last_answer(self, chat_id: int) -> Answer | None:
-        with self._transaction() as cur:
+        with self._transaction(write=False) as cur:
             self._run(
                 cur, "SELECT payload FROM answers WHERE chat_id = ? ORDER BY answer_key DESC LIMIT 1", (chat_id,)
             )
@@ -206,14 +207,14 @@ class BotState(ABC):
     # All writes take one lock: they are rare, and a digest must be taken by exactly one replica.
 
     def topics(self, chat_id: int) -> list[str]:
-        with self._transaction() as cur:
+        with self._transaction(write=False) as cur:
             self._run(cur, "SELECT topic FROM topics WHERE chat_id = ? ORDER BY position", (chat_id,))
             return [row[0] for row in cur.fetchall()]
 
     def all_topics(self) -> dict[int, list[str]]:
         """Every chat that follows a topic, with its topics."""
         found: dict[int, list[str]] = {}
-        with self._transaction() as cur:
+        with self._transaction(write=False) as cur:
             self._run(cur, "SELECT chat_id, topic FROM topics ORDER BY chat_id, position")
             for chat_id, topic in cur.fetchall():
                 found.setdefault(int(chat_id), []).append(topic)
@@ -350,7 +351,8 @@ class BotState(ABC):
 
 class SqliteState(BotState):
     """A SQLite file in WAL mode: one connection per process (calls from threads take turns), and every
-    transaction takes the write lock up front (BEGIN IMMEDIATE), so processes on one host never interleave."""
+    transaction that writes takes the write lock up front (BEGIN IMMEDIATE), so processes on one host never
+    interleave; reads see the last commit without waiting."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -373,10 +375,10 @@ class SqliteState(BotState):
             ) from exc
 
     @contextmanager
-    def _transaction(self) -> Iterator[Cursor]:
+    def _transaction(self, *, write: bool = True) -> Iterator[Cursor]:
         with self._lock:
             cur = self._db.cursor()
-            cur.execute("BEGIN IMMEDIATE")
+            cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield cur
             except BaseException:
@@ -429,7 +431,7 @@ class PostgresState(BotState):
         return self._db
 
     @contextmanager
-    def _transaction(self) -> Iterator[Cursor]:
+    def _transaction(self, *, write: bool = True) -> Iterator[Cursor]:
         """A transaction on this process's connection; a connection the server dropped (a restart, a failover,
         an idle timeout) is found at BEGIN and replaced once, before anything else is sent."""
         with self._lock, ExitStack() as stack:
