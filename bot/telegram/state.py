@@ -2,12 +2,13 @@
 
     turns      each chat's recent questions and answers, for follow-ups (capped at TELEGRAM_HISTORY_TURNS)
     answers    each chat's recent answers in full, behind /sources and the "Full sources" button (the last
-               REMEMBERED_ANSWERS per chat; a key is the chat's running answer number)
+               REMEMBERED_ANSWERS per chat; a key is the chat's running answer number, kept in `chats`)
     requests   who asked when, per bucket ("ask", "refusal"), for the sliding-window rate limits; counted and
                recorded in one transaction, so two replicas together allow no more than one would
     warned     when a limited user was last told to slow down
-    topics     each chat's /follow topics; pending: matched articles waiting for the chat's next digest;
-    digests    when each chat last had one; new_asked: each user's last /new; moments: how far articles are matched
+    topics     each chat's /follow topics; `pending`: matched articles waiting for the chat's next digest;
+               `digests`: when each chat last had one; `new_asked`: each user's last /new; `moments`: up to when
+               stored articles have been matched against the topics
 
 Two backends behind `BotState`, chosen by TELEGRAM_STATE_URL (`open_state`):
 
