@@ -24,7 +24,7 @@ COPY index ./index
 COPY bot ./bot
 # torch first, as the Makefile does: constraints.txt pins the CPU build for everything after it.
 RUN pip install $PIP_TORCH_ARGS "torch==2.13.0" \
-    && pip install -c "$CONSTRAINTS" . \
+    && pip install -c "$CONSTRAINTS" ".[postgres]" \
     && useradd --create-home --uid 10001 newsbot \
     && mkdir -p /data \
     && chown newsbot:newsbot /data

@@ -46,6 +46,9 @@ class Settings(IndexSettings):
     telegram_digest_interval: float = Field(
         default=3600.0, ge=0, validation_alias=_alias("TELEGRAM_DIGEST_INTERVAL")
     )
+    #: where chat history, the Sources buttons' answers and rate limits live: empty = a SQLite file in the data
+    #: dir; postgresql://... when several replicas share them (bot/telegram/state.py)
+    telegram_state_url: SecretStr = Field(default=SecretStr(""), validation_alias=_alias("TELEGRAM_STATE_URL"))
 
     @field_validator(
         "telegram_allowed_user_ids", "telegram_allowed_chat_ids", "telegram_admin_ids", mode="before"

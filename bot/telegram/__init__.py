@@ -7,4 +7,5 @@
     formatting.py  answers and sources as Telegram HTML; splitting at 4096 characters after entity parsing
     access.py      allowed users and chats, admins, the per-user rate limit (every reply counts)
     context.py     the typed callback context: shared services and each chat's memory
+    state.py       history, Sources buttons' answers, rate-limit windows: SQLite file or PostgreSQL, not memory
 """

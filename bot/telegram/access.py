@@ -5,18 +5,18 @@
               the second (a private chat's id is its user's id).
     admins    TELEGRAM_ADMIN_IDS may always use the bot, add articles and see /stats; they are not rate limited.
     rate      TELEGRAM_RATE_LIMIT_PER_MINUTE messages the bot answers (questions, commands, buttons, files) per
-              user in any 60 seconds.
+              user in any 60 seconds, counted in the bot's state (bot/telegram/state.py) that replicas share.
 """
 
 from __future__ import annotations
 
-import math
 import time
-from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from bot.settings import Settings
+from bot.telegram.state import BotState, Verdict
+
+__all__ = ["RATE_WINDOW_S", "Access", "RateLimiter", "Verdict"]
 
 RATE_WINDOW_S = 60.0
 
@@ -58,28 +58,23 @@ class Access:
         )
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """`allowed`, or the seconds to wait; `warn` is true only for the first refusal of a stretch."""
-
-    allowed: bool
-    retry_after: float = 0.0
-    warn: bool = False
-
-    @property
-    def retry_after_s(self) -> int:
-        return max(1, math.ceil(self.retry_after))
-
-
 class RateLimiter:
-    """At most `per_minute` messages per user in any sliding 60-second window.
+    """At most `per_minute` messages per user in any sliding window (60 seconds unless told), per `bucket`.
 
-    A user who keeps asking while limited is told once, not once per message: replying to every message of
-    a flood would itself flood the chat.
+    The requests are counted in the bot's state (`BotState.check_rate`, one transaction), so webhook replicas
+    sharing it allow a user no more than one bot would, and a restart forgets nothing. A user who keeps asking
+    while limited is told once, not once per message: replying to every message of a flood would itself flood
+    the chat. `check` blocks: call it through `asyncio.to_thread`.
     """
 
     def __init__(
-        self, per_minute: int, *, window_s: float = RATE_WINDOW_S, clock: Callable[[], float] = time.monotonic
+        self,
+        per_minute: int,
+        *,
+        state: BotState,
+        bucket: str,
+        window_s: float = RATE_WINDOW_S,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         if per_minute < 1:
             raise ValueError(f"per_minute must be at least 1, got {per_minute}")
@@ -87,31 +82,12 @@ class RateLimiter:
             raise ValueError(f"window_s must be positive, got {window_s}")
         self.per_minute = per_minute
         self.window_s = window_s
-        self._clock = clock
-        self._asked: dict[int, deque[float]] = {}
-        self._warned_until: dict[int, float] = {}
+        self.state = state
+        self.bucket = bucket
+        self._clock = clock  # wall-clock time: replicas on several hosts compare it
 
     def check(self, user_id: int) -> Verdict:
-        """Count a question if the user may ask now; otherwise say how long until they may."""
-        now = self._clock()
-        asked = self._asked.setdefault(user_id, deque())
-        while asked and asked[0] <= now - self.window_s:
-            asked.popleft()
-        if len(asked) < self.per_minute:
-            asked.append(now)
-            self._warned_until.pop(user_id, None)
-            self._forget_idle(now)
-            return Verdict(allowed=True)
-        free_at = asked[0] + self.window_s
-        warn = self._warned_until.get(user_id, -math.inf) < now
-        if warn:
-            self._warned_until[user_id] = free_at
-        return Verdict(allowed=False, retry_after=free_at - now, warn=warn)
-
-    def _forget_idle(self, now: float) -> None:
-        """Drop users with no question in the window, so memory follows active users, not all users ever."""
-        if len(self._asked) < 1024:
-            return
-        for user_id in [u for u, asked in self._asked.items() if not asked or asked[-1] <= now - self.window_s]:
-            del self._asked[user_id]
-            self._warned_until.pop(user_id, None)
+        """Count a message if the user may send one now; otherwise say how long until they may."""
+        return self.state.check_rate(
+            self.bucket, user_id, limit=self.per_minute, window_s=self.window_s, now=self._clock()
+        )

@@ -269,6 +269,7 @@ async def stats(update: Update, context: NewsContext) -> None:
         f"Access: {allowed} · {len(access.admin_ids)} admins",
         f"Rate limit: {settings.telegram_rate_limit_per_minute} messages a minute per user · "
         f"history: {settings.telegram_history_turns} turns · mode: {settings.telegram_mode}",
+        f"State: <code>{escape(services.state.location)}</code>",
         *feeds_summary(context),
     ]
     await message.reply_html("\n".join(lines))

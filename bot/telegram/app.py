@@ -40,7 +40,8 @@ from telegram.request import BaseRequest
 from bot.settings import Settings
 from bot.telegram import admin, feeds, handlers
 from bot.telegram.access import Access, RateLimiter
-from bot.telegram.context import SERVICES_KEY, NewsContext, Services
+from bot.telegram.context import REFUSAL_EVERY_S, SERVICES_KEY, NewsContext, Services
+from bot.telegram.state import open_state
 from index.errors import ConfigError, NewsbotError
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ def build_application(
         .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
         .post_init(_post_init)
         .post_stop(_post_stop)
+        .post_shutdown(_post_shutdown)
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url).base_file_url(
@@ -114,11 +116,14 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application: NewsApplication = builder.build()
+    state = open_state(settings)
     application.bot_data[SERVICES_KEY] = Services(
         settings=settings,
         newsroom=newsroom,
+        state=state,
         access=Access.from_settings(settings),
-        limiter=RateLimiter(settings.telegram_rate_limit_per_minute),
+        limiter=RateLimiter(settings.telegram_rate_limit_per_minute, state=state, bucket="ask"),
+        refusals=RateLimiter(1, state=state, bucket="refusal", window_s=REFUSAL_EVERY_S),
         upload_dir=settings.data_dir / "uploads",
     )
     add_handlers(application)
@@ -181,6 +186,12 @@ async def _post_stop(application: NewsApplication) -> None:
     services: Services = application.bot_data[SERVICES_KEY]
     await services.ingests.abandon()
     feeds.close(application)
+
+
+async def _post_shutdown(application: NewsApplication) -> None:
+    """Close the state's connection, after the last update."""
+    services: Services = application.bot_data[SERVICES_KEY]
+    await asyncio.to_thread(services.state.close)
 
 
 async def register_commands(application: NewsApplication, admin_ids: Iterable[int]) -> None:

@@ -1,4 +1,4 @@
-"""What handlers reach through their context: the shared services and each chat's memory.
+"""What handlers reach through their context: the shared services and each chat's memory (in `BotState`).
 
 Built once in `app.build_application` and stored in `bot_data`; `NewsContext` (registered through PTB's
 `ContextTypes`, as in examples/contexttypesbot.py) gives handlers typed access instead of dictionary lookups.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,14 +17,14 @@ from telegram.ext import CallbackContext, ExtBot
 from bot.settings import Settings
 from bot.telegram.access import Access, RateLimiter
 from bot.telegram.ingesting import IngestJobs
+from bot.telegram.state import BotState
 from index.models import Answer, Turn
 
 if TYPE_CHECKING:
     from index.newsroom import Newsroom
 
 SERVICES_KEY = "services"
-MEMORY_KEY = "memory"
-REMEMBERED_ANSWERS = 20
+LOCK_KEY = "lock"
 REFUSAL_EVERY_S = 600.0  # a refused user is told once per ten minutes, not once per message
 
 
@@ -36,45 +35,45 @@ class Services:
 
     settings: Settings
     newsroom: Newsroom
+    state: BotState
     access: Access
     limiter: RateLimiter
+    #: a refused user is told once per REFUSAL_EVERY_S, not once per message
+    refusals: RateLimiter
     upload_dir: Path
-    refusals: RateLimiter = field(default_factory=lambda: RateLimiter(1, window_s=REFUSAL_EVERY_S))
     ingests: IngestJobs = field(default_factory=IngestJobs)
     started_at: float = field(default_factory=time.monotonic)
     questions_answered: int = 0
 
 
 class ChatMemory:
-    """A chat's recent turns (for follow-ups) and its recent answers (for /sources and the Sources button).
+    """A chat's recent turns (for follow-ups) and its recent answers (for /sources and the Sources button), kept
+    in the bot's state (`BotState`), so a restart or another replica sees them. Each call runs in a thread.
 
-    `lock` keeps one chat's questions in order, so a follow-up sent right after a question sees its answer;
-    different chats never wait for each other.
+    `lock` keeps one chat's questions in order within this process, so a follow-up sent right after a question
+    sees its answer; different chats never wait for each other.
     """
 
-    def __init__(self, max_turns: int) -> None:
-        self.turns: deque[Turn] = deque(maxlen=max_turns)
-        self.answers: OrderedDict[int, Answer] = OrderedDict()
-        self.lock = asyncio.Lock()
-        self._next_key = 1
+    def __init__(self, state: BotState, chat_id: int, max_turns: int, lock: asyncio.Lock) -> None:
+        self.state = state
+        self.chat_id = chat_id
+        self.max_turns = max_turns
+        self.lock = lock
 
-    def remember(self, question: str, answer: Answer) -> int:
+    async def remember(self, question: str, answer: Answer) -> int:
         """Keep the turn and the answer; returns the key the Sources button refers to."""
-        self.turns.append(Turn(question=question, answer=answer.text))
-        key = self._next_key
-        self._next_key += 1
-        self.answers[key] = answer
-        while len(self.answers) > REMEMBERED_ANSWERS:
-            self.answers.popitem(last=False)
-        return key
+        return await asyncio.to_thread(
+            self.state.remember, self.chat_id, question, answer, max_turns=self.max_turns
+        )
 
-    @property
-    def history(self) -> tuple[Turn, ...]:
-        return tuple(self.turns)
+    async def history(self) -> tuple[Turn, ...]:
+        return await asyncio.to_thread(self.state.history, self.chat_id, self.max_turns)
 
-    @property
-    def last_answer(self) -> Answer | None:
-        return next(reversed(self.answers.values()), None)
+    async def answer(self, key: int) -> Answer | None:
+        return await asyncio.to_thread(self.state.answer, self.chat_id, key)
+
+    async def last_answer(self) -> Answer | None:
+        return await asyncio.to_thread(self.state.last_answer, self.chat_id)
 
 
 class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -84,13 +83,9 @@ class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], 
     def services(self) -> Services:
         return self.bot_data[SERVICES_KEY]
 
-    @property
-    def memory(self) -> ChatMemory:
-        """This chat's memory, created on first use."""
+    def memory(self, chat_id: int) -> ChatMemory:
+        """The memory of the chat this update comes from."""
         chat_data = self.chat_data
-        if chat_data is None:
-            raise RuntimeError("this update has no chat, so it has no chat memory")
-        memory = chat_data.get(MEMORY_KEY)
-        if memory is None:
-            memory = chat_data[MEMORY_KEY] = ChatMemory(self.services.settings.telegram_history_turns)
-        return memory
+        lock = asyncio.Lock() if chat_data is None else chat_data.setdefault(LOCK_KEY, asyncio.Lock())
+        services = self.services
+        return ChatMemory(services.state, chat_id, services.settings.telegram_history_turns, lock)

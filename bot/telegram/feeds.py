@@ -20,10 +20,11 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot.telegram import subscriptions
-from bot.telegram.context import NewsContext
+from bot.telegram.context import SERVICES_KEY, NewsContext
 from bot.telegram.formatting import escape, is_web_url
 from bot.telegram.handlers import admin_message, command_argument, send_html
-from bot.telegram.subscriptions import Subscriptions, match_new_articles, send_digests
+from bot.telegram.state import BotState
+from bot.telegram.subscriptions import import_json, match_new_articles, send_digests
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry
 from index.text import shorten
@@ -50,7 +51,7 @@ class FeedServices:
 
     registry: FeedRegistry
     poller: FeedPoller
-    subscriptions: Subscriptions
+    subscriptions: BotState
     digest_interval_s: float
     #: a first start matches the articles stored from then on against the topics, not the whole archive
     started_at: float
@@ -60,10 +61,12 @@ class FeedServices:
 def install(application: Application[Any, Any, Any, Any, Any, Any], settings: Settings, newsroom: Newsroom) -> None:
     """Keep the feed services in bot_data and schedule the poll job (PTB's JobQueue, the job-queue extra)."""
     registry = FeedRegistry(settings.data_dir)
+    state: BotState = application.bot_data[SERVICES_KEY].state
+    import_json(settings.data_dir, state)
     application.bot_data[FEEDS_KEY] = FeedServices(
         registry=registry,
         poller=FeedPoller(newsroom, registry),
-        subscriptions=Subscriptions(settings.data_dir),
+        subscriptions=state,
         digest_interval_s=settings.telegram_digest_interval,
         started_at=time.time(),
     )

@@ -78,7 +78,7 @@ async def guard(update: Update, context: NewsContext) -> None:
         user is not None
         and update.effective_message
         and _is_addressed(update, context.bot)
-        and context.services.refusals.check(user.id).allowed
+        and (await asyncio.to_thread(context.services.refusals.check, user.id)).allowed
     ):
         await update.effective_message.reply_html(
             "Sorry, this bot only answers the people its owner has let in. "
@@ -93,7 +93,7 @@ async def _rate_limit(update: Update, context: NewsContext) -> None:
     services = context.services
     if user is None or services.access.is_admin(user.id) or not _is_addressed(update, context.bot):
         return
-    verdict = services.limiter.check(user.id)
+    verdict = await asyncio.to_thread(services.limiter.check, user.id)
     if verdict.allowed:
         return
     log.info("rate limited user %s for %d s", user.id, verdict.retry_after_s)
@@ -218,16 +218,16 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
         await message.reply_text(f"That is a long question. Please ask in under {MAX_QUESTION_CHARS} characters.")
         return
     services = context.services
-    memory = context.memory
+    memory = context.memory(message.chat_id)
     async with memory.lock:
         thread_id = message.message_thread_id if message.is_topic_message else None
         started = time.monotonic()
         async with keep_typing(context.bot, message.chat_id, thread_id=thread_id):
-            answer = await asyncio.to_thread(services.newsroom.ask, question, history=memory.history)
+            answer = await asyncio.to_thread(services.newsroom.ask, question, history=await memory.history())
         elapsed = time.monotonic() - started
         outcome = "abstained" if answer.abstained else f"{len(answer.sources)} sources"
         log.info("answered in chat %s in %.2f s: %s", message.chat_id, elapsed, outcome)
-        key = memory.remember(question, answer)
+        key = await memory.remember(question, answer)
         services.questions_answered += 1
         await send_html(message, render_answer(answer), reply_markup=sources_button(key) if answer.sources else None)
 
@@ -322,7 +322,7 @@ async def sources(update: Update, context: NewsContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    answer = context.memory.last_answer
+    answer = await context.memory(message.chat_id).last_answer()
     if answer is None:
         await message.reply_text("Ask me something first: then /sources shows where my answer came from.")
         return
@@ -334,7 +334,8 @@ async def on_sources_button(update: Update, context: NewsContext) -> None:
     query = update.callback_query
     if query is None or not query.data:
         return
-    answer = context.memory.answers.get(int(query.data.removeprefix(SOURCES_PREFIX)))
+    key = int(query.data.removeprefix(SOURCES_PREFIX))
+    answer = None if query.message is None else await context.memory(query.message.chat.id).answer(key)
     if answer is None:
         await query.answer("I no longer remember that answer. Ask again to see its sources.", show_alert=True)
         return

@@ -4,8 +4,9 @@ When newly stored articles (a followed feed's new entries, however polled, or ar
 chat's topic — as similar to it as an
 answer's sources must be to a question (`index.feeds.topic_hits`) — they wait in the chat's queue, and the chat
 gets a short digest (titles, dates, links) at most once every TELEGRAM_DIGEST_INTERVAL seconds. `/new` lists
-what arrived since that user last asked. Everything is kept in `subscriptions.json` in the data dir, so a restart
-loses nothing.
+what arrived since that user last asked. Everything is kept in the bot's state (bot/telegram/state.py: the SQLite
+file in the data dir, or PostgreSQL), so a restart loses nothing and replicas share it; a `subscriptions.json` left
+by an older newsbot is imported once (`import_json`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import logging
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from telegram import Update
 from telegram.error import Forbidden
@@ -23,6 +23,7 @@ from telegram.error import Forbidden
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import escape, format_date, link, outlet_of
 from bot.telegram.handlers import command_argument, send_html
+from bot.telegram.state import BotState
 from index import jsonfile
 from index.feeds import topic_hits
 from index.models import ArticleMeta, StoredArticle
@@ -31,7 +32,9 @@ from index.text import shorten
 
 log = logging.getLogger(__name__)
 
+#: where older newsbots kept the subscriptions; imported into the state once, then renamed with IMPORTED_SUFFIX
 SUBSCRIPTIONS_FILE = "subscriptions.json"
+IMPORTED_SUFFIX = ".imported"
 MAX_TOPICS = 10
 MAX_TOPIC_CHARS = 100
 DIGEST_ITEMS = 10
@@ -41,101 +44,50 @@ FIRST_NEW_WINDOW_S = 24 * 3600.0
 TITLE_CHARS = 120
 
 
-class Subscriptions:
-    """Chats' topics, the matched articles waiting for each chat's next digest, and each user's last /new."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / SUBSCRIPTIONS_FILE
-
-    def topics(self, chat_id: int) -> list[str]:
-        return list(jsonfile.read(self.path).get("chats", {}).get(str(chat_id), {}).get("topics", []))
-
-    def all_topics(self) -> dict[int, list[str]]:
-        chats = jsonfile.read(self.path).get("chats", {})
-        return {int(chat): list(value.get("topics", [])) for chat, value in chats.items() if value.get("topics")}
-
-    def follow(self, chat_id: int, topic: str) -> bool:
-        """Add a topic; False when the chat follows it already (compared ignoring case)."""
-        with jsonfile.locked(self.path) as data:
-            chat = _chat(data, chat_id)
-            if topic.casefold() in (t.casefold() for t in chat["topics"]):
-                return False
-            chat["topics"].append(topic)
-        return True
-
-    def unfollow(self, chat_id: int, topic: str | None) -> list[str]:
-        """Remove one topic (ignoring case), or all with None; returns what was removed."""
-        with jsonfile.locked(self.path) as data:
-            chat = _chat(data, chat_id)
-            removed = [t for t in chat["topics"] if topic is None or t.casefold() == topic.casefold()]
-            chat["topics"] = [t for t in chat["topics"] if t not in removed]
-            if not chat["topics"]:
-                chat["pending"] = {}
-        return removed
-
-    def queue(self, matches: dict[int, dict[str, str]]) -> None:
-        """Add matched articles (chat -> article id -> topic) to the chats' next digests."""
-        with jsonfile.locked(self.path) as data:
-            for chat_id, articles in matches.items():
-                pending = _chat(data, chat_id)["pending"]
-                for article_id, topic in articles.items():
-                    pending.setdefault(article_id, topic)
-
-    def take_due(self, now: float, interval_s: float) -> dict[int, dict[str, str]]:
-        """The queued articles of every chat whose last digest is at least `interval_s` old; taken off the queue
-        and the digest time set, so each is sent once."""
-        due: dict[int, dict[str, str]] = {}
-        with jsonfile.locked(self.path) as data:
-            for chat_id, chat in data.get("chats", {}).items():
-                last = chat.get("digest_at")  # None: the chat never had a digest
-                if chat.get("pending") and (last is None or now - float(last) >= interval_s):
-                    due[int(chat_id)] = dict(chat["pending"])
-                    chat["pending"] = {}
-                    chat["digest_at"] = now
-        return due
-
-    def requeue(self, chat_id: int, articles: dict[str, str]) -> None:
-        """Put a digest that could not be sent back in the queue."""
-        self.queue({chat_id: articles})
-
-    def matched_until(self, now: float) -> float:
-        """Articles stored after this time are not yet matched against the topics; the first call starts the
-        clock at `now` (the archive is not pushed to followers)."""
-        with jsonfile.locked(self.path) as data:
-            return float(data.setdefault("matched_until", now))
-
-    def set_matched_until(self, moment: float) -> None:
-        with jsonfile.locked(self.path) as data:
-            data["matched_until"] = max(float(data.get("matched_until", 0.0)), moment)
-
-    def last_new(self, user_id: int, now: float) -> float | None:
-        """When the user last asked /new (None: never), and remember `now` as the new last time."""
-        with jsonfile.locked(self.path) as data:
-            users = data.setdefault("users", {})
-            previous = users.get(str(user_id))
-            users[str(user_id)] = now
-        return float(previous) if previous is not None else None
+def import_json(data_dir: Path, state: BotState) -> bool:
+    """Move the subscriptions of an older newsbot's `subscriptions.json` into the state, once: the file is renamed
+    afterwards. Returns whether there was one. Blocking."""
+    path = Path(data_dir) / SUBSCRIPTIONS_FILE
+    if not path.exists():
+        return False
+    with jsonfile.locked(path) as data:  # the lock other processes on this host take for it too
+        if not path.exists():  # another process imported it while this one waited
+            return False
+        for chat_id, chat in data.get("chats", {}).items():
+            for topic in chat.get("topics", []):
+                state.follow(int(chat_id), str(topic))
+            if chat.get("pending"):
+                state.queue({int(chat_id): {str(a): str(t) for a, t in chat["pending"].items()}})
+            if chat.get("digest_at") is not None:
+                state.set_digest_at(int(chat_id), float(chat["digest_at"]))
+        if "matched_until" in data:
+            state.set_matched_until(float(data["matched_until"]))
+        for user_id, moment in data.get("users", {}).items():
+            state.last_new(int(user_id), float(moment))
+        path.rename(path.with_name(path.name + IMPORTED_SUFFIX))
+    log.info("imported the subscriptions of %s into the bot's state", path)
+    return True
 
 
-def _chat(data: dict[str, Any], chat_id: int) -> dict[str, Any]:
-    chat = data.setdefault("chats", {}).setdefault(str(chat_id), {})
-    chat.setdefault("topics", [])
-    chat.setdefault("pending", {})
-    return chat
-
-
-def match_new_articles(newsroom: Newsroom, subscriptions: Subscriptions, since: float) -> int:
-    """Queue the articles stored after `since` — from the bot's feed polls, `newsbot watch`, `/add` or `newsbot
-    ingest` alike — for the chats whose topics they match; returns how many were queued. Blocking."""
+def match_new_articles(newsroom: Newsroom, subscriptions: BotState, since: float) -> int:
+    """Queue the articles stored after `since` (the matching clock, `BotState.matched_until`) — from the bot's feed
+    polls, `newsbot watch`, `/add` or `newsbot ingest` alike — for the chats whose topics they match; returns how
+    many were queued. Of several replicas that find the same new articles, the one that moves the clock first
+    matches them, so no digest lists an article twice. Blocking."""
     articles = newsroom.store.articles(ingested_after=since)
     if not articles:
         return 0
-    queued = match_followers(newsroom, subscriptions, [a.article_id for a in articles])
-    subscriptions.set_matched_until(max(a.ingested_at for a in articles))
-    return queued
+    until = max(a.ingested_at for a in articles)
+    if not subscriptions.move_matched_until(since, until):
+        return 0  # another replica claimed these articles first: it queues them
+    try:
+        return match_followers(newsroom, subscriptions, [a.article_id for a in articles])
+    except BaseException:
+        subscriptions.move_matched_until(until, since)  # give them back for the next run
+        raise
 
 
-def match_followers(newsroom: Newsroom, subscriptions: Subscriptions, article_ids: Sequence[str]) -> int:
+def match_followers(newsroom: Newsroom, subscriptions: BotState, article_ids: Sequence[str]) -> int:
     """Queue the new articles for every chat that follows a topic they match; returns how many were queued.
     Blocking (embeds each topic once): run it in a thread."""
     if not article_ids:
@@ -180,7 +132,7 @@ def _recency(article: StoredArticle) -> float:
     return article.ingested_at if published is None else published
 
 
-async def send_digests(context: NewsContext, subscriptions: Subscriptions, interval_s: float) -> int:
+async def send_digests(context: NewsContext, subscriptions: BotState, interval_s: float) -> int:
     """Send every digest that is due; returns how many were sent. A digest that fails goes back in the queue,
     unless the chat blocked the bot."""
     due = await asyncio.to_thread(subscriptions.take_due, time.time(), interval_s)
@@ -206,8 +158,8 @@ async def send_digests(context: NewsContext, subscriptions: Subscriptions, inter
 # --- handlers ------------------------------------------------------------------------------------------------
 
 
-def _subscriptions(context: NewsContext) -> Subscriptions:
-    return Subscriptions(context.services.settings.data_dir)
+def _subscriptions(context: NewsContext) -> BotState:
+    return context.services.state
 
 
 async def follow(update: Update, context: NewsContext) -> None:

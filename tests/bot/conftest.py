@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,11 @@ from index.newsroom import Newsroom
 from tests.conftest import SEED_ARTICLE, make_settings
 from tests.fakes.bot_api import FakeBotApi, SentMessage, make_user, private_chat
 from tests.fakes.offline_request import OfflineRequest
+from tests.postgres_server import find_binaries, postgres_server
 
 TOKEN = "123456789:AAF-newsbot_TEST-token-never-logged"
+#: .ci/run sets it: there a missing PostgreSQL fails its tests instead of skipping them
+REQUIRE_POSTGRES_VARIABLE = "TESTS_REQUIRE_POSTGRES"
 
 #: a made-up news page: what /add URL reads in these tests
 NEWS_PAGE = """<!doctype html><html lang="en"><head><title>Harbour of Port Elda reopens | Elda Courier</title>
@@ -57,6 +61,41 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
     report = room.ingest([str(SEED_ARTICLE)])
     assert report.added == 1 and not report.failed
     return room
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    """A real PostgreSQL server for the session (about a second to start), from the binaries on this machine."""
+    binaries = find_binaries()
+    if binaries is None:
+        missing = "no PostgreSQL binaries (initdb, postgres) on PATH or in /usr/lib/postgresql/*/bin"
+        if os.environ.get(REQUIRE_POSTGRES_VARIABLE) == "1":
+            pytest.fail(f"{missing}, and {REQUIRE_POSTGRES_VARIABLE}=1 requires them")
+        pytest.skip(missing)
+    with postgres_server(binaries) as url:
+        yield url
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture
+def postgres_url(postgres_server_url: str) -> str:
+    """A new, empty database on the session's server, for one test."""
+    import psycopg
+
+    name = f"test_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(postgres_server_url, autocommit=True) as db:
+        db.execute(f"CREATE DATABASE {name}")
+    return postgres_server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def state_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """TELEGRAM_STATE_URL for each backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'state' / 'bot_state.sqlite3'}"
+    return str(request.getfixturevalue("postgres_url"))
 
 
 def newsroom_like(newsroom: Newsroom, data_dir: Path, **overrides: Any) -> Newsroom:
@@ -135,6 +174,8 @@ async def make_offline_bot(newsroom: Newsroom, tmp_path: Path) -> AsyncIterator[
                 bot_settings(tmp_path, **overrides), room or newsroom, request=OfflineRequest(api)
             )
             await stack.enter_async_context(application)
+            assert application.post_shutdown is not None
+            stack.push_async_callback(application.post_shutdown, application)  # after shutdown: closes the state
             return OfflineBot(application, api)
 
         yield make
@@ -159,9 +200,12 @@ async def polling_bot(
     settings: Settings, newsroom: Newsroom
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
     """What `run_polling` does, step by step, on the test's event loop: initialize, post_init, poll, start; and
-    at the end stop, post_stop, shutdown."""
+    at the end stop, post_stop, shutdown, post_shutdown."""
     application = build_application(settings, newsroom)
-    async with application:
+    async with contextlib.AsyncExitStack() as stack:
+        assert application.post_shutdown is not None
+        stack.push_async_callback(application.post_shutdown, application)
+        await stack.enter_async_context(application)
         assert application.post_init is not None
         await application.post_init(application)
         updater = application.updater

@@ -9,6 +9,7 @@ import pytest
 
 from bot.telegram.access import Access, RateLimiter
 from bot.telegram.app import REDACTED, build_application, install_redaction, webhook_options
+from bot.telegram.state import SqliteState
 from index.errors import ConfigError
 from tests.conftest import make_settings
 
@@ -42,9 +43,13 @@ class Clock:
         return self.now
 
 
-def test_rate_limit_allows_n_questions_a_minute_and_says_when_to_come_back() -> None:
+def make_limiter(per_minute: int, clock: Clock, tmp_path: Path) -> RateLimiter:
+    return RateLimiter(per_minute, state=SqliteState(tmp_path / "state.sqlite3"), bucket="ask", clock=clock)
+
+
+def test_rate_limit_allows_n_questions_a_minute_and_says_when_to_come_back(tmp_path: Path) -> None:
     clock = Clock()
-    limiter = RateLimiter(3, clock=clock)
+    limiter = make_limiter(3, clock, tmp_path)
     assert all(limiter.check(ADA).allowed for _ in range(3))
     clock.now += 20
     refused = limiter.check(ADA)
@@ -54,9 +59,9 @@ def test_rate_limit_allows_n_questions_a_minute_and_says_when_to_come_back() -> 
     assert limiter.check(ADA).allowed
 
 
-def test_a_flooding_user_is_warned_once_per_stretch() -> None:
+def test_a_flooding_user_is_warned_once_per_stretch(tmp_path: Path) -> None:
     clock = Clock()
-    limiter = RateLimiter(1, clock=clock)
+    limiter = make_limiter(1, clock, tmp_path)
     limiter.check(ADA)
     verdicts = [limiter.check(ADA) for _ in range(5)]
     assert [v.warn for v in verdicts] == [True, False, False, False, False]
@@ -65,9 +70,9 @@ def test_a_flooding_user_is_warned_once_per_stretch() -> None:
     assert limiter.check(ADA).warn  # a new stretch gets a new warning
 
 
-def test_rate_limit_rejects_nonsense() -> None:
+def test_rate_limit_rejects_nonsense(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least 1"):
-        RateLimiter(0)
+        make_limiter(0, Clock(), tmp_path)
 
 
 def test_token_is_redacted_in_messages_arguments_and_tracebacks(caplog: pytest.LogCaptureFixture) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import socket
 from collections.abc import Sequence
 from pathlib import Path
@@ -237,6 +238,7 @@ async def test_admins_see_stats_others_are_told_politely(offline_bot: OfflineBot
     await offline_bot.send(SEED_QUESTION)
     [stats] = await offline_bot.send("/stats", user=ADMIN)
     assert "Articles: 1" in stats.text and "1 questions answered" in stats.text and "Embedder: use" in stats.text
+    assert re.search(r"State: SQLite /\S+/bot_state\.sqlite3", stats.text)
 
 
 async def test_only_admins_may_add_and_nothing_is_ingested_for_others(

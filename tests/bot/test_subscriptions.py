@@ -1,17 +1,30 @@
-"""The subscriptions file: topics per chat, digests queued and taken at most once per interval, /new times; kept
-on disk, so another process (or a restart) sees the same."""
+"""Subscriptions in the bot's state (a SQLite file, then PostgreSQL): topics per chat, digests queued and taken at
+most once per interval, /new times; another process (or a restart) sees the same. An older subscriptions.json is
+imported once."""
 
 from __future__ import annotations
 
+import json
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.telegram.subscriptions import Subscriptions, render_digest
+from bot.telegram.state import BotState
+from bot.telegram.subscriptions import (
+    IMPORTED_SUFFIX,
+    SUBSCRIPTIONS_FILE,
+    import_json,
+    match_new_articles,
+    render_digest,
+)
 from index.models import ArticleMeta, StoredArticle
+from index.newsroom import Newsroom
+from tests.bot.test_state import connect
+from tests.conftest import SEED_ARTICLE
 
 
-def test_digests_are_taken_at_most_once_per_interval(tmp_path: Path) -> None:
-    subscriptions = Subscriptions(tmp_path)
+def test_digests_are_taken_at_most_once_per_interval(state_url: str) -> None:
+    subscriptions = connect(state_url)
     assert subscriptions.follow(7, "Harbours") and not subscriptions.follow(7, "harbours")
     subscriptions.queue({7: {"a1": "Harbours"}})
 
@@ -19,15 +32,15 @@ def test_digests_are_taken_at_most_once_per_interval(tmp_path: Path) -> None:
     subscriptions.queue({7: {"a2": "Harbours"}})
     assert subscriptions.take_due(1000.0 + 3599, 3600.0) == {}  # the chat had its digest less than an hour ago
     subscriptions.queue({7: {"a3": "Harbours"}})
-    assert Subscriptions(tmp_path).take_due(1000.0 + 3600, 3600.0) == {7: {"a2": "Harbours", "a3": "Harbours"}}
+    assert connect(state_url).take_due(1000.0 + 3600, 3600.0) == {7: {"a2": "Harbours", "a3": "Harbours"}}
     assert subscriptions.take_due(10_000.0, 3600.0) == {}  # nothing queued
 
     subscriptions.requeue(7, {"a4": "Harbours"})  # a digest that could not be sent
     assert subscriptions.take_due(20_000.0, 3600.0) == {7: {"a4": "Harbours"}}
 
 
-def test_unfollowing_everything_drops_the_queue_and_new_remembers_each_user(tmp_path: Path) -> None:
-    subscriptions = Subscriptions(tmp_path)
+def test_unfollowing_everything_drops_the_queue_and_new_remembers_each_user(state_url: str) -> None:
+    subscriptions = connect(state_url)
     subscriptions.follow(7, "Harbours")
     subscriptions.follow(8, "Bread")
     subscriptions.queue({7: {"a1": "Harbours"}})
@@ -37,7 +50,65 @@ def test_unfollowing_everything_drops_the_queue_and_new_remembers_each_user(tmp_
 
     assert subscriptions.last_new(42, 100.0) is None
     assert subscriptions.last_new(42, 200.0) == 100.0
-    assert Subscriptions(tmp_path).last_new(43, 300.0) is None
+    assert connect(state_url).last_new(43, 300.0) is None
+
+
+def test_topics_keep_their_order_and_unfollow_ignores_case(state_url: str) -> None:
+    state = connect(state_url)
+    for topic in ("Harbours", "Bread", "Elections in Germany"):
+        assert state.follow(7, topic)
+    assert state.topics(7) == ["Harbours", "Bread", "Elections in Germany"]
+    assert state.unfollow(7, "bread") == ["Bread"] and state.unfollow(7, "bread") == []
+    assert state.topics(7) == ["Harbours", "Elections in Germany"] and state.topics(8) == []
+    assert state.matched_until(500.0) == 500.0 and state.matched_until(900.0) == 500.0
+    state.set_matched_until(700.0)
+    state.set_matched_until(600.0)  # never back
+    assert connect(state_url).matched_until(0.0) == 700.0
+
+
+def test_two_replicas_taking_digests_at_once_send_each_once(state_url: str) -> None:
+    replicas = [connect(state_url), connect(state_url)]
+    replicas[0].follow(7, "Harbours")
+    replicas[0].queue({7: {f"a{n}": "Harbours" for n in range(20)}, 8: {"b1": "Bread"}})
+    taken: list[dict[int, dict[str, str]]] = []
+    start = threading.Barrier(4)
+
+    def take(state: BotState) -> None:
+        start.wait()
+        taken.append(state.take_due(1000.0, 3600.0))
+
+    threads = [threading.Thread(target=take, args=(replicas[n % 2],)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    chats = [chat for result in taken for chat in result]
+    assert sorted(chats) == [7, 8]
+    assert {article for result in taken for articles in result.values() for article in articles} == {
+        *(f"a{n}" for n in range(20)), "b1"
+    }
+
+
+def test_an_older_subscriptions_file_is_imported_once(tmp_path: Path, state_url: str) -> None:
+    legacy = {
+        "chats": {
+            "7": {"topics": ["Harbours", "Bread"], "pending": {"a1": "Harbours"}, "digest_at": 1000.0},
+            "8": {"topics": [], "pending": {}},
+        },
+        "matched_until": 1234.5,
+        "users": {"42": 99.0},
+    }
+    (tmp_path / SUBSCRIPTIONS_FILE).write_text(json.dumps(legacy), encoding="utf-8")
+    state = connect(state_url)
+    assert import_json(tmp_path, state)
+    assert not (tmp_path / SUBSCRIPTIONS_FILE).exists()
+    assert (tmp_path / (SUBSCRIPTIONS_FILE + IMPORTED_SUFFIX)).exists()
+    assert not import_json(tmp_path, state)  # once
+    assert state.all_topics() == {7: ["Harbours", "Bread"]}
+    assert state.take_due(1000.0 + 10, 3600.0) == {}  # the last digest's time came along
+    assert state.take_due(1000.0 + 3600, 3600.0) == {7: {"a1": "Harbours"}}
+    assert state.matched_until(0.0) == 1234.5
+    assert state.last_new(42, 200.0) == 99.0
 
 
 def test_a_digest_groups_articles_by_topic_and_marks_fetch_time_dates() -> None:
@@ -58,3 +129,23 @@ def test_a_digest_groups_articles_by_topic_and_marks_fetch_time_dates() -> None:
         "\n<b>harbours</b>\n"
         '• <a href="https://elda.example/a">Ferry &lt;returns&gt;</a> · Elda Courier, 2 Dec 2026'
     )
+
+
+def test_two_replicas_finding_the_same_new_articles_queue_them_once(newsroom: Newsroom, state_url: str) -> None:
+    """The real Newsroom with the sample article (about North Korea denying arms deliveries to Russia)."""
+    one, two = connect(state_url), connect(state_url)
+    one.follow(7, "Nordkorea Waffen Russland")
+    seed = next(a for a in newsroom.store.articles(ingested_after=0.0) if a.meta.source.endswith(SEED_ARTICLE.name))
+    since = one.matched_until(0.0)  # both replicas read the clock before either matched
+    assert match_new_articles(newsroom, one, since) >= 1
+    assert match_new_articles(newsroom, two, since) == 0  # replica one moved the clock first
+    assert two.take_due(1e12, 60.0)[7][seed.article_id] == "Nordkorea Waffen Russland"
+    assert match_new_articles(newsroom, two, two.matched_until(0.0)) == 0  # nothing newer
+
+
+def test_the_clock_moves_only_from_where_it_stands(state_url: str) -> None:
+    state = connect(state_url)
+    assert not state.move_matched_until(0.0, 5.0)  # not started yet
+    state.matched_until(100.0)
+    assert state.move_matched_until(100.0, 200.0) and not state.move_matched_until(100.0, 300.0)
+    assert state.matched_until(0.0) == 200.0

@@ -1,0 +1,536 @@
+"""The bot's state that matters, kept out of process memory so restarts and webhook replicas share it.
+
+    turns      each chat's recent questions and answers, for follow-ups (capped at TELEGRAM_HISTORY_TURNS)
+    answers    each chat's recent answers in full, behind /sources and the "Full sources" button (the last
+               REMEMBERED_ANSWERS per chat; a key is the chat's running answer number, kept in `chats`)
+    requests   who asked when, per bucket ("ask", "refusal"), for the sliding-window rate limits; counted and
+               recorded in one transaction, so two replicas together allow no more than one would
+    warned     when a limited user was last told to slow down
+    topics     each chat's /follow topics; `pending`: matched articles waiting for the chat's next digest;
+               `digests`: when each chat last had one; `new_asked`: each user's last /new; `moments`: up to when
+               stored articles have been matched against the topics
+
+Two backends behind `BotState`, chosen by TELEGRAM_STATE_URL (`open_state`):
+
+    ""  or  sqlite:///PATH     SQLite (default: bot_state.sqlite3 in NEWSBOT_DATA_DIR), WAL, safe for several
+                               processes on one host
+    postgresql://...           PostgreSQL (psycopg 3), for replicas on several hosts
+
+Every method blocks: handlers call them through `asyncio.to_thread`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sqlite3
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from index.errors import ConfigError
+from index.models import Answer, ArticleMeta, Source, Turn
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+STATE_FILE = "bot_state.sqlite3"
+#: answers kept per chat for the Sources button; older buttons say "ask again"
+REMEMBERED_ANSWERS = 20
+BUSY_TIMEOUT_MS = 10_000
+SUBSCRIPTIONS_LOCK = "subscriptions"
+
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS chats (chat_id BIGINT PRIMARY KEY, next_key BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS turns (chat_id BIGINT NOT NULL, seq BIGINT NOT NULL, question TEXT NOT NULL, "
+    "answer TEXT NOT NULL, PRIMARY KEY (chat_id, seq))",
+    "CREATE TABLE IF NOT EXISTS answers (chat_id BIGINT NOT NULL, answer_key BIGINT NOT NULL, "
+    "payload TEXT NOT NULL, PRIMARY KEY (chat_id, answer_key))",
+    "CREATE TABLE IF NOT EXISTS requests (bucket TEXT NOT NULL, user_id BIGINT NOT NULL, at DOUBLE PRECISION NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS requests_by_user ON requests (bucket, user_id, at)",
+    "CREATE INDEX IF NOT EXISTS requests_by_time ON requests (bucket, at)",
+    "CREATE TABLE IF NOT EXISTS warned (bucket TEXT NOT NULL, user_id BIGINT NOT NULL, "
+    "until DOUBLE PRECISION NOT NULL, PRIMARY KEY (bucket, user_id))",
+    "CREATE TABLE IF NOT EXISTS topics (chat_id BIGINT NOT NULL, folded TEXT NOT NULL, topic TEXT NOT NULL, "
+    "position BIGINT NOT NULL, PRIMARY KEY (chat_id, folded))",
+    "CREATE TABLE IF NOT EXISTS pending (chat_id BIGINT NOT NULL, article_id TEXT NOT NULL, topic TEXT NOT NULL, "
+    "PRIMARY KEY (chat_id, article_id))",
+    "CREATE TABLE IF NOT EXISTS digests (chat_id BIGINT PRIMARY KEY, sent_at DOUBLE PRECISION NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS new_asked (user_id BIGINT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS moments (name TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """`allowed`, or the seconds to wait; `warn` is true only for the first refusal of a stretch."""
+
+    allowed: bool
+    retry_after: float = 0.0
+    warn: bool = False
+
+    @property
+    def retry_after_s(self) -> int:
+        return max(1, math.ceil(self.retry_after))
+
+
+class Cursor(Protocol):
+    """What both drivers' cursors offer (sqlite3 and psycopg)."""
+
+    def execute(self, query: Any, params: Sequence[Any] = ..., /) -> Any: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class BotState(ABC):
+    """The operations the bot needs; a backend supplies a transaction and a per-user lock, the SQL is shared.
+
+    Queries are written with `?` placeholders; a backend with another style translates them in `_sql`.
+    """
+
+    @abstractmethod
+    def _transaction(self, *, write: bool = True) -> AbstractContextManager[Cursor]:
+        """A cursor inside one transaction, committed on success; one that may `write` holds the write lock it
+        needs from its start (a read-only one need not wait for writers)."""
+
+    def _serialize(self, cursor: Cursor, name: str) -> None:  # noqa: B027 - a no-op by default
+        """Serialize the transactions that take the same named lock, across processes (SQLite's write
+        transaction already serializes everything)."""
+
+    def _sql(self, query: str) -> str:
+        return query
+
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the state lives, for /stats and logs (a URL without its password)."""
+
+    def close(self) -> None:  # noqa: B027 - nothing to release by default
+        """Release the connection."""
+
+    def _run(self, cursor: Cursor, query: str, params: Sequence[Any] = ()) -> Any:
+        return cursor.execute(self._sql(query), params)
+
+    # --- history and answers ---------------------------------------------------------------------------------
+
+    def remember(self, chat_id: int, question: str, answer: Answer, *, max_turns: int) -> int:
+        """Keep the turn (if `max_turns` > 0) and the answer; returns the key the Sources button refers to.
+        Older turns and answers past the caps are dropped in the same transaction."""
+        with self._transaction() as cur:
+            self._run(cur, "INSERT INTO chats (chat_id, next_key) VALUES (?, 1) ON CONFLICT DO NOTHING", (chat_id,))
+            self._run(cur, "UPDATE chats SET next_key = next_key + 1 WHERE chat_id = ? RETURNING next_key", (chat_id,))
+            key = int(cur.fetchone()[0]) - 1
+            if max_turns > 0:
+                self._run(
+                    cur,
+                    "INSERT INTO turns (chat_id, seq, question, answer) VALUES (?, ?, ?, ?)",
+                    (chat_id, key, question, answer.text),
+                )
+            self._run(cur, "DELETE FROM turns WHERE chat_id = ? AND seq <= ?", (chat_id, key - max_turns))
+            self._run(
+                cur,
+                "INSERT INTO answers (chat_id, answer_key, payload) VALUES (?, ?, ?)",
+                (chat_id, key, answer_to_json(answer)),
+            )
+            self._run(
+                cur, "DELETE FROM answers WHERE chat_id = ? AND answer_key <= ?", (chat_id, key - REMEMBERED_ANSWERS)
+            )
+        return key
+
+    def history(self, chat_id: int, max_turns: int) -> tuple[Turn, ...]:
+        """The chat's last `max_turns` turns, oldest first."""
+        if max_turns <= 0:
+            return ()
+        with self._transaction(write=False) as cur:
+            self._run(
+                cur,
+                "SELECT question, answer FROM turns WHERE chat_id = ? ORDER BY seq DESC LIMIT ?",
+                (chat_id, max_turns),
+            )
+            rows = cur.fetchall()
+        return tuple(Turn(question=q, answer=a) for q, a in reversed(rows))
+
+    def answer(self, chat_id: int, key: int) -> Answer | None:
+        """The answer behind a Sources button; None once it is past the cap (or never was)."""
+        with self._transaction(write=False) as cur:
+            self._run(cur, "SELECT payload FROM answers WHERE chat_id = ? AND answer_key = ?", (chat_id, key))
+            row = cur.fetchone()
+        return None if row is None else answer_from_json(row[0])
+
+    def last_answer(self, chat_id: int) -> Answer | None:
+        with self._transaction(write=False) as cur:
+            self._run(
+                cur, "SELECT payload FROM answers WHERE chat_id = ? ORDER BY answer_key DESC LIMIT 1", (chat_id,)
+            )
+            row = cur.fetchone()
+        return None if row is None else answer_from_json(row[0])
+
+    # --- rate limits -----------------------------------------------------------------------------------------
+
+    def check_rate(self, bucket: str, user_id: int, *, limit: int, window_s: float, now: float) -> Verdict:
+        """Count a request if the user made fewer than `limit` in the `window_s` before `now`; otherwise say how
+        long until they may, and `warn` only the first time of a stretch. Atomic across processes."""
+        with self._transaction() as cur:
+            self._serialize(cur, f"rate:{bucket}:{user_id}")
+            since = now - window_s
+            self._run(cur, "DELETE FROM requests WHERE bucket = ? AND at <= ?", (bucket, since))
+            self._run(
+                cur, "SELECT COUNT(*), MIN(at) FROM requests WHERE bucket = ? AND user_id = ?", (bucket, user_id)
+            )
+            count, first = cur.fetchone()
+            if int(count) < limit:
+                self._run(cur, "INSERT INTO requests (bucket, user_id, at) VALUES (?, ?, ?)", (bucket, user_id, now))
+                self._run(
+                    cur, "DELETE FROM warned WHERE bucket = ? AND (user_id = ? OR until < ?)", (bucket, user_id, since)
+                )
+                return Verdict(allowed=True)
+            free_at = float(first) + window_s
+            self._run(cur, "SELECT until FROM warned WHERE bucket = ? AND user_id = ?", (bucket, user_id))
+            row = cur.fetchone()
+            warn = row is None or float(row[0]) < now
+            if warn:
+                self._run(
+                    cur,
+                    "INSERT INTO warned (bucket, user_id, until) VALUES (?, ?, ?) "
+                    "ON CONFLICT (bucket, user_id) DO UPDATE SET until = excluded.until",
+                    (bucket, user_id, free_at),
+                )
+        return Verdict(allowed=False, retry_after=free_at - now, warn=warn)
+
+    # --- subscriptions (/follow, digests, /new) ---------------------------------------------------------------
+    # All writes take one lock: they are rare, and a digest must be taken by exactly one replica.
+
+    def topics(self, chat_id: int) -> list[str]:
+        with self._transaction(write=False) as cur:
+            self._run(cur, "SELECT topic FROM topics WHERE chat_id = ? ORDER BY position", (chat_id,))
+            return [row[0] for row in cur.fetchall()]
+
+    def all_topics(self) -> dict[int, list[str]]:
+        """Every chat that follows a topic, with its topics."""
+        found: dict[int, list[str]] = {}
+        with self._transaction(write=False) as cur:
+            self._run(cur, "SELECT chat_id, topic FROM topics ORDER BY chat_id, position")
+            for chat_id, topic in cur.fetchall():
+                found.setdefault(int(chat_id), []).append(topic)
+        return found
+
+    def follow(self, chat_id: int, topic: str) -> bool:
+        """Add a topic; False when the chat follows it already (compared ignoring case)."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(cur, "SELECT 1 FROM topics WHERE chat_id = ? AND folded = ?", (chat_id, topic.casefold()))
+            if cur.fetchone() is not None:
+                return False
+            self._run(cur, "SELECT COALESCE(MAX(position), 0) FROM topics WHERE chat_id = ?", (chat_id,))
+            position = int(cur.fetchone()[0]) + 1
+            self._run(
+                cur,
+                "INSERT INTO topics (chat_id, folded, topic, position) VALUES (?, ?, ?, ?)",
+                (chat_id, topic.casefold(), topic, position),
+            )
+        return True
+
+    def unfollow(self, chat_id: int, topic: str | None) -> list[str]:
+        """Remove one topic (ignoring case), or all with None; returns what was removed. A chat that follows
+        nothing any more loses its queued articles too."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(cur, "SELECT topic, folded FROM topics WHERE chat_id = ? ORDER BY position", (chat_id,))
+            removed = [(t, f) for t, f in cur.fetchall() if topic is None or f == topic.casefold()]
+            for _, folded in removed:
+                self._run(cur, "DELETE FROM topics WHERE chat_id = ? AND folded = ?", (chat_id, folded))
+            self._run(cur, "SELECT COUNT(*) FROM topics WHERE chat_id = ?", (chat_id,))
+            if int(cur.fetchone()[0]) == 0:
+                self._run(cur, "DELETE FROM pending WHERE chat_id = ?", (chat_id,))
+        return [t for t, _ in removed]
+
+    def queue(self, matches: dict[int, dict[str, str]]) -> None:
+        """Add matched articles (chat -> article id -> topic) to the chats' next digests; an article already
+        queued for a chat keeps its topic."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            for chat_id, articles in matches.items():
+                for article_id, topic in articles.items():
+                    self._run(
+                        cur,
+                        "INSERT INTO pending (chat_id, article_id, topic) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                        (chat_id, article_id, topic),
+                    )
+
+    def requeue(self, chat_id: int, articles: dict[str, str]) -> None:
+        """Put a digest that could not be sent back in the queue."""
+        self.queue({chat_id: articles})
+
+    def take_due(self, now: float, interval_s: float) -> dict[int, dict[str, str]]:
+        """The queued articles of every chat whose last digest is at least `interval_s` old; taken off the queue
+        and the digest time set, so each is sent once, by one replica."""
+        due: dict[int, dict[str, str]] = {}
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(
+                cur,
+                "SELECT p.chat_id, p.article_id, p.topic, d.sent_at FROM pending p "
+                "LEFT JOIN digests d ON d.chat_id = p.chat_id",
+            )
+            for chat_id, article_id, topic, sent_at in cur.fetchall():
+                if sent_at is None or now - float(sent_at) >= interval_s:
+                    due.setdefault(int(chat_id), {})[article_id] = topic
+            for chat_id in due:
+                self._run(cur, "DELETE FROM pending WHERE chat_id = ?", (chat_id,))
+                self._set_digest_at(cur, chat_id, now)
+        return due
+
+    def set_digest_at(self, chat_id: int, moment: float) -> None:
+        """When the chat last had a digest (for an import)."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._set_digest_at(cur, chat_id, moment)
+
+    def _set_digest_at(self, cur: Cursor, chat_id: int, moment: float) -> None:
+        self._run(
+            cur,
+            "INSERT INTO digests (chat_id, sent_at) VALUES (?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET sent_at = excluded.sent_at",
+            (chat_id, moment),
+        )
+
+    def matched_until(self, now: float) -> float:
+        """Articles stored after this time are not yet matched against the topics; the first call starts the
+        clock at `now` (the archive is not pushed to followers)."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(
+                cur, "INSERT INTO moments (name, at) VALUES ('matched_until', ?) ON CONFLICT DO NOTHING", (now,)
+            )
+            self._run(cur, "SELECT at FROM moments WHERE name = 'matched_until'")
+            return float(cur.fetchone()[0])
+
+    def set_matched_until(self, moment: float) -> None:
+        """Move the matching clock forward (never back)."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(
+                cur,
+                "INSERT INTO moments (name, at) VALUES ('matched_until', ?) ON CONFLICT (name) DO UPDATE SET "
+                "at = CASE WHEN excluded.at > moments.at THEN excluded.at ELSE moments.at END",
+                (moment,),
+            )
+
+    def move_matched_until(self, expected: float, moment: float) -> bool:
+        """Move the matching clock from `expected` to `moment`; False, changing nothing, when another process
+        moved it first. The process that moves it matches the articles in between: each once, by one replica."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(cur, "SELECT at FROM moments WHERE name = 'matched_until'")
+            row = cur.fetchone()
+            if row is None or float(row[0]) != expected:
+                return False
+            self._run(cur, "UPDATE moments SET at = ? WHERE name = 'matched_until'", (moment,))
+        return True
+
+    def last_new(self, user_id: int, now: float) -> float | None:
+        """When the user last asked /new (None: never), and remember `now` as the new last time."""
+        with self._transaction() as cur:
+            self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(cur, "SELECT at FROM new_asked WHERE user_id = ?", (user_id,))
+            row = cur.fetchone()
+            self._run(
+                cur,
+                "INSERT INTO new_asked (user_id, at) VALUES (?, ?) "
+                "ON CONFLICT (user_id) DO UPDATE SET at = excluded.at",
+                (user_id, now),
+            )
+        return None if row is None else float(row[0])
+
+
+class SqliteState(BotState):
+    """A SQLite file in WAL mode: one connection per process (calls from threads take turns), and every
+    transaction that writes takes the write lock up front (BEGIN IMMEDIATE), so processes on one host never
+    interleave; reads see the last commit without waiting."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._lock = threading.Lock()
+            with self._transaction() as cur:
+                for statement in SCHEMA:
+                    cur.execute(statement)
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(
+                f"cannot open the bot's state file {self.path}: {exc}. Check that NEWSBOT_DATA_DIR is writable, "
+                "or set TELEGRAM_STATE_URL"
+            ) from exc
+
+    @contextmanager
+    def _transaction(self, *, write: bool = True) -> Iterator[Cursor]:
+        with self._lock:
+            cur = self._db.cursor()
+            cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield cur
+            except BaseException:
+                self._db.rollback()
+                raise
+            else:
+                self._db.commit()
+            finally:
+                cur.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @property
+    def location(self) -> str:
+        return f"SQLite {self.path}"
+
+    def __repr__(self) -> str:
+        return f"SqliteState({str(self.path)!r})"
+
+
+class PostgresState(BotState):
+    """A PostgreSQL database shared by the replicas (psycopg 3). One connection per process, reopened when the
+    server drops it; a user's rate checks are serialized with a transaction-scoped advisory lock."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError as exc:  # pragma: no cover - the extra is part of dev
+            raise ConfigError(
+                "TELEGRAM_STATE_URL names PostgreSQL but psycopg is not installed: pip install 'newsbot[postgres]'"
+            ) from exc
+        self._psycopg = psycopg
+        self.url = url
+        self._lock = threading.Lock()
+        self._db: Any = None
+        with self._transaction() as cur:
+            for statement in SCHEMA:
+                cur.execute(statement)
+
+    def _connect(self) -> Any:
+        if self._db is None or self._db.closed or self._db.broken:
+            try:
+                self._db = self._psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+            except self._psycopg.Error as exc:
+                raise ConfigError(
+                    f"cannot connect to the bot's state database (TELEGRAM_STATE_URL={redact_url(self.url)}): {exc}"
+                ) from exc
+        return self._db
+
+    @contextmanager
+    def _transaction(self, *, write: bool = True) -> Iterator[Cursor]:
+        """A transaction on this process's connection; a connection the server dropped (a restart, a failover,
+        an idle timeout) is found at BEGIN and replaced once, before anything else is sent."""
+        with self._lock, ExitStack() as stack:
+            try:
+                stack.enter_context(self._connect().transaction())
+            except self._psycopg.OperationalError:
+                self._db.close()
+                stack.enter_context(self._connect().transaction())
+            yield stack.enter_context(self._db.cursor())
+
+    def _sql(self, query: str) -> str:
+        return query.replace("?", "%s")
+
+    def _serialize(self, cursor: Cursor, name: str) -> None:
+        digest = hashlib.sha256(f"newsbot:{name}".encode()).digest()
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (int.from_bytes(digest[:8], "big", signed=True),))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+
+    @property
+    def location(self) -> str:
+        return f"PostgreSQL {redact_url(self.url)}"
+
+    def __repr__(self) -> str:
+        return f"PostgresState({redact_url(self.url)!r})"
+
+
+def open_state(settings: Settings) -> BotState:
+    """The backend TELEGRAM_STATE_URL names; empty means the SQLite file in the data dir."""
+    url = settings.telegram_state_url.get_secret_value().strip()
+    if not url:
+        return SqliteState(settings.data_dir / STATE_FILE)
+    if url.startswith("sqlite:///"):
+        return SqliteState(Path(url.removeprefix("sqlite:///")))
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresState(url)
+    raise ConfigError(
+        f"TELEGRAM_STATE_URL={redact_url(url)!r} is neither sqlite:///PATH nor postgresql://USER@HOST/DB; "
+        "leave it empty for the SQLite file in NEWSBOT_DATA_DIR"
+    )
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    scheme, sep, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not sep or not at or ":" not in credentials:
+        return url
+    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
+
+
+# --- answers as JSON (never pickle: the database may be shared) -------------------------------------------------
+
+
+def answer_to_json(answer: Answer) -> str:
+    return json.dumps(
+        {
+            "text": answer.text,
+            "abstained": answer.abstained,
+            "answerer": answer.answerer,
+            "question": answer.question,
+            "confidence": answer.confidence,
+            "sources": [
+                {
+                    "n": s.n,
+                    "article_id": s.article_id,
+                    "meta": s.meta.to_record(),
+                    "snippet": s.snippet,
+                    "score": s.score,
+                    "also_reported_by": [m.to_record() for m in s.also_reported_by],
+                }
+                for s in answer.sources
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def answer_from_json(payload: str) -> Answer:
+    data = json.loads(payload)
+    return Answer(
+        text=data["text"],
+        abstained=data["abstained"],
+        answerer=data["answerer"],
+        question=data["question"],
+        confidence=data["confidence"],
+        sources=[
+            Source(
+                n=s["n"],
+                article_id=s["article_id"],
+                meta=ArticleMeta.from_record(s["meta"]),
+                snippet=s["snippet"],
+                score=s["score"],
+                also_reported_by=tuple(ArticleMeta.from_record(m) for m in s["also_reported_by"]),
+            )
+            for s in data["sources"]
+        ],
+    )
