@@ -53,6 +53,7 @@ run: setup
 # ruff (lint, import order) and mypy (types; config in pyproject.toml) run before the tests and fail them on errors.
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
 # pytest exits 5 when it ran no test: the suite always has tests, so that fails here, and says why.

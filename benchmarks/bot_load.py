@@ -120,8 +120,7 @@ async def measure(args: argparse.Namespace, root: Path) -> dict[str, Any]:
 
     users = [make_user(100_000 + i, f"Reader{i}") for i in range(args.chats)]
     asked = {
-        user["id"]: [QUESTIONS[(i + k) % len(QUESTIONS)] for k in range(args.questions)]
-        for i, user in enumerate(users)
+        user["id"]: [QUESTIONS[(i + k) % len(QUESTIONS)] for k in range(args.questions)] for i, user in enumerate(users)
     }
     application = build_application(settings, newsroom)
     async with application:

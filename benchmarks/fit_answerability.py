@@ -132,7 +132,8 @@ def build(shared: Path, work: Path, xquad: int, mlqa: int) -> list[Case]:
         if new:
             newsroom.ingest_articles(new)
     distractors = [
-        a for a in read_10kgnad_csv(shared / "data" / "news" / "10kGNAD" / "test.csv")
+        a
+        for a in read_10kgnad_csv(shared / "data" / "news" / "10kGNAD" / "test.csv")
         if " ".join(a.text.split()) not in texts
     ]
     report = newsroom.ingest_articles(distractors)
@@ -150,14 +151,32 @@ def build(shared: Path, work: Path, xquad: int, mlqa: int) -> list[Case]:
             hits = newsroom.search(item.question)
             present = bool(gold) and any(h.article_id == gold for h in hits)
             cases.append(
-                Case(dataset.name, field, item.id, group, item.kind, present and item.answerable, item.answers,
-                     item.verbatim, answerer.read(item.question, hits))
+                Case(
+                    dataset.name,
+                    field,
+                    item.id,
+                    group,
+                    item.kind,
+                    present and item.answerable,
+                    item.answers,
+                    item.verbatim,
+                    answerer.read(item.question, hits),
+                )
             )
             if item.answerable and gold:
                 removed = newsroom.search(item.question, exclude_articles=[gold])
                 cases.append(
-                    Case(dataset.name, field, item.id, group, "gold_removed", False, item.answers, item.verbatim,
-                         answerer.read(item.question, removed))
+                    Case(
+                        dataset.name,
+                        field,
+                        item.id,
+                        group,
+                        "gold_removed",
+                        False,
+                        item.answers,
+                        item.verbatim,
+                        answerer.read(item.question, removed),
+                    )
                 )
             if len(cases) % 100 < 2:
                 done = sum(1 for _ in {(c.dataset, c.field, c.item_id) for c in cases})

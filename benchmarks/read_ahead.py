@@ -51,8 +51,10 @@ def main() -> None:
         for item in read_qa_jsonl(data / "news_qa" / "dev.jsonl", question_field=field).items[: args.questions]
         for text in [item.question]
     ]
-    print(f"{len(articles)} articles, {len(questions)} questions, embedder {args.embedder}, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{len(articles)} articles, {len(questions)} questions, embedder {args.embedder}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+    )
     with tempfile.TemporaryDirectory(prefix="newsbot-read-ahead-") as work:
         rows = []
         for read_ahead in (False, True):
@@ -76,8 +78,10 @@ def main() -> None:
         print("| NEWSBOT_READ_AHEAD | articles | chunks | ingest s | answer p50 ms | answer p95 ms |")
         print("|---|---:|---:|---:|---:|---:|")
         for read_ahead, added, chunks, ingest_s, latencies in rows:
-            print(f"| {str(read_ahead).lower()} | {added} | {chunks} | {ingest_s:.0f} | "
-                  f"{percentile(latencies, 0.5):.0f} | {percentile(latencies, 0.95):.0f} |")
+            print(
+                f"| {str(read_ahead).lower()} | {added} | {chunks} | {ingest_s:.0f} | "
+                f"{percentile(latencies, 0.5):.0f} | {percentile(latencies, 0.95):.0f} |"
+            )
         print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

@@ -52,11 +52,30 @@ WORD_RE = re.compile(r"\w+")
 DATELINE_RE = re.compile(r"^([A-ZÄÖÜ][\w./ -]{1,40}?) – ")
 # A few of the rewrites an editor makes; the random word swaps below stand for the rest.
 SYNONYMS = {
-    "sagte": "erklärte", "erklärte": "sagte", "teilte": "gab", "mitteilte": "bekanntgab", "laut": "nach Angaben",
-    "Montag": "Wochenbeginn", "bereits": "schon", "jedoch": "aber", "aber": "jedoch", "etwa": "rund",
-    "rund": "etwa", "Prozent": "Prozentpunkte", "Regierung": "Regierungskoalition", "sowie": "und",
-    "Millionen": "Mio.", "Milliarden": "Mrd.", "zudem": "außerdem", "außerdem": "zudem", "hatte": "habe",
-    "wurde": "worden war", "soll": "solle", "kann": "könne", "nun": "jetzt", "derzeit": "gegenwärtig",
+    "sagte": "erklärte",
+    "erklärte": "sagte",
+    "teilte": "gab",
+    "mitteilte": "bekanntgab",
+    "laut": "nach Angaben",
+    "Montag": "Wochenbeginn",
+    "bereits": "schon",
+    "jedoch": "aber",
+    "aber": "jedoch",
+    "etwa": "rund",
+    "rund": "etwa",
+    "Prozent": "Prozentpunkte",
+    "Regierung": "Regierungskoalition",
+    "sowie": "und",
+    "Millionen": "Mio.",
+    "Milliarden": "Mrd.",
+    "zudem": "außerdem",
+    "außerdem": "zudem",
+    "hatte": "habe",
+    "wurde": "worden war",
+    "soll": "solle",
+    "kann": "könne",
+    "nun": "jetzt",
+    "derzeit": "gegenwärtig",
 }
 OUTLET_TAGS = ("(APA)", "(dpa)", "(Reuters)", "(AFP)", "(red)")
 
@@ -126,7 +145,7 @@ def _edit_sentence(sentence: str, rng: random.Random, strength: Strength, vocabu
     for k, token in enumerate(tokens):
         if rng.random() >= strength.word_edit:
             continue
-        bare = token.strip(".,;:!?\"„“")
+        bare = token.strip('.,;:!?"„“')
         if bare in SYNONYMS:
             tokens[k] = token.replace(bare, SYNONYMS[bare])
         elif rng.random() < 0.5 and k + 1 < len(tokens):
@@ -164,6 +183,7 @@ def group(prints: list[Fingerprint], threshold: float) -> list[str]:
 
 def pair_scores(items: list[Item], stories: list[str]) -> tuple[float, float, int, int]:
     """(precision, recall, true pairs, predicted pairs) over all pairs of items."""
+
     def pairs(keys: Sequence[Hashable]) -> int:
         return sum(c * (c - 1) // 2 for c in Counter(keys).values())
 
@@ -186,8 +206,10 @@ def run(rows: list[tuple[str, str]], args: argparse.Namespace, strength: Strengt
     prints = [fingerprint(item.text) for item in items]
     per_article_ms = 1000 * (time.perf_counter() - start) / len(items)
     copies = len(items) - len({item.origin for item in items})
-    print(f"\n## {strength.name} edits: {len(items)} articles ({args.articles} originals, {copies} copies); "
-          f"fingerprint {per_article_ms:.2f} ms per article")
+    print(
+        f"\n## {strength.name} edits: {len(items)} articles ({args.articles} originals, {copies} copies); "
+        f"fingerprint {per_article_ms:.2f} ms per article"
+    )
     print("| threshold | precision | recall | true pairs | grouped pairs |")
     print("|---:|---:|---:|---:|---:|")
     for threshold in args.thresholds:
@@ -205,13 +227,17 @@ def run(rows: list[tuple[str, str]], args: argparse.Namespace, strength: Strengt
     scores = matrix[upper]
     if same_story.any():
         true_scores = scores[same_story]
-        print(f"containment of copy pairs: min {true_scores.min():.3f}, 5th percentile "
-              f"{np.percentile(true_scores, 5):.3f}, median {np.median(true_scores):.3f} ({same_story.sum()} pairs)")
+        print(
+            f"containment of copy pairs: min {true_scores.min():.3f}, 5th percentile "
+            f"{np.percentile(true_scores, 5):.3f}, median {np.median(true_scores):.3f} ({same_story.sum()} pairs)"
+        )
     if same_topic.any():
         topic_scores = scores[same_topic]
-        print(f"containment of same-topic pairs of different stories: median {np.median(topic_scores):.3f}, "
-              f"99.9th percentile {np.percentile(topic_scores, 99.9):.3f}, max {topic_scores.max():.3f} "
-              f"({same_topic.sum()} pairs)")
+        print(
+            f"containment of same-topic pairs of different stories: median {np.median(topic_scores):.3f}, "
+            f"99.9th percentile {np.percentile(topic_scores, 99.9):.3f}, max {topic_scores.max():.3f} "
+            f"({same_topic.sum()} pairs)"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:

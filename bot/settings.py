@@ -43,16 +43,12 @@ class Settings(IndexSettings):
         default=10, ge=1, validation_alias=_alias("TELEGRAM_RATE_LIMIT_PER_MINUTE")
     )
     telegram_history_turns: int = Field(default=4, ge=0, le=20, validation_alias=_alias("TELEGRAM_HISTORY_TURNS"))
-    telegram_digest_interval: float = Field(
-        default=3600.0, ge=0, validation_alias=_alias("TELEGRAM_DIGEST_INTERVAL")
-    )
+    telegram_digest_interval: float = Field(default=3600.0, ge=0, validation_alias=_alias("TELEGRAM_DIGEST_INTERVAL"))
     #: where chat history, the Sources buttons' answers and rate limits live: empty = a SQLite file in the data
     #: dir; postgresql://... when several replicas share them (bot/telegram/state.py)
     telegram_state_url: SecretStr = Field(default=SecretStr(""), validation_alias=_alias("TELEGRAM_STATE_URL"))
 
-    @field_validator(
-        "telegram_allowed_user_ids", "telegram_allowed_chat_ids", "telegram_admin_ids", mode="before"
-    )
+    @field_validator("telegram_allowed_user_ids", "telegram_allowed_chat_ids", "telegram_admin_ids", mode="before")
     @classmethod
     def _id_list(cls, value: object) -> object:
         """Accept `1,2,3` (and `1 2 3`) in the environment as well as a JSON list."""

@@ -102,7 +102,7 @@ def _caption_words(line: str) -> str:
 
 
 def _is_marked_caption(line: str) -> bool:
-    """"Kim und Putin beim Gipfel 2019 (Archivbild)" — a caption even without a credit."""
+    """ "Kim und Putin beim Gipfel 2019 (Archivbild)" — a caption even without a credit."""
     return bool(CAPTION_MARK_RE.search(line[-40:]))
 
 

@@ -65,8 +65,9 @@ _RECENT_WORDS = re.compile(
     r"|zuletzt|kürzlich)\b",
     re.IGNORECASE,
 )
-_NEW_WORDS = re.compile(r"\b(?:new|neu|neue|neues|neuen)\b(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher))",
-                        re.IGNORECASE)
+_NEW_WORDS = re.compile(
+    r"\b(?:new|neu|neue|neues|neuen)\b(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher))", re.IGNORECASE
+)
 
 # Words that make a date expression German (month names both languages share tell nothing).
 _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
@@ -348,47 +349,111 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
-    (_compile(r"(?:(?:on|from|of|vom|von)\s+)?(?:the\s+)?day\s+before\s+yesterday|(?:seit\s+|since\s+)?vorgestern"),
-     _day_before_yesterday),
+    (
+        _compile(r"(?:(?:on|from|of|vom|von)\s+)?(?:the\s+)?day\s+before\s+yesterday|(?:seit\s+|since\s+)?vorgestern"),
+        _day_before_yesterday,
+    ),
     (_compile(_SINCE + r"(?:yesterday|gestern)"), _yesterday),
-    (_compile(r"(?:(?:from|of|von)\s+)?(?:yesterday|gestern)(?:\s+(?:morning|evening|afternoon|night|abend"
-              r"|morgen|früh|nachmittag|nacht|vormittag))?"), _yesterday),
-    (_compile(r"(?:(?:from|of|von|für)\s+)?(?:today|tonight|heute(?:\s+(?:morgen|früh|abend|nachmittag|vormittag))?"
-              r"|this\s+(?:morning|afternoon|evening))"), _today),
+    (
+        _compile(
+            r"(?:(?:from|of|von)\s+)?(?:yesterday|gestern)(?:\s+(?:morning|evening|afternoon|night|abend"
+            r"|morgen|früh|nachmittag|nacht|vormittag))?"
+        ),
+        _yesterday,
+    ),
+    (
+        _compile(
+            r"(?:(?:from|of|von|für)\s+)?(?:today|tonight|heute(?:\s+(?:morgen|früh|abend|nachmittag|vormittag))?"
+            r"|this\s+(?:morning|afternoon|evening))"
+        ),
+        _today,
+    ),
     (_compile(_NUMBER + r"\s+days?\s+ago"), _days_ago),
     (_compile(r"vor\s+" + _NUMBER + r"\s+tagen"), _days_ago),
     # rolling periods up to today: "in the past 3 days", "over the last week", "in den letzten 7 Tagen"
-    (_compile(r"(?:(?:in|within|during|over)\s+)?the\s+(?:last|past)\s+(?:" + _NUMBER + r"\s+)?(?P<unit>days?|weeks?)"),
-     _past_days),
+    (
+        _compile(
+            r"(?:(?:in|within|during|over)\s+)?the\s+(?:last|past)\s+(?:" + _NUMBER + r"\s+)?(?P<unit>days?|weeks?)"
+        ),
+        _past_days,
+    ),
     (_compile(r"(?:in\s+den\s+)?(?:letzten|vergangenen)\s+" + _NUMBER + r"\s+(?P<unit>tagen|wochen)"), _past_days),
     (_compile(r"in\s+der\s+(?:letzten|vergangenen)\s+(?P<unit>woche)(?P<n>)"), _past_days),
     (_compile(r"(?:seit|in)\s+" + _NUMBER + r"\s+(?P<unit>tagen|wochen)"), _past_days),
     (_compile(r"past\s+" + _NUMBER + r"\s+(?P<unit>days|weeks)"), _past_days),
     # calendar periods
-    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _THIS + r"\s+(?:week|woche)|(?:in\s+)?dieser\s+woche"),
-     _this_week),
-    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?(?:last|previous)\s+week"
-              r"|(?:aus\s+der\s+)?(?:letzten|vorigen|vergangenen)\s+woche|(?:letzte|vorige|vergangene)\s+woche"),
-     _last_week),
-    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _THIS + r"\s+(?:month|monat)|diesen\s+monat"),
-     _this_month),
-    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _LAST + r"\s+(?:month|monat)|im\s+" + _LAST
-              + r"\s+monat"), _last_month),
+    (
+        _compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _THIS + r"\s+(?:week|woche)|(?:in\s+)?dieser\s+woche"),
+        _this_week,
+    ),
+    (
+        _compile(
+            r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?(?:last|previous)\s+week"
+            r"|(?:aus\s+der\s+)?(?:letzten|vorigen|vergangenen)\s+woche|(?:letzte|vorige|vergangene)\s+woche"
+        ),
+        _last_week,
+    ),
+    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _THIS + r"\s+(?:month|monat)|diesen\s+monat"), _this_month),
+    (
+        _compile(
+            r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _LAST + r"\s+(?:month|monat)|im\s+" + _LAST + r"\s+monat"
+        ),
+        _last_month,
+    ),
     (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _THIS + r"\s+(?:year|jahr)|dieses\s+jahr"), _this_year),
-    (_compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _LAST + r"\s+(?:year|jahr)|im\s+" + _LAST + r"\s+jahr"),
-     _last_year),
-    (_compile(r"(?:(?:on|over|during|at)\s+)?(?:the\s+|this\s+|last\s+)?weekend"
-              r"|(?:am|übers|über\s+das|letztes|vergangenes|dieses|diesem)\s+wochenende"), _weekend),
+    (
+        _compile(r"(?:(?:during|in|from|of)\s+)?(?:the\s+)?" + _LAST + r"\s+(?:year|jahr)|im\s+" + _LAST + r"\s+jahr"),
+        _last_year,
+    ),
+    (
+        _compile(
+            r"(?:(?:on|over|during|at)\s+)?(?:the\s+|this\s+|last\s+)?weekend"
+            r"|(?:am|übers|über\s+das|letztes|vergangenes|dieses|diesem)\s+wochenende"
+        ),
+        _weekend,
+    ),
     # dates: 2026-12-01, 1.12.2026, 1.12., on 1 December 2026, 1st of December, December 1, am 1. Dezember
     (_compile(r"(?:" + _SINCE + r"|" + _ON + r")" + _YEAR + r"-(?P<mon>[01]\d)-" + _DAY), _on_date),
     (_compile(r"(?:" + _SINCE + r"|" + _ON + r")" + _DAY + r"\.(?P<mon>[01]?\d)\.(?:" + _YEAR + r")?"), _on_date),
-    (_compile(r"(?:" + _SINCE + r"|" + _ON + r")" + _DAY + r"(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH
-              + r"(?:,?\s+" + _YEAR + r")?"), _on_date),
-    (_compile(r"(?:" + _SINCE + r"|" + _ON + r")" + _MONTH + r"\s+" + _DAY + r"(?:st|nd|rd|th)?(?:,?\s+" + _YEAR
-              + r")?"), _on_date),
-    (_compile(r"(?:" + _SINCE + r"|(?:in|im|during|from|aus\s+dem)\s+)(?:(?:early|late|anfang|ende|mitte)\s+)?"
-              + _MONTH + r"(?:\s+" + _YEAR + r")?"), _in_month),
-    (_compile(r"(?:" + _SINCE + r"|(?:on|am)\s+|(?P<last>last|previous|letzten|vorigen|vergangenen)\s+)?" + _WEEKDAY),
-     _weekday),
+    (
+        _compile(
+            r"(?:"
+            + _SINCE
+            + r"|"
+            + _ON
+            + r")"
+            + _DAY
+            + r"(?:st|nd|rd|th|\.)?\s+(?:of\s+)?"
+            + _MONTH
+            + r"(?:,?\s+"
+            + _YEAR
+            + r")?"
+        ),
+        _on_date,
+    ),
+    (
+        _compile(
+            r"(?:" + _SINCE + r"|" + _ON + r")" + _MONTH + r"\s+" + _DAY + r"(?:st|nd|rd|th)?(?:,?\s+" + _YEAR + r")?"
+        ),
+        _on_date,
+    ),
+    (
+        _compile(
+            r"(?:"
+            + _SINCE
+            + r"|(?:in|im|during|from|aus\s+dem)\s+)(?:(?:early|late|anfang|ende|mitte)\s+)?"
+            + _MONTH
+            + r"(?:\s+"
+            + _YEAR
+            + r")?"
+        ),
+        _in_month,
+    ),
+    (
+        _compile(
+            r"(?:" + _SINCE + r"|(?:on|am)\s+|(?P<last>last|previous|letzten|vorigen|vergangenen)\s+)?" + _WEEKDAY
+        ),
+        _weekday,
+    ),
     (_compile(r"(?:" + _SINCE + r"|(?:in|im\s+jahr(?:e)?|during|from|aus|of)\s+)" + _YEAR), _in_year),
 ]

@@ -250,8 +250,9 @@ class FeedPoller:
             return FeedResult(feed.url, "not modified")
         if download.kind != "feed":
             raise SourceError(
-                feed.url, f"returned {download.content_type or 'no content type'}, not an RSS/Atom feed: give the "
-                "feed's own address (often linked as RSS on the site)"
+                feed.url,
+                f"returned {download.content_type or 'no content type'}, not an RSS/Atom feed: give the "
+                "feed's own address (often linked as RSS on the site)",
             )
         document = self.loader.parse_feed(download, feed.url)
         seen = set(feed.seen)

@@ -8,8 +8,31 @@ from collections.abc import Iterator
 
 # pysbd's rule sets; other languages are split with the English rules, which suit most Latin-script text.
 PYSBD_LANGUAGES = frozenset(
-    {"en", "hi", "mr", "zh", "es", "am", "ar", "hy", "bg", "ur", "ru", "pl", "fa", "nl", "da", "fr", "my", "el",
-     "it", "ja", "de", "kk", "sk"}
+    {
+        "en",
+        "hi",
+        "mr",
+        "zh",
+        "es",
+        "am",
+        "ar",
+        "hy",
+        "bg",
+        "ur",
+        "ru",
+        "pl",
+        "fa",
+        "nl",
+        "da",
+        "fr",
+        "my",
+        "el",
+        "it",
+        "ja",
+        "de",
+        "kk",
+        "sk",
+    }
 )
 MIN_CHARS_TO_DETECT = 12
 # Characters of a text that language identification looks at (its first ones).
@@ -21,10 +44,31 @@ _SENTENCE_MARKS = (". ", "! ", "? ", "… ")
 _SENTENCE_END = re.compile(r"[.!?…]\s")
 # English names of languages, for prompts that tell an LLM which language to write in.
 LANGUAGE_NAMES = {
-    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
-    "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
-    "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
-    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian",
+    "ar": "Arabic",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "fa": "Persian",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hu": "Hungarian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "no": "Norwegian",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
     "zh": "Chinese",
 }
 
@@ -48,7 +92,7 @@ def identify_language(text: str) -> tuple[str, float]:
 
 
 def language_name(code: str) -> str:
-    """"German" for "de"; the code itself for languages without a name here."""
+    """ "German" for "de"; the code itself for languages without a name here."""
     return LANGUAGE_NAMES.get(code, code)
 
 

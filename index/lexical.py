@@ -22,8 +22,7 @@ EMPTY_DOCUMENT = "\u2205"
 CLOCK_MARGIN_S = 300.0
 
 # Function words of the languages most news arrives in; BM25's idf handles the rest.
-_STOPWORDS = (
-    """
+_STOPWORDS = """
     a an and are as at be by did do does for from had has have he her his how i in is it its of on or she
     that the their them they this to was were what when where which who whom whose why will with you
     der die das den dem des ein eine einer eines einem einen und oder ist sind war waren wird werden hat
@@ -32,7 +31,6 @@ _STOPWORDS = (
     le la les un une des et est sont de du au aux en que qui quoi quand où pourquoi comment
     el los las y es son del que quien cuando donde por para como
     """
-)
 
 
 def fold(text: str) -> str:

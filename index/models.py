@@ -195,8 +195,13 @@ class StoredArticle:
     ingested_at: float = 0.0
 
     def to_dict(self) -> dict[str, object]:
-        return {"article_id": self.article_id, **self.meta.to_dict(), "source": self.meta.source,
-                "chunks": self.chunks, "ingested_at": self.ingested_at}
+        return {
+            "article_id": self.article_id,
+            **self.meta.to_dict(),
+            "source": self.meta.source,
+            "chunks": self.chunks,
+            "ingested_at": self.ingested_at,
+        }
 
 
 @dataclass(frozen=True)

@@ -151,9 +151,7 @@ def newest_hits_first(hits: Iterable[Hit]) -> list[str]:
     return [chunk_id for _, chunk_id in sorted(dated, key=lambda item: -(item[0] or 0.0))]
 
 
-def fuse(
-    rankings: Sequence[Sequence[str]], weights: Sequence[dict[str, float]] = (), rrf_k: int = RRF_K
-) -> list[str]:
+def fuse(rankings: Sequence[Sequence[str]], weights: Sequence[dict[str, float]] = (), rrf_k: int = RRF_K) -> list[str]:
     """Reciprocal rank fusion of several rankings of ids, best first; `weights[i][id]` scales (default 1) what
     ranking i contributes for that id."""
     scores: dict[str, float] = {}

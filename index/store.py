@@ -212,7 +212,9 @@ class ChunkStore:
         if not body_hashes:
             return {}
         result = self._call(
-            "look up texts", "get", where={"$and": [{"body_hash": {"$in": list(body_hashes)}}, {"chunk_index": 0}]},
+            "look up texts",
+            "get",
+            where={"$and": [{"body_hash": {"$in": list(body_hashes)}}, {"chunk_index": 0}]},
             include=["metadatas"],
         )
         return {str(m["body_hash"]): str(m["article_id"]) for m in result["metadatas"] or []}
@@ -264,8 +266,7 @@ class ChunkStore:
                     documents=[c.text for c in part],
                     embeddings=vectors[start : start + step],
                     metadatas=[
-                        {**_chunk_metadata(c, len(chunks), now), **(first_extra if c.index == 0 else {})}
-                        for c in part
+                        {**_chunk_metadata(c, len(chunks), now), **(first_extra if c.index == 0 else {})} for c in part
                     ],
                     write=True,
                 )

@@ -104,8 +104,10 @@ def fingerprint(text: str) -> Fingerprint:
     if not grams:
         return Fingerprint(np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32), 0)
     hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(g.encode("utf-8", "surrogatepass"), digest_size=4).digest(), "little")
-         for g in grams),
+        (
+            int.from_bytes(hashlib.blake2b(g.encode("utf-8", "surrogatepass"), digest_size=4).digest(), "little")
+            for g in grams
+        ),
         dtype=np.uint64,
         count=len(grams),
     )

@@ -54,7 +54,7 @@ def title_from_text(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
 
 
 def join_names(names: Sequence[str]) -> str:
-    """"A", "A and B", "A, B and C": names as a sentence lists them."""
+    """ "A", "A and B", "A, B and C": names as a sentence lists them."""
     if len(names) < 2:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -158,7 +158,7 @@ def build_hostile_folder(folder: Path) -> list[Kind]:
     write("long paragraph.txt", "A long paragraph\n\n" + prose[: 8 * 1024].replace("\n\n", " "), "stored")
     write("huge paragraph.txt", "A huge paragraph\n\n" + (prose.replace("\n\n", " ") + " ") * 80, "refused", "too long")
     write("long article.txt", "A long article\n\n" + (prose + "\n\n") * 96, "refused", "too long")
-    write("big field.csv", "title,text\nBig,\"" + prose.replace('"', "") * 160 + '"\n', "refused", "too long", 1)
+    write("big field.csv", 'title,text\nBig,"' + prose.replace('"', "") * 160 + '"\n', "refused", "too long", 1)
     write("one word.txt", "Buffalo\n\n" + "buffalo " * 600_000, "refused", "repeats the same few words")
     write("over the limit.txt", "Too big\n\n" + prose * 800, "refused", "more than the limit of 20 MB per file")
     _special_files(folder, kinds)

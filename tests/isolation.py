@@ -26,9 +26,11 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import pytest
+
+Phase = Literal["setup", "call", "teardown"]
 
 ISOLATED_MARKERS = ("slow", "native")
 REPORT_OPTION = "--isolation-report"
@@ -114,7 +116,7 @@ class _Isolator:
     def _group_of(self, item: pytest.Item) -> list[pytest.Item]:
         """This item and the isolated items after it in the same module that have not run yet."""
         items = item.session.items
-        following = items[items.index(item):]
+        following = items[items.index(item) :]
         return [i for i in following if i.path == item.path and is_isolated(i) and i.nodeid not in self._results]
 
     def _run_group(self, group: list[pytest.Item]) -> None:
@@ -132,6 +134,7 @@ class _Isolator:
                 return
             if broken.nodeid in run.started:
                 reports = run.reports.get(broken.nodeid, [])
+                phase: Phase
                 if not reports:
                     phase = "setup"
                 else:
@@ -152,9 +155,17 @@ class _Isolator:
         with tempfile.TemporaryDirectory(prefix="newsbot-isolated-") as tmp:
             report_path, output_path = Path(tmp) / "reports.jsonl", Path(tmp) / "output.txt"
             command = [
-                sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--no-header",
-                f"--rootdir={config.rootpath}", f"{REPORT_OPTION}={report_path}",
-                *([f"--config-file={config.inipath}"] if config.inipath else []), *nodeids,
+                sys.executable,
+                "-m",
+                "pytest",
+                "-p",
+                "no:cacheprovider",
+                "-q",
+                "--no-header",
+                f"--rootdir={config.rootpath}",
+                f"{REPORT_OPTION}={report_path}",
+                *([f"--config-file={config.inipath}"] if config.inipath else []),
+                *nodeids,
             ]
             run = _ChildRun()
             with output_path.open("w", encoding="utf-8") as output:
@@ -227,7 +238,7 @@ def _output_tail(output: str) -> str:
     return "output of the child:\n" + "\n".join(f"    {line}" for line in lines)
 
 
-def _failure(item: pytest.Item, when: str, message: str) -> pytest.TestReport:
+def _failure(item: pytest.Item, when: Phase, message: str) -> pytest.TestReport:
     return _report(item, "failed", when, message)
 
 
@@ -235,11 +246,13 @@ def _passed(item: pytest.Item) -> pytest.TestReport:
     return _report(item, "passed", "teardown", None)
 
 
-def _report(item: pytest.Item, outcome: str, when: str, longrepr: str | None) -> pytest.TestReport:
+def _report(
+    item: pytest.Item,
+    outcome: Literal["passed", "failed", "skipped"],
+    when: Phase,
+    longrepr: str | None,
+) -> pytest.TestReport:
     """A report made in the parent for a phase the child could not report: a crash, or the teardown after it."""
     now = time.time()
-    keywords = {name: 1 for name in item.keywords}
-    # pytest types keywords, outcome and when as Literals; the values here are among them.
-    return pytest.TestReport(
-        item.nodeid, item.location, keywords, outcome, longrepr, when, start=now, stop=now  # type: ignore[arg-type]
-    )
+    keywords: dict[str, Literal[1]] = {name: 1 for name in item.keywords}
+    return pytest.TestReport(item.nodeid, item.location, keywords, outcome, longrepr, when, start=now, stop=now)

@@ -71,15 +71,35 @@ def postgres_server(binaries: Path) -> Iterator[str]:
         env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
         subprocess.run(
             [*prefix, str(binaries / "initdb"), "-D", str(data), "-U", "newsbot", "--auth=trust", "-E", "UTF8"],
-            check=True, capture_output=True, env=env, cwd=root,
+            check=True,
+            capture_output=True,
+            env=env,
+            cwd=root,
         )
         log = (root / "server.log").open("wb")
         if user is not None:
             os.chown(root / "server.log", user.pw_uid, user.pw_gid)
         process = subprocess.Popen(
-            [*prefix, str(binaries / "postgres"), "-D", str(data), "-p", str(port), "-h", "127.0.0.1",
-             "-k", "", "-c", "fsync=off", "-c", "full_page_writes=off"],
-            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root,
+            [
+                *prefix,
+                str(binaries / "postgres"),
+                "-D",
+                str(data),
+                "-p",
+                str(port),
+                "-h",
+                "127.0.0.1",
+                "-k",
+                "",
+                "-c",
+                "fsync=off",
+                "-c",
+                "full_page_writes=off",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=root,
         )
         log.close()
         _wait_ready(port, process, root / "server.log")

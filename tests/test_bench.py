@@ -105,10 +105,11 @@ def test_children_get_every_index_setting_and_no_stray_ones(tmp_path: Path) -> N
 
 def test_a_child_reports_its_own_peak_memory_not_the_parents(tmp_path: Path) -> None:
     ballast = bytearray(300 * 1024 * 1024)
-    ballast[:: 4096] = b"x" * len(ballast[:: 4096])  # the parent now holds 300 MB resident
+    ballast[::4096] = b"x" * len(ballast[::4096])  # the parent now holds 300 MB resident
     code, _, _, rss, _ = run_process(
         [sys.executable, "-c", "x = bytearray(60 * 1024 * 1024); x[::4096] = b'1' * len(x[::4096])"],
-        dict(os.environ), tmp_path,
+        dict(os.environ),
+        tmp_path,
     )
     del ballast
     assert code == 0
@@ -152,12 +153,36 @@ def test_the_report_carries_the_headline_keys_and_judges_the_targets() -> None:
 @pytest.mark.slow
 def test_newsbot_bench_runs_end_to_end_on_a_tiny_slice(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_"))}
-    env.update(NEWSBOT_EMBEDDER="use", NEWSBOT_READER="same", HF_HUB_OFFLINE="1",
-               PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    env.update(
+        NEWSBOT_EMBEDDER="use",
+        NEWSBOT_READER="same",
+        HF_HUB_OFFLINE="1",
+        PYTHONPATH=str(Path(__file__).resolve().parents[1]),
+    )
     completed = subprocess.run(
-        [sys.executable, "-c", "from bot.cli import main; main()", "bench", "--corpus", str(SLICE),
-         "--sizes", "30,80", "--subset", "4", "--queries", "2", "--cache-dir", str(tmp_path / "cache"), "--json"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900, check=False,
+        [
+            sys.executable,
+            "-c",
+            "from bot.cli import main; main()",
+            "bench",
+            "--corpus",
+            str(SLICE),
+            "--sizes",
+            "30,80",
+            "--subset",
+            "4",
+            "--queries",
+            "2",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--json",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
     data = json.loads(completed.stdout)  # stdout carries the JSON object only
@@ -166,7 +191,10 @@ def test_newsbot_bench_runs_end_to_end_on_a_tiny_slice(tmp_path: Path) -> None:
     assert ours["articles"] == 4 and ours["chunks"] >= 4 and peer["articles"] == 4
     assert 0 < data["ingest_vs_raw_ratio"] and 0 <= data["reingest_vs_first_ratio"] < 1
     assert [(row["size"], row["store"], row["chunks"]) for row in data["latency"]] == [
-        (30, "embedded", 30), (30, "server", 30), (80, "embedded", 80), (80, "server", 80)
+        (30, "embedded", 30),
+        (30, "server", 30),
+        (80, "embedded", 80),
+        (80, "server", 80),
     ]
     assert all(0 < row["retrieval_p50_ms"] <= row["retrieval_p95_ms"] for row in data["latency"])
     assert all(row["retrieval_p50_ms"] < row["answer_p95_ms"] for row in data["latency"])
@@ -175,10 +203,31 @@ def test_newsbot_bench_runs_end_to_end_on_a_tiny_slice(tmp_path: Path) -> None:
     assert 50 < data["peak_rss_mb"] < 4000 and processes["chroma_server_peak_rss_mb"] > 10
     assert data["cache"]["chunks"] >= ours["chunks"]
     again = subprocess.run(
-        [sys.executable, "-c", "from bot.cli import main; main()", "bench", "--corpus", str(SLICE),
-         "--sizes", "30", "--subset", "2", "--queries", "2", "--cache-dir", str(tmp_path / "cache"), "--json",
-         "--no-server", "--no-peer"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900, check=False,
+        [
+            sys.executable,
+            "-c",
+            "from bot.cli import main; main()",
+            "bench",
+            "--corpus",
+            str(SLICE),
+            "--sizes",
+            "30",
+            "--subset",
+            "2",
+            "--queries",
+            "2",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--json",
+            "--no-server",
+            "--no-peer",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
     assert again.returncode == 0, again.stderr[-3000:]
     assert json.loads(again.stdout)["cache"]["how"] == "reused from the cache dir"

@@ -9,8 +9,11 @@ from index.models import ArticleMeta, Hit
 
 def hit(chunk: int, article: str) -> Hit:
     meta = ArticleMeta(
-        title=f"Title {article}", outlet="Example Times", url=f"https://example.org/{article}",
-        published_at=datetime(2026, 11, 1), language="en",
+        title=f"Title {article}",
+        outlet="Example Times",
+        url=f"https://example.org/{article}",
+        published_at=datetime(2026, 11, 1),
+        language="en",
     )
     return Hit(
         chunk_id=f"{article}:{chunk}", article_id=article, text=f"passage {chunk} of {article}", meta=meta, score=0.5

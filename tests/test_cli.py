@@ -76,7 +76,15 @@ def test_ask_json_has_the_documented_shape(env: dict[str, str]) -> None:
     assert set(answer) == {"answer", "abstained", "sources"}
     for source in answer["sources"]:
         assert set(source) == {
-            "n", "title", "outlet", "url", "published_at", "language", "snippet", "score", "also_reported_by"
+            "n",
+            "title",
+            "outlet",
+            "url",
+            "published_at",
+            "language",
+            "snippet",
+            "score",
+            "also_reported_by",
         }
 
 
@@ -159,10 +167,19 @@ def test_ingest_help_documents_the_csv_columns_with_a_headerless_example(env: di
 
 def write_dated_records(path: Path) -> Path:
     records = [
-        {"title": "Parliament passes the 2027 budget", "text": "Parliament passed the budget for 2027 on Tuesday with "
-         "380 votes to 250. Spending on schools rises.", "outlet": "Wire", "published_at": "2026-12-01T16:00:00Z"},
-        {"title": "Storm closes the port of Hamburg", "text": "A winter storm closed the port of Hamburg on Friday. "
-         "Ferries stopped.", "outlet": "Wire", "published_at": "2026-11-20T09:00:00Z"},
+        {
+            "title": "Parliament passes the 2027 budget",
+            "text": "Parliament passed the budget for 2027 on Tuesday with "
+            "380 votes to 250. Spending on schools rises.",
+            "outlet": "Wire",
+            "published_at": "2026-12-01T16:00:00Z",
+        },
+        {
+            "title": "Storm closes the port of Hamburg",
+            "text": "A winter storm closed the port of Hamburg on Friday. Ferries stopped.",
+            "outlet": "Wire",
+            "published_at": "2026-11-20T09:00:00Z",
+        },
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path

@@ -38,11 +38,15 @@ def test_feeds_are_added_listed_and_removed(env: dict[str, str]) -> None:
     assert "no feeds followed yet" in invoke(env, "feeds", "list").stderr
     added = invoke(env, "feeds", "add", "https://elda.example/feed.xml", "https://lindholm.example/atom")
     assert added.exit_code == 0
-    assert added.stdout.splitlines() == ["following https://elda.example/feed.xml", "following https://lindholm.example/atom"]
+    assert added.stdout.splitlines() == [
+        "following https://elda.example/feed.xml",
+        "following https://lindholm.example/atom",
+    ]
 
     listed = json.loads(invoke(env, "feeds", "list", "--json").stdout)
     assert [(f["url"], f["failures"], f["articles"]) for f in listed] == [
-        ("https://elda.example/feed.xml", 0, 0), ("https://lindholm.example/atom", 0, 0)
+        ("https://elda.example/feed.xml", 0, 0),
+        ("https://lindholm.example/atom", 0, 0),
     ]
     assert "not read yet" in invoke(env, "feeds", "list").stdout
 

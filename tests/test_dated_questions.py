@@ -21,8 +21,14 @@ def article(title: str, text: str, published: datetime | None, outlet: str = "Wi
     slug = title.lower().replace(" ", "-")
     return Article(
         text=text,
-        meta=ArticleMeta(title=title, outlet=outlet, url=f"https://news.example/{slug}", published_at=published,
-                         language="en", source=f"https://news.example/{slug}"),
+        meta=ArticleMeta(
+            title=title,
+            outlet=outlet,
+            url=f"https://news.example/{slug}",
+            published_at=published,
+            language="en",
+            source=f"https://news.example/{slug}",
+        ),
     )
 
 

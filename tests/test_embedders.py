@@ -14,8 +14,25 @@ from index.newsroom import Newsroom
 from tests.conftest import SEED_ARTICLE, make_settings
 
 VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + [
-    "nord", "##korea", "waffen", "russland", "munition", "arms", "north", "korea", "the", "who", "denied", "weather",
-    "sun", "rain", "bridge", "council", ".", ",", "?",
+    "nord",
+    "##korea",
+    "waffen",
+    "russland",
+    "munition",
+    "arms",
+    "north",
+    "korea",
+    "the",
+    "who",
+    "denied",
+    "weather",
+    "sun",
+    "rain",
+    "bridge",
+    "council",
+    ".",
+    ",",
+    "?",
 ]
 
 
@@ -29,7 +46,11 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "vocab.txt").write_text("\n".join(VOCAB), encoding="utf-8")
     tokenizer = BertTokenizerFast(vocab_file=str(root / "vocab.txt"), do_lower_case=True)
     config = BertConfig(
-        vocab_size=len(VOCAB), hidden_size=32, num_hidden_layers=1, num_attention_heads=2, intermediate_size=64,
+        vocab_size=len(VOCAB),
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=64,
         max_position_embeddings=128,
     )
     bert_dir = root / "bert"

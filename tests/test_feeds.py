@@ -62,10 +62,14 @@ def rss_item(guid: str, title: str, *, link: str = "", summary: str = "", conten
     return "<item>" + "".join(parts) + "</item>"
 
 
-ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+ATOM = (
+    b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
 <title>Lindholm Post</title><id>urn:lindholm</id><updated>2024-05-01T10:00:00Z</updated>
 <entry><id>urn:lindholm:bread</id><title>Rye loaf is bread of the year</title>
-<content type="html">&lt;p&gt;""" + BAKERY_TEXT.encode() + b"""&lt;/p&gt;</content></entry></feed>"""
+<content type="html">&lt;p&gt;"""
+    + BAKERY_TEXT.encode()
+    + b"""&lt;/p&gt;</content></entry></feed>"""
+)
 
 
 class FakeClock:
@@ -117,10 +121,20 @@ def test_a_feed_is_read_into_the_index_with_teasers_replaced_by_their_pages(
     site.routes["/harbour"] = Route(HARBOUR_PAGE.encode())
     site.routes["/feed.xml"] = Route(
         rss(
-            rss_item("h1", "Harbour reopens", link=f"{site.base}/harbour", summary="The harbour reopened.",
-                     date="Mon, 04 Mar 2024 10:00:00 GMT"),
-            rss_item("b1", "Bread of the year", link=f"{site.base}/bread", content=BAKERY_TEXT,
-                     date="Sat, 04 May 2024 08:00:00 GMT"),
+            rss_item(
+                "h1",
+                "Harbour reopens",
+                link=f"{site.base}/harbour",
+                summary="The harbour reopened.",
+                date="Mon, 04 Mar 2024 10:00:00 GMT",
+            ),
+            rss_item(
+                "b1",
+                "Bread of the year",
+                link=f"{site.base}/bread",
+                content=BAKERY_TEXT,
+                date="Sat, 04 May 2024 08:00:00 GMT",
+            ),
         ),
         "application/rss+xml",
     )
@@ -140,9 +154,7 @@ def test_a_feed_is_read_into_the_index_with_teasers_replaced_by_their_pages(
     assert feed.articles == 2 and feed.failures == 0 and feed.next_at == START + INTERVAL
 
 
-def test_entries_already_read_are_not_read_again(
-    site: LoopbackSite, poller: FeedPoller, clock: FakeClock
-) -> None:
+def test_entries_already_read_are_not_read_again(site: LoopbackSite, poller: FeedPoller, clock: FakeClock) -> None:
     item = rss_item("h1", "Harbour reopens", link=f"{site.base}/harbour", summary="Teaser.")
     site.routes["/harbour"] = Route(HARBOUR_PAGE.encode())
     site.routes["/feed.xml"] = Route(rss(item), "application/rss+xml")  # no ETag: the server always sends it
@@ -210,7 +222,9 @@ def test_a_failing_feed_backs_off_and_never_stops_the_others(
     outcomes = {r.url.rsplit("/", 1)[1]: r for r in poller.poll_due().results}
 
     assert {k: r.outcome for k, r in outcomes.items()} == {
-        "broken.xml": "failed", "down.xml": "failed", "good.xml": "stored"
+        "broken.xml": "failed",
+        "down.xml": "failed",
+        "good.xml": "stored",
     }
     assert "not a readable RSS/Atom feed" in outcomes["broken.xml"].error
     assert "HTTP 503" in outcomes["down.xml"].error
@@ -243,8 +257,9 @@ def test_a_feed_slower_than_the_deadline_fails_alone(
 ) -> None:
     settings = make_settings(tmp_path / "slow", allow_private_hosts=True, fetch_deadline=0.5)
     room = Newsroom(settings, embedder=embedder)
-    site.routes["/slow.xml"] = Route(rss(rss_item("b1", "Bread", content=BAKERY_TEXT)), "application/rss+xml",
-                                     trickle_s=0.05)
+    site.routes["/slow.xml"] = Route(
+        rss(rss_item("b1", "Bread", content=BAKERY_TEXT)), "application/rss+xml", trickle_s=0.05
+    )
     site.routes["/good.xml"] = Route(rss(rss_item("h1", "Harbour", content=HARBOUR_TEXT)), "application/rss+xml")
     poller = FeedPoller(room, FeedRegistry(settings.data_dir), clock=clock)
     poller.registry.add(f"{site.base}/slow.xml")
@@ -341,12 +356,18 @@ def test_a_poll_told_to_stop_hands_the_unread_feeds_back(site: LoopbackSite, pol
 def test_an_entry_that_fails_to_be_stored_is_tried_once_more(
     site: LoopbackSite, embedder: Embedder, tmp_path: Path, clock: FakeClock
 ) -> None:
-    settings = make_settings(tmp_path / "tight", allow_private_hosts=True, max_chunks_per_article=1,
-                             chunk_tokens=32, feeds_poll_interval=INTERVAL)
+    settings = make_settings(
+        tmp_path / "tight",
+        allow_private_hosts=True,
+        max_chunks_per_article=1,
+        chunk_tokens=32,
+        feeds_poll_interval=INTERVAL,
+    )
     room = Newsroom(settings, embedder=embedder)
     site.routes["/feed.xml"] = Route(
         rss(rss_item("h1", "Harbour", content=HARBOUR_TEXT), rss_item("s1", "Short", content="A" * 20 + " short.")),
-        "application/rss+xml", headers={"ETag": '"v1"'},
+        "application/rss+xml",
+        headers={"ETag": '"v1"'},
     )
     poller = FeedPoller(room, FeedRegistry(settings.data_dir), clock=clock)
     poller.registry.add(f"{site.base}/feed.xml")

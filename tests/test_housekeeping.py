@@ -212,8 +212,13 @@ def test_newsbot_ingest_says_what_it_did_not_store_again(tmp_path: Path) -> None
 def test_a_feed_or_file_reference_matches_its_entries_only(tmp_path: Path) -> None:
     store = ChunkStore(path=tmp_path / "data", embedder_name="random")
     sources = [
-        "https://example.org/feed.xml#entry 1", "https://example.org/feed.xml#entry 2", "https://example.org/feed.xml2",
-        "news/a.jsonl#entry 3", "news/a.jsonl.bak", "news/b.csv:row 2", "newsroom/c.txt",
+        "https://example.org/feed.xml#entry 1",
+        "https://example.org/feed.xml#entry 2",
+        "https://example.org/feed.xml2",
+        "news/a.jsonl#entry 3",
+        "news/a.jsonl.bak",
+        "news/b.csv:row 2",
+        "newsroom/c.txt",
     ]
     for i, source in enumerate(sources):
         article = Article(f"text {i}", ArticleMeta(title=f"t{i}", source=source))

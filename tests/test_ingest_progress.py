@@ -74,4 +74,3 @@ def test_a_terminal_gets_a_bar_with_the_same_figures() -> None:
     assert "━" in shown  # the bar
     assert "2/8 inputs, 300 chunks embedded, 30.0 chunks/s, ETA 0:00:30" in shown
     assert "ingest: " not in shown  # no plain lines on a terminal
-

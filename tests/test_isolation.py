@@ -16,7 +16,7 @@ pytest_plugins = ["pytester"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-CRASHING_MODULE = '''
+CRASHING_MODULE = """
 import ctypes
 import os
 
@@ -55,23 +55,23 @@ def test_skips_with_its_reason():
 @pytest.mark.native
 def test_fails_like_any_test():
     assert 1 == 2, "an ordinary failure, replayed from the child"
-'''
+"""
 
-OTHER_MODULE = '''
+OTHER_MODULE = """
 import os
 
 
 def test_in_process_in_the_next_module():
     assert os.getpid() == PARENT_PID
-'''
+"""
 
 
-CONFTEST = '''
+CONFTEST = """
 import os
 
 pytest_plugins = ["tests.isolation"]
 os.environ.setdefault("PARENT_PID", str(os.getpid()))  # the children inherit the parent's
-'''
+"""
 
 
 @pytest.fixture
@@ -93,25 +93,28 @@ def test_a_segfault_and_an_abort_fail_their_tests_and_every_other_test_still_run
     result = suite.runpytest_subprocess("-p", "no:cacheprovider", "-rfs")
 
     result.assert_outcomes(passed=3, failed=3, skipped=1)
-    result.stdout.fnmatch_lines([
-        "*native crash: SIGSEGV in test_crashes.py::test_reads_address_zero*",
-        "*Fatal Python error: Segmentation fault*",
-        "*native crash: SIGABRT in test_crashes.py::test_aborts*",
-        "*Fatal Python error: Aborted*",
-        "*an ordinary failure, replayed from the child*",
-        "FAILED test_crashes.py::test_reads_address_zero*",
-        "FAILED test_crashes.py::test_aborts*",
-        "FAILED test_crashes.py::test_fails_like_any_test*",
-        "SKIPPED [[]1] test_crashes.py:*: no model on this machine",
-        "*3 failed, 3 passed, 1 skipped*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*native crash: SIGSEGV in test_crashes.py::test_reads_address_zero*",
+            "*Fatal Python error: Segmentation fault*",
+            "*native crash: SIGABRT in test_crashes.py::test_aborts*",
+            "*Fatal Python error: Aborted*",
+            "*an ordinary failure, replayed from the child*",
+            "FAILED test_crashes.py::test_reads_address_zero*",
+            "FAILED test_crashes.py::test_aborts*",
+            "FAILED test_crashes.py::test_fails_like_any_test*",
+            "SKIPPED [[]1] test_crashes.py:*: no model on this machine",
+            "*3 failed, 3 passed, 1 skipped*",
+        ]
+    )
     assert result.ret == pytest.ExitCode.TESTS_FAILED
 
 
 def test_a_crash_while_loading_a_module_scoped_model_fails_the_test_that_needed_it_and_the_next_child_reloads(
     suite: pytest.Pytester,
 ) -> None:
-    suite.makepyfile(test_model='''
+    suite.makepyfile(
+        test_model="""
 import ctypes
 from pathlib import Path
 
@@ -143,7 +146,8 @@ def test_second(model):
 @pytest.mark.slow
 def test_third_shares_the_model_loaded_for_the_second(model):
     assert LOADS == ["loaded"]
-''')
+"""
+    )
 
     result = suite.runpytest_subprocess("-p", "no:cacheprovider", "-ra")
 

@@ -101,14 +101,23 @@ async def ask(api: FakeBotApi, question: str) -> str:
 
 async def newsbot_ingest(env: dict[str, str], cwd: Path, *sources: str) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
-        str(NEWSBOT), "ingest", *sources, "--json", cwd=cwd, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        str(NEWSBOT),
+        "ingest",
+        *sources,
+        "--json",
+        cwd=cwd,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
 
 
 async def test_a_running_bot_answers_while_newsbot_ingest_adds_articles(api: FakeBotApi, tmp_path: Path) -> None:
     env = {
-        **os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "NEWSBOT_EMBEDDER": "use",
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "HF_HUB_OFFLINE": "1",
+        "NEWSBOT_EMBEDDER": "use",
         "NEWSBOT_DATA_DIR": str(tmp_path / "data"),
     }
     old_story = {"text": "A story from 2001 that retention drops. " * 3, "published_at": "2001-05-01"}
@@ -127,8 +136,12 @@ async def test_a_running_bot_answers_while_newsbot_ingest_adds_articles(api: Fak
     log_path = tmp_path / "bot.log"
     with log_path.open("wb") as log_file:
         bot = await newsbot_bot(
-            tmp_path, log_file, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=api.base_url,
-            TELEGRAM_ADMIN_IDS=str(ADMIN["id"]), NEWSBOT_RETENTION_DAYS="3650",  # the 2001 story goes at start
+            tmp_path,
+            log_file,
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=api.base_url,
+            TELEGRAM_ADMIN_IDS=str(ADMIN["id"]),
+            NEWSBOT_RETENTION_DAYS="3650",  # the 2001 story goes at start
         )
         try:
             await api.wait_for(lambda: "default" in api.commands, timeout=120, what="the bot to start")

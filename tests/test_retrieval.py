@@ -36,5 +36,3 @@ def test_hybrid_search_finds_a_rare_name_that_dense_search_ranks_lower(tmp_path:
     hybrid = Newsroom(make_settings(tmp_path / "data", retrieval_mode="hybrid"))
     for question in ("Was sagte Ulamec?", "What did Ulamec say?"):
         assert hybrid.search(question, k=1)[0].meta.title.startswith(philae)
-
-

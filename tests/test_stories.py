@@ -135,8 +135,14 @@ def hit(chunk_id: str, article_id: str, story_id: str, outlet: str, score: float
 
 
 def test_copies_do_not_crowd_the_hits() -> None:
-    hits = [hit("a:0", "a", "s", "A"), hit("b:0", "b", "s", "B"), hit("a:1", "a", "s", "A"),
-            hit("c:0", "c", "c", "C"), hit("d:0", "d", "", "D"), hit("b:1", "b", "s", "B")]
+    hits = [
+        hit("a:0", "a", "s", "A"),
+        hit("b:0", "b", "s", "B"),
+        hit("a:1", "a", "s", "A"),
+        hit("c:0", "c", "c", "C"),
+        hit("d:0", "d", "", "D"),
+        hit("b:1", "b", "s", "B"),
+    ]
     assert [h.chunk_id for h in diversify(collapse(hits), 3, per_article=2)] == ["a:0", "a:1", "c:0"]
 
 

@@ -50,6 +50,7 @@ def configure(
     setup_logging(settings.log_level, verbose=verbose)
     ctx.obj = settings
 
+
 library.register(app)
 asking.register(app)
 running.register(app)

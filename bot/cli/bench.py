@@ -40,8 +40,11 @@ def bench(
         Path | None, typer.Option(help="The corpus itself: a 10kGNAD-style .csv or a .jsonl of title/text.")
     ] = None,
     questions: Annotated[
-        Path | None, typer.Option(help="Questions (.jsonl with question_en/question_de/question); default: "
-                                          "news_qa/dev.jsonl in --data, else the opening words of articles.")
+        Path | None,
+        typer.Option(
+            help="Questions (.jsonl with question_en/question_de/question); default: "
+            "news_qa/dev.jsonl in --data, else the opening words of articles."
+        ),
     ] = None,
     sizes: Annotated[str, typer.Option(help="Store sizes in chunks, comma-separated.")] = ",".join(
         str(size) for size in DEFAULT_SIZES

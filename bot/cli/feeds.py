@@ -124,10 +124,7 @@ def _sleep_for(registry: FeedRegistry, interval_s: float) -> float:
 def _print_poll(report: PollReport, *, as_json: bool) -> None:
     if as_json:
         print_json(
-            [
-                {"url": r.url, "outcome": r.outcome, "error": r.error, **r.report.to_dict()}
-                for r in report.results
-            ]
+            [{"url": r.url, "outcome": r.outcome, "error": r.error, **r.report.to_dict()} for r in report.results]
         )
         return
     for result in report.results:

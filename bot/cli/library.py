@@ -41,7 +41,7 @@ def ingest(
             "delimiter (a character, or comma, semicolon, tab, pipe, space), quotechar, header (true/false). "
             "Default: a header row naming title, text, url, ... "
             "E.g. 'title=headline,text=body,url=link,delimiter=semicolon'; a headerless label;text file "
-            "(10kGNAD): \"text=2,header=false,delimiter=semicolon,quotechar='\"."
+            '(10kGNAD): "text=2,header=false,delimiter=semicolon,quotechar=\'".'
         ),
     ] = "",
     as_json: JsonOption = False,
@@ -111,7 +111,8 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @handles_errors
 def latest(
     ctx: typer.Context,
-    n: Annotated[int, typer.Option("-n", min=1, help="How many articles.")] = 10, as_json: JsonOption = False
+    n: Annotated[int, typer.Option("-n", min=1, help="How many articles.")] = 10,
+    as_json: JsonOption = False,
 ) -> None:
     """The newest articles (by publication date, else by when they were added)."""
     settings = settings_of(ctx)
@@ -151,9 +152,7 @@ def delete(
 @handles_errors
 def expire(
     ctx: typer.Context,
-    days: Annotated[
-        int | None, typer.Option(min=1, help="Age limit in days; default NEWSBOT_RETENTION_DAYS.")
-    ] = None,
+    days: Annotated[int | None, typer.Option(min=1, help="Age limit in days; default NEWSBOT_RETENTION_DAYS.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Remove articles older than the retention period (by publication date, else by when they were added)."""

@@ -41,7 +41,7 @@ def start(
     )
     out_console.print(f"Q: {question}\n", highlight=False, markup=False)
     out_console.print(format_answer(newsroom.ask(question)), highlight=False, markup=False)
-    err_console.print("\nAsk more with: newsbot ask \"…\" or newsbot chat; set TELEGRAM_BOT_TOKEN to run the bot.")
+    err_console.print('\nAsk more with: newsbot ask "…" or newsbot chat; set TELEGRAM_BOT_TOKEN to run the bot.')
 
 
 @handles_errors

@@ -1,11 +1,11 @@
 """Who may use the bot, who administers it, and how often one user may ask.
 
-    allowed   TELEGRAM_ALLOWED_USER_IDS and TELEGRAM_ALLOWED_CHAT_IDS; both empty = open to everyone.
-              Otherwise a user listed in the first may ask anywhere, and anyone may ask in a chat listed in
-              the second (a private chat's id is its user's id).
-    admins    TELEGRAM_ADMIN_IDS may always use the bot, add articles and see /stats; they are not rate limited.
-    rate      TELEGRAM_RATE_LIMIT_PER_MINUTE messages the bot answers (questions, commands, buttons, files) per
-              user in any 60 seconds, counted in the bot's state (bot/telegram/state.py) that replicas share.
+allowed   TELEGRAM_ALLOWED_USER_IDS and TELEGRAM_ALLOWED_CHAT_IDS; both empty = open to everyone.
+          Otherwise a user listed in the first may ask anywhere, and anyone may ask in a chat listed in
+          the second (a private chat's id is its user's id).
+admins    TELEGRAM_ADMIN_IDS may always use the bot, add articles and see /stats; they are not rate limited.
+rate      TELEGRAM_RATE_LIMIT_PER_MINUTE messages the bot answers (questions, commands, buttons, files) per
+          user in any 60 seconds, counted in the bot's state (bot/telegram/state.py) that replicas share.
 """
 
 from __future__ import annotations

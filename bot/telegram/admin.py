@@ -43,7 +43,6 @@ PROGRESS_EVERY_S = 3.0
 NOT_ADMIN = "Sorry, only the bot's admins can add articles. You can ask me about the news, though!"
 
 
-
 async def add(update: Update, context: NewsContext) -> None:
     """/add URL [URL…]: read web pages into the index (admins only)."""
     message = await admin_message(update, context, NOT_ADMIN)

@@ -79,9 +79,7 @@ ADMIN_COMMANDS = (
 NewsApplication = Application[Any, NewsContext, Any, Any, Any, Any]
 
 
-def build_application(
-    settings: Settings, newsroom: Newsroom, *, request: BaseRequest | None = None
-) -> NewsApplication:
+def build_application(settings: Settings, newsroom: Newsroom, *, request: BaseRequest | None = None) -> NewsApplication:
     """A ready-to-run Application: handlers, error handler, rate limiter, command menu set in post_init.
 
     `request` replaces PTB's HTTP transport for every call (tests pass one that never opens a socket).

@@ -62,9 +62,7 @@ class ChatMemory:
 
     async def remember(self, question: str, answer: Answer) -> int:
         """Keep the turn and the answer; returns the key the Sources button refers to."""
-        return await asyncio.to_thread(
-            self.state.remember, self.chat_id, question, answer, max_turns=self.max_turns
-        )
+        return await asyncio.to_thread(self.state.remember, self.chat_id, question, answer, max_turns=self.max_turns)
 
     async def history(self) -> tuple[Turn, ...]:
         return await asyncio.to_thread(self.state.history, self.chat_id, self.max_turns)

@@ -121,9 +121,7 @@ async def poll_job(context: NewsContext) -> None:
         since = await asyncio.to_thread(services.subscriptions.matched_until, services.started_at)
         report = await asyncio.to_thread(services.poller.poll_due, lambda: not application.running)
         services.polls += 1
-        queued = await asyncio.to_thread(
-            match_new_articles, context.services.newsroom, services.subscriptions, since
-        )
+        queued = await asyncio.to_thread(match_new_articles, context.services.newsroom, services.subscriptions, since)
         if report.stored_ids or queued:
             log.info("feeds: %d new articles, %d queued for followers", len(report.stored_ids), queued)
         if application.running:
@@ -143,7 +141,6 @@ def feeds_summary(context: NewsContext) -> list[str]:
     now = time.time()
     lines += [f"⚠️ <code>{escape(shorten(f.url, 120))}</code>: {escape(f.status(now))}" for f in failing[:5]]
     return lines
-
 
 
 async def feeds(update: Update, context: NewsContext) -> None:

@@ -94,7 +94,7 @@ def compact_source_line(source: Source) -> str:
 
 
 def also_reported_by(source: Source) -> str:
-    """"also reported by A, B and C", each outlet linked to its article; "" for a story with one source."""
+    """ "also reported by A, B and C", each outlet linked to its article; "" for a story with one source."""
     names = [link(m.url, reporter_name(outlet_of(m.outlet, m.url), m.url, m.title)) for m in source.also_reported_by]
     return f"also reported by {join_names(names)}" if names else ""
 

@@ -195,9 +195,7 @@ async def send_html(message: Message, text: str, *, reply_markup: InlineKeyboard
     parts = split_html(text)
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
-        await message.reply_html(
-            part, reply_markup=reply_markup if last else None, do_quote=None if i == 0 else False
-        )
+        await message.reply_html(part, reply_markup=reply_markup if last else None, do_quote=None if i == 0 else False)
 
 
 def sources_button(key: int) -> InlineKeyboardMarkup:

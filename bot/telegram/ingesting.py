@@ -135,8 +135,7 @@ class IngestJobs:
             return
         sources = [source for job in jobs for source in job.sources]
         log.warning(
-            "stopping with %d add(s) still running, abandoned (what they had not stored is lost; send them "
-            "again): %s",
+            "stopping with %d add(s) still running, abandoned (what they had not stored is lost; send them again): %s",
             len(jobs),
             ", ".join(sources),
         )

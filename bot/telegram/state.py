@@ -166,9 +166,7 @@ class BotState(ABC):
 
     def last_answer(self, chat_id: int) -> Answer | None:
         with self._transaction(write=False) as cur:
-            self._run(
-                cur, "SELECT payload FROM answers WHERE chat_id = ? ORDER BY answer_key DESC LIMIT 1", (chat_id,)
-            )
+            self._run(cur, "SELECT payload FROM answers WHERE chat_id = ? ORDER BY answer_key DESC LIMIT 1", (chat_id,))
             row = cur.fetchone()
         return None if row is None else answer_from_json(row[0])
 
@@ -181,9 +179,7 @@ class BotState(ABC):
             self._serialize(cur, f"rate:{bucket}:{user_id}")
             since = now - window_s
             self._run(cur, "DELETE FROM requests WHERE bucket = ? AND at <= ?", (bucket, since))
-            self._run(
-                cur, "SELECT COUNT(*), MIN(at) FROM requests WHERE bucket = ? AND user_id = ?", (bucket, user_id)
-            )
+            self._run(cur, "SELECT COUNT(*), MIN(at) FROM requests WHERE bucket = ? AND user_id = ?", (bucket, user_id))
             count, first = cur.fetchone()
             if int(count) < limit:
                 self._run(cur, "INSERT INTO requests (bucket, user_id, at) VALUES (?, ?, ?)", (bucket, user_id, now))
@@ -306,9 +302,7 @@ class BotState(ABC):
         clock at `now` (the archive is not pushed to followers)."""
         with self._transaction() as cur:
             self._serialize(cur, SUBSCRIPTIONS_LOCK)
-            self._run(
-                cur, "INSERT INTO moments (name, at) VALUES ('matched_until', ?) ON CONFLICT DO NOTHING", (now,)
-            )
+            self._run(cur, "INSERT INTO moments (name, at) VALUES ('matched_until', ?) ON CONFLICT DO NOTHING", (now,))
             self._run(cur, "SELECT at FROM moments WHERE name = 'matched_until'")
             return float(cur.fetchone()[0])
 

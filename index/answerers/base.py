@@ -30,7 +30,7 @@ ABSTAIN_TEXTS = {
 
 
 def abstain_text(question: str) -> str:
-    """"The indexed news does not say." in the question's language where we have it, else in English."""
+    """ "The indexed news does not say." in the question's language where we have it, else in English."""
     return ABSTAIN_TEXTS.get(detect_language(question, default="en"), ABSTAIN_TEXTS["en"])
 
 
@@ -66,9 +66,7 @@ def cited_numbers(text: str) -> list[int]:
     return seen
 
 
-def build_answer(
-    question: str, text: str, hits: Sequence[Hit], *, answerer: str, abstained: bool = False
-) -> Answer:
+def build_answer(question: str, text: str, hits: Sequence[Hit], *, answerer: str, abstained: bool = False) -> Answer:
     """Keep only the cited hits as sources, one per story, numbered 1..m in order of first citation.
 
     Two cited chunks of one article become one source, so the list never shows an article twice; nor a story

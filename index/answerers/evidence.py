@@ -95,8 +95,14 @@ QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("where", re.compile(r"\b(where|wo|wohin|woher|in which (?:city|country|town|place)|in welche[rmn]? "
-                         r"(?:stadt|land|ort|region))\b", re.I)),
+    (
+        "where",
+        re.compile(
+            r"\b(where|wo|wohin|woher|in which (?:city|country|town|place)|in welche[rmn]? "
+            r"(?:stadt|land|ort|region))\b",
+            re.I,
+        ),
+    ),
     ("who", re.compile(r"\b(who|whom|whose|wer|wen|wem|wessen)\b", re.I)),
 )
 
@@ -228,6 +234,7 @@ def answer_type(question: Question, sentence: str) -> float:
     if kind == "where":
         places = [m.group(1) for m in PLACE_RE.finditer(sentence) if m.group(1)[0].isupper()]
         return 1.0 if any(fold(place) not in question.terms for place in places) else 0.0
+
     # who: a name — two capitalised words in a row, past the first word, neither a function word (German
     # capitalises every noun: one capitalised word is no name) — that the question does not hold
     def name_word(position: int) -> bool:

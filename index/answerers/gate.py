@@ -72,7 +72,7 @@ ANSWER = Decision(answer=True, reason="answer")
 
 
 def no_article_text(published: DateRange, newest: StoredArticle | None, language: str) -> str:
-    """"No article from 2026-12-02 (today) is indexed; the newest is from 2026-12-01: “…”." (English, German)."""
+    """ "No article from 2026-12-02 (today) is indexed; the newest is from 2026-12-01: “…”." (English, German)."""
     if language == "de":
         text = f"Kein indexierter Artikel ist vom {published.span(' bis ')} ({published.expression})"
         if newest is None or newest.meta.published_at is None:

@@ -54,8 +54,13 @@ def headlines_answer(
     else:
         days = published.span(" bis " if language == "de" else " to ")
         heading = texts["range"].format(days=days, expression=published.expression)
-    lines = [heading, *(f"• {article.meta.title or article.meta.url or 'untitled'} [{n}]"
-                        for n, article in enumerate(shown, start=1))]
+    lines = [
+        heading,
+        *(
+            f"• {article.meta.title or article.meta.url or 'untitled'} [{n}]"
+            for n, article in enumerate(shown, start=1)
+        ),
+    ]
     if len(matching) > len(shown):
         lines.append(texts["more"].format(n=len(matching) - len(shown)))
     sources = [

@@ -24,8 +24,7 @@ from index.answerers.llm import LLMAnswerer, check_options
 from index.errors import ConfigError
 
 INSTALL_HINT = (
-    "llama-cpp-python is not installed: run pip install 'newsbot[local-llm]', "
-    "or set NEWSBOT_ANSWERER=extractive"
+    "llama-cpp-python is not installed: run pip install 'newsbot[local-llm]', or set NEWSBOT_ANSWERER=extractive"
 )
 DEFAULT_N_CTX = 4096
 DEFAULT_MAX_TOKENS = 256

@@ -116,7 +116,14 @@ def _csv_columns(path: Path) -> Any:
     from index.loading import CsvColumns
 
     return CsvColumns(
-        title="", text="2", url="", outlet="", published_at="", language="", delimiter=";", quotechar="'",
+        title="",
+        text="2",
+        url="",
+        outlet="",
+        published_at="",
+        language="",
+        delimiter=";",
+        quotechar="'",
         header=False,
     )
 

@@ -95,9 +95,7 @@ def read_rows(store: ChunkStore) -> CachedRows:
     vectors: list[np.ndarray] = []
     offset = 0
     while True:
-        page = store.collection.get(
-            include=["documents", "metadatas", "embeddings"], limit=FILL_BATCH, offset=offset
-        )
+        page = store.collection.get(include=["documents", "metadatas", "embeddings"], limit=FILL_BATCH, offset=offset)
         ids.extend(page["ids"])
         documents.extend(page["documents"] or [])
         metadatas.extend(dict(m) for m in page["metadatas"] or [])

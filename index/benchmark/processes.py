@@ -81,7 +81,11 @@ def run_process(command: Sequence[str], env: dict[str, str], cwd: Path) -> tuple
         with tempfile.TemporaryFile() as err:
             completed = subprocess.run(
                 [sys.executable, "-c", LAUNCHER, str(rss_file), *command],
-                env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, check=False,
+                env=env,
+                cwd=cwd,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                check=False,
             )
             wall = time.perf_counter() - start
             err.seek(0)

@@ -193,7 +193,9 @@ def _fill_server(
         target = settings.model_copy(update={"chroma_collection": f"bench-{size}"})
         start = time.perf_counter()
         store = ChunkStore(
-            host=target.chroma_host, port=target.chroma_port, collection=target.chroma_collection,
+            host=target.chroma_host,
+            port=target.chroma_port,
+            collection=target.chroma_collection,
             embedder_name=embedder_name,
         )
         fill_store(store, rows, size)

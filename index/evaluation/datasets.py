@@ -195,7 +195,10 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
             raise DatasetError(f"{where}: context_id {context_id!r} has two different paragraph texts")
         items.append(
             QAItem(
-                str(row.get("id") or number), question.strip(), tuple(answers), context_id,
+                str(row.get("id") or number),
+                question.strip(),
+                tuple(answers),
+                context_id,
                 verbatim=layout == "news_qa",
             )
         )

@@ -19,9 +19,7 @@ from dataclasses import dataclass
 # SQuAD removes English articles; MLQA's evaluation adds each language's own. We remove English and German
 # articles together, because the harness asks English questions over German text and a gold answer may come in
 # either language. The German list follows MLQA's evaluation script (facebookresearch/MLQA, mlqa_evaluation_v1.py).
-_ARTICLES_RE = re.compile(
-    r"\b(a|an|the|der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\b", flags=re.UNICODE
-)
+_ARTICLES_RE = re.compile(r"\b(a|an|the|der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\b", flags=re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -49,9 +47,7 @@ def _check_lengths(name: str, left: Sequence[object], right: Sequence[object]) -
 # --- retrieval ---------------------------------------------------------------------------------------------
 
 
-def recall_at_k(
-    rankings: Sequence[Sequence[str]], golds: Sequence[str | Collection[str]], k: int
-) -> MetricResult:
+def recall_at_k(rankings: Sequence[Sequence[str]], golds: Sequence[str | Collection[str]], k: int) -> MetricResult:
     """1.0 for a question when any of its gold ids is among the first `k` ranked ids, else 0.0."""
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")

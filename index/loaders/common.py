@@ -160,7 +160,7 @@ def build_article(
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when NULs fill the high bytes of the text's characters, else None."""
+    """ "utf-16-le" or "utf-16-be" when NULs fill the high bytes of the text's characters, else None."""
     sample = data[:_UTF16_SAMPLE_BYTES]
     if len(sample) < 2 or len(data) % 2:
         return None

@@ -140,9 +140,7 @@ def split_front_matter(content: str, source: str) -> tuple[dict[str, str], str]:
     if not any(_FRONT_MATTER_LINE.match(line) for line in block):
         return {}, content
     if end is None:
-        raise SourceError(
-            source, "front matter opened with '---' on line 1 is never closed: add a '---' line after it"
-        )
+        raise SourceError(source, "front matter opened with '---' on line 1 is never closed: add a '---' line after it")
     meta: dict[str, str] = {}
     for line in block:
         match = _FRONT_MATTER_LINE.match(line)

@@ -1,16 +1,16 @@
 """Local files: which ones are read, and how much of each.
 
-    kind        only regular files are read: a named pipe (FIFO) would block forever, a device (/dev/zero) never
-                ends, a socket cannot be read. The kind is checked before opening and again on what was opened
-                (opened without blocking), so a file swapped for a pipe in between is refused too.
-    size        at most `max_bytes` (NEWSBOT_MAX_INPUT_MB): the size is checked before reading, and the read
-                itself stops one byte past the limit, for files that grow or report no size.
-    folders     walked recursively in sorted order; hidden files and folders (names starting with ".") and
-                unsupported extensions are skipped. A symlink whose target lies outside the folder is refused,
-                with a message, unless `follow_symlinks` (--follow-symlinks, NEWSBOT_FOLLOW_SYMLINKS) allows it;
-                then linked folders are walked too, each real folder once.
-    names       a file name with bytes that are not UTF-8 is shown with them as \\xNN (`printable`), so that it
-                can be printed, stored and reported.
+kind        only regular files are read: a named pipe (FIFO) would block forever, a device (/dev/zero) never
+            ends, a socket cannot be read. The kind is checked before opening and again on what was opened
+            (opened without blocking), so a file swapped for a pipe in between is refused too.
+size        at most `max_bytes` (NEWSBOT_MAX_INPUT_MB): the size is checked before reading, and the read
+            itself stops one byte past the limit, for files that grow or report no size.
+folders     walked recursively in sorted order; hidden files and folders (names starting with ".") and
+            unsupported extensions are skipped. A symlink whose target lies outside the folder is refused,
+            with a message, unless `follow_symlinks` (--follow-symlinks, NEWSBOT_FOLLOW_SYMLINKS) allows it;
+            then linked folders are walked too, each real folder once.
+names       a file name with bytes that are not UTF-8 is shown with them as \\xNN (`printable`), so that it
+            can be printed, stored and reported.
 """
 
 from __future__ import annotations

@@ -217,9 +217,7 @@ def record_to_article(record: Mapping[object, object], source: str) -> Article:
     text = _as_text(pick("text"), "text", source)
     if not text.strip():
         found = ", ".join(repr(key) for key in by_name) or "none"
-        raise SourceError(
-            source, f"has no article text: put it in a {_TEXT_FIELD_NAMES} field (fields found: {found})"
-        )
+        raise SourceError(source, f"has no article text: put it in a {_TEXT_FIELD_NAMES} field (fields found: {found})")
     outlet = pick("outlet")
     if isinstance(outlet, Mapping):  # NewsAPI: "source": {"id": ..., "name": "Example Times"}
         outlet = outlet.get("name")
@@ -294,11 +292,7 @@ def _looks_like_data(header: list[str]) -> bool:
 def _looks_like_header(row: list[str]) -> bool:
     """Short cells, one of them a field name newsbot knows (title, text, body, url, date, ...)."""
     cells = [cell.strip().lower() for cell in row if cell.strip()]
-    return (
-        bool(cells)
-        and not _looks_like_data(cells)
-        and any(cell in _KNOWN_HEADER_NAMES for cell in cells)
-    )
+    return bool(cells) and not _looks_like_data(cells) and any(cell in _KNOWN_HEADER_NAMES for cell in cells)
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
@@ -350,10 +344,7 @@ class _OneWordTexts:
 def _missing_column_message(field: str, name: str, header: list[str] | None, delimiter: str) -> str:
     if header is None:
         return f"has no header row, so columns are numbered from 1: set {field}=<number> (got {name!r})"
-    message = (
-        f"has no column {name!r} for the {field} (columns: {', '.join(header)}): "
-        f"map it, e.g. '{field}=<column>'"
-    )
+    message = f"has no column {name!r} for the {field} (columns: {', '.join(header)}): map it, e.g. '{field}=<column>'"
     if len(header) == 1:
         other = next((d for d in ";\t|," if d != delimiter and d in header[0]), None)
         if other:

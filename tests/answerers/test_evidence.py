@@ -68,11 +68,17 @@ def test_words_match_across_inflection_but_numbers_only_exactly() -> None:
 @pytest.mark.parametrize(
     ("question", "holds", "lacks"),
     [
-        ("Why did Tim Hunt resign?", "Hunt trat zurück, weil er Frauen im Labor verspottet hatte.",
-         "Tim Hunt trat am Mittwoch von seinem Posten zurück."),
+        (
+            "Why did Tim Hunt resign?",
+            "Hunt trat zurück, weil er Frauen im Labor verspottet hatte.",
+            "Tim Hunt trat am Mittwoch von seinem Posten zurück.",
+        ),
         ("How many fans watched in 2016?", "Rund 70.000 Fans sahen das Spiel.", "Die Fans sahen das Spiel 2016."),
-        ("When was the plasma produced?", "Das erste Plasma entstand am 10. Dezember 2015.",
-         "Das erste Plasma entstand in Greifswald."),
+        (
+            "When was the plasma produced?",
+            "Das erste Plasma entstand am 10. Dezember 2015.",
+            "Das erste Plasma entstand in Greifswald.",
+        ),
         ("Where did the jets land?", "Die Jets landeten in Łask.", "Die Jets landeten pünktlich."),
         ("Who lost the match?", "Den Südkoreaner Lee Sedol besiegte das Programm.", "Das Programm gewann das Match."),
     ],
@@ -91,12 +97,22 @@ def test_a_sentence_with_a_question_word_its_article_says_once_and_its_gap_to_th
         "Der Windpark auf der Handalm kostet 60 Millionen Euro.",
         "In Wien stiegen die Mieten um vier Prozent.",
     ]
-    candidates = [Candidate(0, sentences[0]), Candidate(0, sentences[1]), Candidate(1, sentences[2]),
-                  Candidate(2, sentences[3])]
+    candidates = [
+        Candidate(0, sentences[0]),
+        Candidate(0, sentences[1]),
+        Candidate(1, sentences[2]),
+        Candidate(2, sentences[3]),
+    ]
     rows = sentence_features(
-        asked, candidates, np.array([0.90, 0.86, 0.88, 0.70]), [0.8, 0.8, 0.6], ["wind", "wind", "rent"],
+        asked,
+        candidates,
+        np.array([0.90, 0.86, 0.88, 0.70]),
+        [0.8, 0.8, 0.6],
+        ["wind", "wind", "rent"],
         {"wind": Vocabulary(" ".join(sentences[:3])), "rent": Vocabulary(sentences[3])},
-        min_sentence=0.7, sentence_spread=0.02, hit_spread=0.05,
+        min_sentence=0.7,
+        sentence_spread=0.02,
+        hit_spread=0.05,
     )
     unique = rows[:, SENTENCE_FEATURES.index("unique_term")]
     gap = rows[:, SENTENCE_FEATURES.index("article_gap")]
@@ -172,8 +188,9 @@ def _model(threshold: float) -> AnswerModel:
 
 def _answerer(model: AnswerModel) -> ExtractiveAnswerer:
     reader = ScriptedEmbedder("reader", {ANSWER: 0.80, RESTATES: 0.86, OTHER_STORY: 0.70}, cosine_spread=0.02)
-    return ExtractiveAnswerer(ScriptedEmbedder("fast", {}, cosine_spread=0.05), reader=reader, shortlist=None,
-                              min_sentence=0.7, model=model)
+    return ExtractiveAnswerer(
+        ScriptedEmbedder("fast", {}, cosine_spread=0.05), reader=reader, shortlist=None, min_sentence=0.7, model=model
+    )
 
 
 def test_the_model_picks_the_sentence_with_the_answer_over_the_closer_one() -> None:
@@ -212,8 +229,9 @@ def test_the_reader_reads_a_sentence_once_for_repeated_questions() -> None:
         return original(texts)
 
     reader.embed_documents = counting  # type: ignore[method-assign]
-    answerer = ExtractiveAnswerer(ScriptedEmbedder("fast", {}), reader=reader, shortlist=None, min_sentence=0.7,
-                                  model=None)
+    answerer = ExtractiveAnswerer(
+        ScriptedEmbedder("fast", {}), reader=reader, shortlist=None, min_sentence=0.7, model=None
+    )
     hits = [_hit("go", ANSWER, 0.8)]
     answerer.answer("Who lost?", hits)
     answerer.answer("Who lost to AlphaGo?", hits)

@@ -121,8 +121,10 @@ def test_a_sentence_that_repeats_a_chosen_one_leaves_its_place_to_the_next() -> 
 
 def test_a_title_made_of_the_first_sentence_is_no_second_candidate() -> None:
     answerer = _answerer({})
-    derived = [_hit("nk", f"{FIRST} {SECOND}", title=FIRST.removesuffix(".")),
-               _hit("nk2", f"{FIRST} {SECOND}", title="Nordkorea hat Berichte über…")]
+    derived = [
+        _hit("nk", f"{FIRST} {SECOND}", title=FIRST.removesuffix(".")),
+        _hit("nk2", f"{FIRST} {SECOND}", title="Nordkorea hat Berichte über…"),
+    ]
     for hit in derived:
         assert [c.text for c in answerer._candidates([hit])] == [FIRST, SECOND]
     # a title of its own stays a candidate
@@ -135,7 +137,10 @@ def test_reading_every_candidate_the_more_relevant_hit_breaks_a_near_tie() -> No
     hits = [_hit("nk", FIRST, score=0.9), _hit("weather", OTHER, score=0.6)]
     reader = ScriptedEmbedder("reader", {FIRST: 0.80, OTHER: 0.84})
     answerer = ExtractiveAnswerer(
-        ScriptedEmbedder("fast", {}), reader=reader, min_sentence=0.7, sentence_margin=0.03,
+        ScriptedEmbedder("fast", {}),
+        reader=reader,
+        min_sentence=0.7,
+        sentence_margin=0.03,
         shortlist=None,
     )
 

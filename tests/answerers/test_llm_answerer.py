@@ -282,9 +282,7 @@ def test_an_unreachable_server_is_an_answer_error(hits: list[Hit]) -> None:
         llm.answer(QUESTION, hits)
 
 
-def test_condense_rewrites_a_follow_up_with_the_scripted_reply(
-    llm: ChatModelAnswerer, fake_openai: FakeOpenAI
-) -> None:
+def test_condense_rewrites_a_follow_up_with_the_scripted_reply(llm: ChatModelAnswerer, fake_openai: FakeOpenAI) -> None:
     fake_openai.enqueue("Standalone question: What did Russia say about North Korea's weapons deliveries?")
     history = [Turn(question=QUESTION, answer="No: North Korea denied delivering weapons to Russia [1].")]
 

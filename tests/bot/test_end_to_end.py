@@ -62,7 +62,15 @@ async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsr
         assert "[1]" in follow_up.text and "Nordkorea dementiert" in follow_up.text
     assert ("typing" in dict(api.chat_actions).values()) and len(api.callback_answers) == 1
     assert [c["command"] for c in api.commands["default"]] == [
-        "ask", "sources", "latest", "help", "start", "follow", "unfollow", "following", "new"
+        "ask",
+        "sources",
+        "latest",
+        "help",
+        "start",
+        "follow",
+        "unfollow",
+        "following",
+        "new",
     ]
     assert "start" not in [c["command"] for c in api.commands["all_group_chats"]]
     assert {"add", "stats"} <= {c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]}
@@ -75,7 +83,7 @@ class LongAnswerer(Answerer):
     name = "long"
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
-        sentences = [f"Point {i}: the <ministry> & \"Pyongyang\" denied it again [1]." for i in range(150)]
+        sentences = [f'Point {i}: the <ministry> & "Pyongyang" denied it again [1].' for i in range(150)]
         paragraphs = [" ".join(sentences[i : i + 10]) for i in range(0, len(sentences), 10)]
         return build_answer(question, "\n\n".join(paragraphs), hits, answerer=self.name)
 
@@ -141,8 +149,6 @@ async def test_a_refused_user_is_told_politely_and_nothing_is_done_for_them(
     assert "only answers the people its owner has let in" in refusal.text
     assert_answers_the_seed_question(answer.text)
     assert newsroom.stats().articles == articles and all(chat != EVE["id"] for chat, _ in api.chat_actions)
-
-
 
 
 @pytest.fixture

@@ -100,8 +100,13 @@ async def test_topics_are_followed_listed_unfollowed_and_survive_a_restart(make_
 async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
     api: FakeBotApi, newsroom: Newsroom, site: LoopbackSite, tmp_path: Path
 ) -> None:
-    harbour = rss_item("h1", "Harbour of Port Elda reopens", link="https://elda.example/harbour",
-                       content=HARBOUR_TEXT, date="Mon, 04 Mar 2024 10:00:00 GMT")
+    harbour = rss_item(
+        "h1",
+        "Harbour of Port Elda reopens",
+        link="https://elda.example/harbour",
+        content=HARBOUR_TEXT,
+        date="Mon, 04 Mar 2024 10:00:00 GMT",
+    )
     bread = rss_item("b1", "Rye loaf is bread of the year", content=BAKERY_TEXT)
     site.routes["/feed.xml"] = Route(rss(harbour, bread), "application/rss+xml")
     room = newsroom_like(newsroom, tmp_path / "room", allow_private_hosts=True)
@@ -122,8 +127,11 @@ async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
 
         # another harbour story an interval later: queued, but the chat had its digest this hour
         site.routes["/feed.xml"] = Route(
-            rss(rss_item("h2", "Second ferry line opens in Port Elda", content=HARBOUR_TEXT.replace("cranes", "masts")),
-                harbour, bread),
+            rss(
+                rss_item("h2", "Second ferry line opens in Port Elda", content=HARBOUR_TEXT.replace("cranes", "masts")),
+                harbour,
+                bread,
+            ),
             "application/rss+xml",
         )
         application.bot_data["feeds"].poller.clock = lambda: 10**10  # the feed is due again
@@ -147,9 +155,16 @@ async def test_articles_another_process_stored_reach_followers_too(
 ) -> None:
     """`newsbot watch` (here its poller, on another registry) may read a feed before the bot does."""
     site.routes["/feed.xml"] = Route(
-        rss(rss_item("b1", "Rye loaf is bread of the year", link="https://lindholm.example/bread",
-                     content=BAKERY_TEXT, date="Sat, 04 May 2024 08:00:00 GMT"),
-            rss_item("h1", "Harbour of Port Elda reopens", content=HARBOUR_TEXT)),
+        rss(
+            rss_item(
+                "b1",
+                "Rye loaf is bread of the year",
+                link="https://lindholm.example/bread",
+                content=BAKERY_TEXT,
+                date="Sat, 04 May 2024 08:00:00 GMT",
+            ),
+            rss_item("h1", "Harbour of Port Elda reopens", content=HARBOUR_TEXT),
+        ),
         "application/rss+xml",
     )
     room = newsroom_like(newsroom, tmp_path / "room", allow_private_hosts=True)

@@ -38,7 +38,7 @@ FILE_SOURCE = Source(n=2, article_id="notes", meta=ArticleMeta(title="Notes & <d
 def test_answer_text_is_escaped_and_citations_link_to_their_source() -> None:
     answer = Answer(text='North Korea denied it <"never"> & so on [1]. Also [2].', sources=[KIRBY, FILE_SOURCE])
     html = render_answer(answer)
-    assert "North Korea denied it &lt;\"never\"&gt; &amp; so on" in html
+    assert 'North Korea denied it &lt;"never"&gt; &amp; so on' in html
     assert '<a href="https://www.nau.ch/news/ausland/nordkorea?id=1&amp;ref=rss">[1]</a>' in html
     assert "Also [2]." in html  # no web page to link to
     assert parse_telegram_html(html)  # Telegram would accept it
@@ -118,7 +118,7 @@ def test_long_answer_splits_at_paragraphs_without_losing_a_word() -> None:
 
 
 def test_a_tag_open_at_the_cut_is_closed_and_reopened() -> None:
-    html = '<b>bold ' + "x " * 3000 + '</b> and <a href="https://example.org/?a=1&amp;b=2">' + "link " * 1500 + "</a>"
+    html = "<b>bold " + "x " * 3000 + '</b> and <a href="https://example.org/?a=1&amp;b=2">' + "link " * 1500 + "</a>"
     parts = split_html(html)
     _assert_valid_messages(parts)
     assert parts[0].startswith("<b>") and parts[0].endswith("</b>")

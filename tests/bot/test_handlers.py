@@ -195,8 +195,12 @@ async def test_an_llm_that_passes_its_deadline_is_replaced_by_the_extractive_ans
     with FakeOpenAI() as llm:
         llm.enqueue_trickle(every_s=0.2)
         room = newsroom_like(
-            newsroom, tmp_path / "slow-llm", llm_base_url=llm.base_url, llm_api_key=llm.api_key,
-            llm_model=llm.model, llm_timeout=1.0,
+            newsroom,
+            tmp_path / "slow-llm",
+            llm_base_url=llm.base_url,
+            llm_api_key=llm.api_key,
+            llm_model=llm.model,
+            llm_timeout=1.0,
         )
         room.ingest([str(SEED_ARTICLE)])
         bot = await make_offline_bot(room)

@@ -28,6 +28,7 @@ from tests.fakes.bot_api import FakeBotApi, SentMessage, private_chat
 #: a follow-up the index cannot answer on its own: only the chat's history says who "they" are
 FOLLOW_UP = "What did they deny?"
 
+
 @contextlib.asynccontextmanager
 async def replicas(
     count: int, api: FakeBotApi, newsroom: Newsroom, tmp_path: Path, **overrides: Any
@@ -88,7 +89,6 @@ async def test_a_restart_keeps_history_and_buttons(
         [follow_up] = await deliver(api, after)
         assert "Nordkorea" in follow_up.text
     assert not api.errors
-
 
 
 async def test_the_rate_limit_holds_across_replicas_and_a_restart(

@@ -195,4 +195,3 @@ async def test_sigterm_during_a_slow_add_stops_newsbot_bot_within_seconds(api: F
     assert stopped_in < 15, f"stopping took {stopped_in:.1f} s"  # the download had minutes left
     assert "abandoned" in log and f"{site.base}/slow.html" in log
     assert progress.text.startswith("⏹ I stopped before I finished reading")
-

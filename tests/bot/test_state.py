@@ -56,8 +56,14 @@ def answer(text: str, *, sources: int = 1) -> Answer:
     return Answer(
         text=text,
         sources=[
-            Source(n=n, article_id=f"a{n}", meta=meta, snippet=f"snippet {n} – ünïcode", score=0.75,
-                   also_reported_by=(other,))
+            Source(
+                n=n,
+                article_id=f"a{n}",
+                meta=meta,
+                snippet=f"snippet {n} – ünïcode",
+                score=0.75,
+                also_reported_by=(other,),
+            )
             for n in range(1, sources + 1)
         ],
         answerer="extractive",

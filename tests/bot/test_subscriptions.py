@@ -85,7 +85,8 @@ def test_two_replicas_taking_digests_at_once_send_each_once(state_url: str) -> N
     chats = [chat for result in taken for chat in result]
     assert sorted(chats) == [7, 8]
     assert {article for result in taken for articles in result.values() for article in articles} == {
-        *(f"a{n}" for n in range(20)), "b1"
+        *(f"a{n}" for n in range(20)),
+        "b1",
     }
 
 
@@ -113,8 +114,13 @@ def test_an_older_subscriptions_file_is_imported_once(tmp_path: Path, state_url:
 
 def test_a_digest_groups_articles_by_topic_and_marks_fetch_time_dates() -> None:
     def stored(article_id: str, title: str, day: int, *, fetched: bool = False) -> StoredArticle:
-        meta = ArticleMeta(title=title, outlet="Elda Courier", url=f"https://elda.example/{article_id}",
-                           published_at=datetime(2026, 12, day, tzinfo=UTC), published_is_fetch_time=fetched)
+        meta = ArticleMeta(
+            title=title,
+            outlet="Elda Courier",
+            url=f"https://elda.example/{article_id}",
+            published_at=datetime(2026, 12, day, tzinfo=UTC),
+            published_is_fetch_time=fetched,
+        )
         return StoredArticle(article_id, meta, "hash", 1)
 
     text = render_digest(

@@ -75,12 +75,27 @@ def test_mlqa_layout_identifies_paragraphs_by_their_text(tmp_path: Path) -> None
     path = _write_jsonl(
         tmp_path / "mlqa_de_de_dev.jsonl",
         [
-            {"id": "a", "context_de": berlin, "question_de": "Wie viele Einwohner hat Berlin?",
-             "answers_de": ["rund 3,7 Millionen"], "answer_start_de": [52]},
-            {"id": "b", "context_de": berlin, "question_de": "Wovon ist Berlin die Hauptstadt?",
-             "answers_de": ["Deutschlands"], "answer_start_de": [26]},
-            {"id": "c", "context_de": "Wien liegt an der Donau.", "question_de": "Woran liegt Wien?",
-             "answers_de": ["an der Donau"], "answer_start_de": [11]},
+            {
+                "id": "a",
+                "context_de": berlin,
+                "question_de": "Wie viele Einwohner hat Berlin?",
+                "answers_de": ["rund 3,7 Millionen"],
+                "answer_start_de": [52],
+            },
+            {
+                "id": "b",
+                "context_de": berlin,
+                "question_de": "Wovon ist Berlin die Hauptstadt?",
+                "answers_de": ["Deutschlands"],
+                "answer_start_de": [26],
+            },
+            {
+                "id": "c",
+                "context_de": "Wien liegt an der Donau.",
+                "question_de": "Woran liegt Wien?",
+                "answers_de": ["an der Donau"],
+                "answer_start_de": [11],
+            },
         ],
     )
     dataset = read_qa_jsonl(path)

@@ -166,7 +166,9 @@ def news_qa_report(tmp_path_factory: pytest.TempPathFactory) -> EvalReport:
 
     tmp = tmp_path_factory.mktemp("news-qa")
     return evaluate(
-        read_qa_jsonl(NEWS_QA), make_settings(tmp / "user"), distractors=read_distractors(NEWS_CORPUS),
+        read_qa_jsonl(NEWS_QA),
+        make_settings(tmp / "user"),
+        distractors=read_distractors(NEWS_CORPUS),
         work_dir=tmp / "work",
     )
 

@@ -115,9 +115,7 @@ class FakeEmbeddingsAPI:
         if body.get("encoding_format", "float") not in ("float", "base64"):
             return _error(400, "'encoding_format' must be 'float' or 'base64'")
         encode = _base64 if body.get("encoding_format") == "base64" else (lambda vector: vector)
-        data = [
-            {"object": "embedding", "index": i, "embedding": encode(bag_of_words(t))} for i, t in enumerate(texts)
-        ]
+        data = [{"object": "embedding", "index": i, "embedding": encode(bag_of_words(t))} for i, t in enumerate(texts)]
         tokens = sum(len(WORD_RE.findall(t)) for t in texts)
         return 200, {
             "object": "list",

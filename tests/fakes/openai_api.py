@@ -326,9 +326,7 @@ class FakeOpenAI:
         await response.write_eof()
         return response
 
-    async def _stream(
-        self, request: web.Request, model: str, text: str, options: dict[str, Any]
-    ) -> web.StreamResponse:
+    async def _stream(self, request: web.Request, model: str, text: str, options: dict[str, Any]) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
         await response.prepare(request)
         chunk_id = f"chatcmpl-fake{next(self._ids)}"
@@ -372,9 +370,7 @@ def _error(
     param: str | None = None,
     code: str | None = None,
 ) -> web.Response:
-    return web.json_response(
-        {"error": {"message": message, "type": kind, "param": param, "code": code}}, status=status
-    )
+    return web.json_response({"error": {"message": message, "type": kind, "param": param, "code": code}}, status=status)
 
 
 def _content_text(content: Any) -> str:

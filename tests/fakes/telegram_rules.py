@@ -147,5 +147,3 @@ def text_entities(text: str) -> list[dict[str, Any]]:
         offset = utf16_len(text[: match.start()])
         entities.append({"type": kind, "offset": offset, "length": utf16_len(match.group(1))})
     return entities
-
-

@@ -186,9 +186,7 @@ def test_a_server_that_trickles_bytes_is_cut_off_at_the_deadline(intranet: Loopb
     assert "took longer than the 0.6 s download deadline (NEWSBOT_FETCH_DEADLINE)" in error.reason
 
 
-def test_the_newsroom_refuses_private_urls_by_default_and_reports_them(
-    tmp_path: Path, intranet: LoopbackSite
-) -> None:
+def test_the_newsroom_refuses_private_urls_by_default_and_reports_them(tmp_path: Path, intranet: LoopbackSite) -> None:
     """The CLI's ingest and the bot's /add both go through Newsroom.ingest, with the settings' guard."""
     url = f"http://127.0.0.1:{intranet.port}/secret"
     newsroom = Newsroom(make_settings(tmp_path / "data"))
