@@ -50,7 +50,7 @@ $(LLAMA_STAMP): | $(VENV)/.installed
 run: setup
 	HF_HUB_OFFLINE=1 $(VENV)/bin/newsbot start
 
-# ruff (lint, import order) and mypy (types; config in pyproject.toml) run before the tests and fail them on errors.
+# ruff (lint, import order, formatting) and mypy (types; config in pyproject.toml) run before the tests and fail them on errors.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
