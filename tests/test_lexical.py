@@ -65,3 +65,31 @@ def test_a_write_by_another_process_is_seen(tmp_path: Path) -> None:
     other = ChunkStore(path=tmp_path, embedder_name="test")  # another process's handle on the same data dir
     store_article(other, "storm", ["A winter storm closed the port of Hamburg."])
     assert top(index, "Hamburg storm")[0] == "storm.txt"
+
+
+def test_the_next_process_starts_from_the_kept_tokens_and_reads_only_what_was_written_since(tmp_path: Path) -> None:
+    clock = Clock()
+    store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday.", "Ferries left at six."])
+    store_article(store, "bakery", ["The bakery guild crowned a rye loaf.", "The jury tasted 200 loaves."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    first = LexicalIndex(store)
+    assert top(first, "rye loaf") == ["bakery.txt"] and first.chunks_read == 4
+    assert first.cache_path is not None and first.cache_path.exists()
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    store_article(store, "storm", ["A winter storm closed the port of Hamburg."])  # after the tokens were kept
+    clock.now += 2 * CLOCK_MARGIN_S
+    restarted = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    assert top(restarted, "rye loaf") == ["bakery.txt"]
+    assert top(restarted, "Hamburg storm") == ["storm.txt"]
+    assert restarted.chunks_read == 1  # only the chunk written after the first process kept its tokens
+
+
+def test_an_unreadable_cache_means_reading_the_store(tmp_path: Path) -> None:
+    store = ChunkStore(path=tmp_path, embedder_name="test")
+    store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    index = LexicalIndex(store)
+    assert index.cache_path is not None
+    index.cache_path.write_bytes(b"not a pickle")
+    assert top(index, "harbour") == ["harbour.txt"] and index.chunks_read == 1
