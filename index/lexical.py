@@ -76,7 +76,6 @@ class LexicalIndex:
         self._vocab: dict[str, int] = {}
         self._tokens: dict[str, array[int]] = {}  # 4 bytes a token: 20 MB for 50,000 chunks
         self._synced_at: float | None = None
-        self._ids_saved: set[str] = set()
         #: chunks read from the store by refreshes so far (tests and benchmarks read it)
         self.chunks_read = 0
 
@@ -111,8 +110,9 @@ class LexicalIndex:
             self._load_cache()
         ids = self.store.chunk_ids()
         present = set(ids)
-        for gone in [chunk_id for chunk_id in self._tokens if chunk_id not in present]:
-            del self._tokens[gone]
+        gone = [chunk_id for chunk_id in self._tokens if chunk_id not in present]
+        for chunk_id in gone:
+            del self._tokens[chunk_id]
         stale = {chunk_id for chunk_id in ids if chunk_id not in self._tokens}
         if self._synced_at is not None:
             # replaced articles keep their chunk ids: what was written since the last refresh is read again
@@ -131,10 +131,9 @@ class LexicalIndex:
             self._bm25 = bm25
         else:
             self._bm25 = None
-        changed = bool(stale) or len(ids) != len(self._ids_saved)
         self._synced_at = started
         self._built_for = key
-        if changed:
+        if stale or gone:
             self._save_cache()
 
     def _load_cache(self) -> None:
@@ -147,7 +146,6 @@ class LexicalIndex:
             if kept.get("version") != CACHE_VERSION or kept.get("store") != self.store.location:
                 return
             self._vocab, self._tokens, self._synced_at = kept["vocab"], kept["tokens"], float(kept["synced_at"])
-            self._ids_saved = set(self._tokens)
         except Exception as exc:  # a cache: whatever is wrong with it, the store is read instead
             log.warning("ignoring the lexical index cache %s (%s): reading every chunk", self.cache_path, exc)
             self._vocab, self._tokens, self._synced_at = {}, {}, None
@@ -167,7 +165,6 @@ class LexicalIndex:
             with temporary.open("wb") as handle:
                 pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.cache_path)  # readers see the old file or the new one, never half
-            self._ids_saved = set(self._tokens)
         except OSError as exc:
             log.warning("could not keep the lexical index in %s: %s", self.cache_path, exc)
             temporary.unlink(missing_ok=True)

@@ -307,13 +307,7 @@ class ExtractiveAnswerer(Answerer):
         models = [self.reader]
         if self.reader is not self.embedder and self.shortlist is not None:
             models.append(self.embedder)  # it shortlists every candidate for the reader
-        embedded = 0
-        for model in models:
-            missing = self.vectors.missing(model, sentences)
-            if missing:
-                self.vectors.of(model, missing)
-                embedded += len(missing)
-        return embedded
+        return sum(self.vectors.fill(model, sentences) for model in models)
 
 
 def _repeats(sentence: str, chosen: Sequence[str]) -> bool:

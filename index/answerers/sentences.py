@@ -45,28 +45,39 @@ class SentenceVectors:
         """The model's vector of each sentence, one row per sentence; only those never read are embedded."""
         if not sentences:
             return np.zeros((0, model.dim), dtype=np.float32)
-        found = self._remembered(model.name, sentences)
-        missing = [s for s in dict.fromkeys(sentences) if s not in found]
-        if missing and self.path is not None:
-            found.update(self._read(model.name, missing))
-            missing = [s for s in missing if s not in found]
-        if missing:
-            fresh = model.embed_documents(missing)
-            found.update(zip(missing, fresh, strict=True))
-            if self.path is not None:
-                self._write(model.name, missing, fresh)
+        found = self._kept(model.name, sentences)
+        found.update(self._embed(model, [s for s in dict.fromkeys(sentences) if s not in found]))
         self._remember(model.name, found)
         return np.vstack([found[s] for s in sentences])
 
+    def fill(self, model: Embedder, sentences: Sequence[str]) -> int:
+        """Embed and keep the sentences not kept yet (read-ahead); returns how many were embedded."""
+        found = self._kept(model.name, sentences)
+        fresh = self._embed(model, [s for s in dict.fromkeys(sentences) if s not in found])
+        self._remember(model.name, fresh)
+        return len(fresh)
+
     def missing(self, model: Embedder, sentences: Sequence[str]) -> list[str]:
-        """The sentences this model's vectors are not kept for (read-ahead embeds only these)."""
-        unique = list(dict.fromkeys(sentences))
-        found = self._remembered(model.name, unique)
-        rest = [s for s in unique if s not in found]
+        """The sentences this model's vectors are not kept for."""
+        found = self._kept(model.name, sentences)
+        return [s for s in dict.fromkeys(sentences) if s not in found]
+
+    def _kept(self, model_name: str, sentences: Sequence[str]) -> dict[str, np.ndarray]:
+        """The vectors kept for these sentences: in memory, else in the file."""
+        found = self._remembered(model_name, sentences)
+        rest = [s for s in dict.fromkeys(sentences) if s not in found]
         if rest and self.path is not None:
-            stored = self._read(model.name, rest)
-            rest = [s for s in rest if s not in stored]
-        return rest
+            found.update(self._read(model_name, rest))
+        return found
+
+    def _embed(self, model: Embedder, sentences: list[str]) -> dict[str, np.ndarray]:
+        """Embed the sentences now and keep them in the file."""
+        if not sentences:
+            return {}
+        fresh = model.embed_documents(sentences)
+        if self.path is not None:
+            self._write(model.name, sentences, fresh)
+        return dict(zip(sentences, fresh, strict=True))
 
     def _remembered(self, model_name: str, sentences: Sequence[str]) -> dict[str, np.ndarray]:
         with self._lock:

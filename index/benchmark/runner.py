@@ -90,7 +90,7 @@ def run_benchmark(
         if options.server:
             with ChromaServer(work / "server") as server:
                 server_settings = settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": server.port})
-                stores += _fill_server(report, server_settings, options, cache_path, embedder_name, on_progress)
+                stores += _fill_server(report, server_settings, options, cache_path, embedder_name, work, on_progress)
                 _measure_latency(report, stores, questions, on_progress)
             report.processes["chroma_server_peak_rss_mb"] = server.peak_rss_mb
         else:
@@ -184,13 +184,16 @@ def _fill_server(
     options: BenchOptions,
     cache_path: Path,
     embedder_name: str,
+    work: Path,
     on_progress: Callable[[str], None],
 ) -> list[_Store]:
     rows = read_rows(ChunkStore(path=cache_path, embedder_name=embedder_name))
     stores = []
     for size in sorted(options.sizes):
         on_progress(f"fill: chroma server collection of {size} chunks")
-        target = settings.model_copy(update={"chroma_collection": f"bench-{size}"})
+        # its own data dir too: what a Newsroom keeps there (read sentences, BM25 tokens) must not carry over
+        # from one measured store to the next, nor land in the user's data dir
+        target = settings.model_copy(update={"chroma_collection": f"bench-{size}", "data_dir": work / f"server-{size}"})
         start = time.perf_counter()
         store = ChunkStore(
             host=target.chroma_host,

@@ -330,15 +330,9 @@ def _first_element(body: bytes) -> str:
 def newest_entries(entries: list[Any], n: int) -> list[Any]:
     """The n newest entries in feed order; undated ones count as older than every dated one, and among
     themselves the feed's order (feeds list their newest first) decides."""
-    order = sorted(
-        range(len(entries)),
-        key=lambda i: (_entry_date(entries[i]) is not None, (_entry_date(entries[i]) or _EPOCH).timestamp(), -i),
-        reverse=True,
-    )
+    stamps = [(date is not None, date.timestamp() if date else 0.0) for date in map(_entry_date, entries)]
+    order = sorted(range(len(entries)), key=lambda i: (*stamps[i], -i), reverse=True)
     return [entries[i] for i in sorted(order[:n])]
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _entry_date(entry: Any) -> datetime | None:
