@@ -30,7 +30,7 @@ from index.conversation import standalone_question
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import IngestCancelled, NewsbotError, SourceError
-from index.language import detect_language
+from index.language import detect_language, load_language_tools
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
@@ -132,7 +132,9 @@ class Newsroom:
         self._chunker: Chunker | None = None
 
     def warm_up(self) -> None:
-        """Load the embedder and the answerer, open the store: slow, so done once, before the first question."""
+        """Load the embedder and the answerer, open the store: slow, so done once, before the first question.
+        The language identifier and word dictionaries load alongside, in a thread of their own."""
+        threading.Thread(target=load_language_tools, name="newsbot-language-tools", daemon=True).start()
         self.embedder.warm_up()
         self.answerer.warm_up()
         self.store.count()

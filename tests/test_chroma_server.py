@@ -15,7 +15,9 @@ import pytest
 
 from index.errors import StoreUnavailableError
 from index.newsroom import Newsroom
+from index.store import COUNT_INTERVAL_S, ChunkStore
 from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION, make_settings
+from tests.test_lexical import Clock, store_article
 
 SERVER_START_TIMEOUT_S = 60
 
@@ -75,6 +77,20 @@ def test_ingest_and_ask_through_a_chroma_server(chroma_server: int, tmp_path: Pa
     assert other.stats().articles == 7
     assert other.delete([str(SEED_ARTICLE)]) == 1
     assert newsroom.stats().articles == 6
+
+
+def test_another_clients_write_changes_the_store_key_within_the_count_interval(chroma_server: int) -> None:
+    clock = Clock()
+    mine = ChunkStore(host="127.0.0.1", port=chroma_server, collection="changes", embedder_name="test", clock=clock)
+    before = mine.changes()
+    assert mine.changes() == before
+    other = ChunkStore(host="127.0.0.1", port=chroma_server, collection="changes", embedder_name="test")
+    store_article(other, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    assert mine.changes() == before  # counted less than COUNT_INTERVAL_S ago: not asked again
+    clock.now += COUNT_INTERVAL_S
+    assert mine.changes() != before
+    store_article(mine, "storm", ["A winter storm closed the port of Hamburg."])  # its own write: seen at once
+    assert mine.changes()[1] == 2
 
 
 def test_an_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:

@@ -33,6 +33,17 @@ def top(index: LexicalIndex, query: str) -> list[str]:
     return [source_of[chunk_id.rsplit(":", 1)[0]] for chunk_id, _ in index.search(query, 3)]
 
 
+def test_an_embedded_stores_key_follows_every_processs_writes_without_counting(tmp_path: Path) -> None:
+    store = ChunkStore(path=tmp_path, embedder_name="test")
+    store_article(store, "bakery", ["The bakery guild crowned a rye loaf."])
+    before = store.changes()
+    assert store.changes() == before
+    other = ChunkStore(path=tmp_path, embedder_name="test")  # another process's handle on the same data dir
+    store_article(other, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    after = store.changes()
+    assert after != before and store.changes() == after
+
+
 def test_a_refresh_reads_only_what_changed(tmp_path: Path) -> None:
     clock = Clock()
     store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
@@ -84,6 +95,30 @@ def test_the_next_process_starts_from_the_kept_tokens_and_reads_only_what_was_wr
     assert top(restarted, "rye loaf") == ["bakery.txt"]
     assert top(restarted, "Hamburg storm") == ["storm.txt"]
     assert restarted.chunks_read == 1  # only the chunk written after the first process kept its tokens
+
+
+def test_the_next_process_uses_the_kept_index_while_no_chunk_changed(tmp_path: Path) -> None:
+    clock = Clock()
+    store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    store_article(store, "bakery", ["The bakery guild crowned a rye loaf."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    first = LexicalIndex(store)
+    assert top(first, "rye loaf") == ["bakery.txt"] and first.indexes_built == 1
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    unchanged = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    assert top(unchanged, "rye loaf") == ["bakery.txt"] and top(unchanged, "harbour") == ["harbour.txt"]
+    assert unchanged.indexes_built == 0 and unchanged.chunks_read == 0
+
+    store_article(store, "storm", ["A winter storm closed the harbour of Hamburg."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    changed = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    assert top(changed, "Hamburg storm") == ["storm.txt"] and changed.indexes_built == 1
+    store.delete_articles(store.find_article_ids("storm.txt"))
+    clock.now += 2 * CLOCK_MARGIN_S
+    after_delete = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    assert top(after_delete, "Hamburg storm") == [] and after_delete.indexes_built == 1
 
 
 def test_an_unreadable_cache_means_reading_the_store(tmp_path: Path) -> None:
