@@ -16,14 +16,11 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-from index.store import ChunkStore
+from index.store import CLOCK_MARGIN_S, ChunkStore
 
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # A chunk without a word still takes its place in the index.
 EMPTY_DOCUMENT = "\u2205"
-# Chunks written this long before the last refresh are read again: writers on other hosts (a shared Chroma server)
-# may have clocks a little apart.
-CLOCK_MARGIN_S = 300.0
 CACHE_VERSION = 2
 
 log = logging.getLogger(__name__)

@@ -124,7 +124,10 @@ class Newsroom:
             min_relevance=self.embedder.profile.min_relevance if min_relevance is None else min_relevance
         )
         self.answer_from_hits = AnswerStep(
-            self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0, articles=self.store.articles
+            self.gate,
+            self.answerer,
+            store_is_empty=lambda: self.store.count() == 0,
+            articles=self.store.current_articles,
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
         #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
@@ -356,7 +359,7 @@ class Newsroom:
         return self.searcher.search(question, k, exclude_articles=exclude_articles)
 
     def stats(self) -> IndexStats:
-        articles = self.store.articles()
+        articles = self.store.current_articles(fresh=True)
         dated = [a for a in articles if a.meta.published_at]
         return IndexStats(
             articles=len(articles),
@@ -370,7 +373,7 @@ class Newsroom:
     def latest(self, n: int = 5) -> list[StoredArticle]:
         """The n newest articles by publication date; undated ones come after every dated one, by when they
         were ingested."""
-        return newest_first(self.store.articles())[:n]
+        return newest_first(self.store.current_articles())[:n]
 
     def delete(self, refs: Sequence[str]) -> int:
         """Delete articles by id, url or source, or all read from a file, folder or feed; returns how many."""

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
-from index.lexical import CLOCK_MARGIN_S, LexicalIndex
+from index.lexical import LexicalIndex
 from index.models import Article, ArticleMeta, Chunk
-from index.store import ChunkStore
+from index.store import CLOCK_MARGIN_S, ChunkStore
 
 
 class Clock:
@@ -128,3 +128,24 @@ def test_an_unreadable_cache_means_reading_the_store(tmp_path: Path) -> None:
     assert index.cache_path is not None
     index.cache_path.write_bytes(b"not a pickle")
     assert top(index, "harbour") == ["harbour.txt"] and index.chunks_read == 1
+
+
+def test_the_article_listing_follows_other_processes_adds_replacements_and_deletes(tmp_path: Path) -> None:
+    clock = Clock()
+    mine = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    store_article(mine, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    first = mine.current_articles()
+    assert [a.meta.source for a in first] == ["harbour.txt"]
+    assert mine.current_articles() == first  # unchanged store: the kept listing
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    other = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)  # another process's handle
+    store_article(other, "storm", ["A winter storm closed the port of Hamburg."])
+    store_article(other, "harbour", ["The harbour of Port Elda reopened on Tuesday."])  # replaced: same id
+    listed = {a.meta.source: a for a in mine.current_articles()}
+    assert sorted(listed) == ["harbour.txt", "storm.txt"]
+    assert listed["harbour.txt"].text_hash != first[0].text_hash
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    other.delete_articles(other.find_article_ids("storm.txt"))
+    assert [a.meta.source for a in mine.current_articles()] == ["harbour.txt"]
