@@ -63,6 +63,8 @@ class LexicalIndex:
     """
 
     def __init__(self, store: ChunkStore, cache_path: Path | None = None) -> None:
+        """`cache_path`: where to keep the token ids and the index; an embedded store's data dir by default, none
+        for a Chroma server unless given (the Newsroom gives one in its data dir)."""
         self.store = store
         if cache_path is None and store.path is not None and not store.host:
             cache_path = store.path / f"lexical-{store.collection_name}.pickle"
@@ -173,6 +175,7 @@ class LexicalIndex:
         }
         temporary = self.cache_path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         try:
+            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
             with temporary.open("wb") as handle:
                 pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.cache_path)  # readers see the old file or the new one, never half

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -116,7 +117,13 @@ class Newsroom:
             embedder_name=self.embedder.name,
             clock=clock,
         )
-        self.searcher = Searcher(self.store, self.embedder, mode=settings.retrieval_mode, k=settings.retrieval_k)
+        self.searcher = Searcher(
+            self.store,
+            self.embedder,
+            mode=settings.retrieval_mode,
+            k=settings.retrieval_k,
+            lexical_cache=_server_lexical_cache(settings) if settings.chroma_host else None,
+        )
         #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
         self.retriever = NewsRetriever(searcher=self.searcher)
         min_relevance = settings.min_relevance
@@ -402,3 +409,11 @@ def _dated_at(article: StoredArticle) -> float:
     """When an article counts as published for retention: its publication date, else when it was ingested."""
     published = article.meta.published_ts
     return article.ingested_at if published is None else published
+
+
+def _server_lexical_cache(settings: IndexSettings) -> Path:
+    """Where a process keeps BM25 for a Chroma server store: in its own data dir, named by the server and the
+    collection (an embedded store keeps it beside its Chroma files). Other hosts' writes are found as for an
+    embedded store: the chunk ids listed, the chunks written since read back."""
+    server = "".join(c if c.isalnum() or c in "-." else "_" for c in f"{settings.chroma_host}-{settings.chroma_port}")
+    return settings.data_dir / f"lexical-{server}-{settings.chroma_collection}.pickle"
