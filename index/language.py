@@ -4,10 +4,17 @@ splitting (pysbd, rule-based, many languages)."""
 from __future__ import annotations
 
 import functools
+import logging
 import re
+import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
+
+from index.modelcache import keep, kept_object, model_cache_dir
+
+log = logging.getLogger(__name__)
 
 # pysbd's rule sets; other languages are split with the English rules, which suit most Latin-script text.
 PYSBD_LANGUAGES = frozenset(
@@ -105,46 +112,123 @@ WORD_LANGUAGES = ("en", "de")
 
 def is_known_word(word: str, languages: Sequence[str] = WORD_LANGUAGES) -> bool:
     """Whether the word (any case, inflected) is in the lemma dictionary of one of the languages."""
-    import simplemma
-
-    _load_dictionaries(languages)
-    return bool(simplemma.is_known(word, lang=tuple(languages)))
+    return _WORDS.is_known(word, languages)
 
 
 def load_language_tools() -> None:
-    """Load the language identifier and the English and German word dictionaries (0.4 s and 1 s) before the
-    first question (`Newsroom.warm_up`). Loaded once per process: threads that need one while it loads wait for
-    that load instead of starting a second one."""
+    """Load the language identifier and the English and German word lists before the first question
+    (`Newsroom.warm_up`). Loaded once per process: threads that need one while it loads wait for that load
+    instead of starting a second one."""
     _identifier()
-    _load_dictionaries(WORD_LANGUAGES)
+    for language in WORD_LANGUAGES:
+        _WORDS.get_dictionary(language)
 
 
+class WordLists:
+    """simplemma's lookup (inflections, case, apostrophes) over word lists kept in the model cache dir.
+
+    simplemma reads a whole lemma dictionary into memory in every process (German: 1.1 million entries, 0.9 s
+    of a 4 s `newsbot ask`), where a question needs a handful of lookups. So each dictionary's words are written
+    once per simplemma version to an SQLite file (4 s, 23 MB for German), which opens in under a millisecond and
+    answers a lookup in about 10 µs. Where the cache dir cannot be written, or the file cannot be read,
+    simplemma's own dictionary serves. (A simplemma DictionaryFactory: `get_dictionary(lang)`.)
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._dictionaries: dict[str, Mapping[str, str]] = {}
+        self._lookup: Any = None
+
+    def is_known(self, word: str, languages: Sequence[str]) -> bool:
+        from simplemma.utils import normalize_token
+
+        if self._lookup is None:
+            from simplemma.strategies import DictionaryLookupStrategy
+
+            self._lookup = DictionaryLookupStrategy(self)
+        token = normalize_token(word)
+        return any(self._lookup.get_lemma(token, language) is not None for language in languages)
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        found = self._dictionaries.get(lang)
+        if found is None:
+            with self._lock:
+                found = self._dictionaries.get(lang)
+                if found is None:
+                    found = self._dictionaries[lang] = self._load(lang)
+        return found
+
+    def _load(self, lang: str) -> Mapping[str, str]:
+        import simplemma
+        from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+        path = model_cache_dir() / f"simplemma-{simplemma.__version__}-{lang}.words.sqlite3"
+        if path.exists():
+            try:
+                return _WordList(path)
+            except sqlite3.Error as exc:
+                log.warning("ignoring the word list %s (%s): writing it again", path, exc)
+        dictionary = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)  # raises ValueError for an unknown language
+        keep(path, lambda temporary: _write_words(temporary, dictionary))
+        return dictionary  # read now anyway; the next process opens the file
+
+
+class _WordList(Mapping[str, str]):
+    """A kept word list as simplemma's lookup reads a dictionary: a word maps to "" (known; the lemma itself is
+    not kept), anything else is missing."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._db.execute("SELECT word FROM words LIMIT 1").fetchall()  # not a word list: sqlite3.Error now
+
+    def __getitem__(self, word: str) -> str:
+        with self._lock:
+            row = self._db.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone()
+        if row is None:
+            raise KeyError(word)
+        return ""
+
+    def __iter__(self) -> Iterator[str]:
+        with self._lock:
+            rows = self._db.execute("SELECT word FROM words").fetchall()
+        return iter(word for (word,) in rows)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM words").fetchone()[0])
+
+
+def _write_words(path: Path, dictionary: Mapping[str, str]) -> None:
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    try:
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.executemany("INSERT INTO words VALUES (?)", ((word,) for word in dictionary))
+        db.commit()
+    finally:
+        db.close()
+
+
+_WORDS = WordLists()
 _identifier_lock = threading.Lock()
 _identifier_loaded: list[Any] = []
-_dictionary_lock = threading.Lock()
-_dictionaries_loaded: set[str] = set()
 
 
 def _identifier() -> Any:
     if not _identifier_loaded:
         with _identifier_lock:
             if not _identifier_loaded:
+                from importlib.metadata import version
+
                 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-                _identifier_loaded.append(LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True))
+                def build() -> Any:  # decompresses and parses the model: 0.4-0.6 s, the kept copy 0.1 s
+                    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+                name = f"py3langid-{version('py3langid')}-{Path(MODEL_FILE).name}.identifier.pickle"
+                _identifier_loaded.append(kept_object(name, build, "LanguageIdentifier"))
     return _identifier_loaded[0]
-
-
-def _load_dictionaries(languages: Sequence[str]) -> None:
-    if _dictionaries_loaded.issuperset(languages):
-        return
-    import simplemma
-
-    with _dictionary_lock:
-        for language in languages:
-            if language not in _dictionaries_loaded:
-                simplemma.is_known("news", lang=language)  # simplemma keeps each dictionary once read
-                _dictionaries_loaded.add(language)
 
 
 @functools.lru_cache(maxsize=32)

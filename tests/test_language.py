@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 import simplemma
+from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
 from index import language
-from index.language import identify_language, is_known_word, language_name
+from index.language import WordLists, identify_language, is_known_word, language_name
 
 
 def test_clear_sentences_are_identified_with_high_probability() -> None:
@@ -37,22 +40,74 @@ def test_known_words_in_english_and_german_and_not_names() -> None:
     assert not is_known_word("Kohlschreiber") and not is_known_word("asdfqwer")
 
 
-def test_a_word_dictionary_loads_once_however_many_threads_ask_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "_dictionaries_loaded", set())
-    probes: list[object] = []
-    real = simplemma.is_known
+WORDS = ["Wahl", "Wahlen", "wählte", "Bundestagswahl", "Kohlschreiber", "elections", "denied", "AlphaGo", "l'homme"]
 
-    def slow_known(word: str, lang: object, **kwargs: object) -> bool:
-        if word == "news":  # the probe that loads a dictionary
-            probes.append(lang)
-            time.sleep(0.2)
-        return bool(real(word, lang=lang, **kwargs))  # type: ignore[arg-type]
 
-    monkeypatch.setattr(simplemma, "is_known", slow_known)
+def test_kept_word_lists_know_what_simplemma_knows_and_are_read_instead_of_its_dictionaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = WordLists()
+    expected = [simplemma.is_known(word, lang=("de", "en")) for word in WORDS]
+    assert [first.is_known(word, ("de", "en")) for word in WORDS] == expected  # built now, from simplemma's own
+    assert sorted(p.name.split("-")[-1] for p in (tmp_path / "newsbot").glob("simplemma-*")) == [
+        "de.words.sqlite3",
+        "en.words.sqlite3",
+    ]
+
+    def read_dictionary(_: object, lang: str) -> None:
+        raise AssertionError(f"the kept {lang} word list should have been read")
+
+    with monkeypatch.context() as kept_only:
+        kept_only.setattr(type(DEFAULT_DICTIONARY_FACTORY), "get_dictionary", read_dictionary)
+        assert [WordLists().is_known(word, ("de", "en")) for word in WORDS] == expected
+
+
+def test_a_damaged_word_list_is_written_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    WordLists().get_dictionary("en")
+    (kept,) = (tmp_path / "newsbot").glob("simplemma-*-en.words.sqlite3")
+    kept.write_bytes(b"damaged" * 1000)
+    assert WordLists().is_known("elections", ("en",)) and not WordLists().is_known("Kohlschreiber", ("en",))
+    assert kept.read_bytes()[:15] == b"SQLite format 3"
+
+
+def test_a_word_list_loads_once_however_many_threads_ask_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    words = WordLists()
+    loads: list[str] = []
+    real_load = words._load
+
+    def slow_load(lang: str) -> Mapping[str, str]:
+        loads.append(lang)
+        time.sleep(0.2)
+        return real_load(lang)
+
+    monkeypatch.setattr(words, "_load", slow_load)
     answers: list[bool] = []
-    threads = [threading.Thread(target=lambda: answers.append(is_known_word("Wahl", ("de",)))) for _ in range(4)]
+    threads = [threading.Thread(target=lambda: answers.append(words.is_known("Wahl", ("de",)))) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert answers == [True] * 4 and probes == ["de"]
+    assert answers == [True] * 4 and loads == ["de"]
+
+
+def test_the_language_identifier_is_kept_in_the_model_cache_and_read_from_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from py3langid.langid import LanguageIdentifier
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(language, "_identifier_loaded", [])
+    assert identify_language("Nordkorea dementiert, Waffen geliefert zu haben.")[0] == "de"
+    (kept,) = (tmp_path / "newsbot").glob("py3langid-*.identifier.pickle")
+
+    def parse(*_: object, **__: object) -> None:
+        raise AssertionError("the kept identifier should have been read, not the model parsed again")
+
+    monkeypatch.setattr(language, "_identifier_loaded", [])  # a new process
+    monkeypatch.setattr(LanguageIdentifier, "from_modelpath", parse)
+    assert identify_language("North Korea denied supplying arms to Russia.")[0] == "en" and kept.exists()
