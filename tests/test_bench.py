@@ -220,6 +220,7 @@ def test_newsbot_bench_runs_end_to_end_on_a_tiny_slice(tmp_path: Path) -> None:
     ]
     assert all(0 < row["retrieval_p50_ms"] <= row["retrieval_p95_ms"] for row in data["latency"])
     assert all(row["retrieval_p50_ms"] < row["answer_p95_ms"] for row in data["latency"])
+    assert all(0 < row["question_embedding_p50_ms"] <= row["question_embedding_p95_ms"] for row in data["latency"])
     processes = data["processes"]
     assert 0 < processes["ready_s"] < data["first_answer_s"] < processes["cli_ask_s"] + 60
     assert 50 < data["peak_rss_mb"] < 4000 and processes["chroma_server_peak_rss_mb"] > 10
