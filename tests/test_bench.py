@@ -6,8 +6,10 @@ it says (sizes, copies, unchanged re-ingest, per-process memory) and reports eve
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -109,9 +111,15 @@ def test_read_ahead_stores_start_with_the_cache_stores_sentence_vectors(tmp_path
     assert corpus_key(SLICE, "use", None, 10, read_ahead=True) == f"{plain}-ra"  # a cache store of its own
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / SENTENCE_VECTORS_FILE).write_bytes(b"sentence vectors")
+    writer = sqlite3.connect(cache / SENTENCE_VECTORS_FILE)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("CREATE TABLE kept (text TEXT)")
+    writer.execute("INSERT INTO kept VALUES ('Nordkorea dementiert.')")
+    writer.commit()  # still open: the row is in the write-ahead log, not yet in the file
     _copy_read_sentences(cache, make_settings(tmp_path / "read-ahead", read_ahead=True))
-    assert (tmp_path / "read-ahead" / SENTENCE_VECTORS_FILE).read_bytes() == b"sentence vectors"
+    with contextlib.closing(sqlite3.connect(tmp_path / "read-ahead" / SENTENCE_VECTORS_FILE)) as copy:
+        assert copy.execute("SELECT text FROM kept").fetchall() == [("Nordkorea dementiert.",)]
+    writer.close()
     _copy_read_sentences(cache, make_settings(tmp_path / "plain"))
     assert not (tmp_path / "plain" / SENTENCE_VECTORS_FILE).exists()
 

@@ -9,9 +9,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
-import shutil
+import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -223,7 +224,10 @@ def _copy_read_sentences(cache_path: Path, target: IndexSettings) -> None:
     source = cache_path / SENTENCE_VECTORS_FILE
     if target.read_ahead and source.exists():
         target.data_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target.data_dir / SENTENCE_VECTORS_FILE)
+        # SQLite's backup, not a file copy: the vectors may still be in the write-ahead log beside the file
+        with contextlib.closing(sqlite3.connect(source)) as kept:
+            with contextlib.closing(sqlite3.connect(target.data_dir / SENTENCE_VECTORS_FILE)) as copy:
+                kept.backup(copy)
 
 
 def _measure_latency(
