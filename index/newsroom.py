@@ -117,6 +117,8 @@ class Newsroom:
             clock=clock,
         )
         self.searcher = Searcher(self.store, self.embedder, mode=settings.retrieval_mode, k=settings.retrieval_k)
+        # the extractive answerer asks the BM25 index whether any stored chunk names what a question names
+        self.answerer.use_corpus(self.searcher.lexical)
         #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
         self.retriever = NewsRetriever(searcher=self.searcher)
         min_relevance = settings.min_relevance

@@ -9,7 +9,9 @@ multilingual reader handles:
 - the answer type: a date for "when"/"wann", a number for "how many"/"wie viele", a new name for "who"/"wer", a
   place for "where", a cause for "why" — whether the sentence holds something of that kind that the question does
   not already say;
-- the reader's similarity, absolute and relative to the best candidate, and the hit's relevance and rank.
+- the reader's similarity, absolute and relative to the best candidate, and the hit's relevance and rank;
+- the whole indexed corpus (the BM25 index's document frequencies, `Corpus`): a question naming what no stored
+  chunk names ("Ever Given", "Yokohama", "2021" over 2015 news) asks about news that is not there.
 
 Two small linear models weigh them (`AnswerModel`): a conditional logit ranks the sentences (which one answers),
 a logistic regression decides from the best sentence and the hits whether to answer at all. Their weights are
@@ -22,15 +24,15 @@ import json
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from index.lexical import STOPWORDS, fold
+from index.lexical import STOPWORDS, fold, tokenize
 
 if TYPE_CHECKING:
     from index.embedders import Embedder
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 # A model whose profile does not say how its cosines spread: about USE's.
 DEFAULT_SPREAD = 0.05
 
@@ -150,7 +152,42 @@ QUESTION_FEATURES = (
     "names_any",  # the highest such share of any retrieved article
     "numbers_article",  # share of the question's numbers in the best sentence's article (1: none asked)
     "names_missing",  # names and numbers no retrieved article holds
+    "names_unknown",  # log(1 + names and numbers no chunk of the whole store holds): news that is not there
+    "article_margin",  # how far the best article's relevance is ahead of the next article's (or the threshold's)
 )
+# Endings a corpus word may have that the question's does not, or the reverse ("Kohlschreibers", "Olympischen"),
+# tried for words of at least five letters: a dict lookup each.
+CORPUS_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "ns")
+
+
+class Corpus(Protocol):
+    """The indexed chunks, as the answerer may consult them: how many hold a token (index/lexical.py
+    `LexicalIndex` is one)."""
+
+    def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]: ...
+
+
+def unknown_names(question: Question, corpus: Corpus | None) -> int:
+    """How many of the question's names and numbers no stored chunk holds (0 without a corpus to ask). A name of
+    several words ("James-Webb-Weltraumteleskop") is unknown when one of its words is."""
+    if corpus is None or not question.names:
+        return 0
+    words = {name: tokenize(name) for name in question.names}
+    forms = {word: _forms(word) for parts in words.values() for word in parts}
+    frequency = corpus.document_frequencies({form for variants in forms.values() for form in variants})
+    return sum(
+        1 for parts in words.values() if parts and not all(any(frequency[f] for f in forms[w]) for w in parts)
+    )
+
+
+def _forms(word: str) -> set[str]:
+    if word.isdigit() or len(word) < 5:
+        return {word}
+    return (
+        {word}
+        | {word[: -len(ending)] for ending in CORPUS_ENDINGS if word.endswith(ending)}
+        | {word + ending for ending in CORPUS_ENDINGS}
+    )
 
 
 @dataclass(frozen=True)
@@ -342,8 +379,10 @@ def question_features(
     *,
     min_relevance: float,
     hit_spread: float,
+    names_unknown: int = 0,
 ) -> np.ndarray:
-    """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores)."""
+    """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores;
+    names_unknown: `unknown_names` of the question)."""
     column = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
     f = {name: rows[best, i] for name, i in column.items()}
     others = np.delete(logits, best)
@@ -358,6 +397,10 @@ def question_features(
     names = question.names
     vocab = article_vocabularies[article]
     unseen = [n for n in names if not any(v.has(n) for v in article_vocabularies.values())]
+    relevance: dict[str, float] = {}
+    for score, hit_article in zip(hit_scores, hit_articles, strict=True):
+        relevance[hit_article] = max(relevance.get(hit_article, -math.inf), score)
+    ranked = sorted(relevance.values(), reverse=True) + [min_relevance]
     return np.array(
         (
             shares[best] / shares.sum(),
@@ -378,6 +421,8 @@ def question_features(
             max(v.share(names) for v in article_vocabularies.values()) if names else 1.0,
             vocab.share(question.numbers) if question.numbers else 1.0,
             float(len(unseen)),
+            math.log(1 + names_unknown),
+            max(0.0, ranked[0] - max(ranked[1], min_relevance)) / hit_spread,
         )
     )
 
