@@ -152,7 +152,7 @@ QUESTION_FEATURES = (
     "names_any",  # the highest such share of any retrieved article
     "numbers_article",  # share of the question's numbers in the best sentence's article (1: none asked)
     "names_missing",  # names and numbers no retrieved article holds
-    "names_unknown",  # log(1 + names and numbers no chunk of the whole store holds): news that is not there
+    "names_elsewhere",  # log(1 + names and numbers no retrieved article holds that some other stored chunk does)
     "article_margin",  # how far the best article's relevance is ahead of the next article's (or the threshold's)
 )
 # Endings a corpus word may have that the question's does not, or the reverse ("Kohlschreibers", "Olympischen"),
@@ -167,16 +167,16 @@ class Corpus(Protocol):
     def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]: ...
 
 
-def unknown_names(question: Question, corpus: Corpus | None) -> int:
-    """How many of the question's names and numbers no stored chunk holds (0 without a corpus to ask). A name of
-    several words ("James-Webb-Weltraumteleskop") is unknown when one of its words is."""
-    if corpus is None or not question.names:
-        return 0
+def stored_names(question: Question, corpus: Corpus | None) -> frozenset[str] | None:
+    """The question's names and numbers that some stored chunk holds (None without a corpus to ask). A name of
+    several words ("James-Webb-Weltraumteleskop") is held when each of its words is."""
+    if corpus is None:
+        return None
     words = {name: tokenize(name) for name in question.names}
     forms = {word: _forms(word) for parts in words.values() for word in parts}
     frequency = corpus.document_frequencies({form for variants in forms.values() for form in variants})
-    return sum(
-        1 for parts in words.values() if parts and not all(any(frequency[f] for f in forms[w]) for w in parts)
+    return frozenset(
+        name for name, parts in words.items() if parts and all(any(frequency[f] for f in forms[w]) for w in parts)
     )
 
 
@@ -379,10 +379,10 @@ def question_features(
     *,
     min_relevance: float,
     hit_spread: float,
-    names_unknown: int = 0,
+    stored: frozenset[str] | None = None,
 ) -> np.ndarray:
     """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores;
-    names_unknown: `unknown_names` of the question)."""
+    stored: the question's names some stored chunk holds, `stored_names`; None: unknown, none count as elsewhere)."""
     column = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
     f = {name: rows[best, i] for name, i in column.items()}
     others = np.delete(logits, best)
@@ -421,7 +421,7 @@ def question_features(
             max(v.share(names) for v in article_vocabularies.values()) if names else 1.0,
             vocab.share(question.numbers) if question.numbers else 1.0,
             float(len(unseen)),
-            math.log(1 + names_unknown),
+            math.log(1 + sum(n in stored for n in unseen)) if stored else 0.0,
             max(0.0, ranked[0] - max(ranked[1], min_relevance)) / hit_spread,
         )
     )

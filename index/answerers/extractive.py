@@ -35,7 +35,7 @@ from index.answerers.evidence import (
     sentence_features,
     sigmoid,
     spread_of,
-    unknown_names,
+    stored_names,
 )
 from index.answerers.sentences import SentenceVectors
 from index.embedders import Embedder
@@ -75,8 +75,8 @@ class Reading:
     rows: np.ndarray
     article_shares: dict[str, float]
     vocabularies: dict[str, Vocabulary]
-    #: the question's names and numbers no stored chunk holds (evidence.py `unknown_names`)
-    names_unknown: int = 0
+    #: the question's names and numbers some stored chunk holds (evidence.py `stored_names`; None: not known)
+    stored: frozenset[str] | None = None
 
 
 class ExtractiveAnswerer(Answerer):
@@ -158,8 +158,8 @@ class ExtractiveAnswerer(Answerer):
             hit_spread=spread_of(self.embedder),
         )
         shares = {article: vocab.share(asked.anchors) for article, vocab in vocabularies.items()}
-        absent = unknown_names(asked, corpus or self.corpus)
-        return Reading(asked, hits, candidates, similarity, scores, rows, shares, vocabularies, absent)
+        stored = stored_names(asked, corpus or self.corpus)
+        return Reading(asked, hits, candidates, similarity, scores, rows, shares, vocabularies, stored)
 
     def judge(self, reading: Reading, model: AnswerModel) -> tuple[np.ndarray, int, float]:
         """(each candidate's sentence logit, the best candidate, the probability that the hits answer)."""
@@ -186,7 +186,7 @@ class ExtractiveAnswerer(Answerer):
             reading.vocabularies,
             min_relevance=self.embedder.profile.min_relevance,
             hit_spread=spread_of(self.embedder),
-            names_unknown=reading.names_unknown,
+            stored=reading.stored,
         )
         return logits, best, features
 
