@@ -208,7 +208,7 @@ class StoredWords:
         by_source: dict[str, Counter[str]] = defaultdict(Counter)
         for offset in range(0, collection.count(), 1000):
             rows = collection.get(offset=offset, limit=1000, include=["metadatas", "documents"])
-            for meta, text in zip(rows["metadatas"], rows["documents"], strict=True):
+            for meta, text in zip(rows["metadatas"] or [], rows["documents"] or [], strict=True):
                 tokens = set(tokenize(text))
                 frequency.update(tokens)
                 by_source[str(meta["source"])].update(tokens)

@@ -113,7 +113,8 @@ class LexicalIndex:
             ids = {token: self._vocab.get(token) for token in wanted}
         # a token first seen after the index was built has an id past the matrix: no indexed chunk holds it
         return {
-            token: 0 if i is None or i + 1 >= len(indptr) else int(indptr[i + 1] - indptr[i]) for token, i in ids.items()
+            token: 0 if i is None or i + 1 >= len(indptr) else int(indptr[i + 1] - indptr[i])
+            for token, i in ids.items()
         }
 
     def _refresh(self) -> None:
