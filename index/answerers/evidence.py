@@ -172,6 +172,8 @@ def stored_names(question: Question, corpus: Corpus | None) -> frozenset[str] | 
     several words ("James-Webb-Weltraumteleskop") is held when each of its words is."""
     if corpus is None:
         return None
+    if not question.names:
+        return frozenset()
     words = {name: tokenize(name) for name in question.names}
     forms = {word: _forms(word) for parts in words.values() for word in parts}
     frequency = corpus.document_frequencies({form for variants in forms.values() for form in variants})
