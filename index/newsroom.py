@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,7 +31,7 @@ from index.conversation import standalone_question
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import IngestCancelled, NewsbotError, SourceError
-from index.language import detect_language
+from index.language import detect_language, load_language_tools
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
@@ -116,7 +117,13 @@ class Newsroom:
             embedder_name=self.embedder.name,
             clock=clock,
         )
-        self.searcher = Searcher(self.store, self.embedder, mode=settings.retrieval_mode, k=settings.retrieval_k)
+        self.searcher = Searcher(
+            self.store,
+            self.embedder,
+            mode=settings.retrieval_mode,
+            k=settings.retrieval_k,
+            lexical_cache=_server_lexical_cache(settings) if settings.chroma_host else None,
+        )
         # the extractive answerer asks the BM25 index whether any stored chunk names what a question names
         self.answerer.use_corpus(self.searcher.lexical)
         #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
@@ -126,7 +133,10 @@ class Newsroom:
             min_relevance=self.embedder.profile.min_relevance if min_relevance is None else min_relevance
         )
         self.answer_from_hits = AnswerStep(
-            self.gate, self.answerer, store_is_empty=lambda: self.store.count() == 0, articles=self.store.articles
+            self.gate,
+            self.answerer,
+            store_is_empty=lambda: self.store.count() == 0,
+            articles=self.store.current_articles,
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
         #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
@@ -134,7 +144,9 @@ class Newsroom:
         self._chunker: Chunker | None = None
 
     def warm_up(self) -> None:
-        """Load the embedder and the answerer, open the store: slow, so done once, before the first question."""
+        """Load the embedder and the answerer, open the store: slow, so done once, before the first question.
+        The language identifier and word dictionaries load alongside, in a thread of their own."""
+        threading.Thread(target=load_language_tools, name="newsbot-language-tools", daemon=True).start()
         self.embedder.warm_up()
         self.answerer.warm_up()
         self.store.count()
@@ -356,7 +368,7 @@ class Newsroom:
         return self.searcher.search(question, k, exclude_articles=exclude_articles)
 
     def stats(self) -> IndexStats:
-        articles = self.store.articles()
+        articles = self.store.current_articles(fresh=True)
         dated = [a for a in articles if a.meta.published_at]
         return IndexStats(
             articles=len(articles),
@@ -370,7 +382,7 @@ class Newsroom:
     def latest(self, n: int = 5) -> list[StoredArticle]:
         """The n newest articles by publication date; undated ones come after every dated one, by when they
         were ingested."""
-        return newest_first(self.store.articles())[:n]
+        return newest_first(self.store.current_articles())[:n]
 
     def delete(self, refs: Sequence[str]) -> int:
         """Delete articles by id, url or source, or all read from a file, folder or feed; returns how many."""
@@ -399,3 +411,11 @@ def _dated_at(article: StoredArticle) -> float:
     """When an article counts as published for retention: its publication date, else when it was ingested."""
     published = article.meta.published_ts
     return article.ingested_at if published is None else published
+
+
+def _server_lexical_cache(settings: IndexSettings) -> Path:
+    """Where a process keeps BM25 for a Chroma server store: in its own data dir, named by the server and the
+    collection (an embedded store keeps it beside its Chroma files). Other hosts' writes are found as for an
+    embedded store: the chunk ids listed, the chunks written since read back."""
+    server = "".join(c if c.isalnum() or c in "-." else "_" for c in f"{settings.chroma_host}-{settings.chroma_port}")
+    return settings.data_dir / f"lexical-{server}-{settings.chroma_collection}.pickle"

@@ -18,6 +18,7 @@ thresholds mean the same in every mode.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -59,6 +60,7 @@ class Searcher:
         mode: Mode = "hybrid",
         k: int = 5,
         per_article: int = DEFAULT_PER_ARTICLE,
+        lexical_cache: Path | None = None,
     ) -> None:
         if mode not in ("hybrid", "dense", "lexical"):
             raise ValueError(f"mode must be hybrid, dense or lexical, got {mode!r}")
@@ -69,7 +71,7 @@ class Searcher:
         self.mode = mode
         self.k = k
         self.per_article = per_article
-        self.lexical = LexicalIndex(store)
+        self.lexical = LexicalIndex(store, lexical_cache)
         self.stories = StoryMembers(store)
 
     def search(

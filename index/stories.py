@@ -42,6 +42,8 @@ MIN_SHINGLES = 50
 #: fewer equal signature values than this is chance, whatever containment it implies: between a short text and a
 #: very long one, one or two equal values would already estimate a high containment
 MIN_MATCHES = 8
+#: stories whose members a searcher keeps read (all forgotten when the store changes)
+MAX_KEPT_STORIES = 20_000
 DEFAULT_THRESHOLD = 0.35
 #: the metadata keys of a fingerprint in an article's first chunk record
 FINGERPRINT_KEY = "story_fingerprint"
@@ -225,11 +227,11 @@ def collapse(hits: Sequence[Hit]) -> list[Hit]:
 
 
 class StoryMembers:
-    """story id -> the stored articles of every story of more than one article, to name a hit's other reports.
+    """story id -> the stored articles of that story, to name a hit's other reports.
 
-    Read from the store in one pass and read again only after the store changed (its revision or its count, as
-    the lexical index does), so a search pays a dictionary lookup, not a Chroma query (which costs more than the
-    vector search itself at 50,000 chunks).
+    Each story is read when a hit first needs it (one Chroma query for a search's new stories: 7 ms at 50,000
+    chunks, where reading every article's record cost 1.5 s on a process's first question) and kept until the
+    store changes (`ChunkStore.changes`, as the lexical index does).
     """
 
     def __init__(self, store: ChunkStore) -> None:
@@ -240,31 +242,34 @@ class StoryMembers:
 
     def attach(self, hits: Sequence[Hit]) -> list[Hit]:
         """Each hit with `also_reported_by`: the other stored articles of its story, oldest first."""
-        if not any(hit.meta.story_id for hit in hits):
+        wanted = {hit.meta.story_id for hit in hits if hit.meta.story_id}
+        if not wanted:
             return list(hits)
-        members = self._current()
+        members = self._read(wanted)
         attached: list[Hit] = []
         for hit in hits:
             others = [meta for article_id, meta in members.get(hit.meta.story_id, ()) if article_id != hit.article_id]
             attached.append(replace(hit, also_reported_by=tuple(others)) if others else hit)
         return attached
 
-    def _current(self) -> dict[str, list[tuple[str, ArticleMeta]]]:
+    def _read(self, story_ids: set[str]) -> dict[str, list[tuple[str, ArticleMeta]]]:
         with self._lock:
-            key = (self.store.revision, self.store.count())
-            if key != self._read_for:
-                stories: dict[str, list[tuple[str, ArticleMeta]]] = {}
-                for record in self.store.article_records():
-                    meta = ArticleMeta.from_record(record)
-                    if meta.story_id:
-                        stories.setdefault(meta.story_id, []).append((str(record.get("article_id") or ""), meta))
-                self._members = {
-                    story: sorted(articles, key=lambda a: (a[1].published_ts or 0.0, a[1].outlet, a[1].url))
-                    for story, articles in stories.items()
-                    if len(articles) > 1
-                }
+            key = self.store.changes()
+            if key != self._read_for or len(self._members) > MAX_KEPT_STORIES:
+                self._members = {}
                 self._read_for = key
-            return self._members
+            missing = sorted(story_ids - self._members.keys())
+            if missing:
+                found: dict[str, list[tuple[str, ArticleMeta]]] = {story: [] for story in missing}
+                for record in self.store.story_records(missing):
+                    meta = ArticleMeta.from_record(record)
+                    if meta.story_id in found:
+                        found[meta.story_id].append((str(record.get("article_id") or ""), meta))
+                for story, articles in found.items():
+                    self._members[story] = sorted(
+                        articles, key=lambda a: (a[1].published_ts or 0.0, a[1].outlet, a[1].url)
+                    )
+            return {story: self._members[story] for story in story_ids}
 
 
 class StoryAssigner:
@@ -313,4 +318,4 @@ class StoryAssigner:
         return self._index
 
     def _store_state(self) -> tuple[int, int]:
-        return self.store.revision, self.store.count()
+        return self.store.changes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,10 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
+# What newsbot derives from bundled models (the parsed USE tokenizer, index/embedders/use.py) is kept for one test
+# session, in a temp dir, not in the user's ~/.cache.
+_MODEL_CACHE = tempfile.TemporaryDirectory(prefix="newsbot-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _MODEL_CACHE.name
 
 from bot.settings import Settings  # noqa: E402
 

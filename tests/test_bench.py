@@ -15,9 +15,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.benchmark.corpus import CachedRows, fill_store, read_corpus, read_questions, replicate, write_subset
+from index.answerers import SENTENCE_VECTORS_FILE
+from index.benchmark.corpus import (
+    CachedRows,
+    corpus_key,
+    fill_store,
+    read_corpus,
+    read_questions,
+    replicate,
+    write_subset,
+)
 from index.benchmark.processes import ChromaServer, run_process, settings_env
 from index.benchmark.report import BenchReport, IngestFigures, LatencyFigures
+from index.benchmark.runner import _copy_read_sentences
 from index.errors import DatasetError
 from index.store import ChunkStore
 from tests.conftest import make_settings
@@ -92,6 +102,18 @@ def test_a_store_is_filled_to_exactly_the_size_asked(tmp_path: Path) -> None:
     assert len(article_ids) == 13  # 5 articles in copies 0 and 1, then 3 of copy 2
     with pytest.raises(DatasetError, match="empty"):
         list(replicate(CachedRows([], [], [], np.zeros((0, 8), dtype=np.float32)), 3))
+
+
+def test_read_ahead_stores_start_with_the_cache_stores_sentence_vectors(tmp_path: Path) -> None:
+    plain = corpus_key(SLICE, "use", None, 10)
+    assert corpus_key(SLICE, "use", None, 10, read_ahead=True) == f"{plain}-ra"  # a cache store of its own
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / SENTENCE_VECTORS_FILE).write_bytes(b"sentence vectors")
+    _copy_read_sentences(cache, make_settings(tmp_path / "read-ahead", read_ahead=True))
+    assert (tmp_path / "read-ahead" / SENTENCE_VECTORS_FILE).read_bytes() == b"sentence vectors"
+    _copy_read_sentences(cache, make_settings(tmp_path / "plain"))
+    assert not (tmp_path / "plain" / SENTENCE_VECTORS_FILE).exists()
 
 
 def test_children_get_every_index_setting_and_no_stray_ones(tmp_path: Path) -> None:

@@ -15,7 +15,9 @@ import pytest
 
 from index.errors import StoreUnavailableError
 from index.newsroom import Newsroom
+from index.store import CHROMA_SUBDIR, CLOCK_MARGIN_S, COUNT_INTERVAL_S, ChunkStore
 from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION, make_settings
+from tests.test_lexical import Clock, store_article
 
 SERVER_START_TIMEOUT_S = 60
 
@@ -68,13 +70,45 @@ def test_ingest_and_ask_through_a_chroma_server(chroma_server: int, tmp_path: Pa
     hits = newsroom.search(SEED_QUESTION)
     assert hits[0].meta.title.startswith("Nordkorea dementiert")
     assert "127.0.0.1" in newsroom.stats().location
-    assert not (tmp_path / "data").exists(), "server mode must not create an embedded store"
+    assert not (tmp_path / "data" / CHROMA_SUBDIR).exists(), "server mode must not create an embedded store"
 
     # A second client (another process in real life) sees the same articles.
     other = Newsroom(make_settings(tmp_path / "other", chroma_host="127.0.0.1", chroma_port=chroma_server))
     assert other.stats().articles == 7
     assert other.delete([str(SEED_ARTICLE)]) == 1
     assert newsroom.stats().articles == 6
+
+
+def test_a_restarted_process_starts_from_the_bm25_it_kept_for_a_server_store(
+    chroma_server: int, tmp_path: Path
+) -> None:
+    clock = Clock()
+    settings = make_settings(
+        tmp_path / "data", chroma_host="127.0.0.1", chroma_port=chroma_server, chroma_collection="kept-bm25"
+    )
+    first = Newsroom(settings, clock=clock)
+    first.ingest([str(SEED_ARTICLE)])
+    clock.now += 2 * CLOCK_MARGIN_S  # the first question comes later than the margin kept for other hosts' clocks
+    hits = first.search(SEED_QUESTION)
+    assert first.searcher.lexical.chunks_read > 0 and list((tmp_path / "data").glob("lexical-127.0.0.1-*.pickle"))
+
+    restarted = Newsroom(settings, clock=clock)
+    assert restarted.search(SEED_QUESTION)[0].chunk_id == hits[0].chunk_id
+    assert restarted.searcher.lexical.chunks_read == 0 and restarted.searcher.lexical.indexes_built == 0
+
+
+def test_another_clients_write_changes_the_store_key_within_the_count_interval(chroma_server: int) -> None:
+    clock = Clock()
+    mine = ChunkStore(host="127.0.0.1", port=chroma_server, collection="changes", embedder_name="test", clock=clock)
+    before = mine.changes()
+    assert mine.changes() == before
+    other = ChunkStore(host="127.0.0.1", port=chroma_server, collection="changes", embedder_name="test")
+    store_article(other, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    assert mine.changes() == before  # counted less than COUNT_INTERVAL_S ago: not asked again
+    clock.now += COUNT_INTERVAL_S
+    assert mine.changes() != before
+    store_article(mine, "storm", ["A winter storm closed the port of Hamburg."])  # its own write: seen at once
+    assert mine.changes()[1] == 2
 
 
 def test_an_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:

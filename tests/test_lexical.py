@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
-from index.lexical import CLOCK_MARGIN_S, LexicalIndex
+from index.lexical import LexicalIndex
 from index.models import Article, ArticleMeta, Chunk
-from index.store import ChunkStore
+from index.store import CLOCK_MARGIN_S, ChunkStore
 
 
 class Clock:
@@ -31,6 +31,17 @@ def top(index: LexicalIndex, query: str) -> list[str]:
     """The sources of the best chunks' articles, best first."""
     source_of = {a.article_id: a.meta.source for a in index.store.articles()}
     return [source_of[chunk_id.rsplit(":", 1)[0]] for chunk_id, _ in index.search(query, 3)]
+
+
+def test_an_embedded_stores_key_follows_every_processs_writes_without_counting(tmp_path: Path) -> None:
+    store = ChunkStore(path=tmp_path, embedder_name="test")
+    store_article(store, "bakery", ["The bakery guild crowned a rye loaf."])
+    before = store.changes()
+    assert store.changes() == before
+    other = ChunkStore(path=tmp_path, embedder_name="test")  # another process's handle on the same data dir
+    store_article(other, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    after = store.changes()
+    assert after != before and store.changes() == after
 
 
 def test_a_refresh_reads_only_what_changed(tmp_path: Path) -> None:
@@ -86,6 +97,30 @@ def test_the_next_process_starts_from_the_kept_tokens_and_reads_only_what_was_wr
     assert restarted.chunks_read == 1  # only the chunk written after the first process kept its tokens
 
 
+def test_the_next_process_uses_the_kept_index_while_no_chunk_changed(tmp_path: Path) -> None:
+    clock = Clock()
+    store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    store_article(store, "bakery", ["The bakery guild crowned a rye loaf."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    first = LexicalIndex(store)
+    assert top(first, "rye loaf") == ["bakery.txt"] and first.indexes_built == 1
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    unchanged = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    assert top(unchanged, "rye loaf") == ["bakery.txt"] and top(unchanged, "harbour") == ["harbour.txt"]
+    assert unchanged.indexes_built == 0 and unchanged.chunks_read == 0
+
+    store_article(store, "storm", ["A winter storm closed the harbour of Hamburg."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    changed = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    assert top(changed, "Hamburg storm") == ["storm.txt"] and changed.indexes_built == 1
+    store.delete_articles(store.find_article_ids("storm.txt"))
+    clock.now += 2 * CLOCK_MARGIN_S
+    after_delete = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    assert top(after_delete, "Hamburg storm") == [] and after_delete.indexes_built == 1
+
+
 def test_an_unreadable_cache_means_reading_the_store(tmp_path: Path) -> None:
     store = ChunkStore(path=tmp_path, embedder_name="test")
     store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday."])
@@ -116,3 +151,24 @@ def test_document_frequencies_count_the_chunks_holding_a_token_and_follow_delete
     store.delete_articles([a.article_id for a in store.articles() if a.meta.source == "harbour.txt"])
     clock.now += 2 * CLOCK_MARGIN_S
     assert index.document_frequencies(["harbour", "elda", "rye"]) == {"harbour": 0, "elda": 1, "rye": 1}
+
+
+def test_the_article_listing_follows_other_processes_adds_replacements_and_deletes(tmp_path: Path) -> None:
+    clock = Clock()
+    mine = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    store_article(mine, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    first = mine.current_articles()
+    assert [a.meta.source for a in first] == ["harbour.txt"]
+    assert mine.current_articles() == first  # unchanged store: the kept listing
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    other = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)  # another process's handle
+    store_article(other, "storm", ["A winter storm closed the port of Hamburg."])
+    store_article(other, "harbour", ["The harbour of Port Elda reopened on Tuesday."])  # replaced: same id
+    listed = {a.meta.source: a for a in mine.current_articles()}
+    assert sorted(listed) == ["harbour.txt", "storm.txt"]
+    assert listed["harbour.txt"].text_hash != first[0].text_hash
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    other.delete_articles(other.find_article_ids("storm.txt"))
+    assert [a.meta.source for a in mine.current_articles()] == ["harbour.txt"]

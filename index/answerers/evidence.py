@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from index.language import WORD_LANGUAGES, is_known_word
 from index.lexical import STOPWORDS, fold, tokenize
 
 if TYPE_CHECKING:
@@ -227,10 +228,7 @@ class Question:
 
 def _is_word(word: str, language: str) -> bool:
     """Whether simplemma knows the word in the question's language (or, unsure of it, in English or German)."""
-    import simplemma
-
-    languages = (language,) if language in ("en", "de") else ("en", "de")
-    return bool(simplemma.is_known(word, lang=languages))
+    return is_known_word(word, (language,) if language in WORD_LANGUAGES else WORD_LANGUAGES)
 
 
 class Vocabulary:

@@ -23,7 +23,7 @@ from typing import Literal
 
 from index.answerers.base import abstain_text
 from index.dates import DateQuery, DateRange
-from index.language import detect_language
+from index.language import detect_language, is_known_word
 from index.lexical import STOPWORDS, fold
 from index.models import Hit, StoredArticle
 
@@ -37,7 +37,6 @@ GREETINGS = frozenset(
     """.split()
 )
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-KNOWN_LANGUAGES = ("en", "de")
 
 REPLIES: dict[str, dict[str, str]] = {
     "greeting": {
@@ -136,6 +135,4 @@ def _has_meaning(words: Sequence[str]) -> bool:
     """
     if any(word.isdigit() or fold(word) in STOPWORDS or word[:1].isupper() for word in words):
         return True
-    import simplemma
-
-    return any(simplemma.is_known(word, lang=KNOWN_LANGUAGES) for word in words if len(word) > 1)
+    return any(is_known_word(word) for word in words if len(word) > 1)

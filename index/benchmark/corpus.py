@@ -80,11 +80,15 @@ def read_questions(path: Path | None, articles: Sequence[Article], count: int) -
     return questions[::step][:count]
 
 
-def corpus_key(path: Path, embedder_name: str, chunk_tokens: int | None, limit: int | None) -> str:
-    """Names the cache store: the same corpus file, embedder and chunk size give the same vectors."""
+def corpus_key(
+    path: Path, embedder_name: str, chunk_tokens: int | None, limit: int | None, *, read_ahead: bool = False
+) -> str:
+    """Names the cache store: the same corpus file, embedder and chunk size give the same vectors; read ahead, the
+    store also holds its sentences' vectors (sentences.sqlite3)."""
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
     safe = "".join(ch if ch.isalnum() or ch in "+-_" else "_" for ch in embedder_name)
-    return f"{safe}-{digest}-t{chunk_tokens or 'auto'}-n{limit if limit is not None else 'all'}"
+    key = f"{safe}-{digest}-t{chunk_tokens or 'auto'}-n{limit if limit is not None else 'all'}"
+    return f"{key}-ra" if read_ahead else key
 
 
 def read_rows(store: ChunkStore) -> CachedRows:

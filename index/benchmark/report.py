@@ -90,6 +90,8 @@ class BenchReport:
     corpus: str
     subset_articles: int
     cache: dict[str, Any]
+    #: NEWSBOT_READ_AHEAD: sentence vectors computed at ingest (the filled stores get the cache store's)
+    read_ahead: bool = False
     ingest: list[IngestFigures] = field(default_factory=list)
     latency: list[LatencyFigures] = field(default_factory=list)
     processes: dict[str, float] = field(default_factory=dict)
@@ -125,6 +127,7 @@ class BenchReport:
         return {
             **self.headline(),
             "embedder": self.embedder,
+            "read_ahead": self.read_ahead,
             "corpus": self.corpus,
             "sizes": sorted({f.size for f in self.latency}),
             "cache": self.cache,
@@ -136,9 +139,10 @@ class BenchReport:
         }
 
     def to_markdown(self) -> str:
+        read_ahead = " with read-ahead" if self.read_ahead else ""
         lines = [
-            f"embedder {self.embedder}; corpus {self.corpus}; timed ingest of its first {self.subset_articles} "
-            f"articles; larger stores filled from {self.cache['chunks']} cached chunk vectors "
+            f"embedder {self.embedder}{read_ahead}; corpus {self.corpus}; timed ingest of its first "
+            f"{self.subset_articles} articles; larger stores filled from {self.cache['chunks']} cached chunk vectors "
             f"({self.cache['how']}), repeated under new ids with nudged vectors; load average "
             f"{self.load_average[0]:.1f} before, {self.load_average[1]:.1f} after (2 cores: above 2 means contention)",
             "",

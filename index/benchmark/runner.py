@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.answerers import SENTENCE_VECTORS_FILE
 from index.benchmark.corpus import (
     corpus_key,
     fill_store,
@@ -79,6 +81,7 @@ def run_benchmark(
         cache_path, how, cached_chunks, embedder_name = _cache_store(settings, options, on_progress)
         report = BenchReport(
             embedder=embedder_name,
+            read_ahead=settings.read_ahead,
             corpus=str(options.corpus),
             subset_articles=options.subset_articles,
             cache={"path": str(cache_path), "chunks": cached_chunks, "how": how},
@@ -107,7 +110,10 @@ def _cache_store(
     """The corpus ingested once through the real pipeline into the cache dir; later runs find it complete."""
     newsroom = Newsroom(settings)
     name = newsroom.embedder.name
-    path = options.cache_dir / corpus_key(options.corpus, name, settings.chunk_tokens, options.cache_articles)
+    key = corpus_key(
+        options.corpus, name, settings.chunk_tokens, options.cache_articles, read_ahead=settings.read_ahead
+    )
+    path = options.cache_dir / key
     newsroom = Newsroom(settings.model_copy(update={"data_dir": path, "chroma_host": ""}), embedder=newsroom.embedder)
     articles = read_corpus(options.corpus, limit=options.cache_articles)
     on_progress(f"cache store {path}: checking {len(articles)} articles (encodes only what is missing)")
@@ -172,6 +178,7 @@ def _fill_stores(
         target = settings.model_copy(update={"data_dir": work / f"embedded-{size}", "chroma_host": ""})
         args = {"cache": str(cache_path), "embedder_name": embedder_name, "size": size}
         job = run_job("fill", args, target, options.env, work)
+        _copy_read_sentences(cache_path, target)
         stores.append(_Store(size, "embedded", target, job.result["fill_s"]))
         if size == max(options.sizes):
             report.processes["fill_peak_rss_mb"] = job.peak_rss_mb
@@ -202,8 +209,19 @@ def _fill_server(
             embedder_name=embedder_name,
         )
         fill_store(store, rows, size)
+        _copy_read_sentences(cache_path, target)
         stores.append(_Store(size, "server", target, time.perf_counter() - start))
     return stores
+
+
+def _copy_read_sentences(cache_path: Path, target: IndexSettings) -> None:
+    """Read ahead, the cache store's ingest embedded every sentence an answer may read: a filled store repeats
+    those chunks' texts under new ids, and sentence vectors are kept by text, so the store starts with them as
+    if its own ingest had read ahead."""
+    source = cache_path / SENTENCE_VECTORS_FILE
+    if target.read_ahead and source.exists():
+        target.data_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target.data_dir / SENTENCE_VECTORS_FILE)
 
 
 def _measure_latency(
