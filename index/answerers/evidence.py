@@ -10,8 +10,10 @@ multilingual reader handles:
   place for "where", a cause for "why" — whether the sentence holds something of that kind that the question does
   not already say;
 - the reader's similarity, absolute and relative to the best candidate, and the hit's relevance and rank;
-- the whole indexed corpus (the BM25 index's document frequencies, `Corpus`): a question naming what no stored
-  chunk names ("Ever Given", "Yokohama", "2021" over 2015 news) asks about news that is not there.
+- the whole indexed store (the BM25 index's document frequencies, `Corpus`): a name or number of the question
+  that the store holds, but in none of the retrieved articles ("2020" in a question about Beirut, over news that
+  says "2020" only elsewhere), is one no article names alongside the rest: news that is not there;
+- how far the best article's relevance is ahead of the next article's.
 
 Two small linear models weigh them (`AnswerModel`): a conditional logit ranks the sentences (which one answers),
 a logistic regression decides from the best sentence and the hits whether to answer at all. Their weights are
