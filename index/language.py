@@ -112,9 +112,9 @@ def is_known_word(word: str, languages: Sequence[str] = WORD_LANGUAGES) -> bool:
 
 
 def load_language_tools() -> None:
-    """Load the language identifier and the English and German word dictionaries (0.4 s and 1 s). A process
-    that is about to answer starts this in a thread (`Newsroom.warm_up`); whoever needs one of them meanwhile
-    waits for that load instead of starting a second one."""
+    """Load the language identifier and the English and German word dictionaries (0.4 s and 1 s) before the
+    first question (`Newsroom.warm_up`). Loaded once per process: threads that need one while it loads wait for
+    that load instead of starting a second one."""
     _identifier()
     _load_dictionaries(WORD_LANGUAGES)
 

@@ -72,7 +72,7 @@ def ask(
     """Answer one question from the indexed news, with numbered sources."""
     newsroom = Newsroom(settings_with_now(ctx, now))
     with err_console.status(f"loading the embedder ({newsroom.embedder.name}) and the store…"):
-        newsroom.warm_up()
+        newsroom.warm_up(language_tools=False)
     with err_console.status("answering…"):
         answer = newsroom.ask(question)
     if as_json:
