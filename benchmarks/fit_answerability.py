@@ -6,6 +6,8 @@ Indexes the 10kGNAD test split (1,028 articles) with the gold paragraphs of news
 one store in --work (kept: a second run reuses it), with the default embedder and reader. Then reads every
 question, English and German, the way the answerer does, twice for answerable ones: with its gold article among
 the hits, and with it excluded (the "gold removed" case: the news does not say). The readings are cached in --work.
+Which words the store holds (`names_unknown`: the BM25 index's document frequencies at answer time) is counted
+from the store's chunks, without the gold article's chunks for a "gold removed" reading: as if it were not stored.
 
 Fitting: the sentence model learns which candidate holds a gold answer; the question model whether the hits hold
 one at all. Both are logistic regressions with L2, fitted and scored by 5-fold cross-validation grouped by
@@ -24,7 +26,8 @@ import pickle
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -47,7 +50,7 @@ from index.answerers.extractive import ExtractiveAnswerer, Reading  # noqa: E402
 from index.embedders import load_embedder  # noqa: E402
 from index.evaluation.datasets import QADataset, read_10kgnad_csv, read_qa_jsonl  # noqa: E402
 from index.evaluation.harness import dataset_articles  # noqa: E402
-from index.lexical import fold  # noqa: E402
+from index.lexical import fold, tokenize  # noqa: E402
 from index.newsroom import Newsroom  # noqa: E402
 from index.settings import IndexSettings  # noqa: E402
 
@@ -185,6 +188,40 @@ def build(shared: Path, work: Path, xquad: int, mlqa: int) -> list[Case]:
     return cases
 
 
+class StoredWords:
+    """How many of the store's chunks hold each token (what `LexicalIndex.document_frequencies` reads off the
+    BM25 index), optionally without one source's chunks."""
+
+    def __init__(self, frequency: Counter[str], by_source: dict[str, Counter[str]], removed: str = "") -> None:
+        self.frequency = frequency
+        self.by_source = by_source
+        self.removed = removed
+
+    @classmethod
+    def of(cls, store: Path) -> StoredWords:
+        import chromadb
+
+        if not (store / "chroma").exists():
+            sys.exit(f"{store}: no store to count words in; run once without the readings cache to build it")
+        collection = chromadb.PersistentClient(path=str(store / "chroma")).get_collection("fit")
+        frequency: Counter[str] = Counter()
+        by_source: dict[str, Counter[str]] = defaultdict(Counter)
+        for offset in range(0, collection.count(), 1000):
+            rows = collection.get(offset=offset, limit=1000, include=["metadatas", "documents"])
+            for meta, text in zip(rows["metadatas"] or [], rows["documents"] or [], strict=True):
+                tokens = set(tokenize(text))
+                frequency.update(tokens)
+                by_source[str(meta["source"])].update(tokens)
+        return cls(frequency, by_source)
+
+    def without(self, source: str) -> StoredWords:
+        return StoredWords(self.frequency, self.by_source, source)
+
+    def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
+        removed = self.by_source.get(self.removed, Counter())
+        return {t: self.frequency.get(t, 0) - removed.get(t, 0) for t in set(tokens)}
+
+
 def unfitted_answerer(settings: IndexSettings) -> ExtractiveAnswerer:
     """The default answerer without the model file: the file may be missing, or of an older version."""
     embedder = load_embedder(settings.embedder, batch_size=settings.embed_batch_size, settings=settings)
@@ -274,10 +311,12 @@ def main() -> None:
     cases = [c for c in build(args.shared, args.work, args.xquad, args.mlqa) if c.reading is not None]
     answerer = unfitted_answerer(IndexSettings(data_dir=args.work / "store", chroma_collection="fit"))
     # The cache keeps what is slow to compute (hits, similarities); the features are computed by today's code.
+    corpus = StoredWords.of(args.work / "store")
     for case in cases:
         r = case.reading
         assert r is not None
-        case.reading = answerer.weigh(r.question.text, r.hits, r.candidates, r.similarity, r.scores)
+        words = corpus.without(case.group) if case.kind == "gold_removed" else corpus
+        case.reading = answerer.weigh(r.question.text, r.hits, r.candidates, r.similarity, r.scores, corpus=words)
 
     # Out of fold: sentence model, then question model on out-of-fold sentence logits.
     oof_sentence: dict[int, Logistic] = {}

@@ -13,6 +13,7 @@ import re
 import threading
 import unicodedata
 from array import array
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,25 @@ class LexicalIndex:
             return []
         docs, scores = bm25.retrieve([known], k=min(k, len(ids)), show_progress=False, n_threads=1)
         return [(ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+    def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
+        """How many stored chunks hold each token (as `tokenize` folds it); 0 for a token no chunk holds.
+
+        Read off the BM25 index (its term-by-chunk matrix keeps one entry per chunk holding the term): a dict
+        lookup a token, no pass over the chunks.
+        """
+        wanted = set(tokens)
+        with self._lock:
+            self._refresh()
+            if self._bm25 is None:
+                return dict.fromkeys(wanted, 0)
+            indptr = self._bm25.scores["indptr"]
+            ids = {token: self._vocab.get(token) for token in wanted}
+        # a token first seen after the index was built has an id past the matrix: no indexed chunk holds it
+        return {
+            token: 0 if i is None or i + 1 >= len(indptr) else int(indptr[i + 1] - indptr[i])
+            for token, i in ids.items()
+        }
 
     def _refresh(self) -> None:
         key = self.store.changes()

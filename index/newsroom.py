@@ -124,6 +124,8 @@ class Newsroom:
             k=settings.retrieval_k,
             lexical_cache=_server_lexical_cache(settings) if settings.chroma_host else None,
         )
+        # the extractive answerer asks the BM25 index whether any stored chunk names what a question names
+        self.answerer.use_corpus(self.searcher.lexical)
         #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
         self.retriever = NewsRetriever(searcher=self.searcher)
         min_relevance = settings.min_relevance

@@ -130,6 +130,29 @@ def test_an_unreadable_cache_means_reading_the_store(tmp_path: Path) -> None:
     assert top(index, "harbour") == ["harbour.txt"] and index.chunks_read == 1
 
 
+def test_document_frequencies_count_the_chunks_holding_a_token_and_follow_deletes(tmp_path: Path) -> None:
+    clock = Clock()
+    store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    index = LexicalIndex(store)
+    assert index.document_frequencies(["harbour"]) == {"harbour": 0}  # nothing indexed yet
+    store_article(
+        store, "harbour", ["The harbour of Port Elda reopened, its harbour master said.", "Ferries left the harbour."]
+    )
+    store_article(store, "bakery", ["The bakery guild crowned a rye loaf in Elda."])
+    clock.now += 2 * CLOCK_MARGIN_S
+
+    # chunks, not occurrences: "harbour" is said three times in two chunks
+    assert index.document_frequencies(["harbour", "elda", "rye", "hamburg"]) == {
+        "harbour": 2,
+        "elda": 2,
+        "rye": 1,
+        "hamburg": 0,
+    }
+    store.delete_articles([a.article_id for a in store.articles() if a.meta.source == "harbour.txt"])
+    clock.now += 2 * CLOCK_MARGIN_S
+    assert index.document_frequencies(["harbour", "elda", "rye"]) == {"harbour": 0, "elda": 1, "rye": 1}
+
+
 def test_the_article_listing_follows_other_processes_adds_replacements_and_deletes(tmp_path: Path) -> None:
     clock = Clock()
     mine = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)

@@ -128,6 +128,20 @@ def test_delete_removes_an_article_and_its_chunks(newsroom: Newsroom) -> None:
     assert newsroom.delete(["no-such-article"]) == 0
 
 
+def test_the_answerer_asks_the_stores_bm25_index_which_names_any_chunk_holds(newsroom: Newsroom) -> None:
+    from index.answerers.evidence import Question, stored_names
+    from index.answerers.extractive import ExtractiveAnswerer
+
+    assert isinstance(newsroom.answerer, ExtractiveAnswerer)
+    assert newsroom.answerer.corpus is newsroom.searcher.lexical
+    question = Question.of("Did Pjöngjang deliver arms to Gaddafi in 2017?", "en")
+    assert stored_names(question, newsroom.answerer.corpus) == frozenset()  # nothing ingested yet
+    newsroom.ingest([str(SEED_ARTICLE)])
+    assert {"pjongjang", "gaddafi", "2017"} <= question.names
+    # the seed article names North Korea's capital, not Gaddafi, and no 2017
+    assert stored_names(question, newsroom.answerer.corpus) == frozenset({"pjongjang"})
+
+
 def test_latest_lists_dated_articles_newest_first(newsroom: Newsroom, tmp_path: Path) -> None:
     for day, title in [(3, "Third"), (1, "First"), (2, "Second")]:
         (tmp_path / f"{title}.txt").write_text(

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from index.language import detect_language
 from index.models import Answer, ArticleMeta, Hit, Source, Turn
 from index.stories import story_key
 from index.text import shorten
+
+if TYPE_CHECKING:
+    from index.answerers.evidence import Corpus
 
 CITATION_RE = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 SNIPPET_CHARS = 300
@@ -53,6 +57,9 @@ class Answerer(ABC):
         """Prepare at ingest what answering from these chunks will need; returns how many texts it embedded.
         The default needs nothing."""
         return 0
+
+    def use_corpus(self, corpus: Corpus) -> None:  # noqa: B027  (an optional hook: the default does nothing)
+        """Let the answerer consult the whole indexed store (which words any chunk holds); the default does not."""
 
 
 def cited_numbers(text: str) -> list[int]:

@@ -9,7 +9,11 @@ multilingual reader handles:
 - the answer type: a date for "when"/"wann", a number for "how many"/"wie viele", a new name for "who"/"wer", a
   place for "where", a cause for "why" — whether the sentence holds something of that kind that the question does
   not already say;
-- the reader's similarity, absolute and relative to the best candidate, and the hit's relevance and rank.
+- the reader's similarity, absolute and relative to the best candidate, and the hit's relevance and rank;
+- the whole indexed store (the BM25 index's document frequencies, `Corpus`): a name or number of the question
+  that the store holds, but in none of the retrieved articles ("2020" in a question about Beirut, over news that
+  says "2020" only elsewhere), is one no article names alongside the rest: news that is not there;
+- how far the best article's relevance is ahead of the next article's.
 
 Two small linear models weigh them (`AnswerModel`): a conditional logit ranks the sentences (which one answers),
 a logistic regression decides from the best sentence and the hits whether to answer at all. Their weights are
@@ -22,16 +26,16 @@ import json
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from index.language import WORD_LANGUAGES, is_known_word
-from index.lexical import STOPWORDS, fold
+from index.lexical import STOPWORDS, fold, tokenize
 
 if TYPE_CHECKING:
     from index.embedders import Embedder
@@ -39,7 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 # A model whose profile does not say how its cosines spread: about USE's.
 DEFAULT_SPREAD = 0.05
 
@@ -151,7 +155,44 @@ QUESTION_FEATURES = (
     "names_any",  # the highest such share of any retrieved article
     "numbers_article",  # share of the question's numbers in the best sentence's article (1: none asked)
     "names_missing",  # names and numbers no retrieved article holds
+    "names_elsewhere",  # log(1 + names and numbers no retrieved article holds that some other stored chunk does)
+    "article_margin",  # how far the best article's relevance is ahead of the next article's (or the threshold's)
 )
+# Endings a corpus word may have that the question's does not, or the reverse ("Kohlschreibers", "Olympischen"),
+# tried for words of at least five letters: a dict lookup each.
+CORPUS_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "ns")
+
+
+class Corpus(Protocol):
+    """The indexed chunks, as the answerer may consult them: how many hold a token (index/lexical.py
+    `LexicalIndex` is one)."""
+
+    def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]: ...
+
+
+def stored_names(question: Question, corpus: Corpus | None) -> frozenset[str] | None:
+    """The question's names and numbers that some stored chunk holds (None without a corpus to ask). A name of
+    several words ("James-Webb-Weltraumteleskop") is held when each of its words is."""
+    if corpus is None:
+        return None
+    if not question.names:
+        return frozenset()
+    words = {name: tokenize(name) for name in question.names}
+    forms = {word: _forms(word) for parts in words.values() for word in parts}
+    frequency = corpus.document_frequencies({form for variants in forms.values() for form in variants})
+    return frozenset(
+        name for name, parts in words.items() if parts and all(any(frequency[f] for f in forms[w]) for w in parts)
+    )
+
+
+def _forms(word: str) -> set[str]:
+    if word.isdigit() or len(word) < 5:
+        return {word}
+    return (
+        {word}
+        | {word[: -len(ending)] for ending in CORPUS_ENDINGS if word.endswith(ending)}
+        | {word + ending for ending in CORPUS_ENDINGS}
+    )
 
 
 @dataclass(frozen=True)
@@ -340,8 +381,10 @@ def question_features(
     *,
     min_relevance: float,
     hit_spread: float,
+    stored: frozenset[str] | None = None,
 ) -> np.ndarray:
-    """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores)."""
+    """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores;
+    stored: the question's names some stored chunk holds, `stored_names`; None: unknown, none count as elsewhere)."""
     column = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
     f = {name: rows[best, i] for name, i in column.items()}
     others = np.delete(logits, best)
@@ -356,6 +399,10 @@ def question_features(
     names = question.names
     vocab = article_vocabularies[article]
     unseen = [n for n in names if not any(v.has(n) for v in article_vocabularies.values())]
+    relevance: dict[str, float] = {}
+    for score, hit_article in zip(hit_scores, hit_articles, strict=True):
+        relevance[hit_article] = max(relevance.get(hit_article, -math.inf), score)
+    ranked = sorted(relevance.values(), reverse=True) + [min_relevance]
     return np.array(
         (
             shares[best] / shares.sum(),
@@ -376,6 +423,8 @@ def question_features(
             max(v.share(names) for v in article_vocabularies.values()) if names else 1.0,
             vocab.share(question.numbers) if question.numbers else 1.0,
             float(len(unseen)),
+            math.log(1 + sum(n in stored for n in unseen)) if stored else 0.0,
+            max(0.0, ranked[0] - max(ranked[1], min_relevance)) / hit_spread,
         )
     )
 

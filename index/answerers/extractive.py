@@ -26,6 +26,7 @@ from index.answerers.base import Answerer, abstain_text, build_answer
 from index.answerers.evidence import (
     AnswerModel,
     Candidate,
+    Corpus,
     Logistic,
     Question,
     Vocabulary,
@@ -34,6 +35,7 @@ from index.answerers.evidence import (
     sentence_features,
     sigmoid,
     spread_of,
+    stored_names,
 )
 from index.answerers.sentences import SentenceVectors
 from index.embedders import Embedder
@@ -73,6 +75,8 @@ class Reading:
     rows: np.ndarray
     article_shares: dict[str, float]
     vocabularies: dict[str, Vocabulary]
+    #: the question's names and numbers some stored chunk holds (evidence.py `stored_names`; None: not known)
+    stored: frozenset[str] | None = None
 
 
 class ExtractiveAnswerer(Answerer):
@@ -102,6 +106,11 @@ class ExtractiveAnswerer(Answerer):
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
         #: the sentences read so far, in memory and, with a path, in a file shared with other processes
         self.vectors = SentenceVectors(sentence_vectors)
+        #: the indexed chunks' words (`use_corpus`): without them no name counts as absent from the news
+        self.corpus: Corpus | None = None
+
+    def use_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         reading = self.read(question, hits)
@@ -127,8 +136,11 @@ class ExtractiveAnswerer(Answerer):
         candidates: list[Candidate],
         similarity: np.ndarray,
         scores: np.ndarray,
+        *,
+        corpus: Corpus | None = None,
     ) -> Reading:
-        """The evidence features of candidates whose similarities are known."""
+        """The evidence features of candidates whose similarities are known; `corpus` (default: the one in use)
+        says which of the question's names the store holds at all."""
         asked = Question.of(question, detect_language(question, default=""))
         article_text: dict[str, str] = {}
         for hit in hits:
@@ -146,7 +158,8 @@ class ExtractiveAnswerer(Answerer):
             hit_spread=spread_of(self.embedder),
         )
         shares = {article: vocab.share(asked.anchors) for article, vocab in vocabularies.items()}
-        return Reading(asked, hits, candidates, similarity, scores, rows, shares, vocabularies)
+        stored = stored_names(asked, corpus or self.corpus)
+        return Reading(asked, hits, candidates, similarity, scores, rows, shares, vocabularies, stored)
 
     def judge(self, reading: Reading, model: AnswerModel) -> tuple[np.ndarray, int, float]:
         """(each candidate's sentence logit, the best candidate, the probability that the hits answer)."""
@@ -173,6 +186,7 @@ class ExtractiveAnswerer(Answerer):
             reading.vocabularies,
             min_relevance=self.embedder.profile.min_relevance,
             hit_spread=spread_of(self.embedder),
+            stored=reading.stored,
         )
         return logits, best, features
 

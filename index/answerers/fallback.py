@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from index.answerers.base import Answerer
+from index.answerers.evidence import Corpus
 from index.errors import AnswerError
 from index.models import Answer, Hit, Turn
 
@@ -30,6 +31,10 @@ class FallbackAnswerer(Answerer):
 
     def read_ahead(self, hits: Sequence[Hit]) -> int:
         return self.fallback.read_ahead(hits)
+
+    def use_corpus(self, corpus: Corpus) -> None:
+        self.primary.use_corpus(corpus)
+        self.fallback.use_corpus(corpus)
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         try:

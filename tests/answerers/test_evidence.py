@@ -4,6 +4,7 @@ the answers the fitted model gives with scripted similarities."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from index.answerers.evidence import (
     Vocabulary,
     answer_type,
     load_models,
+    question_features,
     sentence_features,
+    stored_names,
 )
 from index.answerers.extractive import ExtractiveAnswerer
 from index.models import ArticleMeta, Hit
@@ -250,3 +253,97 @@ def test_the_default_reader_uses_the_model_and_a_sentence_threshold_of_ones_own_
     assert isinstance(default, ExtractiveAnswerer) and isinstance(own, ExtractiveAnswerer)
     assert default.model is not None and default.model.reader == "e5"
     assert own.model is None and own.min_sentence == 0.8
+
+
+class StoredWords:
+    """Scripted document frequencies: what `LexicalIndex.document_frequencies` reads off the BM25 index."""
+
+    def __init__(self, frequency: dict[str, int]) -> None:
+        self.frequency = frequency
+
+    def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
+        return {token: self.frequency.get(token, 0) for token in set(tokens)}
+
+
+def test_the_names_the_store_holds_inflected_in_parts_or_as_numbers() -> None:
+    question = Question.of("How many spectators watched Kohlschreibers final against Mathieu in 2015?", "en")
+    assert question.names == {"kohlschreibers", "mathieu", "2015"}
+    # the store says "Kohlschreiber" (another ending) and "2016" (a number matches only itself)
+    store = StoredWords({"kohlschreiber": 3, "mathieu": 1, "2016": 40})
+    assert stored_names(question, store) == frozenset({"kohlschreibers", "mathieu"})
+    assert stored_names(question, StoredWords({})) == frozenset()
+    assert stored_names(question, None) is None  # no corpus to ask: not known, not "absent"
+
+    webb = Question.of("When was the James-Webb telescope launched in 2021?", "en")
+    assert stored_names(webb, StoredWords({"james": 50, "2021": 1})) == frozenset({"2021"})  # "webb" is in no chunk
+    assert stored_names(webb, StoredWords({"james": 50, "webb": 2, "2021": 1})) == frozenset({"james-webb", "2021"})
+
+
+def _question_row(question: Question, hits: list[Hit], stored: frozenset[str] | None) -> dict[str, float]:
+    candidates = [Candidate(i, hit.text) for i, hit in enumerate(hits)]
+    vocabularies = {hit.article_id: Vocabulary(hit.text) for hit in hits}
+    rows = sentence_features(
+        question,
+        candidates,
+        np.array([0.8] * len(hits)),
+        [hit.score for hit in hits],
+        [hit.article_id for hit in hits],
+        vocabularies,
+        min_sentence=0.7,
+        sentence_spread=0.02,
+        hit_spread=0.05,
+    )
+    features = question_features(
+        question,
+        rows,
+        np.zeros(len(hits)),
+        0,
+        candidates,
+        [hit.score for hit in hits],
+        ["de"] * len(hits),
+        [hit.article_id for hit in hits],
+        [vocabulary.share(question.anchors) for vocabulary in vocabularies.values()],
+        vocabularies,
+        min_relevance=0.5,
+        hit_spread=0.05,
+        stored=stored,
+    )
+    return dict(zip(QUESTION_FEATURES, features, strict=True))
+
+
+def test_names_the_hits_lack_but_the_store_holds_elsewhere_and_the_best_articles_lead() -> None:
+    question = Question.of("Who lost to AlphaGo in Seoul in 2017?", "en")
+    assert question.names == {"alphago", "2017"}
+    hits = [_hit("go", ANSWER.replace("Das Programm", "AlphaGo"), 0.8), _hit("go", RESTATES, 0.75)]
+
+    # "2017" is in no hit: in another stored chunk it counts as elsewhere, in none (or not asked) it does not
+    assert _question_row(question, hits, frozenset({"alphago", "2017"}))["names_elsewhere"] == pytest.approx(np.log(2))
+    assert _question_row(question, hits, frozenset({"alphago"}))["names_elsewhere"] == 0.0
+    assert _question_row(question, hits, None)["names_elsewhere"] == 0.0
+    assert _question_row(question, hits, None)["names_missing"] == 1.0
+
+    # one article: its lead over the relevance threshold (0.5), in units of the hits' spread (0.05)
+    assert _question_row(question, hits, None)["article_margin"] == pytest.approx((0.8 - 0.5) / 0.05)
+    # another article close behind
+    hits.append(_hit("rent", OTHER_STORY, 0.78))
+    assert _question_row(question, hits, None)["article_margin"] == pytest.approx((0.8 - 0.78) / 0.05)
+    # no hit relevant enough: no lead
+    weak = [replace(hit, score=0.4) for hit in hits]
+    assert _question_row(question, weak, None)["article_margin"] == 0.0
+
+
+def test_the_answerer_asks_its_corpus_and_abstains_when_the_store_has_the_name_only_elsewhere() -> None:
+    model = _model(threshold=0.5)
+    weights = model.question.weights.copy()
+    weights[QUESTION_FEATURES.index("names_elsewhere")] = -10.0
+    model = replace(model, question=replace(model.question, weights=weights))
+    answerer = _answerer(model)
+    hits = [_hit("go", ANSWER, 0.8)]
+    question = "Who lost in Seoul in 2017?"
+    assert Question.of(question, "en").names == {"2017"}
+
+    assert not answerer.answer(question, hits).abstained  # no corpus: nothing is known to be elsewhere
+    answerer.use_corpus(StoredWords({"seoul": 4}))  # "2017" is in no chunk: the hits may still answer
+    assert not answerer.answer(question, hits).abstained
+    answerer.use_corpus(StoredWords({"seoul": 4, "2017": 9}))  # "2017" is stored, but not in these hits
+    assert answerer.answer(question, hits).abstained

@@ -125,3 +125,13 @@ def test_condense_returns_none_on_any_error(extractive: Answerer, caplog: pytest
         assert FallbackAnswerer(_Broken(), extractive).condense("And Russia?", [Turn(question=QUESTION)]) is None
 
     assert "condense exploded" in caplog.records[0].getMessage()
+
+
+def test_the_corpus_reaches_both_answerers(answerer: FallbackAnswerer) -> None:
+    class NoWords:
+        def document_frequencies(self, tokens: object) -> dict[str, int]:
+            return {}
+
+    corpus = NoWords()
+    answerer.use_corpus(corpus)
+    assert getattr(answerer.fallback, "corpus", None) is corpus  # the extractive answerer's
