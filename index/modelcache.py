@@ -6,6 +6,7 @@ versions it was derived from, written whole or not at all, and derived again whe
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -22,16 +23,17 @@ def model_cache_dir() -> Path:
 
 def keep(path: Path, write: Callable[[Path], None]) -> bool:
     """Write a file through `write(temporary path)` and move it into place, so that readers (other processes)
-    see the whole file or none; False (logged) when the cache dir cannot be written."""
+    see the whole file or none; False (logged) when it cannot be written, whatever the reason."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write(temporary)
         os.replace(temporary, path)
         return True
-    except OSError as exc:
+    except Exception as exc:  # a cache that cannot be written (full disk, read-only home) must not fail the caller
         log.info("could not keep %s: %s", path, exc)
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         return False
 
 
@@ -45,7 +47,7 @@ def kept_object(name: str, build: Callable[[], Any], kind: str) -> Any:
         if type(found).__name__ == kind:
             return found
         log.warning("ignoring %s: it holds no %s", path, kind)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         pass
     except Exception as exc:  # a cache: a damaged or foreign file means deriving it again
         log.warning("ignoring %s (%s): deriving it again", path, exc)

@@ -111,3 +111,14 @@ def test_the_language_identifier_is_kept_in_the_model_cache_and_read_from_there(
     monkeypatch.setattr(language, "_identifier_loaded", [])  # a new process
     monkeypatch.setattr(LanguageIdentifier, "from_modelpath", parse)
     assert identify_language("North Korea denied supplying arms to Russia.")[0] == "en" and kept.exists()
+
+
+def test_a_cache_dir_that_cannot_be_written_costs_time_not_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # ~/.cache/newsbot cannot be created under a file
+    monkeypatch.setattr(language, "_identifier_loaded", [])
+    assert WordLists().is_known("Wahlen", ("de",)) and not WordLists().is_known("Kohlschreiber", ("de",))
+    assert identify_language("Nordkorea dementiert, Waffen geliefert zu haben.")[0] == "de"
