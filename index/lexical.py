@@ -12,6 +12,7 @@ import pickle
 import re
 import threading
 import unicodedata
+import uuid
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,7 +23,7 @@ from index.store import CLOCK_MARGIN_S, ChunkStore
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # A chunk without a word still takes its place in the index.
 EMPTY_DOCUMENT = "\u2205"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +59,10 @@ class LexicalIndex:
     Reading the chunks' text back from Chroma is what costs (13 s at 50,000 chunks; tokenizing and indexing are a
     fraction of it), so each chunk is read and tokenized once: a refresh lists the chunk ids (cheap), drops the
     ones gone, reads only the new ones and the ones written since the last refresh (an article replaced keeps its
-    chunk ids), and re-indexes the kept token ids. With an embedded store the token ids and the built index are
-    kept in the data dir (`lexical-<collection>.pickle`): the next process starts from them instead of reading every
-    chunk again, and uses the kept index as it is when no chunk changed since (building it costs 1.5 s at 50,000).
+    chunk ids), and re-indexes the kept token ids. With an embedded store the built index and the token ids are
+    kept in the data dir (`lexical-<collection>.pickle` and `.tokens.pickle`): the next process uses the kept index
+    as it is when no chunk changed since (building it costs 1.5 s at 50,000 chunks), and otherwise starts from the
+    kept token ids instead of reading every chunk again.
     """
 
     def __init__(self, store: ChunkStore, cache_path: Path | None = None) -> None:
@@ -78,6 +80,8 @@ class LexicalIndex:
         self._tokens: dict[str, array[int]] = {}  # 4 bytes a token: 20 MB for 50,000 chunks
         self._synced_at: float | None = None
         self._kept: tuple[list[str], Any] | None = None  # the index another process built, and its chunk ids
+        self._tokens_tag: str | None = None  # names the kept token ids (`<cache>.tokens.pickle`) that match _tokens
+        self._tokens_read = True  # False after loading a kept index whose token ids are still on disk
         #: chunks read from the store and indexes built by refreshes so far (tests and benchmarks read them)
         self.chunks_read = 0
         self.indexes_built = 0
@@ -132,40 +136,45 @@ class LexicalIndex:
             self._load_cache()
         ids = self.store.chunk_ids()
         present = set(ids)
+        written: set[str] = set()
+        if self._synced_at is not None:
+            # replaced articles keep their chunk ids: what was written since the last refresh is read again
+            written = set(self.store.chunk_ids(written_after=self._synced_at - CLOCK_MARGIN_S)) & present
+        kept, self._kept = self._kept, None
+        if kept is not None and kept[0] == ids and not written:
+            # nothing changed since another process kept its index: use it; its tokens stay on disk until a
+            # change needs them (reading them back is a third of a new process's first search)
+            self._bm25, self._ids, self._synced_at, self._built_for = kept[1], ids, started, key
+            return
+        if not self._tokens_read:
+            self._read_kept_tokens()
+            if self._synced_at is not None:  # the kept tokens' own time: what was written since is read again
+                written = set(self.store.chunk_ids(written_after=self._synced_at - CLOCK_MARGIN_S)) & present
         gone = [chunk_id for chunk_id in self._tokens if chunk_id not in present]
         for chunk_id in gone:
             del self._tokens[chunk_id]
-        stale = {chunk_id for chunk_id in ids if chunk_id not in self._tokens}
-        if self._synced_at is not None:
-            # replaced articles keep their chunk ids: what was written since the last refresh is read again
-            written = self.store.chunk_ids(written_after=self._synced_at - CLOCK_MARGIN_S)
-            stale.update(chunk_id for chunk_id in written if chunk_id in present)
+        stale = {chunk_id for chunk_id in ids if chunk_id not in self._tokens} | written
         if stale:
             texts = self.store.chunk_texts(sorted(stale))
             for chunk_id, text in texts.items():
                 self._tokens[chunk_id] = array("I", (self._token_id(t) for t in tokenize(text) or [EMPTY_DOCUMENT]))
             self.chunks_read += len(texts)
         ids = [chunk_id for chunk_id in ids if chunk_id in self._tokens]
-        kept, self._kept = self._kept, None
-        built = False
-        if not ids:
-            self._bm25 = None
-        elif not (stale or gone) and kept is not None and kept[0] == ids:
-            self._bm25 = kept[1]
-        else:
+        if ids:
             bm25 = bm25s.BM25()
             bm25.index(([self._tokens[chunk_id].tolist() for chunk_id in ids], dict(self._vocab)), show_progress=False)
             self._bm25 = bm25
             self.indexes_built += 1
-            built = True
+        else:
+            self._bm25 = None
         self._ids = ids
         self._synced_at = started
         self._built_for = key
-        if stale or gone or built:
-            self._save_cache()
+        self._save_cache(tokens_changed=bool(stale or gone) or self._tokens_tag is None)
 
     def _load_cache(self) -> None:
-        """Start from the token ids another process kept; a missing or unreadable file means reading all."""
+        """Start from the index and vocabulary another process kept (its token ids are read only when needed);
+        a missing or unreadable file means reading every chunk."""
         if self.cache_path is None or not self.cache_path.exists():
             return
         try:
@@ -173,41 +182,85 @@ class LexicalIndex:
                 kept = pickle.load(handle)
             if kept.get("version") != CACHE_VERSION or kept.get("store") != self.store.location:
                 return
-            self._vocab, self._tokens, self._synced_at = kept["vocab"], kept["tokens"], float(kept["synced_at"])
+            self._vocab, self._synced_at = kept["vocab"], float(kept["synced_at"])
+            self._tokens_tag, self._tokens_read = str(kept["tokens_tag"]), False
             if kept.get("bm25s") == _bm25s_version() and kept.get("index") is not None:
                 self._kept = (list(kept["ids"]), kept["index"])
         except Exception as exc:  # a cache: whatever is wrong with it, the store is read instead
             log.warning("ignoring the lexical index cache %s (%s): reading every chunk", self.cache_path, exc)
-            self._vocab, self._tokens, self._synced_at, self._kept = {}, {}, None, None
+            self._vocab, self._synced_at, self._kept, self._tokens_tag, self._tokens_read = {}, None, None, None, True
 
-    def _save_cache(self) -> None:
-        if self.cache_path is None:
+    def _read_kept_tokens(self) -> None:
+        """The token ids kept beside the index, with the vocabulary and the time they go with (another process
+        may have kept newer ones since this one read the index); unreadable, every chunk is read again."""
+        self._tokens_read = True
+        path = self._tokens_path
+        try:
+            if path is not None and path.exists():
+                with path.open("rb") as handle:
+                    kept = pickle.load(handle)
+                if kept.get("version") == CACHE_VERSION and kept.get("store") == self.store.location:
+                    self._vocab, self._tokens = kept["vocab"], kept["tokens"]
+                    self._synced_at, self._tokens_tag = float(kept["synced_at"]), str(kept["tag"])
+                    return
+        except Exception as exc:  # a cache
+            log.warning("ignoring the kept BM25 tokens %s (%s): reading every chunk", path, exc)
+        self._tokens, self._synced_at, self._tokens_tag = {}, None, None
+
+    @property
+    def _tokens_path(self) -> Path | None:
+        return self.cache_path.with_suffix(".tokens.pickle") if self.cache_path is not None else None
+
+    def _save_cache(self, *, tokens_changed: bool) -> None:
+        """The token ids (with their vocabulary and time) first, under a new tag when they changed, then the index
+        naming that tag. A process that needs the token ids reads whichever were kept last: they come with their
+        own vocabulary and time, so it never mixes token ids of two processes."""
+        if self.cache_path is None or self._tokens_path is None:
             return
+        if tokens_changed:
+            tag = uuid.uuid4().hex
+            tokens = {
+                "version": CACHE_VERSION,
+                "store": self.store.location,
+                "tag": tag,
+                "vocab": self._vocab,
+                "tokens": self._tokens,
+                "synced_at": self._synced_at,
+            }
+            if not _write_pickle(self._tokens_path, tokens):
+                return
+            self._tokens_tag = tag
         kept = {
             "version": CACHE_VERSION,
             "store": self.store.location,
             "vocab": self._vocab,
-            "tokens": self._tokens,
             "synced_at": self._synced_at,
             "ids": self._ids,
             "index": self._bm25,
             "bm25s": _bm25s_version(),
+            "tokens_tag": self._tokens_tag,
         }
-        temporary = self.cache_path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            with temporary.open("wb") as handle:
-                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.cache_path)  # readers see the old file or the new one, never half
-        except OSError as exc:
-            log.warning("could not keep the lexical index in %s: %s", self.cache_path, exc)
-            temporary.unlink(missing_ok=True)
+        _write_pickle(self.cache_path, kept)
 
     def _token_id(self, token: str) -> int:
         found = self._vocab.get(token)
         if found is None:
             found = self._vocab[token] = len(self._vocab)
         return found
+
+
+def _write_pickle(path: Path, value: Any) -> bool:
+    temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # readers see the old file or the new one, never half
+        return True
+    except OSError as exc:
+        log.warning("could not keep the lexical index in %s: %s", path, exc)
+        temporary.unlink(missing_ok=True)
+        return False
 
 
 def _bm25s_version() -> str:

@@ -121,6 +121,30 @@ def test_the_next_process_uses_the_kept_index_while_no_chunk_changed(tmp_path: P
     assert top(after_delete, "Hamburg storm") == [] and after_delete.indexes_built == 1
 
 
+def test_a_process_on_a_kept_index_takes_the_newest_kept_tokens_when_the_store_changes(tmp_path: Path) -> None:
+    clock = Clock()
+    store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday."])
+    store_article(store, "bakery", ["The bakery guild crowned a rye loaf."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    assert top(LexicalIndex(store), "rye loaf") == ["bakery.txt"]
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    bot = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    assert top(bot, "rye loaf") == ["bakery.txt"] and bot.chunks_read == 0 and bot.indexes_built == 0
+
+    store_article(store, "storm", ["A winter storm closed the port of Hamburg."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    other = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))  # keeps newer tokens
+    assert top(other, "Hamburg storm") == ["storm.txt"] and other.chunks_read == 1
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    store_article(store, "ferry", ["The ferry to Port Elda runs again."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    assert top(bot, "ferry")[0] == "ferry.txt" and top(bot, "Hamburg storm") == ["storm.txt"]
+    assert bot.chunks_read == 1  # the ferry only: it started from the other process's tokens, not every chunk
+
+
 def test_an_unreadable_cache_means_reading_the_store(tmp_path: Path) -> None:
     store = ChunkStore(path=tmp_path, embedder_name="test")
     store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday."])

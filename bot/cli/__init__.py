@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from bot.cli import asking, bench, feeds, library, running
-from bot.cli.common import err_console, handles_errors, load_settings, run_app, setup_logging
+from bot.cli.common import err_console, handles_errors, load_settings, own_process, run_app, setup_logging
 
 app = typer.Typer(
     name="newsbot",
@@ -64,4 +64,5 @@ evaluate.register(app)
 
 
 def main() -> None:
+    own_process()
     run_app(app)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
+from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.settings import Settings
 from index.dates import parse_now
 from index.errors import ConfigError, NewsbotError
@@ -79,6 +79,7 @@ def ask(
         print_json(answer.to_dict())
     else:
         out_console.print(format_answer(answer), highlight=False, markup=False)
+    end_one_shot()
 
 
 @handles_errors

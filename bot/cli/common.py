@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -22,6 +23,27 @@ err_console = Console(stderr=True)
 out_console = Console(soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# Set by the `newsbot` entry point, which owns its process; not by tests that invoke the Typer app in-process.
+_owns_process = False
+
+
+def own_process() -> None:
+    global _owns_process
+    _owns_process = True
+
+
+def end_one_shot() -> None:
+    """End a one-shot read command (`ask`, `stats`) now that its output is printed: the process exits without
+    tearing down its models, Chroma and BM25 object by object, which takes 0.6-0.8 s at 50,000 chunks. Safe for
+    commands that read: what they write on the way (read sentences, kept BM25) is committed or written whole
+    already. In-process callers (tests) return normally."""
+    if not _owns_process:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(0)
 
 
 def settings_of(ctx: typer.Context) -> Settings:

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from bot.cli.common import err_console, handles_errors, out_console, print_json, settings_of
+from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.cli.progress import IngestProgress
 from index.errors import ConfigError
 from index.newsroom import IngestReport, Newsroom
@@ -100,12 +100,13 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
     newest = result.newest_published_at.isoformat() if result.newest_published_at else ""
     if as_json:
         print_json({**result.__dict__, "newest_published_at": newest})
-        return
-    out_console.print(
-        f"{result.articles} articles in {result.chunks} chunks; newest {newest or 'undated'}\n"
-        f"store: {result.location}\nembedder: {result.embedder}, answerer: {result.answerer}",
-        highlight=False,
-    )
+    else:
+        out_console.print(
+            f"{result.articles} articles in {result.chunks} chunks; newest {newest or 'undated'}\n"
+            f"store: {result.location}\nembedder: {result.embedder}, answerer: {result.answerer}",
+            highlight=False,
+        )
+    end_one_shot()
 
 
 @handles_errors
