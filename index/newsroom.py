@@ -145,8 +145,9 @@ class Newsroom:
 
     def warm_up(self, *, language_tools: bool = True) -> None:
         """Load the embedder and the answerer, open the store: slow, so done once, before the first question. A
-        process that answers many questions also loads the language identifier and the word dictionaries now
-        (1.3 s); one that answers a single question (`newsbot ask`) leaves them to load as it needs them."""
+        process that answers many questions also loads the language identifier and the word lists now (from the
+        model cache, index/modelcache.py); one that answers a single question (`newsbot ask`) loads only what it
+        needs, when it needs it."""
         self.embedder.warm_up()
         self.answerer.warm_up()
         self.store.count()

@@ -145,6 +145,29 @@ def test_the_installed_command_keeps_stdout_for_json(env: dict[str, str], tmp_pa
     assert json.loads(result.stdout)["added"] == 1
 
 
+def test_the_installed_ask_and_stats_print_everything_before_their_quick_exit(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """`newsbot ask` and `stats` end their process without tearing it down (bot/cli/common.py `end_one_shot`):
+    their whole output still arrives, through a pipe, with exit code 0."""
+    assert invoke(env, "ingest", str(SAMPLES_DIR)).exit_code == 0
+    newsbot = Path(sys.executable).with_name("newsbot")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(newsbot), *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=300, cwd=tmp_path
+        )
+
+    asked = run("ask", SEED_QUESTION, "--json")
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert "[1]" in answer["answer"] and answer["sources"]
+    plain = run("ask", SEED_QUESTION)
+    assert plain.returncode == 0 and "Sources:\n[1] " in plain.stdout
+    stats = run("stats", "--json")
+    assert stats.returncode == 0 and json.loads(stats.stdout)["articles"] == 7
+
+
 def test_chat_keeps_the_conversation_and_shows_sources(env: dict[str, str]) -> None:
     invoke(env, "ingest", str(SAMPLES_DIR))
     session = f"{SEED_QUESTION}\nAnd what did the US say?\n/sources\n/quit\n"
