@@ -97,12 +97,18 @@ def test_the_next_process_starts_from_the_kept_tokens_and_reads_only_what_was_wr
     assert restarted.chunks_read == 1  # only the chunk written after the first process kept its tokens
 
 
-def test_the_next_process_uses_the_kept_index_while_no_chunk_changed(tmp_path: Path) -> None:
+def harbour_and_bakery(tmp_path: Path) -> tuple[Clock, ChunkStore]:
+    """A store of two one-chunk articles, and a clock moved on past the margin kept for other hosts' clocks."""
     clock = Clock()
     store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
     store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday."])
     store_article(store, "bakery", ["The bakery guild crowned a rye loaf."])
     clock.now += 2 * CLOCK_MARGIN_S
+    return clock, store
+
+
+def test_the_next_process_uses_the_kept_index_while_no_chunk_changed(tmp_path: Path) -> None:
+    clock, store = harbour_and_bakery(tmp_path)
     first = LexicalIndex(store)
     assert top(first, "rye loaf") == ["bakery.txt"] and first.indexes_built == 1
 
@@ -122,11 +128,7 @@ def test_the_next_process_uses_the_kept_index_while_no_chunk_changed(tmp_path: P
 
 
 def test_a_process_on_a_kept_index_takes_the_newest_kept_tokens_when_the_store_changes(tmp_path: Path) -> None:
-    clock = Clock()
-    store = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
-    store_article(store, "harbour", ["The harbour of Port Elda reopened on Monday."])
-    store_article(store, "bakery", ["The bakery guild crowned a rye loaf."])
-    clock.now += 2 * CLOCK_MARGIN_S
+    clock, store = harbour_and_bakery(tmp_path)
     assert top(LexicalIndex(store), "rye loaf") == ["bakery.txt"]
 
     clock.now += 2 * CLOCK_MARGIN_S
