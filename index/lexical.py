@@ -7,7 +7,6 @@ words shared by question and article ("Kirby", "2019"). Retrieval fuses both (se
 from __future__ import annotations
 
 import logging
-import os
 import pickle
 import re
 import threading
@@ -18,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from index.modelcache import keep_pickle
 from index.store import CLOCK_MARGIN_S, ChunkStore
 
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
@@ -227,7 +227,7 @@ class LexicalIndex:
                 "tokens": self._tokens,
                 "synced_at": self._synced_at,
             }
-            if not _write_pickle(self._tokens_path, tokens):
+            if not keep_pickle(self._tokens_path, tokens, level=logging.WARNING):
                 return
             self._tokens_tag = tag
         kept = {
@@ -240,27 +240,13 @@ class LexicalIndex:
             "bm25s": _bm25s_version(),
             "tokens_tag": self._tokens_tag,
         }
-        _write_pickle(self.cache_path, kept)
+        keep_pickle(self.cache_path, kept, level=logging.WARNING)
 
     def _token_id(self, token: str) -> int:
         found = self._vocab.get(token)
         if found is None:
             found = self._vocab[token] = len(self._vocab)
         return found
-
-
-def _write_pickle(path: Path, value: Any) -> bool:
-    temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)  # readers see the old file or the new one, never half
-        return True
-    except OSError as exc:
-        log.warning("could not keep the lexical index in %s: %s", path, exc)
-        temporary.unlink(missing_ok=True)
-        return False
 
 
 def _bm25s_version() -> str:

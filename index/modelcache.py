@@ -2,7 +2,8 @@
 (index/embedders/use.py), the language identifier and the word lists of the lemma dictionaries
 (index/language.py), which their packages otherwise decompress and parse in every process (2 s of a 4 s
 `newsbot ask`). One directory per user, $XDG_CACHE_HOME/newsbot or ~/.cache/newsbot; every file is named by the
-versions it was derived from, written whole or not at all, and derived again when missing or unreadable."""
+versions it was derived from, written whole or not at all, and derived again when missing or unreadable.
+`keep` and `keep_pickle` also write what the data dir keeps the same way (BM25's index, index/lexical.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import contextlib
 import logging
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,20 +23,30 @@ def model_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsbot"
 
 
-def keep(path: Path, write: Callable[[Path], None]) -> bool:
+def keep(path: Path, write: Callable[[Path], None], *, level: int = logging.INFO) -> bool:
     """Write a file through `write(temporary path)` and move it into place, so that readers (other processes)
-    see the whole file or none; False (logged) when it cannot be written, whatever the reason."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    see the whole file or none; False (logged at `level`) when it cannot be written, whatever the reason."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write(temporary)
         os.replace(temporary, path)
         return True
     except Exception as exc:  # a cache that cannot be written (full disk, read-only home) must not fail the caller
-        log.info("could not keep %s: %s", path, exc)
+        log.log(level, "could not keep %s: %s", path, exc)
         with contextlib.suppress(OSError):
             temporary.unlink()
         return False
+
+
+def keep_pickle(path: Path, value: Any, *, level: int = logging.INFO) -> bool:
+    """`keep` for a pickled object."""
+
+    def write(temporary: Path) -> None:
+        with temporary.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    return keep(path, write, level=level)
 
 
 def kept_object(name: str, build: Callable[[], Any], kind: str) -> Any:
@@ -52,10 +64,5 @@ def kept_object(name: str, build: Callable[[], Any], kind: str) -> Any:
     except Exception as exc:  # a cache: a damaged or foreign file means deriving it again
         log.warning("ignoring %s (%s): deriving it again", path, exc)
     built = build()
-
-    def write(temporary: Path) -> None:
-        with temporary.open("wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-    keep(path, write)
+    keep_pickle(path, built)
     return built
