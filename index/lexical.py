@@ -104,6 +104,11 @@ class LexicalIndex:
         docs, scores = bm25.retrieve([known], k=min(k, len(ids)), show_progress=False, n_threads=1)
         return [(ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
+    def warm_up(self) -> None:
+        """Bring the index up to date now (load the kept one, or build it), not at the first search."""
+        with self._lock:
+            self._refresh()
+
     def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
         """How many stored chunks hold each token (as `tokenize` folds it); 0 for a token no chunk holds.
 

@@ -142,6 +142,26 @@ def test_the_answerer_asks_the_stores_bm25_index_which_names_any_chunk_holds(new
     assert stored_names(question, newsroom.answerer.corpus) == frozenset({"pjongjang"})
 
 
+def test_warm_up_opens_the_store_and_its_bm25_index_before_the_first_question(
+    newsroom: Newsroom, tmp_path: Path
+) -> None:
+    newsroom.ingest([str(SEED_ARTICLE)])
+    restarted = Newsroom(make_settings(tmp_path / "data"), embedder=newsroom.embedder)
+    restarted.warm_up(language_tools=False)
+    lexical = restarted.searcher.lexical
+    assert lexical.chunks_read + lexical.indexes_built > 0  # the kept index, brought up to date in warm-up
+    before = (lexical.chunks_read, lexical.indexes_built)
+    assert restarted.search(SEED_QUESTION)
+    assert (lexical.chunks_read, lexical.indexes_built) == before
+
+
+def test_a_store_that_fails_to_open_fails_warm_up(tmp_path: Path, encoder: CountingEncoder) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "chroma").write_text("not a Chroma directory")
+    with pytest.raises(NewsbotError, match="chroma"):
+        Newsroom(make_settings(tmp_path / "data"), embedder=encoder).warm_up(language_tools=False)
+
+
 def test_latest_lists_dated_articles_newest_first(newsroom: Newsroom, tmp_path: Path) -> None:
     for day, title in [(3, "Third"), (1, "First"), (2, "Second")]:
         (tmp_path / f"{title}.txt").write_text(
