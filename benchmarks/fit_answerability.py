@@ -9,6 +9,10 @@ the hits, and with it excluded (the "gold removed" case: the news does not say).
 Which words the store holds (`names_unknown`: the BM25 index's document frequencies at answer time) is counted
 from the store's chunks, without the gold article's chunks for a "gold removed" reading: as if it were not stored.
 
+The readings cached are the reader's similarity of every candidate; `--shortlist K` then keeps only the K candidates
+use (the embedder's other part) picks, as a shortlisting answerer would, so one cache serves every K.
+`--test-shortlist K` reports the models fitted (with --shortlist) on readings of K candidates.
+
 Fitting: the sentence model learns which candidate holds a gold answer; the question model whether the hits hold
 one at all. Both are logistic regressions with L2, fitted and scored by 5-fold cross-validation grouped by
 article, so no article's questions are scored by a model that saw them. Every number printed is out of fold, per
@@ -230,6 +234,37 @@ def unfitted_answerer(settings: IndexSettings) -> ExtractiveAnswerer:
     return answerer
 
 
+def shortlisting(answerer: ExtractiveAnswerer, shortlist: int) -> ExtractiveAnswerer:
+    """The default answerer, its reader reading only the `shortlist` candidates the embedder's other part (use in
+    use+e5) picks; 0: the answerer as it is."""
+    if not shortlist:
+        return answerer
+    others = [part for part in answerer.embedder.parts if part is not answerer.reader]
+    return ExtractiveAnswerer(
+        answerer.embedder, reader=answerer.reader, shortlist=shortlist, shortlister=others[0], model=None
+    )
+
+
+def reweigh(cases: list[Case], cached: list[Reading | None], answerer: ExtractiveAnswerer, corpus: StoredWords) -> None:
+    """Each case's reading as this answerer would weigh it: the cached similarities of what its shortlist reads."""
+    for case, r in zip(cases, cached, strict=True):
+        assert r is not None
+        words = corpus.without(case.group) if case.kind == "gold_removed" else corpus
+        similarity = shortlisted(answerer, r)
+        scores = answerer.reader_scores(similarity, r.hits, r.candidates)
+        case.reading = answerer.weigh(r.question.text, r.hits, r.candidates, similarity, scores, corpus=words)
+    print(f"shortlist: {answerer.shortlist or 'none'} ({answerer.shortlister.name} for {answerer.reader.name})")
+
+
+def shortlisted(answerer: ExtractiveAnswerer, reading: Reading) -> np.ndarray:
+    """The cached similarities of the candidates the answerer's shortlist keeps; -1 for the others (unread)."""
+    sentences = [c.text for c in reading.candidates]
+    picked = answerer.shortlisted(reading.question.text, sentences, reading.hits, reading.candidates)
+    similarity = np.full(len(sentences), -1.0)
+    similarity[picked] = reading.similarity[picked]
+    return similarity
+
+
 def fit_logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, l2: float = L2) -> Logistic:
     """L2-regularised logistic regression by Newton's method on standardised features."""
     mean = x.mean(axis=0)
@@ -258,10 +293,12 @@ def fold_of(group: str) -> int:
 def fit_ranker(cases: list[Case], l2: float = L2, steps: int = 400) -> Logistic:
     """A conditional logit over each question's candidates: softmax within the question, trained to put the
     probability on the sentences that hold a gold answer (Adam on standardised features, L2)."""
-    usable = [c for c in cases if c.reading is not None and c.answerable]
-    x = np.vstack([c.reading.rows for c in usable])  # type: ignore[union-attr]
-    y = np.concatenate([c.labels for c in usable])
-    sizes = np.array([len(c.labels) for c in usable])
+    # Only the candidates the reader read (a shortlist leaves the others at -1): those are what it chooses among.
+    read = {id(c): c.reading.similarity > -1 for c in cases if c.reading is not None}
+    usable = [c for c in cases if c.reading is not None and c.answerable and c.labels[read[id(c)]].sum()]
+    x = np.vstack([c.reading.rows[read[id(c)]] for c in usable])  # type: ignore[union-attr]
+    y = np.concatenate([c.labels[read[id(c)]] for c in usable])
+    sizes = np.array([int(read[id(c)].sum()) for c in usable])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     group = np.repeat(np.arange(len(usable)), sizes)
     mean = x.mean(axis=0)
@@ -304,19 +341,28 @@ def main() -> None:
     parser.add_argument("--max-abstain", type=float, default=0.03)
     parser.add_argument("--extra", type=float, default=0.1, help="extra sentence: share of the best's probability")
     parser.add_argument("--max-sentences", type=int, default=3)
+    parser.add_argument(
+        "--shortlist", type=int, default=0, help="candidates the reader reads, fitting and testing (0: all)"
+    )
+    parser.add_argument(
+        "--test-shortlist",
+        type=int,
+        default=None,
+        help="report the models fitted with --shortlist on readings of this many candidates",
+    )
     parser.add_argument("--show", nargs="*", default=[], help="print the questions of these kinds with p")
     parser.add_argument("--write", action="store_true", help="fit on everything and write answerability.json")
     args = parser.parse_args()
+    if args.write and (args.shortlist or args.test_shortlist is not None):
+        parser.error("--write fits the model the answerer uses, which reads every candidate: no --shortlist")
     args.work.mkdir(parents=True, exist_ok=True)
     cases = [c for c in build(args.shared, args.work, args.xquad, args.mlqa) if c.reading is not None]
-    answerer = unfitted_answerer(IndexSettings(data_dir=args.work / "store", chroma_collection="fit"))
+    default = unfitted_answerer(IndexSettings(data_dir=args.work / "store", chroma_collection="fit"))
+    answerer = shortlisting(default, args.shortlist)
     # The cache keeps what is slow to compute (hits, similarities); the features are computed by today's code.
     corpus = StoredWords.of(args.work / "store")
-    for case in cases:
-        r = case.reading
-        assert r is not None
-        words = corpus.without(case.group) if case.kind == "gold_removed" else corpus
-        case.reading = answerer.weigh(r.question.text, r.hits, r.candidates, r.similarity, r.scores, corpus=words)
+    cached = [c.reading for c in cases]
+    reweigh(cases, cached, answerer, corpus)
 
     # Out of fold: sentence model, then question model on out-of-fold sentence logits.
     oof_sentence: dict[int, Logistic] = {}
@@ -339,6 +385,14 @@ def main() -> None:
 
     thresholds = choose_thresholds(cases, oof_p, args.max_abstain)
     print(f"thresholds (out of fold, answerable abstention <= {args.max_abstain:.2f}):", thresholds)
+    if args.test_shortlist is not None:
+        # the same models and thresholds, reading fewer (or more) candidates
+        answerer = shortlisting(default, args.test_shortlist)
+        reweigh(cases, cached, answerer, corpus)
+        for k in range(FOLDS):
+            idx = [i for i, c in enumerate(cases) if fold_of(c.group) == k]
+            rows, _ = question_rows([cases[i] for i in idx], oof_sentence[k], answerer)
+            oof_p[idx] = sigmoid(question_models[k].logit(rows))
     report(cases, oof_p, thresholds, oof_sentence, question_models, answerer, args.extra, args.max_sentences)
     curve(cases, oof_p)
     if args.show:

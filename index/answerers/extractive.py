@@ -1,16 +1,16 @@
 """The offline answerer: picks the sentence(s) of the retrieved chunks that answer the question, or abstains.
 
-No LLM: the candidates are the sentences of the hits (and their articles' titles). A reader model (e5 by
-default) rates each candidate's similarity to the question. When the reader is part of the retrieval embedder
-(use+e5) it reads every candidate, and the hit's relevance breaks near-ties; otherwise the retrieval embedder
-first shortlists READER_SHORTLIST candidates by its own similarity plus the hit's relevance and shared words.
-With no separate reader, the embedder's similarity plus those priors decides. The answer is the best sentence
-verbatim (in the article's language) with its [n] citation, followed by up to two more when they score almost as
-high (within SENTENCE_MARGIN) and do not repeat it: one sentence when the reader is sure, up to three when it is
-not. It abstains — "the indexed news does not say" — when no hit reaches `min_relevance` or no sentence reaches
-`min_sentence`, thresholds calibrated per model on XQuAD dev. `Answer.confidence` is the best sentence's
-similarity, the number `min_sentence` is compared with.
-"""
+No LLM: the candidates are the sentences of the hits (and their articles' titles). A reader model (e5 by default)
+rates each candidate's similarity to the question. When the reader is part of the retrieval embedder (use+e5) it
+reads every candidate (~25 a question, e5 ~20 ms each on 2 cores: most of an answer's time; a use shortlist cost
+answers, README "Answers people can trust"), and the hit's relevance breaks near-ties. A separate reader reads only
+the READER_SHORTLIST candidates a faster model (the `shortlister`, by default the retrieval embedder) rates best by
+its own similarity plus the hit's relevance and shared words. With no separate reader, the embedder's similarity
+plus those priors decides. The answer is the best sentence verbatim (in the article's language) with its [n]
+citation, followed by up to two more when they score almost as high (within SENTENCE_MARGIN) and do not repeat it:
+one sentence when the reader is sure, up to three when it is not. It abstains — "the indexed news does not say" —
+when no hit reaches `min_relevance` or no sentence reaches `min_sentence`, thresholds calibrated per model on XQuAD
+dev. `Answer.confidence` is the best sentence's similarity, the number `min_sentence` is compared with."""
 
 from __future__ import annotations
 
@@ -43,13 +43,16 @@ from index.language import detect_language, split_sentences
 from index.lexical import tokenize
 from index.models import Answer, Hit
 
+# How many sentences a separate reader model re-scores (it is slower than the retrieval embedder). A reader that is
+# part of the embedder (e5 in use+e5) reads every candidate: a shortlist by use cost answers (README, "Answers
+# people can trust": benchmarks/fit_answerability.py --shortlist).
+READER_SHORTLIST = 8
+
 MIN_SENTENCE_WORDS = 4
 # A line without closing punctuation is a heading ("Das Wichtigste in Kürze") unless it is this long.
 MIN_HEADING_WORDS = 10
 HIT_WEIGHT = 0.5
 OVERLAP_WEIGHT = 0.3
-# How many sentences a separate reader model re-scores (it is slower than the retrieval embedder).
-READER_SHORTLIST = 8
 # When the reader reads every candidate, a sentence's score is its similarity plus this share of its hit's
 # relevance: of two sentences the reader rates alike, the one in the more relevant chunk wins. On XQuAD dev with
 # use+e5 (632 English questions, 1,000 distractors; re-scoring each question's hits offline) containment rose
@@ -93,11 +96,14 @@ class ExtractiveAnswerer(Answerer):
         shortlist: int | None = READER_SHORTLIST,
         model: AnswerModel | None | Literal["fitted"] = "fitted",
         sentence_vectors: Path | None = None,
+        shortlister: Embedder | None = None,
     ) -> None:
         if max_sentences < 1 or (shortlist is not None and shortlist < 1):
             raise ValueError("max_sentences and shortlist must be at least 1")
         self.embedder = embedder
         self.reader = reader or embedder
+        #: the faster model that picks what the reader reads (default: the retrieval embedder)
+        self.shortlister = shortlister or embedder
         self.min_sentence = self.reader.profile.min_sentence if min_sentence is None else min_sentence
         self.max_sentences = max_sentences
         self.shortlist = shortlist
@@ -278,29 +284,49 @@ class ExtractiveAnswerer(Answerer):
     def _score(
         self, question: str, sentences: list[str], hits: Sequence[Hit], candidates: list[Candidate]
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Each candidate's similarity to the question, and its ranking score (similarity plus the hit's
-        relevance plus the share of the question's words it contains).
+        """Each candidate's similarity to the question, and its ranking score.
 
-        With a separate reader model, the reader's similarity alone ranks the candidates. When `shortlist` is
-        set, the retrieval embedder first picks that many and the reader reads only those; the others keep a
-        similarity of -1 and cannot be chosen.
+        With a separate reader model, the reader's similarity ranks the candidates (plus READER_HIT_WEIGHT of the
+        hit's relevance when the reader is part of the retrieval embedder). When `shortlist` is set, the
+        shortlister first picks that many (`shortlisted`) and the reader reads only those; the others keep a
+        similarity of -1 and cannot be chosen. With no separate reader, the embedder's similarity plus the hit's
+        relevance and the share of the question's words a sentence contains.
         """
-        if self.reader is not self.embedder and self.shortlist is None:
-            read = self._similarity(self.reader, question, sentences)
-            return read, read + READER_HIT_WEIGHT * np.array([hits[c.hit].score for c in candidates])
+        if self.reader is self.embedder:
+            similarity = self._similarity(self.embedder, question, sentences)
+            return similarity, similarity + self._prior(question, sentences, hits, candidates)
+        read = np.full(len(candidates), -1.0)
+        picked = self.shortlisted(question, sentences, hits, candidates)
+        read[picked] = self._similarity(self.reader, question, [sentences[i] for i in picked])
+        return read, self.reader_scores(read, hits, candidates)
+
+    def shortlisted(
+        self, question: str, sentences: list[str], hits: Sequence[Hit], candidates: list[Candidate]
+    ) -> np.ndarray:
+        """The candidates the reader reads: every one without a shortlist, else the `shortlist` the shortlister
+        rates best (its similarity plus the hit's relevance and the question's words a sentence shares)."""
+        if self.shortlist is None or len(candidates) <= self.shortlist:
+            return np.arange(len(candidates))
+        similarity = self._similarity(self.shortlister, question, sentences)
+        prior = self._prior(question, sentences, hits, candidates)
+        return np.sort(np.argsort(-(similarity + prior), kind="stable")[: self.shortlist])
+
+    def reader_scores(self, read: np.ndarray, hits: Sequence[Hit], candidates: list[Candidate]) -> np.ndarray:
+        """The reader's ranking score of candidates it read (-1: unread): its similarity plus READER_HIT_WEIGHT of
+        the hit's relevance, except for a separate reader over the retrieval embedder's shortlist, which ranks best
+        alone (adding the priors again lost 3 points of containment)."""
+        if self.shortlist is not None and self.reader not in self.embedder.parts:
+            return read
+        boost = READER_HIT_WEIGHT * np.array([hits[c.hit].score for c in candidates])
+        return np.where(read > -1, read + boost, -1.0)
+
+    @staticmethod
+    def _prior(question: str, sentences: list[str], hits: Sequence[Hit], candidates: list[Candidate]) -> np.ndarray:
         question_terms = set(tokenize(question))
         overlap = np.array(
             [len(question_terms & set(tokenize(sentence))) / max(1, len(question_terms)) for sentence in sentences]
         )
-        prior = HIT_WEIGHT * np.array([hits[c.hit].score for c in candidates]) + OVERLAP_WEIGHT * overlap
-        similarity = self._similarity(self.embedder, question, sentences)
-        if self.reader is self.embedder:
-            return similarity, similarity + prior
-        shortlist = np.argsort(-(similarity + prior))[: self.shortlist]
-        read = np.full(len(candidates), -1.0)
-        read[shortlist] = self._similarity(self.reader, question, [sentences[i] for i in shortlist])
-        # The reader's similarity alone ranks best: adding the priors again lost 3 points of containment.
-        return read, read
+        return HIT_WEIGHT * np.array([hits[c.hit].score for c in candidates]) + OVERLAP_WEIGHT * overlap
 
     def _similarity(self, model: Embedder, question: str, sentences: list[str]) -> np.ndarray:
         similarity: np.ndarray = self._sentence_vectors(model, sentences) @ model.embed_query(question)
@@ -320,7 +346,7 @@ class ExtractiveAnswerer(Answerer):
             sentences += [s for s in split_sentences(meta.title, meta.language or "en") if _can_answer(s)]
         models = [self.reader]
         if self.reader is not self.embedder and self.shortlist is not None:
-            models.append(self.embedder)  # it shortlists every candidate for the reader
+            models.append(self.shortlister)  # it shortlists every candidate for the reader
         return sum(self.vectors.fill(model, sentences) for model in models)
 
 

@@ -110,6 +110,19 @@ def test_without_a_shortlist_the_reader_reads_every_candidate() -> None:
     assert answer.confidence == pytest.approx(0.9)
 
 
+def test_a_shortlister_of_its_own_picks_what_the_reader_reads() -> None:
+    # The retrieval embedder would pick the last sentence; the shortlister (use in use+e5) does not.
+    embedder = ScriptedEmbedder("embedder", {**{s: 0.0 for s in MANY[:9]}, MANY[9]: 0.9})
+    shortlister = ScriptedEmbedder("fast", {**{s: 0.5 for s in MANY[:9]}, MANY[9]: 0.0})
+    reader = ScriptedEmbedder("reader", {**{s: 0.75 for s in MANY[:9]}, MANY[9]: 0.9})
+    answerer = ExtractiveAnswerer(embedder, reader=reader, min_sentence=0.7, shortlist=8, shortlister=shortlister)
+    hits = [_hit("nk", " ".join(MANY))]
+    sentences = [c.text for c in answerer._candidates(hits)]
+
+    assert list(answerer.shortlisted(QUESTION, sentences, hits, answerer._candidates(hits))) == list(range(8))
+    assert MANY[9] not in answerer.answer(QUESTION, hits).text
+
+
 def test_a_sentence_that_repeats_a_chosen_one_leaves_its_place_to_the_next() -> None:
     title = "Nordkorea dementiert, Waffen und Munition nach Russland geliefert zu haben"
     lead = "Nordkorea dementiert, Russland mit Waffen und Munition versorgt zu haben."
