@@ -475,7 +475,10 @@ def test_a_web_page_is_extracted_and_keeps_the_final_url_after_redirects(site: L
     assert site.user_agents[-1] == "newsbot/0.1"
 
 
-def test_an_rss_feed_yields_an_article_per_entry_from_its_page_or_else_its_summary(site: LoopbackSite) -> None:
+def test_an_rss_feed_yields_an_article_per_entry_from_its_page_or_else_its_summary(
+    site: LoopbackSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="index.loaders.web")  # a failure shows why a page fell back to the feed
     results = load(f"{site.base}/feed", options=LOOPBACK)
 
     assert [result.source for result in results] == [f"{site.base}/feed#entry {n}" for n in (1, 2, 3)]

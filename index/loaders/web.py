@@ -206,7 +206,7 @@ class WebLoader:
                 article = self._page_article(download, source)
             except SourceError as exc:
                 page_problem = f"its page could not be loaded ({exc.reason})"
-                log.debug("%s: %s; using the feed's own text", source, page_problem)
+                log.info("%s: %s; using the feed's own text", source, page_problem)
             else:
                 meta = article.meta
                 return replace(
