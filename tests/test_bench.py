@@ -159,7 +159,7 @@ def test_the_report_carries_the_headline_keys_and_judges_the_targets() -> None:
     report.latency += [
         LatencyFigures(10, "embedded", 10, 0.1, 5.0, (10.0, 20.0), (100.0, 200.0), 3),
         LatencyFigures(50, "embedded", 50, 0.2, 9.0, (30.0, 70.0), (150.0, 250.0), 3),
-        LatencyFigures(50, "server", 50, 0.3, 9.0, (40.0, 90.0), (160.0, 280.0), 3),
+        LatencyFigures(50, "server", 50, 0.3, 9.0, (40.0, 90.0), (160.0, 280.0), 3, warm_up_s=12.5),
     ]
     report.processes.update(first_answer_s=8.0, bot_peak_rss_mb=900.0, cli_ask_s=4.0)
     data = report.to_dict()
@@ -177,7 +177,8 @@ def test_the_report_carries_the_headline_keys_and_judges_the_targets() -> None:
         "cli_ask_s": False,
         "first_answer_s": True,
     }
-    assert "| 50 | server |" in report.to_markdown()
+    assert "| 50 | server |" in report.to_markdown() and "| 12.5 | 9 | 0.3 |" in report.to_markdown()
+    assert data["latency"][2]["warm_up_s"] == 12.5
 
 
 @pytest.mark.slow
