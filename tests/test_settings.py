@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -59,3 +60,22 @@ def test_an_unknown_embedder_is_refused_with_the_choices() -> None:
     with pytest.raises(ValidationError, match="use, e5, minilm"):
         Settings(_env_file=None, embedder="word2vec")
     assert Settings(_env_file=None, reader="same").reader == "same"
+
+
+def test_openblas_workers_stop_spinning_before_any_entry_point_loads_numpy() -> None:
+    # Spinning OpenBLAS workers took a core from e5 after every USE call (README, "Speed and scale"): the setting
+    # must be in place before numpy loads OpenBLAS, in the command line and in the bot alike; the user's own wins.
+    import subprocess
+    import sys
+
+    probe = (
+        "import os, sys; import bot.cli, bot.telegram.app; keys = list(sys.modules); "
+        "print(keys.index('index') < keys.index('numpy'), os.environ['OPENBLAS_THREAD_TIMEOUT'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_THREAD_TIMEOUT"}
+    ours = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert ours.stdout.split() == ["True", "4"]
+    theirs = subprocess.run(
+        [sys.executable, "-c", probe], env={**env, "OPENBLAS_THREAD_TIMEOUT": "20"}, capture_output=True, text=True
+    )
+    assert theirs.stdout.split() == ["True", "20"]
