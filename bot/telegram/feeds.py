@@ -20,6 +20,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot.telegram import subscriptions
+from bot.telegram.background import in_background
 from bot.telegram.context import SERVICES_KEY, NewsContext
 from bot.telegram.formatting import escape, is_web_url
 from bot.telegram.handlers import admin_message, command_argument, send_html
@@ -119,7 +120,8 @@ async def poll_job(context: NewsContext) -> None:
     application = context.application
     try:
         since = await asyncio.to_thread(services.subscriptions.matched_until, services.started_at)
-        report = await asyncio.to_thread(services.poller.poll_due, lambda: not application.running)
+        # at background priority: ingesting what the feeds bring must not slow the answers (background.py)
+        report = await in_background(services.poller.poll_due, lambda: not application.running, name="newsbot-feeds")
         services.polls += 1
         queued = await asyncio.to_thread(match_new_articles, context.services.newsroom, services.subscriptions, since)
         if report.stored_ids or queued:

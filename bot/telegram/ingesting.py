@@ -7,7 +7,8 @@
 A page may take up to NEWSBOT_FETCH_DEADLINE to download, and a trickling server takes all of it. So a job
 holds no lock: adds of different sources run side by side, the same source twice at once is refused, and at
 most `max_running` run at a time (a further one is refused, not queued, so nothing waits on another add).
-Jobs run in daemon threads of their own, not in the event loop's executor, whose few threads answer questions.
+Jobs run in daemon threads of their own, not in the event loop's executor, whose few threads answer questions,
+and at background priority (background.py): a question asked meanwhile gets the cores first.
 
 The handler that starts a job returns at once; the report arrives through a task PTB does not track. That is
 what lets `Application.stop` finish in seconds while a download is still running: the job is abandoned (the
@@ -26,6 +27,8 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
+
+from bot.telegram.background import lower_priority, settle
 
 log = logging.getLogger(__name__)
 
@@ -99,12 +102,13 @@ class IngestJobs:
         job: _Job[T] = _Job(tuple(sources), loop.create_future(), on_abandon)
 
         def _target() -> None:
+            lower_priority()
             try:
                 outcome: Any = work(job.stop)
             except BaseException as exc:  # whatever it is, the admin hears of it: reported on the loop
                 outcome = exc
             try:
-                loop.call_soon_threadsafe(_settle, job.future, outcome)
+                loop.call_soon_threadsafe(settle, job.future, outcome)
             except RuntimeError:  # the loop is closed: the bot stopped and abandoned this job
                 log.debug("ingest of %s finished after the bot stopped", list(job.sources))
 
@@ -159,12 +163,3 @@ def _join_all(threads: Sequence[threading.Thread], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     for thread in threads:
         thread.join(max(0.0, deadline - time.monotonic()))
-
-
-def _settle(future: asyncio.Future[Any], outcome: object) -> None:
-    if future.done():  # abandoned in the meantime
-        return
-    if isinstance(outcome, BaseException):
-        future.set_exception(outcome)
-    else:
-        future.set_result(outcome)

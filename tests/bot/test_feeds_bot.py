@@ -3,6 +3,8 @@ loopback feed into the real Newsroom and the digest reaches the follower through
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,7 @@ from typing import Any
 import pytest
 from telegram.ext import Application, Job
 
+from bot.telegram.background import BACKGROUND_NICE
 from bot.telegram.feeds import JOB_NAME
 from index.feeds import FeedPoller, FeedRegistry
 from index.newsroom import Newsroom
@@ -134,10 +137,20 @@ async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
             ),
             "application/rss+xml",
         )
-        application.bot_data["feeds"].poller.clock = lambda: 10**10  # the feed is due again
+        poller = application.bot_data["feeds"].poller
+        poller.clock = lambda: 10**10  # the feed is due again
+        priorities: list[int] = []
+        poll_due = poller.poll_due
+
+        def watched(*args: Any) -> Any:
+            priorities.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+            return poll_due(*args)
+
+        poller.poll_due = watched
         [job] = jobs(application)
         await job.run(application)
         assert len(room.latest(5)) == 3
+        assert priorities == [BACKGROUND_NICE]  # ingesting the feeds leaves the cores to questions first
         assert [m for m in api.messages_to(ADA["id"]) if DIGEST in m.text] == [digest]
 
         new = await ask(api, ADA, "/new")

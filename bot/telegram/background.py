@@ -1,0 +1,71 @@
+"""Background work (feed polls, admins' ingest jobs) runs in threads of its own at a low CPU priority, so that a
+question asked meanwhile gets the cores first.
+
+    report = await in_background(poller.poll_due, should_stop, name="newsbot-feeds")   # fn(*args) in a new thread
+
+Ingest is CPU-bound for as long as it lasts (e5 embeds ~6 chunks a second on 2 cores), and an answer needs the
+same cores for a moment: at an equal priority both get half, and the answer takes twice as long. On Linux a
+thread's nice value is its own, and the threads it starts later inherit it — the OpenMP team e5 runs on among
+them. At BACKGROUND_NICE a background thread still gets every core the answers leave idle (README, "The Telegram
+bot under load", has the figures). Raising one's nice value needs no privilege; lowering it back would, so it is
+only ever raised in a thread that does nothing else (never in the event loop's executor, which answers questions).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+BACKGROUND_NICE = 19
+
+
+def lower_priority(nice: int = BACKGROUND_NICE) -> bool:
+    """Give the calling thread this nice value (and the threads it starts from now on); False where a thread
+    cannot have a priority of its own (not Linux) or the system refuses."""
+    if not sys.platform.startswith("linux"):  # elsewhere PRIO_PROCESS with a thread id would be the whole process
+        return False
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+    except OSError as exc:
+        log.debug("could not lower the priority of %s: %s", threading.current_thread().name, exc)
+        return False
+    return True
+
+
+async def in_background(fn: Callable[..., T], *args: Any, name: str) -> T:
+    """`fn(*args)` in a new daemon thread at background priority; its result, or the exception it raised."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def target() -> None:
+        lower_priority()
+        try:
+            outcome: Any = fn(*args)
+        except BaseException as exc:  # handed to whoever awaits it
+            outcome = exc
+        try:
+            loop.call_soon_threadsafe(settle, future, outcome)
+        except RuntimeError:  # the loop is closed: the bot stopped meanwhile
+            log.debug("%s finished after the bot stopped", name)
+
+    threading.Thread(target=target, name=name, daemon=True).start()
+    return await future
+
+
+def settle(future: asyncio.Future[Any], outcome: object) -> None:
+    """Set an outcome computed in another thread (called on the loop); a future given up on is left as it is."""
+    if future.done():
+        return
+    if isinstance(outcome, BaseException):
+        future.set_exception(outcome)
+    else:
+        future.set_result(outcome)
