@@ -423,23 +423,29 @@ class ChunkStore:
         if article_ids is not None:
             if not article_ids:
                 return []
-            result = self._call(
-                "list articles", "get", ids=[f"{a}:0" for a in article_ids], include=["metadatas", "documents"]
-            )
+            result = self._call("list articles", "get", ids=[f"{a}:0" for a in article_ids], include=["metadatas"])
         else:
             where: dict[str, Any] = {"chunk_index": 0}
             if ingested_after is not None:
                 where = {"$and": [where, {"ingested_at": {"$gt": ingested_after}}]}
-            result = self._call("list articles", "get", where=where, include=["metadatas", "documents"])
+            result = self._call("list articles", "get", where=where, include=["metadatas"])
+        metas = [(str(chunk_id), m) for chunk_id, m in zip(result["ids"], result["metadatas"] or [], strict=True)]
+        # The first chunk's text only for an article stored without a title: reading every article's first chunk
+        # took 2 of 3.2 s for 12,000 articles.
+        untitled = [chunk_id for chunk_id, m in metas if not m.get("title")]
+        first_chunks: dict[str, str] = {}
+        if untitled:
+            texts = self._call("read untitled articles", "get", ids=untitled, include=["documents"])
+            first_chunks = dict(zip(texts["ids"], texts["documents"] or [], strict=True))
         return [
             StoredArticle(
                 article_id=str(m["article_id"]),
-                meta=_with_title(ArticleMeta.from_record(m), doc),
+                meta=_with_title(ArticleMeta.from_record(m), first_chunks.get(chunk_id, "")),
                 text_hash=str(m.get("text_hash", "")),
                 chunks=int(m.get("n_chunks", 0)),
                 ingested_at=float(m.get("ingested_at", 0.0)),
             )
-            for m, doc in zip(result["metadatas"] or [], result["documents"] or [], strict=True)
+            for chunk_id, m in metas
         ]
 
     def current_articles(self, *, fresh: bool = False) -> list[StoredArticle]:

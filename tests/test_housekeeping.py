@@ -253,3 +253,8 @@ def test_articles_stored_untitled_by_an_older_newsbot_show_their_first_sentence(
     assert [a.meta.title for a in store.articles()] == [title]
     hits = store.query(np.array([0.0, 1.0, 0.0, 0.0]), 2)
     assert [(h.chunk_id[-1], h.meta.title) for h in hits] == [("1", title), ("0", title)]
+    titled = Article("Ferry fares stay the same this year.", ArticleMeta(source="fares.txt", title="Fares frozen"))
+    store.add_article(titled, [Chunk(titled, 0, titled.text)], np.eye(1, 4))
+    # only the untitled one's first chunk is read for its title; a titled one keeps its own
+    assert sorted(a.meta.title for a in store.articles()) == ["Fares frozen", title]
+    assert [a.meta.title for a in store.articles([article.id])] == [title]
