@@ -1,6 +1,7 @@
 """Feeds newsbot follows itself: a list kept in the data dir, polled on an interval, new entries ingested.
 
     registry = FeedRegistry(settings.data_dir)        # feeds.json in the data dir, shared by processes
+    registry = FeedRegistry(document=shared)          # or in any FeedListDocument (the bot's state, for replicas)
     registry.add("https://example.org/news/feed.xml")
     poller = FeedPoller(newsroom, registry)
     poller.poll_due()                                  # each feed that is due, once; returns what was stored
@@ -31,10 +32,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
 from index import jsonfile
@@ -94,14 +96,41 @@ class Feed:
         return f"ok, read {_duration(max(0.0, now - self.ok_at))} ago, {self.articles} articles"
 
 
-class FeedRegistry:
-    """The followed feeds, in `feeds.json` in the data dir; every change is made under the file's lock."""
+class FeedListDocument(Protocol):
+    """Where the list of followed feeds is kept: one JSON object, read whole, changed whole under a lock that
+    every process using it respects."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / FEEDS_FILE
+    def read(self) -> dict[str, Any]: ...
+
+    def locked(self) -> AbstractContextManager[dict[str, Any]]:
+        """The object, to change in place: written back when the block ends, not at all when it raises."""
+        ...
+
+
+@dataclass(frozen=True)
+class JsonFileDocument:
+    """A JSON file, locked for the processes of one host (jsonfile.py): `feeds.json` in the data dir."""
+
+    path: Path
+
+    def read(self) -> dict[str, Any]:
+        return jsonfile.read(self.path)
+
+    def locked(self) -> AbstractContextManager[dict[str, Any]]:
+        return jsonfile.locked(self.path)
+
+
+class FeedRegistry:
+    """The followed feeds, in `feeds.json` in the data dir or in another `document`; every change is made under
+    the document's lock."""
+
+    def __init__(self, data_dir: Path | None = None, *, document: FeedListDocument | None = None) -> None:
+        if document is None and data_dir is None:
+            raise ValueError("a FeedRegistry needs a data dir or a document")
+        self.document: FeedListDocument = document or JsonFileDocument(Path(data_dir or ".") / FEEDS_FILE)
 
     def feeds(self) -> list[Feed]:
-        return [Feed.from_json(value) for value in jsonfile.read(self.path).get("feeds", [])]
+        return [Feed.from_json(value) for value in self.document.read().get("feeds", [])]
 
     def get(self, url: str) -> Feed | None:
         url = normalize_feed_url(url)
@@ -110,7 +139,7 @@ class FeedRegistry:
     def add(self, url: str, *, now: float | None = None) -> Feed:
         """Follow a feed (due at once); FeedError when the URL is not http(s) or already followed."""
         url = normalize_feed_url(url)
-        with jsonfile.locked(self.path) as data:
+        with self.document.locked() as data:
             feeds = data.setdefault("feeds", [])
             if any(value.get("url") == url for value in feeds):
                 raise FeedError(f"{url} is already followed: `newsbot feeds list` shows it")
@@ -121,7 +150,7 @@ class FeedRegistry:
     def remove(self, url: str) -> bool:
         """Stop following a feed (its articles stay in the index); False when it was not followed."""
         url = normalize_feed_url(url)
-        with jsonfile.locked(self.path) as data:
+        with self.document.locked() as data:
             feeds = data.get("feeds", [])
             kept = [value for value in feeds if value.get("url") != url]
             data["feeds"] = kept
@@ -130,7 +159,7 @@ class FeedRegistry:
     def claim_due(self, now: float, lease_s: float) -> list[Feed]:
         """The feeds due at `now`, each moved `lease_s` ahead so that another poller leaves them alone."""
         claimed: list[Feed] = []
-        with jsonfile.locked(self.path) as data:
+        with self.document.locked() as data:
             for value in data.get("feeds", []):
                 feed = Feed.from_json(value)
                 if feed.next_at <= now:
@@ -140,7 +169,7 @@ class FeedRegistry:
 
     def update(self, url: str, change: Callable[[Feed], Feed]) -> None:
         """Apply `change` to the feed's current record (if it is still followed)."""
-        with jsonfile.locked(self.path) as data:
+        with self.document.locked() as data:
             feeds = data.get("feeds", [])
             for number, value in enumerate(feeds):
                 if value.get("url") == url:

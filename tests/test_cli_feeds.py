@@ -91,3 +91,12 @@ def test_watch_once_reads_new_entries_and_reports_failing_feeds(env: dict[str, s
 def test_watch_once_without_feeds_says_how_to_add_one(env: dict[str, str]) -> None:
     result = invoke(env, "watch", "--once")
     assert result.exit_code == 1 and "newsbot feeds add URL" in result.stderr
+
+
+def test_with_a_shared_state_the_commands_keep_the_feeds_there(env: dict[str, str], tmp_path: Path) -> None:
+    shared = {**env, "TELEGRAM_STATE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}"}
+    assert invoke(shared, "feeds", "add", "https://elda.example/feed.xml").exit_code == 0
+    assert not (tmp_path / "data" / "feeds.json").exists()
+    assert "no feeds followed yet" in invoke(env, "feeds", "list").stderr  # not in this host's file
+    listed = json.loads(invoke(shared, "feeds", "list", "--json").stdout)
+    assert [f["url"] for f in listed] == ["https://elda.example/feed.xml"]

@@ -19,6 +19,7 @@ from bot.cli.common import (
     print_json,
     settings_of,
 )
+from bot.telegram.state import open_feed_registry
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry, PollReport
 from index.newsroom import Newsroom
@@ -47,7 +48,7 @@ def add(
     urls: Annotated[list[str], typer.Argument(help="Addresses of RSS or Atom feeds.")],
 ) -> None:
     """Follow feeds; they are read at the next poll of `newsbot watch` or the bot."""
-    registry = FeedRegistry(settings_of(ctx).data_dir)
+    registry = open_feed_registry(settings_of(ctx))
     for url in urls:
         feed = registry.add(url)
         out_console.print(f"following {escape(feed.url)}", highlight=False)
@@ -57,7 +58,7 @@ def add(
 @handles_errors
 def list_feeds(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """The followed feeds: when each was last read, or how it fails and when it is tried again."""
-    feeds = FeedRegistry(settings_of(ctx).data_dir).feeds()
+    feeds = open_feed_registry(settings_of(ctx)).feeds()
     if as_json:
         print_json([feed.to_dict() for feed in feeds])
         return
@@ -77,7 +78,7 @@ def remove(
     urls: Annotated[list[str], typer.Argument(help="Addresses as `newsbot feeds list` shows them.")],
 ) -> None:
     """Stop following feeds; the articles already read stay in the index (`newsbot delete` removes those)."""
-    registry = FeedRegistry(settings_of(ctx).data_dir)
+    registry = open_feed_registry(settings_of(ctx))
     for url in urls:
         if not registry.remove(url):
             raise FeedError(f"{url} is not followed: `newsbot feeds list` shows the followed feeds")
@@ -94,7 +95,7 @@ def watch(
 ) -> None:
     """Poll the followed feeds every NEWSBOT_FEEDS_POLL_INTERVAL seconds and ingest their new entries."""
     settings = settings_of(ctx)
-    registry = FeedRegistry(settings.data_dir)
+    registry = open_feed_registry(settings)
     if not registry.feeds():
         err_console.print("no feeds followed yet: add one with `newsbot feeds add URL`")
         if once:

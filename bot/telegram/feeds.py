@@ -24,7 +24,7 @@ from bot.telegram.background import in_background
 from bot.telegram.context import SERVICES_KEY, NewsContext
 from bot.telegram.formatting import escape, is_web_url
 from bot.telegram.handlers import admin_message, command_argument, send_html
-from bot.telegram.state import BotState
+from bot.telegram.state import BotState, open_feed_registry
 from bot.telegram.subscriptions import import_json, match_new_articles, send_digests
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry
@@ -61,8 +61,8 @@ class FeedServices:
 
 def install(application: Application[Any, Any, Any, Any, Any, Any], settings: Settings, newsroom: Newsroom) -> None:
     """Keep the feed services in bot_data and schedule the poll job (PTB's JobQueue, the job-queue extra)."""
-    registry = FeedRegistry(settings.data_dir)
     state: BotState = application.bot_data[SERVICES_KEY].state
+    registry = open_feed_registry(settings, state)
     import_json(settings.data_dir, state)
     application.bot_data[FEEDS_KEY] = FeedServices(
         registry=registry,

@@ -9,6 +9,8 @@
     topics     each chat's /follow topics; `pending`: matched articles waiting for the chat's next digest;
                `digests`: when each chat last had one; `new_asked`: each user's last /new; `moments`: up to when
                stored articles have been matched against the topics
+    documents  named JSON objects changed whole under a lock: "feeds", the followed feeds when the state is
+               shared (`StateDocument`, index/feeds.py `FeedRegistry`)
 
 Two backends behind `BotState`, chosen by TELEGRAM_STATE_URL (`open_state`):
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import sqlite3
 import threading
@@ -38,6 +41,9 @@ from index.models import Answer, ArticleMeta, Source, Turn
 
 if TYPE_CHECKING:
     from bot.settings import Settings
+    from index.feeds import FeedRegistry
+
+log = logging.getLogger(__name__)
 
 STATE_FILE = "bot_state.sqlite3"
 #: answers kept per chat for the Sources button; older buttons say "ask again"
@@ -63,6 +69,7 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS digests (chat_id BIGINT PRIMARY KEY, sent_at DOUBLE PRECISION NOT NULL)",
     "CREATE TABLE IF NOT EXISTS new_asked (user_id BIGINT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
     "CREATE TABLE IF NOT EXISTS moments (name TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, body TEXT NOT NULL)",
 )
 
 
@@ -297,6 +304,35 @@ class BotState(ABC):
             (chat_id, moment),
         )
 
+    # --- named JSON documents (the followed feeds, when replicas share them) ------------------------------------
+
+    def read_document(self, name: str) -> dict[str, Any]:
+        """The document's object ({} when it was never written)."""
+        with self._transaction(write=False) as cur:
+            self._run(cur, "SELECT body FROM documents WHERE name = ?", (name,))
+            row = cur.fetchone()
+        return dict(json.loads(row[0])) if row else {}
+
+    @contextmanager
+    def locked_document(self, name: str) -> Iterator[dict[str, Any]]:
+        """The document's object to change in place, in one transaction that holds the document's lock: written
+        back when the block ends (if it changed), rolled back when it raises."""
+        with self._transaction() as cur:
+            self._serialize(cur, f"document:{name}")
+            self._run(cur, "SELECT body FROM documents WHERE name = ?", (name,))
+            row = cur.fetchone()
+            data: dict[str, Any] = dict(json.loads(row[0])) if row else {}
+            before = json.dumps(data, sort_keys=True)
+            yield data
+            after = json.dumps(data, sort_keys=True)
+            if after != before:
+                self._run(
+                    cur,
+                    "INSERT INTO documents (name, body) VALUES (?, ?) "
+                    "ON CONFLICT (name) DO UPDATE SET body = excluded.body",
+                    (name, after),
+                )
+
     def matched_until(self, now: float) -> float:
         """Articles stored after this time are not yet matched against the topics; the first call starts the
         clock at `now` (the archive is not pushed to followers)."""
@@ -470,6 +506,54 @@ def open_state(settings: Settings) -> BotState:
         f"TELEGRAM_STATE_URL={redact_url(url)!r} is neither sqlite:///PATH nor postgresql://USER@HOST/DB; "
         "leave it empty for the SQLite file in NEWSBOT_DATA_DIR"
     )
+
+
+@dataclass(frozen=True)
+class StateDocument:
+    """A named JSON document in the state (index/feeds.py `FeedListDocument`): what replicas on several hosts share."""
+
+    state: BotState
+    name: str
+
+    def read(self) -> dict[str, Any]:
+        return self.state.read_document(self.name)
+
+    def locked(self) -> AbstractContextManager[dict[str, Any]]:
+        return self.state.locked_document(self.name)
+
+
+FEEDS_DOCUMENT = "feeds"
+IMPORTED_FEEDS_SUFFIX = ".imported"
+
+
+def open_feed_registry(settings: Settings, state: BotState | None = None) -> FeedRegistry:
+    """The followed feeds: `feeds.json` in the data dir by default (shared by the processes of one host); in the
+    state when TELEGRAM_STATE_URL names one, so replicas on several hosts poll one list (the bot, `newsbot feeds`
+    and `newsbot watch` alike). A `feeds.json` left in the data dir then joins the state's list once, and is
+    renamed. `state`: the one already open (the bot's); else it is opened here."""
+    from index.feeds import FEEDS_FILE, FeedRegistry
+
+    if not settings.telegram_state_url.get_secret_value().strip():
+        return FeedRegistry(settings.data_dir)
+    registry = FeedRegistry(document=StateDocument(state or open_state(settings), FEEDS_DOCUMENT))
+    _import_feeds_file(settings.data_dir / FEEDS_FILE, registry)
+    return registry
+
+
+def _import_feeds_file(path: Path, registry: FeedRegistry) -> None:
+    if not path.exists():
+        return
+    from index import jsonfile
+
+    with jsonfile.locked(path) as kept:  # the lock this host's processes take for the file
+        if not path.exists():  # another process imported it while this one waited
+            return
+        with registry.document.locked() as data:
+            feeds = data.setdefault("feeds", [])
+            followed = {value.get("url") for value in feeds}
+            feeds.extend(value for value in kept.get("feeds", []) if value.get("url") not in followed)
+        path.rename(path.with_name(path.name + IMPORTED_FEEDS_SUFFIX))
+    log.info("moved the feeds of %s into the bot's state", path)
 
 
 def redact_url(url: str) -> str:

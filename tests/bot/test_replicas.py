@@ -21,7 +21,7 @@ from telegram import Update
 
 from bot.telegram.app import NewsApplication, build_application, webhook_options
 from index.newsroom import Newsroom
-from tests.bot.conftest import ADA, assert_answers_the_seed_question, bot_settings
+from tests.bot.conftest import ADA, ADMIN, assert_answers_the_seed_question, bot_settings
 from tests.conftest import SEED_QUESTION
 from tests.fakes.bot_api import FakeBotApi, SentMessage, private_chat
 
@@ -72,6 +72,19 @@ async def test_a_follow_up_and_a_button_work_on_the_other_replica(
         api.user_message(user=ADA, chat=private_chat(ADA), text="/sources")
         [last] = await deliver(api, a)  # the last answer of the chat is B's
         assert last.text.startswith("Sources for") and FOLLOW_UP in last.text
+    assert not api.errors
+
+
+async def test_a_feed_an_admin_adds_on_one_replica_is_followed_by_all(
+    api: FakeBotApi, newsroom: Newsroom, tmp_path: Path, state_url: str
+) -> None:
+    async with replicas(2, api, newsroom, tmp_path, telegram_state_url=state_url) as (a, b):
+        api.user_message(user=ADMIN, chat=private_chat(ADMIN), text="/feed_add https://elda.example/feed.xml")
+        [added] = await deliver(api, a)
+        assert "https://elda.example/feed.xml" in added.text
+        api.user_message(user=ADMIN, chat=private_chat(ADMIN), text="/feeds")
+        [listed] = await deliver(api, b)  # another host's replica: its own data dir, the same state
+        assert "https://elda.example/feed.xml" in listed.text
     assert not api.errors
 
 

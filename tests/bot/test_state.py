@@ -10,17 +10,21 @@ import os
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.telegram.state import (
+    FEEDS_DOCUMENT,
     REMEMBERED_ANSWERS,
     STATE_FILE,
     BotState,
     PostgresState,
     SqliteState,
+    StateDocument,
+    open_feed_registry,
     open_state,
     redact_url,
 )
@@ -267,3 +271,45 @@ def test_a_dropped_postgres_connection_is_replaced_without_losing_a_call(postgre
             "AND pid <> pg_backend_pid()"
         )
     assert state.answer(CHAT, key) == answer("a")
+
+
+def test_replicas_share_one_list_of_followed_feeds_in_the_state(state_url: str) -> None:
+    from index.errors import FeedError
+    from index.feeds import FeedRegistry
+
+    first = FeedRegistry(document=StateDocument(connect(state_url), FEEDS_DOCUMENT))
+    second = FeedRegistry(document=StateDocument(connect(state_url), FEEDS_DOCUMENT))
+    first.add("https://elda.example/feed.xml", now=100.0)
+    assert [f.url for f in second.feeds()] == ["https://elda.example/feed.xml"]
+    with pytest.raises(FeedError, match="already followed"):
+        second.add("https://elda.example/feed.xml")  # refused, and nothing written
+    assert len(first.feeds()) == 1
+
+    # a due feed is claimed by one replica only
+    assert [f.url for f in first.claim_due(now=200.0, lease_s=60.0)] == ["https://elda.example/feed.xml"]
+    assert second.claim_due(now=200.0, lease_s=60.0) == []
+    second.update("https://elda.example/feed.xml", lambda f: replace(f, articles=3, ok_at=210.0))
+    seen = first.get("https://elda.example/feed.xml")
+    assert seen is not None and (seen.articles, seen.ok_at, seen.next_at) == (3, 210.0, 260.0)
+    assert second.remove("https://elda.example/feed.xml") and first.feeds() == []
+
+
+def test_with_a_state_url_the_followed_feeds_live_in_the_state_and_feeds_json_joins_them_once(
+    tmp_path: Path,
+) -> None:
+    from index.feeds import FEEDS_FILE, FeedRegistry, JsonFileDocument
+
+    data = tmp_path / "data"
+    assert isinstance(open_feed_registry(make_settings(data)).document, JsonFileDocument)  # the default: the file
+    FeedRegistry(data).add("https://elda.example/feed.xml")
+    FeedRegistry(data).add("https://lindholm.example/atom")
+    url = f"sqlite:///{tmp_path / 'shared' / 'state.sqlite3'}"
+    settings = make_settings(data, telegram_state_url=url)
+    shared = FeedRegistry(document=StateDocument(connect(url), FEEDS_DOCUMENT))
+    shared.add("https://lindholm.example/atom", now=5.0)  # another host follows it already
+
+    registry = open_feed_registry(settings)
+    assert [f.url for f in registry.feeds()] == ["https://lindholm.example/atom", "https://elda.example/feed.xml"]
+    assert registry.get("https://lindholm.example/atom").added_at == 5.0  # type: ignore[union-attr]
+    assert not (data / FEEDS_FILE).exists() and (data / f"{FEEDS_FILE}.imported").exists()
+    assert len(open_feed_registry(settings).feeds()) == 2  # imported once
