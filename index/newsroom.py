@@ -248,7 +248,7 @@ class Newsroom:
         if cutoff is None:
             return 0
         old = [a.article_id for a in self.store.articles() if _dated_at(a) < cutoff]
-        deleted = self.store.delete_articles(old)
+        deleted = self._delete(old)
         if deleted:
             log.info("deleted %d article(s) older than %d days", deleted, self.settings.retention_days)
         return deleted
@@ -404,7 +404,17 @@ class Newsroom:
         ids: list[str] = []
         for ref in refs:
             ids.extend(self.store.find_article_ids(ref))
-        return self.store.delete_articles(ids)
+        return self._delete(ids)
+
+    def _delete(self, article_ids: Sequence[str]) -> int:
+        """Delete the articles with their chunks, and what the answerer kept of them (the sentence vectors it
+        read): a deleted article leaves nothing behind."""
+        for article_id in dict.fromkeys(article_ids):
+            try:
+                self.answerer.forget(self.store.article_chunks(article_id))
+            except NewsbotError as exc:  # the article goes anyway; its sentences' vectors age out of the cache
+                log.warning("could not drop the kept sentence vectors of %s: %s", article_id, exc)
+        return self.store.delete_articles(article_ids)
 
 
 def _check(stop: threading.Event | None) -> None:

@@ -289,6 +289,17 @@ class ChunkStore:
                 self._call("delete an article", "delete", where={"article_id": article_id}, write=True)
         return len(found)
 
+    def article_chunks(self, article_id: str) -> list[Hit]:
+        """One stored article's chunks, in order, as hits (score 0)."""
+        result = self._call(
+            "read an article's chunks", "get", where={"article_id": article_id}, include=["documents", "metadatas"]
+        )
+        hits = [
+            _hit(chunk_id, doc, meta, 0.0)
+            for chunk_id, doc, meta in zip(result["ids"], result["documents"], result["metadatas"], strict=True)
+        ]
+        return self._titled(sorted(hits, key=lambda h: int(h.chunk_id.rsplit(":", 1)[-1])))
+
     def find_article_ids(self, ref: str) -> list[str]:
         """Ids of stored articles whose id, url or source is `ref`, or that were read from the file or folder
         `ref` (a CSV's rows, a JSON list's entries: sources `FILE:row N`, `FILE#entry N`)."""

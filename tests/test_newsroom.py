@@ -128,6 +128,26 @@ def test_delete_removes_an_article_and_its_chunks(newsroom: Newsroom) -> None:
     assert newsroom.delete(["no-such-article"]) == 0
 
 
+def test_deleting_an_article_drops_the_sentence_vectors_answers_kept_of_it(newsroom: Newsroom) -> None:
+    from index.answerers.extractive import ExtractiveAnswerer
+    from index.answerers.sentences import SentenceVectors
+
+    newsroom.ingest([str(SAMPLES_DIR)])
+    answerer = newsroom.answerer
+    assert isinstance(answerer, ExtractiveAnswerer) and answerer.vectors.path is not None
+    (seed,) = newsroom.store.find_article_ids(str(SEED_ARTICLE))
+    other = next(a.article_id for a in newsroom.store.articles() if a.article_id != seed)
+    seed_chunks, other_chunks = newsroom.store.article_chunks(seed), newsroom.store.article_chunks(other)
+    assert answerer.read_ahead(seed_chunks) > 0 and answerer.read_ahead(other_chunks) > 0
+    seed_sentences, other_sentences = answerer._readable(seed_chunks), answerer._readable(other_chunks)
+    assert answerer.vectors.missing(answerer.reader, seed_sentences) == []
+
+    assert newsroom.delete([seed]) == 1
+    for vectors in (answerer.vectors, SentenceVectors(answerer.vectors.path)):  # in memory and in the file
+        assert vectors.missing(answerer.reader, seed_sentences) == list(dict.fromkeys(seed_sentences))
+        assert vectors.missing(answerer.reader, other_sentences) == []
+
+
 def test_the_answerer_asks_the_stores_bm25_index_which_names_any_chunk_holds(newsroom: Newsroom) -> None:
     from index.answerers.evidence import Question, stored_names
     from index.answerers.extractive import ExtractiveAnswerer

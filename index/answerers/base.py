@@ -58,6 +58,11 @@ class Answerer(ABC):
         The default needs nothing."""
         return 0
 
+    def forget(self, hits: Sequence[Hit]) -> int:
+        """Drop what `read_ahead` or answering kept of these chunks (one article's, being deleted); returns how
+        many kept texts were dropped. The default keeps nothing."""
+        return 0
+
     def use_corpus(self, corpus: Corpus) -> None:  # noqa: B027  (an optional hook: the default does nothing)
         """Let the answerer consult the whole indexed store (which words any chunk holds); the default does not."""
 

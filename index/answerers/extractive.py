@@ -340,14 +340,27 @@ class ExtractiveAnswerer(Answerer):
     def read_ahead(self, hits: Sequence[Hit]) -> int:
         """Embed now the candidate sentences a question retrieving these chunks (one article's) would read, with
         the models that would read them; returns how many were embedded. Ingest calls it (NEWSBOT_READ_AHEAD)."""
+        sentences = self._readable(hits)
+        return sum(self.vectors.fill(model, sentences) for model in self._reading_models())
+
+    def forget(self, hits: Sequence[Hit]) -> int:
+        """Drop the kept vectors of the sentences answers from these chunks (one article's) would read: a deleted
+        article leaves none behind (a sentence another article shares is read again when asked)."""
+        return self.vectors.forget([model.name for model in self._reading_models()], self._readable(hits))
+
+    def _readable(self, hits: Sequence[Hit]) -> list[str]:
+        """The sentences answers from these chunks (one article's) may read."""
         sentences = [c.text for c in self._candidates(hits)]
         if hits:  # the title is read whenever a later chunk is an article's first hit, derived from text or not
             meta = hits[0].meta
             sentences += [s for s in split_sentences(meta.title, meta.language or "en") if _can_answer(s)]
+        return sentences
+
+    def _reading_models(self) -> list[Embedder]:
         models = [self.reader]
         if self.reader is not self.embedder and self.shortlist is not None:
             models.append(self.shortlister)  # it shortlists every candidate for the reader
-        return sum(self.vectors.fill(model, sentences) for model in models)
+        return models
 
 
 def _repeats(sentence: str, chosen: Sequence[str]) -> bool:

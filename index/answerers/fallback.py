@@ -32,6 +32,9 @@ class FallbackAnswerer(Answerer):
     def read_ahead(self, hits: Sequence[Hit]) -> int:
         return self.fallback.read_ahead(hits)
 
+    def forget(self, hits: Sequence[Hit]) -> int:
+        return self.fallback.forget(hits)
+
     def use_corpus(self, corpus: Corpus) -> None:
         self.primary.use_corpus(corpus)
         self.fallback.use_corpus(corpus)

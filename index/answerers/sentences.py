@@ -57,6 +57,24 @@ class SentenceVectors:
         self._remember(model.name, fresh)
         return len(fresh)
 
+    def forget(self, model_names: Sequence[str], sentences: Sequence[str]) -> int:
+        """Drop the kept vectors of these sentences for these models, in memory and in the file; returns how many
+        were kept (in the file when there is one: it holds whatever memory does)."""
+        pairs = [(name, s) for name in model_names for s in dict.fromkeys(sentences)]
+        with self._lock:
+            dropped = sum(self._memory.pop(pair, None) is not None for pair in pairs)
+        if self.path is None or not pairs or not self.path.exists():
+            return dropped
+        keys = [_key(name, s) for name, s in pairs]
+        dropped = 0
+        connection = self._connection()
+        with connection:
+            for start in range(0, len(keys), 500):
+                part = keys[start : start + 500]
+                cursor = connection.execute(f"DELETE FROM vectors WHERE key IN ({','.join('?' * len(part))})", part)
+                dropped += cursor.rowcount
+        return dropped
+
     def missing(self, model: Embedder, sentences: Sequence[str]) -> list[str]:
         """The sentences this model's vectors are not kept for."""
         found = self._kept(model.name, sentences)
