@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
-from bot.telegram.background import lower_priority, settle
+from bot.telegram.background import start_in_background
 
 log = logging.getLogger(__name__)
 
@@ -100,22 +100,17 @@ class IngestJobs:
         `on_abandon` awaited."""
         loop = asyncio.get_running_loop()
         job: _Job[T] = _Job(tuple(sources), loop.create_future(), on_abandon)
-
-        def _target() -> None:
-            lower_priority()
-            try:
-                outcome: Any = work(job.stop)
-            except BaseException as exc:  # whatever it is, the admin hears of it: reported on the loop
-                outcome = exc
-            try:
-                loop.call_soon_threadsafe(settle, job.future, outcome)
-            except RuntimeError:  # the loop is closed: the bot stopped and abandoned this job
-                log.debug("ingest of %s finished after the bot stopped", list(job.sources))
-
         job.task = loop.create_task(self._finish(job, report), name=f"newsbot-ingest-report-{sources[0]}")
         self._jobs.append(job)
-        job.thread = threading.Thread(target=_target, name=f"newsbot-ingest-{next(self._numbers)}", daemon=True)
-        job.thread.start()
+        # whatever `work` raises, the admin hears of it: the future carries it to `report` on the loop
+        job.thread = start_in_background(
+            loop,
+            job.future,
+            work,
+            job.stop,
+            name=f"newsbot-ingest-{next(self._numbers)}",
+            late=f"ingest of {list(job.sources)}",
+        )
 
     async def _finish(self, job: _Job[T], report: Callable[[T | BaseException], Awaitable[None]]) -> None:
         try:

@@ -523,7 +523,8 @@ class StateDocument:
 
 
 FEEDS_DOCUMENT = "feeds"
-IMPORTED_FEEDS_SUFFIX = ".imported"
+#: the suffix a file an older newsbot kept (subscriptions.json, feeds.json) gets once its content is in the state
+IMPORTED_SUFFIX = ".imported"
 
 
 def open_feed_registry(settings: Settings, state: BotState | None = None) -> FeedRegistry:
@@ -552,7 +553,7 @@ def _import_feeds_file(path: Path, registry: FeedRegistry) -> None:
             feeds = data.setdefault("feeds", [])
             followed = {value.get("url") for value in feeds}
             feeds.extend(value for value in kept.get("feeds", []) if value.get("url") not in followed)
-        path.rename(path.with_name(path.name + IMPORTED_FEEDS_SUFFIX))
+        path.rename(path.with_name(path.name + IMPORTED_SUFFIX))
     log.info("moved the feeds of %s into the bot's state", path)
 
 

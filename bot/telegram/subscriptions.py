@@ -23,7 +23,7 @@ from telegram.error import Forbidden
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import escape, format_date, link, outlet_of
 from bot.telegram.handlers import command_argument, send_html
-from bot.telegram.state import BotState
+from bot.telegram.state import IMPORTED_SUFFIX, BotState
 from index import jsonfile
 from index.feeds import topic_hits
 from index.models import ArticleMeta, StoredArticle
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 #: where older newsbots kept the subscriptions; imported into the state once, then renamed with IMPORTED_SUFFIX
 SUBSCRIPTIONS_FILE = "subscriptions.json"
-IMPORTED_SUFFIX = ".imported"
 MAX_TOPICS = 10
 MAX_TOPIC_CHARS = 100
 DIGEST_ITEMS = 10
