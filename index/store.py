@@ -358,16 +358,23 @@ class ChunkStore:
 
     def _titled(self, hits: list[Hit]) -> list[Hit]:
         """Hits of articles stored without a title (before titles were made from first sentences) get one."""
-        untitled = list(dict.fromkeys(h.article_id for h in hits if not h.meta.title))
-        if not untitled:
+        titles = self._derived_titles(h.article_id for h in hits if not h.meta.title)
+        if not titles:
             return hits
-        result = self._call("get chunks", "get", ids=[f"{a}:0" for a in untitled], include=["documents"])
-        firsts = zip(result["ids"], result["documents"] or [], strict=True)
-        titles = {chunk_id.rsplit(":", 1)[0]: title_from_text(text) for chunk_id, text in firsts}
         return [
             replace(h, meta=replace(h.meta, title=titles.get(h.article_id, ""))) if not h.meta.title else h
             for h in hits
         ]
+
+    def _derived_titles(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article id -> a title made of its first chunk's first sentence, for articles stored without a title
+        (before titles were made from first sentences); only those first chunks are read."""
+        untitled = list(dict.fromkeys(article_ids))
+        if not untitled:
+            return {}
+        result = self._call("get chunks", "get", ids=[f"{a}:0" for a in untitled], include=["documents"])
+        firsts = zip(result["ids"], result["documents"] or [], strict=True)
+        return {chunk_id.rsplit(":", 1)[0]: title_from_text(text) for chunk_id, text in firsts}
 
     def best_hits(self, article_ids: Sequence[str], vector: np.ndarray) -> list[Hit]:
         """Each given article's chunk most similar to `vector` (cosine), best first; articles not stored are left
@@ -438,24 +445,24 @@ class ChunkStore:
             if ingested_after is not None:
                 where = {"$and": [where, {"ingested_at": {"$gt": ingested_after}}]}
             result = self._call("list articles", "get", where=where, include=["metadatas"])
-        metas = [(str(chunk_id), m) for chunk_id, m in zip(result["ids"], result["metadatas"] or [], strict=True)]
+        metas = result["metadatas"] or []
         # The first chunk's text only for an article stored without a title: reading every article's first chunk
         # took 2 of 3.2 s for 12,000 articles.
-        untitled = [chunk_id for chunk_id, m in metas if not m.get("title")]
-        first_chunks: dict[str, str] = {}
-        if untitled:
-            texts = self._call("read untitled articles", "get", ids=untitled, include=["documents"])
-            first_chunks = dict(zip(texts["ids"], texts["documents"] or [], strict=True))
-        return [
-            StoredArticle(
-                article_id=str(m["article_id"]),
-                meta=_with_title(ArticleMeta.from_record(m), first_chunks.get(chunk_id, "")),
-                text_hash=str(m.get("text_hash", "")),
-                chunks=int(m.get("n_chunks", 0)),
-                ingested_at=float(m.get("ingested_at", 0.0)),
+        titles = self._derived_titles(str(m["article_id"]) for m in metas if not m.get("title"))
+        articles = []
+        for m in metas:
+            article_id = str(m["article_id"])
+            meta = ArticleMeta.from_record(m)
+            articles.append(
+                StoredArticle(
+                    article_id=article_id,
+                    meta=meta if meta.title else replace(meta, title=titles.get(article_id, "")),
+                    text_hash=str(m.get("text_hash", "")),
+                    chunks=int(m.get("n_chunks", 0)),
+                    ingested_at=float(m.get("ingested_at", 0.0)),
+                )
             )
-            for chunk_id, m in metas
-        ]
+        return articles
 
     def current_articles(self, *, fresh: bool = False) -> list[StoredArticle]:
         """Every stored article, as `articles()` reads them, kept while the store does not change and brought up to
