@@ -17,7 +17,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +29,8 @@ SENTENCE_CACHE = 20_000
 # Kept on disk at the most (~1.5 KB each for e5, ~600 MB): beyond it the tenth written longest ago is dropped.
 MAX_STORED = 400_000
 SQLITE_TIMEOUT_S = 30.0
+# Keys looked up or deleted by one statement (SQLite's default limit on parameters is 999 in older builds).
+KEY_BATCH = 500
 
 
 class SentenceVectors:
@@ -65,14 +67,11 @@ class SentenceVectors:
             dropped = sum(self._memory.pop(pair, None) is not None for pair in pairs)
         if self.path is None or not pairs or not self.path.exists():
             return dropped
-        keys = [_key(name, s) for name, s in pairs]
         dropped = 0
         connection = self._connection()
         with connection:
-            for start in range(0, len(keys), 500):
-                part = keys[start : start + 500]
-                cursor = connection.execute(f"DELETE FROM vectors WHERE key IN ({','.join('?' * len(part))})", part)
-                dropped += cursor.rowcount
+            for marks, part in _key_batches([_key(name, s) for name, s in pairs]):
+                dropped += connection.execute(f"DELETE FROM vectors WHERE key IN ({marks})", part).rowcount
         return dropped
 
     def missing(self, model: Embedder, sentences: Sequence[str]) -> list[str]:
@@ -126,12 +125,8 @@ class SentenceVectors:
         keys = {_key(model_name, s): s for s in sentences}
         found: dict[str, np.ndarray] = {}
         connection = self._connection()
-        key_list = list(keys)
-        for start in range(0, len(key_list), 500):
-            part = key_list[start : start + 500]
-            rows = connection.execute(
-                f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
-            ).fetchall()
+        for marks, part in _key_batches(list(keys)):
+            rows = connection.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", part).fetchall()
             for key, blob in rows:
                 found[keys[bytes(key)]] = np.frombuffer(blob, dtype=np.float32)
         return found
@@ -151,6 +146,13 @@ class SentenceVectors:
                 connection.execute(
                     "DELETE FROM vectors WHERE key IN (SELECT key FROM vectors ORDER BY used LIMIT ?)", (drop,)
                 )
+
+
+def _key_batches(keys: list[bytes]) -> Iterator[tuple[str, list[bytes]]]:
+    """The keys in batches SQLite takes as one statement's parameters, each with its `?, ?, …` placeholders."""
+    for start in range(0, len(keys), KEY_BATCH):
+        part = keys[start : start + KEY_BATCH]
+        yield ",".join("?" * len(part)), part
 
 
 def _key(model_name: str, sentence: str) -> bytes:
