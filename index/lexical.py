@@ -141,10 +141,14 @@ class LexicalIndex:
             self._load_cache()
         ids = self.store.chunk_ids()
         present = set(ids)
-        written: set[str] = set()
-        if self._synced_at is not None:
-            # replaced articles keep their chunk ids: what was written since the last refresh is read again
-            written = set(self.store.chunk_ids(written_after=self._synced_at - CLOCK_MARGIN_S)) & present
+
+        def written_since_sync() -> set[str]:
+            """Replaced articles keep their chunk ids: what was written since the last refresh is read again."""
+            if self._synced_at is None:
+                return set()
+            return set(self.store.chunk_ids(written_after=self._synced_at - CLOCK_MARGIN_S)) & present
+
+        written = written_since_sync()
         kept, self._kept = self._kept, None
         if kept is not None and kept[0] == ids and not written:
             # nothing changed since another process kept its index: use it; its tokens stay on disk until a
@@ -153,8 +157,7 @@ class LexicalIndex:
             return
         if not self._tokens_read:
             self._read_kept_tokens()
-            if self._synced_at is not None:  # the kept tokens' own time: what was written since is read again
-                written = set(self.store.chunk_ids(written_after=self._synced_at - CLOCK_MARGIN_S)) & present
+            written = written_since_sync()  # since the kept tokens' own time
         gone = [chunk_id for chunk_id in self._tokens if chunk_id not in present]
         for chunk_id in gone:
             del self._tokens[chunk_id]
