@@ -294,11 +294,17 @@ def fit_ranker(cases: list[Case], l2: float = L2, steps: int = 400) -> Logistic:
     """A conditional logit over each question's candidates: softmax within the question, trained to put the
     probability on the sentences that hold a gold answer (Adam on standardised features, L2)."""
     # Only the candidates the reader read (a shortlist leaves the others at -1): those are what it chooses among.
-    read = {id(c): c.reading.similarity > -1 for c in cases if c.reading is not None}
-    usable = [c for c in cases if c.reading is not None and c.answerable and c.labels[read[id(c)]].sum()]
-    x = np.vstack([c.reading.rows[read[id(c)]] for c in usable])  # type: ignore[union-attr]
-    y = np.concatenate([c.labels[read[id(c)]] for c in usable])
-    sizes = np.array([int(read[id(c)].sum()) for c in usable])
+    usable: list[tuple[np.ndarray, np.ndarray]] = []  # each question's rows and labels
+    for case in cases:
+        if case.reading is None or not case.gold_present:
+            continue
+        read = case.reading.similarity > -1
+        labels = case.labels[read]
+        if labels.sum():
+            usable.append((case.reading.rows[read], labels))
+    x = np.vstack([rows for rows, _ in usable])
+    y = np.concatenate([labels for _, labels in usable])
+    sizes = np.array([len(labels) for _, labels in usable])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     group = np.repeat(np.arange(len(usable)), sizes)
     mean = x.mean(axis=0)
@@ -330,6 +336,18 @@ def question_rows(cases: list[Case], sentence: Logistic, answerer: ExtractiveAns
         rows.append(features)
         best.append(b)
     return np.vstack(rows), best
+
+
+def out_of_fold_rows(
+    cases: list[Case], sentence_models: dict[int, Logistic], answerer: ExtractiveAnswerer
+) -> np.ndarray:
+    """Each case's QUESTION_FEATURES, from the sentence model of the fold that did not see it."""
+    qx = np.zeros((len(cases), len(QUESTION_FEATURES)))
+    for k in range(FOLDS):
+        idx = [i for i, c in enumerate(cases) if fold_of(c.group) == k]
+        rows, _ = question_rows([cases[i] for i in idx], sentence_models[k], answerer)
+        qx[idx] = rows
+    return qx
 
 
 def main() -> None:
@@ -368,12 +386,8 @@ def main() -> None:
     oof_sentence: dict[int, Logistic] = {}
     for k in range(FOLDS):
         oof_sentence[k] = fit_ranker([c for c in cases if fold_of(c.group) != k])
-    qx = np.zeros((len(cases), len(QUESTION_FEATURES)))
-    for k in range(FOLDS):
-        # the question model's training rows must come from sentence logits it did not see either: nested
-        idx = [i for i, c in enumerate(cases) if fold_of(c.group) == k]
-        rows, _ = question_rows([cases[i] for i in idx], oof_sentence[k], answerer)
-        qx[idx] = rows
+    # the question model's training rows must come from sentence logits it did not see either: nested
+    qx = out_of_fold_rows(cases, oof_sentence, answerer)
     qy = np.array([float(c.answerable) for c in cases])
     oof_p = np.zeros(len(cases))
     question_models: dict[int, Logistic] = {}
@@ -389,10 +403,10 @@ def main() -> None:
         # the same models and thresholds, reading fewer (or more) candidates
         answerer = shortlisting(default, args.test_shortlist)
         reweigh(cases, cached, answerer, corpus)
+        qx = out_of_fold_rows(cases, oof_sentence, answerer)
         for k in range(FOLDS):
-            idx = [i for i, c in enumerate(cases) if fold_of(c.group) == k]
-            rows, _ = question_rows([cases[i] for i in idx], oof_sentence[k], answerer)
-            oof_p[idx] = sigmoid(question_models[k].logit(rows))
+            held_out = np.array([fold_of(c.group) == k for c in cases])
+            oof_p[held_out] = sigmoid(question_models[k].logit(qx[held_out]))
     report(cases, oof_p, thresholds, oof_sentence, question_models, answerer, args.extra, args.max_sentences)
     curve(cases, oof_p)
     if args.show:
