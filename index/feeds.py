@@ -125,9 +125,11 @@ class FeedRegistry:
     the document's lock."""
 
     def __init__(self, data_dir: Path | None = None, *, document: FeedListDocument | None = None) -> None:
-        if document is None and data_dir is None:
-            raise ValueError("a FeedRegistry needs a data dir or a document")
-        self.document: FeedListDocument = document or JsonFileDocument(Path(data_dir or ".") / FEEDS_FILE)
+        if document is None:
+            if data_dir is None:
+                raise ValueError("a FeedRegistry needs a data dir or a document")
+            document = JsonFileDocument(Path(data_dir) / FEEDS_FILE)
+        self.document = document
 
     def feeds(self) -> list[Feed]:
         return [Feed.from_json(value) for value in self.document.read().get("feeds", [])]
