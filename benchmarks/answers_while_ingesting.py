@@ -28,8 +28,8 @@ os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "4")  # what importing `index` 
 
 import numpy as np  # noqa: E402
 
-from bot.telegram.background import BACKGROUND_NICE, lower_priority  # noqa: E402
 from index.embedders import load_embedder  # noqa: E402
+from index.priority import BACKGROUND_NICE, lower_priority  # noqa: E402
 from index.settings import IndexSettings  # noqa: E402
 
 CHUNK_WORDS = 120

@@ -2,10 +2,11 @@
 
     python benchmarks/read_ahead.py ../shared [--distractors 100] [--questions 40] [--embedder use+e5]
 
-Builds two stores from the same articles — news_qa dev's 25 articles plus the first --distractors 10kGNAD test
-articles — one with read-ahead off, one on, and times each ingest. Then, in a fresh Newsroom over each store (no
-sentence read in memory), asks the first --questions news_qa questions in English and in German and prints the
-answer latency p50/p95: with read-ahead off the reader embeds each answer's candidate sentences; on, they come from
+Builds three stores from the same articles — news_qa dev's 25 articles plus the first --distractors 10kGNAD test
+articles — one per NEWSBOT_READ_AHEAD (`off`, `ingest`, `idle`), and times each ingest; for `idle` also the reading
+behind it, all at once (what the bot and `newsbot watch` do while idle). Then, in a fresh Newsroom over each store
+(no sentence read in memory), asks the first --questions news_qa questions in English and in German and prints the
+answer latency p50/p95: with `off` the reader embeds each answer's candidate sentences; otherwise they come from
 sentences.sqlite3. A measurement, not a test: numbers depend on the machine and its load (printed).
 """
 
@@ -15,6 +16,7 @@ import argparse
 import os
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -57,7 +59,7 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory(prefix="newsbot-read-ahead-") as work:
         rows = []
-        for read_ahead in (False, True):
+        for read_ahead in ("off", "ingest", "idle"):
             settings = IndexSettings(
                 data_dir=Path(work) / f"read_ahead_{read_ahead}", embedder=args.embedder, read_ahead=read_ahead
             )
@@ -66,6 +68,11 @@ def main() -> None:
             started = time.perf_counter()
             report = room.ingest_articles(articles)
             ingest_s = time.perf_counter() - started
+            reader = room.reader_behind()
+            started = time.perf_counter()
+            if reader is not None:
+                reader.read_pending(threading.Event(), wait=False)
+            behind_s = time.perf_counter() - started if reader is not None else None
             fresh = Newsroom(settings)  # nothing read in memory: what a new bot process finds
             fresh.warm_up()
             fresh.ask("Wer hat die Waffenlieferungen dementiert?")  # first search builds BM25
@@ -74,12 +81,16 @@ def main() -> None:
                 started = time.perf_counter()
                 fresh.ask(question)
                 latencies.append((time.perf_counter() - started) * 1000)
-            rows.append((read_ahead, report.added, room.store.count(), ingest_s, latencies))
-        print("| NEWSBOT_READ_AHEAD | articles | chunks | ingest s | answer p50 ms | answer p95 ms |")
-        print("|---|---:|---:|---:|---:|---:|")
-        for read_ahead, added, chunks, ingest_s, latencies in rows:
+            rows.append((read_ahead, report.added, room.store.count(), ingest_s, behind_s, latencies))
+        print(
+            "| NEWSBOT_READ_AHEAD | articles | chunks | ingest s | reading behind ingest s "
+            "| answer p50 ms | answer p95 ms |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for read_ahead, added, chunks, ingest_s, behind_s, latencies in rows:
+            behind = "–" if behind_s is None else f"{behind_s:.0f}"
             print(
-                f"| {str(read_ahead).lower()} | {added} | {chunks} | {ingest_s:.0f} | "
+                f"| `{read_ahead}` | {added} | {chunks} | {ingest_s:.0f} | {behind} | "
                 f"{percentile(latencies, 0.5):.0f} | {percentile(latencies, 0.95):.0f} |"
             )
         print(f"load average after: {os.getloadavg()[0]:.1f}")

@@ -34,6 +34,7 @@ from index.embedders import Embedder, load_embedder
 from index.errors import IngestCancelled, NewsbotError, SourceError
 from index.language import detect_language, load_language_tools
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
+from index.reading import CURSOR_FILE, Activity, ReadBehind
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
 from index.store import ChunkStore, shown_meta
@@ -142,6 +143,8 @@ class Newsroom:
         self.chain = build_chain(self.retriever, self.answer_from_hits)
         #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
         self.stories = StoryAssigner(self.store, settings.story_threshold)
+        #: questions and ingests under way, which reading behind ingest waits for (index/reading.py)
+        self.activity = Activity()
         self._chunker: Chunker | None = None
 
     def warm_up(self, *, language_tools: bool = True) -> None:
@@ -226,14 +229,19 @@ class Newsroom:
         `on_embedded(n)` is called each time n more chunks were embedded."""
         report = report or IngestReport()
         batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) == INGEST_BATCH:
-                self._ingest_batch(batch, report, on_embedded, stop)
-                batch = []
-        if batch:
-            self._ingest_batch(batch, report, on_embedded, stop)
-        report.expired += self.expire()
+        with self.activity.busy():
+            try:
+                for article in articles:
+                    batch.append(article)
+                    if len(batch) == INGEST_BATCH:
+                        self._ingest_batch(batch, report, on_embedded, stop)
+                        batch = []
+                if batch:
+                    self._ingest_batch(batch, report, on_embedded, stop)
+                report.expired += self.expire()
+            finally:
+                if report.stored_ids:
+                    self.activity.note_stored()
         return report
 
     def retention_cutoff(self) -> float | None:
@@ -310,7 +318,7 @@ class Newsroom:
                 report.duplicates += 1
                 continue
             report.stored_ids.append(article.id)
-            if self.settings.read_ahead:
+            if self.settings.read_ahead == "ingest":
                 self._read_ahead(article, chunks)
             if outcome == "updated":
                 report.updated += 1
@@ -318,7 +326,7 @@ class Newsroom:
                 report.added += 1
 
     def _read_ahead(self, article: Article, chunks: Sequence[Chunk]) -> None:
-        """Embed now the sentences answers from this article will read (NEWSBOT_READ_AHEAD); the article is
+        """Embed now the sentences answers from this article will read (NEWSBOT_READ_AHEAD=ingest); the article is
         stored already, so a failure here costs only speed later."""
         meta = shown_meta(article)
         hits = [Hit(chunk.id, article.id, chunk.text, meta, 1.0) for chunk in chunks]
@@ -376,11 +384,20 @@ class Newsroom:
             moment = parse_now(now or self.settings.now)
         except ValueError as exc:
             raise NewsbotError(f"now: {exc}") from exc
-        question, search_query = standalone_question(question, history, self.answerer)
-        return self.chain.invoke({"question": question, "search_query": search_query, "now": moment})
+        with self.activity.busy():
+            question, search_query = standalone_question(question, history, self.answerer)
+            return self.chain.invoke({"question": question, "search_query": search_query, "now": moment})
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
-        return self.searcher.search(question, k, exclude_articles=exclude_articles)
+        with self.activity.busy():
+            return self.searcher.search(question, k, exclude_articles=exclude_articles)
+
+    def reader_behind(self) -> ReadBehind | None:
+        """What reads the stored articles' sentences while this Newsroom is idle (NEWSBOT_READ_AHEAD=idle;
+        index/reading.py); None when the setting is another or the answerer reads nothing ahead (an LLM's)."""
+        if self.settings.read_ahead != "idle" or not self.answerer.reads_with:
+            return None
+        return ReadBehind(self.store, self.answerer, self.settings.data_dir / CURSOR_FILE, self.activity)
 
     def stats(self) -> IndexStats:
         articles = self.store.current_articles(fresh=True)

@@ -83,9 +83,10 @@ class IndexSettings(BaseSettings):
     max_chunks_per_article: int = Field(
         default=DEFAULT_MAX_CHUNKS_PER_ARTICLE, ge=1, description="A longer article is refused, not embedded."
     )
-    read_ahead: bool = Field(
-        default=False,
-        description="At ingest, also embed the sentences answers read (reader model): ingest slower, answers faster.",
+    read_ahead: Literal["off", "idle", "ingest"] = Field(
+        default="idle",
+        description="When to embed the sentences answers read (reader model): `idle` behind ingest, when no "
+        "question or ingest is running (the bot, `newsbot watch`); `ingest` at ingest (slower); `off` when asked.",
     )
     retention_days: int = Field(
         default=0, ge=0, description="Drop articles older than this many days (published, else ingested); 0: keep."
@@ -133,6 +134,19 @@ class IndexSettings(BaseSettings):
         if value.startswith(OPENAI_PREFIX) and info.field_name == "reader":
             raise ValueError("the reader runs here, not at an endpoint: use a bundled model, or `same`")
         return "+".join(parse_spec(value))
+
+    @field_validator("read_ahead", mode="before")
+    @classmethod
+    def _read_ahead_word(cls, value: object) -> object:
+        """The earlier true/false still mean what they did: at ingest, and only when asked."""
+        if isinstance(value, bool):
+            return "ingest" if value else "off"
+        if isinstance(value, str):
+            word = value.strip().lower()
+            return {"true": "ingest", "1": "ingest", "yes": "ingest", "false": "off", "0": "off", "no": "off"}.get(
+                word, word
+            )
+        return value
 
     @field_validator("now")
     @classmethod

@@ -120,7 +120,9 @@ def test_read_ahead_stores_start_with_the_cache_stores_sentence_vectors(tmp_path
     with contextlib.closing(sqlite3.connect(tmp_path / "read-ahead" / SENTENCE_VECTORS_FILE)) as copy:
         assert copy.execute("SELECT text FROM kept").fetchall() == [("Nordkorea dementiert.",)]
     writer.close()
-    _copy_read_sentences(cache, make_settings(tmp_path / "plain"))
+    _copy_read_sentences(cache, make_settings(tmp_path / "idle"))  # reading behind ingest, measured caught up
+    assert (tmp_path / "idle" / SENTENCE_VECTORS_FILE).exists()
+    _copy_read_sentences(cache, make_settings(tmp_path / "plain", read_ahead="off"))
     assert not (tmp_path / "plain" / SENTENCE_VECTORS_FILE).exists()
 
 
@@ -221,6 +223,7 @@ def test_newsbot_bench_runs_end_to_end_on_a_tiny_slice(tmp_path: Path) -> None:
     ours, peer = data["ingest"]["newsbot"], data["ingest"]["langchain"]
     assert ours["articles"] == 4 and ours["chunks"] >= 4 and peer["articles"] == 4
     assert 0 < data["ingest_vs_raw_ratio"] and 0 <= data["reingest_vs_first_ratio"] < 1
+    assert data["read_ahead"] == "idle" and ours["read_behind_s"] > 0  # the default reads behind ingest, timed
     assert [(row["size"], row["store"], row["chunks"]) for row in data["latency"]] == [
         (30, "embedded", 30),
         (30, "server", 30),

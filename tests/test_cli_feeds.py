@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +15,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from bot.cli import app
+from index.reading import CURSOR_FILE
+from index.store import ChunkStore
 from tests.fakes.news_site import LoopbackSite, Route, serving
 from tests.test_feeds import BAKERY_TEXT, HARBOUR_TEXT, rss, rss_item
 
@@ -100,3 +107,41 @@ def test_with_a_shared_state_the_commands_keep_the_feeds_there(env: dict[str, st
     assert "no feeds followed yet" in invoke(env, "feeds", "list").stderr  # not in this host's file
     listed = json.loads(invoke(shared, "feeds", "list", "--json").stdout)
     assert [f["url"] for f in listed] == ["https://elda.example/feed.xml"]
+
+
+def test_watch_reads_the_stored_sentences_between_polls_and_stops_on_ctrl_c(
+    env: dict[str, str], site: LoopbackSite
+) -> None:
+    site.routes["/feed.xml"] = Route(
+        rss(rss_item("h1", "Harbour reopens", content=HARBOUR_TEXT), rss_item("b1", "Bread", content=BAKERY_TEXT)),
+        "application/rss+xml",
+    )
+    invoke(env, "feeds", "add", f"{site.base}/feed.xml")
+    assert invoke(env, "watch", "--once").exit_code == 0  # stores both; --once reads nothing behind
+    cursor_file = Path(env["NEWSBOT_DATA_DIR"]) / CURSOR_FILE
+    assert not cursor_file.exists()
+    store = ChunkStore(path=Path(env["NEWSBOT_DATA_DIR"]), embedder_name="use")
+    newest = max(float(r["ingested_at"]) for r in store.article_records())
+
+    child_env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_"))}
+    child_env.update(env, HF_HUB_OFFLINE="1", PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    watch = subprocess.Popen(
+        [sys.executable, "-c", "from bot.cli import main; main()", "watch"],
+        env=child_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120  # start-up, 2 s without work, then the reading at the lowest priority
+        while time.monotonic() < deadline and watch.poll() is None:
+            if cursor_file.exists() and newest in json.loads(cursor_file.read_text()).values():
+                break
+            time.sleep(0.2)
+        assert watch.poll() is None, watch.communicate()[1][-2000:]
+        watch.send_signal(signal.SIGINT)
+        _, err = watch.communicate(timeout=60)
+    finally:
+        watch.kill()
+    assert "stopped" in err and watch.returncode == 0, err[-2000:]
+    assert list(json.loads(cursor_file.read_text()).values()) == [newest]  # every stored article read

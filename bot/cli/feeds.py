@@ -93,14 +93,19 @@ def watch(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Poll the followed feeds every NEWSBOT_FEEDS_POLL_INTERVAL seconds and ingest their new entries."""
+    """Poll the followed feeds every NEWSBOT_FEEDS_POLL_INTERVAL seconds and ingest their new entries; between
+    polls, read the stored sentences ahead of the questions (NEWSBOT_READ_AHEAD=idle)."""
     settings = settings_of(ctx)
     registry = open_feed_registry(settings)
     if not registry.feeds():
         err_console.print("no feeds followed yet: add one with `newsbot feeds add URL`")
         if once:
             raise typer.Exit(1)
-    poller = FeedPoller(Newsroom(settings), registry)
+    newsroom = Newsroom(settings)
+    poller = FeedPoller(newsroom, registry)
+    # not with --once: a cron job should end when its poll has; the bot reads what it stored
+    reader = None if once else newsroom.reader_behind()
+    reading = reader.start() if reader is not None else None
     try:
         while True:
             report = poller.poll_due()
@@ -113,6 +118,8 @@ def watch(
     except KeyboardInterrupt:
         err_console.print("stopped")
     finally:
+        if reading is not None:
+            reading.stop()
         poller.close()
 
 

@@ -171,19 +171,25 @@ def add_handlers(application: NewsApplication) -> None:
 
 async def _post_init(application: NewsApplication) -> None:
     """Warm the Newsroom up (slow: in a thread), drop articles past retention, and register the command menu,
-    before the first update."""
+    before the first update; then start reading the stored sentences behind ingest (NEWSBOT_READ_AHEAD=idle)."""
     services: Services = application.bot_data[SERVICES_KEY]
     await asyncio.to_thread(services.newsroom.warm_up)
     await asyncio.to_thread(services.newsroom.expire)
     await register_commands(application, services.access.admin_ids)
+    reader = services.newsroom.reader_behind()
+    if reader is not None:
+        services.reading = reader.start()
     log.info("newsbot is up as @%s", application.bot.username)
 
 
 async def _post_stop(application: NewsApplication) -> None:
-    """Updates are all handled by now; admins' adds still downloading are abandoned, not waited for."""
+    """Updates are all handled by now; admins' adds still downloading are abandoned, not waited for; reading
+    behind ingest stops after the chunk it is reading."""
     services: Services = application.bot_data[SERVICES_KEY]
     await services.ingests.abandon()
     feeds.close(application)
+    if services.reading is not None:
+        await asyncio.to_thread(services.reading.stop)
 
 
 async def _post_shutdown(application: NewsApplication) -> None:

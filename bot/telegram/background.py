@@ -5,41 +5,25 @@ question asked meanwhile gets the cores first.
     thread = start_in_background(loop, future, work, stop, name=..., late=...)         # settles `future` when done
 
 Ingest is CPU-bound for as long as it lasts (e5 embeds ~6 chunks a second on 2 cores), and an answer needs the
-same cores for a moment: at an equal priority both get half, and the answer takes twice as long. On Linux a
-thread's nice value is its own, and the threads it starts later inherit it — the OpenMP team e5 runs on among
-them. At BACKGROUND_NICE a background thread still gets every core the answers leave idle (README, "The Telegram
-bot under load", has the figures). Raising one's nice value needs no privilege; lowering it back would, so it is
-only ever raised in a thread that does nothing else (never in the event loop's executor, which answers questions).
+same cores for a moment: at an equal priority both get half, and the answer takes twice as long. A background
+thread runs at `index.priority.BACKGROUND_NICE` (README, "The Telegram bot under load", has the figures); its
+priority is only ever lowered in a thread that does nothing else (never in the event loop's executor, which
+answers questions).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from index.priority import lower_priority
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-BACKGROUND_NICE = 19
-
-
-def lower_priority(nice: int = BACKGROUND_NICE) -> bool:
-    """Give the calling thread this nice value (and the threads it starts from now on); False where a thread
-    cannot have a priority of its own (not Linux) or the system refuses."""
-    if not sys.platform.startswith("linux"):  # elsewhere PRIO_PROCESS with a thread id would be the whole process
-        return False
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
-    except OSError as exc:
-        log.debug("could not lower the priority of %s: %s", threading.current_thread().name, exc)
-        return False
-    return True
 
 
 async def in_background(fn: Callable[..., T], *args: Any, name: str) -> T:

@@ -22,6 +22,7 @@ from index.models import Answer, Turn
 
 if TYPE_CHECKING:
     from index.newsroom import Newsroom
+    from index.reading import Reading
 
 SERVICES_KEY = "services"
 LOCK_KEY = "lock"
@@ -44,6 +45,8 @@ class Services:
     ingests: IngestJobs = field(default_factory=IngestJobs)
     started_at: float = field(default_factory=time.monotonic)
     questions_answered: int = 0
+    #: the thread reading the stored sentences behind ingest (index/reading.py)
+    reading: Reading | None = None
 
 
 class ChatMemory:

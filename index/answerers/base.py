@@ -53,9 +53,15 @@ class Answerer(ABC):
         """Rewrite a follow-up into a standalone question; None when this answerer cannot (no LLM)."""
         return None
 
+    @property
+    def reads_with(self) -> str:
+        """The models `read_ahead` embeds with, by name ("" when it prepares nothing): what is read ahead for one
+        value is unread for another."""
+        return ""
+
     def read_ahead(self, hits: Sequence[Hit]) -> int:
-        """Prepare at ingest what answering from these chunks will need; returns how many texts it embedded.
-        The default needs nothing."""
+        """Prepare before a question what answering from these chunks will need; returns how many texts it
+        embedded. The default needs nothing."""
         return 0
 
     def forget(self, hits: Sequence[Hit]) -> int:

@@ -337,9 +337,14 @@ class ExtractiveAnswerer(Answerer):
         article come back with every question about it, and reading is most of an answer's CPU)."""
         return self.vectors.of(model, sentences)
 
+    @property
+    def reads_with(self) -> str:
+        return "+".join(model.name for model in self._reading_models())
+
     def read_ahead(self, hits: Sequence[Hit]) -> int:
         """Embed now the candidate sentences a question retrieving these chunks (one article's) would read, with
-        the models that would read them; returns how many were embedded. Ingest calls it (NEWSBOT_READ_AHEAD)."""
+        the models that would read them; returns how many were embedded. Ingest (NEWSBOT_READ_AHEAD=ingest) or
+        the reader behind it (=idle, index/reading.py) calls it."""
         sentences = self._readable(hits)
         return sum(self.vectors.fill(model, sentences) for model in self._reading_models())
 

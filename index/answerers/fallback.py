@@ -29,8 +29,8 @@ class FallbackAnswerer(Answerer):
         self.primary.warm_up()
         self.fallback.warm_up()
 
-    def read_ahead(self, hits: Sequence[Hit]) -> int:
-        return self.fallback.read_ahead(hits)
+    # Nothing is read ahead for the fallback (the base's defaults): it answers only when the LLM fails, and
+    # reading every stored sentence for that would cost the reader's time and the disk for little.
 
     def forget(self, hits: Sequence[Hit]) -> int:
         return self.fallback.forget(hits)

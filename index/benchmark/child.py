@@ -1,7 +1,8 @@
 """The benchmark's jobs, each run in its own process (`python -m index.benchmark.child JOB '<json args>'`).
 
     ingest        newsbot's pipeline on a subset file: ingest, ingest again unchanged, then the raw encode
-                  throughput of the same embedder on the very texts the pipeline embedded
+                  throughput of the same embedder on the very texts the pipeline embedded, then (read-ahead
+                  `idle`) the reading of the stored sentences behind ingest
     peer          the naive LangChain pipeline on the same file: RecursiveCharacterTextSplitter (1000/200),
                   the same embedder through a LangChain adapter, langchain-chroma `Chroma.from_documents`
     fill          a store of N chunks filled from the cache store's rows (no model is loaded)
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ PEER_COLLECTION = "langchain-peer"
 def ingest(settings: IndexSettings, args: dict[str, Any]) -> dict[str, Any]:
     subset = Path(args["subset"])
     newsroom = Newsroom(settings)
+    extra: dict[str, float] = {}
     start = time.perf_counter()
     newsroom.warm_up()
     load_s = time.perf_counter() - start
@@ -51,7 +54,13 @@ def ingest(settings: IndexSettings, args: dict[str, Any]) -> dict[str, Any]:
     start = time.perf_counter()
     newsroom.embedder.embed_documents(texts)
     raw_s = time.perf_counter() - start
+    reader = newsroom.reader_behind()
+    if reader is not None:  # what the bot then reads while idle, timed as if it never had to wait
+        start = time.perf_counter()
+        reader.read_pending(threading.Event(), wait=False)
+        extra["read_behind_s"] = time.perf_counter() - start
     return {
+        **extra,
         "load_s": load_s,
         "articles": first.added,
         "failed": len(first.failed),

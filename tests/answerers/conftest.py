@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from index.answerers.base import Answerer
 from index.answerers.chat_model import ChatModelAnswerer
+from index.embedders import PROFILES
+from index.embedders.use import UniversalSentenceEncoder
 from index.models import ArticleMeta, Hit
 from tests.fakes.openai_api import FakeOpenAI, fake_openai  # noqa: F401 - the fixture is used by the tests
 
@@ -67,3 +70,24 @@ def extractive() -> Iterator[Answerer]:
     from index.embedders import load_embedder
 
     yield ExtractiveAnswerer(load_embedder("use"))
+
+
+class CountingEncoder(UniversalSentenceEncoder):
+    """The real multilingual encoder, counting the passages (not questions) it embeds."""
+
+    def __init__(self, name: str = "use") -> None:
+        super().__init__(PROFILES["use"], threads=2)
+        self.passages: list[str] = []
+        self.counted_name = name
+
+    def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
+        if not is_query:
+            self.passages.extend(texts)
+        return super()._embed(texts, is_query=is_query)
+
+
+@pytest.fixture(scope="module")
+def encoder() -> CountingEncoder:
+    model = CountingEncoder()
+    model.warm_up()
+    return model

@@ -7,14 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from index.answerers.extractive import ExtractiveAnswerer
 from index.answerers.sentences import SentenceVectors
-from index.embedders import PROFILES
-from index.embedders.use import UniversalSentenceEncoder
 from index.newsroom import Newsroom
-from tests.answerers.conftest import NORTH_KOREA, QUESTION, WEATHER
+from tests.answerers.conftest import NORTH_KOREA, QUESTION, WEATHER, CountingEncoder
 from tests.conftest import SEED_ARTICLE, SEED_QUESTION, make_settings
 
 SENTENCES = [
@@ -22,27 +19,6 @@ SENTENCES = [
     "Heavy rain is expected in the north of England on Saturday.",
     "The town council met on Monday.",
 ]
-
-
-class CountingEncoder(UniversalSentenceEncoder):
-    """The real multilingual encoder, counting the passages (not questions) it embeds."""
-
-    def __init__(self, name: str = "use") -> None:
-        super().__init__(PROFILES["use"], threads=2)
-        self.passages: list[str] = []
-        self.counted_name = name
-
-    def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
-        if not is_query:
-            self.passages.extend(texts)
-        return super()._embed(texts, is_query=is_query)
-
-
-@pytest.fixture(scope="module")
-def encoder() -> CountingEncoder:
-    model = CountingEncoder()
-    model.warm_up()
-    return model
 
 
 def test_a_sentence_is_embedded_once_and_its_vector_is_the_models(encoder: CountingEncoder) -> None:

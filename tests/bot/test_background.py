@@ -10,8 +10,9 @@ import threading
 
 import pytest
 
-from bot.telegram.background import BACKGROUND_NICE, in_background
+from bot.telegram.background import in_background
 from bot.telegram.ingesting import IngestJobs
+from index.priority import BACKGROUND_NICE
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's")
 

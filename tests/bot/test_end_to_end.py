@@ -15,7 +15,9 @@ import pytest
 from aiohttp import web
 
 from bot.telegram.app import build_application, webhook_options
+from bot.telegram.context import SERVICES_KEY
 from index.answerers.base import Answerer, build_answer
+from index.answerers.extractive import ExtractiveAnswerer
 from index.models import Answer, Hit
 from index.newsroom import Newsroom
 from tests.bot.conftest import (
@@ -190,6 +192,29 @@ async def test_an_admin_adds_a_page_and_a_document_and_both_are_answered_from(
     assert "Monday" in harbour.text and f'href="{url}"' in harbour.html and "Elda Courier, 4 Mar 2024" in harbour.text
     assert "Kornhaus" in bakery.text
     assert any(c.method == "getFile" for c in api.calls) and not api.errors
+
+
+async def test_the_bot_reads_what_it_stores_while_idle_and_stops_reading_when_it_stops(
+    api: FakeBotApi, newsroom: Newsroom, news_site: str, tmp_path: Path
+) -> None:
+    room = newsroom_like(newsroom, tmp_path / "room", allow_private_hosts=True)
+    answerer = room.answerer
+    assert isinstance(answerer, ExtractiveAnswerer) and room.settings.read_ahead == "idle"  # the defaults
+    async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), room) as application:
+        reading = application.bot_data[SERVICES_KEY].reading
+        assert reading is not None and reading.thread.is_alive()
+        api.user_message(user=ADMIN, chat=private_chat(ADMIN), text=f"/add {news_site}/2024/port-elda.html")
+        await api.wait_for(lambda: any(m.edits for m in api.messages_to(ADMIN["id"])), what="the /add report")
+        [article] = room.store.articles()
+        sentences = answerer._readable(room.store.article_chunks(article.article_id))
+        models = answerer._reading_models()
+        for _ in range(600):  # at most 60 s: the reader runs at the lowest priority, after 2 s without work
+            if not any(answerer.vectors.missing(model, sentences) for model in models):
+                break
+            await asyncio.sleep(0.1)
+        else:
+            raise AssertionError("the page's sentences were not read behind ingest within 60 s")
+    assert not reading.thread.is_alive() and not api.errors
 
 
 async def test_fifty_chats_asking_at_once_are_all_answered(api: FakeBotApi, newsroom: Newsroom, tmp_path: Path) -> None:

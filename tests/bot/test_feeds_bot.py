@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from telegram.ext import Application, Job
 
-from bot.telegram.background import BACKGROUND_NICE
 from bot.telegram.feeds import JOB_NAME
 from index.feeds import FeedPoller, FeedRegistry
 from index.newsroom import Newsroom
+from index.priority import BACKGROUND_NICE
 from tests.bot.conftest import (
     ADA,
     ADMIN,
