@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from index.modelcache import keep_pickle
 from index.store import CLOCK_MARGIN_S, ChunkStore
 
@@ -101,8 +103,7 @@ class LexicalIndex:
         known = [t for t in tokens if t in vocab]
         if not known:
             return []
-        docs, scores = bm25.retrieve([known], k=min(k, len(ids)), show_progress=False, n_threads=1)
-        return [(ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+        return [(ids[int(d)], float(s)) for d, s in _top(bm25.get_scores(known), k)]
 
     def warm_up(self) -> None:
         """Bring the index up to date now (load the kept one, or build it), not at the first search."""
@@ -262,3 +263,14 @@ def _bm25s_version() -> str:
     from importlib.metadata import version
 
     return version("bm25s")
+
+
+def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """(index, score) of the k best positive scores, best first (ties: the lower index first). Only the chunks
+    sharing a term with the query are ranked: a partition of every chunk's score, most of them 0, took 7 ms a
+    query at 50,000 chunks (bm25s's own top-k)."""
+    candidates = np.flatnonzero(scores > 0)
+    if len(candidates) > k:
+        candidates = np.sort(candidates[np.argpartition(-scores[candidates], k - 1)[:k]])
+    order = candidates[np.argsort(-scores[candidates], kind="stable")]
+    return [(int(i), float(scores[i])) for i in order]

@@ -15,7 +15,8 @@ Where it got to is a cursor per store and reading models in `read-behind.json` i
 stored (its `ingested_at`) at or after the cursor may be unread. Articles are read oldest first, one chunk at a
 time, each after QUIET_S without a question or an ingest; what answers or ingest read already is not read again
 (`SentenceVectors` keeps sentences by text, shared by every process on the host). Another process's ingest into
-a shared store is found by looking again every RESCAN_S.
+a shared store is found by looking again every RESCAN_S. Before reading, it also brings the store's listing of
+its articles up to date (`ChunkStore.current_articles`), from which searches then take each hit's story.
 """
 
 from __future__ import annotations
@@ -155,6 +156,10 @@ class ReadBehind:
         while not stop.is_set():
             seen = self.activity.stored
             try:
+                if self.activity.wait_idle(self.quiet_s, stop):
+                    # first the listing of the stored articles, brought up to date: searches then name a hit's
+                    # other reports from it without reading the store (index/stories.py)
+                    self.store.current_articles()
                 embedded = self.read_pending(stop)
             except NewsbotError as exc:
                 log.warning("reading behind ingest paused for %.0f s: %s", RETRY_S, exc)

@@ -484,6 +484,15 @@ class ChunkStore:
             self._listing = (key, started, listed)
             return list(listed.values())
 
+    def kept_articles(self) -> tuple[tuple[int, int], dict[str, StoredArticle]] | None:
+        """The article listing `current_articles` keeps, with its `changes` key, while it is up to date; None
+        when none is kept or the store changed since. Reads nothing from the store: a search may ask."""
+        with self._listing_lock:
+            if self._listing is None:
+                return None
+            key, _, listed = self._listing
+            return (key, listed) if key == self.changes() else None
+
     def count(self) -> int:
         return int(self._call("count chunks", "count"))
 

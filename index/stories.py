@@ -229,9 +229,11 @@ def collapse(hits: Sequence[Hit]) -> list[Hit]:
 class StoryMembers:
     """story id -> the stored articles of that story, to name a hit's other reports.
 
-    Each story is read when a hit first needs it (one Chroma query for a search's new stories: 7 ms at 50,000
-    chunks, where reading every article's record cost 1.5 s on a process's first question) and kept until the
-    store changes (`ChunkStore.changes`, as the lexical index does).
+    While the store keeps an up-to-date listing of its articles (`ChunkStore.kept_articles`: a long-running
+    process keeps it current while idle, index/reading.py), the stories come from it, grouped once per change of
+    the store: no store read at all. Otherwise each story is read when a hit first needs it (one Chroma query for
+    a search's new stories: 7-10 ms at 50,000 chunks, where reading every article's record cost 1.5 s on a
+    process's first question) and kept until the store changes (`ChunkStore.changes`, as the lexical index does).
     """
 
     def __init__(self, store: ChunkStore) -> None:
@@ -239,6 +241,8 @@ class StoryMembers:
         self._lock = threading.Lock()
         self._read_for: tuple[int, int] | None = None
         self._members: dict[str, list[tuple[str, ArticleMeta]]] = {}
+        #: the listing's stories of more than one article, and the listing's key they were grouped for
+        self._grouped: tuple[tuple[int, int], dict[str, list[tuple[str, ArticleMeta]]]] | None = None
 
     def attach(self, hits: Sequence[Hit]) -> list[Hit]:
         """Each hit with `also_reported_by`: the other stored articles of its story, oldest first."""
@@ -253,6 +257,9 @@ class StoryMembers:
         return attached
 
     def _read(self, story_ids: set[str]) -> dict[str, list[tuple[str, ArticleMeta]]]:
+        listed = self._listed()
+        if listed is not None:
+            return {story: listed.get(story, []) for story in story_ids}
         with self._lock:
             key = self.store.changes()
             if key != self._read_for or len(self._members) > MAX_KEPT_STORIES:
@@ -266,10 +273,28 @@ class StoryMembers:
                     if meta.story_id in found:
                         found[meta.story_id].append((str(record.get("article_id") or ""), meta))
                 for story, articles in found.items():
-                    self._members[story] = sorted(
-                        articles, key=lambda a: (a[1].published_ts or 0.0, a[1].outlet, a[1].url)
-                    )
+                    self._members[story] = _oldest_first(articles)
             return {story: self._members[story] for story in story_ids}
+
+    def _listed(self) -> dict[str, list[tuple[str, ArticleMeta]]] | None:
+        """The stories of more than one article in the store's kept listing (None while it is not current); a
+        story missing from it is one article's."""
+        kept = self.store.kept_articles()
+        if kept is None:
+            return None
+        key, articles = kept
+        with self._lock:
+            if self._grouped is None or self._grouped[0] != key:
+                stories: dict[str, list[tuple[str, ArticleMeta]]] = {}
+                for article in articles.values():
+                    if article.meta.story_id:
+                        stories.setdefault(article.meta.story_id, []).append((article.article_id, article.meta))
+                self._grouped = (key, {s: _oldest_first(m) for s, m in stories.items() if len(m) > 1})
+            return self._grouped[1]
+
+
+def _oldest_first(articles: list[tuple[str, ArticleMeta]]) -> list[tuple[str, ArticleMeta]]:
+    return sorted(articles, key=lambda a: (a[1].published_ts or 0.0, a[1].outlet, a[1].url))
 
 
 class StoryAssigner:

@@ -27,6 +27,7 @@ from index.stories import (
     NUM_PERM,
     Fingerprint,
     StoryIndex,
+    StoryMembers,
     collapse,
     fingerprint,
     shingles,
@@ -193,6 +194,39 @@ def test_three_outlets_one_cited_source_reported_by_the_two_others(newsroom: New
     assert sorted(outlets) == THREE_OUTLETS
     dates = [m.published_ts or 0.0 for m in source.also_reported_by]
     assert dates == sorted(dates)  # oldest first
+
+
+def reports(hits: list[Hit]) -> dict[str, list[str]]:
+    """article id -> the other reports of its story a search named, by url."""
+    return {h.article_id: [m.url for m in h.also_reported_by] for h in hits if h.also_reported_by}
+
+
+def test_with_the_article_listing_kept_a_search_names_the_other_reports_without_reading_the_store(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newsroom.ingest([str(STORIES / name) for name in (*COPIES, *SAME_TOPIC)])
+    hits = newsroom.search(QUESTION, k=5)
+    assert len(reports(hits)) == 1 and len(next(iter(reports(hits).values()))) == 2
+    assert newsroom.store.kept_articles() is None  # no listing kept yet: stories were read from the store
+
+    newsroom.store.current_articles()  # what the bot's reader behind ingest does while idle
+    story_reads: list[object] = []
+    read_stories = newsroom.store.story_records
+
+    def counted(story_ids: list[str]) -> list[dict[str, object]]:
+        story_reads.append(story_ids)
+        return read_stories(story_ids)
+
+    monkeypatch.setattr(newsroom.store, "story_records", counted)
+    newsroom.searcher.stories = StoryMembers(newsroom.store)  # nothing remembered from the search before
+    again = newsroom.search(QUESTION, k=5)
+    assert [(h.chunk_id, h.also_reported_by) for h in again] == [(h.chunk_id, h.also_reported_by) for h in hits]
+    assert story_reads == []
+
+    assert newsroom.delete([str(STORIES / SAME_TOPIC[0])]) == 1  # the store changed: the kept listing is stale
+    assert newsroom.store.kept_articles() is None
+    assert reports(newsroom.search(QUESTION, k=5)) == reports(hits)
+    assert story_reads  # read from the store again
 
 
 def test_a_copy_joins_the_story_another_process_stored_and_fingerprints_are_read_only_then(

@@ -117,6 +117,7 @@ def test_a_running_reader_reads_what_an_ingest_stores_and_stops_when_told(
         assert isinstance(answerer, ExtractiveAnswerer)
         sentences = answerer._readable(room.store.article_chunks(room.store.articles()[0].article_id))
         assert until(lambda: not answerer.vectors.missing(encoder, sentences))
+        assert room.store.kept_articles() is not None  # the listing searches take stories from, brought up to date
     finally:
         stopped_at = time.monotonic()
         assert reading.stop()
