@@ -154,7 +154,7 @@ class BenchReport:
     def to_markdown(self) -> str:
         read_ahead = {
             "ingest": " with read-ahead at ingest",
-            "idle": " reading behind ingest (answers measured once it has caught up)",
+            "idle": " reading behind ingest (answers measured once it has caught up and the article listing is kept)",
         }.get(self.read_ahead, " without read-ahead")
         lines = [
             f"embedder {self.embedder}{read_ahead}; corpus {self.corpus}; timed ingest of its first "
