@@ -134,8 +134,9 @@ class ReadBehind:
 
     def pending(self) -> list[tuple[float, str]]:
         """(ingested_at, article id) of the articles that may be unread, oldest first."""
-        records = self.store.article_records({"ingested_at": {"$gte": self.cursor}})
-        return sorted({(float(r["ingested_at"]), str(r["article_id"])) for r in records})
+        cursor = self.cursor
+        # from the store's kept listing of its articles, brought up to date (a read of what changed, if anything)
+        return sorted((a.ingested_at, a.article_id) for a in self.store.current_articles() if a.ingested_at >= cursor)
 
     def read_pending(self, stop: threading.Event, *, wait: bool = True) -> int:
         """Read every article that may be unread, each chunk (with `wait`) only once the Newsroom has been idle
@@ -156,11 +157,9 @@ class ReadBehind:
         while not stop.is_set():
             seen = self.activity.stored
             try:
-                if self.activity.wait_idle(self.quiet_s, stop):
-                    # first the listing of the stored articles, brought up to date: searches then name a hit's
-                    # other reports from it without reading the store (index/stories.py)
-                    self.store.current_articles()
-                embedded = self.read_pending(stop)
+                # pending() first brings the listing of the stored articles up to date: searches then name a
+                # hit's other reports from it without reading the store (index/stories.py)
+                embedded = self.read_pending(stop) if self.activity.wait_idle(self.quiet_s, stop) else 0
             except NewsbotError as exc:
                 log.warning("reading behind ingest paused for %.0f s: %s", RETRY_S, exc)
                 stop.wait(RETRY_S)
