@@ -89,6 +89,9 @@ class IndexStats:
     embedder: str
     answerer: str
     location: str
+    #: articles whose sentences the reader behind ingest has not read yet (answers about them read them when
+    #: asked); None: nothing reads behind ingest (NEWSBOT_READ_AHEAD is not `idle`, or an LLM answers)
+    unread_articles: int | None = None
 
 
 class Newsroom:
@@ -402,6 +405,7 @@ class Newsroom:
     def stats(self) -> IndexStats:
         articles = self.store.current_articles(fresh=True)
         dated = [a for a in articles if a.meta.published_at]
+        reader = self.reader_behind()
         return IndexStats(
             articles=len(articles),
             chunks=self.store.count(),
@@ -409,6 +413,7 @@ class Newsroom:
             embedder=self.embedder.name,
             answerer=self.answerer.name,
             location=self.store.location,
+            unread_articles=reader.unread(articles) if reader is not None else None,
         )
 
     def latest(self, n: int = 5) -> list[StoredArticle]:

@@ -25,13 +25,14 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from index import jsonfile
 from index.answerers import Answerer
 from index.errors import NewsbotError
+from index.models import StoredArticle
 from index.priority import lower_priority
 from index.store import ChunkStore
 
@@ -131,6 +132,11 @@ class ReadBehind:
     def cursor(self) -> float:
         """Every article stored before this time (seconds since 1970) has been read."""
         return float(jsonfile.read(self.cursor_file).get(self.key, 0.0))
+
+    def unread(self, articles: Sequence[StoredArticle]) -> int:
+        """How many of these stored articles the reader has not read yet."""
+        cursor = self.cursor
+        return sum(1 for a in articles if a.ingested_at > cursor)
 
     def pending(self) -> list[tuple[float, str]]:
         """(ingested_at, article id) of the articles that may be unread, oldest first."""

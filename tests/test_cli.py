@@ -98,6 +98,7 @@ def test_ask_prints_the_answer_and_numbered_sources(env: dict[str, str]) -> None
 def test_stats_latest_and_delete(env: dict[str, str]) -> None:
     invoke(env, "ingest", str(SAMPLES_DIR))
     assert json.loads(invoke(env, "stats", "--json").stdout)["articles"] == 7
+    assert "read ahead: 0 of 7 articles (the bot and `newsbot watch` read the rest" in invoke(env, "stats").stdout
     latest = json.loads(invoke(env, "latest", "-n", "3", "--json").stdout)
     assert len(latest) == 3
     deleted = invoke(env, "delete", str(SEED_ARTICLE), "--json")

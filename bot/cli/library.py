@@ -106,6 +106,13 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
             f"store: {result.location}\nembedder: {result.embedder}, answerer: {result.answerer}",
             highlight=False,
         )
+        if result.unread_articles:
+            out_console.print(
+                f"read ahead: {result.articles - result.unread_articles} of {result.articles} articles "
+                "(the bot and `newsbot watch` read the rest while idle; until then answers about them read "
+                "their sentences when asked)",
+                highlight=False,
+            )
     end_one_shot()
 
 

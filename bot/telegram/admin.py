@@ -260,6 +260,7 @@ async def stats(update: Update, context: NewsContext) -> None:
         f"Articles: {index.articles} · passages: {index.chunks}",
         f"Newest: {format_date(index.newest_published_at) or 'unknown'}",
         f"Embedder: {escape(index.embedder)} · answerer: {escape(index.answerer)}",
+        *_read_ahead_line(index.articles, index.unread_articles),
         f"Store: <code>{escape(index.location)}</code>",
         "",
         "<b>Bot</b>",
@@ -280,3 +281,10 @@ def _duration(seconds: float) -> str:
         return f"{minutes} min"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes} min" if hours < 48 else f"{hours // 24} days"
+
+
+def _read_ahead_line(articles: int, unread: int | None) -> list[str]:
+    """How far the reader behind ingest got: answers about articles it has read are the fast ones."""
+    if unread is None:
+        return []
+    return [f"Read ahead: {articles - unread} of {articles} articles" + (" (reading while idle)" if unread else "")]

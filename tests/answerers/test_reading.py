@@ -46,8 +46,9 @@ def test_ingest_reads_nothing_and_reading_behind_leaves_questions_only_themselve
     assert len(encoder.passages) - before == chunks  # the chunks, not their sentences
 
     reader = room.reader_behind()
-    assert reader is not None
+    assert reader is not None and room.stats().unread_articles == 1
     assert reader.read_pending(threading.Event(), wait=False) > 0
+    assert room.stats().unread_articles == 0
     before = len(encoder.passages)
     answer = room.ask(SEED_QUESTION)
     assert not answer.abstained and answer.sources
@@ -55,7 +56,7 @@ def test_ingest_reads_nothing_and_reading_behind_leaves_questions_only_themselve
 
     unread = newsroom(tmp_path / "unread", encoder, read_ahead="off")
     unread.ingest([str(SEED_ARTICLE)])
-    assert unread.reader_behind() is None
+    assert unread.reader_behind() is None and unread.stats().unread_articles is None
     before = len(encoder.passages)
     assert unread.ask(SEED_QUESTION).text == answer.text  # the same answer, read when asked instead
     assert len(encoder.passages) > before

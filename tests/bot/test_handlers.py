@@ -243,6 +243,7 @@ async def test_admins_see_stats_others_are_told_politely(offline_bot: OfflineBot
     [stats] = await offline_bot.send("/stats", user=ADMIN)
     assert "Articles: 1" in stats.text and "1 questions answered" in stats.text and "Embedder: use" in stats.text
     assert re.search(r"State: SQLite /\S+/bot_state\.sqlite3", stats.text)
+    assert re.search(r"Read ahead: [01] of 1 articles", stats.text)  # 1 once a bot's reader has read it while idle
 
 
 async def test_only_admins_may_add_and_nothing_is_ingested_for_others(
