@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from bot.cli import app
+from index.priority import BACKGROUND_NICE
 from index.reading import CURSOR_FILE
 from index.store import ChunkStore
 from tests.fakes.news_site import LoopbackSite, Route, serving
@@ -139,6 +140,7 @@ def test_watch_reads_the_stored_sentences_between_polls_and_stops_on_ctrl_c(
                 break
             time.sleep(0.2)
         assert watch.poll() is None, watch.communicate()[1][-2000:]
+        assert os.getpriority(os.PRIO_PROCESS, watch.pid) == BACKGROUND_NICE  # its main thread: polls and ingest
         watch.send_signal(signal.SIGINT)
         _, err = watch.communicate(timeout=60)
     finally:

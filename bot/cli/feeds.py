@@ -23,6 +23,7 @@ from bot.telegram.state import open_feed_registry
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry, PollReport
 from index.newsroom import Newsroom
+from index.priority import lower_priority
 from index.text import printable
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")]
@@ -101,6 +102,11 @@ def watch(
         err_console.print("no feeds followed yet: add one with `newsbot feeds add URL`")
         if once:
             raise typer.Exit(1)
+    if not once:
+        # a background job: its ingest leaves the cores to whatever else runs here first (a bot's answers), and
+        # still gets every core nothing else uses; the threads the models start later inherit it (for cron's
+        # --once, `nice` in the crontab line does the same)
+        lower_priority()
     newsroom = Newsroom(settings)
     poller = FeedPoller(newsroom, registry)
     # not with --once: a cron job should end when its poll has; the bot reads what it stored
