@@ -265,7 +265,7 @@ class WebLoader:
                 request = self._client.build_request(
                     "GET", url, headers=headers, timeout=within_deadline(self._timeout)
                 )
-                response = self._client.send(request, stream=True)
+                response = self._send(request)
             except EgressRefused as exc:
                 raise EgressRefused(f"redirects to {url}: {exc}" if hop else str(exc)) from exc
             try:
@@ -275,6 +275,16 @@ class WebLoader:
             finally:
                 response.close()
         raise SourceError(source, "redirects too many times: open it in a browser to see where it leads")
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        """Send a GET; once more when the server closed the kept-alive connection it went out on before
+        answering (servers close idle connections whenever they like, and a GET asked twice does nothing twice;
+        the pool then opens a new connection)."""
+        try:
+            return self._client.send(request, stream=True)
+        except httpx.RemoteProtocolError as exc:
+            log.debug("%s: %s; asking once more", request.url, exc)
+            return self._client.send(request, stream=True)
 
     def _download(self, response: httpx.Response, source: str) -> Download:
         if response.status_code >= 400:

@@ -89,11 +89,13 @@ class _Handler(BaseHTTPRequestHandler):
             validators = "".join(
                 f"{k}: {v}\r\n" for k, v in route.headers.items() if k.lower() in ("etag", "last-modified")
             )
-            head = f"HTTP/1.1 304 Not Modified\r\n{validators}Content-Length: 0\r\n\r\n"
+            head = f"HTTP/1.1 304 Not Modified\r\n{validators}Content-Length: 0\r\nConnection: close\r\n\r\n"
             self.wfile.write(head.encode("latin-1"))
             return
         length = {"Content-Length": str(len(route.body))} if route.send_length else {}
-        headers = {"Content-Type": route.content_type, **length, **route.headers}
+        # http.server closes the connection after each response: say so, as an HTTP/1.1 server must (RFC 9112
+        # section 9.6), or a client reuses the connection and races the close
+        headers = {"Content-Type": route.content_type, **length, "Connection": "close", **route.headers}
         head = "".join(
             [
                 f"HTTP/1.1 {route.status} {HTTPStatus(route.status).phrase}\r\n",
