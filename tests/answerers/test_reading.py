@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,11 @@ def newsroom(data_dir: Path, encoder: CountingEncoder, **overrides: object) -> N
     return Newsroom(make_settings(data_dir, reader="same", **overrides), embedder=encoder)
 
 
-def until(condition: object, timeout_s: float = WAIT_S) -> bool:
+def until(condition: Callable[[], bool], timeout_s: float = WAIT_S) -> bool:
+    """Whether `condition()` came true within `timeout_s`."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        if callable(condition) and condition():
+        if condition():
             return True
         time.sleep(0.05)
     return False
