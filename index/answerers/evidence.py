@@ -13,7 +13,10 @@ multilingual reader handles:
 - the whole indexed store (the BM25 index's document frequencies, `Corpus`): a name or number of the question
   that the store holds, but in none of the retrieved articles ("2020" in a question about Beirut, over news that
   says "2020" only elsewhere), is one no article names alongside the rest: news that is not there;
-- how far the best article's relevance is ahead of the next article's.
+- how far the best article's relevance is ahead of the next article's;
+- across languages, where the question's content words are no words of the article: how much of the question's
+  "latent terms" (the reader's sparse code of its tokens, shared between languages: "price" and "Preis") the best
+  article's best sentences hold. A question asking for something the article never mentions leaves some unheld.
 
 Two small linear models weigh them (`AnswerModel`): a conditional logit ranks the sentences (which one answers),
 a logistic regression decides from the best sentence and the hits whether to answer at all. Their weights are
@@ -26,7 +29,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -43,7 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
-MODEL_VERSION = 3
+MODEL_VERSION = 4
 # A model whose profile does not say how its cosines spread: about USE's.
 DEFAULT_SPREAD = 0.05
 
@@ -157,7 +160,14 @@ QUESTION_FEATURES = (
     "names_missing",  # names and numbers no retrieved article holds
     "names_elsewhere",  # log(1 + names and numbers no retrieved article holds that some other stored chunk does)
     "article_margin",  # how far the best article's relevance is ahead of the next article's (or the threshold's)
+    # Across languages only (0 when question and article share one, where the words above do this): the reader's
+    # latent terms (`latent_coverage`) of the question, against its best article's LATENT_SENTENCES best sentences
+    "latent_cover",  # the share of the question's latent-term weight those sentences hold
+    "latent_missing",  # the share none of them holds at all
 )
+# The sentences of the best article (the sentence model's best) whose latent terms `latent_cover` pools: out of
+# fold, four did as well as all of them, and each is one more pass of the reader.
+LATENT_SENTENCES = 4
 # Endings a corpus word may have that the question's does not, or the reverse ("Kohlschreibers", "Olympischen"),
 # tried for words of at least five letters: a dict lookup each.
 CORPUS_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "ns")
@@ -382,9 +392,11 @@ def question_features(
     min_relevance: float,
     hit_spread: float,
     stored: frozenset[str] | None = None,
+    latent: tuple[float, float] = (0.0, 0.0),
 ) -> np.ndarray:
     """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores;
-    stored: the question's names some stored chunk holds, `stored_names`; None: unknown, none count as elsewhere)."""
+    stored: the question's names some stored chunk holds, `stored_names`; None: unknown, none count as elsewhere;
+    latent: `latent_coverage` of the best article's best sentences, (0, 0) within one language)."""
     column = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
     f = {name: rows[best, i] for name, i in column.items()}
     others = np.delete(logits, best)
@@ -425,8 +437,24 @@ def question_features(
             float(len(unseen)),
             math.log(1 + sum(n in stored for n in unseen)) if stored else 0.0,
             max(0.0, ranked[0] - max(ranked[1], min_relevance)) / hit_spread,
+            *latent,
         )
     )
+
+
+def latent_coverage(question: Mapping[int, float], sentences: Sequence[Mapping[int, float]]) -> tuple[float, float]:
+    """(the share of the question's latent-term weight the sentences hold, each term up to the most any sentence
+    has of it; the share of its weight no sentence holds at all). (0, 0) for a question with no latent terms."""
+    total = sum(question.values())
+    if total <= 0:
+        return 0.0, 0.0
+    pooled: dict[int, float] = {}
+    for terms in sentences:
+        for term, weight in terms.items():
+            pooled[term] = max(pooled.get(term, 0.0), weight)
+    held = sum(min(weight, pooled.get(term, 0.0)) for term, weight in question.items())
+    missing = sum(weight for term, weight in question.items() if term not in pooled)
+    return held / total, missing / total
 
 
 @dataclass(frozen=True)
@@ -465,10 +493,18 @@ class Logistic:
         }
 
 
+def language_pair(question_language: str, article_language: str) -> str:
+    """ "same" when the question is in the article's language (or its language is unknown), else "cross"."""
+    return "same" if question_language == article_language or not question_language else "cross"
+
+
 @dataclass(frozen=True)
 class AnswerModel:
-    """The sentence model, the question model and the answer thresholds for one reader model.
+    """The sentence model, the question models and the answer thresholds for one reader model.
 
+    `question` decides for a question in its article's language; `cross_question` (default: `question`) across
+    languages, the only one that reads the latent-term features: fitted with them, one model for both pairs
+    abstained less within one language (German questions' absent topics 0.9 -> 0.7 out of fold).
     `thresholds` maps "<question language>-<article language>" (or "cross"/"same") to the probability below
     which the answerer abstains; `extra_sentence` is the share of the best sentence's probability (softmax over
     the candidates) another sentence of the same article needs to join the answer.
@@ -480,9 +516,15 @@ class AnswerModel:
     thresholds: dict[str, float]
     extra_sentence: float
     max_sentences: int
+    cross_question: Logistic | None = None
+
+    def question_model(self, question_language: str, article_language: str) -> Logistic:
+        if language_pair(question_language, article_language) == "cross" and self.cross_question is not None:
+            return self.cross_question
+        return self.question
 
     def threshold(self, question_language: str, article_language: str) -> float:
-        pair = "same" if question_language == article_language or not question_language else "cross"
+        pair = language_pair(question_language, article_language)
         return self.thresholds.get(f"{question_language}-{article_language}", self.thresholds[pair])
 
 
@@ -499,6 +541,7 @@ def load_models(path: Path = MODEL_PATH) -> dict[str, AnswerModel]:
             reader=reader,
             sentence=Logistic.from_dict(model["sentence"], SENTENCE_FEATURES),
             question=Logistic.from_dict(model["question"], QUESTION_FEATURES),
+            cross_question=Logistic.from_dict(model["cross_question"], QUESTION_FEATURES),
             thresholds={k: float(v) for k, v in model["thresholds"].items()},
             extra_sentence=float(model["extra_sentence"]),
             max_sentences=int(model["max_sentences"]),

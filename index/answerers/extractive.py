@@ -24,12 +24,15 @@ import numpy as np
 
 from index.answerers.base import Answerer, abstain_text, build_answer
 from index.answerers.evidence import (
+    LATENT_SENTENCES,
     AnswerModel,
     Candidate,
     Corpus,
     Logistic,
     Question,
     Vocabulary,
+    language_pair,
+    latent_coverage,
     load_models,
     question_features,
     sentence_features,
@@ -170,7 +173,9 @@ class ExtractiveAnswerer(Answerer):
     def judge(self, reading: Reading, model: AnswerModel) -> tuple[np.ndarray, int, float]:
         """(each candidate's sentence logit, the best candidate, the probability that the hits answer)."""
         logits, best, features = self.question_evidence(reading, model.sentence)
-        probability = float(sigmoid(model.question.logit(features[None, :]))[0])
+        article_language = reading.hits[reading.candidates[best].hit].meta.language
+        question = model.question_model(reading.question.language, article_language)
+        probability = float(sigmoid(question.logit(features[None, :]))[0])
         return np.where(reading.similarity > -1, logits, -np.inf), best, probability
 
     def question_evidence(self, reading: Reading, sentence: Logistic) -> tuple[np.ndarray, int, np.ndarray]:
@@ -193,8 +198,22 @@ class ExtractiveAnswerer(Answerer):
             min_relevance=self.embedder.profile.min_relevance,
             hit_spread=spread_of(self.embedder),
             stored=reading.stored,
+            latent=self._latent_coverage(reading, logits, best),
         )
         return logits, best, features
+
+    def _latent_coverage(self, reading: Reading, logits: np.ndarray, best: int) -> tuple[float, float]:
+        """`latent_coverage` of the question by its best article's LATENT_SENTENCES best sentences, when question
+        and article are in different languages and the reader has latent terms; else (0, 0)."""
+        hits, candidates = reading.hits, reading.candidates
+        if language_pair(reading.question.language, hits[candidates[best].hit].meta.language) != "cross":
+            return 0.0, 0.0
+        article = hits[candidates[best].hit].article_id
+        members = [i for i, c in enumerate(candidates) if hits[c.hit].article_id == article]
+        members.sort(key=lambda i: -logits[i])
+        texts = [reading.question.text] + [candidates[i].text for i in members[:LATENT_SENTENCES]]
+        terms = self.reader.latent_terms(texts)
+        return (0.0, 0.0) if terms is None else latent_coverage(terms[0], terms[1:])
 
     def answer_by_evidence(self, reading: Reading, model: AnswerModel) -> Answer:
         hits, candidates = reading.hits, reading.candidates

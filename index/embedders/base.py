@@ -102,6 +102,11 @@ class Embedder(ABC):
         normalised: np.ndarray = matrix / np.maximum(norms, 1e-12)
         return normalised
 
+    def latent_terms(self, texts: Sequence[str]) -> list[dict[int, float]] | None:
+        """Each text's strongest "latent terms" (a sparse code of its tokens, the same in every language the model
+        reads: "price" and "Preis" share some), or None when the model has none."""
+        return None
+
     @property
     def parts(self) -> tuple[Embedder, ...]:
         """The models this embedder runs: itself, or a combination's parts."""

@@ -21,6 +21,7 @@ from index.answerers.evidence import (
     Question,
     Vocabulary,
     answer_type,
+    latent_coverage,
     load_models,
     question_features,
     sentence_features,
@@ -130,7 +131,13 @@ def test_the_shipped_model_file_loads_and_fits_this_code() -> None:
     assert "e5" in models
     model = models["e5"]
     assert model.sentence.features == SENTENCE_FEATURES and model.question.features == QUESTION_FEATURES
+    assert model.cross_question is not None and model.cross_question.features == QUESTION_FEATURES
     assert 0.0 < model.threshold("en", "de") < 1.0 and 0.0 < model.threshold("de", "de") < 1.0
+    # the latent-term features are read across languages only: the same-language model gives them no weight
+    latent = [QUESTION_FEATURES.index("latent_cover"), QUESTION_FEATURES.index("latent_missing")]
+    assert not model.question.weights[latent].any() and model.cross_question.weights[latent].all()
+    assert model.question_model("en", "de") is model.cross_question
+    assert model.question_model("de", "de") is model.question and model.question_model("", "de") is model.question
     assert json.loads(MODEL_PATH.read_text(encoding="utf-8"))["about"]
 
 
@@ -347,3 +354,74 @@ def test_the_answerer_asks_its_corpus_and_abstains_when_the_store_has_the_name_o
     assert not answerer.answer(question, hits).abstained
     answerer.use_corpus(StoredWords({"seoul": 4, "2017": 9}))  # "2017" is stored, but not in these hits
     assert answerer.answer(question, hits).abstained
+
+
+def test_latent_coverage_pools_the_sentences_and_counts_what_none_holds() -> None:
+    question = {1: 2.0, 2: 1.0, 3: 1.0}
+    # term 1 held up to 1.5 (the most any sentence has), term 2 in full, term 3 by none
+    held, missing = latent_coverage(question, [{1: 1.5, 9: 4.0}, {1: 0.5, 2: 3.0}])
+    assert held == pytest.approx((1.5 + 1.0) / 4.0) and missing == pytest.approx(1.0 / 4.0)
+    assert latent_coverage(question, []) == (0.0, 1.0)
+    assert latent_coverage({}, [{1: 1.0}]) == (0.0, 0.0)
+
+
+PRICE_QUESTION = "What did the painting sell for in Seoul?"
+SALE = "Das Gemälde wurde in Seoul für 450 Millionen Dollar versteigert, so viel wie nie zuvor."
+HANGS = "Das Gemälde hängt heute im Museum in Seoul, wo es viele Menschen sehen wollen."
+LATENTS = {PRICE_QUESTION: {1: 1.0, 2: 1.0}, SALE: {1: 0.8, 2: 0.9}, HANGS: {1: 0.9, 7: 1.0}}
+
+
+def _latent_answerer(model: AnswerModel, reader: ScriptedEmbedder) -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(
+        ScriptedEmbedder("fast", {}, cosine_spread=0.05), reader=reader, shortlist=None, min_sentence=0.7, model=model
+    )
+
+
+def test_across_languages_the_cross_model_reads_what_the_best_sentences_latent_terms_leave_unsaid() -> None:
+    # the cross-language model abstains when much of the question's latent weight is missing from the best article
+    weights = np.zeros(len(QUESTION_FEATURES))
+    weights[QUESTION_FEATURES.index("latent_missing")] = -20.0
+    ones = np.ones(len(QUESTION_FEATURES))
+    model = replace(
+        _model(threshold=0.5),
+        question=Logistic(QUESTION_FEATURES, 0 * ones, ones, np.zeros(len(QUESTION_FEATURES)), 2.0),
+        cross_question=Logistic(QUESTION_FEATURES, 0 * ones, ones, weights, 2.0),
+    )
+    reader = ScriptedEmbedder("reader", {SALE: 0.8, HANGS: 0.82}, cosine_spread=0.02, latents=LATENTS)
+    answerer = _latent_answerer(model, reader)
+
+    said = answerer.answer(PRICE_QUESTION, [_hit("sale", SALE, 0.8)])
+    assert not said.abstained and SALE in said.text
+    assert reader.latents_read == [[PRICE_QUESTION, SALE]]
+    # the article says where the painting hangs, not what it sold for: half the question's latent weight is missing
+    reading = answerer.read(PRICE_QUESTION, [_hit("museum", HANGS, 0.8)])
+    assert reading is not None
+    _, _, features = answerer.question_evidence(reading, model.sentence)
+    row = dict(zip(QUESTION_FEATURES, features, strict=True))
+    assert row["latent_missing"] == pytest.approx(0.5) and row["latent_cover"] == pytest.approx(0.45)
+    assert answerer.answer(PRICE_QUESTION, [_hit("museum", HANGS, 0.8)]).abstained
+
+    # a German question over German news: no latent terms read, the same-language model decides
+    reader.latents_read.clear()
+    german = "Für wie viel wurde das Gemälde in Seoul verkauft?"
+    assert not answerer.answer(german, [_hit("museum", HANGS, 0.8)]).abstained
+    assert reader.latents_read == []
+
+
+def test_the_best_articles_best_sentences_are_the_ones_whose_latent_terms_count() -> None:
+    sentences = [f"Satz Nummer {n} über das Gemälde in Seoul, das heute im Museum hängt." for n in range(6)]
+    similarities = {text: 0.75 + 0.01 * n for n, text in enumerate(sentences)}
+    model = replace(_model(threshold=0.0), sentence=replace(_model(0.0).sentence, weights=_sim_only()))
+    reader = ScriptedEmbedder("reader", {**similarities, OTHER_STORY: 0.77}, cosine_spread=0.02, latents={})
+    answerer = _latent_answerer(model, reader)
+    answerer.answer(PRICE_QUESTION, [_hit("museum", " ".join(sentences), 0.8), _hit("rent", OTHER_STORY, 0.5)])
+    # the four the sentence model rates best (here: the most similar), of the best article only: not the other
+    # article's sentence, though rated above two of them
+    assert reader.latents_read == [[PRICE_QUESTION, *reversed(sentences[2:])]]
+
+
+def _sim_only() -> np.ndarray:
+    weights = np.zeros(len(SENTENCE_FEATURES))
+    weights[SENTENCE_FEATURES.index("sim")] = 1.0
+    weights[SENTENCE_FEATURES.index("hit_rank")] = 10.0
+    return weights

@@ -3,6 +3,7 @@ arithmetic can be checked exactly, without a model."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -15,11 +16,26 @@ class ScriptedEmbedder(Embedder):
     """Unit vectors whose dot product with every question is the similarity scripted for the text (0 else)."""
 
     def __init__(
-        self, name: str, similarities: dict[str, float], *, cosine_spread: float | None = None, max_tokens: int = 256
+        self,
+        name: str,
+        similarities: dict[str, float],
+        *,
+        cosine_spread: float | None = None,
+        max_tokens: int = 256,
+        latents: dict[str, dict[int, float]] | None = None,
     ) -> None:
         super().__init__(replace(GENERIC, name=name, cosine_spread=cosine_spread, max_tokens=max_tokens))
         self.similarities = similarities
         self.queries: list[str] = []
+        #: scripted latent terms per text (None: the model has none, as most do); the texts asked, in order
+        self.latents = latents
+        self.latents_read: list[list[str]] = []
+
+    def latent_terms(self, texts: Sequence[str]) -> list[dict[int, float]] | None:
+        if self.latents is None:
+            return None
+        self.latents_read.append(list(texts))
+        return [self.latents.get(text, {}) for text in texts]
 
     def _load(self) -> None:
         pass
