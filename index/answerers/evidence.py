@@ -494,7 +494,8 @@ class Logistic:
 
 
 def language_pair(question_language: str, article_language: str) -> str:
-    """ "same" when the question is in the article's language (or its language is unknown), else "cross"."""
+    """Whether the question is in the article's language ("same", also when its language is unknown) or not
+    ("cross")."""
     return "same" if question_language == article_language or not question_language else "cross"
 
 
