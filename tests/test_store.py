@@ -68,3 +68,26 @@ def test_an_article_with_more_chunks_than_chromas_batch_limit_is_stored_whole(tm
     store.replace_article(article, chunks, vectors)
     assert store.count() == limit + 100
     assert store.articles()[0].chunks == limit + 100
+
+
+def test_an_articles_chunks_come_in_order_scored_like_retrieved_chunks(tmp_path: Path) -> None:
+    store = ChunkStore(path=tmp_path, embedder_name="test")
+    rng = np.random.default_rng(3)
+    stored: dict[str, np.ndarray] = {}
+    for a in range(2):
+        article = Article(text="…", meta=ArticleMeta(title=f"Story {a}", source=f"test:{a}"))
+        chunks = [Chunk(article, i, f"passage {a}.{i}") for i in range(12)]  # chunk 10 sorts after 9, not after 1
+        block = rng.normal(size=(len(chunks), DIM)).astype(np.float32)
+        block /= np.linalg.norm(block, axis=1, keepdims=True)
+        store.replace_article(article, chunks, block)
+        stored.update((c.id, v) for c, v in zip(chunks, block, strict=True))
+    query = rng.normal(size=DIM).astype(np.float32)
+    first = store.query(query, 1)[0].article_id
+
+    hits = store.article_hits(first, query)
+    assert [h.text for h in hits] == [f"passage {hits[0].text[8]}.{i}" for i in range(12)]
+    assert {h.article_id for h in hits} == {first}
+    retrieved = {h.chunk_id: h.score for h in store.get_hits([h.chunk_id for h in hits], query)}
+    for hit in hits:
+        assert hit.score == pytest.approx(retrieved[hit.chunk_id]) == pytest.approx(float(stored[hit.chunk_id] @ query))
+    assert store.article_hits("no-such-article", query) == []

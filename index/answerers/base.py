@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from index.language import detect_language
 from index.models import Answer, ArticleMeta, Hit, Source, Turn
@@ -13,7 +13,16 @@ from index.stories import story_key
 from index.text import shorten
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from index.answerers.evidence import Corpus
+
+
+class ArticleStore(Protocol):
+    """Where an answerer reads the rest of a retrieved article (index/store.py `ChunkStore` is one)."""
+
+    def article_hits(self, article_id: str, vector: np.ndarray) -> list[Hit]: ...
+
 
 CITATION_RE = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 SNIPPET_CHARS = 300
@@ -71,6 +80,9 @@ class Answerer(ABC):
 
     def use_corpus(self, corpus: Corpus) -> None:  # noqa: B027  (an optional hook: the default does nothing)
         """Let the answerer consult the whole indexed store (which words any chunk holds); the default does not."""
+
+    def use_store(self, store: ArticleStore) -> None:  # noqa: B027  (an optional hook: the default does nothing)
+        """Let the answerer read more of the retrieved articles than their retrieved chunks; the default does not."""
 
 
 def cited_numbers(text: str) -> list[int]:

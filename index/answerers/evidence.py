@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
-MODEL_VERSION = 4
+MODEL_VERSION = 5
 # A model whose profile does not say how its cosines spread: about USE's.
 DEFAULT_SPREAD = 0.05
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from index.answerers.base import Answerer
+from index.answerers.base import Answerer, ArticleStore
 from index.answerers.evidence import Corpus
 from index.errors import AnswerError
 from index.models import Answer, Hit, Turn
@@ -38,6 +38,10 @@ class FallbackAnswerer(Answerer):
     def use_corpus(self, corpus: Corpus) -> None:
         self.primary.use_corpus(corpus)
         self.fallback.use_corpus(corpus)
+
+    def use_store(self, store: ArticleStore) -> None:
+        self.primary.use_store(store)
+        self.fallback.use_store(store)
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         try:

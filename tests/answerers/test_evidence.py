@@ -425,3 +425,35 @@ def _sim_only() -> np.ndarray:
     weights[SENTENCE_FEATURES.index("sim")] = 1.0
     weights[SENTENCE_FEATURES.index("hit_rank")] = 10.0
     return weights
+
+
+class ArticleChunks:
+    """Each article's chunks, as the store gives them (`ChunkStore.article_hits`); which articles were read."""
+
+    def __init__(self, articles: dict[str, list[Hit]]) -> None:
+        self.articles = articles
+        self.read: list[str] = []
+
+    def article_hits(self, article_id: str, vector: np.ndarray) -> list[Hit]:
+        self.read.append(article_id)
+        return list(self.articles.get(article_id, []))
+
+
+def test_the_best_articles_are_read_whole_and_the_answer_from_an_unretrieved_chunk_cites_its_article() -> None:
+    go = [_hit("go", RESTATES, 0.8), replace(_hit("go", ANSWER, 0.7), chunk_id="go:1")]
+    rent = [_hit("rent", OTHER_STORY, 0.6), replace(_hit("rent", "Die Mieten stiegen weiter.", 0.5), chunk_id="rent:1")]
+    third = [_hit("third", "Ein dritter Artikel über etwas anderes.", 0.55)]
+    store = ArticleChunks({"go": go, "rent": rent, "third": third})
+    answerer = _answerer(_model(threshold=0.5))
+    question = "Who lost to AlphaGo in Seoul?"
+    retrieved = [go[0], rent[0], third[0]]  # retrieval brought the title-like chunk of "go", not the answer's
+
+    assert ANSWER not in answerer.answer(question, retrieved).text  # without the store: only what was retrieved
+    answerer.use_store(store)
+    answer = answerer.answer(question, retrieved)
+
+    assert ANSWER in answer.text and answer.text.endswith("[1]")
+    assert [s.article_id for s in answer.sources] == ["go"]
+    assert store.read == ["go", "rent"]  # the first two articles, not the third
+    whole = answerer.whole_articles(question, retrieved)
+    assert [h.chunk_id for h in whole] == ["go:0", "rent:0", "third:0", "go:1", "rent:1"]
