@@ -401,7 +401,7 @@ def main() -> None:
     parser.add_argument("--xquad", type=int, default=200, help="XQuAD dev questions (of 632)")
     parser.add_argument("--mlqa", type=int, default=150, help="MLQA de questions (of 512)")
     parser.add_argument("--max-abstain", type=float, default=0.03)
-    parser.add_argument("--extra", type=float, default=0.1, help="extra sentence: share of the best's probability")
+    parser.add_argument("--extra", type=float, default=0.05, help="extra sentence: share of the best's probability")
     parser.add_argument("--max-sentences", type=int, default=3)
     parser.add_argument(
         "--shortlist", type=int, default=0, help="candidates the reader reads, fitting and testing (0: all)"
