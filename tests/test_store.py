@@ -84,10 +84,11 @@ def test_an_articles_chunks_come_in_order_scored_like_retrieved_chunks(tmp_path:
     query = rng.normal(size=DIM).astype(np.float32)
     first = store.query(query, 1)[0].article_id
 
-    hits = store.article_hits(first, query)
+    hits = store.article_chunks(first, query)
     assert [h.text for h in hits] == [f"passage {hits[0].text[8]}.{i}" for i in range(12)]
     assert {h.article_id for h in hits} == {first}
     retrieved = {h.chunk_id: h.score for h in store.get_hits([h.chunk_id for h in hits], query)}
     for hit in hits:
         assert hit.score == pytest.approx(retrieved[hit.chunk_id]) == pytest.approx(float(stored[hit.chunk_id] @ query))
-    assert store.article_hits("no-such-article", query) == []
+    assert store.article_chunks("no-such-article", query) == []
+    assert [(h.chunk_id, h.score) for h in store.article_chunks(first)] == [(h.chunk_id, 0.0) for h in hits]

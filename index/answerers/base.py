@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class ArticleStore(Protocol):
     """Where an answerer reads the rest of a retrieved article (index/store.py `ChunkStore` is one)."""
 
-    def article_hits(self, article_id: str, vector: np.ndarray) -> list[Hit]: ...
+    def article_chunks(self, article_id: str, vector: np.ndarray | None = None) -> list[Hit]: ...
 
 
 CITATION_RE = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")

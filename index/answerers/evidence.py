@@ -165,6 +165,8 @@ QUESTION_FEATURES = (
     "latent_cover",  # the share of the question's latent-term weight those sentences hold
     "latent_missing",  # the share none of them holds at all
 )
+# What only the cross-language question model reads (`AnswerModel.cross_question`): 0 within one language.
+CROSS_LANGUAGE_FEATURES = ("latent_cover", "latent_missing")
 # The sentences of the best article (the sentence model's best) whose latent terms `latent_cover` pools: out of
 # fold, four did as well as all of them, and each is one more pass of the reader.
 LATENT_SENTENCES = 4

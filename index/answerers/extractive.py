@@ -164,7 +164,7 @@ class ExtractiveAnswerer(Answerer):
         more = [
             replace(chunk, also_reported_by=hit.also_reported_by)
             for article, hit in list(first.items())[:WHOLE_ARTICLES]
-            for chunk in self.store.article_hits(article, vector)
+            for chunk in self.store.article_chunks(article, vector)
             if chunk.chunk_id not in retrieved
         ]
         return [*hits, *more]

@@ -6,7 +6,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -15,6 +15,37 @@ from index.errors import EmbeddingError
 
 DEFAULT_BATCH_SIZE = 32
 QUERY_CACHE_SIZE = 256
+
+T = TypeVar("T")
+
+
+class Recent(Generic[T]):
+    """What a model computed for the last `size` texts, the least recently used forgotten first. Shared by the
+    threads that answer at once, so it is locked (the computing is not: two threads may compute the same new text;
+    both get the same result)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[str, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> T | None:
+        with self._lock:
+            kept = self._kept.get(text)
+            if kept is not None:
+                self._kept.move_to_end(text)
+            return kept
+
+    def put(self, text: str, value: T) -> None:
+        with self._lock:
+            self._kept[text] = value
+            self._kept.move_to_end(text)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+
+    def __contains__(self, text: str) -> bool:
+        with self._lock:
+            return text in self._kept
 
 
 class Embedder(ABC):
@@ -30,8 +61,7 @@ class Embedder(ABC):
         self.batch_size = batch_size
         self._lock = threading.Lock()
         self._loaded = False
-        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_lock = threading.Lock()
+        self._queries: Recent[np.ndarray] = Recent(QUERY_CACHE_SIZE)
 
     @property
     def name(self) -> str:
@@ -63,21 +93,12 @@ class Embedder(ABC):
         return self._embed_batched(texts, is_query=False)
 
     def embed_query(self, text: str) -> np.ndarray:
-        """The question's vector; the last few are cached, since retrieval and answering both need it.
-
-        The bot answers from several threads at once: the cache is shared, so it is locked (the embedding itself
-        is not, so two threads may embed the same new question; both get the same vector).
-        """
-        with self._cache_lock:
-            cached = self._query_cache.get(text)
-            if cached is not None:
-                self._query_cache.move_to_end(text)
-                return cached
+        """The question's vector; the last few are kept, since retrieval and answering both need it."""
+        kept = self._queries.get(text)
+        if kept is not None:
+            return kept
         vector: np.ndarray = self._embed_batched([text], is_query=True)[0]
-        with self._cache_lock:
-            self._query_cache[text] = vector
-            while len(self._query_cache) > QUERY_CACHE_SIZE:
-                self._query_cache.popitem(last=False)
+        self._queries.put(text, vector)
         return vector
 
     def count_tokens(self, text: str) -> int:

