@@ -202,3 +202,27 @@ def test_news_qa_reports_abstention_by_kind_and_scores_answers_verbatim(news_qa_
     # verbatim: "72 Mrd Dollar" (normalised) would not count, "72 Mrd. Dollar" does
     assert answerable[0].score_answer("Es sind 72 Mrd Dollar [1].", answerable[0].answers) == 0.0
     assert answerable[0].score_answer("Es sind 72 Mrd.  Dollar [1].", answerable[0].answers) == 1.0
+
+
+ABSENT_TOPICS = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "absent_topics.jsonl"
+
+
+@pytest.mark.parametrize("field", ["question_en", "question_de"])
+def test_the_bundled_absent_topic_questions_evaluate_without_paragraphs(tmp_path: Path, field: str) -> None:
+    """benchmarks/data/absent_topics.jsonl (README: a check on questions no model saw): only unanswerable lines,
+    no article of their own; the harness indexes the distractors alone and reports abstention for the kind."""
+    from index.evaluation.datasets import read_distractors
+
+    data = read_qa_jsonl(ABSENT_TOPICS, question_field=field)
+    assert data.layout == "news_qa" and not data.paragraphs
+    assert len(data.items) == 27 and len({item.id for item in data.items}) == 27
+    assert all(item.kind == "absent_topic" and not item.answerable and item.question for item in data.items)
+
+    report = evaluate(
+        data, make_settings(tmp_path / "user"), distractors=read_distractors(NEWS_CORPUS), work_dir=tmp_path / "work"
+    )
+
+    assert (report.paragraph_count, report.distractor_count) == (0, 2)
+    hybrid = report.modes["hybrid"]
+    assert len(hybrid.questions) == 27
+    assert hybrid.metrics["abstain_unanswerable_absent_topic"] == sum(q.abstained for q in hybrid.questions) / 27
