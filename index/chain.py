@@ -7,6 +7,7 @@
           │                                      or "no article from <date> is indexed" (AnswerGate.screen_dates)
           └─ documents = retriever(search_query, only articles from those dates, newer ones first when it
                                    asks for the latest)
+             (dates that name a year: later or undated articles that name it compete with that year's)
              -> AnswerStep: nothing indexed / no article from those dates / nothing relevant -> say so
                             else answerer.answer(question, hits)
 
@@ -134,7 +135,25 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         # (mean 0.332 -> 0.320 with use, 0.724 -> 0.715 with use+e5), nearer the abstention threshold
         # (benchmarks/date_queries.py).
         query = str(inputs.get("search_query") or inputs["question"])
-        return retriever.invoke(query, config, published=dates.published, recent=dates.recent)
+        documents = retriever.invoke(query, config, published=dates.published, recent=dates.recent)
+        published = dates.published
+        if published is None or not published.years:
+            return documents
+        # The news of a year is often told later ("the Costa Concordia, which ran aground in January 2012"), and an
+        # undated article may be from any time: later and undated articles that name the year compete with the
+        # year's own (one article's chunks come from one search). With neither, the step says no article is from
+        # then.
+        later = retriever.invoke(query, config, published=published.reported_later(), recent=dates.recent)
+        taken = {d.metadata["article_id"] for d in documents}
+        named = [
+            d
+            for d in later
+            if d.metadata["article_id"] not in taken and any(year in d.page_content for year in published.years)
+        ]
+        if not named:
+            return documents
+        best = sorted(documents + named, key=lambda d: -float(d.metadata["score"]))
+        return best[: max(len(documents), len(later))]
 
     def _respond(inputs: dict[str, Any]) -> Answer:
         documents: list[Document] = inputs["documents"]

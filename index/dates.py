@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from index.lexical import fold, tokenize
@@ -94,13 +94,30 @@ GENERIC_WORDS = frozenset(
 )
 
 
+# A year the question's date expression names ("in January 2012", "im Jahr 1901"): a later article that names it
+# may report that time's news.
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 @dataclass(frozen=True)
 class DateRange:
-    """Publication dates from `start` (inclusive) to `end` (exclusive); `expression` is the question's words."""
+    """Publication dates from `start` (inclusive) to `end` (exclusive); `expression` is the question's words.
+    `onwards` (see `reported_later`): from `start` on, with no end, and undated articles too."""
 
     start: datetime
     end: datetime
     expression: str
+    onwards: bool = False
+
+    @property
+    def years(self) -> tuple[str, ...]:
+        """The years the expression names: ("2012",) for "in January 2012", () for "yesterday"."""
+        return tuple(YEAR_RE.findall(self.expression))
+
+    def reported_later(self) -> DateRange:
+        """The articles that may report this range's news: published on or after its start, or undated (their
+        date is unknown). A question about January 2012 may be answered by a 2015 article that looks back."""
+        return replace(self, onwards=True)
 
     @property
     def start_ts(self) -> float:
@@ -111,6 +128,8 @@ class DateRange:
         return self.end.timestamp()
 
     def contains(self, timestamp: float | None) -> bool:
+        if self.onwards:
+            return not timestamp or timestamp >= self.start_ts
         return timestamp is not None and self.start_ts <= timestamp < self.end_ts
 
     @property
@@ -125,7 +144,10 @@ class DateRange:
         return first.isoformat() if first == last else f"{first.isoformat()}{to}{last.isoformat()}"
 
     def where(self) -> dict[str, object]:
-        """A Chroma `where` filter on the chunk metadata's `published_ts` (undated chunks hold 0 and never match)."""
+        """A Chroma `where` filter on the chunk metadata's `published_ts` (undated chunks hold 0 and match only
+        `onwards`)."""
+        if self.onwards:
+            return {"$or": [{"published_ts": {"$gte": self.start_ts}}, {"published_ts": {"$eq": 0.0}}]}
         return {"$and": [{"published_ts": {"$gte": self.start_ts}}, {"published_ts": {"$lt": self.end_ts}}]}
 
 

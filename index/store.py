@@ -390,6 +390,10 @@ class ChunkStore:
                 best[hit.article_id] = hit
         return sorted(best.values(), key=lambda h: h.score, reverse=True)
 
+    def article_ids(self) -> list[str]:
+        """Every stored article's id (from the chunk ids: no text, no metadata)."""
+        return [chunk_id.rsplit(":", 1)[0] for chunk_id in self.chunk_ids() if chunk_id.endswith(":0")]
+
     def chunk_ids(self, *, written_after: float | None = None) -> list[str]:
         """Every chunk's id (cheap: no text, no metadata), or those written after the time `written_after`."""
         where = {"ingested_at": {"$gt": written_after}} if written_after is not None else None
@@ -436,7 +440,7 @@ class ChunkStore:
             if article_ids is None:
                 # By id, page by page: one `get(where chunk_index=0)` over 50,000 chunks took as long and left the
                 # process 300-400 MB larger (Chroma's buffers stay with the allocator); pages leave ~60 MB.
-                article_ids = [c.rsplit(":", 1)[0] for c in self.chunk_ids() if c.endswith(":0")]
+                article_ids = self.article_ids()
             metas = []
             for start in range(0, len(article_ids), ARTICLE_PAGE):
                 ids = [f"{a}:0" for a in article_ids[start : start + ARTICLE_PAGE]]
@@ -472,7 +476,7 @@ class ChunkStore:
                 listed = {a.article_id: a for a in self.articles()}
             else:
                 _, synced_at, kept = self._listing
-                present = {chunk_id.rsplit(":", 1)[0] for chunk_id in self.chunk_ids() if chunk_id.endswith(":0")}
+                present = set(self.article_ids())
                 listed = {article_id: a for article_id, a in kept.items() if article_id in present}
                 listed.update((a.article_id, a) for a in self.articles(ingested_after=synced_at - CLOCK_MARGIN_S))
                 listed.update((a.article_id, a) for a in self.articles(sorted(present - listed.keys())))

@@ -190,3 +190,63 @@ def test_a_bad_now_is_named_with_the_fix(tmp_path: Path) -> None:
 
     with pytest.raises(ValidationError, match="2026-12-02T09:30"):
         make_settings(tmp_path, now="tomorrow")
+
+
+CONCORDIA_2015 = article(
+    "Concordia captain appeals his sentence",
+    "The former captain of the Costa Concordia appealed his sentence on Monday. The cruise ship struck a rock off "
+    "the island of Giglio in January 2012 and capsized; 32 people died.",
+    at(4, 9, month=5, year=2015),
+)
+CRUISES_2012 = article(
+    "Cruise season starts with record bookings",
+    "The cruise season in the Mediterranean started with record bookings. Operators of cruise ships expect more "
+    "passengers than ever this winter.",
+    at(2, 9, month=1, year=2012),
+)
+WARSAW_UNDATED = article(
+    "Warsaw at the turn of the century",
+    "In 1901 Warsaw had 711,988 inhabitants, of whom 56.2 percent were Catholics and 35.7 percent Jews.",
+    None,
+)
+STADIUM_2024 = article(
+    "City plans a stadium for 2030",
+    "The city council approved plans for a new football stadium. It is to open in 2030 with 40,000 seats.",
+    at(3, 9, month=6, year=2024),
+)
+LOOKING_BACK = [CONCORDIA_2015, CRUISES_2012, WARSAW_UNDATED, STADIUM_2024]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
+    newsroom = Newsroom(make_settings(tmp_path_factory.mktemp("archive") / "data", now=NOW))
+    assert newsroom.ingest_articles(LOOKING_BACK).added == len(LOOKING_BACK)
+    return newsroom
+
+
+def test_a_question_about_a_year_is_answered_by_a_later_article_that_names_it(archive: Newsroom) -> None:
+    # January 2012 has an article of its own, about cruises, but the 2015 article tells what happened then
+    answer = archive.ask("What did the Costa Concordia hit in January 2012?")
+    assert not answer.abstained
+    assert titles(answer.sources)[0] == CONCORDIA_2015.meta.title
+    assert "Giglio" in answer.text
+
+
+def test_an_undated_article_that_names_the_year_answers_for_it(archive: Newsroom) -> None:
+    answer = archive.ask("What was the population of Warsaw in 1901?")
+    assert not answer.abstained
+    assert titles(answer.sources) == [WARSAW_UNDATED.meta.title]
+    assert "711,988" in answer.text
+
+
+def test_an_article_from_before_the_year_does_not_answer_for_it(archive: Newsroom) -> None:
+    # the 2024 article names 2030 as a plan: it cannot report what happened then
+    answer = archive.ask("How many seats did the new football stadium have in 2030?")
+    assert answer.abstained and not answer.sources
+    assert answer.text.startswith("No article from 2030-01-01 to 2030-12-31 (in 2030) is indexed; the newest is from")
+
+
+def test_a_later_article_that_does_not_name_the_year_does_not_answer_for_it(archive: Newsroom) -> None:
+    answer = archive.ask("Which cruise ship capsized off Giglio in 2013?")
+    assert answer.abstained and not answer.sources
+    assert answer.text.startswith("No article from 2013-01-01 to 2013-12-31 (in 2013) is indexed")

@@ -146,3 +146,32 @@ def test_the_range_filters_chroma_on_the_published_timestamp() -> None:
     assert query.published.where() == {
         "$and": [{"published_ts": {"$gte": start}}, {"published_ts": {"$lt": start + 86400}}]
     }
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("What did the Costa Concordia hit in January 2012?", ("2012",)),
+        ("Wie viele Einwohner hatte Warschau im Jahr 1901?", ("1901",)),
+        ("What happened on 2026-11-30?", ("2026",)),
+        ("What happened yesterday?", ()),
+        ("Which city was flooded in September?", ()),
+    ],
+)
+def test_a_range_knows_the_years_its_expression_names(question: str, years: tuple[str, ...]) -> None:
+    published = parse_question(question, NOW).published
+    assert published is not None and published.years == years
+
+
+def test_reported_later_takes_later_and_undated_articles_not_earlier_ones() -> None:
+    published = parse_question("What did the Costa Concordia hit in January 2012?", NOW).published
+    assert published is not None
+    later = published.reported_later()
+    start = datetime(2012, 1, 1, tzinfo=UTC).timestamp()
+    assert later.where() == {"$or": [{"published_ts": {"$gte": start}}, {"published_ts": {"$eq": 0.0}}]}
+    assert later.contains(datetime(2015, 5, 4, tzinfo=UTC).timestamp()) and later.contains(None)
+    assert later.contains(0.0) and later.contains(start)
+    assert not later.contains(start - 1)
+    # the range itself still ends with January
+    assert not published.contains(datetime(2015, 5, 4, tzinfo=UTC).timestamp()) and not published.contains(None)
+    assert (later.days, later.expression) == (published.days, published.expression)

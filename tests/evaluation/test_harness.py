@@ -20,6 +20,7 @@ from index.evaluation.harness import (
     evaluate,
     loss_breakdown,
 )
+from index.models import Article
 from tests.conftest import make_settings
 
 Run = tuple[EvalReport, Settings]
@@ -226,3 +227,36 @@ def test_the_bundled_absent_topic_questions_evaluate_without_paragraphs(tmp_path
     hybrid = report.modes["hybrid"]
     assert len(hybrid.questions) == 27
     assert hybrid.metrics["abstain_unanswerable_absent_topic"] == sum(q.abstained for q in hybrid.questions) / 27
+
+
+def test_a_kept_store_holds_only_the_articles_of_the_run(tmp_path: Path) -> None:
+    """Two question files of one layout share a kept store's collection. A run of the absent-topic file over
+    other copies of the news slice's articles (a later edition: a sentence more) stores them under other ids; left
+    in the store, they would answer the slice's questions with their gold article removed."""
+    from dataclasses import replace
+
+    from index.evaluation.datasets import read_distractors
+
+    corpus = list(read_distractors(NEWS_CORPUS))
+    edition = [
+        replace(
+            a, text=a.text + " Dieser Artikel wurde aktualisiert.", meta=replace(a.meta, source=a.meta.source + "#2")
+        )
+        for a in corpus
+    ]
+
+    def run(path: Path, distractors: list[Article]) -> EvalReport:
+        return evaluate(
+            read_qa_jsonl(path), make_settings(tmp_path / "user"), distractors=distractors, work_dir=tmp_path / "kept"
+        )
+
+    first = run(NEWS_QA, corpus)
+    other = run(ABSENT_TOPICS, edition)
+    again = run(NEWS_QA, corpus)
+
+    assert other.chunks == first.chunks  # the edition's two articles only
+    assert again.chunks == first.chunks  # the slice's two articles only: the edition's were removed
+    before, after = first.modes["hybrid"], again.modes["hybrid"]
+    quality = [k for k in before.metrics if not k.startswith("latency")]
+    assert [after.metrics[k] for k in quality] == [before.metrics[k] for k in quality]
+    assert [q.answer_without_gold for q in after.questions] == [q.answer_without_gold for q in before.questions]
