@@ -267,7 +267,14 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else NUMBERS[text.lower()]
 
 
-def _today(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+# "even today", "still stand today", "until today", "noch heute", "bis heute": these days, not one day's news
+# ("Whose wall has fragments visible around Newcastle even today?")
+_NOWADAYS = re.compile(r"\b(?:(?:even|still|noch)\s+(?:\w+\s+){0,2}|(?:until|till|up\s+to|bis)\s+)$", re.I)
+
+
+def _today(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
+    if _NOWADAYS.search(m.string[: m.start()]):
+        return None
     return _days(now.date(), now.date(), now)
 
 
