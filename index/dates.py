@@ -374,7 +374,8 @@ def _in_year(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w.])" + pattern + r"(?![\w])", re.IGNORECASE)
+    """The pattern as a whole expression: not inside a word, on either side of each of its alternatives."""
+    return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
 
 
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [

@@ -87,6 +87,8 @@ def test_a_date_expression_becomes_a_range_and_leaves_the_question(question: str
         "Von welcher Mauer sind noch heute an Orten rund um Newcastle Fragmente sichtbar?",
         "Which buildings still stand today?",
         "Was ist bis heute über den Täter bekannt?",
+        # "letzten Jahre" (her last years) is no "letzten Jahr"
+        "Wo verbrachte Victoria einen Teil ihrer letzten Jahre?",
     ],
 )
 def test_questions_without_a_date_have_no_range(question: str) -> None:
