@@ -93,6 +93,21 @@ def titles(sources: Sequence[Source]) -> list[str]:
     return [source.meta.title for source in sources]
 
 
+def assert_answered_from(newsroom: Newsroom, question: str, title: str, words: str) -> None:
+    """The answer cites `title` first and quotes `words`."""
+    answer = newsroom.ask(question)
+    assert not answer.abstained
+    assert titles(answer.sources)[0] == title
+    assert words in answer.text
+
+
+def assert_no_article_from(newsroom: Newsroom, question: str, days: str) -> None:
+    """The question is refused as being about dates no indexed article is from: `days` is "2013-01-01 to …"."""
+    answer = newsroom.ask(question)
+    assert answer.abstained and not answer.sources
+    assert answer.text.startswith(f"No article from {days}")
+
+
 def test_what_happened_yesterday_lists_yesterdays_articles_only(newsroom: Newsroom) -> None:
     answer = newsroom.ask("What happened yesterday?")
     assert not answer.abstained
@@ -129,16 +144,13 @@ def test_a_dated_question_is_answered_from_that_days_articles_though_older_news_
     question = "Which city was hit by floods yesterday?"
     # unfiltered, the 2024 floods in Valencia are the closest match: the filter is what finds Porto
     assert newsroom.search(question, k=1)[0].meta.title == FLOODS_2024.meta.title
-    answer = newsroom.ask(question)
-    assert not answer.abstained
-    assert titles(answer.sources) == [FLOODS_YESTERDAY.meta.title]
-    assert "Porto" in answer.text
+    assert_answered_from(newsroom, question, FLOODS_YESTERDAY.meta.title, "Porto")
 
 
 def test_a_dated_question_about_something_else_is_not_answered_from_other_days(newsroom: Newsroom) -> None:
-    answer = newsroom.ask("Which city was hit by floods in September?")
-    assert answer.abstained and not answer.sources
-    assert answer.text.startswith("No article from 2026-09-01 to 2026-09-30 (in September) is indexed")
+    assert_no_article_from(
+        newsroom, "Which city was hit by floods in September?", "2026-09-01 to 2026-09-30 (in September)"
+    )
 
 
 def test_latest_news_cites_the_newest_article_not_the_undated_one(newsroom: Newsroom) -> None:
@@ -226,27 +238,23 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
 
 def test_a_question_about_a_year_is_answered_by_a_later_article_that_names_it(archive: Newsroom) -> None:
     # January 2012 has an article of its own, about cruises, but the 2015 article tells what happened then
-    answer = archive.ask("What did the Costa Concordia hit in January 2012?")
-    assert not answer.abstained
-    assert titles(answer.sources)[0] == CONCORDIA_2015.meta.title
-    assert "Giglio" in answer.text
+    assert_answered_from(
+        archive, "What did the Costa Concordia hit in January 2012?", CONCORDIA_2015.meta.title, "Giglio"
+    )
 
 
 def test_an_undated_article_that_names_the_year_answers_for_it(archive: Newsroom) -> None:
-    answer = archive.ask("What was the population of Warsaw in 1901?")
-    assert not answer.abstained
-    assert titles(answer.sources) == [WARSAW_UNDATED.meta.title]
-    assert "711,988" in answer.text
+    assert_answered_from(archive, "What was the population of Warsaw in 1901?", WARSAW_UNDATED.meta.title, "711,988")
 
 
 def test_an_article_from_before_the_year_does_not_answer_for_it(archive: Newsroom) -> None:
     # the 2024 article names 2030 as a plan: it cannot report what happened then
-    answer = archive.ask("How many seats did the new football stadium have in 2030?")
-    assert answer.abstained and not answer.sources
-    assert answer.text.startswith("No article from 2030-01-01 to 2030-12-31 (in 2030) is indexed; the newest is from")
+    assert_no_article_from(
+        archive, "How many seats did the new football stadium have in 2030?", "2030-01-01 to 2030-12-31 (in 2030)"
+    )
 
 
 def test_a_later_article_that_does_not_name_the_year_does_not_answer_for_it(archive: Newsroom) -> None:
-    answer = archive.ask("Which cruise ship capsized off Giglio in 2013?")
-    assert answer.abstained and not answer.sources
-    assert answer.text.startswith("No article from 2013-01-01 to 2013-12-31 (in 2013) is indexed")
+    assert_no_article_from(
+        archive, "Which cruise ship capsized off Giglio in 2013?", "2013-01-01 to 2013-12-31 (in 2013)"
+    )
