@@ -144,10 +144,10 @@ class DateRange:
         return first.isoformat() if first == last else f"{first.isoformat()}{to}{last.isoformat()}"
 
     def where(self) -> dict[str, object]:
-        """A Chroma `where` filter on the chunk metadata's `published_ts` (undated chunks hold 0 and match only
-        `onwards`)."""
+        """A Chroma `where` filter on the chunk metadata's `published_ts` (undated chunks hold 0 and never match);
+        an `onwards` range is no filter (`contains` checks hits instead)."""
         if self.onwards:
-            return {"$or": [{"published_ts": {"$gte": self.start_ts}}, {"published_ts": {"$eq": 0.0}}]}
+            raise ValueError("an onwards range is checked with contains(), not searched with where()")
         return {"$and": [{"published_ts": {"$gte": self.start_ts}}, {"published_ts": {"$lt": self.end_ts}}]}
 
 
