@@ -146,13 +146,12 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         # Searched unfiltered and kept after: a Chroma `where` that matches most of the store (every undated chunk)
         # made the search ~10x slower.
         later = retriever.invoke(query, config, recent=dates.recent)
-        onwards = published.reported_later()
         taken = {d.metadata["article_id"] for d in documents}
         named = [
             d
             for d in later
             if d.metadata["article_id"] not in taken
-            and onwards.contains(document_to_hit(d).meta.published_ts)
+            and published.may_report(document_to_hit(d).meta.published_ts)
             and any(year in d.page_content for year in published.years)
         ]
         if not named:

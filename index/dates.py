@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from index.lexical import fold, tokenize
@@ -101,23 +101,21 @@ YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 @dataclass(frozen=True)
 class DateRange:
-    """Publication dates from `start` (inclusive) to `end` (exclusive); `expression` is the question's words.
-    `onwards` (see `reported_later`): from `start` on, with no end, and undated articles too."""
+    """Publication dates from `start` (inclusive) to `end` (exclusive); `expression` is the question's words."""
 
     start: datetime
     end: datetime
     expression: str
-    onwards: bool = False
 
     @property
     def years(self) -> tuple[str, ...]:
         """The years the expression names: ("2012",) for "in January 2012", () for "yesterday"."""
         return tuple(YEAR_RE.findall(self.expression))
 
-    def reported_later(self) -> DateRange:
-        """The articles that may report this range's news: published on or after its start, or undated (their
+    def may_report(self, timestamp: float | None) -> bool:
+        """Whether an article published then may report this range's news: on or after its start, or undated (its
         date is unknown). A question about January 2012 may be answered by a 2015 article that looks back."""
-        return replace(self, onwards=True)
+        return not timestamp or timestamp >= self.start_ts
 
     @property
     def start_ts(self) -> float:
@@ -128,8 +126,6 @@ class DateRange:
         return self.end.timestamp()
 
     def contains(self, timestamp: float | None) -> bool:
-        if self.onwards:
-            return not timestamp or timestamp >= self.start_ts
         return timestamp is not None and self.start_ts <= timestamp < self.end_ts
 
     @property
@@ -144,10 +140,7 @@ class DateRange:
         return first.isoformat() if first == last else f"{first.isoformat()}{to}{last.isoformat()}"
 
     def where(self) -> dict[str, object]:
-        """A Chroma `where` filter on the chunk metadata's `published_ts` (undated chunks hold 0 and never match);
-        an `onwards` range is no filter (`contains` checks hits instead)."""
-        if self.onwards:
-            raise ValueError("an onwards range is checked with contains(), not searched with where()")
+        """A Chroma `where` filter on the chunk metadata's `published_ts` (undated chunks hold 0 and never match)."""
         return {"$and": [{"published_ts": {"$gte": self.start_ts}}, {"published_ts": {"$lt": self.end_ts}}]}
 
 
