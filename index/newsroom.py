@@ -261,7 +261,7 @@ class Newsroom:
         if cutoff is None:
             return 0
         old = [a.article_id for a in self.store.articles() if _dated_at(a) < cutoff]
-        deleted = self._delete(old)
+        deleted = self.delete_ids(old)
         if deleted:
             log.info("deleted %d article(s) older than %d days", deleted, self.settings.retention_days)
         return deleted
@@ -428,11 +428,11 @@ class Newsroom:
         ids: list[str] = []
         for ref in refs:
             ids.extend(self.store.find_article_ids(ref))
-        return self._delete(ids)
+        return self.delete_ids(ids)
 
-    def _delete(self, article_ids: Sequence[str]) -> int:
-        """Delete the articles with their chunks, and what the answerer kept of them (the sentence vectors it
-        read): a deleted article leaves nothing behind."""
+    def delete_ids(self, article_ids: Sequence[str]) -> int:
+        """Delete the articles of these ids (no lookup by url or source, as `delete` does) with their chunks, and
+        what the answerer kept of them (the sentence vectors it read): a deleted article leaves nothing behind."""
         for article_id in dict.fromkeys(article_ids):
             try:
                 self.answerer.forget(self.store.article_chunks(article_id))

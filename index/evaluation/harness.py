@@ -337,7 +337,7 @@ def evaluate(
     wanted = {article.id for article in [*articles, *others]}
     stale = [article_id for article_id in first.store.article_ids() if article_id not in wanted]
     if stale:
-        say(f"removed {first.delete(stale)} articles an earlier run stored that this one does not index")
+        say(f"removed {first.delete_ids(stale)} articles an earlier run stored that this one does not index")
     report = first.ingest_articles(articles)
     if report.failed:
         first_failure = report.failed[0]
