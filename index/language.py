@@ -244,12 +244,18 @@ def split_sentences(paragraph: str, language: str = "en") -> list[str]:
 
 
 def iter_sentences(paragraph: str, language: str = "en") -> Iterator[str]:
-    """The paragraph's sentences one by one, in time linear in its length (see SENTENCE_WINDOW_CHARS)."""
-    for window in _windows(" ".join(paragraph.split())):
+    """The paragraph's sentences one by one, pieces of `normalize_spaces(paragraph)`, in time linear in its length
+    (see SENTENCE_WINDOW_CHARS)."""
+    for window in _windows(normalize_spaces(paragraph)):
         if not _SENTENCE_END.search(window):
             yield window
         else:
             yield from (s.strip() for s in _segmenter(language).segment(window) if s.strip())
+
+
+def normalize_spaces(text: str) -> str:
+    """One space between words, none around them."""
+    return " ".join(text.split())
 
 
 def _windows(text: str) -> Iterator[str]:

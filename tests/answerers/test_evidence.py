@@ -395,6 +395,7 @@ def test_across_languages_the_cross_model_reads_what_the_best_sentences_latent_t
     said = answerer.answer(PRICE_QUESTION, [_hit("sale", SALE, 0.8)])
     assert not said.abstained and SALE in said.text
     assert reader.latents_read == [[PRICE_QUESTION, SALE]]
+    assert reader.latents_ahead == [[PRICE_QUESTION]]  # started while the candidates were weighed
     # the article says where the painting hangs, not what it sold for: half the question's latent weight is missing
     reading = answerer.read(PRICE_QUESTION, [_hit("museum", HANGS, 0.8)])
     assert reading is not None
@@ -405,9 +406,10 @@ def test_across_languages_the_cross_model_reads_what_the_best_sentences_latent_t
 
     # a German question over German news: no latent terms read, the same-language model decides
     reader.latents_read.clear()
+    reader.latents_ahead.clear()
     german = "Für wie viel wurde das Gemälde in Seoul verkauft?"
     assert not answerer.answer(german, [_hit("museum", HANGS, 0.8)]).abstained
-    assert reader.latents_read == []
+    assert reader.latents_read == [] and reader.latents_ahead == []
 
 
 def test_the_best_articles_best_sentences_are_the_ones_whose_latent_terms_count() -> None:

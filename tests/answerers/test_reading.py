@@ -13,6 +13,7 @@ import pytest
 
 from index.answerers.extractive import ExtractiveAnswerer
 from index.answerers.fallback import FallbackAnswerer
+from index.answerers.sentences import SPLITTER
 from index.newsroom import Newsroom
 from index.reading import CURSOR_FILE, Activity
 from tests.answerers.conftest import CountingEncoder
@@ -131,7 +132,7 @@ def test_nothing_is_read_behind_for_an_llm_or_with_read_ahead_at_ingest(
     encoder: CountingEncoder, tmp_path: Path
 ) -> None:
     extractive = ExtractiveAnswerer(encoder, reader=encoder)
-    assert extractive.reads_with == encoder.name
+    assert extractive.reads_with == f"{encoder.name}, {SPLITTER} splits"  # a new splitter reads everything again
     llm_with_fallback = FallbackAnswerer(extractive, ExtractiveAnswerer(encoder, reader=encoder))
     assert llm_with_fallback.reads_with == ""  # the fallback answers only when the LLM fails
     assert Newsroom(make_settings(tmp_path / "a"), embedder=encoder, answerer=llm_with_fallback).reader_behind() is None

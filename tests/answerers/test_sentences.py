@@ -1,5 +1,6 @@
 """Sentence vectors read once: in memory, in a SQLite file other processes share, and filled at ingest
-(NEWSBOT_READ_AHEAD) so that a question embeds no sentence, only itself. The real USE encoder throughout."""
+(NEWSBOT_READ_AHEAD) so that a question embeds no sentence, only itself. The real USE encoder throughout. And
+paragraphs split once, kept as spans beside the vectors."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import sqlite3
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from index.answerers import sentences
 from index.answerers.extractive import ExtractiveAnswerer
-from index.answerers.sentences import SentenceVectors
+from index.answerers.sentences import SentenceSplits, SentenceVectors
+from index.language import split_sentences
 from index.newsroom import Newsroom
 from tests.answerers.conftest import NORTH_KOREA, QUESTION, WEATHER, CountingEncoder
 from tests.conftest import SEED_ARTICLE, SEED_QUESTION, make_settings
@@ -78,3 +82,80 @@ def test_ingest_with_read_ahead_leaves_questions_only_themselves_to_embed(
     before = len(encoder.passages)
     assert plain.ask(SEED_QUESTION).text == answer.text  # the same answer, read at question time instead
     assert len(encoder.passages) > before
+
+
+PARAGRAPHS = [
+    "Nordkorea hat Berichte über Waffenlieferungen an Russland zurückgewiesen. Pjöngjang habe Moskau nie Waffen "
+    "geliefert, erklärte das Ministerium am Dienstag in einer Mitteilung.",
+    "  Ein Absatz   ohne Satzzeichen  ",
+    "",
+]
+
+
+@pytest.fixture
+def splitting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paragraphs the real splitter splits from now on."""
+    split: list[str] = []
+
+    def counted(paragraph: str, language: str = "en") -> list[str]:
+        split.append(paragraph)
+        return split_sentences(paragraph, language)
+
+    monkeypatch.setattr(sentences, "split_sentences", counted)
+    return split
+
+
+def test_a_paragraph_is_split_once_as_the_splitter_splits_it_and_the_file_keeps_no_words(
+    splitting: list[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "sentences.sqlite3"
+    expected = [tuple(split_sentences(p, "de")) for p in PARAGRAPHS]
+    assert SentenceSplits(path).of(PARAGRAPHS, "de") == expected
+    assert len(expected[0]) == 2 and expected[1] == ("Ein Absatz ohne Satzzeichen",)
+    assert splitting == PARAGRAPHS
+    reopened = SentenceSplits(path)  # another process: nothing in memory
+    assert reopened.of(list(reversed(PARAGRAPHS)), "de") == list(reversed(expected))
+    assert reopened.of(PARAGRAPHS[:1], "en") == [tuple(split_sentences(PARAGRAPHS[0], "en"))]  # split anew
+    assert splitting == [*PARAGRAPHS, PARAGRAPHS[0]]
+    kept = b"".join(f.read_bytes() for f in tmp_path.iterdir())
+    assert b"Waffenlieferungen" not in kept and "Waffenlieferungen".encode("utf-16-le") not in kept
+
+    assert reopened.forget(PARAGRAPHS, "de") == 3
+    assert SentenceSplits(path).of(PARAGRAPHS, "de") == expected
+    assert splitting == [*PARAGRAPHS, PARAGRAPHS[0], *PARAGRAPHS]
+
+
+def test_a_sentence_the_splitter_changed_is_split_again_not_kept_wrong(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls: list[str] = []
+
+    def rewriting(paragraph: str, language: str = "en") -> list[str]:
+        calls.append(paragraph)
+        return [paragraph.upper()]
+
+    monkeypatch.setattr(sentences, "split_sentences", rewriting)
+    path = tmp_path / "sentences.sqlite3"
+    assert SentenceSplits(path).of(["Kim denied it."], "en") == [("KIM DENIED IT.",)]
+    assert SentenceSplits(path).of(["Kim denied it."], "en") == [("KIM DENIED IT.",)]
+    assert len(calls) == 2  # no span holds it: nothing kept in the file
+
+
+def test_read_ahead_splits_what_an_answer_reads_and_forgetting_drops_it(
+    encoder: CountingEncoder, splitting: list[str], tmp_path: Path
+) -> None:
+    answerer = ExtractiveAnswerer(encoder, reader=encoder, sentence_vectors=tmp_path / "sentences.sqlite3")
+    hits = [WEATHER, NORTH_KOREA]
+    answerer.read_ahead(hits[:1])
+    answerer.read_ahead(hits[1:])
+    assert splitting
+    fresh = ExtractiveAnswerer(encoder, reader=encoder, sentence_vectors=tmp_path / "sentences.sqlite3")
+    splitting.clear()
+    answer = fresh.answer(QUESTION, hits)
+    assert not answer.abstained and answer.text.startswith("Nordkorea hat Berichte")
+    assert splitting == []  # every paragraph the answer read was split ahead
+
+    fresh.forget(hits[1:])
+    reopened = ExtractiveAnswerer(encoder, reader=encoder, sentence_vectors=tmp_path / "sentences.sqlite3")
+    assert reopened.answer(QUESTION, hits) == answer
+    assert NORTH_KOREA.text in splitting and WEATHER.text not in splitting

@@ -27,15 +27,21 @@ class ScriptedEmbedder(Embedder):
         super().__init__(replace(GENERIC, name=name, cosine_spread=cosine_spread, max_tokens=max_tokens))
         self.similarities = similarities
         self.queries: list[str] = []
-        #: scripted latent terms per text (None: the model has none, as most do); the texts asked, in order
+        #: scripted latent terms per text (None: the model has none, as most do); the texts asked, in order,
+        #: and those asked ahead
         self.latents = latents
         self.latents_read: list[list[str]] = []
+        self.latents_ahead: list[list[str]] = []
 
     def latent_terms(self, texts: Sequence[str]) -> list[dict[int, float]] | None:
         if self.latents is None:
             return None
         self.latents_read.append(list(texts))
         return [self.latents.get(text, {}) for text in texts]
+
+    def read_latent_terms_ahead(self, texts: Sequence[str]) -> None:
+        if self.latents is not None:
+            self.latents_ahead.append(list(texts))
 
     def _load(self) -> None:
         pass
