@@ -110,6 +110,14 @@ class LexicalIndex:
         with self._lock:
             self._refresh()
 
+    def load_kept(self) -> None:
+        """Import the BM25 library and read the index another process kept, touching no store: a new process does
+        this while the store opens (`warm_up` then only checks it against the store)."""
+        with self._lock:
+            _import_bm25s()
+            if self._synced_at is None and self._built_for is None:
+                self._load_cache()
+
     def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
         """How many stored chunks hold each token (as `tokenize` folds it); 0 for a token no chunk holds.
 
@@ -133,10 +141,7 @@ class LexicalIndex:
         key = self.store.changes()
         if key == self._built_for:
             return
-        import bm25s
-
-        # bm25s sets its logger to DEBUG when imported; its per-index debug line is not for users.
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
+        bm25s = _import_bm25s()
         started = self.store.clock()  # the clock that stamps chunks' ingested_at
         if self._synced_at is None:
             self._load_cache()
@@ -256,6 +261,15 @@ class LexicalIndex:
         if found is None:
             found = self._vocab[token] = len(self._vocab)
         return found
+
+
+def _import_bm25s() -> Any:
+    """bm25s (its import pulls in scipy: 0.3 s), its logger quiet: it sets it to DEBUG when imported, and its
+    per-index debug line is not for users."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 def _bm25s_version() -> str:

@@ -160,13 +160,16 @@ class Newsroom:
 
         The store (Chroma, its vector index, the kept BM25 index) opens in a second thread while the models load:
         much of either is file reading and native code that lets the other run (at 50,000 chunks, warm-up plus
-        the first search took 0.1-0.3 s less, six fresh processes each)."""
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbot-open") as pool:
+        the first search took 0.1-0.3 s less, six fresh processes each). A third reads the kept BM25 index
+        meanwhile, which the store's thread then only checks against the store."""
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="newsbot-open") as pool:
+            lexical = pool.submit(self.searcher.lexical.load_kept)
             opened = pool.submit(self._open_store)
             self.embedder.warm_up()
             self.answerer.warm_up()
             if language_tools:
                 load_language_tools()
+            lexical.result()
             opened.result()
 
     def _open_store(self) -> None:

@@ -127,6 +127,26 @@ def test_the_next_process_uses_the_kept_index_while_no_chunk_changed(tmp_path: P
     assert top(after_delete, "Hamburg storm") == [] and after_delete.indexes_built == 1
 
 
+def test_a_new_process_reads_the_kept_index_before_the_store_opens_and_then_only_checks_it(tmp_path: Path) -> None:
+    clock, store = harbour_and_bakery(tmp_path)
+    assert top(LexicalIndex(store), "rye loaf") == ["bakery.txt"]
+
+    clock.now += 2 * CLOCK_MARGIN_S
+    fresh = ChunkStore(path=tmp_path, embedder_name="test", clock=clock)
+    index = LexicalIndex(fresh)
+    index.load_kept()  # while the store opens (Newsroom.warm_up): no Chroma call
+    assert fresh._collection is None
+    index.warm_up()
+    assert top(index, "rye loaf") == ["bakery.txt"] and index.chunks_read == 0 and index.indexes_built == 0
+
+    store_article(store, "storm", ["A winter storm closed the harbour of Hamburg."])
+    clock.now += 2 * CLOCK_MARGIN_S
+    changed = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test", clock=clock))
+    changed.load_kept()  # the kept index is older than the store: warm_up reads what was written since
+    changed.warm_up()
+    assert top(changed, "Hamburg storm") == ["storm.txt"] and changed.chunks_read == 1
+
+
 def test_a_process_on_a_kept_index_takes_the_newest_kept_tokens_when_the_store_changes(tmp_path: Path) -> None:
     clock, store = harbour_and_bakery(tmp_path)
     assert top(LexicalIndex(store), "rye loaf") == ["bakery.txt"]
