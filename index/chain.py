@@ -137,12 +137,12 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         query = str(inputs.get("search_query") or inputs["question"])
         documents = retriever.invoke(query, config, published=dates.published, recent=dates.recent)
         published = dates.published
-        if published is None or not published.years:
+        if published is None or not published.names:
             return documents
         # The news of a year is often told later ("the Costa Concordia, which ran aground in January 2012"), and an
-        # undated article may be from any time: later and undated articles that name the year compete with the
-        # year's own (one article's chunks come from one search). With neither, the step says no article is from
-        # then.
+        # undated article may be from any time: later and undated articles that name the year (or, when the
+        # question names none, its month or weekday: "am Dienstag") compete with the dates' own (one article's
+        # chunks come from one search). With neither, the step says no article is from then.
         # Searched unfiltered and kept after: a Chroma `where` that matches most of the store (every undated chunk)
         # made the search ~10x slower.
         later = retriever.invoke(query, config, recent=dates.recent)
@@ -152,7 +152,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
             for d in later
             if d.metadata["article_id"] not in taken
             and published.may_report(document_to_hit(d).meta.published_ts)
-            and any(year in d.page_content for year in published.years)
+            and published.named_in(d.page_content)
         ]
         if not named:
             return documents

@@ -97,6 +97,7 @@ GENERIC_WORDS = frozenset(
 # A year the question's date expression names ("in January 2012", "im Jahr 1901"): a later article that names it
 # may report that time's news.
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,29 @@ class DateRange:
     def years(self) -> tuple[str, ...]:
         """The years the expression names: ("2012",) for "in January 2012", () for "yesterday"."""
         return tuple(YEAR_RE.findall(self.expression))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """How a text names these dates as the question does: the years it names; without one, its months or
+        weekdays, in English and German ("am Dienstag": tuesday, dienstag); () for "yesterday" or "last week"."""
+        if self.years:
+            return self.years
+        words = set(_WORD.findall(self.expression.lower()))
+        months = sorted({MONTHS[w] for w in words if w in MONTHS})
+        weekdays = sorted({WEEKDAYS[w] for w in words if w in WEEKDAYS})
+        return tuple(
+            [name for month in months for name, number in MONTHS.items() if number == month]
+            + [name for day in weekdays for name, number in WEEKDAYS.items() if number == day]
+        )
+
+    def named_in(self, text: str) -> bool:
+        """Whether the text names these dates as the question does (`names`): a later article that names "2012",
+        an undated one that says "am Dienstag", may tell what happened then."""
+        years = self.years
+        if years:
+            return any(year in text for year in years)
+        names = set(self.names)
+        return bool(names) and any(word in names for word in _WORD.findall(text.lower()))
 
     def may_report(self, timestamp: float | None) -> bool:
         """Whether an article published then may report this range's news: on or after its start, or undated (its

@@ -226,7 +226,13 @@ STADIUM_2024 = article(
     "The city council approved plans for a new football stadium. It is to open in 2030 with 40,000 seats.",
     at(3, 9, month=6, year=2024),
 )
-LOOKING_BACK = [CONCORDIA_2015, CRUISES_2012, WARSAW_UNDATED, STADIUM_2024]
+BRIDGE_UNDATED = article(
+    "Port Elda opens its harbour bridge",
+    "The mayor of Port Elda, Anna Berg, opened the new harbour bridge on Tuesday. The bridge cost 40 million euros "
+    "and carries 12,000 cars a day.",
+    None,
+)
+LOOKING_BACK = [CONCORDIA_2015, CRUISES_2012, WARSAW_UNDATED, STADIUM_2024, BRIDGE_UNDATED]
 
 
 @pytest.fixture(scope="module")
@@ -257,4 +263,21 @@ def test_an_article_from_before_the_year_does_not_answer_for_it(archive: Newsroo
 def test_a_later_article_that_does_not_name_the_year_does_not_answer_for_it(archive: Newsroom) -> None:
     assert_no_article_from(
         archive, "Which cruise ship capsized off Giglio in 2013?", "2013-01-01 to 2013-12-31 (in 2013)"
+    )
+
+
+def test_an_undated_article_that_names_the_weekday_answers_for_it(archive: Newsroom) -> None:
+    # no indexed article is from Tuesday (2026-12-01), and the question names no year: the undated article that
+    # says "on Tuesday" may be from any week
+    question = "Who opened the new harbour bridge in Port Elda on Tuesday?"
+    assert_answered_from(archive, question, BRIDGE_UNDATED.meta.title, "Anna Berg")
+    german = "Wer hat am Dienstag die neue Hafenbrücke in Port Elda eröffnet?"
+    assert_answered_from(archive, german, BRIDGE_UNDATED.meta.title, "Anna Berg")
+
+
+def test_an_undated_article_that_does_not_name_the_month_does_not_answer_for_it(archive: Newsroom) -> None:
+    assert_no_article_from(
+        archive,
+        "Who opened the new harbour bridge in Port Elda in September?",
+        "2026-09-01 to 2026-09-30 (in September)",
     )

@@ -170,6 +170,23 @@ def test_a_range_knows_the_years_its_expression_names(question: str, years: tupl
     assert published is not None and published.years == years
 
 
+@pytest.mark.parametrize(
+    ("question", "names", "named", "not_named"),
+    [
+        ("What did the Costa Concordia hit in January 2012?", ("2012",), "ran aground in 2012", "im Jänner"),
+        ("Wer sprach am Dienstag?", ("tuesday", "dienstag"), "sagte sie am Dienstag.", "Dienstags-Zug"),
+        ("Who spoke last Tuesday?", ("tuesday", "dienstag"), "Am Dienstag sprach", "Donnerstag"),
+        ("Was geschah im Jänner?", ("january", "januar", "jänner"), "Anfang Jänner", "Juni"),
+        ("Unter welchem Namen ist der 14. Februar bekannt?", ("february", "februar"), "am 14. Februar", "Feber"),
+        ("What happened yesterday?", (), "", "yesterday"),
+    ],
+)
+def test_a_range_knows_how_a_text_names_it(question: str, names: tuple[str, ...], named: str, not_named: str) -> None:
+    published = parse_question(question, NOW).published
+    assert published is not None and published.names == names
+    assert published.named_in(named) == bool(names) and not published.named_in(not_named)
+
+
 def test_later_and_undated_articles_may_report_a_range_earlier_ones_may_not() -> None:
     published = parse_question("What did the Costa Concordia hit in January 2012?", NOW).published
     assert published is not None
