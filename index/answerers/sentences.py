@@ -194,15 +194,19 @@ class SentenceSplits:
         if self.path is None or not keys or not self.path.exists():
             return dropped
         dropped = 0
-        connection = _connect(self._local, self.path)
+        connection = self._connection()
         with connection:
             for marks, part in _key_batches(keys):
                 dropped += connection.execute(f"DELETE FROM splits WHERE key IN ({marks})", part).rowcount
         return dropped
 
+    def _connection(self) -> sqlite3.Connection:
+        assert self.path is not None
+        return _connect(self._local, self.path)
+
     def _read(self, paragraphs: dict[bytes, str]) -> dict[bytes, tuple[str, ...]]:
         found: dict[bytes, tuple[str, ...]] = {}
-        connection = _connect(self._local, self.path)  # type: ignore[arg-type]
+        connection = self._connection()
         for marks, part in _key_batches(list(paragraphs)):
             rows = connection.execute(f"SELECT key, spans FROM splits WHERE key IN ({marks})", part).fetchall()
             for key, blob in rows:
@@ -220,7 +224,7 @@ class SentenceSplits:
                 rows.append((key, np.asarray(spans, dtype=np.uint32).tobytes(), now))
         if not rows:
             return
-        connection = _connect(self._local, self.path)  # type: ignore[arg-type]
+        connection = self._connection()
         with connection:
             connection.executemany("INSERT OR REPLACE INTO splits (key, spans, used) VALUES (?, ?, ?)", rows)
             (count,) = connection.execute("SELECT COUNT(*) FROM splits").fetchone()
