@@ -144,15 +144,7 @@ class SentenceVectors:
             (_key(model_name, s), np.asarray(v, dtype=np.float32).tobytes(), now)
             for s, v in zip(sentences, vectors, strict=True)
         ]
-        connection = self._connection()
-        with connection:
-            connection.executemany("INSERT OR REPLACE INTO vectors (key, vector, used) VALUES (?, ?, ?)", rows)
-            (count,) = connection.execute("SELECT COUNT(*) FROM vectors").fetchone()
-            if count > self.max_stored:
-                drop = count - self.max_stored + self.max_stored // 10
-                connection.execute(
-                    "DELETE FROM vectors WHERE key IN (SELECT key FROM vectors ORDER BY used LIMIT ?)", (drop,)
-                )
+        _put(self._connection(), "vectors", rows, self.max_stored)
 
 
 class SentenceSplits:
@@ -224,15 +216,20 @@ class SentenceSplits:
                 rows.append((key, np.asarray(spans, dtype=np.uint32).tobytes(), now))
         if not rows:
             return
-        connection = self._connection()
-        with connection:
-            connection.executemany("INSERT OR REPLACE INTO splits (key, spans, used) VALUES (?, ?, ?)", rows)
-            (count,) = connection.execute("SELECT COUNT(*) FROM splits").fetchone()
-            if count > self.max_stored:
-                drop = count - self.max_stored + self.max_stored // 10
-                connection.execute(
-                    "DELETE FROM splits WHERE key IN (SELECT key FROM splits ORDER BY used LIMIT ?)", (drop,)
-                )
+        _put(self._connection(), "splits", rows, self.max_stored)
+
+
+def _put(connection: sqlite3.Connection, table: str, rows: list[tuple[bytes, bytes, float]], max_stored: int) -> None:
+    """Write (key, value, time used) rows into one of the file's tables; beyond `max_stored` rows, the tenth used
+    longest ago is dropped."""
+    with connection:
+        connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
+        (count,) = connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+        if count > max_stored:
+            drop = count - max_stored + max_stored // 10
+            connection.execute(
+                f"DELETE FROM {table} WHERE key IN (SELECT key FROM {table} ORDER BY used LIMIT ?)", (drop,)
+            )
 
 
 def _spans(text: str, sentences: Sequence[str]) -> list[tuple[int, int]] | None:
