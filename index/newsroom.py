@@ -435,7 +435,8 @@ class Newsroom:
 
     def delete_ids(self, article_ids: Sequence[str]) -> int:
         """Delete the articles of these ids (no lookup by url or source, as `delete` does) with their chunks, and
-        what the answerer kept of them (the sentence vectors it read): a deleted article leaves nothing behind."""
+        what the answerer kept of them (the sentence vectors it read, where their paragraphs split): a deleted article
+        leaves nothing behind."""
         for article_id in dict.fromkeys(article_ids):
             try:
                 self.answerer.forget(self.store.article_chunks(article_id))

@@ -49,15 +49,64 @@ SPLITTER = f"pysbd-{version('pysbd')}"
 KEY_BATCH = 500
 
 
-class SentenceVectors:
-    """Vectors of sentences by model; thread-safe, and several processes may share the file."""
+class _KeptTable:
+    """One table of the file, (key, value, time used) rows (`table`, its value's `column`): each thread's connection,
+    and reads, writes and deletes by key. Without a path nothing is kept on disk."""
 
-    def __init__(self, path: Path | None = None, *, max_stored: int = MAX_STORED) -> None:
+    table = ""
+    column = ""
+
+    def __init__(self, path: Path | None, max_stored: int) -> None:
         self.path = path
         self.max_stored = max_stored
-        self._memory: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._local = threading.local()
+
+    def _connection(self) -> sqlite3.Connection:
+        assert self.path is not None
+        return _connect(self._local, self.path)
+
+    def _select(self, keys: list[bytes]) -> Iterator[tuple[bytes, bytes]]:
+        """(key, value) of the keys the table holds."""
+        connection = self._connection()
+        for marks, part in _key_batches(keys):
+            query = f"SELECT key, {self.column} FROM {self.table} WHERE key IN ({marks})"
+            for key, blob in connection.execute(query, part).fetchall():
+                yield bytes(key), blob
+
+    def _put(self, rows: list[tuple[bytes, bytes, float]]) -> None:
+        """Write (key, value, time used) rows; beyond `max_stored` rows, the tenth used longest ago is dropped."""
+        connection = self._connection()
+        with connection:
+            connection.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?, ?)", rows)
+            (count,) = connection.execute(f"SELECT COUNT(*) FROM {self.table}").fetchone()
+            if count > self.max_stored:
+                drop = count - self.max_stored + self.max_stored // 10
+                connection.execute(
+                    f"DELETE FROM {self.table} WHERE key IN (SELECT key FROM {self.table} ORDER BY used LIMIT ?)",
+                    (drop,),
+                )
+
+    def _delete(self, keys: list[bytes]) -> int | None:
+        """Delete the keys' rows; how many there were (None when there is no file)."""
+        if self.path is None or not self.path.exists():
+            return None
+        dropped = 0
+        connection = self._connection()
+        with connection:
+            for marks, part in _key_batches(keys):
+                dropped += connection.execute(f"DELETE FROM {self.table} WHERE key IN ({marks})", part).rowcount
+        return dropped
+
+
+class SentenceVectors(_KeptTable):
+    """Vectors of sentences by model; thread-safe, and several processes may share the file."""
+
+    table, column = "vectors", "vector"
+
+    def __init__(self, path: Path | None = None, *, max_stored: int = MAX_STORED) -> None:
+        super().__init__(path, max_stored)
+        self._memory: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 
     def of(self, model: Embedder, sentences: Sequence[str]) -> np.ndarray:
         """The model's vector of each sentence, one row per sentence; only those never read are embedded."""
@@ -81,14 +130,8 @@ class SentenceVectors:
         pairs = [(name, s) for name in model_names for s in dict.fromkeys(sentences)]
         with self._lock:
             dropped = sum(self._memory.pop(pair, None) is not None for pair in pairs)
-        if self.path is None or not pairs or not self.path.exists():
-            return dropped
-        dropped = 0
-        connection = self._connection()
-        with connection:
-            for marks, part in _key_batches([_key(name, s) for name, s in pairs]):
-                dropped += connection.execute(f"DELETE FROM vectors WHERE key IN ({marks})", part).rowcount
-        return dropped
+        in_file = self._delete([_key(name, s) for name, s in pairs])
+        return dropped if in_file is None else in_file
 
     def missing(self, model: Embedder, sentences: Sequence[str]) -> list[str]:
         """The sentences this model's vectors are not kept for."""
@@ -124,19 +167,9 @@ class SentenceVectors:
             while len(self._memory) > SENTENCE_CACHE:
                 self._memory.popitem(last=False)
 
-    def _connection(self) -> sqlite3.Connection:
-        assert self.path is not None
-        return _connect(self._local, self.path)
-
     def _read(self, model_name: str, sentences: Sequence[str]) -> dict[str, np.ndarray]:
         keys = {_key(model_name, s): s for s in sentences}
-        found: dict[str, np.ndarray] = {}
-        connection = self._connection()
-        for marks, part in _key_batches(list(keys)):
-            rows = connection.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", part).fetchall()
-            for key, blob in rows:
-                found[keys[bytes(key)]] = np.frombuffer(blob, dtype=np.float32)
-        return found
+        return {keys[key]: np.frombuffer(blob, dtype=np.float32) for key, blob in self._select(list(keys))}
 
     def _write(self, model_name: str, sentences: Sequence[str], vectors: np.ndarray) -> None:
         now = time.time()
@@ -144,19 +177,18 @@ class SentenceVectors:
             (_key(model_name, s), np.asarray(v, dtype=np.float32).tobytes(), now)
             for s, v in zip(sentences, vectors, strict=True)
         ]
-        _put(self._connection(), "vectors", rows, self.max_stored)
+        self._put(rows)
 
 
-class SentenceSplits:
+class SentenceSplits(_KeptTable):
     """Each paragraph's sentences, as `split_sentences` gives them; thread-safe, and several processes may share the
     file."""
 
+    table, column = "splits", "spans"
+
     def __init__(self, path: Path | None = None, *, max_stored: int = MAX_SPLITS) -> None:
-        self.path = path
-        self.max_stored = max_stored
+        super().__init__(path, max_stored)
         self._memory: OrderedDict[bytes, tuple[str, ...]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._local = threading.local()
 
     def of(self, paragraphs: Sequence[str], language: str) -> list[tuple[str, ...]]:
         """Each paragraph's sentences: kept, else split now (and kept)."""
@@ -183,28 +215,15 @@ class SentenceSplits:
         keys = list(dict.fromkeys(_split_key(language, paragraph) for paragraph in paragraphs))
         with self._lock:
             dropped = sum(self._memory.pop(key, None) is not None for key in keys)
-        if self.path is None or not keys or not self.path.exists():
-            return dropped
-        dropped = 0
-        connection = self._connection()
-        with connection:
-            for marks, part in _key_batches(keys):
-                dropped += connection.execute(f"DELETE FROM splits WHERE key IN ({marks})", part).rowcount
-        return dropped
-
-    def _connection(self) -> sqlite3.Connection:
-        assert self.path is not None
-        return _connect(self._local, self.path)
+        in_file = self._delete(keys)
+        return dropped if in_file is None else in_file
 
     def _read(self, paragraphs: dict[bytes, str]) -> dict[bytes, tuple[str, ...]]:
         found: dict[bytes, tuple[str, ...]] = {}
-        connection = self._connection()
-        for marks, part in _key_batches(list(paragraphs)):
-            rows = connection.execute(f"SELECT key, spans FROM splits WHERE key IN ({marks})", part).fetchall()
-            for key, blob in rows:
-                text = normalize_spaces(paragraphs[bytes(key)])
-                spans = np.frombuffer(blob, dtype=np.uint32).reshape(-1, 2)
-                found[bytes(key)] = tuple(text[start:end] for start, end in spans.tolist())
+        for key, blob in self._select(list(paragraphs)):
+            text = normalize_spaces(paragraphs[key])
+            spans = np.frombuffer(blob, dtype=np.uint32).reshape(-1, 2)
+            found[key] = tuple(text[start:end] for start, end in spans.tolist())
         return found
 
     def _write(self, splits: dict[bytes, tuple[str, tuple[str, ...]]]) -> None:
@@ -216,20 +235,7 @@ class SentenceSplits:
                 rows.append((key, np.asarray(spans, dtype=np.uint32).tobytes(), now))
         if not rows:
             return
-        _put(self._connection(), "splits", rows, self.max_stored)
-
-
-def _put(connection: sqlite3.Connection, table: str, rows: list[tuple[bytes, bytes, float]], max_stored: int) -> None:
-    """Write (key, value, time used) rows into one of the file's tables; beyond `max_stored` rows, the tenth used
-    longest ago is dropped."""
-    with connection:
-        connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
-        (count,) = connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
-        if count > max_stored:
-            drop = count - max_stored + max_stored // 10
-            connection.execute(
-                f"DELETE FROM {table} WHERE key IN (SELECT key FROM {table} ORDER BY used LIMIT ?)", (drop,)
-            )
+        self._put(rows)
 
 
 def _spans(text: str, sentences: Sequence[str]) -> list[tuple[int, int]] | None:
