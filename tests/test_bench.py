@@ -231,7 +231,9 @@ def test_newsbot_bench_runs_end_to_end_on_a_tiny_slice(tmp_path: Path) -> None:
         (80, "server", 80),
     ]
     assert all(0 < row["retrieval_p50_ms"] <= row["retrieval_p95_ms"] for row in data["latency"])
-    assert all(row["retrieval_p50_ms"] < row["answer_p95_ms"] for row in data["latency"])
+    # each answer is timed with its own search, but on other questions than the searches timed alone: a question
+    # the gate refuses can answer faster than another one is retrieved, so the two are not compared (CI saw it)
+    assert all(0 < row["answer_p50_ms"] <= row["answer_p95_ms"] for row in data["latency"])
     assert all(0 < row["question_embedding_p50_ms"] <= row["question_embedding_p95_ms"] for row in data["latency"])
     processes = data["processes"]
     assert 0 < processes["ready_s"] < data["first_answer_s"] < processes["cli_ask_s"] + 60
