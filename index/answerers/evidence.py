@@ -236,6 +236,8 @@ class Question:
                 anchors.add(folded)
         qtype = next((name for name, pattern in QTYPES if pattern.search(text)), "other")
         numbers = frozenset(w for w in anchors if NUMBER_RE.search(w))
+        # Looked up folded, so a German noun with an umlaut ("gefangnis", "ubernahme") is no known word and counts
+        # as a name. The models were fitted so; looking words up as written cost absent-topic abstention (README).
         names = frozenset(w for w in anchors if w in numbers or not _is_word(w, language))
         return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype, names)
 
