@@ -10,7 +10,8 @@ XQuAD layout (google-deepmind/xquad, flattened; see ../shared/data/xquad/README.
     title                      optional: the Wikipedia article the paragraph comes from
     id                         optional: the question's id
 
-news_qa layout (../shared/data/news_qa/README.md): the XQuAD keys, plus unanswerable lines
+news_qa layout (../shared/data/news_qa/README.md): the XQuAD keys with `qtype` (and no `answer_start_de`), plus
+unanswerable lines
     answerable                 false for a question the indexed news cannot answer (absent: true)
     kind                       same_story (about an indexed article, asking for a fact it does not give) or
                                absent_topic (news nowhere in the corpus); `context_id` only for same_story
@@ -112,6 +113,8 @@ def detect_layout(row: dict[str, object]) -> str:
     """'news_qa', 'xquad' or 'generic' from a row's keys."""
     if "answerable" in row or "kind" in row:
         return "news_qa"
+    if "qtype" in row and "context_de" in row and "answer_start_de" not in row:
+        return "news_qa"  # an answerable news_qa line: a file of those alone is news_qa too
     if "context_de" in row and "context_id" in row:
         return "xquad"
     if "context_de" in row and "question_de" in row and "answers_de" in row:

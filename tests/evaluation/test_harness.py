@@ -183,6 +183,19 @@ def test_news_qa_lines_are_read_with_their_kinds_and_german_gold_only() -> None:
     assert all(item.verbatim for item in data.items)
 
 
+def test_a_news_qa_file_of_answerable_lines_alone_is_still_news_qa(tmp_path: Path) -> None:
+    """Told by its answerable lines' `qtype` too, so its gold stays German only and its articles untitled."""
+    answerable = [line for line in NEWS_QA.read_text(encoding="utf-8").splitlines() if '"answerable"' not in line]
+    path = tmp_path / "answerable.jsonl"
+    path.write_text("\n".join(answerable) + "\n", encoding="utf-8")
+
+    data = read_qa_jsonl(path)
+
+    assert data.layout == "news_qa" and [item.kind for item in data.items] == ["answerable", "answerable"]
+    assert data.items[0].answers == ("72 Mrd. Dollar",)
+    assert all(p.title == "" for p in data.paragraphs)
+
+
 def test_a_gold_article_among_the_distractors_is_indexed_once(news_qa_report: EvalReport) -> None:
     assert (news_qa_report.paragraph_count, news_qa_report.distractor_count) == (2, 0)
 
