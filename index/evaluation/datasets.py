@@ -110,11 +110,11 @@ def _answers(value: object, where: str) -> list[str]:
 
 
 def detect_layout(row: dict[str, object]) -> str:
-    """'news_qa', 'xquad' or 'generic' from a row's keys."""
-    if "answerable" in row or "kind" in row:
+    """'news_qa', 'xquad', 'mlqa' or 'generic' from a row's keys."""
+    # an unanswerable news_qa line, or an answerable one (its `qtype`): a file of those alone is news_qa too
+    answerable_news_qa = "qtype" in row and "context_de" in row and "answer_start_de" not in row
+    if "answerable" in row or "kind" in row or answerable_news_qa:
         return "news_qa"
-    if "qtype" in row and "context_de" in row and "answer_start_de" not in row:
-        return "news_qa"  # an answerable news_qa line: a file of those alone is news_qa too
     if "context_de" in row and "context_id" in row:
         return "xquad"
     if "context_de" in row and "question_de" in row and "answers_de" in row:
