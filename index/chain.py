@@ -141,8 +141,8 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
             return documents
         # The news of a year is often told later ("the Costa Concordia, which ran aground in January 2012"), and an
         # undated article may be from any time: later and undated articles that name the year (or, when the
-        # question names none, its month or weekday: "am Dienstag") compete with the dates' own (one article's
-        # chunks come from one search). With neither, the step says no article is from then.
+        # question names none, its month or weekday: "am Dienstag", "am Wochenende") compete with the dates' own
+        # (one article's chunks come from one search). With neither, the step says no article is from then.
         # Searched unfiltered and kept after: a Chroma `where` that matches most of the store (every undated chunk)
         # made the search ~10x slower.
         later = retriever.invoke(query, config, recent=dates.recent)

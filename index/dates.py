@@ -38,6 +38,8 @@ WEEKDAYS: dict[str, int] = {
     **{name: i for i, name in enumerate(WEEKDAYS_DE)},
     "sonnabend": 5,
 }
+WEEKEND = {"weekend", "wochenende"}
+WEEKEND_DAYS = {5, 6}
 NUMBERS: dict[str, int] = {
     **{w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())},
     **{w: i + 1 for i, w in enumerate("einem zwei drei vier fünf sechs sieben acht neun zehn".split())},
@@ -116,15 +118,17 @@ class DateRange:
     @property
     def names(self) -> tuple[str, ...]:
         """How a text names these dates as the question does: the years it names; without one, its months or
-        weekdays, in English and German ("am Dienstag": tuesday, dienstag); () for "yesterday" or "last week"."""
+        weekdays, in English and German ("am Dienstag": tuesday, dienstag; "at the weekend": the weekend, Saturday
+        and Sunday); () for "yesterday" or "last week"."""
         if self.years:
             return self.years
         words = set(_WORD.findall(self.expression.lower()))
         months = sorted({MONTHS[w] for w in words if w in MONTHS})
-        weekdays = sorted({WEEKDAYS[w] for w in words if w in WEEKDAYS})
+        weekdays = sorted({WEEKDAYS[w] for w in words if w in WEEKDAYS} | (WEEKEND_DAYS if words & WEEKEND else set()))
         return tuple(
             [name for month in months for name, number in MONTHS.items() if number == month]
             + [name for day in weekdays for name, number in WEEKDAYS.items() if number == day]
+            + (sorted(WEEKEND) if words & WEEKEND else [])
         )
 
     def named_in(self, text: str) -> bool:

@@ -232,7 +232,13 @@ BRIDGE_UNDATED = article(
     "and carries 12,000 cars a day.",
     None,
 )
-LOOKING_BACK = [CONCORDIA_2015, CRUISES_2012, WARSAW_UNDATED, STADIUM_2024, BRIDGE_UNDATED]
+LANDER_UNDATED = article(
+    "Last call to the comet lander",
+    "At the weekend the space agency sent the lander Philae a command to start its flywheel. The lander did not "
+    "answer, and the chances that it ever will are fading.",
+    None,
+)
+LOOKING_BACK = [CONCORDIA_2015, CRUISES_2012, WARSAW_UNDATED, STADIUM_2024, BRIDGE_UNDATED, LANDER_UNDATED]
 
 
 @pytest.fixture(scope="module")
@@ -273,6 +279,14 @@ def test_an_undated_article_that_names_the_weekday_answers_for_it(archive: Newsr
     assert_answered_from(archive, question, BRIDGE_UNDATED.meta.title, "Anna Berg")
     german = "Wer hat am Dienstag die neue Hafenbrücke in Port Elda eröffnet?"
     assert_answered_from(archive, german, BRIDGE_UNDATED.meta.title, "Anna Berg")
+
+
+def test_an_undated_article_that_says_at_the_weekend_answers_for_it(archive: Newsroom) -> None:
+    # no indexed article is from last weekend (2026-11-28 and 29); the undated one says "at the weekend"
+    question = "What command did the space agency send the lander Philae at the weekend?"
+    assert_answered_from(archive, question, LANDER_UNDATED.meta.title, "flywheel")
+    german = "Welches Kommando schickte die Raumfahrtagentur am Wochenende an den Lander Philae?"
+    assert_answered_from(archive, german, LANDER_UNDATED.meta.title, "flywheel")
 
 
 def test_an_undated_article_that_does_not_name_the_month_does_not_answer_for_it(archive: Newsroom) -> None:

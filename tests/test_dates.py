@@ -170,6 +170,9 @@ def test_a_range_knows_the_years_its_expression_names(question: str, years: tupl
     assert published is not None and published.years == years
 
 
+WEEKEND_NAMES = ("saturday", "samstag", "sonnabend", "sunday", "sonntag", "weekend", "wochenende")
+
+
 @pytest.mark.parametrize(
     ("question", "names", "named", "not_named"),
     [
@@ -179,6 +182,13 @@ def test_a_range_knows_the_years_its_expression_names(question: str, years: tupl
         ("Was geschah im Jänner?", ("january", "januar", "jänner"), "Anfang Jänner", "Juni"),
         ("Unter welchem Namen ist der 14. Februar bekannt?", ("february", "februar"), "am 14. Februar", "Feber"),
         ("What happened yesterday?", (), "", "yesterday"),
+        (
+            "What did the team try at the weekend?",
+            WEEKEND_NAMES,
+            "Am Wochenende hatte das DLR ein Kommando geschickt",
+            "Wochenendbeilage",
+        ),
+        ("Wer spielte am Wochenende?", WEEKEND_NAMES, "spielte am Samstag", "am Freitag"),
     ],
 )
 def test_a_range_knows_how_a_text_names_it(question: str, names: tuple[str, ...], named: str, not_named: str) -> None:
