@@ -2,8 +2,10 @@
 
 With an LLM, the answerer rewrites the follow-up (`Answerer.condense`). Without one, a heuristic: a question
 that looks like a follow-up — it is short, or starts with "and"/"und"/"what about"/…, or leans on a pronoun and
-names nothing of its own — gets the previous question appended, so retrieval still finds the story the
-conversation is about. A question that stands on its own is left as it is.
+names nothing of its own — is retrieved together with the questions it follows (back to the last one that stood
+on its own) and, when it asks about that story rather than bringing a subject of its own, the words the last
+answer quoted, so retrieval still finds the story the conversation is about. A question that stands on its own
+is left as it is.
 """
 
 from __future__ import annotations
@@ -26,7 +28,23 @@ REFERRING = re.compile(
     r"|er|sie|ihm|ihn|ihnen|dort|damals|dazu|darüber|davon|daran|deshalb|deswegen)\b",
     re.IGNORECASE,
 )
+# Question words: a follow-up that asks one about what it follows ("And who accused them?", "Wann war das?") stays
+# with that story; one that only brings a subject ("What about Puerto Rico?", "Und die Pensionen?") changes it.
+QUESTION_WORD = re.compile(
+    r"\b(who|whom|whose|what|when|where|why|how|which|wer|wen|wem|wessen|was|wann|wo|wohin|woher|warum|weshalb"
+    r"|wieso|weswegen|wie|welche[rsmn]?)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"\w")
 SHORT_QUESTION_WORDS = 4
+# How far back a follow-up's retrieval reaches: a chain of follow-ups ("Who denied …?", "Who accused them?", "When
+# was that?") keeps the question that named the story.
+FOLLOW_UP_TURNS = 3
+# The last answer's quoted words join a follow-up's retrieval, cut to this many characters. They are the story's
+# own words, in its language: with the questions alone, "Who accused them? Who denied supplying arms?" found a
+# passage that itself asks "Wer hat wann, was, wo gemacht? Wer ist Täter, wer ist Opfer?" before the story.
+ANSWER_CONTEXT_CHARS = 300
+CITATION = re.compile(r"\s*\[\d+\]")
 
 
 def looks_like_follow_up(question: str) -> bool:
@@ -46,10 +64,11 @@ def _names_its_subject(question: str) -> bool:
 
 
 def standalone_question(question: str, history: Sequence[Turn], answerer: Answerer) -> tuple[str, str]:
-    """(the question to answer, the query to retrieve with) for a question asked after `history`.
+    """(the question to answer, the query to retrieve with) for a question asked after `history`, oldest first.
 
-    With an LLM both are its standalone rewrite. Without one, a follow-up is retrieved together with the previous
-    question but answered as asked; a question that stands on its own is left as it is.
+    With an LLM both are its standalone rewrite. Without one, a follow-up is answered as asked but retrieved
+    together with the questions it follows and the last answer's quoted words; a question that stands on its own
+    is left as it is.
     """
     if not history:
         return question, question
@@ -57,5 +76,43 @@ def standalone_question(question: str, history: Sequence[Turn], answerer: Answer
     if rewritten and rewritten.strip():
         return rewritten.strip(), rewritten.strip()
     if looks_like_follow_up(question):
-        return question, f"{question} {history[-1].question}"
+        quoted = quoted_words(history[-1].answer) if keeps_the_story(question) else ""
+        return question, " ".join(part for part in [question, *followed_questions(history), quoted] if part)
     return question, question
+
+
+def keeps_the_story(follow_up: str) -> bool:
+    """Whether a follow-up asks about the story it follows ("And who accused them?", "Wann war das?", "Did it
+    work?") rather than bringing a subject of its own ("What about Puerto Rico?", "Und die Pensionen?"): after its
+    opening ("and", "what about", "und was ist mit"), a question word or a word pointing back, and no name; or
+    nothing ("And?")."""
+    rest = follow_up
+    while (opening := FOLLOW_UP_START.match(rest)) and opening.end() > 0:
+        rest = rest[opening.end() :]
+    if not WORD.search(rest):  # "And?", "Und?": go on
+        return True
+    if not (QUESTION_WORD.search(rest) or REFERRING.search(rest)):
+        return False
+    return not _names_its_subject(rest)
+
+
+def followed_questions(history: Sequence[Turn]) -> list[str]:
+    """The questions a follow-up follows, newest first: back to the last one that stood on its own, at most
+    FOLLOW_UP_TURNS."""
+    questions: list[str] = []
+    for turn in reversed(history[-FOLLOW_UP_TURNS:]):
+        questions.append(turn.question)
+        if not looks_like_follow_up(turn.question):
+            break
+    return questions
+
+
+def quoted_words(answer: str) -> str:
+    """What an answer quoted from the news, without its citation marks, cut to ANSWER_CONTEXT_CHARS at a word; ""
+    for a reply that cites nothing (a refusal, a greeting)."""
+    if not CITATION.search(answer):
+        return ""
+    text = " ".join(CITATION.sub("", answer).split())
+    if len(text) <= ANSWER_CONTEXT_CHARS:
+        return text
+    return text[:ANSWER_CONTEXT_CHARS].rsplit(" ", 1)[0]

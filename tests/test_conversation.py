@@ -1,9 +1,10 @@
-"""Follow-ups without an LLM: retrieved with the previous question, answered as asked."""
+"""Follow-ups without an LLM: retrieved with the questions they follow and the last answer's words, answered as
+asked."""
 
 from collections.abc import Sequence
 
 from index.answerers.base import Answerer
-from index.conversation import looks_like_follow_up, standalone_question
+from index.conversation import ANSWER_CONTEXT_CHARS, keeps_the_story, looks_like_follow_up, standalone_question
 from index.models import Answer, Hit, Turn
 
 HISTORY = [Turn("Who denied supplying arms to Russia?", "North Korea denied it. [1]")]
@@ -43,10 +44,38 @@ def test_questions_that_stand_on_their_own_are_not_joined_to_the_last_one() -> N
         assert not looks_like_follow_up(question), question
 
 
-def test_a_follow_up_is_retrieved_with_the_previous_question_and_answered_as_asked() -> None:
+def test_a_follow_up_is_retrieved_with_the_previous_question_and_answer_and_answered_as_asked() -> None:
     question, query = standalone_question("And what did the US say?", HISTORY, NoLLM())
     assert question == "And what did the US say?"
-    assert query == "And what did the US say? Who denied supplying arms to Russia?"
+    assert query == "And what did the US say? Who denied supplying arms to Russia? North Korea denied it."
+
+
+def test_a_chain_of_follow_ups_reaches_back_to_the_question_that_named_the_story() -> None:
+    history = [
+        Turn("How high is Puerto Rico's public debt in dollars?", "72 Milliarden Dollar. [1]"),
+        Turn("Who denied supplying arms to Russia?", "Nordkorea dementiert. [1]"),
+        Turn("And who accused them?", "Die USA. [1]"),
+        Turn("Wann war das?", "Am Dienstag. [1]"),
+    ]
+    _, query = standalone_question("Why?", history, NoLLM())
+    # the follow-ups, then the question they follow, then the last answer's words; not the story before it
+    assert query == "Why? Wann war das? And who accused them? Who denied supplying arms to Russia? Am Dienstag."
+
+
+def test_a_reply_that_cites_nothing_adds_no_words() -> None:
+    refused = [Turn("Who denied supplying arms to Russia?", "The indexed news does not say.")]
+    _, query = standalone_question("And the US?", refused, NoLLM())
+    assert query == "And the US? Who denied supplying arms to Russia?"
+
+
+def test_a_long_answer_joins_cut_at_a_word() -> None:
+    sentence = "Nordkorea dementiert, Waffen und Munition nach Russland geliefert zu haben."
+    long = [Turn("Who denied supplying arms?", f"{sentence} [1] " + " ".join([sentence] * 8) + " [2]")]
+    _, query = standalone_question("Why?", long, NoLLM())
+    quoted = query.removeprefix("Why? Who denied supplying arms? ")
+    said = " ".join([sentence] * 9)  # the answer without its citation marks
+    assert len(quoted) <= ANSWER_CONTEXT_CHARS < len(said)
+    assert said.startswith(quoted) and said[len(quoted)] == " "  # cut between words
 
 
 def test_a_new_topic_is_left_alone() -> None:
@@ -58,3 +87,13 @@ def test_a_new_topic_is_left_alone() -> None:
 def test_an_llm_rewrite_is_used_for_both() -> None:
     rewritten = "What did the US say about North Korea's arms deliveries to Russia?"
     assert standalone_question("And the US?", HISTORY, RewritingLLM()) == (rewritten, rewritten)
+
+
+def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> None:
+    for question in ["What about Puerto Rico?", "Und die Pensionen?", "And what about Syria?", "Und was ist mit Kiew?"]:
+        assert looks_like_follow_up(question) and not keeps_the_story(question), question
+        _, query = standalone_question(question, HISTORY, NoLLM())
+        # the previous question (what to ask about the new subject), not the old story's words
+        assert query == f"{question} Who denied supplying arms to Russia?"
+    for question in ["And who accused them?", "Wann war das?", "Why?", "Did it work?", "What about him?", "And?"]:
+        assert keeps_the_story(question), question

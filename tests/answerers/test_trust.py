@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from index.models import Turn
 from index.newsroom import Newsroom
 from index.settings import DEFAULT_EMBEDDER
 from tests.conftest import SAMPLES_DIR, SEED_QUESTION, make_settings
@@ -51,3 +52,52 @@ def test_news_the_samples_do_not_hold_gets_an_honest_no(newsroom: Newsroom, ques
 def test_non_questions_never_get_a_cited_sentence(newsroom: Newsroom, question: str) -> None:
     answer = newsroom.ask(question)
     assert answer.abstained and not answer.sources and "[1]" not in answer.text
+
+
+# Each follow-up as a user of a chat types it; retrieved with the previous question alone (before this release),
+# "Wann war das?" and "Why?" were refused, "How many missiles?" went to the helicopter's story, "Where did it land?"
+# to the comet lander's and "Was hat er gesagt?" to North Korea's.
+CONVERSATIONS = [
+    (
+        ["Who denied supplying arms?", "And who accused them?", "Wann war das?", "Why?", "How many missiles?"],
+        "Nordkorea dementiert",
+    ),
+    (
+        [
+            "Why did the helicopter make an emergency landing in Afghanistan?",
+            "How many people were on board?",
+            "Where did it land?",
+        ],
+        "18 Menschen",
+    ),
+    (
+        ["Wie hoch sind die Schulden von Puerto Rico?", "Und wer ist der Gouverneur?", "Was hat er gesagt?"],
+        "Staatsschulden",
+    ),
+]
+
+
+@pytest.mark.parametrize(("conversation", "story"), CONVERSATIONS)
+def test_follow_ups_stay_with_the_story_they_follow(newsroom: Newsroom, conversation: list[str], story: str) -> None:
+    history: list[Turn] = []
+    for question in conversation:
+        answer = newsroom.ask(question, history=history)
+        assert not answer.abstained, (question, answer.text)
+        assert answer.sources[0].meta.title.startswith(story), (question, answer.sources[0].meta.title)
+        history.append(Turn(question, answer.text))
+
+
+@pytest.mark.parametrize(
+    ("question", "story"),
+    [
+        ("What about Puerto Rico?", "Staatsschulden"),
+        ("Und Afghanistan?", "18 Menschen"),
+        ("And the comet lander Philae?", "Der womöglich letzte"),
+        ("Und die Pensionen?", "Inflationswert"),
+    ],
+)
+def test_a_follow_up_with_a_subject_of_its_own_leaves_the_story(newsroom: Newsroom, question: str, story: str) -> None:
+    first = newsroom.ask(SEED_QUESTION)
+    answer = newsroom.ask(question, history=[Turn(SEED_QUESTION, first.text)])
+    assert not answer.abstained, answer.text
+    assert answer.sources[0].meta.title.startswith(story), answer.sources[0].meta.title
