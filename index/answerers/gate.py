@@ -29,24 +29,76 @@ from index.models import Hit, StoredArticle
 
 Reason = Literal["answer", "not_a_question", "empty_store", "no_article_in_range", "not_relevant", "weak_evidence"]
 
-GREETINGS = frozenset(
-    fold(word)
-    for word in """
-    hi hello hey hallo moin servus yo hiya howdy bonjour salut hola ciao thanks thank you danke dankeschön merci
-    gracias grazie ok okay cool test bye tschüss ciao good morning guten morgen guten tag good evening guten abend
-    """.split()
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in text.split())
+
+
+# Small talk, by what it says. A message made only of these words (and SMALL_TALK_FILLERS) gets the reply of the first
+# kind it holds a word of: thanks before goodbyes before greetings ("ok, thanks, bye" thanks).
+SMALL_TALK: dict[str, frozenset[str]] = {
+    "thanks": _words("thanks thank thx ty danke dankeschön dankeschoen dank merci gracias grazie cheers"),
+    "goodbye": _words("bye goodbye tschüss tschuess tschau ciao adieu wiedersehen cya see bald night nacht"),
+    "greeting": _words(
+        """hi hello hey hallo moin servus yo hiya howdy bonjour salut hola grüezi grüß gruess good guten gute
+        morning evening afternoon morgen tag abend ok okay cool test super great nice fine perfect
+        perfekt prima toll klasse alright gut yes no ja nein jo lol haha"""
+    ),
+}
+SMALL_TALK_FILLERS = _words(
+    """you a lot so very much many again all für die the answer antwort dir ihnen dich vielen schön schoen sehr
+    herzlichen herzlich besten bestens and und dann then for your deine ihre nochmal einmal auch too bis
+    später spaeter soon later auf have day einen schönen schoenen"""
+)
+# What a message asks about the bot itself ("help", "Wer bist du?", "What can you do?"), whole: the help reply.
+ABOUT_THE_BOT = re.compile(
+    r"^\W*(?:help|hilfe|hilf mir|help me|who are you|what are you|wer bist du|was bist du|wer sind sie|was sind sie"
+    r"|what can you do|what do you do|was kannst du|was können sie|was koennen sie|was machst du"
+    r"|how does (?:this|it|that) work|how do (?:i|you) use (?:this|you|it)|wie funktioniert (?:das|es|du)"
+    r"|what is this|was ist das hier|how can you help(?: me)?|wie kannst du (?:mir )?helfen)\W*$",
+    re.IGNORECASE,
+)
+# Words of small talk only German has: a message of a word or two is hard to detect ("Hilfe", "Tschüss").
+GERMAN_SMALL_TALK = _words(
+    """danke dankeschön dankeschoen dank vielen schön schoen tschüss tschuess tschau wiedersehen bis hallo moin
+    servus grüezi grüß gruess guten gute morgen abend nacht perfekt prima toll klasse ja nein für antwort dir
+    ihnen dich sehr herzlichen herzlich besten bestens und dann deine ihre nochmal einmal auch später spaeter auf
+    einen schönen schoenen hilfe hilf mir wer bist du kannst können koennen machst funktioniert sind sie hier
+    wie geht gehts euch"""
+)
+CHATTY = frozenset({*SMALL_TALK, "help"})
+# "How are you?": a greeting, whole.
+HOW_ARE_YOU = re.compile(
+    r"^\W*(?:hi |hey |hello |hallo )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
+    r"|wie geht (?:es|s) (?:dir|ihnen|euch)|wie geht s|wie gehts|was geht)\W*$",
+    re.IGNORECASE,
 )
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
+# The questions the replies suggest are answered over the bundled samples (tests/answerers/test_trust.py).
+EXAMPLE = {"en": "“Who denied supplying arms?”", "de": "„Wer hat bestritten, Waffen an Russland geliefert zu haben?“"}
 REPLIES: dict[str, dict[str, str]] = {
     "greeting": {
-        "en": "Hi! Ask me about the news, e.g. “Who denied supplying arms?”",
-        "de": "Hallo! Fragen Sie mich etwas zu den Nachrichten, z. B. „Wer hat Waffenlieferungen bestritten?“",
+        "en": f"Hi! Ask me about the news, e.g. {EXAMPLE['en']}",
+        "de": f"Hallo! Fragen Sie mich etwas zu den Nachrichten, z. B. {EXAMPLE['de']}",
+    },
+    "thanks": {
+        "en": "You're welcome! Ask me anything else about the news.",
+        "de": "Gern geschehen! Fragen Sie mich gern weiter zu den Nachrichten.",
+    },
+    "goodbye": {
+        "en": "Bye! Ask me about the news any time.",
+        "de": "Tschüss! Fragen Sie mich jederzeit zu den Nachrichten.",
+    },
+    "help": {
+        "en": "I answer questions about the news I have read, citing each source (outlet, date, link), in the "
+        f"language you ask in. Ask e.g. {EXAMPLE['en']}",
+        "de": "Ich beantworte Fragen zu den Nachrichten, die ich gelesen habe, mit ihren Quellen (Medium, Datum, "
+        f"Link), in der Sprache Ihrer Frage. Fragen Sie z. B. {EXAMPLE['de']}",
     },
     "unclear": {
-        "en": "I did not understand that. Ask me a question about the news, e.g. “Who denied supplying arms?”",
-        "de": "Das habe ich nicht verstanden. Stellen Sie eine Frage zu den Nachrichten, z. B. „Wer hat "
-        "Waffenlieferungen bestritten?“",
+        "en": f"I did not understand that. Ask me a question about the news, e.g. {EXAMPLE['en']}",
+        "de": f"Das habe ich nicht verstanden. Stellen Sie eine Frage zu den Nachrichten, z. B. {EXAMPLE['de']}",
     },
     "empty_store": {
         "en": "I have not read any news yet: add articles first (newsbot ingest FILES/URLS, or /add URL in Telegram).",
@@ -84,8 +136,11 @@ def no_article_text(published: DateRange, newest: StoredArticle | None, language
 
 
 def reply(kind: str, question: str) -> str:
-    """One of REPLIES in the question's language where we have it, else in English."""
+    """One of REPLIES in the question's language where we have it, else in English. Small talk with a word of
+    GERMAN_SMALL_TALK is German: detection is unsure of a word or two."""
     texts = REPLIES[kind]
+    if kind in CHATTY and {fold(word) for word in WORD_RE.findall(question)} & GERMAN_SMALL_TALK:
+        return texts["de"]
     return texts.get(detect_language(question, default="en"), texts["en"])
 
 
@@ -100,8 +155,13 @@ class AnswerGate:
         words = WORD_RE.findall(question)
         if not words:
             return Decision(False, "not_a_question", reply("unclear", question))
-        if all(fold(word) in GREETINGS for word in words):
+        kind = small_talk(words)
+        if kind:
+            return Decision(False, "not_a_question", reply(kind, question))
+        if HOW_ARE_YOU.match(" ".join(words)):
             return Decision(False, "not_a_question", reply("greeting", question))
+        if ABOUT_THE_BOT.match(" ".join(words)):
+            return Decision(False, "not_a_question", reply("help", question))
         if not _has_meaning(words):
             return Decision(False, "not_a_question", reply("unclear", question))
         return ANSWER
@@ -126,6 +186,15 @@ class AnswerGate:
         newest = (before or dated)[-1] if dated else None
         language = dates.language or detect_language(question, default="en")
         return Decision(False, "no_article_in_range", no_article_text(published, newest, language))
+
+
+def small_talk(words: Sequence[str]) -> str:
+    """The kind of small talk (a key of SMALL_TALK) a message of these words is, or "" when it is more than that."""
+    folded = {fold(word) for word in words}
+    known = frozenset().union(*SMALL_TALK.values())
+    if not folded & known or not folded <= known | SMALL_TALK_FILLERS:
+        return ""
+    return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)
 
 
 def _has_meaning(words: Sequence[str]) -> bool:

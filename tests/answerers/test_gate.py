@@ -38,7 +38,40 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
     decision = AnswerGate(min_relevance=0.5).screen_question(text)
 
     assert not decision.answer and decision.reason == "not_a_question"
-    assert decision.text in {*REPLIES["greeting"].values(), *REPLIES["unclear"].values()}
+    assert decision.text in {text for kind in REPLIES.values() for text in kind.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "language"),
+    [
+        # each of these went to the answerer before, and most got a cited sentence ("Vielen Dank!" one from an
+        # interview, "Wer bist du?" a sentence asking "Wer hat wann, was, wo gemacht?")
+        ("Vielen Dank!", "thanks", "de"),
+        ("thanks a lot", "thanks", "en"),
+        ("great, thanks", "thanks", "en"),
+        ("Danke für die Antwort", "thanks", "de"),
+        ("ok, thanks, bye", "thanks", "en"),
+        ("see you later", "goodbye", "en"),
+        ("Bis bald!", "goodbye", "de"),
+        ("Gute Nacht", "goodbye", "de"),
+        ("super", "greeting", "en"),
+        ("How are you?", "greeting", "en"),
+        ("Wie geht es dir?", "greeting", "de"),
+        ("help", "help", "en"),
+        ("Hilfe", "help", "de"),
+        ("who are you?", "help", "en"),
+        ("Wer bist du?", "help", "de"),
+        ("What can you do?", "help", "en"),
+        ("Was kannst du?", "help", "de"),
+        # before: the greeting, whatever was said
+        ("thanks", "thanks", "en"),
+        ("Tschüss", "goodbye", "de"),
+    ],
+)
+def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
+    decision = AnswerGate(min_relevance=0.5).screen_question(text)
+
+    assert not decision.answer and decision.text == REPLIES[kind][language]
 
 
 @pytest.mark.parametrize(
@@ -50,6 +83,12 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         "2016",
         "Was ist heute passiert?",
         "lufthansa tarife",
+        "Who won the Super Bowl?",
+        "Super Bowl?",
+        "Wer hilft den Flüchtlingen?",
+        "Wie geht es Nordkorea?",
+        "How is the Pope?",
+        "Good news for Lufthansa?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from index.answerers.gate import EXAMPLE
 from index.models import Turn
 from index.newsroom import Newsroom
 from index.settings import DEFAULT_EMBEDDER
@@ -48,7 +49,7 @@ def test_news_the_samples_do_not_hold_gets_an_honest_no(newsroom: Newsroom, ques
     assert not answer.sources
 
 
-@pytest.mark.parametrize("question", ["asdf qwer", "hi", "?", "Hallo!"])
+@pytest.mark.parametrize("question", ["asdf qwer", "hi", "?", "Hallo!", "Vielen Dank!", "Wer bist du?", "help"])
 def test_non_questions_never_get_a_cited_sentence(newsroom: Newsroom, question: str) -> None:
     answer = newsroom.ask(question)
     assert answer.abstained and not answer.sources and "[1]" not in answer.text
@@ -101,3 +102,12 @@ def test_a_follow_up_with_a_subject_of_its_own_leaves_the_story(newsroom: Newsro
     answer = newsroom.ask(question, history=[Turn(SEED_QUESTION, first.text)])
     assert not answer.abstained, answer.text
     assert answer.sources[0].meta.title.startswith(story), answer.sources[0].meta.title
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_example_the_replies_suggest_is_answered(newsroom: Newsroom, language: str) -> None:
+    # the German greeting suggested "Wer hat Waffenlieferungen bestritten?", which these samples refuse
+    example = EXAMPLE[language].strip("“”„")
+    answer = newsroom.ask(example)
+    assert not answer.abstained, answer.text
+    assert answer.sources[0].meta.title.startswith("Nordkorea dementiert")
