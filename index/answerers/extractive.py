@@ -261,7 +261,8 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(reading.question.text, probability)
         # Another sentence joins only from the same article, when the model finds it nearly as likely to hold
         # the answer (its score within log(extra_sentence) of the best), and when it does not repeat what is
-        # chosen: no padding from unrelated stories.
+        # chosen: no padding from unrelated stories. Nor does a sentence that asks ("Also ein dritter Mann?"):
+        # 1 of the fitting data's 1,000 sentences with a gold answer is one (README, "Sentences that ask").
         chosen = [best]
         floor = logits[best] + math.log(model.extra_sentence) if model.extra_sentence > 0 else -math.inf
         for i in np.argsort(-logits):
@@ -270,7 +271,7 @@ class ExtractiveAnswerer(Answerer):
                 break
             if i == best or hits[candidates[i].hit].article_id != hits[candidates[best].hit].article_id:
                 continue
-            if not _repeats(candidates[i].text, [candidates[c].text for c in chosen]):
+            if not asks(candidates[i].text) and not _repeats(candidates[i].text, [candidates[c].text for c in chosen]):
                 chosen.append(i)
         return self._compose(reading.question.text, chosen, candidates, hits, probability)
 
@@ -441,6 +442,11 @@ class ExtractiveAnswerer(Answerer):
         if self.reader is not self.embedder and self.shortlist is not None:
             models.append(self.shortlister)  # it shortlists every candidate for the reader
         return models
+
+
+def asks(sentence: str) -> bool:
+    """Whether the sentence is a question (ends in "?", before closing quotes or brackets)."""
+    return sentence.rstrip(" \"'»«“”‘’)]").endswith("?")
 
 
 def _repeats(sentence: str, chosen: Sequence[str]) -> bool:

@@ -231,6 +231,21 @@ def test_no_sentence_of_another_article_pads_the_answer() -> None:
     assert ANSWER in answer.text and RESTATES not in answer.text
 
 
+def test_a_sentence_that_asks_never_joins_the_answer() -> None:
+    # as likely as the answer by the model's features (the same names, the same kind of answer), but a question
+    asks = "Wer hätte gedacht, dass Lee Sedol in Seoul gegen die Maschine verliert?"
+    reader = ScriptedEmbedder("reader", {ANSWER: 0.80, asks: 0.80}, cosine_spread=0.02)
+    answerer = ExtractiveAnswerer(
+        ScriptedEmbedder("fast", {}, cosine_spread=0.05), reader=reader, shortlist=None, model=_model(threshold=0.0)
+    )
+    answer = answerer.answer("Who lost to AlphaGo in Seoul?", [_hit("go", f"{ANSWER} {asks}", 0.8)])
+    assert ANSWER in answer.text and asks not in answer.text
+    plain = asks.removesuffix("?") + "."  # the same words as a statement join
+    reader.similarities[plain] = 0.80
+    answer = answerer.answer("Who lost to AlphaGo in Seoul?", [_hit("go", f"{ANSWER} {plain}", 0.8)])
+    assert ANSWER in answer.text and plain in answer.text
+
+
 def test_the_reader_reads_a_sentence_once_for_repeated_questions() -> None:
     reader = ScriptedEmbedder("reader", {ANSWER: 0.8}, cosine_spread=0.02)
     calls: list[int] = []
