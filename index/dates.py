@@ -62,9 +62,15 @@ _SINCE = r"(?P<since>since|seit)\s+"
 # Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
 # …?") that it counts only in a question that asks for nothing else ("What's new?", "Was gibt es Neues?"), and
 # never before a name ("New York").
+# What is to happen tomorrow only the newest news can tell: "tomorrow", "morgen" ask for it. Not the morning ("am
+# Morgen", "heute morgen") or a title ("die Serie Morgen hör ich auf"): German writes tomorrow in lower case but at
+# the start.
+_TOMORROW = (
+    r"^morgen|(?<!am )(?<!den )(?<!heute )(?<!gestern )(?<!jeden )(?<!diesen )(?<!guten )(?<!einen )(?-i:morgen)"
+)
 _RECENT_WORDS = re.compile(
     r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
-    r"|zuletzt|kürzlich)\b",
+    r"|zuletzt|kürzlich|tomorrow|" + _TOMORROW + r")\b",
     re.IGNORECASE,
 )
 _NEW_WORDS = re.compile(
@@ -76,7 +82,7 @@ _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner",
 _GERMAN_CUE = re.compile(
     r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
-    r"|kürzlich|" + "|".join(_GERMAN_NAMES) + r")\b",
+    r"|kürzlich|morgen|" + "|".join(_GERMAN_NAMES) + r")\b",
     re.IGNORECASE,
 )
 
@@ -91,7 +97,7 @@ GENERIC_WORDS = frozenset(
         passierte geschehen geschah los gibt gab gegeben neues neue neu neueste neuesten aktuell aktuelle
         aktuellen nachrichten neuigkeiten meldungen schlagzeilen artikel berichte bericht alles wichtiges
         wichtigste mir uns zeig zeige sag sage bitte denn so heute gestern woche monat jahr es ist sind war
-        waren hat haben kannst können du was
+        waren hat haben kannst können du was will wird werden
     """.split()
 )
 

@@ -131,6 +131,15 @@ def test_only_the_first_date_expression_counts() -> None:
         ("What new rules did the EU pass?", False, False),
         ("Welche neuen Regeln hat die EU beschlossen?", False, False),
         ("What is the current inflation rate?", True, False),
+        # only the newest news tells what is to happen
+        ("What will happen tomorrow?", True, True),
+        ("Was passiert morgen?", True, True),
+        ("Who plays Bayern tomorrow?", True, False),
+        ("Wer spielt morgen gegen Bayern?", True, False),
+        ("Was geschah am Morgen des Anschlags?", False, False),
+        ("Wer sprach gestern Morgen?", False, False),
+        ("Morgen spielt Bayern gegen wen?", True, False),
+        ("Wie viele Zuschauer sahen die erste Folge der ZDF-Serie Morgen hör ich auf?", False, False),
     ],
 )
 def test_questions_about_the_present_prefer_new_articles(question: str, recent: bool, broad: bool) -> None:
