@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from index.answerers.base import Answerer  # noqa: E402
 from index.conversation import looks_like_follow_up, standalone_question  # noqa: E402
 from index.evaluation.datasets import read_10kgnad_csv  # noqa: E402
-from index.models import Turn  # noqa: E402
+from index.models import Answer, Turn  # noqa: E402
 from index.newsroom import Newsroom  # noqa: E402
 from index.settings import DEFAULT_EMBEDDER  # noqa: E402
 from tests.conftest import SAMPLES_DIR, make_settings  # noqa: E402
@@ -82,37 +82,34 @@ def previous_question_only(question: str, history: Sequence[Turn], answerer: Ans
 Rewrite = Callable[[str, Sequence[Turn], Answerer], tuple[str, str]]
 
 
+def turn(newsroom: Newsroom, rewrite: Rewrite, question: str, history: Sequence[Turn]) -> Answer:
+    """`Newsroom.ask` with this way of making a follow-up standalone; prints the turn."""
+    asked_as, query = rewrite(question, history, newsroom.answerer)
+    answer = newsroom.chain.invoke({"question": asked_as, "search_query": query, "now": None})
+    title = answer.sources[0].meta.title if answer.sources else "(refused)"
+    print(f"  {question[:50]:<50} -> {title[:40]:<40} | {' '.join(answer.text.split())[:60]}")
+    return answer
+
+
+def from_story(answer: Answer, story: str) -> bool:
+    return bool(answer.sources) and answer.sources[0].meta.title.startswith(story)
+
+
 def run(newsroom: Newsroom, rewrite: Rewrite) -> dict[str, tuple[int, int]]:
-    """{"same story" | "new story": (follow-ups answered from their story, follow-ups asked)}, printing each turn;
-    `Newsroom.ask` with this way of making a follow-up standalone. After the conversations, each of SWITCHES
-    follows the first one's opening."""
-    kept = asked = 0
-    opening: list[Turn] = []
-    counts: dict[str, tuple[int, int]] = {}
+    """{"same story" | "new story": (follow-ups answered from their story, follow-ups asked)}: the conversations'
+    follow-ups, then each of SWITCHES after the first conversation's opening question and answer."""
+    kept: list[bool] = []
     for conversation, story in CONVERSATIONS:
         history: list[Turn] = []
         for n, question in enumerate(conversation):
-            asked_as, query = rewrite(question, history, newsroom.answerer)
-            answer = newsroom.chain.invoke({"question": asked_as, "search_query": query, "now": None})
-            title = answer.sources[0].meta.title if answer.sources else "(refused)"
+            answer = turn(newsroom, rewrite, question, history)
             if n:
-                asked += 1
-                kept += title.startswith(story)
-            print(f"  {question[:50]:<50} -> {title[:40]:<40} | {' '.join(answer.text.split())[:60]}")
+                kept.append(from_story(answer, story))
             history.append(Turn(question, answer.text))
-            if not n and story == CONVERSATIONS[0][1]:
-                opening = history[:1]
-    counts["same story"] = (kept, asked)
-    kept = asked = 0
-    for question, story in SWITCHES:
-        asked_as, query = rewrite(question, opening, newsroom.answerer)
-        answer = newsroom.chain.invoke({"question": asked_as, "search_query": query, "now": None})
-        title = answer.sources[0].meta.title if answer.sources else "(refused)"
-        asked += 1
-        kept += title.startswith(story)
-        print(f"  {question[:50]:<50} -> {title[:40]:<40} | {' '.join(answer.text.split())[:60]}")
-    counts["new story"] = (kept, asked)
-    return counts
+    opening = CONVERSATIONS[0][0][0]
+    first = [Turn(opening, turn(newsroom, rewrite, opening, []).text)]
+    switched = [from_story(turn(newsroom, rewrite, question, first), story) for question, story in SWITCHES]
+    return {"same story": (sum(kept), len(kept)), "new story": (sum(switched), len(switched))}
 
 
 def main() -> None:
