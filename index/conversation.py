@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.answerers.base import Answerer
+from index.answerers.base import CITATION_RE, Answerer
 from index.models import Turn
 
 FOLLOW_UP_START = re.compile(
@@ -44,7 +44,6 @@ FOLLOW_UP_TURNS = 3
 # own words, in its language: with the questions alone, "Who accused them? Who denied supplying arms?" found a
 # passage that itself asks "Wer hat wann, was, wo gemacht? Wer ist Täter, wer ist Opfer?" before the story.
 ANSWER_CONTEXT_CHARS = 300
-CITATION = re.compile(r"\s*\[\d+\]")
 
 
 def looks_like_follow_up(question: str) -> bool:
@@ -110,9 +109,9 @@ def followed_questions(history: Sequence[Turn]) -> list[str]:
 def quoted_words(answer: str) -> str:
     """What an answer quoted from the news, without its citation marks, cut to ANSWER_CONTEXT_CHARS at a word; ""
     for a reply that cites nothing (a refusal, a greeting)."""
-    if not CITATION.search(answer):
+    if not CITATION_RE.search(answer):
         return ""
-    text = " ".join(CITATION.sub("", answer).split())
+    text = " ".join(CITATION_RE.sub(" ", answer).split())
     if len(text) <= ANSWER_CONTEXT_CHARS:
         return text
     return text[:ANSWER_CONTEXT_CHARS].rsplit(" ", 1)[0]
