@@ -59,15 +59,15 @@ _LAST = r"(?:last|previous|past|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?)"
 _THIS = r"(?:this|diese[nrs]?|in\s+diese[mr])"
 _SINCE = r"(?P<since>since|seit)\s+"
 
-# Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
-# …?") that it counts only in a question that asks for nothing else ("What's new?", "Was gibt es Neues?"), and
-# never before a name ("New York").
 # What is to happen tomorrow only the newest news can tell: "tomorrow", "morgen" ask for it. Not the morning ("am
 # Morgen", "heute morgen") or a title ("die Serie Morgen hör ich auf"): German writes tomorrow in lower case but at
 # the start.
 _TOMORROW = (
     r"^morgen|(?<!am )(?<!den )(?<!heute )(?<!gestern )(?<!jeden )(?<!diesen )(?<!guten )(?<!einen )(?-i:morgen)"
 )
+# Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
+# …?") that it counts only in a question that asks for nothing else ("What's new?", "Was gibt es Neues?"), and
+# never before a name ("New York").
 _RECENT_WORDS = re.compile(
     r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
     r"|zuletzt|kürzlich|tomorrow|" + _TOMORROW + r")\b",
@@ -129,12 +129,13 @@ class DateRange:
         if self.years:
             return self.years
         words = set(_WORD.findall(self.expression.lower()))
+        weekend = bool(words & WEEKEND)
         months = sorted({MONTHS[w] for w in words if w in MONTHS})
-        weekdays = sorted({WEEKDAYS[w] for w in words if w in WEEKDAYS} | (WEEKEND_DAYS if words & WEEKEND else set()))
+        weekdays = sorted({WEEKDAYS[w] for w in words if w in WEEKDAYS} | (WEEKEND_DAYS if weekend else set()))
         return tuple(
             [name for month in months for name, number in MONTHS.items() if number == month]
             + [name for day in weekdays for name, number in WEEKDAYS.items() if number == day]
-            + (sorted(WEEKEND) if words & WEEKEND else [])
+            + (sorted(WEEKEND) if weekend else [])
         )
 
     def named_in(self, text: str) -> bool:

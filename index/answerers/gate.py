@@ -45,6 +45,7 @@ SMALL_TALK: dict[str, frozenset[str]] = {
         perfekt prima toll klasse alright gut yes no ja nein jo lol haha"""
     ),
 }
+SMALL_TALK_WORDS = frozenset().union(*SMALL_TALK.values())
 SMALL_TALK_FILLERS = _words(
     """you a lot so very much many again all für die the answer antwort dir ihnen dich vielen schön schoen sehr
     herzlichen herzlich besten bestens and und dann then for your deine ihre nochmal einmal auch too bis
@@ -151,17 +152,13 @@ class AnswerGate:
         self.min_relevance = min_relevance
 
     def screen_question(self, question: str) -> Decision:
-        """Greetings, punctuation and gibberish get a short helpful reply instead of a cited sentence."""
+        """Small talk, punctuation and gibberish get a short helpful reply instead of a cited sentence."""
         words = WORD_RE.findall(question)
         if not words:
             return Decision(False, "not_a_question", reply("unclear", question))
         kind = small_talk(words)
         if kind:
             return Decision(False, "not_a_question", reply(kind, question))
-        if HOW_ARE_YOU.match(" ".join(words)):
-            return Decision(False, "not_a_question", reply("greeting", question))
-        if ABOUT_THE_BOT.match(" ".join(words)):
-            return Decision(False, "not_a_question", reply("help", question))
         if not _has_meaning(words):
             return Decision(False, "not_a_question", reply("unclear", question))
         return ANSWER
@@ -189,12 +186,17 @@ class AnswerGate:
 
 
 def small_talk(words: Sequence[str]) -> str:
-    """The kind of small talk (a key of SMALL_TALK) a message of these words is, or "" when it is more than that."""
+    """The kind of small talk a message of these words is (a key of REPLIES: thanks, goodbye, greeting, help), or ""
+    when it is more than that."""
     folded = {fold(word) for word in words}
-    known = frozenset().union(*SMALL_TALK.values())
-    if not folded & known or not folded <= known | SMALL_TALK_FILLERS:
-        return ""
-    return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)
+    if folded & SMALL_TALK_WORDS and folded <= SMALL_TALK_WORDS | SMALL_TALK_FILLERS:
+        return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)
+    said = " ".join(words)
+    if HOW_ARE_YOU.match(said):
+        return "greeting"
+    if ABOUT_THE_BOT.match(said):
+        return "help"
+    return ""
 
 
 def _has_meaning(words: Sequence[str]) -> bool:
