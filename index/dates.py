@@ -76,13 +76,22 @@ _RECENT_WORDS = re.compile(
 _NEW_WORDS = re.compile(
     r"\b(?:new|neu|neue|neues|neuen)\b(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher))", re.IGNORECASE
 )
+# Asking for the news as a whole ("What are the headlines?", "Summarize the news", "Was steht in den Nachrichten?")
+# is asking about the present, when the question asks for nothing else: "news about the ECB" asks about the ECB.
+_OVERVIEW_WORDS = re.compile(
+    r"\b(?:news|headlines?|top\s+stories|summar(?:y|ies|ize|ise)|overview|briefing|nachrichten|neuigkeiten"
+    r"|meldungen|schlagzeilen?|überblick|zusammenfassung|zusammenfassen|zusammen)\b",
+    re.IGNORECASE,
+)
 
 # Words that make a date expression German (month names both languages share tell nothing).
 _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
 _GERMAN_CUE = re.compile(
     r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
-    r"|kürzlich|morgen|" + "|".join(_GERMAN_NAMES) + r")\b",
+    r"|kürzlich|morgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|überblick|zusammen\w*|"
+    + "|".join(_GERMAN_NAMES)
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -97,7 +106,8 @@ GENERIC_WORDS = frozenset(
         passierte geschehen geschah los gibt gab gegeben neues neue neu neueste neuesten aktuell aktuelle
         aktuellen nachrichten neuigkeiten meldungen schlagzeilen artikel berichte bericht alles wichtiges
         wichtigste mir uns zeig zeige sag sage bitte denn so heute gestern woche monat jahr es ist sind war
-        waren hat haben kannst können du was will wird werden
+        waren hat haben kannst können du was will wird werden summary summaries summarize summarise overview
+        briefing steht stehen fasse fass zusammen zusammenfassung zusammenfassen überblick schlagzeile
     """.split()
 )
 
@@ -232,7 +242,8 @@ def parse_question(question: str, now: datetime) -> DateQuery:
     published = found[2] if found else None
     text = _tidy(question[: found[0]] + " " + question[found[1] :]) if found else question
     remaining = [t for t in tokenize(_NEW_WORDS.sub(" ", _RECENT_WORDS.sub(" ", text))) if t not in GENERIC_WORDS]
-    recency = _RECENT_WORDS.search(text) or (None if remaining else _NEW_WORDS.search(text))
+    overview = None if published else _OVERVIEW_WORDS.search(text)  # "the news from yesterday": that day's
+    recency = _RECENT_WORDS.search(text) or (None if remaining else _NEW_WORDS.search(text) or overview)
     broad = (published is not None or recency is not None) and not remaining
     cue = published.expression if published else recency.group(0) if recency else ""
     language = ("de" if _GERMAN_CUE.search(cue) else "en") if cue else ""

@@ -140,11 +140,31 @@ def test_only_the_first_date_expression_counts() -> None:
         ("Wer sprach gestern Morgen?", False, False),
         ("Morgen spielt Bayern gegen wen?", True, False),
         ("Wie viele Zuschauer sahen die erste Folge der ZDF-Serie Morgen hör ich auf?", False, False),
+        # asking for the news as a whole is asking for the newest
+        ("What are the headlines?", True, True),
+        ("What's in the news?", True, True),
+        ("Summarize the news", True, True),
+        ("Top stories", True, True),
+        ("Fasse die Nachrichten zusammen", True, True),
+        ("Was steht in den Nachrichten?", True, True),
+        ("Gibt es Schlagzeilen?", True, True),
+        # but not the news on something, nor a question that names news
+        ("News about the ECB", False, False),
+        ("Which news agency reported the fire?", False, False),
+        ("Wie lautet die Zusammenfassung des Berichts?", False, False),
     ],
 )
 def test_questions_about_the_present_prefer_new_articles(question: str, recent: bool, broad: bool) -> None:
     query = parse_question(question, NOW)
     assert (query.recent, query.broad) == (recent, broad)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("What are the headlines?", "en"), ("Nachrichten", "de"), ("Was sind die Schlagzeilen?", "de")],
+)
+def test_a_request_for_the_news_is_answered_in_its_language(question: str, language: str) -> None:
+    assert parse_question(question, NOW).language == language
 
 
 def test_now_is_an_iso_date_or_time_or_the_clock() -> None:
