@@ -6,9 +6,10 @@
           ├─ only a date or "what's new"      -> the matching headlines, newest first (answerers/headlines.py)
           │                                      or "no article from <date> is indexed" (AnswerGate.screen_dates)
           └─ documents = retriever(search_query, only articles from those dates, newer ones first when it
-                                   asks for the latest)
+                                   asks for the latest; the topic alone, and more of them, for "news about X")
              (dates that name a year: later or undated articles that name it compete with that year's)
              -> AnswerStep: nothing indexed / no article from those dates / nothing relevant -> say so
+                            "news about X": the answerer decides whether the news covers X -> its headlines
                             else answerer.answer(question, hits)
 
 The retriever is a LangChain `BaseRetriever` (`NewsRetriever`) returning Documents with the article's metadata,
@@ -21,6 +22,7 @@ datetime) is what "today" means; absent, the clock's.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from langchain_core.documents import Document
@@ -33,13 +35,14 @@ from langchain_core.runnables import (
     RunnablePassthrough,
 )
 
-from index.answerers.base import Answerer
+from index.answerers.base import Answerer, abstain_text
 from index.answerers.gate import AnswerGate, Decision
-from index.answerers.headlines import headlines_answer
+from index.answerers.headlines import MAX_HEADLINES, asked_topic, headlines_answer, on_topic, topic_answer
 from index.dates import DateQuery, parse_now, parse_question
 from index.language import detect_language
 from index.models import Answer, Hit, StoredArticle
 from index.retrieval import document_to_hit
+from index.settings import DEFAULT_RETRIEVAL_K
 
 # For a question about the latest news, the hits at least this share of the way from the abstention threshold to the
 # best hit count as relevant, and the newest article among them is the one answered from. A share, not a fixed
@@ -59,13 +62,16 @@ class AnswerStep:
         *,
         store_is_empty: Callable[[], bool],
         articles: Callable[[], Sequence[StoredArticle]] = tuple,
+        k: int = DEFAULT_RETRIEVAL_K,
     ) -> None:
         self.gate = gate
         self.answerer = answerer
         self.store_is_empty = store_is_empty
         self.articles = articles
+        #: the hits a question is answered from (NEWSBOT_RETRIEVAL_K); a topic's list may show more
+        self.k = k
 
-    def __call__(self, question: str, hits: Sequence[Hit], dates: DateQuery | None = None) -> Answer:
+    def __call__(self, question: str, hits: Sequence[Hit], dates: DateQuery | None = None, topic: str = "") -> Answer:
         decision = self.gate.screen_hits(question, hits, store_is_empty=not hits and self.store_is_empty())
         if decision.reason == "empty_store":
             return declined(question, decision)
@@ -75,6 +81,8 @@ class AnswerStep:
                 return declined(question, dated)
         if not decision.answer:
             return declined(question, decision)
+        if topic:
+            return self.topic(question, topic, hits)
         if dates is not None and dates.recent:
             hits = newest_relevant(hits, self.gate.min_relevance)
         return self.answerer.answer(question, hits)
@@ -90,12 +98,34 @@ class AnswerStep:
         language = dates.language or detect_language(question, default="en")
         return headlines_answer(question, dates, articles, language=language)
 
+    def topic(self, question: str, topic: str, hits: Sequence[Hit]) -> Answer:
+        """A request for the news on `topic`: the answerer decides from the best hits whether the news covers it
+        (as it would the topic asked as a question); if so, the relevant articles' headlines, newest first."""
+        decided = self.answerer.answer(topic, hits[: self.k])
+        if decided.abstained:
+            return Answer(
+                text=abstain_text(question),
+                abstained=True,
+                answerer=decided.answerer,
+                question=question,
+                confidence=decided.confidence,
+            )
+        cited = {source.article_id for source in decided.sources}
+        relevant = on_topic(topic, hits, cited, relevance_floor(hits, self.gate.min_relevance))
+        listed = topic_answer(question, topic, relevant, language=detect_language(question, default="en"))
+        return replace(listed, confidence=decided.confidence)
+
+
+def relevance_floor(hits: Sequence[Hit], min_relevance: float) -> float:
+    """The score a hit needs to count as relevant next to the best one (see RECENT_RELEVANCE_SHARE)."""
+    top = max((hit.score for hit in hits), default=0.0)
+    return min_relevance + RECENT_RELEVANCE_SHARE * max(0.0, top - min_relevance)
+
 
 def newest_relevant(hits: Sequence[Hit], min_relevance: float) -> list[Hit]:
     """The hits of the newest dated article among the relevant ones (see RECENT_RELEVANCE_SHARE); all hits when none
     of those is dated. An undated article is never the newest."""
-    top = max((hit.score for hit in hits), default=0.0)
-    floor = min_relevance + RECENT_RELEVANCE_SHARE * max(0.0, top - min_relevance)
+    floor = relevance_floor(hits, min_relevance)
     relevant = [h for h in hits if h.score >= floor]
     dated = [h for h in relevant if h.meta.published_ts is not None]
     if not dated:
@@ -129,13 +159,19 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _headlines(inputs: dict[str, Any]) -> Answer:
         return step.headlines(inputs["question"], inputs["dates"])
 
+    def _topic(inputs: dict[str, Any]) -> str:
+        return asked_topic(inputs["dates"].text)
+
     def _retrieve(inputs: dict[str, Any], config: RunnableConfig) -> list[Document]:
         dates: DateQuery = inputs["dates"]
+        topic: str = inputs["topic"]
         # The date expression stays in the query: removed, it left every gold article first but lowered its score
         # (mean 0.332 -> 0.320 with use, 0.724 -> 0.715 with use+e5), nearer the abstention threshold
-        # (benchmarks/date_queries.py).
-        query = str(inputs.get("search_query") or inputs["question"])
-        documents = retriever.invoke(query, config, published=dates.published, recent=dates.recent)
+        # (benchmarks/date_queries.py). A topic is searched alone ("news about" would find articles about news),
+        # for as many articles as a list of headlines shows.
+        query = topic or str(inputs.get("search_query") or inputs["question"])
+        k = MAX_HEADLINES if topic else None
+        documents = retriever.invoke(query, config, published=dates.published, recent=dates.recent, k=k)
         published = dates.published
         if published is None or not published.names:
             return documents
@@ -145,7 +181,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         # (one article's chunks come from one search). With neither, the step says no article is from then.
         # Searched unfiltered and kept after: a Chroma `where` that matches most of the store (every undated chunk)
         # made the search ~10x slower.
-        later = retriever.invoke(query, config, recent=dates.recent)
+        later = retriever.invoke(query, config, recent=dates.recent, k=k)
         taken = {d.metadata["article_id"] for d in documents}
         named = [
             d
@@ -161,10 +197,13 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
 
     def _respond(inputs: dict[str, Any]) -> Answer:
         documents: list[Document] = inputs["documents"]
-        return step(inputs["question"], [document_to_hit(document) for document in documents], inputs["dates"])
+        hits = [document_to_hit(document) for document in documents]
+        return step(inputs["question"], hits, inputs["dates"], inputs["topic"])
 
-    answer = RunnablePassthrough.assign(documents=RunnableLambda(_retrieve, name="retrieve")) | RunnableLambda(
-        _respond, name="answer"
+    answer = (
+        RunnablePassthrough.assign(topic=RunnableLambda(_topic, name="topic"))
+        | RunnablePassthrough.assign(documents=RunnableLambda(_retrieve, name="retrieve"))
+        | RunnableLambda(_respond, name="answer")
     )
     by_date = RunnableBranch((RunnableLambda(_broad), RunnableLambda(_headlines, name="headlines")), answer)
     question = RunnablePassthrough.assign(dates=RunnableLambda(_dates, name="dates")) | by_date

@@ -144,6 +144,7 @@ class Newsroom:
             self.answerer,
             store_is_empty=lambda: self.store.count() == 0,
             articles=self.store.current_articles,
+            k=settings.retrieval_k,
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
         #: groups near-duplicate articles into stories as they are ingested (index/stories.py)

@@ -201,9 +201,11 @@ class NewsRetriever(BaseRetriever):
         run_manager: CallbackManagerForRetrieverRun,
         published: DateRange | None = None,
         recent: bool = False,
+        k: int | None = None,
     ) -> list[Document]:
-        """`published` keeps only articles from those dates, `recent` ranks newer ones higher (see Searcher)."""
-        hits = self.searcher.search(query, self.k, published=published, recent=recent)
+        """`published` keeps only articles from those dates, `recent` ranks newer ones higher (see Searcher); `k`
+        overrides the retriever's for this query."""
+        hits = self.searcher.search(query, k or self.k, published=published, recent=recent)
         return [hit_to_document(hit) for hit in hits]
 
 

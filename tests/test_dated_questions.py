@@ -153,13 +153,49 @@ def test_a_dated_question_about_something_else_is_not_answered_from_other_days(n
     )
 
 
-def test_latest_news_cites_the_newest_article_not_the_undated_one(newsroom: Newsroom) -> None:
-    question = "Latest news about the ECB"
+def test_a_question_about_the_latest_is_answered_from_the_newest_article_not_the_undated_one(
+    newsroom: Newsroom,
+) -> None:
+    question = "What is the ECB's latest interest rate?"
     # without the date step, the undated article is the closest match
     assert newsroom.search(question, k=1)[0].meta.title == ECB_UNDATED.meta.title
     answer = newsroom.ask(question)
     assert not answer.abstained
     assert titles(answer.sources) == [ECB_TODAY.meta.title]
+
+
+def test_latest_news_about_a_topic_lists_its_articles_newest_first_the_undated_last(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("Latest news about the ECB")
+    assert answer.text.splitlines() == [
+        "Articles about “the ECB”, newest first:",
+        f"• {ECB_TODAY.meta.title} [1]",
+        f"• {ECB_UNDATED.meta.title} [2]",
+    ]
+    assert titles(answer.sources) == [ECB_TODAY.meta.title, ECB_UNDATED.meta.title]
+
+
+def test_news_about_a_topic_lists_the_articles_that_name_it(newsroom: Newsroom) -> None:
+    floods = newsroom.ask("Tell me about the floods")
+    assert titles(floods.sources) == [FLOODS_YESTERDAY.meta.title, FLOODS_2024.meta.title]
+    # a German request over English articles: no article says "EZB", the relevance decides; German heading
+    german = newsroom.ask("Was gibt es Neues zur EZB?")
+    assert german.text.startswith("Artikel zu „EZB“, die neuesten zuerst:")
+    assert titles(german.sources)[0] == ECB_TODAY.meta.title
+
+
+def test_news_about_a_topic_the_news_does_not_cover_is_refused(newsroom: Newsroom) -> None:
+    for request in ["Any news about volcanoes in Iceland?", "What's new with the Pope?"]:
+        answer = newsroom.ask(request)
+        assert answer.abstained and not answer.sources
+        assert answer.text == "The indexed news does not say."
+
+
+def test_the_headlines_are_the_newest_articles(newsroom: Newsroom) -> None:
+    for request in ["What are the headlines?", "Summarize the news"]:
+        answer = newsroom.ask(request)
+        assert answer.text.startswith("The newest articles:")
+        assert titles(answer.sources)[:2] == [STORM_TODAY.meta.title, ECB_TODAY.meta.title]
+    assert newsroom.ask("Fasse die Nachrichten zusammen").text.startswith("Die neuesten Artikel:")
 
 
 def test_whats_new_lists_the_newest_articles_with_undated_ones_last(newsroom: Newsroom) -> None:

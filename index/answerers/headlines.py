@@ -1,27 +1,73 @@
 """Headlines: the answer to a question that asks only about a date or the present ("What happened today?", "Was
-gibt es Neues?") lists the matching articles, newest first, each cited, instead of one arbitrary sentence.
+gibt es Neues?") lists the matching articles, newest first, each cited, instead of one arbitrary sentence; so does
+a request for the news on a topic ("News about Greece", "Was gibt es Neues zu Griechenland?"), with the articles
+retrieved for the topic once the answerer found that the news covers it.
 
     What happened today?  ->  Articles from 2026-12-02 (today):
                               • ECB raises rates [1]
                               • Storm closes Hamburg port [2]
+    News about the ECB    ->  Articles about “the ECB”, newest first:
+                              • ECB raises rates [1]
+                              • Lagarde warns of inflation [2]
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 
+from index.answerers.base import SNIPPET_CHARS
 from index.dates import DateQuery
-from index.models import Answer, Source, StoredArticle
+from index.lexical import tokenize
+from index.models import Answer, Hit, Source, StoredArticle
+from index.text import shorten
 
 MAX_HEADLINES = 10
+#: a longer "topic" is a question that happens to start like a request ("Tell me about the man who …")
+MAX_TOPIC_WORDS = 8
+
+_LATEST = r"(?:(?:the|some|any|all\s+the)\s+)?(?:(?:latest|newest|recent|current)\s+)?"
+_NEWS = r"(?:news|headlines|stories|articles|updates?|reports)"
+_ABOUT = r"(?:about|on|regarding|concerning)"
+_NEUESTE = r"(?:(?:die|der|den)\s+)?(?:(?:neuesten|aktuellen|letzten|jüngsten)\s+)?"
+_NACHRICHTEN = r"(?:neues|neuigkeiten|nachrichten|news|meldungen|artikel|schlagzeilen|berichte)"
+_ZU = r"(?:zu[mr]?|über|von|vom|aus|bei|beim|in|im|rund\s+um)"
+# Requests for the news on a topic; the topic is what follows. The date expression is gone before these are read
+# ("News about Greece from yesterday" -> "News about Greece").
+TOPIC_REQUESTS = [
+    re.compile(rf"^{lead}\s*(?P<topic>.+?)[\s?.!]*$", re.IGNORECASE)
+    for lead in (
+        # "tell me about …", "show me the latest news on …", "give me everything about …"
+        rf"(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:tell|show|give|find)\s+me\s+{_LATEST}"
+        rf"(?:{_NEWS}\s+|more\s+|something\s+|anything\s+|everything\s+|what\s+you\s+know\s+)?{_ABOUT}\s",
+        # "news about …", "any news on …", "latest headlines from …"
+        rf"{_LATEST}{_NEWS}\s+(?:{_ABOUT}|from|in|of)\s",
+        # "what's new in …", "what is the news on …", "what is in the news about …"
+        rf"what(?:'s|’s|\s+is|\s+are)\s+(?:new|{_LATEST}{_NEWS}|in\s+the\s+news)\s+(?:{_ABOUT}|with|in|from|at)\s",
+        # "is there any news about …", "are there new articles on …"
+        rf"(?:is|are)\s+there\s+(?:any\s+)?(?:(?:new|latest|recent)\s+)?{_NEWS}\s+(?:{_ABOUT}|from|in)\s",
+        # "what do you know about …", "what does the news say about …"
+        r"what\s+(?:do\s+you\s+know|does\s+the\s+news\s+say|do\s+the\s+news\s+say)\s+about\s",
+        # "Was gibt es Neues zu …", "Neuigkeiten über …", "die neuesten Nachrichten zur …"
+        rf"(?:was\s+gibt\s+es\s+(?:an\s+)?|gibt\s+es\s+(?:etwas\s+)?)?{_NEUESTE}{_NACHRICHTEN}\s+{_ZU}\s",
+        # "Erzähl mir etwas über …", "Zeig mir die Nachrichten zu …"
+        r"(?:erzähl|erzähle|erzählen\s+sie|sag|sage|sagen\s+sie|zeig|zeige|zeigen\s+sie)\s+mir\s+"
+        rf"(?:(?:etwas|was|mehr|alles|{_NEUESTE}{_NACHRICHTEN})\s+)?(?:über|zu[mr]?|von|vom)\s",
+        # "Was weißt du über …", "Was sagen die Nachrichten zu …"
+        r"was\s+(?:weißt\s+du|weisst\s+du|wissen\s+sie|sagen\s+die\s+nachrichten|steht\s+in\s+den\s+nachrichten)"
+        r"\s+(?:über|zu[mr]?|von|vom)\s",
+    )
+]
 
 HEADINGS = {
     "en": {
+        "topic": "Articles about “{topic}”, newest first:",
         "range": "Articles from {days} ({expression}):",
         "recent": "The newest articles:",
         "more": "… and {n} more.",
     },
     "de": {
+        "topic": "Artikel zu „{topic}“, die neuesten zuerst:",
         "range": "Artikel vom {days} ({expression}):",
         "recent": "Die neuesten Artikel:",
         "more": "… und {n} weitere.",
@@ -66,5 +112,65 @@ def headlines_answer(
     sources = [
         Source(n=n, article_id=article.article_id, meta=article.meta, snippet="", score=0.0)
         for n, article in enumerate(shown, start=1)
+    ]
+    return Answer(text="\n".join(lines), sources=sources, answerer="headlines", question=question)
+
+
+def asked_topic(question: str) -> str:
+    """The topic a request for the news on one names ("News about Greece?" -> "Greece", "Was gibt es Neues zu
+    Griechenland?" -> "Griechenland"), or "" for anything else."""
+    for pattern in TOPIC_REQUESTS:
+        match = pattern.match(question.strip())
+        topic = match.group("topic").strip(" ,;:\"'“”„") if match else ""
+        # "Tell me more about it" follows up on the last answer: a topic of pointing words only is none
+        if tokenize(topic):
+            return topic if len(topic.split()) <= MAX_TOPIC_WORDS else ""
+    return ""
+
+
+def on_topic(topic: str, hits: Sequence[Hit], cited: Collection[str], floor: float) -> list[Hit]:
+    """The hits whose article is about `topic`: those whose title or text holds a word of it ("Trump", "Fußball"
+    in "Fußballs"), with the articles the answerer cited. When none holds one (an English topic over German news:
+    "Greece", "Griechenland"), those scoring at least `floor` instead."""
+    words = tokenize(topic)
+    holding = [hit for hit in hits if _holds(words, f"{hit.meta.title or ''} {hit.text}")]
+    if holding:
+        return [hit for hit in hits if hit in holding or hit.article_id in cited]
+    return [hit for hit in hits if hit.score >= floor or hit.article_id in cited]
+
+
+def _holds(words: Sequence[str], text: str) -> bool:
+    """Whether `text` holds one of the folded `words`, as a word or the start of one."""
+    tokens = set(tokenize(text))
+    return any(token.startswith(word) for word in words for token in tokens)
+
+
+def topic_answer(
+    question: str, topic: str, hits: Sequence[Hit], *, language: str, limit: int = MAX_HEADLINES
+) -> Answer:
+    """The articles of `hits` (best first, one entry per article) as headlines, newest first; undated ones after
+    the dated, in the order retrieval ranked them."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        best.setdefault(hit.article_id, hit)
+    ranked = list(best.values())[:limit]
+    dated = [hit for hit in ranked if hit.meta.published_ts is not None]
+    shown = sorted(dated, key=lambda h: h.meta.published_ts or 0.0, reverse=True)
+    shown += [hit for hit in ranked if hit.meta.published_ts is None]
+    texts = HEADINGS.get(language, HEADINGS["en"])
+    lines = [
+        texts["topic"].format(topic=topic),
+        *(f"• {hit.meta.title or hit.meta.url or 'untitled'} [{n}]" for n, hit in enumerate(shown, start=1)),
+    ]
+    sources = [
+        Source(
+            n=n,
+            article_id=hit.article_id,
+            meta=hit.meta,
+            snippet=shorten(hit.text, SNIPPET_CHARS),
+            score=hit.score,
+            also_reported_by=hit.also_reported_by,
+        )
+        for n, hit in enumerate(shown, start=1)
     ]
     return Answer(text="\n".join(lines), sources=sources, answerer="headlines", question=question)
