@@ -79,8 +79,8 @@ _NEW_WORDS = re.compile(
 # Asking for the news as a whole ("What are the headlines?", "Summarize the news", "Was steht in den Nachrichten?")
 # is asking about the present, when the question asks for nothing else: "news about the ECB" asks about the ECB.
 _OVERVIEW_WORDS = re.compile(
-    r"\b(?:news|headlines?|top\s+stories|summar(?:y|ies|ize|ise)|overview|briefing|nachrichten|neuigkeiten"
-    r"|meldungen|schlagzeilen?|überblick|zusammenfassung|zusammenfassen|zusammen)\b",
+    r"\b(?:news|headlines?|stories|articles|summar(?:y|ies|ize|ise)|overview|briefing|nachrichten|neuigkeiten"
+    r"|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammenfassung|zusammenfassen|zusammen)\b",
     re.IGNORECASE,
 )
 
@@ -89,7 +89,7 @@ _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner",
 _GERMAN_CUE = re.compile(
     r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
-    r"|kürzlich|morgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|überblick|zusammen\w*|"
+    r"|kürzlich|morgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammen\w*|"
     + "|".join(_GERMAN_NAMES)
     + r")\b",
     re.IGNORECASE,

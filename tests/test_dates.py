@@ -148,6 +148,7 @@ def test_only_the_first_date_expression_counts() -> None:
         ("Fasse die Nachrichten zusammen", True, True),
         ("Was steht in den Nachrichten?", True, True),
         ("Gibt es Schlagzeilen?", True, True),
+        ("list articles", True, True),
         # but not the news on something, nor a question that names news
         ("News about the ECB", False, False),
         ("Which news agency reported the fire?", False, False),

@@ -35,14 +35,19 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Small talk, by what it says. A message made only of these words (and SMALL_TALK_FILLERS) gets the reply of the first
-# kind it holds a word of: thanks before goodbyes before greetings ("ok, thanks, bye" thanks).
+# kind it holds a word of: thanks before goodbyes before greetings before a nod ("ok, thanks, bye" thanks; "hi,
+# super" greets).
 SMALL_TALK: dict[str, frozenset[str]] = {
     "thanks": _words("thanks thank thx ty danke dankeschön dankeschoen dank merci gracias grazie cheers"),
     "goodbye": _words("bye goodbye tschüss tschuess tschau ciao adieu wiedersehen cya see bald night nacht"),
     "greeting": _words(
         """hi hello hey hallo moin servus yo hiya howdy bonjour salut hola grüezi grüß gruess good guten gute
-        morning evening afternoon morgen tag abend ok okay cool test super great nice fine perfect
-        perfekt prima toll klasse alright gut yes no ja nein jo lol haha"""
+        morning evening afternoon morgen tag abend"""
+    ),
+    # a nod to the last answer ("ok", "super", "lol"): no "Hi!" in the middle of a chat
+    "nod": _words(
+        """ok okay cool test super great nice fine perfect perfekt prima toll klasse alright gut yes no ja nein
+        jo lol haha interesting interessant wow aha ah oh hm hmm sure genau stimmt"""
     ),
 }
 SMALL_TALK_WORDS = frozenset().union(*SMALL_TALK.values())
@@ -56,16 +61,19 @@ ABOUT_THE_BOT = re.compile(
     r"^\W*(?:help|hilfe|hilf mir|help me|who are you|what are you|wer bist du|was bist du|wer sind sie|was sind sie"
     r"|what can you do|what do you do|was kannst du|was können sie|was koennen sie|was machst du"
     r"|how does (?:this|it|that) work|how do (?:i|you) use (?:this|you|it)|wie funktioniert (?:das|es|du)"
-    r"|what is this|was ist das hier|how can you help(?: me)?|wie kannst du (?:mir )?helfen)\W*$",
+    r"|what is this|was ist das hier|how can you help(?: me)?|wie kannst du (?:mir )?helfen"
+    r"|what (?:can|should|may) i ask(?: you)?|what do you know|was (?:kann|soll|darf) ich (?:dich |sie )?fragen"
+    r"|was weißt du|was weisst du|was wissen sie)\W*$",
     re.IGNORECASE,
 )
 # Words of small talk only German has: a message of a word or two is hard to detect ("Hilfe", "Tschüss").
 GERMAN_SMALL_TALK = _words(
     """danke dankeschön dankeschoen dank vielen schön schoen tschüss tschuess tschau wiedersehen bis hallo moin
-    servus grüezi grüß gruess guten gute morgen abend nacht perfekt prima toll klasse ja nein für antwort dir
+    servus grüezi grüß gruess guten gute morgen abend nacht perfekt prima toll klasse ja nein genau stimmt
+    interessant für antwort dir
     ihnen dich sehr herzlichen herzlich besten bestens und dann deine ihre nochmal einmal auch später spaeter auf
     einen schönen schoenen hilfe hilf mir wer bist du kannst können koennen machst funktioniert sind sie hier
-    wie geht gehts euch"""
+    wie geht gehts euch kann soll darf ich fragen weißt weisst wissen"""
 )
 CHATTY = frozenset({*SMALL_TALK, "help"})
 # "How are you?": a greeting, whole.
@@ -82,6 +90,10 @@ REPLIES: dict[str, dict[str, str]] = {
     "greeting": {
         "en": f"Hi! Ask me about the news, e.g. {EXAMPLE['en']}",
         "de": f"Hallo! Fragen Sie mich etwas zu den Nachrichten, z. B. {EXAMPLE['de']}",
+    },
+    "nod": {
+        "en": f"Ask me anything else about the news, e.g. {EXAMPLE['en']}",
+        "de": f"Fragen Sie mich gern weiter zu den Nachrichten, z. B. {EXAMPLE['de']}",
     },
     "thanks": {
         "en": "You're welcome! Ask me anything else about the news.",
@@ -186,8 +198,8 @@ class AnswerGate:
 
 
 def small_talk(words: Sequence[str]) -> str:
-    """The kind of small talk a message of these words is (a key of REPLIES: thanks, goodbye, greeting, help), or ""
-    when it is more than that."""
+    """The kind of small talk a message of these words is (a key of REPLIES: thanks, goodbye, greeting, nod,
+    help), or "" when it is more than that."""
     folded = {fold(word) for word in words}
     if folded & SMALL_TALK_WORDS and folded <= SMALL_TALK_WORDS | SMALL_TALK_FILLERS:
         return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)
