@@ -171,7 +171,7 @@ def test_the_installed_ask_and_stats_print_everything_before_their_quick_exit(
 
 def test_chat_keeps_the_conversation_and_shows_sources(env: dict[str, str]) -> None:
     invoke(env, "ingest", str(SAMPLES_DIR))
-    session = f"{SEED_QUESTION}\nAnd what did the US say?\n/sources\n/quit\n"
+    session = f"{SEED_QUESTION}\nAnd what did the US say?\n/sources\nWhere is that from?\n/quit\n"
     result = CliRunner().invoke(app, ["chat"], env=env, input=session, catch_exceptions=False)
     assert result.exit_code == 0
     answers = result.stdout.split("you> ")
@@ -179,6 +179,7 @@ def test_chat_keeps_the_conversation_and_shows_sources(env: dict[str, str]) -> N
     assert "[1] Nordkorea dementiert" in answers[2]  # the follow-up found the same story
     full_sources = answers[3].strip().splitlines()
     assert full_sources[0].startswith("[1] Nordkorea dementiert") and len(full_sources) >= 2  # title, then passage
+    assert answers[4].strip().splitlines() == full_sources  # asked in words: the same
 
 
 def test_ingest_help_documents_the_csv_columns_with_a_headerless_example(env: dict[str, str]) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.settings import Settings
+from index.answerers.gate import asks_for_sources
 from index.dates import parse_now
 from index.errors import ConfigError, NewsbotError
 from index.models import Answer, Source, Turn
@@ -103,7 +104,7 @@ def chat(ctx: typer.Context, now: Annotated[str, typer.Option("--now", help=NOW_
         if question in {"/help", "/h", "/?"}:
             err_console.print(CHAT_HELP)
             continue
-        if question == "/sources":
+        if question == "/sources" or asks_for_sources(question):
             if not last or not last.sources:
                 err_console.print("no sources yet: ask a question first")
             for s in last.sources if last else []:

@@ -34,6 +34,7 @@ from bot.telegram.formatting import (
     render_latest,
     split_html,
 )
+from index.answerers.gate import asks_for_sources
 from index.errors import StoreError
 from index.text import shorten
 
@@ -215,6 +216,9 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
     if len(question) > MAX_QUESTION_CHARS:
         await message.reply_text(f"That is a long question. Please ask in under {MAX_QUESTION_CHARS} characters.")
         return
+    if asks_for_sources(question):
+        await send_last_sources(message, context)
+        return
     services = context.services
     memory = context.memory(message.chat_id)
     async with memory.lock:
@@ -317,9 +321,12 @@ async def help_command(update: Update, context: NewsContext) -> None:
 
 async def sources(update: Update, context: NewsContext) -> None:
     """/sources: the full sources of the last answer in this chat."""
-    message = update.effective_message
-    if message is None:
-        return
+    if update.effective_message:
+        await send_last_sources(update.effective_message, context)
+
+
+async def send_last_sources(message: Message, context: NewsContext) -> None:
+    """The full sources of the last answer in this chat: /sources, or asked for ("sources?", "Woher hast du das?")."""
     answer = await context.memory(message.chat_id).last_answer()
     if answer is None:
         await message.reply_text("Ask me something first: then /sources shows where my answer came from.")

@@ -66,6 +66,20 @@ ABOUT_THE_BOT = re.compile(
     r"|was weißt du|was weisst du|was wissen sie)\W*$",
     re.IGNORECASE,
 )
+# Asking for the sources of the last answer ("sources?", "Where is that from?", "Quellen bitte", "Woher hast du
+# das?"), whole: the chat shows them (Telegram, `newsbot chat`); anywhere else the reply says where they are.
+SOURCES_REQUEST = re.compile(
+    r"^\W*(?:(?:and |und )?(?:(?:show|give|send|list) (?:me )?|what are |which are |was sind "
+    r"|zeig(?:e|en sie)? (?:mir )?|gib (?:mir )?)?(?:the |your |its |die |deine |ihre |seine )?(?:full |all |alle )?"
+    r"(?:sources?|quellen?)"
+    r"(?: (?:please|bitte|of (?:this|that|it)|dazu|davon|for (?:this|that|it)))?"
+    r"|what (?:are|were) (?:your|the) sources(?: for (?:this|that))?|which sources(?: did you use)?"
+    r"|where (?:is|was) (?:this|that|it) from|where did you (?:get|find|read) (?:this|that|it)"
+    r"|according to (?:whom|who)|says who|welche quellen(?: hast du| haben sie)?"
+    r"|woher (?:hast du|haben sie|stammt|kommt) (?:das|die info\w*|diese info\w*)|woher (?:stammt|kommt) das|laut wem"
+    r")\W*$",
+    re.IGNORECASE,
+)
 # Words of small talk only German has: a message of a word or two is hard to detect ("Hilfe", "Tschüss").
 GERMAN_SMALL_TALK = _words(
     """danke dankeschön dankeschoen dank vielen schön schoen tschüss tschuess tschau wiedersehen bis hallo moin
@@ -73,9 +87,10 @@ GERMAN_SMALL_TALK = _words(
     interessant für antwort dir
     ihnen dich sehr herzlichen herzlich besten bestens und dann deine ihre nochmal einmal auch später spaeter auf
     einen schönen schoenen hilfe hilf mir wer bist du kannst können koennen machst funktioniert sind sie hier
-    wie geht gehts euch kann soll darf ich fragen weißt weisst wissen"""
+    wie geht gehts euch kann soll darf ich fragen weißt weisst wissen quelle quellen woher stammt kommt laut wem
+    welche zeig zeige zeigen gib alle"""
 )
-CHATTY = frozenset({*SMALL_TALK, "help"})
+CHATTY = frozenset({*SMALL_TALK, "help", "sources"})
 # "How are you?": a greeting, whole.
 HOW_ARE_YOU = re.compile(
     r"^\W*(?:hi |hey |hello |hallo )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
@@ -112,6 +127,12 @@ REPLIES: dict[str, dict[str, str]] = {
     "unclear": {
         "en": f"I did not understand that. Ask me a question about the news, e.g. {EXAMPLE['en']}",
         "de": f"Das habe ich nicht verstanden. Stellen Sie eine Frage zu den Nachrichten, z. B. {EXAMPLE['de']}",
+    },
+    "sources": {
+        "en": "Each of my answers lists its sources under it (outlet, date, link). Ask me about the news, e.g. "
+        f"{EXAMPLE['en']}",
+        "de": "Jede meiner Antworten nennt ihre Quellen darunter (Medium, Datum, Link). Fragen Sie mich etwas zu den "
+        f"Nachrichten, z. B. {EXAMPLE['de']}",
     },
     "empty_store": {
         "en": "I have not read any news yet: add articles first (newsbot ingest FILES/URLS, or /add URL in Telegram).",
@@ -168,7 +189,7 @@ class AnswerGate:
         words = WORD_RE.findall(question)
         if not words:
             return Decision(False, "not_a_question", reply("unclear", question))
-        kind = small_talk(words)
+        kind = "sources" if asks_for_sources(question) else small_talk(words)
         if kind:
             return Decision(False, "not_a_question", reply(kind, question))
         if not _has_meaning(words):
@@ -195,6 +216,11 @@ class AnswerGate:
         newest = (before or dated)[-1] if dated else None
         language = dates.language or detect_language(question, default="en")
         return Decision(False, "no_article_in_range", no_article_text(published, newest, language))
+
+
+def asks_for_sources(message: str) -> bool:
+    """Whether a message asks for the sources of the last answer ("sources?", "Woher hast du das?")."""
+    return SOURCES_REQUEST.match(message) is not None
 
 
 def small_talk(words: Sequence[str]) -> str:

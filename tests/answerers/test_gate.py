@@ -62,6 +62,11 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("What can I ask?", "help", "en"),
         ("What do you know?", "help", "en"),
         ("Was kann ich dich fragen?", "help", "de"),
+        # outside a chat that shows them: where the sources are
+        ("sources?", "sources", "en"),
+        ("Where did you get that?", "sources", "en"),
+        ("Woher hast du das?", "sources", "de"),
+        ("Quellen?", "sources", "de"),
         ("How are you?", "greeting", "en"),
         ("Wie geht es dir?", "greeting", "de"),
         ("help", "help", "en"),
@@ -96,6 +101,9 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Wie geht es Nordkorea?",
         "How is the Pope?",
         "Good news for Lufthansa?",
+        "Who?",
+        "What sources of energy does Austria use?",
+        "Welche Quellen nennt der Bericht?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:

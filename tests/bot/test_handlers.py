@@ -57,6 +57,19 @@ async def test_the_sources_button_and_sources_command_show_full_sources(offline_
     assert not offline_bot.api.errors
 
 
+async def test_asking_for_the_sources_in_words_shows_them_like_the_command(offline_bot: OfflineBot) -> None:
+    [hint] = await offline_bot.send("Woher hast du das?")
+    assert "Ask me something first" in hint.text
+    await offline_bot.send(SEED_QUESTION)
+    [by_command] = await offline_bot.send("/sources")
+    for request in ["sources?", "Where is that from?", "Quellen bitte"]:
+        [shown] = await offline_bot.send(request)
+        assert shown.text == by_command.text
+    # asking for the sources is no question: the last answer stays the one whose sources they are
+    [again] = await offline_bot.send("/sources")
+    assert again.text == by_command.text
+
+
 async def test_sources_before_any_answer_and_a_forgotten_button_are_explained(offline_bot: OfflineBot) -> None:
     [hint] = await offline_bot.send("/sources")
     assert "Ask me something first" in hint.text
