@@ -1,6 +1,7 @@
 """The question-answering chain, in LangChain runnables: screen the question, read its dates, retrieve, gate, answer.
 
     {"question", "search_query"?, "now"?}
+      ├─ only a web address                   -> the lead of the article read from it, or that it is unread
       ├─ not a question ("hi", "?")           -> a short helpful reply                (AnswerGate.screen_question)
       └─ dates = parse_question(question, now)                                        (dates.py)
           ├─ only a date or "what's new"      -> the matching headlines, newest first (answerers/headlines.py)
@@ -35,20 +36,23 @@ from langchain_core.runnables import (
     RunnablePassthrough,
 )
 
-from index.answerers.base import Answerer, abstain_text
-from index.answerers.gate import AnswerGate, Decision
+from index.answerers.base import SNIPPET_CHARS, Answerer, abstain_text
+from index.answerers.gate import AnswerGate, Decision, linked_page, reply
 from index.answerers.headlines import MAX_HEADLINES, asked_topic, headlines_answer, on_topic, topic_answer
 from index.dates import DateQuery, parse_now, parse_question
-from index.language import detect_language
-from index.models import Answer, Hit, StoredArticle
+from index.language import detect_language, split_sentences
+from index.models import Answer, Hit, Source, StoredArticle
 from index.retrieval import document_to_hit
 from index.settings import DEFAULT_RETRIEVAL_K
+from index.text import same_page, shorten
 
 # For a question about the latest news, the hits at least this share of the way from the abstention threshold to the
 # best hit count as relevant, and the newest article among them is the one answered from. A share, not a fixed
 # margin, because similarities spread differently per embedder. On the case in tests/test_dated_questions.py (use)
 # the undated article scores 0.49, today's 0.36, the threshold is 0.16: a margin of 0.1 kept only the undated one.
 RECENT_RELEVANCE_SHARE = 0.5
+# A link's answer: the article's first sentences, about this long
+LEAD_CHARS = 200
 
 
 class AnswerStep:
@@ -62,12 +66,15 @@ class AnswerStep:
         *,
         store_is_empty: Callable[[], bool],
         articles: Callable[[], Sequence[StoredArticle]] = tuple,
+        article_chunks: Callable[[str], Sequence[Hit]] | None = None,
         k: int = DEFAULT_RETRIEVAL_K,
     ) -> None:
         self.gate = gate
         self.answerer = answerer
         self.store_is_empty = store_is_empty
         self.articles = articles
+        #: one stored article's chunks, in order (ChunkStore.article_chunks), for a link's lead
+        self.article_chunks = article_chunks
         #: the hits a question is answered from (NEWSBOT_RETRIEVAL_K); a topic's list may show more
         self.k = k
 
@@ -115,6 +122,33 @@ class AnswerStep:
         listed = topic_answer(question, topic, relevant, language=detect_language(question, default="en"))
         return replace(listed, confidence=decided.confidence)
 
+    def link(self, question: str, url: str) -> Answer:
+        """A message that is only a web address: the lead of the article read from it, cited, or that the page
+        has not been read (in English: a bare address says nothing of its reader's language)."""
+        articles = self.articles()
+        if not articles:
+            return declined(question, self.gate.screen_hits(question, [], store_is_empty=self.store_is_empty()))
+        read = next((a for a in articles if same_page(a.meta.url, url) or same_page(a.meta.source, url)), None)
+        chunks = self.article_chunks(read.article_id) if read is not None and self.article_chunks else []
+        if read is None or not chunks:
+            return declined(question, Decision(False, "not_a_question", reply("unread_link", "")))
+        lead = lead_of(chunks[0].text, read.meta.language or "de")
+        source = Source(
+            n=1, article_id=read.article_id, meta=read.meta, snippet=shorten(chunks[0].text, SNIPPET_CHARS), score=1.0
+        )
+        return Answer(text=f"{lead} [1]", sources=[source], answerer="link", question=question)
+
+
+def lead_of(text: str, language: str, *, min_chars: int = LEAD_CHARS, max_sentences: int = 3) -> str:
+    """An article's first sentences, until they reach `min_chars` (at most `max_sentences`, and twice
+    `min_chars`)."""
+    taken: list[str] = []
+    for sentence in split_sentences(text, language):
+        taken.append(sentence)
+        if len(" ".join(taken)) >= min_chars or len(taken) >= max_sentences:
+            break
+    return shorten(" ".join(taken), 2 * min_chars)
+
 
 def relevance_floor(hits: Sequence[Hit], min_relevance: float) -> float:
     """The score a hit needs to count as relevant next to the best one (see RECENT_RELEVANCE_SHARE)."""
@@ -143,6 +177,12 @@ def declined(question: str, decision: Decision) -> Answer:
 
 def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str, Any], Answer]:
     """A runnable taking {"question", optional "search_query", optional "now"} and returning an Answer."""
+
+    def _link_only(inputs: dict[str, Any]) -> bool:
+        return bool(linked_page(inputs["question"]))
+
+    def _link(inputs: dict[str, Any]) -> Answer:
+        return step.link(inputs["question"], linked_page(inputs["question"]))
 
     def _not_a_question(inputs: dict[str, Any]) -> bool:
         return not step.gate.screen_question(inputs["question"]).answer
@@ -207,7 +247,11 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     )
     by_date = RunnableBranch((RunnableLambda(_broad), RunnableLambda(_headlines, name="headlines")), answer)
     question = RunnablePassthrough.assign(dates=RunnableLambda(_dates, name="dates")) | by_date
-    branch = RunnableBranch((RunnableLambda(_not_a_question), RunnableLambda(_reply, name="reply")), question)
+    branch = RunnableBranch(
+        (RunnableLambda(_link_only), RunnableLambda(_link, name="link")),
+        (RunnableLambda(_not_a_question), RunnableLambda(_reply, name="reply")),
+        question,
+    )
     return branch.with_config(run_name="newsbot")
 
 

@@ -144,6 +144,7 @@ class Newsroom:
             self.answerer,
             store_is_empty=lambda: self.store.count() == 0,
             articles=self.store.current_articles,
+            article_chunks=self.store.article_chunks,
             k=settings.retrieval_k,
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)

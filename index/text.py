@@ -36,6 +36,18 @@ def host_of(url: str) -> str:
     return (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
 
 
+def same_page(a: str, b: str) -> bool:
+    """Whether two web addresses name the same page: scheme, "www.", a trailing slash, the fragment and utm_*
+    tracking parameters aside."""
+    return bool(a.strip()) and bool(b.strip()) and _page_key(a) == _page_key(b)
+
+
+def _page_key(url: str) -> tuple[str, str, str]:
+    parts = urlsplit(url.strip())
+    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("utm_"))
+    return host_of(url), parts.path.rstrip("/") or "/", query
+
+
 def printable(text: str) -> str:
     """Text safe to print to a terminal: control characters removed, so an article cannot send escape
     sequences (colours, cursor moves, window titles) to the reader's terminal. Tabs and newlines stay."""

@@ -80,6 +80,8 @@ SOURCES_REQUEST = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
+# A message that is only a web address ("https://…", "<https://…>?"): the article read from it, if any.
+LINK_ONLY = re.compile(r"^\s*<?(?P<url>https?://[^\s<>]+?)>?[\s?.!]*$", re.IGNORECASE)
 # Words of small talk only German has: a message of a word or two is hard to detect ("Hilfe", "Tschüss").
 GERMAN_SMALL_TALK = _words(
     """danke dankeschön dankeschoen dank vielen schön schoen tschüss tschuess tschau wiedersehen bis hallo moin
@@ -133,6 +135,11 @@ REPLIES: dict[str, dict[str, str]] = {
         f"{EXAMPLE['en']}",
         "de": "Jede meiner Antworten nennt ihre Quellen darunter (Medium, Datum, Link). Fragen Sie mich etwas zu den "
         f"Nachrichten, z. B. {EXAMPLE['de']}",
+    },
+    "unread_link": {
+        "en": "I have not read that page. An admin can add it: /add URL in Telegram, or newsbot ingest URL.",
+        "de": "Diese Seite habe ich nicht gelesen. Ein Admin kann sie hinzufügen: /add URL in Telegram oder "
+        "newsbot ingest URL.",
     },
     "empty_store": {
         "en": "I have not read any news yet: add articles first (newsbot ingest FILES/URLS, or /add URL in Telegram).",
@@ -216,6 +223,12 @@ class AnswerGate:
         newest = (before or dated)[-1] if dated else None
         language = dates.language or detect_language(question, default="en")
         return Decision(False, "no_article_in_range", no_article_text(published, newest, language))
+
+
+def linked_page(message: str) -> str:
+    """The web address a message is made of, or "" when it is more (or less) than one."""
+    match = LINK_ONLY.match(message)
+    return match.group("url") if match else ""
 
 
 def asks_for_sources(message: str) -> bool:
