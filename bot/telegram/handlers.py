@@ -34,7 +34,7 @@ from bot.telegram.formatting import (
     render_latest,
     split_html,
 )
-from index.answerers.gate import asks_for_sources
+from index.answerers.gate import EXAMPLE_QUESTIONS, asks_for_sources
 from index.errors import StoreError
 from index.text import shorten
 
@@ -47,7 +47,7 @@ LATEST_MAX = 20
 LATEST_ARGUMENT = re.compile(r"[0-9]{1,3}")  # ASCII digits only: int() also takes "²"-like digits and "-3"
 SOURCES_PREFIX = "src:"
 SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
-EXAMPLE_QUESTION = "Who denied supplying arms to Russia?"
+EXAMPLE_QUESTION = EXAMPLE_QUESTIONS["en"]
 
 APOLOGY = "Sorry, something went wrong on my side while working on that. Please try again in a moment."
 # An LLM that fails or passes its deadline never reaches the user: the extractive answer is served instead.

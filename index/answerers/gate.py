@@ -102,7 +102,11 @@ HOW_ARE_YOU = re.compile(
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 # The questions the replies suggest are answered over the bundled samples (tests/answerers/test_trust.py).
-EXAMPLE = {"en": "“Who denied supplying arms?”", "de": "„Wer hat bestritten, Waffen an Russland geliefert zu haben?“"}
+EXAMPLE_QUESTIONS = {
+    "en": "Who denied supplying arms?",
+    "de": "Wer hat bestritten, Waffen an Russland geliefert zu haben?",
+}
+EXAMPLE = {"en": f"“{EXAMPLE_QUESTIONS['en']}”", "de": f"„{EXAMPLE_QUESTIONS['de']}“"}
 REPLIES: dict[str, dict[str, str]] = {
     "greeting": {
         "en": f"Hi! Ask me about the news, e.g. {EXAMPLE['en']}",

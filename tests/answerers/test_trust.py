@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.answerers.gate import EXAMPLE
+from index.answerers.gate import EXAMPLE_QUESTIONS
 from index.models import Turn
 from index.newsroom import Newsroom
 from index.settings import DEFAULT_EMBEDDER
@@ -107,7 +107,6 @@ def test_a_follow_up_with_a_subject_of_its_own_leaves_the_story(newsroom: Newsro
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_example_the_replies_suggest_is_answered(newsroom: Newsroom, language: str) -> None:
     # the German greeting suggested "Wer hat Waffenlieferungen bestritten?", which these samples refuse
-    example = EXAMPLE[language].strip("“”„")
-    answer = newsroom.ask(example)
+    answer = newsroom.ask(EXAMPLE_QUESTIONS[language])
     assert not answer.abstained, answer.text
     assert answer.sources[0].meta.title.startswith("Nordkorea dementiert")
