@@ -101,12 +101,22 @@ def also_reported_by(source: Source) -> str:
 
 def render_answer(answer: Answer) -> str:
     """The answer, then a compact list of its sources: outlet, date and a link for each."""
+    if answer.answerer == "headlines" and answer.sources:
+        return _render_headlines(answer)
     parts = [answer_body(answer) or escape("I have no answer to that.")]
     if answer.abstained:
         parts.append("<i>Try rephrasing, or see what I have read with /latest.</i>")
     if answer.sources:
         parts.append("<b>Sources</b>\n" + "\n".join(compact_source_line(s) for s in answer.sources))
     return "\n\n".join(parts)
+
+
+def _render_headlines(answer: Answer) -> str:
+    """A list of headlines (index/answerers/headlines.py: a heading, a "• title [n]" line per source, perhaps "…
+    and N more") with each title linked and its outlet and date, once: the sources are the list."""
+    heading, *lines = answer.text.splitlines()
+    more = [escape(line) for line in lines if not line.startswith("•")]
+    return "\n".join([f"<b>{escape(heading)}</b>", *(compact_source_line(s) for s in answer.sources), *more])
 
 
 def render_full_sources(sources: Sequence[Source], question: str = "") -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from bot.telegram.formatting import (
     MAX_MESSAGE_CHARS,
+    compact_source_line,
     format_date,
     render_answer,
     render_full_sources,
@@ -64,6 +65,22 @@ def test_outlet_falls_back_to_the_host_of_the_url() -> None:
 def test_an_abstention_suggests_what_to_do_and_lists_no_sources() -> None:
     html = render_answer(Answer(text="The indexed news does not say.", abstained=True))
     assert "/latest" in html and "Sources" not in html
+
+
+def test_a_list_of_headlines_shows_each_title_once_with_its_link_outlet_and_date() -> None:
+    answer = Answer(
+        text="The newest articles:\n• Nordkorea dementiert [1]\n• Notes & <drafts> [2]\n… and 3 more.",
+        sources=[KIRBY, FILE_SOURCE],
+        answerer="headlines",
+    )
+    html = render_answer(answer)
+    assert parse_telegram_html(html).splitlines() == [
+        "The newest articles:",
+        parse_telegram_html(compact_source_line(KIRBY)),
+        "[2] Notes & <drafts>",
+        "… and 3 more.",
+    ]
+    assert "Nau.ch, 22 Sep 2022" in html and 'href="https://www.nau.ch/news/ausland/nordkorea?id=1&amp;ref=rss"' in html
 
 
 def test_full_sources_show_snippets_and_links() -> None:

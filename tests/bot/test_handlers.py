@@ -57,6 +57,13 @@ async def test_the_sources_button_and_sources_command_show_full_sources(offline_
     assert not offline_bot.api.errors
 
 
+async def test_the_headlines_come_as_one_list_of_linked_titles(offline_bot: OfflineBot) -> None:
+    [headlines] = await offline_bot.send("What are the headlines?")
+    lines = headlines.text.splitlines()
+    assert lines[0] == "The newest articles:" and lines[1].startswith("[1] Nordkorea dementiert")
+    assert "Sources" not in headlines.text and headlines.buttons  # the full sources stay one press away
+
+
 async def test_asking_for_the_sources_in_words_shows_them_like_the_command(offline_bot: OfflineBot) -> None:
     [hint] = await offline_bot.send("Woher hast du das?")
     assert "Ask me something first" in hint.text
