@@ -132,7 +132,7 @@ class AnswerStep:
         chunks = self.article_chunks(read.article_id) if read is not None and self.article_chunks else []
         if read is None or not chunks:
             return declined(question, Decision(False, "not_a_question", reply("unread_link", "")))
-        lead = lead_of(chunks[0].text, read.meta.language or "de")
+        lead = lead_of(chunks[0].text, read.meta.language or detect_language(chunks[0].text, default="en"))
         source = Source(
             n=1, article_id=read.article_id, meta=read.meta, snippet=shorten(chunks[0].text, SNIPPET_CHARS), score=1.0
         )
