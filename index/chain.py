@@ -44,7 +44,7 @@ from index.language import detect_language, split_sentences
 from index.models import Answer, Hit, Source, StoredArticle
 from index.retrieval import document_to_hit
 from index.settings import DEFAULT_RETRIEVAL_K
-from index.text import same_page, shorten
+from index.text import ELLIPSIS, same_page, shorten
 
 # For a question about the latest news, the hits at least this share of the way from the abstention threshold to the
 # best hit count as relevant, and the newest article among them is the one answered from. A share, not a fixed
@@ -129,21 +129,38 @@ class AnswerStep:
         if not articles:
             return declined(question, self.gate.screen_hits(question, [], store_is_empty=self.store_is_empty()))
         read = next((a for a in articles if same_page(a.meta.url, url) or same_page(a.meta.source, url)), None)
-        chunks = self.article_chunks(read.article_id) if read is not None and self.article_chunks else []
-        if read is None or not chunks:
-            return declined(question, Decision(False, "not_a_question", reply("unread_link", "")))
-        lead = lead_of(chunks[0].text, read.meta.language or detect_language(chunks[0].text, default="en"))
+        answer = self.lead(question, read) if read is not None else None
+        return answer or declined(question, Decision(False, "not_a_question", reply("unread_link", "")))
+
+    def listed(self, question: str, title: str) -> Answer | None:
+        """A question that picks an item of the last answer's list ("Tell me more about the second one"): the lead of
+        the article of that title, or None when it is no longer stored."""
+        article = next((a for a in self.articles() if title in {a.meta.title, a.meta.url}), None)
+        return self.lead(question, article) if article is not None else None
+
+    def lead(self, question: str, article: StoredArticle) -> Answer | None:
+        """The article's first sentences, cited; None when its chunks cannot be read."""
+        chunks = self.article_chunks(article.article_id) if self.article_chunks else []
+        if not chunks:
+            return None
+        text = chunks[0].text
+        language = article.meta.language or detect_language(text, default="en")
+        lead = lead_of(text, language, title=article.meta.title)
         source = Source(
-            n=1, article_id=read.article_id, meta=read.meta, snippet=shorten(chunks[0].text, SNIPPET_CHARS), score=1.0
+            n=1, article_id=article.article_id, meta=article.meta, snippet=shorten(text, SNIPPET_CHARS), score=1.0
         )
-        return Answer(text=f"{lead} [1]", sources=[source], answerer="link", question=question)
+        return Answer(text=f"{lead} [1]", sources=[source], answerer="lead", question=question)
 
 
-def lead_of(text: str, language: str, *, min_chars: int = LEAD_CHARS, max_sentences: int = 3) -> str:
+def lead_of(text: str, language: str, *, title: str = "", min_chars: int = LEAD_CHARS, max_sentences: int = 3) -> str:
     """An article's first sentences, until they reach `min_chars` (at most `max_sentences`, and twice
-    `min_chars`)."""
+    `min_chars`); not those that only repeat its `title` (shown with the source), when more follow."""
+    sentences = split_sentences(text, language)
+    stem = title.rstrip(ELLIPSIS).strip()
+    while len(sentences) > 1 and stem and (sentences[0].startswith(stem) or stem.startswith(sentences[0])):
+        stem = stem[len(sentences.pop(0)) :].strip()
     taken: list[str] = []
-    for sentence in split_sentences(text, language):
+    for sentence in sentences:
         taken.append(sentence)
         if len(" ".join(taken)) >= min_chars or len(taken) >= max_sentences:
             break

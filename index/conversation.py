@@ -46,6 +46,42 @@ FOLLOW_UP_TURNS = 3
 ANSWER_CONTEXT_CHARS = 300
 
 
+# An item of a list the last answer gave ("Tell me more about the second one", "more on 2", "Und der erste?", "Mehr
+# zum dritten Artikel"): its ordinal or number. A list is a headlines answer's "• title [n]" lines.
+_ORDINALS = {
+    **dict.fromkeys(("first", "1st", "erste", "ersten", "erster", "erstes", "erstem"), 1),
+    **dict.fromkeys(("second", "2nd", "zweite", "zweiten", "zweiter", "zweites", "zweitem"), 2),
+    **dict.fromkeys(("third", "3rd", "dritte", "dritten", "dritter", "drittes", "drittem"), 3),
+    **dict.fromkeys(("fourth", "4th", "vierte", "vierten", "vierter", "viertes", "viertem"), 4),
+    **dict.fromkeys(("fifth", "5th", "fünfte", "fünften", "fünfter", "fünftes", "fünftem"), 5),
+    **dict.fromkeys(("last", "letzte", "letzten", "letzter", "letztes", "letztem"), -1),
+}
+_ASK_MORE = (
+    r"(?:(?:and |und |what about |was ist mit |und was ist mit )?(?:please |bitte )?"
+    r"(?:tell me |show me |give me |erzähl(?:e)? mir |zeig(?:e)? mir |sag mir )?"
+    r"(?:more |mehr |something |etwas |was )?(?:about |on |of |über |zu[mr]? |von |vom )?)?"
+)
+_ITEM = (
+    r"(?:the |den |die |das |dem |der |article |story |artikel |meldung |nummer |number |nr\.? ?|no\.? ?|#)?"
+    r"(?P<item>\d{1,2}|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
+    r"(?: (?:one|article|story|headline|item|artikel|meldung|nachricht|bericht|schlagzeile|punkt))?"
+)
+LIST_ITEM = re.compile(rf"^\W*{_ASK_MORE}{_ITEM}\W*$", re.IGNORECASE)
+LIST_LINE = re.compile(r"^• (?P<title>.+) \[(?P<n>\d+)\]$", re.MULTILINE)
+
+
+def listed_title(question: str, last_answer: str) -> str:
+    """The title of the item a question picks from the list the last answer gave ("Tell me more about the second
+    one" -> the second headline), or "" when it picks none or the last answer was no list."""
+    match = LIST_ITEM.match(question)
+    listed = {int(line.group("n")): line.group("title") for line in LIST_LINE.finditer(last_answer)}
+    if match is None or not listed:
+        return ""
+    item = match.group("item").lower()
+    n = int(item) if item.isdigit() else _ORDINALS[item]
+    return listed.get(max(listed) if n == -1 else n, "")
+
+
 def looks_like_follow_up(question: str) -> bool:
     """Short, opening like a follow-up ("And …", "Und was …"), or pointing back ("he", "dort") without naming a
     subject of its own: a name or a number ("What did Scholz say there?" stands on its own)."""

@@ -3,8 +3,16 @@ asked."""
 
 from collections.abc import Sequence
 
+import pytest
+
 from index.answerers.base import Answerer
-from index.conversation import ANSWER_CONTEXT_CHARS, keeps_the_story, looks_like_follow_up, standalone_question
+from index.conversation import (
+    ANSWER_CONTEXT_CHARS,
+    keeps_the_story,
+    listed_title,
+    looks_like_follow_up,
+    standalone_question,
+)
 from index.models import Answer, Hit, Turn
 
 HISTORY = [Turn("Who denied supplying arms to Russia?", "North Korea denied it. [1]")]
@@ -97,3 +105,31 @@ def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> Non
         assert query == f"{question} Who denied supplying arms to Russia?"
     for question in ["And who accused them?", "Wann war das?", "Why?", "Did it work?", "What about him?", "And?"]:
         assert keeps_the_story(question), question
+
+
+LIST = "Articles about “Greece”, newest first:\n• Athens asks for aid [1]\n• Talks begin [2]\n• Tsipras resigns [3]"
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Tell me more about the second one", "Talks begin"),
+        ("more on 2", "Talks begin"),
+        ("#3", "Tsipras resigns"),
+        ("What about the last one?", "Tsipras resigns"),
+        ("Und der erste?", "Athens asks for aid"),
+        ("Erzähl mir mehr über den zweiten Artikel", "Talks begin"),
+        ("Nr. 3", "Tsipras resigns"),
+        # no such item, or no item at all
+        ("the fifth", ""),
+        ("Who is the second?", ""),
+        ("Tell me about the second world war", ""),
+        ("tell me more", ""),
+    ],
+)
+def test_a_follow_up_can_pick_an_item_of_the_last_list(question: str, title: str) -> None:
+    assert listed_title(question, LIST) == title
+
+
+def test_only_a_list_has_items() -> None:
+    assert listed_title("the first one", "North Korea denied it. [1]") == ""

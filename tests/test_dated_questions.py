@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.dates import parse_now, parse_question
-from index.models import Article, ArticleMeta, Source
+from index.models import Article, ArticleMeta, Source, Turn
 from index.newsroom import Newsroom
 from tests.conftest import make_settings
 
@@ -196,6 +196,16 @@ def test_the_headlines_are_the_newest_articles(newsroom: Newsroom) -> None:
         assert answer.text.startswith("The newest articles:")
         assert titles(answer.sources)[:2] == [STORM_TODAY.meta.title, ECB_TODAY.meta.title]
     assert newsroom.ask("Fasse die Nachrichten zusammen").text.startswith("Die neuesten Artikel:")
+
+
+def test_a_follow_up_picking_a_listed_article_gets_its_lead(newsroom: Newsroom) -> None:
+    headlines = newsroom.ask("What are the headlines?")
+    history = [Turn("What are the headlines?", headlines.text)]
+    second = newsroom.ask("Tell me more about the second one", history=history)
+    assert titles(second.sources) == [ECB_TODAY.meta.title]
+    assert second.text.startswith("The European Central Bank raised its deposit rate by a quarter point")
+    assert second.text.endswith("[1]")
+    assert titles(newsroom.ask("Und der erste?", history=history).sources) == [STORM_TODAY.meta.title]
 
 
 def test_whats_new_lists_the_newest_articles_with_undated_ones_last(newsroom: Newsroom) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from index.answerers.gate import REPLIES, linked_page
+from index.chain import lead_of
 from index.models import Article, ArticleMeta
 from index.newsroom import Newsroom
 from index.text import same_page
@@ -82,3 +83,12 @@ def test_an_unread_pages_link_says_how_to_add_it(newsroom: Newsroom) -> None:
 def test_a_link_to_an_empty_store_says_how_to_ingest(tmp_path: Path) -> None:
     answer = Newsroom(make_settings(tmp_path / "data")).ask(STORM_URL)
     assert answer.abstained and answer.text == REPLIES["empty_store"]["en"]
+
+
+def test_a_lead_skips_sentences_that_only_repeat_the_title() -> None:
+    text = "Talks on a third bailout began after a plan to leave the euro. Athens – Talks began on Monday. They go on."
+    assert lead_of(text, "en", title="Talks on a third bailout began after a plan to…") == (
+        "Athens – Talks began on Monday. They go on."
+    )
+    # a text that is only its title keeps it
+    assert lead_of("Storm closes the port.", "en", title="Storm closes the port.") == "Storm closes the port."

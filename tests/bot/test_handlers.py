@@ -62,6 +62,8 @@ async def test_the_headlines_come_as_one_list_of_linked_titles(offline_bot: Offl
     lines = headlines.text.splitlines()
     assert lines[0] == "The newest articles:" and lines[1].startswith("[1] Nordkorea dementiert")
     assert "Sources" not in headlines.text and headlines.buttons  # the full sources stay one press away
+    [lead] = await offline_bot.send("Tell me more about the first one")
+    assert "[1]" in lead.text and "Sources\n[1] Nordkorea dementiert" in lead.text
 
 
 async def test_asking_for_the_sources_in_words_shows_them_like_the_command(offline_bot: OfflineBot) -> None:
