@@ -3,6 +3,7 @@
     {"question", "search_query"?, "now"?}
       ├─ only a web address                   -> the lead of the article read from it, or that it is unread
       ├─ not a question ("hi", "?")           -> a short helpful reply                (AnswerGate.screen_question)
+      ├─ about what it has read               -> how many articles, from which outlets, the newest
       └─ dates = parse_question(question, now)                                        (dates.py)
           ├─ only a date or "what's new"      -> the matching headlines, newest first (answerers/headlines.py)
           │                                      or "no article from <date> is indexed" (AnswerGate.screen_dates)
@@ -38,7 +39,15 @@ from langchain_core.runnables import (
 
 from index.answerers.base import SNIPPET_CHARS, Answerer, abstain_text
 from index.answerers.gate import AnswerGate, Decision, linked_page, reply
-from index.answerers.headlines import MAX_HEADLINES, asked_topic, headlines_answer, on_topic, topic_answer
+from index.answerers.headlines import (
+    MAX_HEADLINES,
+    archive_answer,
+    asked_topic,
+    asks_about_the_archive,
+    headlines_answer,
+    on_topic,
+    topic_answer,
+)
 from index.dates import DateQuery, parse_now, parse_question
 from index.language import detect_language, split_sentences
 from index.models import Answer, Hit, Source, StoredArticle
@@ -104,6 +113,13 @@ class AnswerStep:
             return declined(question, decision)
         language = dates.language or detect_language(question, default="en")
         return headlines_answer(question, dates, articles, language=language)
+
+    def archive(self, question: str) -> Answer:
+        """A question about what has been read: the archive's figures, or how to ingest when it is empty."""
+        articles = self.articles()
+        if not articles:
+            return declined(question, self.gate.screen_hits(question, [], store_is_empty=self.store_is_empty()))
+        return archive_answer(question, articles, language=detect_language(question, default="en"))
 
     def topic(self, question: str, topic: str, hits: Sequence[Hit]) -> Answer:
         """A request for the news on `topic`: the answerer decides from the best hits whether the news covers it
@@ -201,6 +217,12 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _link(inputs: dict[str, Any]) -> Answer:
         return step.link(inputs["question"], linked_page(inputs["question"]))
 
+    def _about_the_archive(inputs: dict[str, Any]) -> bool:
+        return asks_about_the_archive(inputs["question"])
+
+    def _archive(inputs: dict[str, Any]) -> Answer:
+        return step.archive(inputs["question"])
+
     def _not_a_question(inputs: dict[str, Any]) -> bool:
         return not step.gate.screen_question(inputs["question"]).answer
 
@@ -267,6 +289,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     branch = RunnableBranch(
         (RunnableLambda(_link_only), RunnableLambda(_link, name="link")),
         (RunnableLambda(_not_a_question), RunnableLambda(_reply, name="reply")),
+        (RunnableLambda(_about_the_archive), RunnableLambda(_archive, name="archive")),
         question,
     )
     return branch.with_config(run_name="newsbot")

@@ -208,6 +208,16 @@ def test_a_follow_up_picking_a_listed_article_gets_its_lead(newsroom: Newsroom) 
     assert titles(newsroom.ask("Und der erste?", history=history).sources) == [STORM_TODAY.meta.title]
 
 
+def test_a_question_about_what_the_bot_has_read_gets_the_archives_figures(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("How many articles have you read?")
+    assert answer.text == (
+        f"I have read 7 articles from 1 outlet (Wire); the newest is from 2026-12-02: “{STORM_TODAY.meta.title}” [1]."
+    )
+    assert titles(answer.sources) == [STORM_TODAY.meta.title]
+    german = newsroom.ask("Welche Medien liest du?")
+    assert german.text.startswith("Ich habe 7 Artikel aus 1 Medium gelesen (Wire); der neueste ist vom 2026-12-02")
+
+
 def test_whats_new_lists_the_newest_articles_with_undated_ones_last(newsroom: Newsroom) -> None:
     answer = newsroom.ask("What's new?")
     assert answer.text.startswith("The newest articles:")

@@ -1,5 +1,6 @@
 """Requests for the news on a topic ("News about Greece", "Was gibt es Neues zu Griechenland?"): what counts as one,
-and which retrieved articles its list of headlines shows. End to end over a store: tests/test_dated_questions.py."""
+and which retrieved articles its list of headlines shows; and questions about what the bot has read. End to end over
+a store: tests/test_dated_questions.py."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from index.answerers.headlines import asked_topic, on_topic, topic_answer
-from index.models import ArticleMeta, Hit
+from index.answerers.headlines import archive_answer, asked_topic, asks_about_the_archive, on_topic, topic_answer
+from index.models import ArticleMeta, Hit, StoredArticle
 
 
 @pytest.mark.parametrize(
@@ -96,3 +97,44 @@ def test_the_list_is_newest_first_one_line_per_article_undated_last() -> None:
     assert [source.article_id for source in answer.sources] == ["new", "old", "undated"]
     german = topic_answer("Nachrichten zu Nachrichten", "Nachrichten", [old], language="de")
     assert german.text.splitlines()[0] == "Artikel zu „Nachrichten“, die neuesten zuerst:"
+
+
+@pytest.mark.parametrize(
+    ("question", "about_the_archive"),
+    [
+        ("How many articles have you read?", True),
+        ("What is your newest article?", True),
+        ("Which outlets do you read?", True),
+        ("When was the last update?", True),
+        ("Wie viele Artikel kennst du?", True),
+        ("Welche Medien liest du?", True),
+        ("Wie aktuell bist du?", True),
+        # questions about the news
+        ("How many articles did the Guardian publish about Syria?", False),
+        ("Which outlets reported the crash?", False),
+        ("Wie viele Artikel hat das Gesetz?", False),
+    ],
+)
+def test_questions_about_what_the_bot_has_read_are_told_apart(question: str, about_the_archive: bool) -> None:
+    assert asks_about_the_archive(question) is about_the_archive
+
+
+def stored(article_id: str, outlet: str, published: datetime | None, url: str = "") -> StoredArticle:
+    meta = ArticleMeta(title=f"Title {article_id}", outlet=outlet, url=url, published_at=published)
+    return StoredArticle(article_id=article_id, meta=meta, text_hash="h", chunks=1, ingested_at=1.0)
+
+
+def test_the_archive_names_its_outlets_most_frequent_first_and_its_newest_article() -> None:
+    articles = [
+        stored("a", "Wire", datetime(2026, 11, 30, tzinfo=UTC)),
+        stored("b", "", datetime(2026, 12, 1, tzinfo=UTC), url="https://www.derstandard.at/story/1"),
+        stored("c", "", None, url="https://derstandard.at/story/2"),
+        stored("d", "", None),
+    ]
+    answer = archive_answer("How many articles?", articles, language="en")
+    assert answer.text == (
+        "I have read 4 articles from 2 outlets (derstandard.at, Wire); the newest is from 2026-12-01: “Title b” [1]."
+    )
+    assert [source.article_id for source in answer.sources] == ["b"]
+    undated = archive_answer("Wie viele?", [stored("d", "", None)], language="de")
+    assert undated.text == "Ich habe 1 Artikel gelesen; keiner hat ein Datum, zuletzt hinzugefügt wurde „Title d“ [1]."

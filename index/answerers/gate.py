@@ -62,6 +62,7 @@ ABOUT_THE_BOT = re.compile(
     r"|what can you do|what do you do|was kannst du|was können sie|was koennen sie|was machst du"
     r"|how does (?:this|it|that) work|how do (?:i|you) use (?:this|you|it)|wie funktioniert (?:das|es|du)"
     r"|what is this|was ist das hier|how can you help(?: me)?|wie kannst du (?:mir )?helfen"
+    r"|what(?: s| is) your name|wie heißt du|wie heisst du|wie heißen sie"
     r"|what (?:can|should|may) i ask(?: you)?|what do you know|was (?:kann|soll|darf) ich (?:dich |sie )?fragen"
     r"|was weißt du|was weisst du|was wissen sie)\W*$",
     re.IGNORECASE,

@@ -9,6 +9,9 @@ retrieved for the topic once the answerer found that the news covers it.
     News about the ECB    ->  Articles about “the ECB”, newest first:
                               • ECB raises rates [1]
                               • Lagarde warns of inflation [2]
+
+A question about what the bot has read ("How many articles have you read?", "Welche Medien liest du?") gets the
+archive's own figures (`archive_answer`), not a sentence from it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from index.answerers.base import SNIPPET_CHARS
 from index.dates import DateQuery
 from index.lexical import tokenize
 from index.models import Answer, Hit, Source, StoredArticle
-from index.text import shorten
+from index.text import host_of, shorten
 
 MAX_HEADLINES = 10
 #: a longer "topic" is a question that happens to start like a request ("Tell me about the man who …")
@@ -174,3 +177,76 @@ def topic_answer(
         for n, hit in enumerate(shown, start=1)
     ]
     return Answer(text="\n".join(lines), sources=sources, answerer="headlines", question=question)
+
+
+# Questions about what the bot has read, whole ("How many articles have you read?", "What is your newest article?",
+# "Which outlets do you read?", "Wie viele Artikel kennst du?", "Wie aktuell bist du?").
+ABOUT_THE_ARCHIVE = re.compile(
+    r"^\W*(?:"
+    r"how many (?:news )?(?:articles|stories|news|reports) (?:(?:have|do|did) you (?:read|have|know|index)\w*|"
+    r"(?:are|have you) (?:there|indexed|stored|read))(?: so far)?"
+    r"|what(?:'s|’s| is| are) your (?:newest|latest|most recent|oldest|last) (?:article|story|news|headlines?)"
+    r"|which (?:outlets|sources|newspapers|papers|sites|websites|media|feeds) (?:do|did|have) you"
+    r" (?:read|use|know|cover|follow|have)\w*"
+    r"|when (?:was|were) (?:the|your) (?:last|latest) (?:update|article|news)"
+    r"|how (?:up to date|current|recent|old) (?:are you|is your (?:news|data|archive|index))"
+    r"|what (?:news|articles) do you (?:have|know)"
+    r"|wie viele (?:artikel|nachrichten|meldungen|berichte) (?:kennst|hast|liest|kennen|haben|lesen) (?:du|sie)"
+    r"(?: gelesen)?"
+    r"|was ist (?:dein|ihr) (?:neuester|aktuellster|letzter|ältester) (?:artikel|bericht)"
+    r"|welche (?:medien|zeitungen|seiten|webseiten|nachrichtenquellen|feeds) (?:liest|kennst|nutzt|verwendest|hast"
+    r"|lesen|kennen|nutzen|verwenden|haben) (?:du|sie)"
+    r"|wann war (?:das|dein|ihr|die) letzte[sn]? (?:update|aktualisierung|artikel|meldung)"
+    r"|wie aktuell (?:bist du|sind sie|sind deine (?:nachrichten|daten))"
+    r")\W*$",
+    re.IGNORECASE,
+)
+MAX_OUTLETS = 5
+ARCHIVE_TEXTS = {
+    "en": {
+        "read": "I have read {articles} article{s}",
+        "read_from": "I have read {articles} article{s} from {n} {outlets} ({names})",
+        "outlet": "outlet",
+        "outlets": "outlets",
+        "newest": "; the newest is from {day}: “{title}” [1].",
+        "undated": "; none of them has a date, the last added is “{title}” [1].",
+    },
+    "de": {
+        "read": "Ich habe {articles} Artikel gelesen",
+        "read_from": "Ich habe {articles} Artikel aus {n} {outlets} gelesen ({names})",
+        "outlet": "Medium",
+        "outlets": "Medien",
+        "newest": "; der neueste ist vom {day}: „{title}“ [1].",
+        "undated": "; keiner hat ein Datum, zuletzt hinzugefügt wurde „{title}“ [1].",
+    },
+}
+
+
+def asks_about_the_archive(question: str) -> bool:
+    """Whether a question asks what the bot has read ("How many articles have you read?"), not about the news."""
+    return ABOUT_THE_ARCHIVE.match(question) is not None
+
+
+def archive_answer(question: str, articles: Sequence[StoredArticle], *, language: str) -> Answer:
+    """How many articles are stored, from which outlets (the most frequent first), and the newest, cited."""
+    texts = ARCHIVE_TEXTS.get(language, ARCHIVE_TEXTS["en"])
+    counts: dict[str, int] = {}
+    for article in articles:
+        outlet = article.meta.outlet.strip() or host_of(article.meta.url)
+        if outlet:
+            counts[outlet] = counts.get(outlet, 0) + 1
+    plural = "" if len(articles) == 1 else "s"
+    text = texts["read"].format(articles=len(articles), s=plural)
+    if counts:
+        ranked = sorted(counts, key=lambda name: (-counts[name], name))
+        names = ", ".join(ranked[:MAX_OUTLETS]) + (", …" if len(ranked) > MAX_OUTLETS else "")
+        outlets = texts["outlet" if len(counts) == 1 else "outlets"]
+        text = texts["read_from"].format(articles=len(articles), s=plural, n=len(counts), outlets=outlets, names=names)
+    newest = newest_first(articles)[0]
+    label = newest.meta.title or newest.meta.url or "untitled"
+    if newest.meta.published_at is not None:
+        text += texts["newest"].format(day=newest.meta.published_iso[:10], title=label)
+    else:
+        text += texts["undated"].format(title=label)
+    source = Source(n=1, article_id=newest.article_id, meta=newest.meta, snippet="", score=0.0)
+    return Answer(text=text, sources=[source], answerer="headlines", question=question)

@@ -62,6 +62,8 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("What can I ask?", "help", "en"),
         ("What do you know?", "help", "en"),
         ("Was kann ich dich fragen?", "help", "de"),
+        ("What's your name?", "help", "en"),
+        ("Wie heißt du?", "help", "de"),
         # outside a chat that shows them: where the sources are
         ("sources?", "sources", "en"),
         ("Where did you get that?", "sources", "en"),
