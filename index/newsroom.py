@@ -137,7 +137,8 @@ class Newsroom:
         self.retriever = NewsRetriever(searcher=self.searcher)
         min_relevance = settings.min_relevance
         self.gate = AnswerGate(
-            min_relevance=self.embedder.profile.min_relevance if min_relevance is None else min_relevance
+            min_relevance=self.embedder.profile.min_relevance if min_relevance is None else min_relevance,
+            translates=self.answerer.writes,
         )
         self.answer_from_hits = AnswerStep(
             self.gate,

@@ -51,6 +51,9 @@ class Answerer(ABC):
     """Answers a question from hits numbered 1..n in the given order, citing them as [n]."""
 
     name: str = ""
+    #: whether it writes its answers (an LLM: in the question's language, and it can translate one) rather than
+    #: quoting the articles' sentences as written
+    writes: bool = False
 
     def warm_up(self) -> None:  # noqa: B027  (an optional hook: the default does nothing)
         """Load models or check endpoints once; the default needs nothing."""

@@ -24,6 +24,7 @@ class FallbackAnswerer(Answerer):
         self.primary = primary
         self.fallback = fallback
         self.name = f"{primary.name}+{fallback.name} fallback"
+        self.writes = primary.writes
 
     def warm_up(self) -> None:
         self.primary.warm_up()

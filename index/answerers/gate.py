@@ -81,6 +81,15 @@ SOURCES_REQUEST = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
+# Asking to translate the last answer ("Translate that to English", "in English please", "Auf Deutsch bitte"): an
+# answerer that quotes the articles cannot.
+TRANSLATE_REQUEST = re.compile(
+    r"^\W*(?:(?:can|could|would) you |please )?(?:translate|übersetz(?:e|en)?(?: sie)?)(?: (?:that|this|it|the answer"
+    r"|das|es|die antwort|bitte|please))*(?: (?:to|into|in|ins|auf) \w+)?(?: please| bitte)?\W*$"
+    r"|^\W*(?:and |und )?(?:now |jetzt |nochmal |again )?(?:(?:in|auf) )?(?:english|englisch|german|deutsch)"
+    r"(?: please| bitte)?\W*$",
+    re.IGNORECASE,
+)
 # A message that is only a web address ("https://…", "<https://…>?"): the article read from it, if any.
 LINK_ONLY = re.compile(r"^\s*<?(?P<url>https?://[^\s<>]+?)>?[\s?.!]*$", re.IGNORECASE)
 # Words of small talk only German has: a message of a word or two is hard to detect ("Hilfe", "Tschüss").
@@ -91,9 +100,9 @@ GERMAN_SMALL_TALK = _words(
     ihnen dich sehr herzlichen herzlich besten bestens und dann deine ihre nochmal einmal auch später spaeter auf
     einen schönen schoenen hilfe hilf mir wer bist du kannst können koennen machst funktioniert sind sie hier
     wie geht gehts euch kann soll darf ich fragen weißt weisst wissen quelle quellen woher stammt kommt laut wem
-    welche zeig zeige zeigen gib alle"""
+    welche zeig zeige zeigen gib alle übersetze übersetzen übersetz deutsch englisch"""
 )
-CHATTY = frozenset({*SMALL_TALK, "help", "sources"})
+CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate"})
 # "How are you?": a greeting, whole.
 HOW_ARE_YOU = re.compile(
     r"^\W*(?:hi |hey |hello |hallo )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
@@ -140,6 +149,12 @@ REPLIES: dict[str, dict[str, str]] = {
         f"{EXAMPLE['en']}",
         "de": "Jede meiner Antworten nennt ihre Quellen darunter (Medium, Datum, Link). Fragen Sie mich etwas zu den "
         f"Nachrichten, z. B. {EXAMPLE['de']}",
+    },
+    "translate": {
+        "en": "I quote the news in the language it was written in and cannot translate it here; each source links to "
+        "the whole article. Ask me in English and I look for the answer in every language I have read.",
+        "de": "Ich zitiere die Nachrichten in der Sprache, in der sie geschrieben wurden, und kann sie hier nicht "
+        "übersetzen; jede Quelle verlinkt den ganzen Artikel.",
     },
     "unread_link": {
         "en": "I have not read that page. An admin can add it: /add URL in Telegram, or newsbot ingest URL.",
@@ -193,14 +208,18 @@ def reply(kind: str, question: str) -> str:
 class AnswerGate:
     """Decides, step by step, whether a question gets an answer (see the module docstring)."""
 
-    def __init__(self, *, min_relevance: float) -> None:
+    def __init__(self, *, min_relevance: float, translates: bool = False) -> None:
         self.min_relevance = min_relevance
+        #: whether the answerer can translate (an LLM); else a request to translate is told it cannot
+        self.translates = translates
 
     def screen_question(self, question: str) -> Decision:
         """Small talk, punctuation and gibberish get a short helpful reply instead of a cited sentence."""
         words = WORD_RE.findall(question)
         if not words:
             return Decision(False, "not_a_question", reply("unclear", question))
+        if not self.translates and TRANSLATE_REQUEST.match(question):
+            return Decision(False, "not_a_question", reply("translate", question))
         kind = "sources" if asks_for_sources(question) else small_talk(words)
         if kind:
             return Decision(False, "not_a_question", reply(kind, question))

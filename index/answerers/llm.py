@@ -105,6 +105,7 @@ class LLMAnswerer(Answerer):
     """Answers with a LangChain chat model; subclasses only build the model (OpenAI-compatible, llama.cpp)."""
 
     name = "llm"
+    writes = True
     # Further exception types a backend's client raises for a failed call, mapped to AnswerError as well.
     backend_errors: tuple[type[BaseException], ...] = ()
 

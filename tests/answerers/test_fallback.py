@@ -34,6 +34,13 @@ def test_name_says_which_answerer_backs_up_which(answerer: FallbackAnswerer) -> 
     assert answerer.name == "openai+extractive fallback"
 
 
+def test_the_llm_writes_its_answers_the_extractive_answerer_quotes(
+    answerer: FallbackAnswerer, extractive: Answerer
+) -> None:
+    # a request to translate reaches a writer; the quoting answerer's gate says it cannot
+    assert answerer.writes and not extractive.writes
+
+
 def test_the_llms_answer_is_served_when_it_is_supported(
     answerer: FallbackAnswerer, fake_openai: FakeOpenAI, hits: list[Hit], caplog: pytest.LogCaptureFixture
 ) -> None:

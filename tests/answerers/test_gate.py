@@ -63,6 +63,10 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("What do you know?", "help", "en"),
         ("Was kann ich dich fragen?", "help", "de"),
         ("What's your name?", "help", "en"),
+        # quoted sentences cannot be translated: say so (a gate whose answerer writes lets these through)
+        ("Translate that to English", "translate", "en"),
+        ("in English please", "translate", "en"),
+        ("Übersetze das bitte", "translate", "de"),
         ("Wie heißt du?", "help", "de"),
         # outside a chat that shows them: where the sources are
         ("sources?", "sources", "en"),
@@ -106,10 +110,16 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Who?",
         "What sources of energy does Austria use?",
         "Welche Quellen nennt der Bericht?",
+        "Who translated the book?",
+        "English Premier League?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
     assert AnswerGate(min_relevance=0.5).screen_question(text).answer
+
+
+def test_an_answerer_that_writes_is_asked_to_translate() -> None:
+    assert AnswerGate(min_relevance=0.5, translates=True).screen_question("Translate that to English").answer
 
 
 def test_a_greeting_is_answered_in_its_language() -> None:
