@@ -67,6 +67,19 @@ COMMANDS = (
     BotCommand("new", "What arrived since you last asked"),
 )
 GROUP_COMMANDS = COMMANDS[:4]
+# The menu German users see (Telegram picks it by the user's language)
+COMMANDS_DE = (
+    BotCommand("ask", "Eine Frage zu den Nachrichten"),
+    BotCommand("sources", "Alle Quellen meiner letzten Antwort"),
+    BotCommand("latest", "Die neuesten Artikel, die ich gelesen habe"),
+    BotCommand("help", "Wie man fragt"),
+    BotCommand("start", "Was ich weiß"),
+    BotCommand("follow", "Neue Artikel zu einem Thema: /follow THEMA"),
+    BotCommand("unfollow", "Einem Thema (oder allen) nicht mehr folgen"),
+    BotCommand("following", "Die Themen, denen dieser Chat folgt"),
+    BotCommand("new", "Was seit Ihrer letzten Frage dazukam"),
+)
+GROUP_COMMANDS_DE = COMMANDS_DE[:4]
 ADMIN_COMMANDS = (
     *COMMANDS,
     BotCommand("add", "Add a web page: /add URL"),
@@ -203,6 +216,8 @@ async def register_commands(application: NewsApplication, admin_ids: Iterable[in
     bot = application.bot
     await bot.set_my_commands(COMMANDS)
     await bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    await bot.set_my_commands(COMMANDS_DE, language_code="de")
+    await bot.set_my_commands(GROUP_COMMANDS_DE, scope=BotCommandScopeAllGroupChats(), language_code="de")
     for admin_id in admin_ids:
         try:
             await bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))

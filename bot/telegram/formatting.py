@@ -19,12 +19,46 @@ from urllib.parse import urlsplit
 from telegram.constants import MessageLimit
 
 from index.answerers.base import CITATION_RE
+from index.language import detect_language
 from index.models import Answer, ArticleMeta, Source, StoredArticle
 from index.text import host_of, join_names, reporter_name, shorten
 
 MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
 TITLE_CHARS = 90
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_DE = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.")
+# What the bot says around an answer, in the languages it speaks: the question's for an answer, the user's
+# Telegram language for commands; English for any other.
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "sources": "Sources",
+        "for": "for",
+        "no_answer": "I have no answer to that.",
+        "rephrase": "Try rephrasing, or see what I have read with /latest.",
+        "also": "also reported by",
+        "no_sources": "The last answer has no sources.",
+        "button": "📰 Full sources",
+    },
+    "de": {
+        "sources": "Quellen",
+        "for": "zu",
+        "no_answer": "Darauf habe ich keine Antwort.",
+        "rephrase": "Fragen Sie anders, oder sehen Sie mit /latest, was ich gelesen habe.",
+        "also": "auch berichtet von",
+        "no_sources": "Die letzte Antwort hat keine Quellen.",
+        "button": "📰 Alle Quellen",
+    },
+}
+
+
+def language_of(text: str) -> str:
+    """The language of TEXTS to reply to `text` in: German for German, else English."""
+    return "de" if text.strip() and detect_language(text, default="en") == "de" else "en"
+
+
+def user_language(code: str | None) -> str:
+    """The language of TEXTS for a Telegram user's `language_code` ("de", "de-AT"); English for any other."""
+    return "de" if (code or "").lower().startswith("de") else "en"
 
 
 def escape(text: str) -> str:
@@ -49,10 +83,12 @@ def is_web_url(url: str) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
-def format_date(moment: datetime | None) -> str:
-    """`12 Sep 2023`; "" when undated."""
+def format_date(moment: datetime | None, language: str = "en") -> str:
+    """`12 Sep 2023` (German `12. Sept. 2023`); "" when undated."""
     if moment is None:
         return ""
+    if language == "de":
+        return f"{moment.day}. {MONTHS_DE[moment.month - 1]} {moment.year}"
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
@@ -63,9 +99,9 @@ def outlet_of(outlet: str, url: str) -> str:
     return host_of(url) if is_web_url(url) else ""
 
 
-def _byline(meta: ArticleMeta) -> str:
+def _byline(meta: ArticleMeta, language: str = "en") -> str:
     return ", ".join(
-        part for part in (escape(outlet_of(meta.outlet, meta.url)), format_date(meta.published_at)) if part
+        part for part in (escape(outlet_of(meta.outlet, meta.url)), format_date(meta.published_at, language)) if part
     )
 
 
@@ -86,53 +122,63 @@ def _citation(n: int, url: str) -> str:
     return f'<a href="{escape_attribute(url)}">[{n}]</a>' if is_web_url(url) else f"[{n}]"
 
 
-def compact_source_line(source: Source) -> str:
-    byline = _byline(source.meta)
+def compact_source_line(source: Source, language: str = "en") -> str:
+    byline = _byline(source.meta, language)
     title = link(source.meta.url, shorten(_label(source.meta), TITLE_CHARS))
-    others = also_reported_by(source)
+    others = also_reported_by(source, language)
     return f"[{source.n}] {title}" + (f" · {byline}" if byline else "") + (f" · {others}" if others else "")
 
 
-def also_reported_by(source: Source) -> str:
+def also_reported_by(source: Source, language: str = "en") -> str:
     """ "also reported by A, B and C", each outlet linked to its article; "" for a story with one source."""
     names = [link(m.url, reporter_name(outlet_of(m.outlet, m.url), m.url, m.title)) for m in source.also_reported_by]
-    return f"also reported by {join_names(names)}" if names else ""
+    return f"{TEXTS[language]['also']} {join_names(names)}" if names else ""
 
 
 def render_answer(answer: Answer) -> str:
-    """The answer, then a compact list of its sources: outlet, date and a link for each."""
+    """The answer, then a compact list of its sources: outlet, date and a link for each; what frames it in the
+    question's language."""
+    language = language_of(answer.question)
+    texts = TEXTS[language]
     if answer.answerer == "headlines" and answer.sources:
-        return _render_headlines(answer)
-    parts = [answer_body(answer) or escape("I have no answer to that.")]
+        return _render_headlines(answer, language)
+    parts = [answer_body(answer) or escape(texts["no_answer"])]
     if answer.abstained:
-        parts.append("<i>Try rephrasing, or see what I have read with /latest.</i>")
+        parts.append(f"<i>{escape(texts['rephrase'])}</i>")
     if answer.sources:
-        parts.append("<b>Sources</b>\n" + "\n".join(compact_source_line(s) for s in answer.sources))
+        lines = (compact_source_line(s, language) for s in answer.sources)
+        parts.append(f"<b>{texts['sources']}</b>\n" + "\n".join(lines))
     return "\n\n".join(parts)
 
 
-def _render_headlines(answer: Answer) -> str:
+def _render_headlines(answer: Answer, language: str) -> str:
     """A list of headlines (index/answerers/headlines.py: a heading, a "• title [n]" line per source, perhaps "…
     and N more") with each title linked and its outlet and date, once: the sources are the list."""
     heading, *lines = answer.text.splitlines()
     more = [escape(line) for line in lines if not line.startswith("•")]
-    return "\n".join([f"<b>{escape(heading)}</b>", *(compact_source_line(s) for s in answer.sources), *more])
+    listed = (compact_source_line(s, language) for s in answer.sources)
+    return "\n".join([f"<b>{escape(heading)}</b>", *listed, *more])
 
 
 def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
-    """Every source with title, outlet, date, link and the passage the answer drew on."""
+    """Every source with title, outlet, date, link and the passage the answer drew on (framed in the question's
+    language)."""
+    language = language_of(question)
+    texts = TEXTS[language]
     if not sources:
-        return "The last answer has no sources."
-    heading = "<b>Sources</b>" + (f" for <i>{escape(shorten(question, 200))}</i>" if question else "")
+        return texts["no_sources"]
+    heading = f"<b>{texts['sources']}</b>" + (
+        f" {texts['for']} <i>{escape(shorten(question, 200))}</i>" if question else ""
+    )
     blocks = [heading]
     for source in sources:
         lines = [f"<b>[{source.n}] {escape(shorten(_label(source.meta), 200))}</b>"]
-        byline = _byline(source.meta)
+        byline = _byline(source.meta, language)
         if byline:
             lines.append(byline)
         if is_web_url(source.meta.url):
             lines.append(link(source.meta.url, shorten(source.meta.url, 120)))
-        others = also_reported_by(source)
+        others = also_reported_by(source, language)
         if others:
             lines.append(others[0].upper() + others[1:])
         if source.snippet.strip():

@@ -27,12 +27,15 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import (
+    TEXTS,
     escape,
     format_date,
+    language_of,
     render_answer,
     render_full_sources,
     render_latest,
     split_html,
+    user_language,
 )
 from index.answerers.gate import EXAMPLE_QUESTIONS, asks_for_sources
 from index.errors import StoreError
@@ -47,7 +50,6 @@ LATEST_MAX = 20
 LATEST_ARGUMENT = re.compile(r"[0-9]{1,3}")  # ASCII digits only: int() also takes "²"-like digits and "-3"
 SOURCES_PREFIX = "src:"
 SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
-EXAMPLE_QUESTION = EXAMPLE_QUESTIONS["en"]
 
 APOLOGY = "Sorry, something went wrong on my side while working on that. Please try again in a moment."
 # An LLM that fails or passes its deadline never reaches the user: the extractive answer is served instead.
@@ -199,8 +201,9 @@ async def send_html(message: Message, text: str, *, reply_markup: InlineKeyboard
         await message.reply_html(part, reply_markup=reply_markup if last else None, do_quote=None if i == 0 else False)
 
 
-def sources_button(key: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton("📰 Full sources", callback_data=f"{SOURCES_PREFIX}{key}")]])
+def sources_button(key: int, language: str = "en") -> InlineKeyboardMarkup:
+    label = TEXTS[language]["button"]
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=f"{SOURCES_PREFIX}{key}")]])
 
 
 async def answer_question(update: Update, context: NewsContext, question: str) -> None:
@@ -211,7 +214,7 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
         return
     question = question.strip()
     if not question:
-        await message.reply_html(f"Ask me about the news, e.g. <i>{escape(EXAMPLE_QUESTION)}</i>")
+        await message.reply_html(f"Ask me about the news, e.g. <i>{escape(EXAMPLE_QUESTIONS['en'])}</i>")
         return
     if len(question) > MAX_QUESTION_CHARS:
         await message.reply_text(f"That is a long question. Please ask in under {MAX_QUESTION_CHARS} characters.")
@@ -231,7 +234,8 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
         log.info("answered in chat %s in %.2f s: %s", message.chat_id, elapsed, outcome)
         key = await memory.remember(question, answer)
         services.questions_answered += 1
-        await send_html(message, render_answer(answer), reply_markup=sources_button(key) if answer.sources else None)
+        button = sources_button(key, language_of(question)) if answer.sources else None
+        await send_html(message, render_answer(answer), reply_markup=button)
 
 
 async def on_private_text(update: Update, context: NewsContext) -> None:
@@ -265,57 +269,109 @@ async def start(update: Update, context: NewsContext) -> None:
     if message is None:
         return
     stats = await asyncio.to_thread(context.services.newsroom.stats)
-    name = escape(update.effective_user.first_name) if update.effective_user else "there"
+    user = update.effective_user
+    language = user_language(user.language_code if user else None)
+    texts = START_TEXTS[language]
+    name = escape(user.first_name) if user else texts["there"]
     if stats.articles:
-        newest = format_date(stats.newest_published_at)
-        known = f"I have read <b>{stats.articles}</b> news article{'s' if stats.articles != 1 else ''}" + (
-            f", the newest from <b>{newest}</b>." if newest else "."
+        newest = format_date(stats.newest_published_at, language)
+        plural = "" if stats.articles == 1 else texts["plural"]
+        known = texts["read"].format(n=stats.articles, s=plural) + (
+            texts["newest"].format(date=newest) if newest else "."
         )
     else:
-        known = "I have not read any articles yet: an admin can add some with /add URL."
+        known = texts["nothing"]
     await message.reply_html(
-        f"Hi {name}! I answer questions about the news, with sources.\n{known}\n\n{_how_to_ask(message, context)}"
+        f"{texts['hello'].format(name=name)}\n{known}\n\n{_how_to_ask(message, context, language)}"
     )
 
 
-def _how_to_ask(message: Message, context: NewsContext) -> str:
-    example = escape(EXAMPLE_QUESTION)
-    if message.chat.type == ChatType.PRIVATE:
-        how = f"Just send me a question, in any language, e.g.\n<i>{example}</i>"
-    else:
-        how = (
-            f"In this group, mention me (@{escape(context.bot.username)}), reply to one of my messages, "
-            f"or use /ask, e.g.\n<i>/ask {example}</i>"
-        )
-    return (
-        f"{how}\n\nI cite my sources as [1], [2]… and list them under each answer. "
-        "Follow-up questions work too: I remember the last few questions of this chat."
-    )
-
-
-async def help_command(update: Update, context: NewsContext) -> None:
-    """List what the bot can do; admins also see the admin commands."""
-    message, user = update.effective_message, update.effective_user
-    if message is None:
-        return
-    lines = [
-        _how_to_ask(message, context),
-        "",
+NOTHING_ASKED = {
+    "en": "Ask me something first: then /sources shows where my answer came from.",
+    "de": "Fragen Sie mich zuerst etwas: dann zeigt /sources, woher meine Antwort stammt.",
+}
+# /start and /help in the user's Telegram language (German, else English)
+START_TEXTS = {
+    "en": {
+        "there": "there",
+        "hello": "Hi {name}! I answer questions about the news, with sources.",
+        "read": "I have read <b>{n}</b> news article{s}",
+        "plural": "s",
+        "newest": ", the newest from <b>{date}</b>.",
+        "nothing": "I have not read any articles yet: an admin can add some with /add URL.",
+        "private": "Just send me a question, in any language, e.g.\n<i>{example}</i>",
+        "group": "In this group, mention me (@{bot}), reply to one of my messages, or use /ask, e.g.\n"
+        "<i>/ask {example}</i>",
+        "cite": "I cite my sources as [1], [2]… and list them under each answer. Follow-up questions work too: I "
+        "remember the last few questions of this chat.",
+    },
+    "de": {
+        "there": "zusammen",
+        "hello": "Hallo {name}! Ich beantworte Fragen zu den Nachrichten, mit Quellen.",
+        "read": "Ich habe <b>{n}</b> Artikel gelesen",
+        "plural": "",
+        "newest": ", den neuesten vom <b>{date}</b>.",
+        "nothing": "Ich habe noch keine Artikel gelesen: ein Admin kann mit /add URL welche hinzufügen.",
+        "private": "Schicken Sie mir einfach eine Frage, in jeder Sprache, z. B.\n<i>{example}</i>",
+        "group": "In dieser Gruppe erwähnen Sie mich (@{bot}), antworten auf eine meiner Nachrichten oder nutzen "
+        "/ask, z. B.\n<i>/ask {example}</i>",
+        "cite": "Ich nenne meine Quellen als [1], [2]… und liste sie unter jeder Antwort. Nachfragen gehen auch: ich "
+        "merke mir die letzten Fragen dieses Chats.",
+    },
+}
+HELP_LINES = {
+    "en": [
         "/ask QUESTION - ask about the news",
         "/sources - the full sources of my last answer",
         f"/latest [N] - the newest articles I have read (up to {LATEST_MAX})",
         "/follow TOPIC - new articles on a topic, as a digest; /unfollow [TOPIC], /following",
         "/new - what arrived since you last asked",
         "/start - what I know",
-    ]
+    ],
+    "de": [
+        "/ask FRAGE - eine Frage zu den Nachrichten",
+        "/sources - alle Quellen meiner letzten Antwort",
+        f"/latest [N] - die neuesten Artikel, die ich gelesen habe (bis zu {LATEST_MAX})",
+        "/follow THEMA - neue Artikel zu einem Thema, gesammelt; /unfollow [THEMA], /following",
+        "/new - was seit Ihrer letzten Frage dazukam",
+        "/start - was ich weiß",
+    ],
+}
+ADMIN_LINES = {
+    "en": [
+        "<b>Admin</b>",
+        "/add URL - read a web page (or send me a .txt, .md, .html, .json or .csv file)",
+        "/stats - the index and the bot in numbers",
+        "/feeds - the feeds I follow; /feed_add URL, /feed_remove URL",
+    ],
+    "de": [
+        "<b>Admin</b>",
+        "/add URL - eine Webseite lesen (oder schicken Sie mir eine .txt-, .md-, .html-, .json- oder .csv-Datei)",
+        "/stats - der Index und der Bot in Zahlen",
+        "/feeds - die Feeds, denen ich folge; /feed_add URL, /feed_remove URL",
+    ],
+}
+
+
+def _how_to_ask(message: Message, context: NewsContext, language: str = "en") -> str:
+    texts = START_TEXTS[language]
+    example = escape(EXAMPLE_QUESTIONS[language])
+    if message.chat.type == ChatType.PRIVATE:
+        how = texts["private"].format(example=example)
+    else:
+        how = texts["group"].format(bot=escape(context.bot.username), example=example)
+    return f"{how}\n\n{texts['cite']}"
+
+
+async def help_command(update: Update, context: NewsContext) -> None:
+    """List what the bot can do; admins also see the admin commands. In the user's Telegram language."""
+    message, user = update.effective_message, update.effective_user
+    if message is None:
+        return
+    language = user_language(user.language_code if user else None)
+    lines = [_how_to_ask(message, context, language), "", *HELP_LINES[language]]
     if context.services.access.is_admin(user.id if user else None):
-        lines += [
-            "",
-            "<b>Admin</b>",
-            "/add URL - read a web page (or send me a .txt, .md, .html, .json or .csv file)",
-            "/stats - the index and the bot in numbers",
-            "/feeds - the feeds I follow; /feed_add URL, /feed_remove URL",
-        ]
+        lines += ["", *ADMIN_LINES[language]]
     await message.reply_html("\n".join(lines))
 
 
@@ -329,7 +385,7 @@ async def send_last_sources(message: Message, context: NewsContext) -> None:
     """The full sources of the last answer in this chat: /sources, or asked for ("sources?", "Woher hast du das?")."""
     answer = await context.memory(message.chat_id).last_answer()
     if answer is None:
-        await message.reply_text("Ask me something first: then /sources shows where my answer came from.")
+        await message.reply_text(NOTHING_ASKED[language_of(message.text or "")])
         return
     await send_html(message, render_full_sources(answer.sources, answer.question))
 

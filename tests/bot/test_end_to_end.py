@@ -75,6 +75,10 @@ async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsr
         "new",
     ]
     assert "start" not in [c["command"] for c in api.commands["all_group_chats"]]
+    # German users get the same menu in German
+    assert [c["command"] for c in api.commands["default@de"]] == [c["command"] for c in api.commands["default"]]
+    assert api.commands["default@de"][1]["description"] == "Alle Quellen meiner letzten Antwort"
+    assert [c["command"] for c in api.commands["all_group_chats@de"]] == ["ask", "sources", "latest", "help"]
     assert {"add", "stats"} <= {c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]}
     assert not api.errors
 

@@ -83,6 +83,21 @@ def test_a_list_of_headlines_shows_each_title_once_with_its_link_outlet_and_date
     assert "Nau.ch, 22 Sep 2022" in html and 'href="https://www.nau.ch/news/ausland/nordkorea?id=1&amp;ref=rss"' in html
 
 
+def test_a_german_questions_answer_is_framed_in_german() -> None:
+    other = ArticleMeta(title="Dementi", outlet="SRF", url="https://www.srf.ch/news/1")
+    source = Source(n=1, article_id="k", meta=KIRBY.meta, snippet="", score=0.7, also_reported_by=(other,))
+    answer = Answer(text="Nordkorea. [1]", sources=[source], question="Wer hat bestritten, Waffen geliefert zu haben?")
+    text = parse_telegram_html(render_answer(answer))
+    assert "\nQuellen\n[1] Nordkorea dementiert" in text
+    assert "Nau.ch, 22. Sept. 2022 · auch berichtet von SRF" in text
+    refused = Answer(
+        text="Die indexierten Nachrichten sagen dazu nichts.", abstained=True, question="Wer hat gewonnen?"
+    )
+    assert "Fragen Sie anders" in render_answer(refused)
+    assert render_full_sources([], "Wer hat gewonnen?") == "Die letzte Antwort hat keine Quellen."
+    assert format_date(datetime(2026, 3, 2, tzinfo=UTC), "de") == "2. März 2026"
+
+
 def test_full_sources_show_snippets_and_links() -> None:
     html = render_full_sources([KIRBY, FILE_SOURCE], "Who denied supplying arms?")
     text = parse_telegram_html(html)

@@ -16,6 +16,7 @@ from telegram import Bot, Update
 from bot.telegram.admin import render_report
 from bot.telegram.handlers import keep_typing
 from index.answerers.base import Answerer, build_answer
+from index.answerers.gate import EXAMPLE_QUESTIONS
 from index.models import Answer, Hit, Turn
 from index.newsroom import Failure, IngestReport, Newsroom
 from tests.bot.conftest import (
@@ -31,6 +32,7 @@ from tests.bot.conftest import (
 from tests.conftest import SEED_ARTICLE, SEED_QUESTION
 from tests.fakes.bot_api import checked_text, group_chat, private_chat
 from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.telegram_rules import make_user
 
 GROUP = group_chat(-100123, "Newsroom friends")
 
@@ -68,7 +70,7 @@ async def test_the_headlines_come_as_one_list_of_linked_titles(offline_bot: Offl
 
 async def test_asking_for_the_sources_in_words_shows_them_like_the_command(offline_bot: OfflineBot) -> None:
     [hint] = await offline_bot.send("Woher hast du das?")
-    assert "Ask me something first" in hint.text
+    assert hint.text.startswith("Fragen Sie mich zuerst etwas")
     await offline_bot.send(SEED_QUESTION)
     [by_command] = await offline_bot.send("/sources")
     for request in ["sources?", "Where is that from?", "Quellen bitte"]:
@@ -93,6 +95,24 @@ async def test_start_says_what_the_bot_knows_and_how_to_ask(offline_bot: Offline
     assert "Just send me a question" in welcome.text
     [in_group] = await offline_bot.send("/start@newsbot_test_bot", chat=GROUP)
     assert "mention me (@newsbot_test_bot)" in in_group.text and "/ask" in in_group.text
+
+
+async def test_a_german_user_gets_start_and_help_in_german(offline_bot: OfflineBot) -> None:
+    greta = {**make_user(102, "Greta"), "language_code": "de-AT"}
+    [welcome] = await offline_bot.send("/start", user=greta)
+    assert welcome.text.startswith("Hallo Greta! Ich beantworte Fragen zu den Nachrichten")
+    assert "Ich habe 1 Artikel gelesen" in welcome.text
+    assert EXAMPLE_QUESTIONS["de"] in welcome.text
+    [help_text] = await offline_bot.send("/help", user=greta)
+    assert "/sources - alle Quellen meiner letzten Antwort" in help_text.text
+
+
+async def test_a_german_question_gets_german_around_its_answer(offline_bot: OfflineBot) -> None:
+    [answer] = await offline_bot.send(EXAMPLE_QUESTIONS["de"])
+    assert "\nQuellen\n[1] Nordkorea dementiert" in answer.text
+    assert answer.buttons[0]["text"] == "📰 Alle Quellen"
+    [full] = await offline_bot.press(answer, answer.buttons[0]["callback_data"])
+    assert full.text.startswith(f"Quellen zu {EXAMPLE_QUESTIONS['de']}")
 
 
 async def test_help_lists_admin_commands_only_to_admins(offline_bot: OfflineBot) -> None:

@@ -320,7 +320,11 @@ class FakeBotApi:
                 raise BotApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
         if scope["type"] == "chat" and int(scope["chat_id"]) not in self._chats:
             raise BotApiError(400, "Bad Request: chat not found")
+        language = str(params.get("language_code") or "")
+        if language and not re.fullmatch(r"[a-z]{2}", language):  # a two-letter ISO 639-1 code, or none
+            raise BotApiError(400, "Bad Request: invalid language code specified")
         key = scope["type"] + (f":{scope['chat_id']}" if "chat_id" in scope else "")
+        key += f"@{language}" if language else ""
         self.commands[key] = commands
         return True
 
