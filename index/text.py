@@ -65,11 +65,11 @@ def title_from_text(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
     return shorten(sentence, limit)
 
 
-def join_names(names: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C": names as a sentence lists them."""
+def join_names(names: Sequence[str], last: str = "and") -> str:
+    """ "A", "A and B", "A, B and C": names as a sentence lists them (`last` joins the last two: "und")."""
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{', '.join(names[:-1])} {last} {names[-1]}"
 
 
 def reporter_name(outlet: str, url: str, title: str = "") -> str:

@@ -294,7 +294,8 @@ async def test_telegram_answer_names_the_other_outlets(tmp_path: Path) -> None:
     finally:
         await api.stop()
     [source_line] = [line for line in answer.text.splitlines() if line.startswith("[1] ")]
-    assert "also reported by " in source_line and " and " in source_line
+    # the question is German: so is what frames the answer
+    assert "auch berichtet von " in source_line and " und " in source_line
     assert sum(outlet in source_line for outlet in THREE_OUTLETS) == 3
     assert not [line for line in answer.text.splitlines() if line.startswith("[2] ")]  # one story, one source
     assert answer.html.count('href="https://') >= 3 and not api.errors

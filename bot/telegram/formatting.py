@@ -36,6 +36,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_answer": "I have no answer to that.",
         "rephrase": "Try rephrasing, or see what I have read with /latest.",
         "also": "also reported by",
+        "and": "and",
         "no_sources": "The last answer has no sources.",
         "button": "📰 Full sources",
     },
@@ -45,6 +46,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_answer": "Darauf habe ich keine Antwort.",
         "rephrase": "Fragen Sie anders, oder sehen Sie mit /latest, was ich gelesen habe.",
         "also": "auch berichtet von",
+        "and": "und",
         "no_sources": "Die letzte Antwort hat keine Quellen.",
         "button": "📰 Alle Quellen",
     },
@@ -132,7 +134,7 @@ def compact_source_line(source: Source, language: str = "en") -> str:
 def also_reported_by(source: Source, language: str = "en") -> str:
     """ "also reported by A, B and C", each outlet linked to its article; "" for a story with one source."""
     names = [link(m.url, reporter_name(outlet_of(m.outlet, m.url), m.url, m.title)) for m in source.also_reported_by]
-    return f"{TEXTS[language]['also']} {join_names(names)}" if names else ""
+    return f"{TEXTS[language]['also']} {join_names(names, TEXTS[language]['and'])}" if names else ""
 
 
 def render_answer(answer: Answer) -> str:
