@@ -249,4 +249,4 @@ def archive_answer(question: str, articles: Sequence[StoredArticle], *, language
     else:
         text += texts["undated"].format(title=label)
     source = Source(n=1, article_id=newest.article_id, meta=newest.meta, snippet="", score=0.0)
-    return Answer(text=text, sources=[source], answerer="headlines", question=question)
+    return Answer(text=text, sources=[source], answerer="archive", question=question)

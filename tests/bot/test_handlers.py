@@ -68,6 +68,12 @@ async def test_the_headlines_come_as_one_list_of_linked_titles(offline_bot: Offl
     assert "[1]" in lead.text and "Sources\n[1] Nordkorea dementiert" in lead.text
 
 
+async def test_a_question_about_what_the_bot_has_read_gets_its_figures(offline_bot: OfflineBot) -> None:
+    [figures] = await offline_bot.send("How many articles have you read?")
+    assert figures.text.startswith("I have read 1 article")
+    assert "\nSources\n[1] Nordkorea dementiert" in figures.text
+
+
 async def test_asking_for_the_sources_in_words_shows_them_like_the_command(offline_bot: OfflineBot) -> None:
     [hint] = await offline_bot.send("Woher hast du das?")
     assert hint.text.startswith("Fragen Sie mich zuerst etwas")
