@@ -51,16 +51,54 @@ LATEST_ARGUMENT = re.compile(r"[0-9]{1,3}")  # ASCII digits only: int() also tak
 SOURCES_PREFIX = "src:"
 SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
 
-APOLOGY = "Sorry, something went wrong on my side while working on that. Please try again in a moment."
+# What a user is told besides answers, in the user's Telegram language (German, else English); admins' replies are
+# English.
+SAY: dict[str, dict[str, str]] = {
+    "en": {
+        "apology": "Sorry, something went wrong on my side while working on that. Please try again in a moment.",
+        "store_down": "Sorry, I can't reach my news archive right now. Please try again in a minute.",
+        "private_alert": "Sorry, this bot is private.",
+        "private": "Sorry, this bot only answers the people its owner has let in. If you should be one of them, send "
+        "them your Telegram id: <code>{id}</code>.",
+        "slow_down": "You're asking faster than I can read! I answer up to {n} messages a minute per person. Please "
+        "try again in {s} s.",
+        "empty": "Ask me about the news, e.g. <i>{example}</i>",
+        "too_long": "That is a long question. Please ask in under {n} characters.",
+        "forgotten": "I no longer remember that answer. Ask again to see its sources.",
+        "unknown_command": "I don't know {command}. /help lists what I can do.",
+        "unsupported": "I read text: type your question about the news.",
+        "hello_group": "Hello! I answer questions about the news.",
+    },
+    "de": {
+        "apology": "Entschuldigung, bei mir ist dabei etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
+        "store_down": "Entschuldigung, ich erreiche mein Nachrichtenarchiv gerade nicht. Bitte versuchen Sie es in "
+        "einer Minute noch einmal.",
+        "private_alert": "Entschuldigung, dieser Bot ist privat.",
+        "private": "Entschuldigung, dieser Bot antwortet nur den Personen, die sein Betreiber zugelassen hat. Wenn Sie "
+        "dazugehören sollten, schicken Sie ihm Ihre Telegram-ID: <code>{id}</code>.",
+        "slow_down": "Sie fragen schneller, als ich lesen kann! Ich beantworte bis zu {n} Nachrichten pro Minute und "
+        "Person. Bitte versuchen Sie es in {s} s noch einmal.",
+        "empty": "Fragen Sie mich etwas zu den Nachrichten, z. B. <i>{example}</i>",
+        "too_long": "Das ist eine lange Frage. Bitte fragen Sie in weniger als {n} Zeichen.",
+        "forgotten": "An diese Antwort erinnere ich mich nicht mehr. Fragen Sie noch einmal, um ihre Quellen zu sehen.",
+        "unknown_command": "{command} kenne ich nicht. /help zeigt, was ich kann.",
+        "unsupported": "Ich lese Text: Schreiben Sie Ihre Frage zu den Nachrichten.",
+        "hello_group": "Hallo! Ich beantworte Fragen zu den Nachrichten.",
+    },
+}
 # An LLM that fails or passes its deadline never reaches the user: the extractive answer is served instead.
-APOLOGIES: tuple[tuple[type[BaseException], str], ...] = (
-    (StoreError, "Sorry, I can't reach my news archive right now. Please try again in a minute."),
-)
+APOLOGIES: tuple[tuple[type[BaseException], str], ...] = ((StoreError, "store_down"),)
 
 
-def apology_for(error: BaseException) -> str:
+def apology_for(error: BaseException, language: str = "en") -> str:
     """The short, kind message a user gets for an error; the traceback goes to the log."""
-    return next((text for kind, text in APOLOGIES if isinstance(error, kind)), APOLOGY)
+    return SAY[language][next((key for kind, key in APOLOGIES if isinstance(error, kind)), "apology")]
+
+
+def language_of_user(update: Update) -> str:
+    """The language of SAY and /start for the update's user (their Telegram language_code)."""
+    user = update.effective_user
+    return user_language(user.language_code if user else None)
 
 
 # --- access --------------------------------------------------------------------------------------------------
@@ -75,18 +113,16 @@ async def guard(update: Update, context: NewsContext) -> None:
         await _rate_limit(update, context)
         return
     log.info("refused user %s in chat %s", user.id if user else "?", chat.id if chat else "?")
+    say = SAY[language_of_user(update)]
     if update.callback_query:
-        await update.callback_query.answer("Sorry, this bot is private.", show_alert=True)
+        await update.callback_query.answer(say["private_alert"], show_alert=True)
     elif (
         user is not None
         and update.effective_message
         and _is_addressed(update, context.bot)
         and (await asyncio.to_thread(context.services.refusals.check, user.id)).allowed
     ):
-        await update.effective_message.reply_html(
-            "Sorry, this bot only answers the people its owner has let in. "
-            f"If you should be one of them, send them your Telegram id: <code>{user.id}</code>."
-        )
+        await update.effective_message.reply_html(say["private"].format(id=user.id))
     raise ApplicationHandlerStop
 
 
@@ -100,9 +136,8 @@ async def _rate_limit(update: Update, context: NewsContext) -> None:
     if verdict.allowed:
         return
     log.info("rate limited user %s for %d s", user.id, verdict.retry_after_s)
-    slow_down = (
-        f"You're asking faster than I can read! I answer up to {services.limiter.per_minute} messages a minute "
-        f"per person. Please try again in {verdict.retry_after_s} s."
+    slow_down = SAY[language_of_user(update)]["slow_down"].format(
+        n=services.limiter.per_minute, s=verdict.retry_after_s
     )
     if update.callback_query:  # a pressed button waits for an answer: give it, it does not flood the chat
         await update.callback_query.answer(slow_down)
@@ -213,11 +248,12 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
     if message is None or user is None:
         return
     question = question.strip()
+    language = language_of_user(update)
     if not question:
-        await message.reply_html(f"Ask me about the news, e.g. <i>{escape(EXAMPLE_QUESTIONS['en'])}</i>")
+        await message.reply_html(SAY[language]["empty"].format(example=escape(EXAMPLE_QUESTIONS[language])))
         return
     if len(question) > MAX_QUESTION_CHARS:
-        await message.reply_text(f"That is a long question. Please ask in under {MAX_QUESTION_CHARS} characters.")
+        await message.reply_text(SAY[language]["too_long"].format(n=MAX_QUESTION_CHARS))
         return
     if asks_for_sources(question):
         await send_last_sources(message, context)
@@ -398,7 +434,7 @@ async def on_sources_button(update: Update, context: NewsContext) -> None:
     key = int(query.data.removeprefix(SOURCES_PREFIX))
     answer = None if query.message is None else await context.memory(query.message.chat.id).answer(key)
     if answer is None:
-        await query.answer("I no longer remember that answer. Ask again to see its sources.", show_alert=True)
+        await query.answer(SAY[language_of_user(update)]["forgotten"], show_alert=True)
         return
     await query.answer()
     if isinstance(query.message, Message):
@@ -434,20 +470,23 @@ async def unknown_command(update: Update, context: NewsContext) -> None:
     """A command the bot does not have, in a private chat."""
     if update.effective_message:
         command = escape(shorten((update.effective_message.text or "").split(maxsplit=1)[0], 64))
-        await update.effective_message.reply_html(f"I don't know {command}. /help lists what I can do.")
+        await update.effective_message.reply_html(
+            SAY[language_of_user(update)]["unknown_command"].format(command=command)
+        )
 
 
 async def unsupported(update: Update, context: NewsContext) -> None:
     """A photo, sticker, voice message… in a private chat: say what the bot reads."""
     if update.effective_message:
-        await update.effective_message.reply_text("I read text: type your question about the news.")
+        await update.effective_message.reply_text(SAY[language_of_user(update)]["unsupported"])
 
 
 async def on_added_to_group(update: Update, context: NewsContext) -> None:
     """Introduce the bot when it is added to a group."""
     message = update.effective_message
     if message and any(member.id == context.bot.id for member in message.new_chat_members):
-        await message.reply_html(f"Hello! I answer questions about the news.\n{_how_to_ask(message, context)}")
+        language = language_of_user(update)
+        await message.reply_html(f"{SAY[language]['hello_group']}\n{_how_to_ask(message, context, language)}")
 
 
 # --- errors --------------------------------------------------------------------------------------------------
@@ -466,7 +505,8 @@ async def on_error(update: object, context: NewsContext) -> None:
     log.error("error while handling %s", where, exc_info=error)
     if not isinstance(update, Update):
         return
-    apology = apology_for(error) if error is not None else APOLOGY
+    language = language_of_user(update)
+    apology = apology_for(error, language) if error is not None else SAY[language]["apology"]
     try:
         if update.callback_query:
             await update.callback_query.answer(apology, show_alert=True)

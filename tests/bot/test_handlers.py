@@ -367,6 +367,16 @@ async def test_edited_messages_unknown_commands_and_stickers(offline_bot: Offlin
     assert len(offline_bot.api.messages) == before  # an edited question is not answered again
 
 
+async def test_a_german_user_is_told_in_german(offline_bot: OfflineBot) -> None:
+    greta = {**make_user(102, "Greta"), "language_code": "de"}
+    [unknown] = await offline_bot.send("/frobnicate", user=greta)
+    assert unknown.text == "/frobnicate kenne ich nicht. /help zeigt, was ich kann."
+    [sticker] = await offline_bot.send(user=greta, extra={"sticker": _STICKER})
+    assert sticker.text.startswith("Ich lese Text")
+    [long] = await offline_bot.send("Wer? " * 300, user=greta)
+    assert long.text.startswith("Das ist eine lange Frage")
+
+
 _STICKER = {
     "file_id": "s1",
     "file_unique_id": "us1",
