@@ -68,6 +68,7 @@ SAY: dict[str, dict[str, str]] = {
         "unknown_command": "I don't know {command}. /help lists what I can do.",
         "unsupported": "I read text: type your question about the news.",
         "hello_group": "Hello! I answer questions about the news.",
+        "nothing_asked": "Ask me something first: then /sources shows where my answer came from.",
     },
     "de": {
         "apology": "Entschuldigung, bei mir ist dabei etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
@@ -84,6 +85,7 @@ SAY: dict[str, dict[str, str]] = {
         "unknown_command": "{command} kenne ich nicht. /help zeigt, was ich kann.",
         "unsupported": "Ich lese Text: Schreiben Sie Ihre Frage zu den Nachrichten.",
         "hello_group": "Hallo! Ich beantworte Fragen zu den Nachrichten.",
+        "nothing_asked": "Fragen Sie mich zuerst etwas: dann zeigt /sources, woher meine Antwort stammt.",
     },
 }
 # An LLM that fails or passes its deadline never reaches the user: the extractive answer is served instead.
@@ -322,10 +324,6 @@ async def start(update: Update, context: NewsContext) -> None:
     )
 
 
-NOTHING_ASKED = {
-    "en": "Ask me something first: then /sources shows where my answer came from.",
-    "de": "Fragen Sie mich zuerst etwas: dann zeigt /sources, woher meine Antwort stammt.",
-}
 # /start and /help in the user's Telegram language (German, else English)
 START_TEXTS = {
     "en": {
@@ -421,7 +419,7 @@ async def send_last_sources(message: Message, context: NewsContext) -> None:
     """The full sources of the last answer in this chat: /sources, or asked for ("sources?", "Woher hast du das?")."""
     answer = await context.memory(message.chat_id).last_answer()
     if answer is None:
-        await message.reply_text(NOTHING_ASKED[language_of(message.text or "")])
+        await message.reply_text(SAY[language_of(message.text or "")]["nothing_asked"])
         return
     await send_html(message, render_full_sources(answer.sources, answer.question))
 
