@@ -44,6 +44,7 @@ from index.answerers.headlines import (
     archive_answer,
     asked_topic,
     asks_about_the_archive,
+    headline,
     headlines_answer,
     on_topic,
     topic_answer,
@@ -107,18 +108,22 @@ class AnswerStep:
         """The headlines a question that asks only about dates or the present gets, or why there are none."""
         articles = self.articles()
         if not articles:
-            return declined(question, self.gate.screen_hits(question, [], store_is_empty=self.store_is_empty()))
+            return self._nothing_read(question)
         decision = self.gate.screen_dates(question, dates, articles)
         if not decision.answer:
             return declined(question, decision)
         language = dates.language or detect_language(question, default="en")
         return headlines_answer(question, dates, articles, language=language)
 
+    def _nothing_read(self, question: str) -> Answer:
+        """What a question that needs the stored articles gets when there are none: how to ingest."""
+        return declined(question, self.gate.screen_hits(question, [], store_is_empty=self.store_is_empty()))
+
     def archive(self, question: str) -> Answer:
         """A question about what has been read: the archive's figures, or how to ingest when it is empty."""
         articles = self.articles()
         if not articles:
-            return declined(question, self.gate.screen_hits(question, [], store_is_empty=self.store_is_empty()))
+            return self._nothing_read(question)
         return archive_answer(question, articles, language=detect_language(question, default="en"))
 
     def topic(self, question: str, topic: str, hits: Sequence[Hit]) -> Answer:
@@ -143,7 +148,7 @@ class AnswerStep:
         has not been read (in English: a bare address says nothing of its reader's language)."""
         articles = self.articles()
         if not articles:
-            return declined(question, self.gate.screen_hits(question, [], store_is_empty=self.store_is_empty()))
+            return self._nothing_read(question)
         read = next((a for a in articles if same_page(a.meta.url, url) or same_page(a.meta.source, url)), None)
         answer = self.lead(question, read) if read is not None else None
         return answer or declined(question, Decision(False, "not_a_question", reply("unread_link", "")))
@@ -151,7 +156,7 @@ class AnswerStep:
     def listed(self, question: str, title: str) -> Answer | None:
         """A question that picks an item of the last answer's list ("Tell me more about the second one"): the lead of
         the article of that title, or None when it is no longer stored."""
-        article = next((a for a in self.articles() if title in {a.meta.title, a.meta.url}), None)
+        article = next((a for a in self.articles() if headline(a.meta) == title), None)
         return self.lead(question, article) if article is not None else None
 
     def lead(self, question: str, article: StoredArticle) -> Answer | None:

@@ -137,10 +137,10 @@ def also_reported_by(source: Source, language: str = "en") -> str:
     return f"{TEXTS[language]['also']} {join_names(names, TEXTS[language]['and'])}" if names else ""
 
 
-def render_answer(answer: Answer) -> str:
-    """The answer, then a compact list of its sources: outlet, date and a link for each; what frames it in the
-    question's language."""
-    language = language_of(answer.question)
+def render_answer(answer: Answer, language: str = "") -> str:
+    """The answer, then a compact list of its sources: outlet, date and a link for each; what frames it in
+    `language`, by default the question's."""
+    language = language or language_of(answer.question)
     texts = TEXTS[language]
     if answer.answerer == "headlines" and answer.sources:
         return _render_headlines(answer, language)

@@ -272,8 +272,9 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
         log.info("answered in chat %s in %.2f s: %s", message.chat_id, elapsed, outcome)
         key = await memory.remember(question, answer)
         services.questions_answered += 1
-        button = sources_button(key, language_of(question)) if answer.sources else None
-        await send_html(message, render_answer(answer), reply_markup=button)
+        framing = language_of(answer.question)  # the answer's frame speaks the question's language, not the user's
+        button = sources_button(key, framing) if answer.sources else None
+        await send_html(message, render_answer(answer, framing), reply_markup=button)
 
 
 async def on_private_text(update: Update, context: NewsContext) -> None:
@@ -308,7 +309,7 @@ async def start(update: Update, context: NewsContext) -> None:
         return
     stats = await asyncio.to_thread(context.services.newsroom.stats)
     user = update.effective_user
-    language = user_language(user.language_code if user else None)
+    language = language_of_user(update)
     texts = START_TEXTS[language]
     name = escape(user.first_name) if user else texts["there"]
     if stats.articles:
@@ -402,7 +403,7 @@ async def help_command(update: Update, context: NewsContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None:
         return
-    language = user_language(user.language_code if user else None)
+    language = language_of_user(update)
     lines = [_how_to_ask(message, context, language), "", *HELP_LINES[language]]
     if context.services.access.is_admin(user.id if user else None):
         lines += ["", *ADMIN_LINES[language]]

@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 from index.answerers.base import SNIPPET_CHARS
 from index.dates import DateQuery
 from index.lexical import tokenize
-from index.models import Answer, Hit, Source, StoredArticle
+from index.models import Answer, ArticleMeta, Hit, Source, StoredArticle
 from index.text import host_of, shorten
 
 MAX_HEADLINES = 10
@@ -78,6 +78,12 @@ HEADINGS = {
 }
 
 
+def headline(meta: ArticleMeta) -> str:
+    """How a list of headlines names an article (and how a follow-up picking one finds it again): its title, else
+    its link."""
+    return meta.title or meta.url or "untitled"
+
+
 def newest_first(articles: Sequence[StoredArticle]) -> list[StoredArticle]:
     """Dated articles newest first, then undated ones by when they were ingested: an undated article is never the
     newest."""
@@ -105,10 +111,7 @@ def headlines_answer(
         heading = texts["range"].format(days=days, expression=published.expression)
     lines = [
         heading,
-        *(
-            f"• {article.meta.title or article.meta.url or 'untitled'} [{n}]"
-            for n, article in enumerate(shown, start=1)
-        ),
+        *(f"• {headline(article.meta)} [{n}]" for n, article in enumerate(shown, start=1)),
     ]
     if len(matching) > len(shown):
         lines.append(texts["more"].format(n=len(matching) - len(shown)))
@@ -163,7 +166,7 @@ def topic_answer(
     texts = HEADINGS.get(language, HEADINGS["en"])
     lines = [
         texts["topic"].format(topic=topic),
-        *(f"• {hit.meta.title or hit.meta.url or 'untitled'} [{n}]" for n, hit in enumerate(shown, start=1)),
+        *(f"• {headline(hit.meta)} [{n}]" for n, hit in enumerate(shown, start=1)),
     ]
     sources = [
         Source(
@@ -243,7 +246,7 @@ def archive_answer(question: str, articles: Sequence[StoredArticle], *, language
         outlets = texts["outlet" if len(counts) == 1 else "outlets"]
         text = texts["read_from"].format(articles=len(articles), s=plural, n=len(counts), outlets=outlets, names=names)
     newest = newest_first(articles)[0]
-    label = newest.meta.title or newest.meta.url or "untitled"
+    label = headline(newest.meta)
     if newest.meta.published_at is not None:
         text += texts["newest"].format(day=newest.meta.published_iso[:10], title=label)
     else:
