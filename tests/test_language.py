@@ -26,6 +26,23 @@ def test_a_bare_name_is_not_identified_with_confidence() -> None:
     assert identify_language("Kim Jong Un [1].")[1] < 0.5
 
 
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("Who did Dominic Thiem beat in Rio?", "en"),  # Latin among all of py3langid's languages
+        ("What did Lady Gaga sing?", "en"),  # Javanese
+        ("Wann hat Brad Pitt Pax adoptiert?", "de"),  # Luxembourgish
+        ("Wo wurde George geboren?", "de"),  # West Frisian
+        ("Qui a gagné le match?", "fr"),
+        ("Kto wygrał mecz?", "pl"),
+        ("Kdo je zmagal?", "sl"),
+        ("Kuka voitti ottelun?", "fi"),
+    ],
+)
+def test_short_questions_get_a_language_newsbot_names_not_a_regional_neighbour(question: str, code: str) -> None:
+    assert identify_language(question)[0] == code and language_name(code) != code
+
+
 def test_text_too_short_to_tell_has_no_language() -> None:
     assert identify_language("Ja.") == ("", 0.0)
 
