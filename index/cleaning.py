@@ -37,6 +37,15 @@ CAPTION_END_RE = re.compile(rf"\s[-–—|/]\s*(\(?\s*(foto|bild|photo|image)\s*
 CAPTION_START_RE = re.compile(r"^(foto|bild|photo|image|picture|quelle|source|©)\s*[:©]", re.IGNORECASE)
 CAPTION_MARK_RE = re.compile(r"\((archiv|archivbild|symbolbild|archive|file photo|illustration)\)", re.IGNORECASE)
 BULLET_RE = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
+# An embedded post keeps its words (what was posted is often what the story is about) but loses its links to the
+# post's picture and the platform's short links, which are no words of anyone's; with the text flattened (a page's
+# text copied, 10kGNAD's articles) the link is all that ends the post, so it ends a sentence there instead of
+# gluing the post to the story's next sentence ("… looking great pic.twitter.com/302S7jstSp So gab es …").
+MEDIA_LINK_RE = re.compile(r"\s*\b(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co)/\w+")
+# The line that signs an embedded post: "— Owen Williams (@ow) September 10, 2015": a credit, dropped like a
+# photo's.
+POST_SIGNATURE_RE = re.compile(r"^[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40}$")
+CLAUSE_MARKS = (".", ",", ";", ":", "!", "?", ")", "»", "«", '"', "“", "”", "…")
 SENTENCE_END = (".", "!", "?", ":", "»", "«", '"', "“", "”", ")", "…")
 CAPTION_MAX_CHARS = 300
 MIN_CAPTION_WORDS = 3
@@ -50,7 +59,7 @@ def clean_text(text: str) -> str:
     kept: list[str] = []
     captions: list[str] = []
     for raw in text.split("\n"):
-        line = BULLET_RE.sub("", " ".join(raw.split()))
+        line = _without_media_links(BULLET_RE.sub("", " ".join(raw.split())))
         if not line:
             if kept and kept[-1]:
                 kept.append("")
@@ -62,7 +71,7 @@ def clean_text(text: str) -> str:
             if len(caption.split()) >= MIN_CAPTION_WORDS and caption not in captions:
                 captions.append(caption)
             continue
-        if _is_noise(line):
+        if _is_noise(line) or POST_SIGNATURE_RE.match(line):
             continue
         kept.append(line)
     story = "\n".join(kept).strip()
@@ -78,6 +87,17 @@ def clean_article(article: Article) -> Article:
     if first.strip() == title:
         body = rest.strip()
     return replace(article, text=body, meta=replace(article.meta, title=title))
+
+
+def _without_media_links(line: str) -> str:
+    """The line without links to a post's picture or a short link; text that followed one starts a sentence."""
+    pieces = [piece.strip() for piece in MEDIA_LINK_RE.split(line)]
+    out = ""
+    for piece in filter(None, pieces):
+        if out and not piece.startswith(CLAUSE_MARKS):
+            out += ("" if out.endswith(SENTENCE_END) else ".") + " "
+        out += piece
+    return out
 
 
 def _is_noise(line: str) -> bool:

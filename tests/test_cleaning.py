@@ -65,3 +65,36 @@ def test_sentences_that_merely_mention_an_agency_stay() -> None:
 def test_clean_article_drops_a_repeated_title() -> None:
     article = Article(text="Big news\n\nThe story goes on.", meta=ArticleMeta(title="Big news", source="x.txt"))
     assert clean_article(article).text == "The story goes on."
+
+
+def test_an_embedded_post_keeps_its_words_and_loses_its_links_and_signature() -> None:
+    from index.loaders.documents import html_to_article
+
+    # the embed code as the platform gives it: one line
+    page = """<html lang="de"><head><title>Apple patzt beim Design</title></head><body><article>
+    <h1>Apple patzt beim Design</h1>
+    <p>Bislang gingen die Begriffe Apple und Design Hand in Hand. Kaum ein anderer Designer ist so bekannt wie
+    Jonathan Ive. Owen Williams, Webentwickler und Autor bei The Next Web, hat es in einem Tweet gesagt.</p>
+    <blockquote class="twitter-tweet" lang="en"><p lang="en" dir="ltr">apples 2015 lineup is looking great \
+<a href="https://t.co/302S7jstSp">pic.twitter.com/302S7jstSp</a></p>&mdash; Owen Williams (@ow) \
+<a href="https://twitter.com/ow/status/1">September 10, 2015</a></blockquote>
+    <p>So gab es auch bereits bei der neuen Apple-Maus Kritik am Design, die man zum Laden umdrehen muss.</p>
+    </article></body></html>"""
+    text = clean_article(html_to_article(page, "apple.html", url="https://example.org/apple")).text
+    assert "apples 2015 lineup is looking great" in text and "So gab es auch bereits" in text
+    assert "twitter.com" not in text and "t.co/" not in text
+    assert "@ow" not in text and "September 10, 2015" not in text  # the post's signature: a credit
+
+
+def test_a_flattened_post_ends_at_its_link_instead_of_gluing_to_the_next_sentence() -> None:
+    flattened = (
+        "Owen Williams hat es in einem Tweet gesagt. apples 2015 lineup is looking great pic.twitter.com/302S7jstSp "
+        "So gab es auch bereits Kritik. Erstes Plasma: Wendelstein 7-X in Betrieb https://t.co/QH1bJFIB6F, sagte er."
+    )
+    assert clean_text(flattened) == (
+        "Owen Williams hat es in einem Tweet gesagt. apples 2015 lineup is looking great. So gab es auch bereits "
+        "Kritik. Erstes Plasma: Wendelstein 7-X in Betrieb, sagte er."
+    )
+    assert clean_text("Mehr dazu unter www.allinrechner.at und x.com/ow.") == (
+        "Mehr dazu unter www.allinrechner.at und x.com/ow."
+    )
