@@ -80,7 +80,8 @@ _NEW_WORDS = re.compile(
 # is asking about the present, when the question asks for nothing else: "news about the ECB" asks about the ECB.
 _OVERVIEW_WORDS = re.compile(
     r"\b(?:news|headlines?|stories|articles|summar(?:y|ies|ize|ise)|overview|briefing|nachrichten|neuigkeiten"
-    r"|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammenfassung|zusammenfassen|zusammen)\b",
+    r"|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammenfassung|zusammenfassen|zusammen|interesting"
+    r"|interessant\w*|spannend\w*)\b",
     re.IGNORECASE,
 )
 
@@ -89,9 +90,8 @@ _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner",
 _GERMAN_CUE = re.compile(
     r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
-    r"|kürzlich|morgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammen\w*|"
-    + "|".join(_GERMAN_NAMES)
-    + r")\b",
+    r"|kürzlich|morgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammen\w*"
+    r"|interessant\w*|spannend\w*|" + "|".join(_GERMAN_NAMES) + r")\b",
     re.IGNORECASE,
 )
 
@@ -108,6 +108,8 @@ GENERIC_WORDS = frozenset(
         wichtigste mir uns zeig zeige sag sage bitte denn so heute gestern woche monat jahr es ist sind war
         waren hat haben kannst können du was will wird werden summary summaries summarize summarise overview
         briefing steht stehen fasse fass zusammen zusammenfassung zusammenfassen überblick schlagzeile
+        interesting interessant interessantes interessante interessanten spannend spannendes spannende
+        erzähl erzähle erzählen etwas
     """.split()
 )
 

@@ -149,6 +149,9 @@ def test_only_the_first_date_expression_counts() -> None:
         ("Was steht in den Nachrichten?", True, True),
         ("Gibt es Schlagzeilen?", True, True),
         ("list articles", True, True),
+        ("Tell me something interesting", True, True),
+        ("Gibt es was Spannendes?", True, True),
+        ("What is interesting about the ECB's decision?", False, False),
         # but not the news on something, nor a question that names news
         ("News about the ECB", False, False),
         ("Which news agency reported the fire?", False, False),
@@ -162,7 +165,13 @@ def test_questions_about_the_present_prefer_new_articles(question: str, recent: 
 
 @pytest.mark.parametrize(
     ("question", "language"),
-    [("What are the headlines?", "en"), ("Nachrichten", "de"), ("Was sind die Schlagzeilen?", "de")],
+    [
+        ("What are the headlines?", "en"),
+        ("Nachrichten", "de"),
+        ("Was sind die Schlagzeilen?", "de"),
+        ("Anything interesting?", "en"),
+        ("Erzähl mir was Interessantes", "de"),
+    ],
 )
 def test_a_request_for_the_news_is_answered_in_its_language(question: str, language: str) -> None:
     assert parse_question(question, NOW).language == language
