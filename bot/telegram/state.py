@@ -7,8 +7,9 @@
                recorded in one transaction, so two replicas together allow no more than one would
     warned     when a limited user was last told to slow down
     topics     each chat's /follow topics; `pending`: matched articles waiting for the chat's next digest;
-               `digests`: when each chat last had one; `new_asked`: each user's last /new; `moments`: up to when
-               stored articles have been matched against the topics
+               `digests`: when each chat last had one; `digest_languages`: the language of the chat's digests (its
+               last follower's); `new_asked`: each user's last /new; `moments`: up to when stored articles have
+               been matched against the topics
     documents  named JSON objects changed whole under a lock: "feeds", the followed feeds when the state is
                shared (`StateDocument`, index/feeds.py `FeedRegistry`)
 
@@ -67,6 +68,7 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS pending (chat_id BIGINT NOT NULL, article_id TEXT NOT NULL, topic TEXT NOT NULL, "
     "PRIMARY KEY (chat_id, article_id))",
     "CREATE TABLE IF NOT EXISTS digests (chat_id BIGINT PRIMARY KEY, sent_at DOUBLE PRECISION NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS digest_languages (chat_id BIGINT PRIMARY KEY, language TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS new_asked (user_id BIGINT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
     "CREATE TABLE IF NOT EXISTS moments (name TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
     "CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, body TEXT NOT NULL)",
@@ -224,10 +226,17 @@ class BotState(ABC):
                 found.setdefault(int(chat_id), []).append(topic)
         return found
 
-    def follow(self, chat_id: int, topic: str) -> bool:
-        """Add a topic; False when the chat follows it already (compared ignoring case)."""
+    def follow(self, chat_id: int, topic: str, language: str = "en") -> bool:
+        """Add a topic; False when the chat follows it already (compared ignoring case). Either way the chat's
+        digests are in `language` from now on."""
         with self._transaction() as cur:
             self._serialize(cur, SUBSCRIPTIONS_LOCK)
+            self._run(
+                cur,
+                "INSERT INTO digest_languages (chat_id, language) VALUES (?, ?) "
+                "ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language",
+                (chat_id, language),
+            )
             self._run(cur, "SELECT 1 FROM topics WHERE chat_id = ? AND folded = ?", (chat_id, topic.casefold()))
             if cur.fetchone() is not None:
                 return False
@@ -239,6 +248,14 @@ class BotState(ABC):
                 (chat_id, topic.casefold(), topic, position),
             )
         return True
+
+    def digest_language(self, chat_id: int) -> str:
+        """The language the chat's digests are in: its last follower's; English for a chat followed before
+        newsbot kept it."""
+        with self._transaction(write=False) as cur:
+            self._run(cur, "SELECT language FROM digest_languages WHERE chat_id = ?", (chat_id,))
+            row = cur.fetchone()
+        return str(row[0]) if row else "en"
 
     def unfollow(self, chat_id: int, topic: str | None) -> list[str]:
         """Remove one topic (ignoring case), or all with None; returns what was removed. A chat that follows

@@ -22,7 +22,7 @@ from telegram.error import Forbidden
 
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import escape, format_date, link, outlet_of
-from bot.telegram.handlers import command_argument, send_html
+from bot.telegram.handlers import command_argument, language_of_user, send_html
 from bot.telegram.state import IMPORTED_SUFFIX, BotState
 from index import jsonfile
 from index.feeds import topic_hits
@@ -41,6 +41,62 @@ NEW_ITEMS = 10
 #: what /new shows a user who never asked before: the last day's articles
 FIRST_NEW_WINDOW_S = 24 * 3600.0
 TITLE_CHARS = 120
+# What /follow, /unfollow, /following and /new say, in the user's Telegram language; a digest, which goes to a
+# chat rather than in reply to someone, in the language of whoever last followed a topic there.
+SAY: dict[str, dict[str, str]] = {
+    "en": {
+        "usage": "Send <code>/follow TOPIC</code>, e.g. <code>/follow elections in Germany</code>: I'll send you the "
+        "new articles about it as they arrive.",
+        "too_long": "Please keep a topic under {n} characters.",
+        "too_many": "This chat follows {n} topics already: /unfollow one first.",
+        "already": "This chat follows <b>{topic}</b> already.",
+        "following": "Following <b>{topic}</b>. When new articles about it arrive I'll send their titles and links, "
+        "at most {every}. /following lists your topics, /unfollow stops.",
+        "stopped": "No longer following {topics}.",
+        "none": "This chat follows no topics. Send <code>/follow TOPIC</code> to start.",
+        "not_followed": "This chat does not follow <b>{topic}</b>. /following lists its topics.",
+        "topics": "Topics this chat follows",
+        "unfollow_one": "/unfollow TOPIC stops one.",
+        "new_first": "New in the last day",
+        "new_since": "New since you last asked",
+        "nothing_first": "Nothing new in the last day.",
+        "nothing_since": "Nothing new since you last asked.",
+        "more": "… and {n} more.",
+        "digest": "New on the topics you follow",
+        "digest_more": "… and {n} more: /new lists them.",
+        "fetched": "fetched {date}",
+        "untitled": "untitled",
+        "seconds": "once every {n:g} seconds",
+        "minutes": "once every {n:g} minutes",
+        "hours": "once every {n:g} hours",
+    },
+    "de": {
+        "usage": "Senden Sie <code>/follow THEMA</code>, z. B. <code>/follow Wahlen in Deutschland</code>: Ich schicke "
+        "Ihnen die neuen Artikel dazu, sobald sie eintreffen.",
+        "too_long": "Bitte halten Sie ein Thema unter {n} Zeichen.",
+        "too_many": "Dieser Chat folgt schon {n} Themen: Beenden Sie zuerst eines mit /unfollow.",
+        "already": "Dieser Chat folgt <b>{topic}</b> schon.",
+        "following": "Sie folgen <b>{topic}</b>. Wenn neue Artikel dazu eintreffen, schicke ich Titel und Links, "
+        "höchstens {every}. /following listet Ihre Themen, /unfollow beendet.",
+        "stopped": "Sie folgen {topics} nicht mehr.",
+        "none": "Dieser Chat folgt keinem Thema. Senden Sie <code>/follow THEMA</code>, um zu beginnen.",
+        "not_followed": "Dieser Chat folgt <b>{topic}</b> nicht. /following listet seine Themen.",
+        "topics": "Themen, denen dieser Chat folgt",
+        "unfollow_one": "/unfollow THEMA beendet eines.",
+        "new_first": "Neu seit gestern",
+        "new_since": "Neu seit Ihrer letzten Frage",
+        "nothing_first": "Nichts Neues seit gestern.",
+        "nothing_since": "Nichts Neues seit Ihrer letzten Frage.",
+        "more": "… und {n} weitere.",
+        "digest": "Neues zu Ihren Themen",
+        "digest_more": "… und {n} weitere: /new listet sie.",
+        "fetched": "abgerufen {date}",
+        "untitled": "ohne Titel",
+        "seconds": "alle {n:g} Sekunden",
+        "minutes": "alle {n:g} Minuten",
+        "hours": "alle {n:g} Stunden",
+    },
+}
 
 
 def import_json(data_dir: Path, state: BotState) -> bool:
@@ -104,24 +160,25 @@ def match_followers(newsroom: Newsroom, subscriptions: BotState, article_ids: Se
     return sum(len(articles) for articles in matches.values())
 
 
-def render_digest(articles: Sequence[StoredArticle], topics: dict[str, str]) -> str:
+def render_digest(articles: Sequence[StoredArticle], topics: dict[str, str], language: str = "en") -> str:
     """The digest: the articles grouped by the topic they matched, newest first, at most DIGEST_ITEMS."""
-    lines = ["📰 <b>New on the topics you follow</b>"]
+    say = SAY[language]
+    lines = [f"📰 <b>{say['digest']}</b>"]
     shown = sorted(articles, key=_recency, reverse=True)[:DIGEST_ITEMS]
     for topic in dict.fromkeys(topics[a.article_id] for a in shown):
         lines.append(f"\n<b>{escape(shorten(topic, MAX_TOPIC_CHARS))}</b>")
-        lines += [f"• {article_line(a.meta)}" for a in shown if topics[a.article_id] == topic]
+        lines += [f"• {article_line(a.meta, language)}" for a in shown if topics[a.article_id] == topic]
     if len(articles) > len(shown):
-        lines.append(f"\n… and {len(articles) - len(shown)} more: /new lists them.")
+        lines.append("\n" + say["digest_more"].format(n=len(articles) - len(shown)))
     return "\n".join(lines)
 
 
-def article_line(meta: ArticleMeta) -> str:
+def article_line(meta: ArticleMeta, language: str = "en") -> str:
     """`Title` linked, then outlet and date; a date newsbot filled in with the fetch time says so."""
-    title = link(meta.url, shorten(meta.title or meta.url or "untitled", TITLE_CHARS))
-    date = format_date(meta.published_at)
+    title = link(meta.url, shorten(meta.title or meta.url or SAY[language]["untitled"], TITLE_CHARS))
+    date = format_date(meta.published_at, language)
     if date and meta.published_is_fetch_time:
-        date = f"fetched {date}"
+        date = SAY[language]["fetched"].format(date=date)
     byline = ", ".join(part for part in (escape(outlet_of(meta.outlet, meta.url)), date) if part)
     return title + (f" · {byline}" if byline else "")
 
@@ -141,8 +198,9 @@ async def send_digests(context: NewsContext, subscriptions: BotState, interval_s
         articles = await asyncio.to_thread(newsroom.store.articles, list(topics))
         if not articles:  # deleted since they were queued
             continue
+        language = await asyncio.to_thread(subscriptions.digest_language, chat_id)
         try:
-            await context.bot.send_message(chat_id, render_digest(articles, topics))
+            await context.bot.send_message(chat_id, render_digest(articles, topics, language))
         except Forbidden:
             log.info("chat %s blocked the bot or left: its digest is dropped", chat_id)
             continue
@@ -166,29 +224,25 @@ async def follow(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
+    language = language_of_user(update)
+    say = SAY[language]
     topic = " ".join(command_argument(message).split())
     if not topic:
-        await message.reply_html(
-            "Send <code>/follow TOPIC</code>, e.g. <code>/follow elections in Germany</code>: I'll send you the new "
-            "articles about it as they arrive."
-        )
+        await message.reply_html(say["usage"])
         return
     if len(topic) > MAX_TOPIC_CHARS:
-        await message.reply_text(f"Please keep a topic under {MAX_TOPIC_CHARS} characters.")
+        await message.reply_text(say["too_long"].format(n=MAX_TOPIC_CHARS))
         return
     subscriptions = _subscriptions(context)
     topics = await asyncio.to_thread(subscriptions.topics, chat.id)
     if len(topics) >= MAX_TOPICS and topic.casefold() not in (t.casefold() for t in topics):
-        await message.reply_text(f"This chat follows {MAX_TOPICS} topics already: /unfollow one first.")
+        await message.reply_text(say["too_many"].format(n=MAX_TOPICS))
         return
-    if not await asyncio.to_thread(subscriptions.follow, chat.id, topic):
-        await message.reply_html(f"This chat follows <b>{escape(topic)}</b> already.")
+    if not await asyncio.to_thread(subscriptions.follow, chat.id, topic, language):
+        await message.reply_html(say["already"].format(topic=escape(topic)))
         return
-    every = _every(context.services.settings.telegram_digest_interval)
-    await message.reply_html(
-        f"Following <b>{escape(topic)}</b>. When new articles about it arrive I'll send their titles and links, "
-        f"at most {every}. /following lists your topics, /unfollow stops."
-    )
+    every = _every(context.services.settings.telegram_digest_interval, say)
+    await message.reply_html(say["following"].format(topic=escape(topic), every=every))
 
 
 async def unfollow(update: Update, context: NewsContext) -> None:
@@ -196,15 +250,15 @@ async def unfollow(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
+    say = SAY[language_of_user(update)]
     topic = " ".join(command_argument(message).split()) or None
     removed = await asyncio.to_thread(_subscriptions(context).unfollow, chat.id, topic)
     if removed:
-        names = ", ".join(f"<b>{escape(t)}</b>" for t in removed)
-        await message.reply_html(f"No longer following {names}.")
+        await message.reply_html(say["stopped"].format(topics=", ".join(f"<b>{escape(t)}</b>" for t in removed)))
     elif topic is None:
-        await message.reply_text("This chat follows no topics. /follow TOPIC starts.")
+        await message.reply_html(say["none"])
     else:
-        await message.reply_html(f"This chat does not follow <b>{escape(topic)}</b>. /following lists its topics.")
+        await message.reply_html(say["not_followed"].format(topic=escape(topic)))
 
 
 async def following(update: Update, context: NewsContext) -> None:
@@ -212,11 +266,12 @@ async def following(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
+    say = SAY[language_of_user(update)]
     topics = await asyncio.to_thread(_subscriptions(context).topics, chat.id)
     if not topics:
-        await message.reply_html("This chat follows no topics. Send <code>/follow TOPIC</code> to start.")
+        await message.reply_html(say["none"])
         return
-    lines = ["<b>Topics this chat follows</b>", *(f"• {escape(t)}" for t in topics), "", "/unfollow TOPIC stops one."]
+    lines = [f"<b>{say['topics']}</b>", *(f"• {escape(t)}" for t in topics), "", say["unfollow_one"]]
     await message.reply_html("\n".join(lines))
 
 
@@ -230,19 +285,23 @@ async def new(update: Update, context: NewsContext) -> None:
     start = now - FIRST_NEW_WINDOW_S if since is None else since
     stored = await asyncio.to_thread(context.services.newsroom.store.articles, ingested_after=start)
     arrived = sorted(stored, key=lambda a: a.ingested_at, reverse=True)
-    when = "in the last day" if since is None else "since you last asked"
+    language = language_of_user(update)
+    say = SAY[language]
     if not arrived:
-        await message.reply_text(f"Nothing new {when}.")
+        await message.reply_text(say["nothing_first" if since is None else "nothing_since"])
         return
-    lines = [f"<b>New {when}</b>", *(f"{i}. {article_line(a.meta)}" for i, a in enumerate(arrived[:NEW_ITEMS], 1))]
+    lines = [
+        f"<b>{say['new_first' if since is None else 'new_since']}</b>",
+        *(f"{i}. {article_line(a.meta, language)}" for i, a in enumerate(arrived[:NEW_ITEMS], 1)),
+    ]
     if len(arrived) > NEW_ITEMS:
-        lines.append(f"… and {len(arrived) - NEW_ITEMS} more.")
+        lines.append(say["more"].format(n=len(arrived) - NEW_ITEMS))
     await send_html(message, "\n".join(lines))
 
 
-def _every(seconds: float) -> str:
+def _every(seconds: float, say: dict[str, str]) -> str:
     if seconds < 120:
-        return f"once every {seconds:g} seconds"
+        return say["seconds"].format(n=seconds)
     if seconds < 7200:
-        return f"once every {seconds / 60:g} minutes"
-    return f"once every {seconds / 3600:g} hours"
+        return say["minutes"].format(n=seconds / 60)
+    return say["hours"].format(n=seconds / 3600)

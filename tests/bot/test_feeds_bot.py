@@ -100,6 +100,27 @@ async def test_topics_are_followed_listed_unfollowed_and_survive_a_restart(make_
     assert not restarted.api.errors
 
 
+async def test_topics_are_followed_in_the_users_language(make_offline_bot: MakeOfflineBot) -> None:
+    bot = await make_offline_bot()
+    greta = {**ADA, "id": 4711, "first_name": "Greta", "language_code": "de-AT"}
+    [usage] = await bot.send("/follow", user=greta)
+    assert usage.text.startswith("Senden Sie /follow THEMA, z. B. /follow Wahlen in Deutschland")
+    [followed] = await bot.send("/follow Häfen und Fähren", user=greta)
+    assert followed.text.startswith("Sie folgen Häfen und Fähren. Wenn neue Artikel dazu eintreffen")
+    assert "höchstens alle 60 Minuten" in followed.text
+    [listed] = await bot.send("/following", user=greta)
+    assert listed.text == "Themen, denen dieser Chat folgt\n• Häfen und Fähren\n\n/unfollow THEMA beendet eines."
+    [stopped] = await bot.send("/unfollow", user=greta)
+    assert stopped.text == "Sie folgen Häfen und Fähren nicht mehr."
+    [none] = await bot.send("/unfollow", user=greta)
+    assert none.text == "Dieser Chat folgt keinem Thema. Senden Sie /follow THEMA, um zu beginnen."
+    [new] = await bot.send("/new", user=greta)
+    assert new.text.startswith("Neu seit gestern\n1. ")
+    [nothing] = await bot.send("/new", user=greta)
+    assert nothing.text == "Nichts Neues seit Ihrer letzten Frage."
+    assert all(call.error.startswith("Too Many Requests") for call in bot.api.errors)  # retried: 7 replies at once
+
+
 async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
     api: FakeBotApi, newsroom: Newsroom, site: LoopbackSite, tmp_path: Path
 ) -> None:

@@ -39,6 +39,15 @@ def test_digests_are_taken_at_most_once_per_interval(state_url: str) -> None:
     assert subscriptions.take_due(20_000.0, 3600.0) == {7: {"a4": "Harbours"}}
 
 
+def test_a_chats_digests_are_in_its_last_followers_language(state_url: str) -> None:
+    state = connect(state_url)
+    assert state.digest_language(7) == "en"  # nobody followed anything yet
+    state.follow(7, "Häfen", "de")
+    assert connect(state_url).digest_language(7) == "de"
+    assert not state.follow(7, "häfen", "en")  # followed already, but the language is the latest follower's
+    assert state.digest_language(7) == "en" and state.digest_language(8) == "en"
+
+
 def test_unfollowing_everything_drops_the_queue_and_new_remembers_each_user(state_url: str) -> None:
     subscriptions = connect(state_url)
     subscriptions.follow(7, "Harbours")
@@ -134,6 +143,22 @@ def test_a_digest_groups_articles_by_topic_and_marks_fetch_time_dates() -> None:
         '• <a href="https://elda.example/b">Rye loaf wins</a> · Elda Courier, fetched 3 Dec 2026\n'
         "\n<b>harbours</b>\n"
         '• <a href="https://elda.example/a">Ferry &lt;returns&gt;</a> · Elda Courier, 2 Dec 2026'
+    )
+
+
+def test_a_digest_in_german() -> None:
+    meta = ArticleMeta(
+        title="Fähre kehrt zurück",
+        outlet="Elda-Kurier",
+        url="https://elda.example/a",
+        published_at=datetime(2026, 3, 2, tzinfo=UTC),
+        published_is_fetch_time=True,
+    )
+    text = render_digest([StoredArticle("a", meta, "hash", 1)], {"a": "harbours"}, "de")
+    assert text == (
+        "📰 <b>Neues zu Ihren Themen</b>\n"
+        "\n<b>harbours</b>\n"
+        '• <a href="https://elda.example/a">Fähre kehrt zurück</a> · Elda-Kurier, abgerufen 2. März 2026'
     )
 
 
