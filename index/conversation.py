@@ -70,12 +70,19 @@ LIST_ITEM = re.compile(rf"^\W*{_ASK_MORE}{_ITEM}\W*$", re.IGNORECASE)
 LIST_LINE = re.compile(r"^• (?P<title>.+) \[(?P<n>\d+)\]$", re.MULTILINE)
 
 
-def listed_title(question: str, last_answer: str) -> str:
-    """The title of the item a question picks from the list the last answer gave ("Tell me more about the second
-    one" -> the second headline), or "" when it picks none or the last answer was no list."""
+def listed_title(question: str, answers: Sequence[str]) -> str:
+    """The title of the item a question picks from the list the conversation last gave ("Tell me more about the
+    second one" -> the second headline), or "" when it picks none or none of `answers` (oldest first) was a list.
+    The list may be some answers back: "Tell me more about the first one", then "And the third?"."""
     match = LIST_ITEM.match(question)
-    listed = {int(line.group("n")): line.group("title") for line in LIST_LINE.finditer(last_answer)}
-    if match is None or not listed:
+    if match is None:
+        return ""
+    listed: dict[int, str] = {}
+    for answer in reversed(answers):
+        listed = {int(line.group("n")): line.group("title") for line in LIST_LINE.finditer(answer)}
+        if listed:
+            break
+    if not listed:
         return ""
     item = match.group("item").lower()
     n = int(item) if item.isdigit() else _ORDINALS[item]

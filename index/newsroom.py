@@ -28,7 +28,7 @@ from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
 from index.cleaning import clean_article
-from index.conversation import listed_title, standalone_question
+from index.conversation import FOLLOW_UP_TURNS, listed_title, standalone_question
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import IngestCancelled, NewsbotError, SourceError
@@ -396,7 +396,7 @@ class Newsroom:
         except ValueError as exc:
             raise NewsbotError(f"now: {exc}") from exc
         with self.activity.busy():
-            title = listed_title(question, history[-1].answer) if history else ""
+            title = listed_title(question, [turn.answer for turn in history[-FOLLOW_UP_TURNS:]])
             if title and (lead := self.answer_from_hits.listed(question, title)) is not None:
                 return lead
             question, search_query = standalone_question(question, history, self.answerer)

@@ -128,8 +128,16 @@ LIST = "Articles about “Greece”, newest first:\n• Athens asks for aid [1]\
     ],
 )
 def test_a_follow_up_can_pick_an_item_of_the_last_list(question: str, title: str) -> None:
-    assert listed_title(question, LIST) == title
+    assert listed_title(question, [LIST]) == title
 
 
 def test_only_a_list_has_items() -> None:
-    assert listed_title("the first one", "North Korea denied it. [1]") == ""
+    assert listed_title("the first one", ["North Korea denied it. [1]"]) == ""
+    assert listed_title("the first one", []) == ""
+
+
+def test_the_list_may_be_some_answers_back() -> None:
+    first = "Athens has asked its creditors for a third aid package. [1]"
+    assert listed_title("And the third?", [LIST, first]) == "Tsipras resigns"
+    newer = "Articles about “Rome”, newest first:\n• Pope visits [1]\n• Strike ends [2]"
+    assert listed_title("And the second?", [LIST, first, newer, first]) == "Strike ends"  # the newest list

@@ -206,6 +206,8 @@ def test_a_follow_up_picking_a_listed_article_gets_its_lead(newsroom: Newsroom) 
     assert second.text.startswith("The European Central Bank raised its deposit rate by a quarter point")
     assert second.text.endswith("[1]")
     assert titles(newsroom.ask("Und der erste?", history=history).sources) == [STORM_TODAY.meta.title]
+    history.append(Turn("Tell me more about the second one", second.text))  # the list is an answer back now
+    assert titles(newsroom.ask("And the first?", history=history).sources) == [STORM_TODAY.meta.title]
 
 
 def test_a_question_about_what_the_bot_has_read_gets_the_archives_figures(newsroom: Newsroom) -> None:
