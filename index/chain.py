@@ -229,10 +229,10 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         return step.archive(inputs["question"])
 
     def _not_a_question(inputs: dict[str, Any]) -> bool:
-        return not step.gate.screen_question(inputs["question"]).answer
+        return not step.gate.screen_question(inputs["question"], parse_now(inputs.get("now"))).answer
 
     def _reply(inputs: dict[str, Any]) -> Answer:
-        return declined(inputs["question"], step.gate.screen_question(inputs["question"]))
+        return declined(inputs["question"], step.gate.screen_question(inputs["question"], parse_now(inputs.get("now"))))
 
     def _dates(inputs: dict[str, Any]) -> DateQuery:
         return parse_question(inputs["question"], parse_now(inputs.get("now")))

@@ -140,6 +140,12 @@ def test_today_with_no_article_from_today_says_so_and_names_the_newest(newsroom:
     assert german.text.startswith("Kein indexierter Artikel ist vom 2026-12-05 (heute); der neueste ist vom 2026-12-02")
 
 
+def test_asking_the_date_gets_the_date_today_means(newsroom: Newsroom) -> None:
+    assert newsroom.ask("What day is it today?").text.startswith("Today is Wednesday, 2 December 2026.")
+    later = newsroom.ask("Welcher Tag ist heute?", now="2026-12-05T08:00:00+00:00")
+    assert later.text.startswith("Heute ist Samstag, 5. Dezember 2026.") and not later.sources
+
+
 def test_a_dated_question_is_answered_from_that_days_articles_though_older_news_is_closer(newsroom: Newsroom) -> None:
     question = "Which city was hit by floods yesterday?"
     # unfiltered, the 2024 floods in Valencia are the closest match: the filter is what finds Porto

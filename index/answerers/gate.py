@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Literal
 
 from index.answerers.base import abstain_text
-from index.dates import DateQuery, DateRange
+from index.dates import MONTHS_DE, MONTHS_EN, DateQuery, DateRange
 from index.language import detect_language, is_known_word
 from index.lexical import STOPWORDS, fold
 from index.models import Hit, StoredArticle
@@ -64,9 +65,43 @@ ABOUT_THE_BOT = re.compile(
     r"|what is this|was ist das hier|how can you help(?: me)?|wie kannst du (?:mir )?helfen"
     r"|what(?: s| is) your name|wie heißt du|wie heisst du|wie heißen sie"
     r"|what (?:can|should|may) i ask(?: you)?|what do you know|was (?:kann|soll|darf) ich (?:dich |sie )?fragen"
-    r"|was weißt du|was weisst du|was wissen sie)\W*$",
+    r"|was weißt du|was weisst du|was wissen sie"
+    r"|(?:can|could) you help(?: me)?(?: please)?|i need (?:some )?help|(?:kannst du|können sie|koennen sie) mir "
+    r"helfen|ich brauche hilfe|i don ?t understand(?: (?:this|that|you))?|ich verstehe? (?:das |dich |sie )?nicht"
+    r"|what do you mean|was meinst du|wie meinst du das)\W*$",
     re.IGNORECASE,
 )
+# What a message says of the last answer, whole: doubt or a complaint ("Are you sure?", "That's wrong", "Das stimmt
+# nicht"). The news cannot answer it; where the answer came from can.
+DOUBT = re.compile(
+    r"^\W*(?:(?:are you|bist du|sind sie) sure|(?:bist du|sind sie) (?:dir |sich )?sicher|really|wirklich|echt"
+    r"|(?:is|was) (?:that|this|it) (?:true|right|correct)|stimmt das(?: wirklich)?|ist das (?:wahr|richtig|korrekt)"
+    r"|(?:that s|that is|this is|it s|it is)? ?(?:wrong|not true|not right|incorrect|nonsense|rubbish)"
+    r"|(?:das|es) (?:stimmt|ist) (?:doch )?(?:nicht|falsch|unsinn|quatsch)(?: richtig)?|falsch|quatsch|unsinn|blödsinn"
+    r"|wrong answer|bad answer|falsche antwort|(?:that|this) (?:s |is |was )?not what i asked"
+    r"|(?:that|this|it) (?:doesn t|does not|didn t|did not) answer (?:my|the) question"
+    r"|(?:das|es) beantwortet (?:meine|die) frage nicht|das (?:habe|hab) ich nicht gefragt)\W*$",
+    re.IGNORECASE,
+)
+# What a message asks of the clock, whole ("What time is it?", "What's the date today?", "Welcher Tag ist heute?"):
+# today's date, from what "now" means for the question (NEWSBOT_NOW, else the clock).
+CLOCK = re.compile(
+    r"^\W*(?:what(?: s| is)? (?:the )?time(?: is it)?(?: now)?|what(?: s| is)? (?:the|today s) date(?: today)?"
+    r"|what day is (?:it|today)(?: today)?|which day is (?:it|today)|what is today|wie spät ist es|wie spaet ist es"
+    r"|wie ?viel uhr ist es|welche[rs]? (?:tag|datum) (?:ist|haben wir) heute|welchen tag haben wir(?: heute)?"
+    r"|der wievielte ist heute|welches datum ist heute|was ist heute für ein tag)\W*$",
+    re.IGNORECASE,
+)
+# Asking for a joke, a story or a song: not the news.
+ENTERTAIN = re.compile(
+    r"^\W*(?:(?:please |bitte )?(?:tell|give|sing) (?:me |us )?(?:a |another )?(?:joke|story|song|poem)"
+    r"|(?:do you )?know (?:a|any) (?:good )?jokes?|erzähl(?:e)? (?:mir |uns )?(?:einen|noch einen|einen guten) witz"
+    r"|(?:kennst du|weißt du) (?:einen|ein paar) witz(?:e)?|sing(?:e)? (?:mir )?ein lied"
+    r"|erzähl(?:e)? (?:mir |uns )?eine geschichte)(?: please| bitte)?\W*$",
+    re.IGNORECASE,
+)
+# Arithmetic ("1+1", "12 * 7 ="): numbers and operators only.
+ARITHMETIC = re.compile(r"^\W*\d[\d\s.,()]*(?:[-+*/×÷^=][\d\s.,()]*)+[?=\s]*$")
 # Asking for the sources of the last answer ("sources?", "Where is that from?", "Quellen bitte", "Woher hast du
 # das?"), whole: the chat shows them (Telegram, `newsbot chat`); anywhere else the reply says where they are.
 SOURCES_REQUEST = re.compile(
@@ -102,7 +137,7 @@ GERMAN_SMALL_TALK = _words(
     wie geht gehts euch kann soll darf ich fragen weißt weisst wissen quelle quellen woher stammt kommt laut wem
     welche zeig zeige zeigen gib alle übersetze übersetzen übersetz deutsch englisch"""
 )
-CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate"})
+CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate", "doubt", "joke"})
 # "How are you?": a greeting, whole.
 HOW_ARE_YOU = re.compile(
     r"^\W*(?:hi |hey |hello |hallo )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
@@ -156,6 +191,22 @@ REPLIES: dict[str, dict[str, str]] = {
         "de": "Ich zitiere die Nachrichten in der Sprache, in der sie geschrieben wurden, und kann sie hier nicht "
         "übersetzen; jede Quelle verlinkt den ganzen Artikel.",
     },
+    "doubt": {
+        "en": "I quote what the indexed news says, and the sources under each answer show where it comes from, so you "
+        "can check it. If I missed your question, ask it with the names and words an article would use.",
+        "de": "Ich zitiere, was in den indexierten Nachrichten steht, und die Quellen unter jeder Antwort zeigen, "
+        "woher es stammt, damit Sie es prüfen können. Wenn ich Ihre Frage verfehlt habe, stellen Sie sie mit den "
+        "Namen und Wörtern, die ein Artikel verwenden würde.",
+    },
+    "joke": {
+        "en": f"I only know the news, and tell it as it was written. Ask me about it, e.g. {EXAMPLE['en']}",
+        "de": f"Ich kenne nur die Nachrichten und gebe sie wieder, wie sie geschrieben wurden. Fragen Sie mich dazu, "
+        f"z. B. {EXAMPLE['de']}",
+    },
+    "clock": {
+        "en": "Today is {date}. Ask me what the news says, e.g. “What's new today?”",
+        "de": "Heute ist {date}. Fragen Sie mich, was in den Nachrichten steht, z. B. „Was gibt es heute Neues?“",
+    },
     "unread_link": {
         "en": "I have not read that page. An admin can add it: /add URL in Telegram, or newsbot ingest URL.",
         "de": "Diese Seite habe ich nicht gelesen. Ein Admin kann sie hinzufügen: /add URL in Telegram oder "
@@ -199,10 +250,32 @@ def no_article_text(published: DateRange, newest: StoredArticle | None, language
 def reply(kind: str, question: str) -> str:
     """One of REPLIES in the question's language where we have it, else in English. Small talk with a word of
     GERMAN_SMALL_TALK is German: detection is unsure of a word or two."""
-    texts = REPLIES[kind]
+    return REPLIES[kind][reply_language(kind, question)]
+
+
+def reply_language(kind: str, question: str) -> str:
+    """The language of REPLIES[kind] to reply to the question in."""
     if kind in CHATTY and {fold(word) for word in WORD_RE.findall(question)} & GERMAN_SMALL_TALK:
-        return texts["de"]
-    return texts.get(detect_language(question, default="en"), texts["en"])
+        return "de"
+    language = detect_language(question, default="en")
+    return language if language in REPLIES[kind] else "en"
+
+
+WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+}
+MONTH_NAMES = {"en": tuple(m.capitalize() for m in MONTHS_EN), "de": tuple(m.capitalize() for m in MONTHS_DE)}
+
+
+def clock_reply(question: str, now: datetime) -> str:
+    """ "Today is Friday, 4 December 2026. …" in the question's language."""
+    language = reply_language("clock", question)
+    weekday, month = WEEKDAYS[language][now.weekday()], MONTH_NAMES[language][now.month - 1]
+    date = (
+        f"{weekday}, {now.day}. {month} {now.year}" if language == "de" else f"{weekday}, {now.day} {month} {now.year}"
+    )
+    return REPLIES["clock"][language].format(date=date)
 
 
 class AnswerGate:
@@ -213,11 +286,15 @@ class AnswerGate:
         #: whether the answerer can translate (an LLM); else a request to translate is told it cannot
         self.translates = translates
 
-    def screen_question(self, question: str) -> Decision:
-        """Small talk, punctuation and gibberish get a short helpful reply instead of a cited sentence."""
+    def screen_question(self, question: str, now: datetime | None = None) -> Decision:
+        """Small talk, punctuation and gibberish get a short helpful reply instead of a cited sentence; `now` is
+        what today is for a question about the date (default: the clock)."""
         words = WORD_RE.findall(question)
-        if not words:
+        if not words or ARITHMETIC.match(question):
             return Decision(False, "not_a_question", reply("unclear", question))
+        said = " ".join(words)
+        if CLOCK.match(said):
+            return Decision(False, "not_a_question", clock_reply(question, now or datetime.now(UTC)))
         if not self.translates and TRANSLATE_REQUEST.match(question):
             return Decision(False, "not_a_question", reply("translate", question))
         kind = "sources" if asks_for_sources(question) else small_talk(words)
@@ -271,6 +348,10 @@ def small_talk(words: Sequence[str]) -> str:
         return "greeting"
     if ABOUT_THE_BOT.match(said):
         return "help"
+    if DOUBT.match(said):
+        return "doubt"
+    if ENTERTAIN.match(said):
+        return "joke"
     return ""
 
 

@@ -4,6 +4,7 @@ and an answerer is asked only when the gate lets the question through."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,20 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         # before: the greeting, whatever was said
         ("thanks", "thanks", "en"),
         ("Tschüss", "goodbye", "de"),
+        # each of these got a cited sentence ("Can you help me?" one on an assistant coach, "Are you sure?" one
+        # from an interview: "Behr: Nein, und das wissen auch alle.")
+        ("Can you help me?", "help", "en"),
+        ("Kannst du mir helfen?", "help", "de"),
+        ("I don't understand", "help", "en"),
+        ("Ich verstehe das nicht", "help", "de"),
+        ("Are you sure?", "doubt", "en"),
+        ("That's wrong", "doubt", "en"),
+        ("That doesn't answer my question", "doubt", "en"),
+        ("Das stimmt nicht!", "doubt", "de"),
+        ("Bist du sicher?", "doubt", "de"),
+        ("Tell me a joke", "joke", "en"),
+        ("Erzähl mir einen Witz", "joke", "de"),
+        ("1+1", "unclear", "en"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -112,10 +127,31 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Welche Quellen nennt der Bericht?",
         "Who translated the book?",
         "English Premier League?",
+        "Who is wrong?",
+        "Is the minister sure of a majority?",
+        "What is the time difference between Vienna and New York?",
+        "Wer erzählt die Geschichte des Films?",
+        "2:1?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
     assert AnswerGate(min_relevance=0.5).screen_question(text).answer
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("What time is it?", "Today is Friday, 4 December 2026."),
+        ("What's the date today?", "Today is Friday, 4 December 2026."),
+        ("Welcher Tag ist heute?", "Heute ist Freitag, 4. Dezember 2026."),
+        ("Wie spät ist es?", "Heute ist Freitag, 4. Dezember 2026."),
+    ],
+)
+def test_a_question_about_the_date_gets_today(text: str, reply: str) -> None:
+    """"What time is it?" got a cited sentence about New Year's Eve in Cologne; "What day is it today?" was told
+    that no article from today is indexed."""
+    decision = AnswerGate(min_relevance=0.5).screen_question(text, datetime(2026, 12, 4, 20, tzinfo=UTC))
+    assert not decision.answer and decision.text.startswith(reply)
 
 
 def test_an_answerer_that_writes_is_asked_to_translate() -> None:
