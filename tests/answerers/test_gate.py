@@ -148,7 +148,7 @@ def test_questions_pass_the_first_screen(text: str) -> None:
     ],
 )
 def test_a_question_about_the_date_gets_today(text: str, reply: str) -> None:
-    """"What time is it?" got a cited sentence about New Year's Eve in Cologne; "What day is it today?" was told
+    """ "What time is it?" got a cited sentence about New Year's Eve in Cologne; "What day is it today?" was told
     that no article from today is indexed."""
     decision = AnswerGate(min_relevance=0.5).screen_question(text, datetime(2026, 12, 4, 20, tzinfo=UTC))
     assert not decision.answer and decision.text.startswith(reply)
