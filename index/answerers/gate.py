@@ -135,7 +135,8 @@ GERMAN_SMALL_TALK = _words(
     ihnen dich sehr herzlichen herzlich besten bestens und dann deine ihre nochmal einmal auch später spaeter auf
     einen schönen schoenen hilfe hilf mir wer bist du kannst können koennen machst funktioniert sind sie hier
     wie geht gehts euch kann soll darf ich fragen weißt weisst wissen quelle quellen woher stammt kommt laut wem
-    welche zeig zeige zeigen gib alle übersetze übersetzen übersetz deutsch englisch"""
+    welche zeig zeige zeigen gib alle übersetze übersetzen übersetz deutsch englisch wirklich echt sicher falsch
+    quatsch unsinn blödsinn richtig witz geschichte lied helfen verstehe meinst brauche"""
 )
 CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate", "doubt", "joke"})
 # "How are you?": a greeting, whole.
@@ -339,7 +340,7 @@ def asks_for_sources(message: str) -> bool:
 
 def small_talk(words: Sequence[str]) -> str:
     """The kind of small talk a message of these words is (a key of REPLIES: thanks, goodbye, greeting, nod,
-    help), or "" when it is more than that."""
+    help, doubt, joke), or "" when it is more than that."""
     folded = {fold(word) for word in words}
     if folded & SMALL_TALK_WORDS and folded <= SMALL_TALK_WORDS | SMALL_TALK_FILLERS:
         return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)

@@ -96,6 +96,8 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("That doesn't answer my question", "doubt", "en"),
         ("Das stimmt nicht!", "doubt", "de"),
         ("Bist du sicher?", "doubt", "de"),
+        ("Wirklich?", "doubt", "de"),
+        ("Really?", "doubt", "en"),
         ("Tell me a joke", "joke", "en"),
         ("Erzähl mir einen Witz", "joke", "de"),
         ("1+1", "unclear", "en"),
