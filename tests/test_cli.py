@@ -92,7 +92,9 @@ def test_ask_prints_the_answer_and_numbered_sources(env: dict[str, str]) -> None
     invoke(env, "ingest", str(SAMPLES_DIR))
     result = invoke(env, "ask", "Was hat John Kirby kritisiert?")
     assert result.exit_code == 0
-    assert "Sources:" in result.stdout and "[1] " in result.stdout
+    assert "Quellen:\n[1] " in result.stdout  # headed in the question's language
+    english = invoke(env, "ask", "What did John Kirby criticise?")
+    assert english.exit_code == 0 and "Sources:\n[1] " in english.stdout
 
 
 def test_stats_latest_and_delete(env: dict[str, str]) -> None:

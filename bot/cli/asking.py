@@ -8,6 +8,7 @@ import typer
 
 from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.settings import Settings
+from bot.texts import SOURCE_WORDS, language_of
 from index.answerers.gate import asks_for_sources
 from index.dates import parse_now
 from index.errors import ConfigError, NewsbotError
@@ -39,8 +40,9 @@ def register(app: typer.Typer) -> None:
     app.command()(chat)
 
 
-def format_sources(sources: list[Source]) -> str:
+def format_sources(sources: list[Source], language: str = "en") -> str:
     """Numbered sources, each with outlet, date and link where known, and who else reported the story."""
+    words = SOURCE_WORDS[language]
     lines = []
     for s in sources:
         meta = s.meta
@@ -52,15 +54,17 @@ def format_sources(sources: list[Source]) -> str:
             others = [
                 reporter_name(m.outlet, m.url, m.title) + (f" <{m.url}>" if m.url else "") for m in s.also_reported_by
             ]
-            lines.append(f"    also reported by {join_names(others)}")
+            lines.append(f"    {words['also']} {join_names(others, words['and'])}")
     return printable("\n".join(lines))
 
 
 def format_answer(answer: Answer) -> str:
-    """The answer, then its numbered sources."""
+    """The answer, then its numbered sources, headed in the question's language."""
     if not answer.sources:
         return printable(answer.text)
-    return f"{printable(answer.text)}\n\nSources:\n{format_sources(answer.sources)}"
+    language = language_of(answer.question)
+    heading = SOURCE_WORDS[language]["sources"]
+    return f"{printable(answer.text)}\n\n{heading}:\n{format_sources(answer.sources, language)}"
 
 
 @handles_errors
@@ -107,8 +111,11 @@ def chat(ctx: typer.Context, now: Annotated[str, typer.Option("--now", help=NOW_
         if question == "/sources" or asks_for_sources(question):
             if not last or not last.sources:
                 err_console.print("no sources yet: ask a question first")
+            language = language_of(last.question) if last else "en"
             for s in last.sources if last else []:
-                out_console.print(format_sources([s]) + f"\n    {printable(s.snippet)}", highlight=False, markup=False)
+                out_console.print(
+                    format_sources([s], language) + f"\n    {printable(s.snippet)}", highlight=False, markup=False
+                )
             continue
         if question.startswith("/"):
             err_console.print(f"unknown command {question.split()[0]}; {CHAT_HELP}", highlight=False)

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from telegram.constants import MessageLimit
 
+from bot.texts import SOURCE_WORDS, language_of
 from index.answerers.base import CITATION_RE
-from index.language import detect_language
 from index.models import Answer, ArticleMeta, Source, StoredArticle
 from index.text import host_of, join_names, reporter_name, shorten
 
@@ -31,31 +31,22 @@ MONTHS_DE = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Se
 # Telegram language for commands; English for any other.
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
-        "sources": "Sources",
+        **SOURCE_WORDS["en"],
         "for": "for",
         "no_answer": "I have no answer to that.",
         "rephrase": "Try rephrasing, or see what I have read with /latest.",
-        "also": "also reported by",
-        "and": "and",
         "no_sources": "The last answer has no sources.",
         "button": "📰 Full sources",
     },
     "de": {
-        "sources": "Quellen",
+        **SOURCE_WORDS["de"],
         "for": "zu",
         "no_answer": "Darauf habe ich keine Antwort.",
         "rephrase": "Fragen Sie anders, oder sehen Sie mit /latest, was ich gelesen habe.",
-        "also": "auch berichtet von",
-        "and": "und",
         "no_sources": "Die letzte Antwort hat keine Quellen.",
         "button": "📰 Alle Quellen",
     },
 }
-
-
-def language_of(text: str) -> str:
-    """The language of TEXTS to reply to `text` in: German for German, else English."""
-    return "de" if text.strip() and detect_language(text, default="en") == "de" else "en"
 
 
 def user_language(code: str | None) -> str:

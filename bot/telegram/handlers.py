@@ -30,13 +30,13 @@ from bot.telegram.formatting import (
     TEXTS,
     escape,
     format_date,
-    language_of,
     render_answer,
     render_full_sources,
     render_latest,
     split_html,
     user_language,
 )
+from bot.texts import language_of
 from index.answerers.gate import EXAMPLE_QUESTIONS, asks_for_sources
 from index.errors import StoreError
 from index.text import shorten

@@ -1,0 +1,17 @@
+"""The words the bot's front ends (Telegram, the terminal) put around an answer, in the languages they speak: the
+answer's question's language, German for German and English for any other."""
+
+from __future__ import annotations
+
+from index.language import detect_language
+
+#: how a list of sources is headed and who else reported a story
+SOURCE_WORDS: dict[str, dict[str, str]] = {
+    "en": {"sources": "Sources", "also": "also reported by", "and": "and"},
+    "de": {"sources": "Quellen", "also": "auch berichtet von", "and": "und"},
+}
+
+
+def language_of(text: str) -> str:
+    """The language to frame a reply to `text` in: German for German, else English."""
+    return "de" if text.strip() and detect_language(text, default="en") == "de" else "en"
