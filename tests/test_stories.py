@@ -313,8 +313,8 @@ def test_cli_ask_json_and_text_name_the_other_outlets(tmp_path: Path) -> None:
         assert set(report) == {"outlet", "url", "published_at"}
         assert report["url"].startswith("https://") and report["published_at"].startswith("2015-08-2")
     text = runner.invoke(app, ["ask", QUESTION], env=env, catch_exceptions=False).stdout
-    also = [line for line in text.splitlines() if line.startswith("    also reported by ")]
-    assert len(also) == 1 and " and " in also[0]
+    also = [line for line in text.splitlines() if line.startswith("    auch berichtet von ")]  # a German question
+    assert len(also) == 1 and " und " in also[0]
     assert all(f"{r['outlet']} <{r['url']}>" in also[0] for r in reports)
 
 
