@@ -45,8 +45,9 @@ MEDIA_LINK_RE = re.compile(r"\s*\b(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co
 # The line that signs an embedded post: "— Owen Williams (@ow) September 10, 2015": a credit, dropped like a
 # photo's.
 POST_SIGNATURE_RE = re.compile(r"^[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40}$")
-CLAUSE_MARKS = (".", ",", ";", ":", "!", "?", ")", "»", "«", '"', "“", "”", "…")
 SENTENCE_END = (".", "!", "?", ":", "»", "«", '"', "“", "”", ")", "…")
+# What may follow a removed link without a sentence end before it.
+CLAUSE_MARKS = (*SENTENCE_END, ",", ";")
 CAPTION_MAX_CHARS = 300
 MIN_CAPTION_WORDS = 3
 TAG_LINE_MAX_WORDS = 4

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from index.answerers.base import abstain_text
-from index.dates import MONTHS_DE, MONTHS_EN, DateQuery, DateRange
+from index.dates import MONTHS_DE, MONTHS_EN, WEEKDAYS_DE, WEEKDAYS_EN, DateQuery, DateRange
 from index.language import detect_language, is_known_word
 from index.lexical import STOPWORDS, fold
 from index.models import Hit, StoredArticle
@@ -262,17 +262,14 @@ def reply_language(kind: str, question: str) -> str:
     return language if language in REPLIES[kind] else "en"
 
 
-WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
-}
+DAY_NAMES = {"en": tuple(d.capitalize() for d in WEEKDAYS_EN), "de": tuple(d.capitalize() for d in WEEKDAYS_DE)}
 MONTH_NAMES = {"en": tuple(m.capitalize() for m in MONTHS_EN), "de": tuple(m.capitalize() for m in MONTHS_DE)}
 
 
 def clock_reply(question: str, now: datetime) -> str:
     """ "Today is Friday, 4 December 2026. …" in the question's language."""
     language = reply_language("clock", question)
-    weekday, month = WEEKDAYS[language][now.weekday()], MONTH_NAMES[language][now.month - 1]
+    weekday, month = DAY_NAMES[language][now.weekday()], MONTH_NAMES[language][now.month - 1]
     date = (
         f"{weekday}, {now.day}. {month} {now.year}" if language == "de" else f"{weekday}, {now.day} {month} {now.year}"
     )
