@@ -53,6 +53,14 @@ DETECT_SAMPLE_CHARS = 2000
 SENTENCE_WINDOW_CHARS = 4000
 _SENTENCE_MARKS = (". ", "! ", "? ", "… ")
 _SENTENCE_END = re.compile(r"[.!?…]\s")
+# German writes ordinals with a full stop ("am 3. Oktober", "ihr 80. Geburtstag"), so pysbd's German rules never end
+# a sentence after a short number: "Juppé ist bereits 70. Also ein dritter Mann?" stayed one sentence. An ordinal is
+# followed by a noun, a month or an adjective, never by an article, pronoun or conjunction opening a sentence.
+_GERMAN_NUMBER_END = re.compile(
+    r"(?:(?<=\D\d\.)|(?<=\D\d\d\.)|(?<=\D\d\d\d\.)) (?=(?:Also|Aber|Doch|Und|Oder|Denn|Dann|Danach|Dabei|"
+    r"Damit|Daher|Deshalb|Zudem|Auch|Nun|Jetzt|Trotzdem|Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Er|Sie|Es|Wir|"
+    r"Ich|Man|Dies|Diese|Dieser|Dieses|Was|Wer|Wie|Wo|Warum|Wann)\b)"
+)
 # English names of languages, for prompts that tell an LLM which language to write in.
 LANGUAGE_NAMES = {
     "ar": "Arabic",
@@ -290,7 +298,9 @@ def iter_sentences(paragraph: str, language: str = "en") -> Iterator[str]:
         if not _SENTENCE_END.search(window):
             yield window
         else:
-            yield from (s.strip() for s in _segmenter(language).segment(window) if s.strip())
+            for sentence in _segmenter(language).segment(window):
+                pieces = _GERMAN_NUMBER_END.split(sentence) if language == "de" else [sentence]
+                yield from (piece.strip() for piece in pieces if piece.strip())
 
 
 def normalize_spaces(text: str) -> str:

@@ -12,7 +12,7 @@ import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
 from index import language
-from index.language import WordLists, identify_language, is_known_word, language_name
+from index.language import WordLists, identify_language, is_known_word, language_name, split_sentences
 
 
 def test_clear_sentences_are_identified_with_high_probability() -> None:
@@ -50,6 +50,27 @@ def test_text_too_short_to_tell_has_no_language() -> None:
 def test_language_names_fall_back_to_the_code() -> None:
     assert language_name("de") == "German"
     assert language_name("xx") == "xx"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a German sentence ending in a number: pysbd's rules read "70." as an ordinal and glued the next sentence
+        (
+            "Andererseits ist Juppé bereits 70. Also ein dritter Mann? Nein.",
+            ["Andererseits ist Juppé bereits 70.", "Also ein dritter Mann?", "Nein."],
+        ),
+        ("Er ist 45. Er lebt in Wien.", ["Er ist 45.", "Er lebt in Wien."]),
+        # ordinals stay inside their sentence
+        (
+            "Sie feierte am 3. Oktober ihren 80. Geburtstag. Dann kam er.",
+            ["Sie feierte am 3. Oktober ihren 80. Geburtstag.", "Dann kam er."],
+        ),
+        ("Es war das 2. Mal, dass die 50. Super Bowl lief.", ["Es war das 2. Mal, dass die 50. Super Bowl lief."]),
+    ],
+)
+def test_a_german_sentence_may_end_in_a_number_and_ordinals_stay_inside(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text, "de") == sentences
 
 
 def test_known_words_in_english_and_german_and_not_names() -> None:
