@@ -94,6 +94,17 @@ def test_a_sentence_holds_the_kind_of_answer_or_not(question: str, holds: str, l
     assert answer_type(asked, lacks) == 0.0
 
 
+def test_a_headline_names_who_acted_by_its_first_word_where_body_text_does_not() -> None:
+    asked = Question.of("Who denied supplying arms?", "en")
+    headline = "Nordkorea dementiert, Waffen und Munition nach Russland geliefert zu haben."
+    assert answer_type(asked, headline, title=True) == 1.0
+    assert answer_type(asked, headline) == 0.0  # a German sentence may start with any noun
+    assert answer_type(asked, "Russia denies supplying arms", title=True) == 1.0
+    assert answer_type(asked, "Die Lieferung wurde dementiert.", title=True) == 0.0  # an article leads
+    assert answer_type(Question.of("Wer dementierte, Nordkorea?", "de"), headline, title=True) == 0.0  # asked already
+    assert answer_type(Question.of("When was it denied?", "en"), headline, title=True) == 0.0
+
+
 def test_a_sentence_with_a_question_word_its_article_says_once_and_its_gap_to_the_articles_best() -> None:
     asked = Question.of("Wie viele Haushalte versorgt der Windpark auf der Handalm?", "de")
     sentences = [
