@@ -37,6 +37,7 @@ from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.reading import CURSOR_FILE, Activity, ReadBehind
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
+from index.spelling import correct_spelling
 from index.store import ChunkStore, shown_meta
 from index.stories import StoryAssigner
 
@@ -400,6 +401,12 @@ class Newsroom:
             if title and (lead := self.answer_from_hits.listed(question, title)) is not None:
                 return lead
             question, search_query = standalone_question(question, history, self.answerer)
+            # a typo in a name ("Phliae") is read as the stored news spells it (index/spelling.py)
+            corrected = correct_spelling(question, self.searcher.lexical)
+            if corrected.changed:
+                log.info("question read with %s", corrected.changed)
+                question = corrected.question
+                search_query = correct_spelling(search_query, self.searcher.lexical).question
             return self.chain.invoke({"question": question, "search_query": search_query, "now": moment})
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:

@@ -201,6 +201,14 @@ def test_an_unrelated_question_is_answered_with_an_abstention(newsroom: Newsroom
     assert "does not say" in answer.text
 
 
+def test_a_typo_in_a_name_is_read_as_the_stored_news_spells_it(newsroom: Newsroom) -> None:
+    newsroom.ingest([str(SAMPLES_DIR)])
+    answer = newsroom.ask("Was ist mit dem Landeroboter Phliae passiert?")
+    assert not answer.abstained
+    assert "Philae" in answer.question
+    assert answer.sources[0].meta.title.startswith("Der womöglich letzte Anlauf zur Kontaktaufnahme")
+
+
 def test_an_empty_question_is_refused(newsroom: Newsroom) -> None:
     with pytest.raises(NewsbotError, match="empty"):
         newsroom.ask("   ")

@@ -1,0 +1,65 @@
+"""Typos in a question's words, read as the indexed news spells them: "Was ist mit Phliae passiert?" asks about
+Philae, "Wann wurde das bekanngegeben?" about "bekanntgegeben".
+
+A word of five letters or more is corrected only when no stored chunk holds it, no dictionary of the languages
+newsbot reads knows it, and one spelling held by at least MIN_CHUNKS stored chunks, more than any other, is that
+word with two neighbouring letters swapped or (for a word of MIN_LETTERS_DROPPED letters or more) a letter added.
+The spellings are generated, not searched for (a dict lookup each in the BM25 index's vocabulary, `Corpus`). A
+letter changed, or dropped from a shorter word, is left alone: names the news does not hold are one such edit from
+another too often ("Biden": "beiden", "Floyd": "Lloyd", "Turing": "Turin"; README, "Typos").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.answerers.evidence import Corpus
+from index.language import is_known_word
+from index.lexical import fold
+
+WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Shorter words have too many neighbours one letter away ("Wien", "wein"); names of five letters or more rarely do.
+MIN_LETTERS = 5
+MIN_LETTERS_DROPPED = 8
+# A spelling the news holds once may itself be the typo.
+MIN_CHUNKS = 2
+LETTERS = "abcdefghijklmnopqrstuvwxyzß"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The question as the news spells it, and what was changed (asked word -> stored spelling)."""
+
+    question: str
+    changed: dict[str, str]
+
+
+def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool] = is_known_word) -> Correction:
+    """`question` with each unknown word that has one clear stored spelling one edit away replaced by it (its
+    first letter's case kept)."""
+    words = {m.group() for m in WORD_RE.finditer(question) if len(m.group()) >= MIN_LETTERS}
+    stored = corpus.document_frequencies({fold(word) for word in words})
+    changed: dict[str, str] = {}
+    for word in sorted(words):
+        if stored[fold(word)] or known(word):
+            continue
+        frequency = corpus.document_frequencies(_edits(fold(word)))
+        ranked = sorted(((n, spelling) for spelling, n in frequency.items() if n >= MIN_CHUNKS), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+            spelling = ranked[0][1]
+            changed[word] = spelling[:1].upper() + spelling[1:] if word[:1].isupper() else spelling
+    if not changed:
+        return Correction(question, {})
+    fixed = WORD_RE.sub(lambda m: changed.get(m.group(), m.group()), question)
+    return Correction(fixed, changed)
+
+
+def _edits(word: str) -> set[str]:
+    """Every spelling one edit from `word`: a letter deleted, swapped with the next, replaced or inserted."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    swapped = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    if len(word) < MIN_LETTERS_DROPPED:
+        return swapped - {word}
+    return (swapped | {left + letter + right for left, right in splits for letter in LETTERS}) - {word}

@@ -1,0 +1,57 @@
+"""Typos read as the stored news spells the word, and names the news does not hold left as asked."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from index.lexical import tokenize
+from index.spelling import correct_spelling
+
+
+class Chunks:
+    """A corpus of a few chunks, counted as the BM25 index counts them (`LexicalIndex.document_frequencies`)."""
+
+    def __init__(self, *texts: str) -> None:
+        self.frequency: Counter[str] = Counter()
+        for text in texts:
+            self.frequency.update(set(tokenize(text)))
+
+    def document_frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
+        return {token: self.frequency[token] for token in tokens}
+
+
+NEWS = Chunks(
+    "Der Landeroboter Philae meldet sich nicht mehr.",
+    "Philae liegt auf dem Kometen Tschuri.",
+    "Die Parteigründung wurde am Montag bekanntgegeben.",
+    "Der Termin wurde gestern bekanntgegeben.",
+    "Die beiden Minister trafen sich in Wien.",
+    "Die beiden Parteien einigten sich.",
+    "Lloyd Webber schrieb ein neues Musical.",
+    "Lloyd Webber ist Komponist.",
+)
+
+
+def test_swapped_letters_and_a_missing_letter_are_read_as_the_news_spells_the_word() -> None:
+    corrected = correct_spelling("Was ist mit Phliae passiert?", NEWS)
+    assert corrected.question == "Was ist mit Philae passiert?"
+    assert corrected.changed == {"Phliae": "Philae"}
+    assert correct_spelling("Wann wurde die Parteigründung bekanngegeben?", NEWS).question == (
+        "Wann wurde die Parteigründung bekanntgegeben?"
+    )
+
+
+def test_names_the_news_does_not_hold_stay_as_asked() -> None:
+    # one letter added ("beiden") or changed ("Lloyd") away from stored words, but names of their own
+    for question in ("Whom did Joe Biden defeat in 2020?", "Who killed George Floyd?"):
+        assert correct_spelling(question, NEWS).question == question
+    # a stored word, a dictionary word and a short word are never changed
+    for question in ("Wo liegt Philae?", "Who denied supplying arms?", "Was macht Wein?"):
+        assert correct_spelling(question, NEWS).changed == {}
+
+
+def test_a_spelling_only_one_chunk_holds_or_two_spellings_alike_change_nothing() -> None:
+    assert correct_spelling("Wer ist Ulamce?", Chunks("Stephan Ulamec leitet das Projekt.")).changed == {}
+    tied = Chunks("Mairen sang.", "Mairen tanzte.", "Mainre sang.", "Mainre tanzte.")
+    assert correct_spelling("Wer ist Mairne?", tied).changed == {}
