@@ -7,9 +7,15 @@ from index.language import detect_language
 
 #: how a list of sources is headed and who else reported a story
 SOURCE_WORDS: dict[str, dict[str, str]] = {
-    "en": {"sources": "Sources", "also": "also reported by", "and": "and"},
-    "de": {"sources": "Quellen", "also": "auch berichtet von", "and": "und"},
+    "en": {"sources": "Sources", "also": "also reported by", "and": "and", "read_as": "Read as"},
+    "de": {"sources": "Quellen", "also": "auch berichtet von", "and": "und", "read_as": "Gelesen als"},
 }
+
+
+def read_as_line(read_as: dict[str, str], language: str) -> str:
+    """ "Read as: Philae (Phliae)" for a question whose words were read as the stored news spells them; "" else."""
+    words = ", ".join(f"{read} ({asked})" for asked, read in read_as.items())
+    return f"{SOURCE_WORDS[language]['read_as']}: {words}" if words else ""
 
 
 def language_of(text: str) -> str:

@@ -216,12 +216,15 @@ class Answer:
     #: how sure the answerer is that the answer answers the question, from 0 to 1, where it can tell (the
     #: answer gate's probability for extractive answers); None for LLM answers
     confidence: float | None = None
+    #: words of the question read as the stored news spells them (asked -> read; index/spelling.py)
+    read_as: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "answer": self.text,
             "abstained": self.abstained,
             "sources": [source.to_dict() for source in self.sources],
+            **({"read_as": self.read_as} if self.read_as else {}),
         }
 
 

@@ -95,6 +95,8 @@ def test_ask_prints_the_answer_and_numbered_sources(env: dict[str, str]) -> None
     assert "Quellen:\n[1] " in result.stdout  # headed in the question's language
     english = invoke(env, "ask", "What did John Kirby criticise?")
     assert english.exit_code == 0 and "Sources:\n[1] " in english.stdout
+    typo = invoke(env, "ask", "Was ist mit dem Landeroboter Phliae passiert?")
+    assert typo.exit_code == 0 and typo.stdout.startswith("(Gelesen als: Philae (Phliae))\n")
 
 
 def test_stats_latest_and_delete(env: dict[str, str]) -> None:

@@ -205,7 +205,8 @@ def test_a_typo_in_a_name_is_read_as_the_stored_news_spells_it(newsroom: Newsroo
     newsroom.ingest([str(SAMPLES_DIR)])
     answer = newsroom.ask("Was ist mit dem Landeroboter Phliae passiert?")
     assert not answer.abstained
-    assert "Philae" in answer.question
+    assert "Philae" in answer.question and answer.read_as == {"Phliae": "Philae"}
+    assert answer.to_dict()["read_as"] == {"Phliae": "Philae"}
     assert answer.sources[0].meta.title.startswith("Der womöglich letzte Anlauf zur Kontaktaufnahme")
 
 

@@ -8,7 +8,7 @@ import typer
 
 from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.settings import Settings
-from bot.texts import SOURCE_WORDS, language_of
+from bot.texts import SOURCE_WORDS, language_of, read_as_line
 from index.answerers.gate import asks_for_sources
 from index.dates import parse_now
 from index.errors import ConfigError, NewsbotError
@@ -59,12 +59,15 @@ def format_sources(sources: list[Source], language: str = "en") -> str:
 
 
 def format_answer(answer: Answer) -> str:
-    """The answer, then its numbered sources, headed in the question's language."""
-    if not answer.sources:
-        return printable(answer.text)
+    """The answer (after how its question's words were read, when the news spells them otherwise), then its
+    numbered sources, headed in the question's language."""
     language = language_of(answer.question)
+    read = read_as_line(answer.read_as, language)
+    text = printable(f"({read})\n{answer.text}" if read else answer.text)
+    if not answer.sources:
+        return text
     heading = SOURCE_WORDS[language]["sources"]
-    return f"{printable(answer.text)}\n\n{heading}:\n{format_sources(answer.sources, language)}"
+    return f"{text}\n\n{heading}:\n{format_sources(answer.sources, language)}"
 
 
 @handles_errors

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from telegram.constants import MessageLimit
 
-from bot.texts import SOURCE_WORDS, language_of
+from bot.texts import SOURCE_WORDS, language_of, read_as_line
 from index.answerers.base import CITATION_RE
 from index.models import Answer, ArticleMeta, Source, StoredArticle
 from index.text import host_of, join_names, reporter_name, shorten
@@ -136,6 +136,8 @@ def render_answer(answer: Answer, language: str = "") -> str:
     if answer.answerer == "headlines" and answer.sources:
         return _render_headlines(answer, language)
     parts = [answer_body(answer) or escape(texts["no_answer"])]
+    if answer.read_as:
+        parts.insert(0, f"<i>{escape(read_as_line(answer.read_as, language))}</i>")
     if answer.abstained:
         parts.append(f"<i>{escape(texts['rephrase'])}</i>")
     if answer.sources:

@@ -62,6 +62,16 @@ def test_outlet_falls_back_to_the_host_of_the_url() -> None:
     assert "· example.org" in render_answer(Answer(text="x [1]", sources=[source]))
 
 
+def test_a_question_read_otherwise_says_how_above_the_answer_in_the_questions_language() -> None:
+    answer = Answer(text="Ja [1].", sources=[KIRBY], question="Wer ist <Phliae>?", read_as={"Phliae": "Philae"})
+    html = render_answer(answer)
+    assert html.startswith("<i>Gelesen als: Philae (Phliae)</i>\n\nJa")
+    assert parse_telegram_html(html)
+    english = Answer(text="Yes [1].", sources=[KIRBY], question="Who is Phliae?", read_as={"Phliae": "Philae"})
+    assert render_answer(english).startswith("<i>Read as: Philae (Phliae)</i>")
+    assert "Read as" not in render_answer(Answer(text="Yes [1].", sources=[KIRBY], question="Who is Philae?"))
+
+
 def test_an_abstention_suggests_what_to_do_and_lists_no_sources() -> None:
     html = render_answer(Answer(text="The indexed news does not say.", abstained=True))
     assert "/latest" in html and "Sources" not in html
