@@ -22,6 +22,8 @@ from index.lexical import fold
 WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Shorter words have too many neighbours one letter away ("Wien", "wein"); names of five letters or more rarely do.
 MIN_LETTERS = 5
+# A letter left out is read back only in words this long ("bekanngegeben", "dementirt"): in shorter ones it made
+# absent names stored words ("Biden": "beiden").
 MIN_LETTERS_DROPPED = 8
 # A spelling the news holds once may itself be the typo.
 MIN_CHUNKS = 2
