@@ -403,11 +403,14 @@ class Newsroom:
             question, search_query = standalone_question(question, history, self.answerer)
             # a typo in a name ("Phliae") is read as the stored news spells it (index/spelling.py)
             corrected = correct_spelling(question, self.searcher.lexical)
-            if not corrected.changed:
-                return self.chain.invoke({"question": question, "search_query": search_query, "now": moment})
-            search_query = correct_spelling(search_query, self.searcher.lexical).question
-            inputs = {"question": corrected.question, "search_query": search_query, "now": moment}
-            return replace(self.chain.invoke(inputs), read_as=corrected.changed)
+            if corrected.changed:
+                if search_query == question:  # a question that stands alone is its own query: read once
+                    search_query = corrected.question
+                else:
+                    search_query = correct_spelling(search_query, self.searcher.lexical).question
+                question = corrected.question
+            answer = self.chain.invoke({"question": question, "search_query": search_query, "now": moment})
+            return replace(answer, read_as=corrected.changed) if corrected.changed else answer
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
         with self.activity.busy():

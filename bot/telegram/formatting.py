@@ -135,9 +135,8 @@ def render_answer(answer: Answer, language: str = "") -> str:
     texts = TEXTS[language]
     if answer.answerer == "headlines" and answer.sources:
         return _render_headlines(answer, language)
-    parts = [answer_body(answer) or escape(texts["no_answer"])]
-    if answer.read_as:
-        parts.insert(0, f"<i>{escape(read_as_line(answer.read_as, language))}</i>")
+    parts = [f"<i>{escape(read_as_line(answer.read_as, language))}</i>"] if answer.read_as else []
+    parts.append(answer_body(answer) or escape(texts["no_answer"]))
     if answer.abstained:
         parts.append(f"<i>{escape(texts['rephrase'])}</i>")
     if answer.sources:
