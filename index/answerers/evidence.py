@@ -79,13 +79,23 @@ NUMBER_WORDS = frozenset(
 CAUSE_RE = re.compile(
     r"\b(weil|denn|wegen|aufgrund|grund|gründe[n]?|begründ\w*|zurückzuführen|deshalb|daher|darum|folge|infolge|"
     r"sodass|damit|um\s+\w+(?:\s+\w+){0,4}\s+zu|because|due to|reason|since|as a result|so that|in order to|"
-    r"owing to|thanks to|dank|angesichts|nachdem)\b",
+    r"owing to|thanks to|dank|angesichts|nachdem|"
+    # a cause stated, not one asked about ("Todesursache sei …", not "was die Ursache war")
+    r"\w*ursache\s+(?:sei|war|ist|waren|sind|seien)|verursacht|ausgelöst\s+(?:durch|von)|caused by)\b",
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(r"\b(?:in|im|nach|aus|bei|vor|near|at|from|to)\s+(?:der\s+|dem\s+|the\s+)?([^\W\d_]\w+)")
 
 QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("why", re.compile(r"\b(why|warum|weshalb|wieso|weswegen|for what reason|aus welchem grund)\b", re.I)),
+    (
+        "why",
+        re.compile(
+            r"\b(why|warum|weshalb|wieso|weswegen|for what reason|aus welchem grund"
+            r"|what did(?:\s+\S+){1,4}\s+die (?:of|from)"
+            r"|woran(?:\s+\S+){0,3}\s+(?:starb|stirbt|gestorben|lag|liegt|scheiterte?|gescheitert))\b",
+            re.I,
+        ),
+    ),
     (
         "when",
         re.compile(

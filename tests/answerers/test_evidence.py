@@ -48,6 +48,10 @@ from tests.fakes.scripted_embedder import ScriptedEmbedder
         ("Wo landeten die Kampfjets?", "where"),
         ("Why did Tim Hunt resign?", "why"),
         ("Warum trat Hunt zurück?", "why"),
+        ("What did Alex Rocco die of?", "why"),
+        ("Woran ist Alex Rocco gestorben?", "why"),
+        ("How many people died of the flu?", "number"),
+        ("Woran arbeitet das Labor?", "other"),
         ("What did the court decide?", "other"),
     ],
 )
@@ -77,6 +81,16 @@ def test_words_match_across_inflection_but_numbers_only_exactly() -> None:
             "Why did Tim Hunt resign?",
             "Hunt trat zurück, weil er Frauen im Labor verspottet hatte.",
             "Tim Hunt trat am Mittwoch von seinem Posten zurück.",
+        ),
+        (
+            "Why did Alex Rocco die?",
+            "Todesursache sei eine Krebserkrankung gewesen.",
+            "Der US-Schauspieler Alex Rocco ist tot.",
+        ),
+        (
+            "Why did the fire start?",
+            "Ein Kurzschluss hat den Brand verursacht.",
+            "Noch ist unklar, was die Ursache für den Brand war.",  # a cause asked about, not stated
         ),
         ("How many fans watched in 2016?", "Rund 70.000 Fans sahen das Spiel.", "Die Fans sahen das Spiel 2016."),
         (
