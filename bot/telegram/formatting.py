@@ -133,9 +133,9 @@ def render_answer(answer: Answer, language: str = "") -> str:
     `language`, by default the question's."""
     language = language or language_of(answer.question)
     texts = TEXTS[language]
-    if answer.answerer == "headlines" and answer.sources:
-        return _render_headlines(answer, language)
     parts = [f"<i>{escape(read_as_line(answer.read_as, language))}</i>"] if answer.read_as else []
+    if answer.answerer == "headlines" and answer.sources:
+        return "\n\n".join([*parts, _render_headlines(answer, language)])
     parts.append(answer_body(answer) or escape(texts["no_answer"]))
     if answer.abstained:
         parts.append(f"<i>{escape(texts['rephrase'])}</i>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -91,6 +92,8 @@ def test_a_list_of_headlines_shows_each_title_once_with_its_link_outlet_and_date
         "… and 3 more.",
     ]
     assert "Nau.ch, 22 Sep 2022" in html and 'href="https://www.nau.ch/news/ausland/nordkorea?id=1&amp;ref=rss"' in html
+    read = render_answer(replace(answer, question="What is new about Phliae?", read_as={"Phliae": "Philae"}))
+    assert parse_telegram_html(read).splitlines()[:3] == ["Read as: Philae (Phliae)", "", "The newest articles:"]
 
 
 def test_a_german_questions_answer_is_framed_in_german() -> None:
