@@ -59,18 +59,21 @@ _LAST = r"(?:last|previous|past|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?)"
 _THIS = r"(?:this|diese[nrs]?|in\s+diese[mr])"
 _SINCE = r"(?P<since>since|seit)\s+"
 
-# What is to happen tomorrow only the newest news can tell: "tomorrow", "morgen" ask for it. Not the morning ("am
+# What is to happen tomorrow only the newest news can tell: "tomorrow", "morgen" ask for the news of the past
+# TOMORROW_NEWS_DAYS days (a preview, a forecast), not for what old news called tomorrow. Not the morning ("am
 # Morgen", "heute morgen") or a title ("die Serie Morgen hör ich auf"): German writes tomorrow in lower case but at
 # the start.
 _TOMORROW = (
-    r"^morgen|(?<!am )(?<!den )(?<!heute )(?<!gestern )(?<!jeden )(?<!diesen )(?<!guten )(?<!einen )(?-i:morgen)"
+    r"(?:(?:for|für)\s+)?(?:(?:the\s+)?day\s+after\s+)?tomorrow(?:['’]s)?|übermorgen"
+    r"|^morgen|(?<!am )(?<!den )(?<!heute )(?<!gestern )(?<!jeden )(?<!diesen )(?<!guten )(?<!einen )(?-i:morgen)"
 )
+TOMORROW_NEWS_DAYS = 7
 # Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
 # …?") that it counts only in a question that asks for nothing else ("What's new?", "Was gibt es Neues?"), and
 # never before a name ("New York").
 _RECENT_WORDS = re.compile(
     r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
-    r"|zuletzt|kürzlich|tomorrow|" + _TOMORROW + r")\b",
+    r"|zuletzt|kürzlich)\b",
     re.IGNORECASE,
 )
 _NEW_WORDS = re.compile(
@@ -90,7 +93,7 @@ _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner",
 _GERMAN_CUE = re.compile(
     r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
-    r"|kürzlich|morgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammen\w*"
+    r"|kürzlich|morgen|übermorgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammen\w*"
     r"|interessant\w*|spannend\w*|" + "|".join(_GERMAN_NAMES) + r")\b",
     re.IGNORECASE,
 )
@@ -247,9 +250,13 @@ def parse_question(question: str, now: datetime) -> DateQuery:
     overview = None if published else _OVERVIEW_WORDS.search(text)  # "the news from yesterday": that day's
     recency = _RECENT_WORDS.search(text) or (None if remaining else _NEW_WORDS.search(text) or overview)
     broad = (published is not None or recency is not None) and not remaining
+    # of the news of the days before tomorrow, the newest tells most
+    ahead = published is not None and _TOMORROW_EXPRESSION.fullmatch(published.expression) is not None
     cue = published.expression if published else recency.group(0) if recency else ""
     language = ("de" if _GERMAN_CUE.search(cue) else "en") if cue else ""
-    return DateQuery(text=text or question, published=published, recent=bool(recency), broad=broad, language=language)
+    return DateQuery(
+        text=text or question, published=published, recent=bool(recency) or ahead, broad=broad, language=language
+    )
 
 
 def _tidy(text: str) -> str:
@@ -317,6 +324,10 @@ def _today(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
     if _NOWADAYS.search(m.string[: m.start()]):
         return None
     return _days(now.date(), now.date(), now)
+
+
+def _tomorrow(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
+    return _days(now.date() - timedelta(days=TOMORROW_NEWS_DAYS - 1), now.date(), now)
 
 
 def _yesterday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
@@ -419,6 +430,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
 
 
+_TOMORROW_EXPRESSION = _compile(_TOMORROW)
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
         _compile(r"(?:(?:on|from|of|vom|von)\s+)?(?:the\s+)?day\s+before\s+yesterday|(?:seit\s+|since\s+)?vorgestern"),
@@ -439,6 +451,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _today,
     ),
+    (_TOMORROW_EXPRESSION, _tomorrow),
     (_compile(_NUMBER + r"\s+days?\s+ago"), _days_ago),
     (_compile(r"vor\s+" + _NUMBER + r"\s+tagen"), _days_ago),
     # rolling periods up to today: "in the past 3 days", "over the last week", "in den letzten 7 Tagen"

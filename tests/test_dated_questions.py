@@ -140,6 +140,16 @@ def test_today_with_no_article_from_today_says_so_and_names_the_newest(newsroom:
     assert german.text.startswith("Kein indexierter Artikel ist vom 2026-12-05 (heute); der neueste ist vom 2026-12-02")
 
 
+def test_tomorrow_is_asked_of_the_past_weeks_news_and_stale_news_says_so(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("Which port will the storm close tomorrow?", now="2026-12-03T08:00:00+00:00")
+    assert not answer.abstained and "Hamburg" in answer.text
+    assert titles(answer.sources)[0] == STORM_TODAY.meta.title
+    # old news said "tomorrow" of another day: it is no forecast for this one
+    stale = newsroom.ask("Which port will the storm close tomorrow?", now="2026-12-20T08:00:00+00:00")
+    assert stale.abstained and not stale.sources
+    assert stale.text.startswith("No article from 2026-12-14 to 2026-12-20 (tomorrow) is indexed; the newest is from")
+
+
 def test_asking_the_date_gets_the_date_today_means(newsroom: Newsroom) -> None:
     assert newsroom.ask("What day is it today?").text.startswith("Today is Wednesday, 2 December 2026.")
     later = newsroom.ask("Welcher Tag ist heute?", now="2026-12-05T08:00:00+00:00")

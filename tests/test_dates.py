@@ -23,6 +23,11 @@ NOW = parse_now("2026-12-02T10:00:00+00:00")
         ("Was geschah heute morgen in Berlin?", "2026-12-02", "Was geschah in Berlin?"),
         ("What happened the day before yesterday?", "2026-11-30", "What happened?"),
         ("Was war vorgestern?", "2026-11-30", "Was war?"),
+        # what is to happen tomorrow, the past week's news may tell (a preview, a forecast); older news cannot
+        ("What is the weather tomorrow?", "2026-11-26 to 2026-12-02", "What is the weather?"),
+        ("What's tomorrow's weather?", "2026-11-26 to 2026-12-02", "What's weather?"),
+        ("Wie wird das Wetter morgen?", "2026-11-26 to 2026-12-02", "Wie wird das Wetter?"),
+        ("Wer spielt übermorgen gegen Bayern?", "2026-11-26 to 2026-12-02", "Wer spielt gegen Bayern?"),
         ("What happened 3 days ago?", "2026-11-29", "What happened?"),
         ("Was geschah vor zwei Tagen?", "2026-11-30", "Was geschah?"),
         ("What happened last week?", "2026-11-23 to 2026-11-29", "What happened?"),
