@@ -2,8 +2,9 @@
 Philae, "Wann wurde das bekanngegeben?" about "bekanntgegeben".
 
 A word of five letters or more is corrected only when no stored chunk holds it, no dictionary of the languages
-newsbot reads knows it, and one spelling held by at least MIN_CHUNKS stored chunks, more than any other, is that
-word with two neighbouring letters swapped or (for a word of MIN_LETTERS_DROPPED letters or more) a letter added.
+newsbot reads knows it, and one spelling held by at least MIN_CHUNKS stored chunks (those of its inflected forms
+counted too), more than any other, is that word with two neighbouring letters swapped or (for a word of
+MIN_LETTERS_DROPPED letters or more) a letter added.
 The spellings are generated, not searched for (a dict lookup each in the BM25 index's vocabulary, `Corpus`). A
 letter changed, or dropped from a shorter word, is left alone: names the news does not hold are one such edit from
 another too often ("Biden": "beiden", "Floyd": "Lloyd", "Turing": "Turin"; README, "Typos").
@@ -28,6 +29,8 @@ MIN_LETTERS_DROPPED = 8
 # A spelling the news holds once may itself be the typo.
 MIN_CHUNKS = 2
 LETTERS = "abcdefghijklmnopqrstuvwxyzß"
+# Endings of a stored spelling's other forms, whose chunks count for it (German cases and plurals, English "s").
+ENDINGS = ("s", "es", "n", "en", "ns")
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,11 @@ def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool]
     for word in sorted(words):
         if stored[fold(word)] or known(word):
             continue
-        frequency = corpus.document_frequencies(_edits(fold(word)))
-        ranked = sorted(((n, spelling) for spelling, n in frequency.items() if n >= MIN_CHUNKS), reverse=True)
+        edits = _edits(fold(word))
+        frequency = corpus.document_frequencies(edits | {e + ending for e in edits for ending in ENDINGS})
+        # a spelling counts the chunks of its inflected forms too ("Afghanistan": "Afghanistans")
+        pooled = {e: sum(frequency[e + ending] for ending in ("", *ENDINGS)) for e in edits if frequency[e]}
+        ranked = sorted(((n, spelling) for spelling, n in pooled.items() if n >= MIN_CHUNKS), reverse=True)
         if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
             spelling = ranked[0][1]
             changed[word] = spelling[:1].upper() + spelling[1:] if word[:1].isupper() else spelling

@@ -55,3 +55,11 @@ def test_a_spelling_only_one_chunk_holds_or_two_spellings_alike_change_nothing()
     assert correct_spelling("Wer ist Ulamce?", Chunks("Stephan Ulamec leitet das Projekt.")).changed == {}
     tied = Chunks("Mairen sang.", "Mairen tanzte.", "Mainre sang.", "Mainre tanzte.")
     assert correct_spelling("Wer ist Mairne?", tied).changed == {}
+
+
+def test_a_spelling_counts_the_chunks_of_its_inflected_forms() -> None:
+    news = Chunks("Der Einsatz in Afghanistan endet.", "Die Zukunft Afghanistans ist offen.")
+    assert correct_spelling("Was passierte in Afghanistna?", news).changed == {"Afghanistna": "Afghanistan"}
+    # the form alone, without a chunk of the spelling itself, is no spelling to read
+    only_forms = Chunks("Die Zukunft Afghanistans ist offen.", "Die Lage Afghanistans bleibt schwierig.")
+    assert correct_spelling("Was passierte in Afghanistna?", only_forms).changed == {}
