@@ -4,10 +4,12 @@ Philae, "Wann wurde das bekanngegeben?" about "bekanntgegeben".
 A word of five letters or more is corrected only when no stored chunk holds it, no dictionary of the languages
 newsbot reads knows it, and one spelling held by at least MIN_CHUNKS stored chunks (those of its inflected forms
 counted too), more than any other, is that word with two neighbouring letters swapped or (for a word of
-MIN_LETTERS_DROPPED letters or more) a letter added.
-The spellings are generated, not searched for (a dict lookup each in the BM25 index's vocabulary, `Corpus`). A
-letter changed, or dropped from a shorter word, is left alone: names the news does not hold are one such edit from
-another too often ("Biden": "beiden", "Floyd": "Lloyd", "Turing": "Turin"; README, "Typos").
+MIN_LETTERS_DROPPED letters or more) a letter added. A lower-case word of MIN_LETTERS_DROPPED letters or more that
+the news holds in no such spelling (an English word over German news, "suplying") is read as the one dictionary
+word the same edit away. The spellings are generated, not searched for (a dict lookup each in the BM25 index's
+vocabulary, `Corpus`, or the dictionary). A letter changed, or dropped from a shorter word, is left alone: names
+the news does not hold are one such edit from another too often ("Biden": "beiden", "Floyd": "Lloyd", "Turing":
+"Turin"; README, "Typos").
 """
 
 from __future__ import annotations
@@ -58,6 +60,13 @@ def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool]
         if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
             spelling = ranked[0][1]
             changed[word] = spelling[:1].upper() + spelling[1:] if word[:1].isupper() else spelling
+        elif word.islower() and len(word) >= MIN_LETTERS_DROPPED:
+            # a common word, not a name, that the news may write in another language ("suplying" over German
+            # news): read as the one dictionary word that is the same edit away (not in shorter words, where a
+            # rare form is a common one swapped: "erwägte", "erwäget")
+            spellings = [e for e in _edits(word) if known(e)]
+            if len(spellings) == 1:
+                changed[word] = spellings[0]
     if not changed:
         return Correction(question, {})
     fixed = WORD_RE.sub(lambda m: changed.get(m.group(), m.group()), question)

@@ -63,3 +63,13 @@ def test_a_spelling_counts_the_chunks_of_its_inflected_forms() -> None:
     # the form alone, without a chunk of the spelling itself, is no spelling to read
     only_forms = Chunks("Die Zukunft Afghanistans ist offen.", "Die Lage Afghanistans bleibt schwierig.")
     assert correct_spelling("Was passierte in Afghanistna?", only_forms).changed == {}
+
+
+def test_a_common_word_the_news_writes_in_another_language_is_read_as_the_dictionary_spells_it() -> None:
+    corrected = correct_spelling("Who denied suplying arms?", NEWS)
+    assert corrected.question == "Who denied supplying arms?"
+    assert corrected.changed == {"suplying": "supplying"}
+    assert correct_spelling("Woran ist er gestroben?", NEWS).changed == {"gestroben": "gestorben"}
+    # a name is no dictionary word misspelled, and a short word has too many neighbours
+    assert correct_spelling("Who is Alex Suplying?", NEWS).changed == {}
+    assert correct_spelling("Was erwägte die Regierung?", NEWS).changed == {}
