@@ -61,11 +61,11 @@ _SINCE = r"(?P<since>since|seit)\s+"
 
 # What is to happen tomorrow only the newest news can tell: "tomorrow", "morgen" ask for the news of the past
 # TOMORROW_NEWS_DAYS days (a preview, a forecast), not for what old news called tomorrow. Not the morning ("am
-# Morgen", "heute morgen") or a title ("die Serie Morgen hör ich auf"): German writes tomorrow in lower case but at
-# the start.
+# Morgen", "heute morgen") or a title ("die Serie Morgen hör ich auf"): German writes tomorrow in lower case. A
+# question that starts with "Morgen" may be tomorrow or the title: it only prefers newer news (_RECENT_WORDS).
 _TOMORROW = (
     r"(?:(?:for|für)\s+)?(?:(?:the\s+)?day\s+after\s+)?tomorrow(?:['’]s)?|übermorgen"
-    r"|^morgen|(?<!am )(?<!den )(?<!heute )(?<!gestern )(?<!jeden )(?<!diesen )(?<!guten )(?<!einen )(?-i:morgen)"
+    r"|(?<!am )(?<!den )(?<!heute )(?<!gestern )(?<!jeden )(?<!diesen )(?<!guten )(?<!einen )(?-i:morgen)"
 )
 TOMORROW_NEWS_DAYS = 7
 # Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
@@ -73,7 +73,7 @@ TOMORROW_NEWS_DAYS = 7
 # never before a name ("New York").
 _RECENT_WORDS = re.compile(
     r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
-    r"|zuletzt|kürzlich)\b",
+    r"|zuletzt|kürzlich|^morgen)\b",
     re.IGNORECASE,
 )
 _NEW_WORDS = re.compile(

@@ -168,6 +168,12 @@ def test_questions_about_the_present_prefer_new_articles(question: str, recent: 
     assert (query.recent, query.broad) == (recent, broad)
 
 
+def test_a_question_starting_with_morgen_may_name_the_series_and_keeps_every_date() -> None:
+    query = parse_question("Morgen hör ich auf: Wer spielt den Vater?", NOW)
+    assert query.published is None and query.recent
+    assert parse_question("Wer spielt morgen den Vater?", NOW).published is not None
+
+
 @pytest.mark.parametrize(
     ("question", "language"),
     [
