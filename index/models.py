@@ -161,6 +161,12 @@ class Hit:
     #: the other stored articles of the same story (index/stories.py), oldest first
     also_reported_by: tuple[ArticleMeta, ...] = ()
 
+    @property
+    def position(self) -> int:
+        """Where the chunk stands in its article: 0 for the first (chunk ids end in ":<position>"; 0 without)."""
+        tail = self.chunk_id.rsplit(":", 1)[-1]
+        return int(tail) if tail.isdigit() else 0
+
 
 @dataclass(frozen=True)
 class Source:

@@ -297,7 +297,7 @@ class ChunkStore:
         include = ["documents", "metadatas", *(["embeddings"] if vector is not None else [])]
         result = self._call("read an article's chunks", "get", where={"article_id": article_id}, include=include)
         hits = _scored(result, vector)
-        return self._titled(sorted(hits, key=lambda h: int(h.chunk_id.rsplit(":", 1)[-1])))
+        return self._titled(sorted(hits, key=lambda h: h.position))
 
     def find_article_ids(self, ref: str) -> list[str]:
         """Ids of stored articles whose id, url or source is `ref`, or that were read from the file or folder

@@ -296,7 +296,14 @@ class ExtractiveAnswerer(Answerer):
     def _compose(
         self, question: str, chosen: list[int], candidates: list[Candidate], hits: Sequence[Hit], confidence: float
     ) -> Answer:
-        chosen = sorted(chosen, key=lambda i: (candidates[i].hit, i))
+        # in the order the article tells it, its title first (each article after its first hit)
+        first = {hits[c.hit].article_id: c.hit for c in reversed(candidates)}
+
+        def told(i: int) -> tuple[int, bool, int, int]:
+            hit = hits[candidates[i].hit]
+            return first[hit.article_id], not candidates[i].title, hit.position, i
+
+        chosen = sorted(chosen, key=told)
         # Sentences of one article in a row share one citation: "A. B. [1]", not "A. [1] B. [1]".
         parts: list[str] = []
         for position, i in enumerate(chosen):
@@ -323,7 +330,7 @@ class ExtractiveAnswerer(Answerer):
         seen_articles: set[str] = set()
         for hit in hits:
             title = ""
-            first_chunk = hit.chunk_id.rsplit(":", 1)[-1] == "0"
+            first_chunk = hit.position == 0
             if hit.article_id not in seen_articles:
                 seen_articles.add(hit.article_id)
                 title = "" if first_chunk and _begins_with(hit.text, hit.meta.title) else hit.meta.title
@@ -332,7 +339,7 @@ class ExtractiveAnswerer(Answerer):
         candidates: list[Candidate] = []
         seen: set[tuple[int, str]] = set()
         for n, (hit, (title, _)) in enumerate(zip(hits, readings, strict=True)):
-            lead = hit.chunk_id.rsplit(":", 1)[-1] == "0"
+            lead = hit.position == 0
             for position, sentences in enumerate(split[n]):
                 is_title = bool(title) and position == 0
                 for sentence in sentences:

@@ -483,6 +483,20 @@ class ArticleChunks:
         return list(self.articles.get(article_id, []))
 
 
+def test_sentences_of_one_article_are_quoted_in_the_order_it_tells_them() -> None:
+    # retrieval ranked the article's third chunk above its first: the answer still reads as the article does
+    later = replace(_hit("go", ANSWER, 0.8), chunk_id="go:2")
+    lead = _hit("go", RESTATES, 0.7)
+    answerer = _answerer(_model(threshold=0.5))
+    answer = answerer._compose("Q?", [0, 1], [Candidate(0, ANSWER), Candidate(1, RESTATES)], [later, lead], 0.9)
+    assert answer.text == f"{RESTATES} {ANSWER} [1]"
+    # an article's title leads its sentences
+    titled = answerer._compose(
+        "Q?", [0, 1], [Candidate(0, ANSWER), Candidate(1, "AlphaGo siegt", title=True)], [lead, later], 0.9
+    )
+    assert titled.text.startswith("AlphaGo siegt")
+
+
 def test_the_best_articles_are_read_whole_and_the_answer_from_an_unretrieved_chunk_cites_its_article() -> None:
     go = [_hit("go", RESTATES, 0.8), replace(_hit("go", ANSWER, 0.7), chunk_id="go:1")]
     rent = [_hit("rent", OTHER_STORY, 0.6), replace(_hit("rent", "Die Mieten stiegen weiter.", 0.5), chunk_id="rent:1")]
