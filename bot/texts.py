@@ -3,7 +3,7 @@ answer's question's language, German for German and English for any other."""
 
 from __future__ import annotations
 
-from index.language import detect_language
+from index.language import question_language
 
 #: how a list of sources is headed and who else reported a story
 SOURCE_WORDS: dict[str, dict[str, str]] = {
@@ -20,4 +20,4 @@ def read_as_line(read_as: dict[str, str], language: str) -> str:
 
 def language_of(text: str) -> str:
     """The language to frame a reply to `text` in: German for German, else English."""
-    return "de" if text.strip() and detect_language(text, default="en") == "de" else "en"
+    return "de" if text.strip() and question_language(text, default="en") == "de" else "en"

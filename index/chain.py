@@ -50,7 +50,7 @@ from index.answerers.headlines import (
     topic_answer,
 )
 from index.dates import DateQuery, parse_now, parse_question
-from index.language import detect_language, split_sentences
+from index.language import detect_language, question_language, split_sentences
 from index.models import Answer, Hit, Source, StoredArticle
 from index.retrieval import document_to_hit
 from index.settings import DEFAULT_RETRIEVAL_K
@@ -112,7 +112,7 @@ class AnswerStep:
         decision = self.gate.screen_dates(question, dates, articles)
         if not decision.answer:
             return declined(question, decision)
-        language = dates.language or detect_language(question, default="en")
+        language = dates.language or question_language(question, default="en")
         return headlines_answer(question, dates, articles, language=language)
 
     def _nothing_read(self, question: str) -> Answer:
@@ -124,7 +124,7 @@ class AnswerStep:
         articles = self.articles()
         if not articles:
             return self._nothing_read(question)
-        return archive_answer(question, articles, language=detect_language(question, default="en"))
+        return archive_answer(question, articles, language=question_language(question, default="en"))
 
     def topic(self, question: str, topic: str, hits: Sequence[Hit]) -> Answer:
         """A request for the news on `topic`: the answerer decides from the best hits whether the news covers it
@@ -140,7 +140,7 @@ class AnswerStep:
             )
         cited = {source.article_id for source in decided.sources}
         relevant = on_topic(topic, hits, cited, relevance_floor(hits, self.gate.min_relevance))
-        listed = topic_answer(question, topic, relevant, language=detect_language(question, default="en"))
+        listed = topic_answer(question, topic, relevant, language=question_language(question, default="en"))
         return replace(listed, confidence=decided.confidence)
 
     def link(self, question: str, url: str) -> Answer:

@@ -100,9 +100,9 @@ def looks_like_follow_up(question: str) -> bool:
 
 def _names_its_subject(question: str) -> bool:
     from index.answerers.evidence import Question
-    from index.language import detect_language
+    from index.language import question_language
 
-    return bool(Question.of(question, detect_language(question) or "en").names)
+    return bool(Question.of(question, question_language(question) or "en").names)
 
 
 def standalone_question(question: str, history: Sequence[Turn], answerer: Answerer) -> tuple[str, str]:

@@ -146,6 +146,36 @@ def identify_language(text: str) -> tuple[str, float]:
     return str(code), float(probability)
 
 
+# Function words a question asks with, for `question_language`; not those both languages write ("was", "die",
+# "war", "in", "an", "hat", "will", "also", "am", "so").
+_ENGLISH_WORDS = frozenset(
+    "who whom whose what when where why how which is are were did does do has have had the of to a for on with by"
+    " from at would can could about after before".split()
+)
+_GERMAN_WORDS = frozenset(
+    "wer wen wem wessen wann wo woher wohin warum wieso weshalb wie welche welcher welches welchen welchem ist sind"
+    " waren wurde wurden haben hatte der das den dem des ein eine einen einem einer und im zu von mit für auf bei"
+    " nach aus vom zum zur beim sich nicht auch".split()
+)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def question_language(question: str, default: str = "") -> str:
+    """The language a question is asked in: English or German when two or more of its function words say one and
+    none the other, since a short question is mostly names ("Who is Ulrich Reitz?" is German to the identifier,
+    "Who is Angela Merkel?" Afrikaans); else `detect_language`. Capitalised words past the first are left out:
+    names, or German nouns."""
+    words = _LETTERS_RE.findall(question)
+    asked = [w.lower() for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+    english = sum(w in _ENGLISH_WORDS for w in asked)
+    german = sum(w in _GERMAN_WORDS for w in asked)
+    if english >= 2 and not german:
+        return "en"
+    if german >= 2 and not english:
+        return "de"
+    return detect_language(question, default)
+
+
 def language_name(code: str) -> str:
     """ "German" for "de"; the code itself for languages without a name here."""
     return LANGUAGE_NAMES.get(code, code)

@@ -29,7 +29,7 @@ from pydantic import ConfigDict
 
 from index.dates import DateRange
 from index.embedders import Embedder
-from index.language import detect_language
+from index.language import question_language
 from index.lexical import LexicalIndex
 from index.models import ArticleMeta, Hit
 from index.store import ChunkStore
@@ -131,7 +131,7 @@ class Searcher:
             lexical = [c for c in lexical if c in hits]
             rankings.append(lexical)
             if self.mode == "hybrid":
-                language = detect_language(question)
+                language = question_language(question)
                 weights.append(
                     {
                         c: CROSS_LINGUAL_LEXICAL_WEIGHT

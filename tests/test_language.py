@@ -12,7 +12,14 @@ import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
 from index import language
-from index.language import WordLists, identify_language, is_known_word, language_name, split_sentences
+from index.language import (
+    WordLists,
+    identify_language,
+    is_known_word,
+    language_name,
+    question_language,
+    split_sentences,
+)
 
 
 def test_clear_sentences_are_identified_with_high_probability() -> None:
@@ -160,3 +167,21 @@ def test_a_cache_dir_that_cannot_be_written_costs_time_not_answers(
     monkeypatch.setattr(language, "_identifier_loaded", [])
     assert WordLists().is_known("Wahlen", ("de",)) and not WordLists().is_known("Kohlschreiber", ("de",))
     assert identify_language("Nordkorea dementiert, Waffen geliefert zu haben.")[0] == "de"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        # mostly names: the identifier says German and Afrikaans; the function words say English
+        ("Who is Ulrich Reitz?", "en"),
+        ("Who is Angela Merkel?", "en"),
+        ("Wer ist Ulrich Reitz?", "de"),
+        ("Wie viele Zuschauer sahen die erste Folge?", "de"),
+        ("Why did Alex Rocco die?", "en"),
+        # words both languages write decide nothing, nor do one of each: the identifier does
+        ("Was war das?", "de"),
+        ("Qui est le président de la France?", "fr"),
+    ],
+)
+def test_a_question_is_in_the_language_its_function_words_say(question: str, language: str) -> None:
+    assert question_language(question) == language

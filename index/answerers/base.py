@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from index.language import detect_language
+from index.language import question_language
 from index.models import Answer, ArticleMeta, Hit, Source, Turn
 from index.stories import story_key
 from index.text import shorten
@@ -44,7 +44,7 @@ ABSTAIN_TEXTS = {
 
 def abstain_text(question: str) -> str:
     """ "The indexed news does not say." in the question's language where we have it, else in English."""
-    return ABSTAIN_TEXTS.get(detect_language(question, default="en"), ABSTAIN_TEXTS["en"])
+    return ABSTAIN_TEXTS.get(question_language(question, default="en"), ABSTAIN_TEXTS["en"])
 
 
 class Answerer(ABC):

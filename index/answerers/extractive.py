@@ -42,7 +42,7 @@ from index.answerers.evidence import (
 )
 from index.answerers.sentences import SPLITTER, SentenceSplits, SentenceVectors
 from index.embedders import Embedder
-from index.language import detect_language, split_sentences
+from index.language import question_language, split_sentences
 from index.lexical import tokenize
 from index.models import Answer, Hit
 
@@ -149,7 +149,7 @@ class ExtractiveAnswerer(Answerer):
         if self.model is not None and hits:
             # across languages the answer reads the question's latent terms: the reader starts on them while the
             # candidates are gathered and weighed (the best article is usually the first hit's)
-            if language_pair(detect_language(question, default=""), hits[0].meta.language) == "cross":
+            if language_pair(question_language(question, default=""), hits[0].meta.language) == "cross":
                 self.reader.read_latent_terms_ahead([question])
         hits = self.whole_articles(question, hits)
         candidates = self._candidates(hits)
@@ -188,7 +188,7 @@ class ExtractiveAnswerer(Answerer):
     ) -> Reading:
         """The evidence features of candidates whose similarities are known; `corpus` (default: the one in use)
         says which of the question's names the store holds at all."""
-        asked = Question.of(question, detect_language(question, default=""))
+        asked = Question.of(question, question_language(question, default=""))
         article_text: dict[str, str] = {}
         for hit in hits:
             article_text[hit.article_id] = article_text.get(hit.article_id, hit.meta.title) + "\n" + hit.text

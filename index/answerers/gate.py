@@ -24,7 +24,7 @@ from typing import Literal
 
 from index.answerers.base import abstain_text
 from index.dates import MONTHS_DE, MONTHS_EN, WEEKDAYS_DE, WEEKDAYS_EN, DateQuery, DateRange
-from index.language import detect_language, is_known_word
+from index.language import is_known_word, question_language
 from index.lexical import STOPWORDS, fold
 from index.models import Hit, StoredArticle
 
@@ -258,7 +258,7 @@ def reply_language(kind: str, question: str) -> str:
     """The language of REPLIES[kind] to reply to the question in."""
     if kind in CHATTY and {fold(word) for word in WORD_RE.findall(question)} & GERMAN_SMALL_TALK:
         return "de"
-    language = detect_language(question, default="en")
+    language = question_language(question, default="en")
     return language if language in REPLIES[kind] else "en"
 
 
@@ -320,7 +320,7 @@ class AnswerGate:
         dated = sorted((a for a in articles if a.meta.published_ts), key=lambda a: a.meta.published_ts or 0.0)
         before = [a for a in dated if (a.meta.published_ts or 0.0) < published.start_ts]
         newest = (before or dated)[-1] if dated else None
-        language = dates.language or detect_language(question, default="en")
+        language = dates.language or question_language(question, default="en")
         return Decision(False, "no_article_in_range", no_article_text(published, newest, language))
 
 
