@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from index.language import LETTER_WORD_RE
 from index.lexical import fold, tokenize
 
 MONTHS_EN = "january february march april may june july august september october november december".split()
@@ -120,7 +121,6 @@ GENERIC_WORDS = frozenset(
 # A year the question's date expression names ("in January 2012", "im Jahr 1901"): a later article that names it
 # may report that time's news.
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ class DateRange:
         and Sunday); () for "yesterday" or "last week"."""
         if self.years:
             return self.years
-        words = set(_WORD.findall(self.expression.lower()))
+        words = set(LETTER_WORD_RE.findall(self.expression.lower()))
         weekend = bool(words & WEEKEND)
         months = sorted({MONTHS[w] for w in words if w in MONTHS})
         weekdays = sorted({WEEKDAYS[w] for w in words if w in WEEKDAYS} | (WEEKEND_DAYS if weekend else set()))
@@ -160,7 +160,7 @@ class DateRange:
         if years:
             return any(year in text for year in years)
         names = set(self.names)
-        return bool(names) and any(word in names for word in _WORD.findall(text.lower()))
+        return bool(names) and any(word in names for word in LETTER_WORD_RE.findall(text.lower()))
 
     def may_report(self, timestamp: float | None) -> bool:
         """Whether an article published then may report this range's news: on or after its start, or undated (its

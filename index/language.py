@@ -53,6 +53,8 @@ DETECT_SAMPLE_CHARS = 2000
 SENTENCE_WINDOW_CHARS = 4000
 _SENTENCE_MARKS = (". ", "! ", "? ", "… ")
 _SENTENCE_END = re.compile(r"[.!?…]\s")
+#: a word of letters only: no digits, no underscores ("Philae", "übermorgen"; not "F-22" or "2018")
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 # German writes ordinals with a full stop ("am 3. Oktober", "ihr 80. Geburtstag"), so pysbd's German rules never end
 # a sentence after a short number: "Juppé ist bereits 70. Also ein dritter Mann?" stayed one sentence. An ordinal is
 # followed by a noun, a month or an adjective, never by an article, pronoun or conjunction opening a sentence.
@@ -157,7 +159,6 @@ _GERMAN_WORDS = frozenset(
     " waren wurde wurden haben hatte der das den dem des ein eine einen einem einer und im zu von mit für auf bei"
     " nach aus vom zum zur beim sich nicht auch".split()
 )
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 def question_language(question: str, default: str = "") -> str:
@@ -165,7 +166,7 @@ def question_language(question: str, default: str = "") -> str:
     none the other, since a short question is mostly names ("Who is Ulrich Reitz?" is German to the identifier,
     "Who is Angela Merkel?" Afrikaans); else `detect_language`. Capitalised words past the first are left out:
     names, or German nouns."""
-    words = _LETTERS_RE.findall(question)
+    words = LETTER_WORD_RE.findall(question)
     asked = [w.lower() for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
     english = sum(w in _ENGLISH_WORDS for w in asked)
     german = sum(w in _GERMAN_WORDS for w in asked)

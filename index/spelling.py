@@ -14,15 +14,13 @@ the news does not hold are one such edit from another too often ("Biden": "beide
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.answerers.evidence import Corpus
-from index.language import is_known_word
+from index.language import LETTER_WORD_RE, is_known_word
 from index.lexical import fold
 
-WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Shorter words have too many neighbours one letter away ("Wien", "wein"); names of five letters or more rarely do.
 MIN_LETTERS = 5
 # A letter left out is read back only in words this long ("bekanngegeben", "dementirt"): in shorter ones it made
@@ -46,7 +44,7 @@ class Correction:
 def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool] = is_known_word) -> Correction:
     """`question` with each unknown word that has one clear stored spelling one edit away replaced by it (its
     first letter's case kept)."""
-    words = {m.group() for m in WORD_RE.finditer(question) if len(m.group()) >= MIN_LETTERS}
+    words = {m.group() for m in LETTER_WORD_RE.finditer(question) if len(m.group()) >= MIN_LETTERS}
     stored = corpus.document_frequencies({fold(word) for word in words})
     changed: dict[str, str] = {}
     for word in sorted(words):
@@ -69,7 +67,7 @@ def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool]
                 changed[word] = spellings[0]
     if not changed:
         return Correction(question, {})
-    fixed = WORD_RE.sub(lambda m: changed.get(m.group(), m.group()), question)
+    fixed = LETTER_WORD_RE.sub(lambda m: changed.get(m.group(), m.group()), question)
     return Correction(fixed, changed)
 
 
