@@ -72,7 +72,8 @@ def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool]
 
 
 def _edits(word: str) -> set[str]:
-    """Every spelling one edit from `word`: a letter deleted, swapped with the next, replaced or inserted."""
+    """Every spelling one edit from `word`: two neighbouring letters swapped, or (MIN_LETTERS_DROPPED letters or
+    more) a letter inserted."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     swapped = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
     if len(word) < MIN_LETTERS_DROPPED:
