@@ -162,10 +162,15 @@ _GERMAN_WORDS = frozenset(
 
 
 def question_language(question: str, default: str = "") -> str:
-    """The language a question is asked in: English or German when two or more of its function words say one and
-    none the other, since a short question is mostly names ("Who is Ulrich Reitz?" is German to the identifier,
-    "Who is Angela Merkel?" Afrikaans); else `detect_language`. Capitalised words past the first are left out:
-    names, or German nouns."""
+    """The language a question is asked in: English or German when its function words say so
+    (`function_word_language`), since a short question is mostly names ("Who is Ulrich Reitz?" is German to the
+    identifier, "Who is Angela Merkel?" Afrikaans); else `detect_language`."""
+    return function_word_language(question) or detect_language(question, default)
+
+
+def function_word_language(question: str) -> str:
+    """ "en" or "de" when two or more of the question's function words say one language and none the other; ""
+    otherwise. Capitalised words past the first are left out: names, or German nouns."""
     words = LETTER_WORD_RE.findall(question)
     asked = [w.lower() for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
     english = sum(w in _ENGLISH_WORDS for w in asked)
@@ -174,7 +179,7 @@ def question_language(question: str, default: str = "") -> str:
         return "en"
     if german >= 2 and not english:
         return "de"
-    return detect_language(question, default)
+    return ""
 
 
 def language_name(code: str) -> str:

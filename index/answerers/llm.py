@@ -40,7 +40,7 @@ from index.answerers.base import (
     cited_numbers,
 )
 from index.errors import AnswerError, AnswerTimeoutError, ConfigError, NewsbotError
-from index.language import identify_language, language_name
+from index.language import function_word_language, identify_language, language_name
 from index.models import Answer, Hit, Turn
 from index.text import shorten
 
@@ -76,8 +76,9 @@ LANGUAGE_FIX_HUMAN = """\
 Your answer is not written in {language}, the language of the question. Write the same answer again in \
 {language}: the same facts and the same [n] citations, nothing added. Reply with the answer only."""
 
-# A language is "clear" when py3langid gives it at least this probability: short questions reach 0.6-0.99,
-# bare names ("Kim Jong Un") stay below 0.1, so an answer that is only a name is never sent back.
+# A language is "clear" when py3langid gives it at least this probability: many short questions reach 0.6-0.99
+# (English and German ones need not: their function words decide), bare names ("Kim Jong Un") stay below 0.1, so
+# an answer that is only a name is never sent back.
 MIN_LANGUAGE_PROBABILITY = 0.5
 
 CONDENSE_SYSTEM = """\
@@ -225,10 +226,14 @@ def check_options(*, temperature: float, timeout: float) -> None:
 
 
 def _other_language(question: str, text: str) -> str:
-    """The question's language when it and `text`'s language are both clear and differ; "" otherwise."""
-    wanted, certainty = identify_language(question)
-    if certainty < MIN_LANGUAGE_PROBABILITY:
-        return ""
+    """The question's language when it and `text`'s language are both clear and differ; "" otherwise. A question's
+    English or German function words make its language clear where the identifier is unsure of a short one
+    ("What did Lady Gaga sing?": English at 0.29)."""
+    wanted = function_word_language(question)
+    if not wanted:
+        wanted, certainty = identify_language(question)
+        if certainty < MIN_LANGUAGE_PROBABILITY:
+            return ""
     got, certainty = identify_language(CITATION_RE.sub(" ", text))
     return wanted if certainty >= MIN_LANGUAGE_PROBABILITY and got != wanted else ""
 

@@ -8,7 +8,7 @@ import pytest
 
 from index.answerers.base import ABSTAIN_TEXTS
 from index.answerers.chat_model import ChatModelAnswerer
-from index.answerers.llm import ABSTAIN_MARKER, ABSTAIN_TEXT
+from index.answerers.llm import ABSTAIN_MARKER, ABSTAIN_TEXT, MIN_LANGUAGE_PROBABILITY
 from index.errors import AnswerError, AnswerTimeoutError
 from index.language import identify_language
 from index.models import ArticleMeta, Hit, Turn
@@ -157,6 +157,20 @@ def test_a_reply_in_the_sources_language_is_asked_again_in_the_questions(
     assert [m["role"] for m in second.messages] == ["system", "user", "assistant", "user"]
     assert second.messages[2]["content"].startswith("Nein. Pjöngjang")
     assert "not written in English" in second.messages[3]["content"]
+
+
+def test_a_short_question_the_identifier_is_unsure_of_is_answered_in_its_function_words_language(
+    llm: ChatModelAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    question = "What did Lady Gaga sing?"  # mostly a name: English to the identifier, but only at 0.29
+    assert identify_language(question)[1] < MIN_LANGUAGE_PROBABILITY
+    fake_openai.enqueue("Die Quellen nennen kein Lied, das Lady Gaga gesungen hat, aber ihren Auftritt [1].")
+    fake_openai.enqueue("The sources name no song Lady Gaga sang, only her appearance [1].")
+
+    answer = llm.answer(question, hits)
+
+    assert answer.text == "The sources name no song Lady Gaga sang, only her appearance [1]."
+    assert "not written in English" in fake_openai.completions[1].messages[3]["content"]
 
 
 def test_a_german_question_over_english_sources_is_answered_in_german(
