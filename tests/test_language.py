@@ -80,6 +80,46 @@ def test_a_german_sentence_may_end_in_a_number_and_ordinals_stay_inside(text: st
     assert split_sentences(text, "de") == sentences
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # two short numbers with full stops in a paragraph are a numbered list to pysbd, which cut before each
+        (
+            "Wieso wurde am 1. Jänner noch von Ruhe berichtet und die Übergriffe erst am Abend des 2. Jänner bekannt?"
+            " Klingt das glaubhaft?",
+            [
+                "Wieso wurde am 1. Jänner noch von Ruhe berichtet und die Übergriffe erst am Abend des 2. Jänner"
+                " bekannt?",
+                "Klingt das glaubhaft?",
+            ],
+        ),
+        (
+            "Am 3. Feber kam es. Vom 6. März bis 7. April war es. Die Prüfungen stehen am 6. und 7. Juni an.",
+            ["Am 3. Feber kam es.", "Vom 6. März bis 7. April war es.", "Die Prüfungen stehen am 6. und 7. Juni an."],
+        ),
+        # and a sentence cut inside an abbreviation
+        (
+            "Es gab Luftschläge u. a. auf Sanaa. Das ist v. Chr. gebaut.",
+            ["Es gab Luftschläge u. a. auf Sanaa.", "Das ist v. Chr. gebaut."],
+        ),
+        # a three-digit ordinal after an article
+        (
+            "Er sorgte bei der 107. Auflage der Primavera für den Sieg. Allerdings nur jedes 100. Unternehmen.",
+            ["Er sorgte bei der 107. Auflage der Primavera für den Sieg.", "Allerdings nur jedes 100. Unternehmen."],
+        ),
+        # a real list keeps its items
+        (
+            "Gehen: 4. Igor Glawan (Ukraine) 1:20:29, 5. Cai Zelin (China) 1:20:42, 6. Caio Bonfim 1:20:44.",
+            ["Gehen:", "4. Igor Glawan (Ukraine) 1:20:29,", "5. Cai Zelin (China) 1:20:42,", "6. Caio Bonfim 1:20:44."],
+        ),
+    ],
+)
+def test_a_sentence_pysbd_cuts_before_a_date_or_inside_an_abbreviation_is_one_sentence(
+    text: str, sentences: list[str]
+) -> None:
+    assert split_sentences(text, "de") == sentences
+
+
 def test_known_words_in_english_and_german_and_not_names() -> None:
     assert is_known_word("Wahlen", ("de",)) and is_known_word("elections", ("en",))
     assert not is_known_word("Kohlschreiber") and not is_known_word("asdfqwer")
