@@ -70,7 +70,8 @@ _GERMAN_NUMBER_END = re.compile(
 # ("am", "des", "im") or a lone word ("Am"). A real list ("4. Igor Glawan (Ukraine) 1:20:29," | "5. Cai Zelin …")
 # keeps its items. And an ordinal of three or four digits after an article or a possessive ends a piece ("Der Profi
 # sorgte bei der 107." | "Auflage der Primavera …", "zum 200." | "Geburtstag."; 7 places in the 1,028 10kGNAD test
-# articles, all ordinals): in German that piece joins the next.
+# articles, all ordinals): in German that piece joins the next. So does a piece cut before a hyphen ("K." | "-o." |
+# "-Phase"), with no space between.
 _GERMAN_ORDINAL_END = re.compile(
     r"\b(?:der|die|das|dem|den|des|am|im|zum|zur|beim|vom|ihr|ihre|ihrem|ihren|ihres|sein|seine|seinem|seinen|seines|"
     r"dessen|deren|ein|eine|einem|einen|einer|eines|jede|jeder|jedes|jedem|jeden)\s+\d{1,4}\.$"
@@ -361,6 +362,9 @@ def _rejoined(pieces: Iterable[str], language: str) -> Iterator[str]:
     """The pieces, each that pysbd cut off in mid-sentence joined to the next (see _ENDS_LIKE_A_SENTENCE)."""
     held = ""
     for piece in pieces:
+        if held and piece[:1] == "-" and piece[1:2].isalpha():  # "K." | "-o." | "-Phase": "K.-o.-Phase"
+            held += piece
+            continue
         if held and language == "de" and _GERMAN_ORDINAL_END.search(held) and piece[:1].isalpha():
             held = f"{held} {piece}"
             continue

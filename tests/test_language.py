@@ -107,6 +107,11 @@ def test_a_german_sentence_may_end_in_a_number_and_ordinals_stay_inside(text: st
             "Er sorgte bei der 107. Auflage der Primavera für den Sieg. Allerdings nur jedes 100. Unternehmen.",
             ["Er sorgte bei der 107. Auflage der Primavera für den Sieg.", "Allerdings nur jedes 100. Unternehmen."],
         ),
+        # and a word cut at its abbreviations' full stops
+        (
+            "Benfica muss in der K.-o.-Phase auf zwei Verteidiger verzichten. Das ist bitter.",
+            ["Benfica muss in der K.-o.-Phase auf zwei Verteidiger verzichten.", "Das ist bitter."],
+        ),
         # a real list keeps its items
         (
             "Gehen: 4. Igor Glawan (Ukraine) 1:20:29, 5. Cai Zelin (China) 1:20:42, 6. Caio Bonfim 1:20:44.",
