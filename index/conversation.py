@@ -3,9 +3,9 @@
 With an LLM, the answerer rewrites the follow-up (`Answerer.condense`). Without one, a heuristic: a question
 that looks like a follow-up — it is short, or starts with "and"/"und"/"what about"/…, or leans on a pronoun and
 names nothing of its own — is retrieved together with the questions it follows (back to the last one that stood
-on its own) and, when it asks about that story rather than bringing a subject of its own, the words the last
-answer quoted, so retrieval still finds the story the conversation is about. A question that stands on its own
-is left as it is.
+on its own) and, when it asks about that story (or for more of it) rather than bringing a subject of its own, the
+words the last answer that quoted the news quoted, so retrieval still finds the story the conversation is about. A
+question that stands on its own is left as it is.
 """
 
 from __future__ import annotations
@@ -33,6 +33,13 @@ REFERRING = re.compile(
 QUESTION_WORD = re.compile(
     r"\b(who|whom|whose|what|when|where|why|how|which|wer|wen|wem|wessen|was|wann|wo|wohin|woher|warum|weshalb"
     r"|wieso|weswegen|wie|welche[rsmn]?)\b",
+    re.IGNORECASE,
+)
+# A request for more of the same story ("Tell me more", "Mehr dazu", "go on", "Und weiter?"): it keeps the story.
+ASKS_FOR_MORE = re.compile(
+    r"^\W*(?:(?:and|und|please|bitte|ok|okay)\W+)*(?:tell me more|more|more details|any more|what else|go on|"
+    r"continue|keep going|details|mehr|mehr dazu|noch mehr|erzähl(?:e)? (?:mir )?mehr|was noch|was sonst noch|"
+    r"weiter|einzelheiten|details bitte)(?:\W+(?:please|bitte))?\W*$",
     re.IGNORECASE,
 )
 WORD = re.compile(r"\w")
@@ -118,7 +125,7 @@ def standalone_question(question: str, history: Sequence[Turn], answerer: Answer
     if rewritten and rewritten.strip():
         return rewritten.strip(), rewritten.strip()
     if looks_like_follow_up(question):
-        quoted = quoted_words(history[-1].answer) if keeps_the_story(question) else ""
+        quoted = last_quoted_words(history) if keeps_the_story(question) else ""
         return question, " ".join(part for part in [question, *followed_questions(history), quoted] if part)
     return question, question
 
@@ -131,7 +138,7 @@ def keeps_the_story(follow_up: str) -> bool:
     rest = follow_up
     while (opening := FOLLOW_UP_START.match(rest)) and opening.end() > 0:
         rest = rest[opening.end() :]
-    if not WORD.search(rest):  # "And?", "Und?": go on
+    if not WORD.search(rest) or ASKS_FOR_MORE.match(follow_up):  # "And?", "Und?", "Tell me more": go on
         return True
     if not (QUESTION_WORD.search(rest) or REFERRING.search(rest)):
         return False
@@ -147,6 +154,15 @@ def followed_questions(history: Sequence[Turn]) -> list[str]:
         if not looks_like_follow_up(turn.question):
             break
     return questions
+
+
+def last_quoted_words(history: Sequence[Turn]) -> str:
+    """The words the newest answer that quoted the news quoted, among the turns a follow-up follows: a refusal in
+    between ("Tell me more" -> "The indexed news does not say.") does not lose the story."""
+    for turn in reversed(history[-FOLLOW_UP_TURNS:]):
+        if quoted := quoted_words(turn.answer):
+            return quoted
+    return ""
 
 
 def quoted_words(answer: str) -> str:

@@ -107,6 +107,26 @@ def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> Non
         assert keeps_the_story(question), question
 
 
+@pytest.mark.parametrize(
+    "question", ["Tell me more", "tell me more please", "Mehr dazu", "Erzähl mir mehr!", "go on", "Und weiter?", "more"]
+)
+def test_a_request_for_more_keeps_the_story(question: str) -> None:
+    assert looks_like_follow_up(question) and keeps_the_story(question)
+    _, query = standalone_question(question, HISTORY, NoLLM())
+    assert query == f"{question} Who denied supplying arms to Russia? North Korea denied it."
+
+
+def test_more_about_something_else_changes_the_story() -> None:
+    assert not keeps_the_story("Tell me more about Syria")
+    assert not keeps_the_story("Und mehr über Kiew?")
+
+
+def test_a_refusal_in_between_does_not_lose_the_story() -> None:
+    history = [*HISTORY, Turn("Tell me more", "The indexed news does not say.")]
+    _, query = standalone_question("Who said so?", history, NoLLM())
+    assert query == "Who said so? Tell me more Who denied supplying arms to Russia? North Korea denied it."
+
+
 LIST = "Articles about “Greece”, newest first:\n• Athens asks for aid [1]\n• Talks begin [2]\n• Tsipras resigns [3]"
 
 

@@ -75,6 +75,9 @@ CONVERSATIONS = [
         ["Wie hoch sind die Schulden von Puerto Rico?", "Und wer ist der Gouverneur?", "Was hat er gesagt?"],
         "Staatsschulden",
     ),
+    # a request for more keeps the story ("Tell me more" was refused, and "Who said so?" then lost the story)
+    (["Who denied supplying arms?", "Tell me more", "Who said so?"], "Nordkorea dementiert"),
+    (["Was ist mit Philae passiert?", "Erzähl mir mehr"], "Der womöglich letzte"),
 ]
 
 
