@@ -145,21 +145,26 @@ def keeps_the_story(follow_up: str) -> bool:
     return not _names_its_subject(rest)
 
 
-def followed_questions(history: Sequence[Turn]) -> list[str]:
-    """The questions a follow-up follows, newest first: back to the last one that stood on its own, at most
+def followed_turns(history: Sequence[Turn]) -> list[Turn]:
+    """The turns a follow-up follows, newest first: back to the last one whose question stood on its own, at most
     FOLLOW_UP_TURNS."""
-    questions: list[str] = []
+    turns: list[Turn] = []
     for turn in reversed(history[-FOLLOW_UP_TURNS:]):
-        questions.append(turn.question)
+        turns.append(turn)
         if not looks_like_follow_up(turn.question):
             break
-    return questions
+    return turns
+
+
+def followed_questions(history: Sequence[Turn]) -> list[str]:
+    """The questions of `followed_turns`, newest first."""
+    return [turn.question for turn in followed_turns(history)]
 
 
 def last_quoted_words(history: Sequence[Turn]) -> str:
     """The words the newest answer that quoted the news quoted, among the turns a follow-up follows: a refusal in
     between ("Tell me more" -> "The indexed news does not say.") does not lose the story."""
-    for turn in reversed(history[-FOLLOW_UP_TURNS:]):
+    for turn in followed_turns(history):
         if quoted := quoted_words(turn.answer):
             return quoted
     return ""

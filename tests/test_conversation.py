@@ -127,6 +127,12 @@ def test_a_refusal_in_between_does_not_lose_the_story() -> None:
     assert query == "Who said so? Tell me more Who denied supplying arms to Russia? North Korea denied it."
 
 
+def test_a_refused_question_that_stood_on_its_own_takes_no_words_from_the_story_before_it() -> None:
+    history = [*HISTORY, Turn("How high is Puerto Rico's public debt in dollars?", "The indexed news does not say.")]
+    _, query = standalone_question("And why?", history, NoLLM())
+    assert query == "And why? How high is Puerto Rico's public debt in dollars?"
+
+
 LIST = "Articles about “Greece”, newest first:\n• Athens asks for aid [1]\n• Talks begin [2]\n• Tsipras resigns [3]"
 
 
