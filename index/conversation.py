@@ -125,8 +125,9 @@ def standalone_question(question: str, history: Sequence[Turn], answerer: Answer
     if rewritten and rewritten.strip():
         return rewritten.strip(), rewritten.strip()
     if looks_like_follow_up(question):
-        quoted = last_quoted_words(history) if keeps_the_story(question) else ""
-        return question, " ".join(part for part in [question, *followed_questions(history), quoted] if part)
+        followed = followed_turns(history)
+        quoted = last_quoted_words(followed) if keeps_the_story(question) else ""
+        return question, " ".join(part for part in [question, *(t.question for t in followed), quoted] if part)
     return question, question
 
 
@@ -156,15 +157,11 @@ def followed_turns(history: Sequence[Turn]) -> list[Turn]:
     return turns
 
 
-def followed_questions(history: Sequence[Turn]) -> list[str]:
-    """The questions of `followed_turns`, newest first."""
-    return [turn.question for turn in followed_turns(history)]
-
-
-def last_quoted_words(history: Sequence[Turn]) -> str:
-    """The words the newest answer that quoted the news quoted, among the turns a follow-up follows: a refusal in
-    between ("Tell me more" -> "The indexed news does not say.") does not lose the story."""
-    for turn in followed_turns(history):
+def last_quoted_words(followed: Sequence[Turn]) -> str:
+    """The words the newest answer that quoted the news quoted, among the turns a follow-up follows
+    (`followed_turns`, newest first): a refusal in between ("Tell me more" -> "The indexed news does not say.")
+    does not lose the story."""
+    for turn in followed:
         if quoted := quoted_words(turn.answer):
             return quoted
     return ""
