@@ -88,7 +88,14 @@ class AnswerStep:
         #: the hits a question is answered from (NEWSBOT_RETRIEVAL_K); a topic's list may show more
         self.k = k
 
-    def __call__(self, question: str, hits: Sequence[Hit], dates: DateQuery | None = None, topic: str = "") -> Answer:
+    def __call__(
+        self,
+        question: str,
+        hits: Sequence[Hit],
+        dates: DateQuery | None = None,
+        topic: str = "",
+        said: Sequence[str] = (),
+    ) -> Answer:
         decision = self.gate.screen_hits(question, hits, store_is_empty=not hits and self.store_is_empty())
         if decision.reason == "empty_store":
             return declined(question, decision)
@@ -102,6 +109,8 @@ class AnswerStep:
             return self.topic(question, topic, hits)
         if dates is not None and dates.recent:
             hits = newest_relevant(hits, self.gate.min_relevance)
+        if said:  # a request for more of the story the conversation quoted
+            return self.answerer.answer_more(question, hits, said)
         return self.answerer.answer(question, hits)
 
     def headlines(self, question: str, dates: DateQuery) -> Answer:
@@ -214,7 +223,9 @@ def declined(question: str, decision: Decision) -> Answer:
 
 
 def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str, Any], Answer]:
-    """A runnable taking {"question", optional "search_query", optional "now"} and returning an Answer."""
+    """A runnable taking {"question", optional "search_query", optional "now", optional "said"} and returning an
+    Answer. "said": what the conversation's answers quoted, for a request for more of their story
+    (index/conversation.py `more_of_the_story`)."""
 
     def _link_only(inputs: dict[str, Any]) -> bool:
         return bool(linked_page(inputs["question"]))
@@ -282,7 +293,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _respond(inputs: dict[str, Any]) -> Answer:
         documents: list[Document] = inputs["documents"]
         hits = [document_to_hit(document) for document in documents]
-        return step(inputs["question"], hits, inputs["dates"], inputs["topic"])
+        return step(inputs["question"], hits, inputs["dates"], inputs["topic"], inputs.get("said", ()))
 
     answer = (
         RunnablePassthrough.assign(topic=RunnableLambda(_topic, name="topic"))

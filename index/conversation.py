@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from index.answerers.base import CITATION_RE, Answerer
 from index.models import Turn
@@ -170,9 +171,37 @@ def last_quoted_words(followed: Sequence[Turn]) -> str:
 def quoted_words(answer: str) -> str:
     """What an answer quoted from the news, without its citation marks, cut to ANSWER_CONTEXT_CHARS at a word; ""
     for a reply that cites nothing (a refusal, a greeting)."""
-    if not CITATION_RE.search(answer):
-        return ""
-    text = " ".join(CITATION_RE.sub(" ", answer).split())
+    text = quoted(answer)
     if len(text) <= ANSWER_CONTEXT_CHARS:
         return text
     return text[:ANSWER_CONTEXT_CHARS].rsplit(" ", 1)[0]
+
+
+def quoted(answer: str) -> str:
+    """All an answer quoted from the news, without its citation marks; "" for a reply that cites nothing."""
+    if not CITATION_RE.search(answer):
+        return ""
+    return " ".join(CITATION_RE.sub(" ", answer).split())
+
+
+@dataclass(frozen=True)
+class MoreOfTheStory:
+    """A request for more of the story a conversation is about: the question the story was asked with, and what
+    the conversation's answers have already quoted (each answer's quoted text, newest first)."""
+
+    question: str
+    said: tuple[str, ...]
+
+
+def more_of_the_story(question: str, history: Sequence[Turn]) -> MoreOfTheStory | None:
+    """For a request for more ("Tell me more", "Mehr dazu", "go on") after answers that quoted the news: the newest
+    question of the conversation that asked something (no request for more itself), and what its answers quoted,
+    so the next answer tells what they did not. None for any other question, or when there is no such story (no
+    answer quoted the news, or the last one that did was a list of headlines: its items are picked by number)."""
+    if not ASKS_FOR_MORE.match(question):
+        return None
+    asked = next((turn.question for turn in reversed(history) if not ASKS_FOR_MORE.match(turn.question)), "")
+    quoting = [turn.answer for turn in reversed(history) if quoted(turn.answer)]
+    if not asked or not quoting or LIST_LINE.search(quoting[0]):
+        return None
+    return MoreOfTheStory(asked, tuple(quoted(answer) for answer in quoting))

@@ -28,7 +28,7 @@ from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
 from index.cleaning import clean_article
-from index.conversation import FOLLOW_UP_TURNS, listed_title, standalone_question
+from index.conversation import FOLLOW_UP_TURNS, listed_title, more_of_the_story, standalone_question
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import IngestCancelled, NewsbotError, SourceError
@@ -400,7 +400,11 @@ class Newsroom:
             title = listed_title(question, [turn.answer for turn in history[-FOLLOW_UP_TURNS:]])
             if title and (lead := self.answer_from_hits.listed(question, title)) is not None:
                 return lead
+            # "Tell me more": the story's question again, telling what the answers have not quoted yet
+            more = None if self.answerer.writes else more_of_the_story(question, history)
             question, search_query = standalone_question(question, history, self.answerer)
+            if more is not None:
+                question = more.question
             # a typo in a name ("Phliae") is read as the stored news spells it (index/spelling.py)
             corrected = correct_spelling(question, self.searcher.lexical)
             if corrected.changed:
@@ -409,7 +413,8 @@ class Newsroom:
                 else:
                     search_query = correct_spelling(search_query, self.searcher.lexical).question
                 question = corrected.question
-            answer = self.chain.invoke({"question": question, "search_query": search_query, "now": moment})
+            inputs = {"question": question, "search_query": search_query, "now": moment}
+            answer = self.chain.invoke({**inputs, "said": more.said} if more is not None else inputs)
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:

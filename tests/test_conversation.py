@@ -8,9 +8,11 @@ import pytest
 from index.answerers.base import Answerer
 from index.conversation import (
     ANSWER_CONTEXT_CHARS,
+    MoreOfTheStory,
     keeps_the_story,
     listed_title,
     looks_like_follow_up,
+    more_of_the_story,
     standalone_question,
 )
 from index.models import Answer, Hit, Turn
@@ -167,3 +169,34 @@ def test_the_list_may_be_some_answers_back() -> None:
     assert listed_title("And the third?", [LIST, first]) == "Tsipras resigns"
     newer = "Articles about “Rome”, newest first:\n• Pope visits [1]\n• Strike ends [2]"
     assert listed_title("And the second?", [LIST, first, newer, first]) == "Strike ends"  # the newest list
+
+
+def test_a_request_for_more_takes_the_question_it_follows_and_all_the_answers_since_quoted() -> None:
+    history = [
+        Turn("Who denied supplying arms?", "Nordkorea dementiert. [1]"),
+        Turn("Tell me more", "Die USA versuchten damit, dem Ruf Nordkoreas zu schaden. [1]"),
+        Turn("go on", "The indexed news does not say."),
+    ]
+    assert more_of_the_story("Mehr dazu", history) == MoreOfTheStory(
+        "Who denied supplying arms?",
+        ("Die USA versuchten damit, dem Ruf Nordkoreas zu schaden.", "Nordkorea dementiert."),
+    )
+    # a follow-up that asked something is the question the request follows
+    asked = [*history[:1], Turn("Who said so?", "Ein Vizedirektor des Ministeriums sagte es. [1]")]
+    more = more_of_the_story("Tell me more", asked)
+    assert more is not None and more.question == "Who said so?"
+    assert more.said == ("Ein Vizedirektor des Ministeriums sagte es.", "Nordkorea dementiert.")
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("Who said so?", HISTORY),  # no request for more
+        ("Tell me more", []),
+        ("Tell me more", [Turn("Who won the World Cup?", "The indexed news does not say.")]),  # nothing quoted
+        ("Tell me more", [Turn("Tell me more", "North Korea denied it. [1]")]),  # no question asked
+        ("Tell me more", [Turn("What's new?", LIST)]),  # a list's items are picked by number
+    ],
+)
+def test_only_a_request_for_more_of_a_quoted_story_is_one(question: str, history: list[Turn]) -> None:
+    assert more_of_the_story(question, history) is None

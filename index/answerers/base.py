@@ -47,6 +47,18 @@ def abstain_text(question: str) -> str:
     return ABSTAIN_TEXTS.get(question_language(question, default="en"), ABSTAIN_TEXTS["en"])
 
 
+# What a request for more of a story gets when the answers have quoted all the news says to its question.
+NO_MORE_TEXTS = {
+    "en": "That is all the indexed news says about it.",
+    "de": "Mehr sagen die indexierten Nachrichten dazu nicht.",
+}
+
+
+def no_more_text(question: str) -> str:
+    """ "That is all the indexed news says about it." in the question's language (English or German)."""
+    return NO_MORE_TEXTS.get(question_language(question, default="en"), NO_MORE_TEXTS["en"])
+
+
 class Answerer(ABC):
     """Answers a question from hits numbered 1..n in the given order, citing them as [n]."""
 
@@ -60,6 +72,12 @@ class Answerer(ABC):
 
     @abstractmethod
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer: ...
+
+    def answer_more(self, question: str, hits: Sequence[Hit], said: Sequence[str]) -> Answer:
+        """Answer a request for more of the story `question` asked about, telling what `said` (the texts the
+        conversation's answers quoted) does not. The default answers the question again: an LLM's follow-ups are
+        its own rewrites (`condense`)."""
+        return self.answer(question, hits)
 
     def condense(self, question: str, history: Sequence[Turn]) -> str | None:
         """Rewrite a follow-up into a standalone question; None when this answerer cannot (no LLM)."""

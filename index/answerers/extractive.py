@@ -15,6 +15,7 @@ dev. `Answer.confidence` is the best sentence's similarity, the number `min_sent
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Literal
 
 import numpy as np
 
-from index.answerers.base import Answerer, ArticleStore, abstain_text, build_answer
+from index.answerers.base import Answerer, ArticleStore, abstain_text, build_answer, no_more_text
 from index.answerers.evidence import (
     LATENT_SENTENCES,
     AnswerModel,
@@ -142,6 +143,39 @@ class ExtractiveAnswerer(Answerer):
         if self.model is not None:
             return self.answer_by_evidence(reading, self.model)
         return self.answer_by_similarity(reading)
+
+    def answer_more(self, question: str, hits: Sequence[Hit], said: Sequence[str]) -> Answer:
+        """More of the story: the sentences of the article the conversation quoted (the one the newest answer in
+        `said` quoted most) that answer `question` best, up to `max_sentences`, none already said or repeating
+        what was. No abstention: the story is in the news, and when all of it was said, the answer says so."""
+        reading = self.read(question, hits)
+        if reading is None:
+            return self._abstain(question)
+        candidates = reading.candidates
+        articles = [reading.hits[c.hit].article_id for c in candidates]  # the hits' and the first articles' rest
+        texts = [" ".join(c.text.split()) for c in candidates]
+        told = [" ".join(answer.split()) for answer in said]
+        was_said = [any(text in answer for answer in told) for text in texts]
+        story = _quoted_most(articles, texts, told)
+        if story is None:  # the story's article was not retrieved again: answered as a question of its own
+            return self.answer_by_evidence(reading, self.model) if self.model else self.answer_by_similarity(reading)
+        if self.model is not None:
+            ranks = np.where(reading.similarity > -1, self.model.sentence.logit(reading.rows), -np.inf)
+        else:
+            ranks = np.where(reading.similarity > -1, reading.scores, -np.inf)
+        chosen: list[int] = []
+        for i in np.argsort(-ranks):
+            i = int(i)
+            text = candidates[i].text
+            if len(chosen) == self.max_sentences or ranks[i] == -np.inf:
+                break
+            if articles[i] != story or was_said[i] or asks(text):
+                continue
+            if not _repeats(text, [*said, *(candidates[c].text for c in chosen)]):
+                chosen.append(i)
+        if not chosen:
+            return Answer(text=no_more_text(question), abstained=True, answerer=self.name, question=question)
+        return self._compose(question, chosen, candidates, reading.hits, float(reading.similarity[chosen[0]]))
 
     def read(self, question: str, hits: Sequence[Hit]) -> Reading | None:
         """Candidates, similarities and evidence for a question over its hits; None when no hit has a sentence
@@ -449,6 +483,16 @@ class ExtractiveAnswerer(Answerer):
         if self.reader is not self.embedder and self.shortlist is not None:
             models.append(self.shortlister)  # it shortlists every candidate for the reader
         return models
+
+
+def _quoted_most(articles: Sequence[str], texts: Sequence[str], answers: Sequence[str]) -> str | None:
+    """The article whose sentences (`texts`, each of `articles`) the newest answer that quoted any of them (answers
+    newest first) quoted most: an earlier answer may have quoted another story. None when none quoted one."""
+    for answer in answers:
+        quoted = Counter(article for article, text in zip(articles, texts, strict=True) if text in answer)
+        if quoted:
+            return quoted.most_common(1)[0][0]
+    return None
 
 
 def asks(sentence: str) -> bool:

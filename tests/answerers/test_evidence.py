@@ -271,6 +271,40 @@ def test_a_sentence_that_asks_never_joins_the_answer() -> None:
     assert ANSWER in answer.text and plain in answer.text
 
 
+THIRD = "Lee Sedol hatte das Strategiespiel jahrelang dominiert und galt als Favorit."
+
+
+def test_a_request_for_more_tells_the_rest_of_the_story_and_then_that_there_is_no_more() -> None:
+    hits = [_hit("go", f"{ANSWER} {RESTATES} {THIRD}", 0.8), _hit("rent", OTHER_STORY, 0.6)]
+    answerer = _answerer(replace(_model(threshold=0.5), max_sentences=1))
+    first = answerer.answer("Who lost to AlphaGo in Seoul?", hits)
+    assert first.text == f"{ANSWER} [1]"
+
+    said = [ANSWER]
+    more = answerer.answer_more("Who lost to AlphaGo in Seoul?", hits, said)
+    assert not more.abstained and ANSWER not in more.text and OTHER_STORY not in more.text
+    assert more.text.endswith("[1]") and more.sources[0].article_id == "go"
+    # up to max_sentences (3) of the story, none from another article though the answerer may pad with two
+    assert RESTATES in more.text and THIRD in more.text
+
+    said.append(more.text.removesuffix(" [1]"))
+    done = answerer.answer_more("Who lost to AlphaGo in Seoul?", hits, said)
+    assert done.abstained and done.text == "That is all the indexed news says about it." and not done.sources
+    german = answerer.answer_more("Wer verlor gegen AlphaGo in Seoul?", hits, said)
+    assert german.text == "Mehr sagen die indexierten Nachrichten dazu nicht."
+
+
+def test_a_request_for_more_stays_with_the_story_the_newest_answer_quoted() -> None:
+    hits = [_hit("rent", OTHER_STORY, 0.9), _hit("go", f"{ANSWER} {RESTATES}", 0.8)]
+    answerer = _answerer(_model(threshold=0.5))
+    # an older answer quoted the rent story; the newest the match: more of the match, though rent ranks first
+    more = answerer.answer_more("Who lost to AlphaGo in Seoul?", hits, [f"{ANSWER}", f"{OTHER_STORY}"])
+    assert RESTATES in more.text and OTHER_STORY not in more.text
+    # a story not retrieved again: the question is answered as asked, with its threshold
+    lost = answerer.answer_more("Who lost to AlphaGo in Seoul?", hits, ["Ein Satz aus einer anderen Geschichte."])
+    assert lost.text == answerer.answer("Who lost to AlphaGo in Seoul?", hits).text
+
+
 def test_the_reader_reads_a_sentence_once_for_repeated_questions() -> None:
     reader = ScriptedEmbedder("reader", {ANSWER: 0.8}, cosine_spread=0.02)
     calls: list[int] = []

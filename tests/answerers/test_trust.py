@@ -91,6 +91,23 @@ def test_follow_ups_stay_with_the_story_they_follow(newsroom: Newsroom, conversa
         history.append(Turn(question, answer.text))
 
 
+@pytest.mark.parametrize("requests", [["Tell me more", "go on"], ["Mehr dazu", "Und weiter?", "Was noch?"]])
+def test_a_request_for_more_tells_more_of_the_story_and_repeats_nothing(
+    newsroom: Newsroom, requests: list[str]
+) -> None:
+    # before, "Tell me more" was answered as a question: "Und weiter?" got the very answer "Mehr dazu" had
+    history: list[Turn] = []
+    told: set[str] = set()
+    for question in [SEED_QUESTION, *requests]:
+        answer = newsroom.ask(question, history=history)
+        assert not answer.abstained, (question, answer.text)
+        assert [source.meta.title[:20] for source in answer.sources] == ["Nordkorea dementiert"], question
+        sentences = {s.strip() for s in answer.text.removesuffix("[1]").split(". ") if s.strip()}
+        assert not sentences & told, (question, sentences & told)
+        told |= sentences
+        history.append(Turn(question, answer.text))
+
+
 @pytest.mark.parametrize(
     ("question", "story"),
     [
