@@ -223,9 +223,10 @@ def declined(question: str, decision: Decision) -> Answer:
 
 
 def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str, Any], Answer]:
-    """A runnable taking {"question", optional "search_query", optional "now", optional "said"} and returning an
-    Answer. "said": what the conversation's answers quoted, for a request for more of their story
-    (index/conversation.py `more_of_the_story`)."""
+    """A runnable taking {"question", optional "search_query", optional "now", optional "said", optional "alone"}
+    and returning an Answer. "said": what the conversation's answers quoted, for a request for more of their story
+    (index/conversation.py `more_of_the_story`); "alone": the question follows no earlier turn (a question word
+    alone is then unclear, `AnswerGate.screen_question`)."""
 
     def _link_only(inputs: dict[str, Any]) -> bool:
         return bool(linked_page(inputs["question"]))
@@ -239,11 +240,15 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _archive(inputs: dict[str, Any]) -> Answer:
         return step.archive(inputs["question"])
 
+    def _screened(inputs: dict[str, Any]) -> Decision:
+        now = parse_now(inputs.get("now"))
+        return step.gate.screen_question(inputs["question"], now, alone=bool(inputs.get("alone")))
+
     def _not_a_question(inputs: dict[str, Any]) -> bool:
-        return not step.gate.screen_question(inputs["question"], parse_now(inputs.get("now"))).answer
+        return not _screened(inputs).answer
 
     def _reply(inputs: dict[str, Any]) -> Answer:
-        return declined(inputs["question"], step.gate.screen_question(inputs["question"], parse_now(inputs.get("now"))))
+        return declined(inputs["question"], _screened(inputs))
 
     def _dates(inputs: dict[str, Any]) -> DateQuery:
         return parse_question(inputs["question"], parse_now(inputs.get("now")))

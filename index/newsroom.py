@@ -403,6 +403,7 @@ class Newsroom:
             # "Tell me more": the story's question again, telling what the answers have not quoted yet
             more = None if self.answerer.writes else more_of_the_story(question, history)
             question, search_query = standalone_question(question, history, self.answerer)
+            alone = search_query == question  # no follow-up: "Why?" on its own is unclear
             if more is not None:
                 question = more.question
             # a typo in a name ("Phliae") is read as the stored news spells it (index/spelling.py)
@@ -413,7 +414,7 @@ class Newsroom:
                 else:
                     search_query = correct_spelling(search_query, self.searcher.lexical).question
                 question = corrected.question
-            inputs = {"question": question, "search_query": search_query, "now": moment}
+            inputs = {"question": question, "search_query": search_query, "now": moment, "alone": alone}
             answer = self.chain.invoke({**inputs, "said": more.said} if more is not None else inputs)
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer
 

@@ -54,6 +54,7 @@ SMALL_TALK: dict[str, frozenset[str]] = {
 SMALL_TALK_WORDS = frozenset().union(*SMALL_TALK.values())
 SMALL_TALK_FILLERS = _words(
     """you a lot so very much many again all für die the answer antwort dir ihnen dich vielen schön schoen sehr
+    bot newsbot there everyone everybody folks guys leute zusammen alle
     herzlichen herzlich besten bestens and und dann then for your deine ihre nochmal einmal auch too bis
     später spaeter soon later auf have day einen schönen schoenen"""
 )
@@ -68,7 +69,13 @@ ABOUT_THE_BOT = re.compile(
     r"|was weißt du|was weisst du|was wissen sie"
     r"|(?:can|could) you help(?: me)?(?: please)?|i need (?:some )?help|(?:kannst du|können sie|koennen sie) mir "
     r"helfen|ich brauche hilfe|i don ?t understand(?: (?:this|that|you))?|ich verstehe? (?:das |dich |sie )?nicht"
-    r"|what do you mean|was meinst du|wie meinst du das)\W*$",
+    r"|what do you mean|was meinst du|wie meinst du das"
+    # what the bot is ("Are you a robot?" got a sentence on a comet lander's robot, "Bist du ein Bot?" one on a
+    # quiz) and who made it
+    r"|(?:are you|r u|bist du|sind sie) (?:a |an |ein |eine )?(?:real |echte[rs]? )?(?:robot|bot|chat ?bot|human"
+    r"|person|machine|computer|program|ai|a i|real|alive|roboter|mensch|maschine|programm|ki|künstliche intelligenz"
+    r"|echt)|is this (?:a )?(?:bot|robot|human|real person)|ist das (?:ein )?(?:bot|roboter|mensch)"
+    r"|who (?:made|built|created|programmed|wrote) you|wer hat dich (?:gemacht|gebaut|programmiert|erstellt))\W*$",
     re.IGNORECASE,
 )
 # What a message says of the last answer, whole: doubt or a complaint ("Are you sure?", "That's wrong", "Das stimmt
@@ -80,7 +87,12 @@ DOUBT = re.compile(
     r"|(?:das|es) (?:stimmt|ist) (?:doch )?(?:nicht|falsch|unsinn|quatsch)(?: richtig)?|falsch|quatsch|unsinn|blödsinn"
     r"|wrong answer|bad answer|falsche antwort|(?:that|this) (?:s |is |was )?not what i asked"
     r"|(?:that|this|it) (?:doesn t|does not|didn t|did not) answer (?:my|the) question"
-    r"|(?:das|es) beantwortet (?:meine|die) frage nicht|das (?:habe|hab) ich nicht gefragt)\W*$",
+    r"|(?:das|es) beantwortet (?:meine|die) frage nicht|das (?:habe|hab) ich nicht gefragt"
+    # and frustration, at the bot ("You are stupid", "Du bist dumm": each got a cited sentence)
+    r"|(?:you are|you re|ur|du bist|sie sind|this bot is|der bot ist) (?:so |really |very |such an? |totally |echt "
+    r"|so |total |voll |ziemlich |ganz schön |ein |eine )?(?:stupid|dumb|useless|bad|terrible|awful|an idiot|idiot"
+    r"|rubbish|garbage|wrong|dumm|blöd|bloed|doof|nutzlos|schlecht|unnütz|unnuetz|idiot|depp|schrott|mist)"
+    r"|you suck|(?:this|that) (?:is|was) (?:useless|stupid|dumb)|das (?:ist|war) (?:nutzlos|dumm|blöd|doof))\W*$",
     re.IGNORECASE,
 )
 # What a message asks of the clock, whole ("What time is it?", "What's the date today?", "Welcher Tag ist heute?"):
@@ -97,7 +109,11 @@ ENTERTAIN = re.compile(
     r"^\W*(?:(?:please |bitte )?(?:tell|give|sing) (?:me |us )?(?:a |another )?(?:joke|story|song|poem)"
     r"|(?:do you )?know (?:a|any) (?:good )?jokes?|erzähl(?:e)? (?:mir |uns )?(?:einen|noch einen|einen guten) witz"
     r"|(?:kennst du|weißt du) (?:einen|ein paar) witz(?:e)?|sing(?:e)? (?:mir )?ein lied"
-    r"|erzähl(?:e)? (?:mir |uns )?eine geschichte)(?: please| bitte)?\W*$",
+    r"|erzähl(?:e)? (?:mir |uns )?eine geschichte)(?: please| bitte)?\W*$"
+    # a text to write ("Write me a poem about cats", "Schreib mir ein Gedicht über Katzen")
+    r"|^\W*(?:please |bitte |can you |could you |kannst du )?(?:write|compose|schreib(?:e|st)?|dichte)"
+    r" (?:me |us |mir |uns )?(?:a |an |another |ein |eine |einen |noch ein |noch eine )?(?:short |kurze[sn]? )?"
+    r"(?:poem|story|song|joke|limerick|haiku|essay|letter|gedicht|geschichte|lied|witz|aufsatz|brief)\b.*$",
     re.IGNORECASE,
 )
 # Arithmetic ("1+1", "12 * 7 ="): numbers and operators only.
@@ -121,6 +137,10 @@ SOURCES_REQUEST = re.compile(
 TRANSLATE_REQUEST = re.compile(
     r"^\W*(?:(?:can|could|would) you |please )?(?:translate|übersetz(?:e|en)?(?: sie)?)(?: (?:that|this|it|the answer"
     r"|das|es|die antwort|bitte|please))*(?: (?:to|into|in|ins|auf) \w+)?(?: please| bitte)?\W*$"
+    # a text of one's own ("Translate hello to German": got a sentence on a literature project in Helsinki)
+    r"|^\W*(?:(?:can|could|would) you |please |bitte |kannst du )?(?:translate|übersetz(?:e|en)?(?: sie)?)"
+    r"(?: \S+){1,8}? (?:to|into|in|ins|auf) (?:english|englisch|german|deutsch|french|französisch|spanish"
+    r"|spanisch|italian|italienisch|\w+ische)(?: please| bitte)?\W*$"
     r"|^\W*(?:and |und )?(?:now |jetzt |nochmal |again )?(?:(?:in|auf) )?(?:english|englisch|german|deutsch)"
     r"(?: please| bitte)?\W*$",
     re.IGNORECASE,
@@ -139,6 +159,19 @@ GERMAN_SMALL_TALK = _words(
     quatsch unsinn blödsinn richtig witz geschichte lied helfen verstehe meinst brauche"""
 )
 CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate", "doubt", "joke"})
+# A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
+BARE_QUESTION = re.compile(
+    r"^\W*(?:(?:and|und|but|aber|so|also) )?(?:what|why|how|who|when|where|which|whose|was|warum|wieso|weshalb"
+    r"|weswegen|wie|wer|wen|wem|wann|wo|woher|wohin|welche[rsmn]?|na|hä|hae|huh|eh|hm+|and|und|so|also)\W*$",
+    re.IGNORECASE,
+)
+# Its German words: the reply is German.
+GERMAN_BARE_WORDS = _words(
+    "und aber also was warum wieso weshalb weswegen wie wer wen wem wann wo woher wohin na hä hae welche welcher "
+    "welches welchen welchem"
+)
+# Placeholder text ("lorem ipsum dolor sit amet"): a test of the bot, not a question (it got a cited sentence).
+PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 # "How are you?": a greeting, whole.
 HOW_ARE_YOU = re.compile(
     r"^\W*(?:hi |hey |hello |hallo )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
@@ -284,12 +317,16 @@ class AnswerGate:
         #: whether the answerer can translate (an LLM); else a request to translate is told it cannot
         self.translates = translates
 
-    def screen_question(self, question: str, now: datetime | None = None) -> Decision:
+    def screen_question(self, question: str, now: datetime | None = None, *, alone: bool = False) -> Decision:
         """Small talk, punctuation and gibberish get a short helpful reply instead of a cited sentence; `now` is
-        what today is for a question about the date (default: the clock)."""
+        what today is for a question about the date (default: the clock). A question `alone` follows no earlier
+        turn: a question word alone ("Why?") is then unclear, where in a conversation it asks about the story."""
         words = WORD_RE.findall(question)
-        if not words or ARITHMETIC.match(question):
+        if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question):
             return Decision(False, "not_a_question", reply("unclear", question))
+        if alone and BARE_QUESTION.match(" ".join(words)):
+            language = "de" if {fold(word) for word in words} & GERMAN_BARE_WORDS else "en"
+            return Decision(False, "not_a_question", REPLIES["unclear"][language])
         said = " ".join(words)
         if CLOCK.match(said):
             return Decision(False, "not_a_question", clock_reply(question, now or datetime.now(UTC)))

@@ -101,6 +101,21 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Tell me a joke", "joke", "en"),
         ("Erzähl mir einen Witz", "joke", "de"),
         ("1+1", "unclear", "en"),
+        # each of these got a cited sentence over 127 articles ("Are you a robot?" one on a comet lander's robot,
+        # "Translate hello to German" one on a literature project in Helsinki)
+        ("Are you a robot?", "help", "en"),
+        ("Bist du ein Bot?", "help", "de"),
+        ("Who made you?", "help", "en"),
+        ("You are stupid", "doubt", "en"),
+        ("Du bist dumm", "doubt", "de"),
+        ("This bot is useless", "doubt", "en"),
+        ("Translate hello to German", "translate", "en"),
+        ("Übersetze Hallo ins Englische", "translate", "de"),
+        ("Write me a poem about cats", "joke", "en"),
+        ("Schreib mir ein Gedicht über Katzen", "joke", "de"),
+        ("lorem ipsum dolor sit amet", "unclear", "en"),
+        ("Hi bot", "greeting", "en"),
+        ("Hallo zusammen", "greeting", "de"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -134,9 +149,37 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "What is the time difference between Vienna and New York?",
         "Wer erzählt die Geschichte des Films?",
         "2:1?",
+        "Are robots taking jobs?",
+        "Is this a bot attack?",
+        "Who made the decision?",
+        "Who wrote the letter?",
+        "Bist du für die Reform?",
+        "Are you sure the minister resigned?",
+        "Write-off of Greek debt?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
+    assert AnswerGate(min_relevance=0.5).screen_question(text).answer
+    assert AnswerGate(min_relevance=0.5).screen_question(text, alone=True).answer or text == "Who?"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Why?", "en"),
+        ("What?", "en"),
+        ("How?", "en"),
+        ("Was?", "de"),
+        ("Warum?", "de"),
+        ("Und?", "de"),
+        ("Na?", "de"),
+        ("and why?", "en"),
+    ],
+)
+def test_a_question_word_alone_is_unclear_unless_it_follows_a_conversation(text: str, language: str) -> None:
+    # "Was?" and "How?" on their own got a cited sentence over 127 articles; after an answer they ask about its story
+    alone = AnswerGate(min_relevance=0.5).screen_question(text, alone=True)
+    assert not alone.answer and alone.text == REPLIES["unclear"][language]
     assert AnswerGate(min_relevance=0.5).screen_question(text).answer
 
 

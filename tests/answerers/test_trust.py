@@ -49,7 +49,23 @@ def test_news_the_samples_do_not_hold_gets_an_honest_no(newsroom: Newsroom, ques
     assert not answer.sources
 
 
-@pytest.mark.parametrize("question", ["asdf qwer", "hi", "?", "Hallo!", "Vielen Dank!", "Wer bist du?", "help"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "asdf qwer",
+        "hi",
+        "?",
+        "Hallo!",
+        "Vielen Dank!",
+        "Wer bist du?",
+        "help",
+        "Was?",
+        "How?",
+        "Are you a robot?",
+        "You are stupid",
+        "lorem ipsum dolor sit amet",
+    ],
+)
 def test_non_questions_never_get_a_cited_sentence(newsroom: Newsroom, question: str) -> None:
     answer = newsroom.ask(question)
     assert answer.abstained and not answer.sources and "[1]" not in answer.text
