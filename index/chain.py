@@ -1,17 +1,19 @@
 """The question-answering chain, in LangChain runnables: screen the question, read its dates, retrieve, gate, answer.
 
-    {"question", "search_query"?, "now"?}
+    {"question", "search_query"?, "now"?, "said"?, "alone"?}
       ├─ only a web address                   -> the lead of the article read from it, or that it is unread
       ├─ not a question ("hi", "?")           -> a short helpful reply                (AnswerGate.screen_question)
       ├─ about what it has read               -> how many articles, from which outlets, the newest
       └─ dates = parse_question(question, now)                                        (dates.py)
           ├─ only a date or "what's new"      -> the matching headlines, newest first (answerers/headlines.py)
           │                                      or "no article from <date> is indexed" (AnswerGate.screen_dates)
+          ├─ alone, naming no story ("Who won?") -> which story it means              (AnswerGate.screen_story)
           └─ documents = retriever(search_query, only articles from those dates, newer ones first when it
                                    asks for the latest; the topic alone, and more of them, for "news about X")
              (dates that name a year: later or undated articles that name it compete with that year's)
              -> AnswerStep: nothing indexed / no article from those dates / nothing relevant -> say so
                             "news about X": the answerer decides whether the news covers X -> its headlines
+                            a request for more ("said"): answerer.answer_more(question, hits, said)
                             else answerer.answer(question, hits)
 
 The retriever is a LangChain `BaseRetriever` (`NewsRetriever`) returning Documents with the article's metadata,
@@ -259,6 +261,16 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _headlines(inputs: dict[str, Any]) -> Answer:
         return step.headlines(inputs["question"], inputs["dates"])
 
+    def _no_story(inputs: dict[str, Any]) -> bool:
+        # a question alone that names no story; one about dates or a topic names what it wants
+        dates: DateQuery = inputs["dates"]
+        if not inputs.get("alone") or dates.about_time or asked_topic(dates.text):
+            return False
+        return not step.gate.screen_story(inputs["question"]).answer
+
+    def _which_story(inputs: dict[str, Any]) -> Answer:
+        return declined(inputs["question"], step.gate.screen_story(inputs["question"]))
+
     def _topic(inputs: dict[str, Any]) -> str:
         return asked_topic(inputs["dates"].text)
 
@@ -305,7 +317,11 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         | RunnablePassthrough.assign(documents=RunnableLambda(_retrieve, name="retrieve"))
         | RunnableLambda(_respond, name="answer")
     )
-    by_date = RunnableBranch((RunnableLambda(_broad), RunnableLambda(_headlines, name="headlines")), answer)
+    by_date = RunnableBranch(
+        (RunnableLambda(_broad), RunnableLambda(_headlines, name="headlines")),
+        (RunnableLambda(_no_story), RunnableLambda(_which_story, name="which_story")),
+        answer,
+    )
     question = RunnablePassthrough.assign(dates=RunnableLambda(_dates, name="dates")) | by_date
     branch = RunnableBranch(
         (RunnableLambda(_link_only), RunnableLambda(_link, name="link")),

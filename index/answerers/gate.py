@@ -28,7 +28,9 @@ from index.language import is_known_word, question_language
 from index.lexical import STOPWORDS, fold
 from index.models import Hit, StoredArticle
 
-Reason = Literal["answer", "not_a_question", "empty_store", "no_article_in_range", "not_relevant", "weak_evidence"]
+Reason = Literal[
+    "answer", "not_a_question", "no_story", "empty_store", "no_article_in_range", "not_relevant", "weak_evidence"
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -170,6 +172,19 @@ GERMAN_BARE_WORDS = _words(
     "und aber also was warum wieso weshalb weswegen wie wer wen wem wann wo woher wohin na hä hae welche welcher "
     "welches welchen welchem"
 )
+# A question that follows no earlier turn and names no story, but points back at one ("What did he say?", "Wie viel
+# kostet es?") or asks only what happened ("Who won?", "Was ist passiert?"): each got a sentence of whatever story
+# its one word matched. The words that point back, and English past forms without "-ed".
+POINTS_BACK = re.compile(
+    r"\b(?:it|its|they|them|their|he|him|his|she|her|er|sie|es|ihm|ihn|ihnen|ihr|ihre|sein|seine|seiner|dort"
+    r"|damals|dazu|darüber|davon|daran)\b",
+    re.IGNORECASE,
+)
+ENGLISH_QUESTION_WORDS = _words("who whom whose what which when where why how")
+PAST_FORMS_EN = _words(
+    """won lost said told left stolen taken given got went came fell hit shot found caught beaten chosen sold bought
+    paid wrote written spoke broke broken ran led quit held met sent built kept"""
+)
 # Placeholder text ("lorem ipsum dolor sit amet"): a test of the bot, not a question (it got a cited sentence).
 PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 # "How are you?": a greeting, whole.
@@ -245,6 +260,11 @@ REPLIES: dict[str, dict[str, str]] = {
         "en": "I have not read that page. An admin can add it: /add URL in Telegram, or newsbot ingest URL.",
         "de": "Diese Seite habe ich nicht gelesen. Ein Admin kann sie hinzufügen: /add URL in Telegram oder "
         "newsbot ingest URL.",
+    },
+    "no_story": {
+        "en": f"Which story do you mean? Ask with a name, a place or what happened, e.g. {EXAMPLE['en']}",
+        "de": f"Welche Meldung meinen Sie? Fragen Sie mit einem Namen, einem Ort oder dem Ereignis, z. B. "
+        f"{EXAMPLE['de']}",
     },
     "empty_store": {
         "en": "I have not read any news yet: add articles first (newsbot ingest FILES/URLS, or /add URL in Telegram).",
@@ -339,6 +359,14 @@ class AnswerGate:
             return Decision(False, "not_a_question", reply("unclear", question))
         return ANSWER
 
+    def screen_story(self, question: str) -> Decision:
+        """A question that follows no earlier turn and names no story (`names_no_story`) is asked which one it
+        means, instead of getting a sentence of whatever story its one word matches."""
+        if names_no_story(question):
+            language = _asking_language(question)
+            return Decision(False, "no_story", REPLIES["no_story"].get(language, REPLIES["no_story"]["en"]))
+        return ANSWER
+
     def screen_hits(self, question: str, hits: Sequence[Hit], *, store_is_empty: bool) -> Decision:
         """Nothing indexed, or nothing relevant enough to read: abstain before any answerer runs."""
         if store_is_empty:
@@ -388,6 +416,38 @@ def small_talk(words: Sequence[str]) -> str:
     if ENTERTAIN.match(said):
         return "joke"
     return ""
+
+
+def names_no_story(question: str) -> bool:
+    """Whether a question names no story: a question word, no name or number, and at most one content word, with a
+    word pointing back ("What did he say?", "Wie viel kostet es?", "Where is it?"), or one that says only what
+    happened: German written in lower case, a verb ("Wer gewann?", "Was ist passiert?"), English a past form ("Who
+    won?", "What happened?"). "What is inflation?", "Wer ist der Bundeskanzler?" and "Inflation?" name one."""
+    from index.answerers.evidence import QUESTION_WORDS, Question
+
+    words = WORD_RE.findall(question)
+    if not {fold(word) for word in words} & QUESTION_WORDS:
+        return False
+    language = _asking_language(question)
+    asked = Question.of(question, language)
+    if asked.names or len(asked.terms) > 1:
+        return False
+    if not asked.terms or POINTS_BACK.search(question):
+        return True
+    (term,) = asked.terms
+    if language == "de":
+        return any(fold(word) == term and word[:1].islower() for word in words)
+    return language == "en" and (term.endswith("ed") or term in PAST_FORMS_EN)
+
+
+def _asking_language(question: str) -> str:
+    """The question's language; when it is too short for the identifier ("Who won?", "Wer gewann?"), the language
+    of its question word (English, else German), else ""."""
+    from index.answerers.evidence import QUESTION_WORDS
+
+    folded = {fold(word) for word in WORD_RE.findall(question)}
+    language = question_language(question, default="")
+    return language or ("en" if folded & ENGLISH_QUESTION_WORDS else "de" if folded & QUESTION_WORDS else "")
 
 
 def _has_meaning(words: Sequence[str]) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.answerers.base import ABSTAIN_TEXTS, Answerer
-from index.answerers.gate import REPLIES, AnswerGate
+from index.answerers.gate import REPLIES, AnswerGate, names_no_story
 from index.chain import AnswerStep
 from index.models import Answer, Hit
 from index.newsroom import Newsroom
@@ -161,6 +161,54 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
 def test_questions_pass_the_first_screen(text: str) -> None:
     assert AnswerGate(min_relevance=0.5).screen_question(text).answer
     assert AnswerGate(min_relevance=0.5).screen_question(text, alone=True).answer or text == "Who?"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("What did he say?", "en"),
+        ("How much does it cost?", "en"),
+        ("Where is it?", "en"),
+        ("Why did he resign?", "en"),
+        ("Who won?", "en"),
+        ("What happened?", "en"),
+        ("Who was arrested?", "en"),
+        ("What was stolen?", "en"),
+        ("Was hat sie gesagt?", "de"),
+        ("Wie viel kostet es?", "de"),
+        ("Wer gewann?", "de"),
+        ("Was ist passiert?", "de"),
+        ("Wer ist zurückgetreten?", "de"),
+    ],
+)
+def test_a_question_that_names_no_story_is_asked_which_one_it_means(text: str, language: str) -> None:
+    # over 127 articles each got a sentence of whatever story its one word matched ("Wer gewann?" Luxembourg's win
+    # over North Macedonia)
+    assert names_no_story(text)
+    decision = AnswerGate(min_relevance=0.5).screen_story(text)
+    assert not decision.answer and decision.reason == "no_story" and decision.text == REPLIES["no_story"][language]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who denied supplying arms?",
+        "What did Kirby say?",
+        "What did the minister say?",
+        "Who won the match?",
+        "Wer gewann das Spiel?",
+        "What is inflation?",
+        "Wer ist der Bundeskanzler?",
+        "Wer ist Kohlschreiber?",
+        "Inflation?",
+        "Brexit?",
+        "Who won in 2016?",
+        "Tell me more",
+    ],
+)
+def test_a_question_that_names_its_story_names_one(text: str) -> None:
+    assert not names_no_story(text)
+    assert AnswerGate(min_relevance=0.5).screen_story(text).answer
 
 
 @pytest.mark.parametrize(

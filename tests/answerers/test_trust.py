@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.answerers.gate import EXAMPLE_QUESTIONS
+from index.answerers.gate import EXAMPLE_QUESTIONS, REPLIES
 from index.models import Turn
 from index.newsroom import Newsroom
 from index.settings import DEFAULT_EMBEDDER
@@ -105,6 +105,17 @@ def test_follow_ups_stay_with_the_story_they_follow(newsroom: Newsroom, conversa
         assert not answer.abstained, (question, answer.text)
         assert answer.sources[0].meta.title.startswith(story), (question, answer.sources[0].meta.title)
         history.append(Turn(question, answer.text))
+
+
+@pytest.mark.parametrize(("question", "language"), [("What did he say?", "en"), ("Wer gewann?", "de")])
+def test_a_question_that_names_no_story_is_asked_which_one_unless_it_follows_one(
+    newsroom: Newsroom, question: str, language: str
+) -> None:
+    alone = newsroom.ask(question)
+    assert alone.abstained and not alone.sources and alone.text == REPLIES["no_story"][language]
+    first = newsroom.ask(SEED_QUESTION)
+    follow_up = newsroom.ask("What did he say?", history=[Turn(SEED_QUESTION, first.text)])
+    assert not follow_up.abstained and follow_up.sources[0].meta.title.startswith("Nordkorea dementiert")
 
 
 @pytest.mark.parametrize("requests", [["Tell me more", "go on"], ["Mehr dazu", "Und weiter?", "Was noch?"]])
