@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from index.answerers.base import abstain_text
+from index.answerers.evidence import QUESTION_WORDS, Question
 from index.dates import MONTHS_DE, MONTHS_EN, WEEKDAYS_DE, WEEKDAYS_EN, DateQuery, DateRange
 from index.language import is_known_word, question_language
 from index.lexical import STOPWORDS, fold
@@ -423,8 +424,6 @@ def names_no_story(question: str) -> bool:
     word pointing back ("What did he say?", "Wie viel kostet es?", "Where is it?"), or one that says only what
     happened: German written in lower case, a verb ("Wer gewann?", "Was ist passiert?"), English a past form ("Who
     won?", "What happened?"). "What is inflation?", "Wer ist der Bundeskanzler?" and "Inflation?" name one."""
-    from index.answerers.evidence import QUESTION_WORDS, Question
-
     words = WORD_RE.findall(question)
     if not {fold(word) for word in words} & QUESTION_WORDS:
         return False
@@ -443,8 +442,6 @@ def names_no_story(question: str) -> bool:
 def _asking_language(question: str) -> str:
     """The question's language; when it is too short for the identifier ("Who won?", "Wer gewann?"), the language
     of its question word (English, else German), else ""."""
-    from index.answerers.evidence import QUESTION_WORDS
-
     folded = {fold(word) for word in WORD_RE.findall(question)}
     language = question_language(question, default="")
     return language or ("en" if folded & ENGLISH_QUESTION_WORDS else "de" if folded & QUESTION_WORDS else "")
