@@ -147,8 +147,9 @@ class ExtractiveAnswerer(Answerer):
     def answer_more(self, question: str, hits: Sequence[Hit], said: Sequence[str]) -> Answer:
         """More of the story: the sentences of the article the conversation quoted (the one the newest answer in
         `said` quoted most) that answer `question` best, up to `max_sentences`, none already said or repeating
-        what was. No abstention: the story is in the news, and when all of it was said, the answer says so."""
-        reading = self.read(question, hits)
+        what was. No abstention: the story is in the news, and when all of it was said, the answer says so. The
+        reader reads every candidate: a shortlist is the few the question matches best, and they were said first."""
+        reading = self.read(question, hits, every=True)
         if reading is None:
             return self._abstain(question)
         candidates = reading.candidates
@@ -177,9 +178,9 @@ class ExtractiveAnswerer(Answerer):
             return Answer(text=no_more_text(question), abstained=True, answerer=self.name, question=question)
         return self._compose(question, chosen, candidates, reading.hits, float(reading.similarity[chosen[0]]))
 
-    def read(self, question: str, hits: Sequence[Hit]) -> Reading | None:
+    def read(self, question: str, hits: Sequence[Hit], *, every: bool = False) -> Reading | None:
         """Candidates, similarities and evidence for a question over its hits; None when no hit has a sentence
-        that can carry an answer."""
+        that can carry an answer. `every`: the reader reads every candidate, not only a shortlist's."""
         if self.model is not None and hits:
             # across languages the answer reads the question's latent terms: the reader starts on them while the
             # candidates are gathered and weighed (the best article is usually the first hit's)
@@ -189,7 +190,7 @@ class ExtractiveAnswerer(Answerer):
         candidates = self._candidates(hits)
         if not candidates:
             return None
-        similarity, scores = self._score(question, [c.text for c in candidates], hits, candidates)
+        similarity, scores = self._score(question, [c.text for c in candidates], hits, candidates, every=every)
         return self.weigh(question, hits, candidates, similarity, scores)
 
     def whole_articles(self, question: str, hits: Sequence[Hit]) -> list[Hit]:
@@ -395,7 +396,13 @@ class ExtractiveAnswerer(Answerer):
         ]
 
     def _score(
-        self, question: str, sentences: list[str], hits: Sequence[Hit], candidates: list[Candidate]
+        self,
+        question: str,
+        sentences: list[str],
+        hits: Sequence[Hit],
+        candidates: list[Candidate],
+        *,
+        every: bool = False,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Each candidate's similarity to the question, and its ranking score.
 
@@ -409,7 +416,7 @@ class ExtractiveAnswerer(Answerer):
             similarity = self._similarity(self.embedder, question, sentences)
             return similarity, similarity + self._prior(question, sentences, hits, candidates)
         read = np.full(len(candidates), -1.0)
-        picked = self.shortlisted(question, sentences, hits, candidates)
+        picked = np.arange(len(candidates)) if every else self.shortlisted(question, sentences, hits, candidates)
         read[picked] = self._similarity(self.reader, question, [sentences[i] for i in picked])
         return read, self.reader_scores(read, hits, candidates)
 

@@ -294,6 +294,18 @@ def test_a_request_for_more_tells_the_rest_of_the_story_and_then_that_there_is_n
     assert german.text == "Mehr sagen die indexierten Nachrichten dazu nicht."
 
 
+def test_a_request_for_more_reads_past_the_shortlist() -> None:
+    # the shortlist is the few sentences the question matches best, and they were said first
+    reader = ScriptedEmbedder("reader", {ANSWER: 0.80, RESTATES: 0.86, THIRD: 0.75}, cosine_spread=0.02)
+    answerer = ExtractiveAnswerer(
+        ScriptedEmbedder("fast", {ANSWER: 0.9}, cosine_spread=0.05), reader=reader, shortlist=1, model=_model(0.0)
+    )
+    hits = [_hit("go", f"{ANSWER} {RESTATES} {THIRD}", 0.8)]
+    assert answerer.answer("Who lost to AlphaGo in Seoul?", hits).text == f"{ANSWER} [1]"
+    more = answerer.answer_more("Who lost to AlphaGo in Seoul?", hits, [ANSWER])
+    assert RESTATES in more.text and THIRD in more.text and ANSWER not in more.text
+
+
 def test_a_request_for_more_stays_with_the_story_the_newest_answer_quoted() -> None:
     hits = [_hit("rent", OTHER_STORY, 0.9), _hit("go", f"{ANSWER} {RESTATES}", 0.8)]
     answerer = _answerer(_model(threshold=0.5))

@@ -62,6 +62,14 @@ async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsr
         api.user_message(user=ADA, chat=private_chat(ADA), text="And what did the US say?")
         [follow_up] = await api.replies(ADA["id"], after=2)
         assert "[1]" in follow_up.text and "Nordkorea dementiert" in follow_up.text
+        # a request for more gets sentences no answer of the chat quoted yet (the chat's turns, kept by the bot)
+        api.user_message(user=ADA, chat=private_chat(ADA), text="Tell me more")
+        [more] = await api.replies(ADA["id"], after=3)
+        api.user_message(user=ADA, chat=private_chat(ADA), text="Mehr dazu")
+        [again] = await api.replies(ADA["id"], after=4)
+        before = _quoted_sentences(answer.text) | _quoted_sentences(follow_up.text)
+        first, second = _quoted_sentences(more.text), _quoted_sentences(again.text)
+        assert first and second and not first & before and not second & (before | first)
     assert ("typing" in dict(api.chat_actions).values()) and len(api.callback_answers) == 1
     assert [c["command"] for c in api.commands["default"]] == [
         "ask",
@@ -81,6 +89,12 @@ async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsr
     assert [c["command"] for c in api.commands["all_group_chats@de"]] == ["ask", "sources", "latest", "help"]
     assert {"add", "stats"} <= {c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]}
     assert not api.errors
+
+
+def _quoted_sentences(reply: str) -> set[str]:
+    """The sentences a reply's answer quoted (its first paragraph, before the sources), without citation marks."""
+    answer = re.sub(r"\[\d+\]", " ", reply.split("\n\n")[0])
+    return {s.strip() for s in re.split(r"(?<=[.!?»])\s+", answer) if len(s.split()) > 3}
 
 
 class LongAnswerer(Answerer):
