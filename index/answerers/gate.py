@@ -42,7 +42,7 @@ def _words(text: str) -> frozenset[str]:
 # kind it holds a word of: thanks before goodbyes before greetings before a nod ("ok, thanks, bye" thanks; "hi,
 # super" greets).
 SMALL_TALK: dict[str, frozenset[str]] = {
-    "thanks": _words("thanks thank thx ty danke dankeschön dankeschoen dank merci gracias grazie cheers"),
+    "thanks": _words("thanks thank thx ty tysm danke dankeschön dankeschoen dank merci gracias grazie cheers"),
     "goodbye": _words("bye goodbye tschüss tschuess tschau ciao adieu wiedersehen cya see bald night nacht"),
     "greeting": _words(
         """hi hello hey hallo moin servus yo hiya howdy bonjour salut hola grüezi grüß gruess good guten gute
@@ -51,13 +51,14 @@ SMALL_TALK: dict[str, frozenset[str]] = {
     # a nod to the last answer ("ok", "super", "lol"): no "Hi!" in the middle of a chat
     "nod": _words(
         """ok okay cool test super great nice fine perfect perfekt prima toll klasse alright gut yes no ja nein
-        jo lol haha interesting interessant wow aha ah oh hm hmm sure genau stimmt"""
+        jo lol haha interesting interessant wow aha ah oh hm hmm sure genau stimmt klar passt egal whatever boring
+        langweilig lmao rofl brb np k kk nö noe nope yep yeah yup bla blabla testing ahnung idk weiß weiss"""
     ),
 }
 SMALL_TALK_WORDS = frozenset().union(*SMALL_TALK.values())
 SMALL_TALK_FILLERS = _words(
     """you a lot so very much many again all für die the answer antwort dir ihnen dich vielen schön schoen sehr
-    bot newsbot there everyone everybody folks guys leute zusammen alle
+    bot newsbot there everyone everybody folks guys leute zusammen alle gott alles keine nicht idea one
     herzlichen herzlich besten bestens and und dann then for your deine ihre nochmal einmal auch too bis
     später spaeter soon later auf have day einen schönen schoenen"""
 )
@@ -78,7 +79,12 @@ ABOUT_THE_BOT = re.compile(
     r"|(?:are you|r u|bist du|sind sie) (?:a |an |ein |eine )?(?:real |echte[rs]? )?(?:robot|bot|chat ?bot|human"
     r"|person|machine|computer|program|ai|a i|real|alive|roboter|mensch|maschine|programm|ki|künstliche intelligenz"
     r"|echt)|is this (?:a )?(?:bot|robot|human|real person)|ist das (?:ein )?(?:bot|roboter|mensch)"
-    r"|who (?:made|built|created|programmed|wrote) you|wer hat dich (?:gemacht|gebaut|programmiert|erstellt))\W*$",
+    r"|who (?:made|built|created|programmed|wrote) you|wer hat dich (?:gemacht|gebaut|programmiert|erstellt)"
+    # a command typed as a word ("Start", "Menu"), an invitation to talk, an opinion asked for, "Who am I?"
+    r"|start|stop|menu|menü|settings|einstellungen|commands|befehle|options|optionen"
+    r"|(?:tell me|say) something|erzähl(?:e)? (?:mir )?(?:was|etwas)|sag (?:mal )?(?:was|etwas)"
+    r"|what do you think(?: (?:about|of) (?:it|that|this))?|what s your opinion|what is your opinion"
+    r"|was denkst du(?: darüber| dazu)?|was hältst du davon|deine meinung|who am i|wer bin ich)\W*$",
     re.IGNORECASE,
 )
 # What a message says of the last answer, whole: doubt or a complaint ("Are you sure?", "That's wrong", "Das stimmt
@@ -95,7 +101,8 @@ DOUBT = re.compile(
     r"|(?:you are|you re|ur|du bist|sie sind|this bot is|der bot ist) (?:so |really |very |such an? |totally |echt "
     r"|so |total |voll |ziemlich |ganz schön |ein |eine )?(?:stupid|dumb|useless|bad|terrible|awful|an idiot|idiot"
     r"|rubbish|garbage|wrong|dumm|blöd|bloed|doof|nutzlos|schlecht|unnütz|unnuetz|idiot|depp|schrott|mist)"
-    r"|you suck|(?:this|that) (?:is|was) (?:useless|stupid|dumb)|das (?:ist|war) (?:nutzlos|dumm|blöd|doof))\W*$",
+    r"|you suck|(?:this|that) (?:is|was) (?:useless|stupid|dumb)|das (?:ist|war) (?:nutzlos|dumm|blöd|doof)"
+    r"|(?:bad|stupid|dumb|useless|schlechter|dummer|blöder|doofer) (?:bot|newsbot))\W*$",
     re.IGNORECASE,
 )
 # What a message asks of the clock, whole ("What time is it?", "What's the date today?", "Welcher Tag ist heute?"):
@@ -159,7 +166,10 @@ GERMAN_SMALL_TALK = _words(
     einen schönen schoenen hilfe hilf mir wer bist du kannst können koennen machst funktioniert sind sie hier
     wie geht gehts euch kann soll darf ich fragen weißt weisst wissen quelle quellen woher stammt kommt laut wem
     welche zeig zeige zeigen gib alle übersetze übersetzen übersetz deutsch englisch wirklich echt sicher falsch
-    quatsch unsinn blödsinn richtig witz geschichte lied helfen verstehe meinst brauche"""
+    quatsch unsinn blödsinn richtig witz geschichte lied helfen verstehe meinst brauche gott klar passt egal
+    langweilig nö noe keine ahnung weiß nicht alles wach jemand erzähl erzähle etwas sag mal denkst darüber dazu
+    hältst davon deine meinung bin menü einstellungen befehle optionen guter braver toller schlechter dummer blöder
+    doofer zusammen leute"""
 )
 CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate", "doubt", "joke"})
 # A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
@@ -191,9 +201,14 @@ PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 # "How are you?": a greeting, whole.
 HOW_ARE_YOU = re.compile(
     r"^\W*(?:hi |hey |hello |hallo )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
-    r"|wie geht (?:es|s) (?:dir|ihnen|euch)|wie geht s|wie gehts|was geht)\W*$",
+    r"|wie geht (?:es|s) (?:dir|ihnen|euch)|wie geht s|wie gehts|was geht"
+    # is anyone there ("Bist du da?" got a sentence asking "Wie viel da reinpasst?")
+    r"|(?:are you|r u|bist du|sind sie) (?:still )?(?:there|here|da|noch da|wach)|(?:is )?any ?(?:one|body) (?:there"
+    r"|here|home)|ist (?:da )?(?:jemand|wer) (?:da|hier)|ping)\W*$",
     re.IGNORECASE,
 )
+# Praise and blame of the bot itself ("good bot", "Guter Bot", "bad bot").
+GOOD_BOT = re.compile(r"^\W*(?:good|nice|great|guter|braver|toller|super) (?:bot|newsbot)\W*$", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 # The questions the replies suggest are answered over the bundled samples (tests/answerers/test_trust.py).
@@ -404,10 +419,12 @@ def asks_for_sources(message: str) -> bool:
 def small_talk(words: Sequence[str]) -> str:
     """The kind of small talk a message of these words is (a key of REPLIES: thanks, goodbye, greeting, nod,
     help, doubt, joke), or "" when it is more than that."""
-    folded = {fold(word) for word in words}
+    said = " ".join(words)
+    if GOOD_BOT.match(said):
+        return "thanks"
+    folded = {fold(word) for word in words if not word.isdigit()}  # "testing 123"
     if folded & SMALL_TALK_WORDS and folded <= SMALL_TALK_WORDS | SMALL_TALK_FILLERS:
         return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)
-    said = " ".join(words)
     if HOW_ARE_YOU.match(said):
         return "greeting"
     if ABOUT_THE_BOT.match(said):

@@ -116,6 +116,25 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("lorem ipsum dolor sit amet", "unclear", "en"),
         ("Hi bot", "greeting", "en"),
         ("Hallo zusammen", "greeting", "de"),
+        # and these, of 55 more tried: "Bist du da?" got "Wie viel da reinpasst? …", "Passt" got "Dazu passt
+        # Englisch doch!", "Start" a sentence on a TV show's start
+        ("Grüß Gott", "greeting", "de"),
+        ("Bist du da?", "greeting", "de"),
+        ("Anyone there?", "greeting", "en"),
+        ("Alles klar", "nod", "de"),
+        ("Passt", "nod", "de"),
+        ("Weiß nicht", "nod", "de"),
+        ("Egal", "nod", "de"),
+        ("testing 123", "nod", "en"),
+        ("whatever", "nod", "en"),
+        ("Erzähl was", "help", "de"),
+        ("Start", "help", "en"),
+        ("Einstellungen", "help", "de"),
+        ("What do you think?", "help", "en"),
+        ("Wer bin ich?", "help", "de"),
+        ("Good bot", "thanks", "en"),
+        ("Guter Bot", "thanks", "de"),
+        ("Bad bot", "doubt", "en"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -156,6 +175,11 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Bist du für die Reform?",
         "Are you sure the minister resigned?",
         "Write-off of Greek debt?",
+        "Start of the season?",
+        "Who will stop the war?",
+        "What do you think the minister meant?",
+        "Klar Sieg für Bayern?",
+        "Test results of the vaccine?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
