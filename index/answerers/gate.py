@@ -84,7 +84,9 @@ ABOUT_THE_BOT = re.compile(
     r"|start|stop|menu|menü|settings|einstellungen|commands|befehle|options|optionen"
     r"|(?:tell me|say) something|erzähl(?:e)? (?:mir )?(?:was|etwas)|sag (?:mal )?(?:was|etwas)"
     r"|what do you think(?: (?:about|of) (?:it|that|this))?|what s your opinion|what is your opinion"
-    r"|was denkst du(?: darüber| dazu)?|was hältst du davon|deine meinung|who am i|wer bin ich)\W*$",
+    r"|was denkst du(?: darüber| dazu)?|was hältst du davon|deine meinung|who am i|wer bin ich"
+    # what the bot likes ("Do you like cats?", "Magst du Katzen?"): it has no taste, only the news
+    r"|(?:do you|would you) (?:like|love|hate|prefer|enjoy)\b.*|(?:magst|liebst|hasst) du\b.*|mögen sie\b.*)\W*$",
     re.IGNORECASE,
 )
 # What a message says of the last answer, whole: doubt or a complaint ("Are you sure?", "That's wrong", "Das stimmt

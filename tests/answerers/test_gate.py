@@ -135,6 +135,8 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Good bot", "thanks", "en"),
         ("Guter Bot", "thanks", "de"),
         ("Bad bot", "doubt", "en"),
+        ("Do you like cats?", "help", "en"),
+        ("Magst du Katzen?", "help", "de"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -180,6 +182,8 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "What do you think the minister meant?",
         "Klar Sieg für Bayern?",
         "Test results of the vaccine?",
+        "Do voters like the new chancellor?",
+        "Was mögen die Wähler an Kurz?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
