@@ -201,7 +201,7 @@ def more_of_the_story(question: str, history: Sequence[Turn]) -> MoreOfTheStory 
     if not ASKS_FOR_MORE.match(question):
         return None
     asked = next((turn.question for turn in reversed(history) if not ASKS_FOR_MORE.match(turn.question)), "")
-    quoting = [turn.answer for turn in reversed(history) if quoted(turn.answer)]
-    if not asked or not quoting or LIST_LINE.search(quoting[0]):
+    quoting = [(turn.answer, text) for turn in reversed(history) if (text := quoted(turn.answer))]
+    if not asked or not quoting or LIST_LINE.search(quoting[0][0]):
         return None
-    return MoreOfTheStory(asked, tuple(quoted(answer) for answer in quoting))
+    return MoreOfTheStory(asked, tuple(text for _, text in quoting))

@@ -414,8 +414,10 @@ class Newsroom:
                 else:
                     search_query = correct_spelling(search_query, self.searcher.lexical).question
                 question = corrected.question
-            inputs = {"question": question, "search_query": search_query, "now": moment, "alone": alone}
-            answer = self.chain.invoke({**inputs, "said": more.said} if more is not None else inputs)
+            said = more.said if more is not None else ()
+            answer = self.chain.invoke(
+                {"question": question, "search_query": search_query, "now": moment, "alone": alone, "said": said}
+            )
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:

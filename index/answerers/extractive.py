@@ -140,6 +140,10 @@ class ExtractiveAnswerer(Answerer):
         reading = self.read(question, hits)
         if reading is None:
             return self._abstain(question)
+        return self._answer_reading(reading)
+
+    def _answer_reading(self, reading: Reading) -> Answer:
+        """The answer by the fitted evidence model, or by similarity without one."""
         if self.model is not None:
             return self.answer_by_evidence(reading, self.model)
         return self.answer_by_similarity(reading)
@@ -159,7 +163,7 @@ class ExtractiveAnswerer(Answerer):
         was_said = [any(text in answer for answer in told) for text in texts]
         story = _quoted_most(articles, texts, told)
         if story is None:  # the story's article was not retrieved again: answered as a question of its own
-            return self.answer_by_evidence(reading, self.model) if self.model else self.answer_by_similarity(reading)
+            return self._answer_reading(reading)
         if self.model is not None:
             ranks = np.where(reading.similarity > -1, self.model.sentence.logit(reading.rows), -np.inf)
         else:
