@@ -362,10 +362,10 @@ class AnswerGate:
         words = WORD_RE.findall(question)
         if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question):
             return Decision(False, "not_a_question", reply("unclear", question))
-        if alone and BARE_QUESTION.match(" ".join(words)):
+        said = " ".join(words)
+        if alone and BARE_QUESTION.match(said):
             language = "de" if {fold(word) for word in words} & GERMAN_BARE_WORDS else "en"
             return Decision(False, "not_a_question", REPLIES["unclear"][language])
-        said = " ".join(words)
         if CLOCK.match(said):
             return Decision(False, "not_a_question", clock_reply(question, now or datetime.now(UTC)))
         if not self.translates and TRANSLATE_REQUEST.match(question):
