@@ -86,7 +86,9 @@ ABOUT_THE_BOT = re.compile(
     r"|what do you think(?: (?:about|of) (?:it|that|this))?|what s your opinion|what is your opinion"
     r"|was denkst du(?: darüber| dazu)?|was hältst du davon|deine meinung|who am i|wer bin ich"
     # what the bot likes ("Do you like cats?", "Magst du Katzen?"): it has no taste, only the news
-    r"|(?:do you|would you) (?:like|love|hate|prefer|enjoy)\b.*|(?:magst|liebst|hasst) du\b.*|mögen sie\b.*)\W*$",
+    r"|(?:do you|would you) (?:like|love|hate|prefer|enjoy)\b.*|(?:magst|liebst|hasst) du\b.*|mögen sie\b.*"
+    # and what one feels for it ("I love you" was told the news does not say)
+    r"|(?:i|ich) (?:(?:really |just )?(?:love|like) you|liebe dich|mag dich))\W*$",
     re.IGNORECASE,
 )
 # What a message says of the last answer, whole: doubt or a complaint ("Are you sure?", "That's wrong", "Das stimmt
@@ -104,7 +106,10 @@ DOUBT = re.compile(
     r"|so |total |voll |ziemlich |ganz schön |ein |eine )?(?:stupid|dumb|useless|bad|terrible|awful|an idiot|idiot"
     r"|rubbish|garbage|wrong|dumm|blöd|bloed|doof|nutzlos|schlecht|unnütz|unnuetz|idiot|depp|schrott|mist)"
     r"|you suck|(?:this|that) (?:is|was) (?:useless|stupid|dumb)|das (?:ist|war) (?:nutzlos|dumm|blöd|doof)"
-    r"|(?:bad|stupid|dumb|useless|schlechter|dummer|blöder|doofer) (?:bot|newsbot))\W*$",
+    r"|(?:bad|stupid|dumb|useless|schlechter|dummer|blöder|doofer) (?:bot|newsbot)"
+    # and bewilderment ("wtf", "Seriously?", "Echt jetzt?"), and not liking the bot ("I hate you")
+    r"|wtf|what the (?:hell|heck|fuck)|seriously|are you serious|ernsthaft|echt jetzt|ist das dein ernst"
+    r"|(?:i|ich) (?:hate you|hasse dich|hasse sie))\W*$",
     re.IGNORECASE,
 )
 # What a message asks of the clock, whole ("What time is it?", "What's the date today?", "Welcher Tag ist heute?"):
@@ -130,6 +135,19 @@ ENTERTAIN = re.compile(
 )
 # Arithmetic ("1+1", "12 * 7 ="): numbers and operators only.
 ARITHMETIC = re.compile(r"^\W*\d[\d\s.,()]*(?:[-+*/×÷^=][\d\s.,()]*)+[?=\s]*$")
+# Arithmetic asked in words ("What is 2+2?", "Wie viel ist 2 plus 2?"): told the news is all the bot knows. Not
+# "What is 9/11?": a slash counts only between spaces ("10 / 2").
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_OPERATOR = r"(?:[-+*×÷^]| / |plus|minus|times|x|mal|durch|geteilt durch|divided by|multiplied by|hoch|to the power of)"
+ARITHMETIC_ASKED = re.compile(
+    r"^\W*(?:what is|what s|whats|how much is|how much are|calculate|compute|solve|was ist|was sind|was ergibt"
+    rf"|wie ?viel ist|wie ?viel sind|wie ?viel ergibt|berechne|rechne)\s*\(?{_NUMBER}(?:\s*{_OPERATOR}\s*\(?"
+    rf"{_NUMBER}\)?)+\s*[?=!.]*\s*$",
+    re.IGNORECASE,
+)
+# A number alone that is no year a question could be about ("1234", "42"; "2016" asks for that year's news).
+NUMBER_ONLY = re.compile(r"^\W*\d+\W*$")
+YEAR = re.compile(r"^\W*(?:1[89]|20)\d\d\W*$")
 # Asking for the sources of the last answer ("sources?", "Where is that from?", "Quellen bitte", "Woher hast du
 # das?"), whole: the chat shows them (Telegram, `newsbot chat`); anywhere else the reply says where they are.
 SOURCES_REQUEST = re.compile(
@@ -171,7 +189,7 @@ GERMAN_SMALL_TALK = _words(
     quatsch unsinn blödsinn richtig witz geschichte lied helfen verstehe meinst brauche gott klar passt egal
     langweilig nö noe keine ahnung weiß nicht alles wach jemand erzähl erzähle etwas sag mal denkst darüber dazu
     hältst davon deine meinung bin menü einstellungen befehle optionen guter braver toller schlechter dummer blöder
-    doofer zusammen leute"""
+    doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft"""
 )
 CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate", "doubt", "joke"})
 # A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
@@ -207,6 +225,12 @@ HOW_ARE_YOU = re.compile(
     # is anyone there ("Bist du da?" got a sentence asking "Wie viel da reinpasst?")
     r"|(?:are you|r u|bist du|sind sie) (?:still )?(?:there|here|da|noch da|wach)|(?:is )?any ?(?:one|body) (?:there"
     r"|here|home)|ist (?:da )?(?:jemand|wer) (?:da|hier)|ping)\W*$",
+    re.IGNORECASE,
+)
+# Taking the last answer in, whole ("I see", "Got it", "Ach so"): a nod.
+NOD = re.compile(
+    r"^\W*(?:(?:oh|ah|ok|okay|aha|ahh) )?(?:i see|got it|understood|makes sense|that makes sense|i understand"
+    r"|(?:ich )?verstehe|verstanden|achso|ach so|i get it|fair enough|noted)\W*$",
     re.IGNORECASE,
 )
 # Praise and blame of the bot itself ("good bot", "Guter Bot", "bad bot").
@@ -362,6 +386,10 @@ class AnswerGate:
         words = WORD_RE.findall(question)
         if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question):
             return Decision(False, "not_a_question", reply("unclear", question))
+        if NUMBER_ONLY.match(question) and not YEAR.match(question):
+            return Decision(False, "not_a_question", reply("unclear", question))
+        if ARITHMETIC_ASKED.match(" ".join(question.split())):
+            return Decision(False, "not_a_question", reply("joke", question))
         said = " ".join(words)
         if alone and BARE_QUESTION.match(said):
             language = "de" if {fold(word) for word in words} & GERMAN_BARE_WORDS else "en"
@@ -429,6 +457,8 @@ def small_talk(words: Sequence[str]) -> str:
         return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)
     if HOW_ARE_YOU.match(said):
         return "greeting"
+    if NOD.match(said):
+        return "nod"
     if ABOUT_THE_BOT.match(said):
         return "help"
     if DOUBT.match(said):

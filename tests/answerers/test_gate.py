@@ -137,6 +137,21 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Bad bot", "doubt", "en"),
         ("Do you like cats?", "help", "en"),
         ("Magst du Katzen?", "help", "de"),
+        # and these were told the news does not say: a number alone, a nod, bewilderment, affection, sums
+        ("1234", "unclear", "en"),
+        ("I see", "nod", "en"),
+        ("Got it", "nod", "en"),
+        ("Ach so", "nod", "de"),
+        ("Verstanden", "nod", "de"),
+        ("wtf", "doubt", "en"),
+        ("Seriously?", "doubt", "en"),
+        ("Echt jetzt?", "doubt", "de"),
+        ("I hate you", "doubt", "en"),
+        ("I love you", "help", "en"),
+        ("Ich mag dich", "help", "de"),
+        ("What is 2+2?", "joke", "en"),
+        ("what is 10 / 2", "joke", "en"),
+        ("Wie viel ist 2 plus 2?", "joke", "de"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -184,6 +199,13 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Test results of the vaccine?",
         "Do voters like the new chancellor?",
         "Was mögen die Wähler an Kurz?",
+        "What is 9/11?",
+        "Wie viel ist 1 Euro in Dollar?",
+        "What is 3:1 in the series?",
+        "Who said wtf?",
+        "Do I see the minister's point?",
+        "Ich verstehe die Reform nicht: was ändert sich?",
+        "1989",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
