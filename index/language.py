@@ -55,6 +55,9 @@ _SENTENCE_MARKS = (". ", "! ", "? ", "… ")
 _SENTENCE_END = re.compile(r"[.!?…]\s")
 #: a word of letters only: no digits, no underscores ("Philae", "übermorgen"; not "F-22" or "2018")
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+# How many letters a question of two words or more in capitals has at least to be taken for shouting ("WHO WON?"),
+# not for acronyms ("EU-NATO").
+MIN_SHOUTED_LETTERS = 6
 # German writes ordinals with a full stop ("am 3. Oktober", "ihr 80. Geburtstag"), so pysbd's German rules never end
 # a sentence after a short number: "Juppé ist bereits 70. Also ein dritter Mann?" stayed one sentence. An ordinal is
 # followed by a noun, a month or an adjective, never by an article, pronoun or conjunction opening a sentence.
@@ -209,6 +212,59 @@ WORD_LANGUAGES = ("en", "de")
 def is_known_word(word: str, languages: Sequence[str] = WORD_LANGUAGES) -> bool:
     """Whether the word (any case, inflected) is in the lemma dictionary of one of the languages."""
     return _WORDS.is_known(word, languages)
+
+
+def recased(question: str) -> str:
+    """A question typed in one case, cased as the news would write it. Read as typed, a question in capitals only
+    ("WHO DENIED SUPPLYING ARMS?") had every word for a name the news lacked, and was refused; one in lower case
+    only ("how many people died when the morandi bridge collapsed in genoa?") had no name to miss, and got a
+    sentence of another story. So a question in capitals is read in lower case, and one in lower case gets a
+    capital for its first word, for each word its language's dictionary writes only with one ("Waffen",
+    "Russland", "Genoa"), and for each word no dictionary knows that is no typo of a word one does (a name,
+    "Morandi", "Sedol"; not "denyed" or "suplying", which the spelling check reads: index/spelling.py). A question
+    with both cases, an acronym alone ("USA?", "EU-NATO"), or no word a dictionary knows is left as it is."""
+    words = LETTER_WORD_RE.findall(question)
+    if not words or (any(c.islower() for c in question) and any(c.isupper() for c in question)):
+        return question
+    if not any(c.islower() for c in question) and (len(words) < 2 or sum(map(len, words)) < MIN_SHOUTED_LETTERS):
+        return question
+    if not any(is_known_word(word) for word in words):  # no language to case it by ("asdf qwer" stays gibberish)
+        return question
+    question = question.lower()
+    language = function_word_language(question)
+    dictionaries = [_WORDS.get_dictionary(code) for code in ((language,) if language else WORD_LANGUAGES)]
+    out: list[str] = []
+    position = 0
+    for index, match in enumerate(LETTER_WORD_RE.finditer(question)):
+        word = match.group(0)
+        capital = word[:1].upper() + word[1:]
+        if index == 0 or (
+            word not in _ENGLISH_WORDS
+            and word not in _GERMAN_WORDS
+            and not any(word in words_of for words_of in dictionaries)
+            and (
+                any(capital in words_of for words_of in dictionaries)
+                or (len(word) > 1 and not is_known_word(word) and not _near_a_word(word))
+            )
+        ):
+            word = capital
+        out.append(question[position : match.start()] + word)
+        position = match.end()
+    return "".join(out) + question[position:]
+
+
+_EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+def _near_a_word(word: str) -> bool:
+    """Whether a word the dictionaries do not know is one edit (a letter changed, left out, added, or two
+    swapped) from one they do: a typo ("denyed", "bestriten") rather than a name ("Sedol", "Schettino")."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {left + right[1:] for left, right in splits if right}
+    edits |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    edits |= {left + c + right[1:] for left, right in splits if right for c in _EDIT_LETTERS}
+    edits |= {left + c + right for left, right in splits for c in _EDIT_LETTERS}
+    return any(is_known_word(edit) for edit in edits - {word} if len(edit) > 1)
 
 
 def load_language_tools() -> None:

@@ -32,7 +32,7 @@ from index.conversation import FOLLOW_UP_TURNS, listed_title, more_of_the_story,
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import IngestCancelled, NewsbotError, SourceError
-from index.language import detect_language, load_language_tools
+from index.language import detect_language, load_language_tools, recased
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
 from index.reading import CURSOR_FILE, Activity, ReadBehind
 from index.retrieval import NewsRetriever, Searcher
@@ -389,7 +389,7 @@ class Newsroom:
     def ask(self, question: str, *, history: Sequence[Turn] = (), now: datetime | str | None = None) -> Answer:
         """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first. `now`
         is what "today" in a question means: default NEWSBOT_NOW, else the clock."""
-        question = " ".join(question.split())
+        question = recased(" ".join(question.split()))  # "WHO DENIED …?" is read as "Who denied …?"
         if not question:
             raise NewsbotError("the question is empty: ask something, e.g. 'Who denied supplying arms?'")
         try:

@@ -18,6 +18,7 @@ from index.language import (
     is_known_word,
     language_name,
     question_language,
+    recased,
     split_sentences,
 )
 
@@ -230,3 +231,41 @@ def test_a_cache_dir_that_cannot_be_written_costs_time_not_answers(
 )
 def test_a_question_is_in_the_language_its_function_words_say(question: str, language: str) -> None:
     assert question_language(question) == language
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # in capitals: read in lower case (each word was a name the news lacked)
+        ("WHO DENIED SUPPLYING ARMS?", "Who denied supplying arms?"),
+        ("„ÜBER WEN SPRICHT ER?“", "„Über wen spricht er?“"),
+        ("WHO WON?", "Who won?"),
+        # in lower case: nouns and places the dictionary writes with a capital get it, other words stay as typed
+        (
+            "wer hat bestritten, waffen an russland geliefert zu haben?",
+            "Wer hat bestritten, Waffen an Russland geliefert zu haben?",
+        ),
+        ("what did north korea deny", "What did north Korea deny"),
+        ("und afghanistan?", "Und Afghanistan?"),
+        # and so do the words no dictionary knows (names), unless they are a typo of one it does
+        (
+            "how many people died when the morandi bridge collapsed in genoa?",
+            "How many people died when the Morandi bridge collapsed in Genoa?",
+        ),
+        ("who is lee sedol", "Who is lee Sedol"),
+        ("who denyed suplying arms", "Who denyed suplying arms"),
+        ("WHO DENYED SUPLYING ARMS?", "Who denyed suplying arms?"),
+        ("wer hat bestriten waffen zu liefern", "Wer hat bestriten Waffen zu liefern"),
+        # as typed: both cases, an acronym alone
+        ("Who said WHAT?", "Who said WHAT?"),
+        ("Was sagt die NATO?", "Was sagt die NATO?"),
+        ("USA?", "USA?"),
+        ("EU-USA", "EU-USA"),
+        ("2016", "2016"),
+        # no word of a language: gibberish stays gibberish
+        ("asdf qwer", "asdf qwer"),
+        ("ASDF QWER", "ASDF QWER"),
+    ],
+)
+def test_a_question_typed_in_one_case_is_cased_as_the_news_writes(typed: str, read: str) -> None:
+    assert recased(typed) == read

@@ -38,6 +38,7 @@ from index.evaluation.metrics import (
     substring_containment,
     token_f1,
 )
+from index.language import recased
 from index.models import Article
 from index.settings import IndexSettings
 
@@ -400,13 +401,14 @@ def _collection_name(dataset: str) -> str:
 def _ask(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, str], gold_article: str) -> QuestionResult:
     if not item.answerable:
         return _ask_unanswerable(newsroom, item, paragraph_of)
-    hits = newsroom.search(item.question, k=RANKING_HITS)
+    asked = recased(item.question)  # as `Newsroom.ask` reads it ("WHO …?" as "Who …?")
+    hits = newsroom.search(asked, k=RANKING_HITS)
     ranking = list(dict.fromkeys(paragraph_of.get(hit.article_id, hit.article_id) for hit in hits))
     started = time.perf_counter()
     answer = newsroom.ask(item.question)
     latency_ms = (time.perf_counter() - started) * 1000
-    without_gold = newsroom.search(item.question, exclude_articles=[gold_article])
-    unanswerable = newsroom.answer_from_hits(item.question, without_gold)
+    without_gold = newsroom.search(asked, exclude_articles=[gold_article])
+    unanswerable = newsroom.answer_from_hits(asked, without_gold)
     answer_hits = hits[: newsroom.settings.retrieval_k]
     return QuestionResult(
         id=item.id,

@@ -35,6 +35,23 @@ def test_the_seed_question_is_answered_from_the_seed_article(newsroom: Newsroom)
 
 
 @pytest.mark.parametrize(
+    "question", [SEED_QUESTION.upper(), EXAMPLE_QUESTIONS["de"].upper(), EXAMPLE_QUESTIONS["de"].lower()]
+)
+def test_a_question_typed_in_one_case_is_answered_as_the_cased_one(newsroom: Newsroom, question: str) -> None:
+    # read as typed, each word of one in capitals was a name the article lacked: "WHO DENIED SUPPLYING ARMS?" was
+    # refused
+    answer = newsroom.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.sources[0].meta.title.startswith("Nordkorea dementiert")
+
+
+def test_news_the_samples_do_not_hold_gets_an_honest_no_in_lower_case_too(newsroom: Newsroom) -> None:
+    # read as typed, it named nothing the samples could lack, and got a sentence on a helicopter crash in Kabul
+    answer = newsroom.ask("how many people died when the morandi bridge collapsed in genoa?")
+    assert answer.abstained and not answer.sources, answer.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Who won the 2026 FIFA World Cup?",
