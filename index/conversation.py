@@ -36,11 +36,33 @@ QUESTION_WORD = re.compile(
     r"|wieso|weswegen|wie|welche[rsmn]?)\b",
     re.IGNORECASE,
 )
-# A request for more of the same story ("Tell me more", "Mehr dazu", "go on", "Und weiter?"): it keeps the story.
+# A request for more of the same story ("Tell me more", "Mehr dazu", "go on", "Und weiter?", "Can you tell me more?",
+# "What else do you know about this?", "Any details?"): it keeps the story. Before the last three were read as
+# questions of their own, and the last two got a sentence of another story.
+_THAT = r"(?:it|this|that|them|him|her|the story|es|das|dies|ihn|sie)"
+_MORE_EN = (
+    r"(?:(?:can|could|would) you |please )?(?:tell|give|show) (?:me |us )?(?:some |a bit |a little )?more"
+    rf"(?: (?:about|on|of) {_THAT})?"
+    rf"|(?:some |a bit |a little )?more(?: (?:about|on|of) {_THAT}| details| info| information| please)?"
+    rf"|(?:any|more|further|other) (?:details|info|information|news)(?: (?:about|on) {_THAT})?"
+    r"|what else(?: (?:do you know|is there|does it say|did (?:it|they|he|she) say|happened|can you tell me))?"
+    rf"(?: (?:about|on) {_THAT})?|anything else(?: (?:about|on) {_THAT})?"
+    rf"|is there (?:any ?thing )?more(?: (?:about|on) {_THAT})?|any more"
+    r"|go on|continue|keep going|what happened (?:next|then|after that)|what next|and then|details"
+)
+_MORE_DE = (
+    r"(?:noch )?mehr(?: (?:dazu|darüber|davon|infos?|informationen|details|einzelheiten))?"
+    r"|(?:kannst du|können sie|koennen sie) (?:mir |uns )?(?:noch )?mehr (?:dazu |darüber |davon )?"
+    r"(?:sagen|erzählen|erzaehlen)"
+    r"|erzähl(?:e|en sie)? (?:mir |uns )?(?:noch )?mehr(?: (?:dazu|darüber|davon))?"
+    r"|gibt es (?:noch )?mehr(?: (?:dazu|darüber|davon|infos?|informationen))?"
+    r"|was (?:weißt du|weisst du|wissen sie) (?:noch|sonst noch|mehr)(?: (?:dazu|darüber|davon))?"
+    r"|was (?:gibt es|steht da) (?:noch|sonst noch)(?: (?:dazu|darüber))?|(?:sonst )?noch (?:was|etwas)"
+    r"|was noch|was sonst noch|wie ging es weiter|und dann|weiter|(?:weitere |mehr )?(?:einzelheiten|details)"
+    r"|genaueres"
+)
 ASKS_FOR_MORE = re.compile(
-    r"^\W*(?:(?:and|und|please|bitte|ok|okay)\W+)*(?:tell me more|more|more details|any more|what else|go on|"
-    r"continue|keep going|details|mehr|mehr dazu|noch mehr|erzähl(?:e)? (?:mir )?mehr|was noch|was sonst noch|"
-    r"weiter|einzelheiten|details bitte)(?:\W+(?:please|bitte))?\W*$",
+    rf"^\W*(?:(?:and|und|please|bitte|ok|okay)\W+)*(?:{_MORE_EN}|{_MORE_DE})(?:\W+(?:please|bitte))?\W*$",
     re.IGNORECASE,
 )
 WORD = re.compile(r"\w")
@@ -101,7 +123,7 @@ def looks_like_follow_up(question: str) -> bool:
     """Short, opening like a follow-up ("And …", "Und was …"), or pointing back ("he", "dort") without naming a
     subject of its own: a name or a number ("What did Scholz say there?" stands on its own)."""
     words = question.split()
-    if len(words) <= SHORT_QUESTION_WORDS or FOLLOW_UP_START.match(question):
+    if len(words) <= SHORT_QUESTION_WORDS or FOLLOW_UP_START.match(question) or ASKS_FOR_MORE.match(question):
         return True
     return bool(REFERRING.search(question)) and not _names_its_subject(question)
 

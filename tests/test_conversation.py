@@ -8,6 +8,7 @@ import pytest
 from index.answerers.base import Answerer
 from index.conversation import (
     ANSWER_CONTEXT_CHARS,
+    ASKS_FOR_MORE,
     MoreOfTheStory,
     keeps_the_story,
     listed_title,
@@ -110,9 +111,32 @@ def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> Non
 
 
 @pytest.mark.parametrize(
-    "question", ["Tell me more", "tell me more please", "Mehr dazu", "Erzähl mir mehr!", "go on", "Und weiter?", "more"]
+    "question",
+    [
+        "Tell me more",
+        "tell me more please",
+        "Mehr dazu",
+        "Erzähl mir mehr!",
+        "go on",
+        "Und weiter?",
+        "more",
+        # each of these was read as a question of its own: "Any details?" and "What else do you know about this?"
+        # got a sentence of another story, "more about that" and "Can you tell me more?" that the news does not say
+        "more about that",
+        "Can you tell me more?",
+        "What else do you know about this?",
+        "Any details?",
+        "Mehr darüber",
+        "Kannst du mir mehr dazu sagen?",
+        "Was weißt du noch darüber?",
+        "Gibt es mehr dazu?",
+        "Wie ging es weiter?",
+        "Anything else?",
+        "What happened next?",
+    ],
 )
 def test_a_request_for_more_keeps_the_story(question: str) -> None:
+    assert ASKS_FOR_MORE.match(question)
     assert looks_like_follow_up(question) and keeps_the_story(question)
     _, query = standalone_question(question, HISTORY, NoLLM())
     assert query == f"{question} Who denied supplying arms to Russia? North Korea denied it."
@@ -121,6 +145,8 @@ def test_a_request_for_more_keeps_the_story(question: str) -> None:
 def test_more_about_something_else_changes_the_story() -> None:
     assert not keeps_the_story("Tell me more about Syria")
     assert not keeps_the_story("Und mehr über Kiew?")
+    for question in ["Tell me more about Syria", "What else did North Korea say?", "Weitere Details zu Philae?"]:
+        assert not ASKS_FOR_MORE.match(question), question
 
 
 def test_a_refusal_in_between_does_not_lose_the_story() -> None:

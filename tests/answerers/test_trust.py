@@ -135,7 +135,15 @@ def test_a_question_that_names_no_story_is_asked_which_one_unless_it_follows_one
     assert not follow_up.abstained and follow_up.sources[0].meta.title.startswith("Nordkorea dementiert")
 
 
-@pytest.mark.parametrize("requests", [["Tell me more", "go on"], ["Mehr dazu", "Und weiter?", "Was noch?"]])
+@pytest.mark.parametrize(
+    "requests",
+    [
+        ["Tell me more", "go on"],
+        ["Mehr dazu", "Und weiter?", "Was noch?"],
+        # each got a sentence of another story over 127 articles
+        ["Any details?", "What else do you know about this?"],
+    ],
+)
 def test_a_request_for_more_tells_more_of_the_story_and_repeats_nothing(
     newsroom: Newsroom, requests: list[str]
 ) -> None:
