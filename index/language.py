@@ -56,7 +56,7 @@ _SENTENCE_END = re.compile(r"[.!?…]\s")
 #: a word of letters only: no digits, no underscores ("Philae", "übermorgen"; not "F-22" or "2018")
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 # How many letters a question of two words or more in capitals has at least to be taken for shouting ("WHO WON?"),
-# not for acronyms ("EU-NATO").
+# not for acronyms ("EU-USA").
 MIN_SHOUTED_LETTERS = 6
 # German writes ordinals with a full stop ("am 3. Oktober", "ihr 80. Geburtstag"), so pysbd's German rules never end
 # a sentence after a short number: "Juppé ist bereits 70. Also ein dritter Mann?" stayed one sentence. An ordinal is
@@ -222,7 +222,7 @@ def recased(question: str) -> str:
     capital for its first word, for each word its language's dictionary writes only with one ("Waffen",
     "Russland", "Genoa"), and for each word no dictionary knows that is no typo of a word one does (a name,
     "Morandi", "Sedol"; not "denyed" or "suplying", which the spelling check reads: index/spelling.py). A question
-    with both cases, an acronym alone ("USA?", "EU-NATO"), or no word a dictionary knows is left as it is."""
+    with both cases, an acronym alone ("USA?", "EU-USA"), or no word a dictionary knows is left as it is."""
     words = LETTER_WORD_RE.findall(question)
     if not words or (any(c.islower() for c in question) and any(c.isupper() for c in question)):
         return question
