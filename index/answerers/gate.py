@@ -133,6 +133,22 @@ ENTERTAIN = re.compile(
     r"(?:poem|story|song|joke|limerick|haiku|essay|letter|gedicht|geschichte|lied|witz|aufsatz|brief)\b.*$",
     re.IGNORECASE,
 )
+# What a news bot cannot know, whole: the weather now ("Wie ist das Wetter?" got "… wie ein Echo entsteht …"), a
+# recommendation ("Recommend me a movie" got a sentence on a film), what to cook tonight (told no article from
+# tonight is indexed). A question about weather in the news ("Wie war das Wetter beim Rennen?") asks the news.
+NOT_THE_NEWS = re.compile(
+    r"^\W*(?:(?:what|how) (?:is|s) the weather(?: like)?(?: (?:today|tomorrow|now|tonight|this weekend|in \w+))?"
+    r"|wie (?:ist|wird) das wetter(?: (?:heute|morgen|jetzt|am wochenende|in \w+))?|will it rain(?: today| tomorrow)?"
+    r"|(?:regnet es|wird es regnen)(?: heute| morgen)?"
+    r"|(?:(?:can|could) you |please |bitte )?(?:recommend|suggest|empfiehl|empfehle|empfehlen sie)"
+    r" (?:me |us |mir |uns )?(?:a |an |some |einen |ein |eine )?(?:good |guten |gutes |gute )?(?:movie|film|book"
+    r"|song|restaurant|recipe|series|show|game|buch|lied|rezept|serie|spiel)s?\b.*"
+    r"|(?:kannst du|können sie|koennen sie) (?:mir |uns )?(?:einen |ein |eine )?(?:guten |gutes |gute )?(?:film|buch"
+    r"|lied|song|restaurant|rezept|serie|spiel) empfehlen"
+    r"|what should i (?:cook|eat|watch|do|wear)(?: today| tonight| now)?"
+    r"|was soll ich (?:heute |morgen |jetzt )?(?:kochen|essen|anschauen|anziehen|tun|machen))\W*$",
+    re.IGNORECASE,
+)
 # Arithmetic ("1+1", "12 * 7 ="): numbers and operators only.
 ARITHMETIC = re.compile(r"^\W*\d[\d\s.,()]*(?:[-+*/×÷^=][\d\s.,()]*)+[?=\s]*$")
 # Arithmetic asked in words ("What is 2+2?", "Wie viel ist 2 plus 2?"): told the news is all the bot knows. Not
@@ -463,7 +479,7 @@ def small_talk(words: Sequence[str]) -> str:
         return "help"
     if DOUBT.match(said):
         return "doubt"
-    if ENTERTAIN.match(said):
+    if ENTERTAIN.match(said) or NOT_THE_NEWS.match(said):
         return "joke"
     return ""
 

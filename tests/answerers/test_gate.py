@@ -152,6 +152,15 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("What is 2+2?", "joke", "en"),
         ("what is 10 / 2", "joke", "en"),
         ("Wie viel ist 2 plus 2?", "joke", "de"),
+        # what a news bot cannot know: "Wie ist das Wetter?" got "… wie ein Echo entsteht …", "Recommend me a movie"
+        # a sentence on a film, "What should I cook tonight?" that no article from tonight is indexed
+        ("Wie ist das Wetter?", "joke", "de"),
+        ("What's the weather like today?", "joke", "en"),
+        ("Will it rain tomorrow?", "joke", "en"),
+        ("Recommend me a movie", "joke", "en"),
+        ("Kannst du mir einen Film empfehlen?", "joke", "de"),
+        ("What should I cook tonight?", "joke", "en"),
+        ("Was soll ich heute kochen?", "joke", "de"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -206,6 +215,9 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Do I see the minister's point?",
         "Ich verstehe die Reform nicht: was ändert sich?",
         "1989",
+        "Wie war das Wetter beim Rennen?",
+        "What did the weather service say about the storm?",
+        "Which film did the critics recommend?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
