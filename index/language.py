@@ -166,6 +166,9 @@ def identify_language(text: str) -> tuple[str, float]:
     return str(code), float(probability)
 
 
+# How sure the identifier must be of a language other than English or German for a question's one English or German
+# function word not to decide (`question_language`).
+SURE_OF_ANOTHER_LANGUAGE = 0.6
 # Function words a question asks with, for `question_language`; not those both languages write ("was", "die",
 # "war", "in", "an", "hat", "will", "also", "am", "so").
 _ENGLISH_WORDS = frozenset(
@@ -182,20 +185,28 @@ _GERMAN_WORDS = frozenset(
 def question_language(question: str, default: str = "") -> str:
     """The language a question is asked in: English or German when its function words say so
     (`function_word_language`), since a short question is mostly names ("Who is Ulrich Reitz?" is German to the
-    identifier, "Who is Angela Merkel?" Afrikaans); else `detect_language`."""
-    return function_word_language(question) or detect_language(question, default)
+    identifier, "Who is Angela Merkel?" Afrikaans); else the identifier's language, unless it names another
+    language unsure of it (below SURE_OF_ANOTHER_LANGUAGE) and one function word says English or German ("Is
+    Philae dead?" was Irish to it at 0.50, "Wo liegt Marea?" Latvian at 0.20; "Chi ha vinto la partita?" is
+    Italian at 0.80, though "a" is an English word too); `default` when the question is too short to tell."""
+    if language := function_word_language(question):
+        return language
+    code, probability = identify_language(question)
+    if code and code not in WORD_LANGUAGES and probability < SURE_OF_ANOTHER_LANGUAGE:
+        code = function_word_language(question, at_least=1) or code
+    return code or default
 
 
-def function_word_language(question: str) -> str:
-    """ "en" or "de" when two or more of the question's function words say one language and none the other; ""
+def function_word_language(question: str, *, at_least: int = 2) -> str:
+    """ "en" or "de" when `at_least` of the question's function words say one language and none the other; ""
     otherwise. Capitalised words past the first are left out: names, or German nouns."""
     words = LETTER_WORD_RE.findall(question)
     asked = [w.lower() for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
     english = sum(w in _ENGLISH_WORDS for w in asked)
     german = sum(w in _GERMAN_WORDS for w in asked)
-    if english >= 2 and not german:
+    if english >= at_least and not german:
         return "en"
-    if german >= 2 and not english:
+    if german >= at_least and not english:
         return "de"
     return ""
 

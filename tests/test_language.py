@@ -51,6 +51,25 @@ def test_short_questions_get_a_language_newsbot_names_not_a_regional_neighbour(q
     assert identify_language(question)[0] == code and language_name(code) != code
 
 
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        # one function word of English or German, and the identifier named another language
+        ("Is Philae dead?", "en"),  # Irish
+        ("Wo liegt Marea?", "de"),  # Latvian
+        ("Ist Philae tot?", "de"),  # Afrikaans
+        # the identifier's language stands where the function words do not say, or it is English or German
+        ("Qui a gagné le match?", "fr"),
+        ("Kto wygrał mecz?", "pl"),
+        ("Was schreibt The Guardian über den Brexit?", "de"),
+    ],
+)
+def test_one_function_word_decides_between_english_and_german_when_the_identifier_names_neither(
+    question: str, code: str
+) -> None:
+    assert question_language(question) == code
+
+
 def test_text_too_short_to_tell_has_no_language() -> None:
     assert identify_language("Ja.") == ("", 0.0)
 
