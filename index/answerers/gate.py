@@ -87,6 +87,10 @@ ABOUT_THE_BOT = re.compile(
     r"|was denkst du(?: darüber| dazu)?|was hältst du davon|deine meinung|who am i|wer bin ich"
     # what the bot likes ("Do you like cats?", "Magst du Katzen?"): it has no taste, only the news
     r"|(?:do you|would you) (?:like|love|hate|prefer|enjoy)\b.*|(?:magst|liebst|hasst) du\b.*|mögen sie\b.*"
+    # asking whether one may ask ("Darf ich dich was fragen?" got "Die fragen: Wer hat wann, was, wo gemacht?")
+    r"|(?:can|could|may) i ask (?:you )?(?:something|a question|anything|you)|i have a (?:question|quick question)"
+    r"|(?:one|a) (?:more )?question|(?:darf|kann) ich (?:dich|dir|ihnen|sie) (?:was|etwas|eine frage)"
+    r" (?:fragen|stellen)|ich habe (?:eine|noch eine|mal eine) frage|(?:eine|noch eine) frage"
     # and what one feels for it ("I love you" was told the news does not say)
     r"|(?:i|ich) (?:(?:really |just )?(?:love|like) you|liebe dich|mag dich))\W*$",
     re.IGNORECASE,
@@ -203,9 +207,10 @@ GERMAN_SMALL_TALK = _words(
     wie geht gehts euch kann soll darf ich fragen weißt weisst wissen quelle quellen woher stammt kommt laut wem
     welche zeig zeige zeigen gib alle übersetze übersetzen übersetz deutsch englisch wirklich echt sicher falsch
     quatsch unsinn blödsinn richtig witz geschichte lied helfen verstehe meinst brauche gott klar passt egal
-    langweilig nö noe keine ahnung weiß nicht alles wach jemand erzähl erzähle etwas sag mal denkst darüber dazu
+    langweilig noe keine ahnung weiß nicht alles wach jemand erzähl erzähle etwas sag mal denkst darüber dazu
     hältst davon deine meinung bin menü einstellungen befehle optionen guter braver toller schlechter dummer blöder
-    doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft"""
+    doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft na gut fit funktionierst
+    läufst lebst darf frage fragen stellen vergiss es schon entschuldigung entschuldige gerne gern abbrechen problem"""
 )
 CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate", "doubt", "joke"})
 # A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
@@ -240,13 +245,23 @@ HOW_ARE_YOU = re.compile(
     r"|wie geht (?:es|s) (?:dir|ihnen|euch)|wie geht s|wie gehts|was geht"
     # is anyone there ("Bist du da?" got a sentence asking "Wie viel da reinpasst?")
     r"|(?:are you|r u|bist du|sind sie) (?:still )?(?:there|here|da|noch da|wach)|(?:is )?any ?(?:one|body) (?:there"
-    r"|here|home)|ist (?:da )?(?:jemand|wer) (?:da|hier)|ping)\W*$",
+    r"|here|home)|ist (?:da )?(?:jemand|wer) (?:da|hier)|ping"
+    # and "what's up", "na, alles gut?", "you there?", "are you working?" (each got a cited sentence or "does not say")
+    r"|what s up|whats up|wassup|sup|(?:na )?alles (?:gut|ok|okay|fit)(?: bei dir)?|na du"
+    r"|(?:you|u) (?:there|here|awake)"
+    r"|(?:are you|r u) (?:working|online|alive|awake|on)|(?:funktionierst|läufst|lebst) du(?: noch)?"
+    r"|(?:do|does) (?:this|the bot|the newsbot) (?:work|still work))\W*$",
     re.IGNORECASE,
 )
 # Taking the last answer in, whole ("I see", "Got it", "Ach so"): a nod.
 NOD = re.compile(
     r"^\W*(?:(?:oh|ah|ok|okay|aha|ahh) )?(?:i see|got it|understood|makes sense|that makes sense|i understand"
-    r"|(?:ich )?verstehe|verstanden|achso|ach so|i get it|fair enough|noted)\W*$",
+    r"|(?:ich )?verstehe|verstanden|achso|ach so|i get it|fair enough|noted"
+    # and taking something back, or saying yes to nothing in particular ("vergiss es", "sorry", "ja bitte": each got a
+    # cited sentence)
+    r"|never ?mind|forget (?:it|that)|vergiss (?:es|das)|schon gut|cancel|abbrechen|reset|clear|my bad"
+    r"|(?:i m |i am )?sorry|entschuldigung|entschuldige|(?:yes|yeah|ja|jo) (?:please|bitte|gerne|gern)|gerne"
+    r"|no problem|kein problem)\W*$",
     re.IGNORECASE,
 )
 # Praise and blame of the bot itself ("good bot", "Guter Bot", "bad bot").

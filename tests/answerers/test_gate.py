@@ -161,6 +161,26 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Kannst du mir einen Film empfehlen?", "joke", "de"),
         ("What should I cook tonight?", "joke", "en"),
         ("Was soll ich heute kochen?", "joke", "de"),
+        # of 35 more chat messages, these got a cited sentence ("Darf ich dich was fragen?": "Die fragen: Wer hat
+        # wann, was, wo gemacht?", "Entschuldigung": "(Und er hat sich dafür entschuldigt.)") or "does not say"
+        ("What's up?", "greeting", "en"),
+        ("Na, alles gut?", "greeting", "de"),
+        ("you there?", "greeting", "en"),
+        ("Are you working?", "greeting", "en"),
+        ("Funktionierst du?", "greeting", "de"),
+        ("Can I ask you something?", "help", "en"),
+        ("Darf ich dich was fragen?", "help", "de"),
+        ("I have a question", "help", "en"),
+        ("Ich habe eine Frage", "help", "de"),
+        ("Never mind", "nod", "en"),
+        ("Vergiss es", "nod", "de"),
+        ("Sorry", "nod", "en"),
+        ("Entschuldigung", "nod", "de"),
+        ("Abbrechen", "nod", "de"),
+        ("yes please", "nod", "en"),
+        ("Ja bitte", "nod", "de"),
+        # "no" was German: "nö" folds to it
+        ("no thanks", "thanks", "en"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -218,6 +238,12 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Wie war das Wetter beim Rennen?",
         "What did the weather service say about the storm?",
         "Which film did the critics recommend?",
+        "Did it work?",
+        "Does the new law work?",
+        "One question: who won?",
+        "Sorry, who denied supplying arms?",
+        "Is the reset of the pension system planned?",
+        "Was ist die Frage?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
