@@ -109,10 +109,17 @@ def test_the_list_is_newest_first_one_line_per_article_undated_last() -> None:
         ("Wie viele Artikel kennst du?", True),
         ("Welche Medien liest du?", True),
         ("Wie aktuell bist du?", True),
+        # each got a cited sentence over the play store
+        ("When were you last updated?", True),
+        ("What topics do you cover?", True),
+        ("Welche Nachrichten hast du?", True),
+        ("Wann wurdest du zuletzt aktualisiert?", True),
         # questions about the news
         ("How many articles did the Guardian publish about Syria?", False),
         ("Which outlets reported the crash?", False),
         ("Wie viele Artikel hat das Gesetz?", False),
+        ("What topics did the summit cover?", False),
+        ("Welche Nachrichten hat die Agentur bestätigt?", False),
     ],
 )
 def test_questions_about_what_the_bot_has_read_are_told_apart(question: str, about_the_archive: bool) -> None:

@@ -87,6 +87,12 @@ ABOUT_THE_BOT = re.compile(
     r"|was denkst du(?: darüber| dazu)?|was hältst du davon|deine meinung|who am i|wer bin ich"
     # what the bot likes ("Do you like cats?", "Magst du Katzen?"): it has no taste, only the news
     r"|(?:do you|would you) (?:like|love|hate|prefer|enjoy)\b.*|(?:magst|liebst|hasst) du\b.*|mögen sie\b.*"
+    # the languages it speaks ("Do you speak German?" got a sentence on a project's bad English)
+    r"|(?:do|can) you (?:speak|understand|read) (?:english|german|french|spanish|italian)"
+    r"|(?:sprichst|verstehst|kannst) du (?:englisch|deutsch|französisch|spanisch|italienisch)"
+    r"|(?:sprechen|verstehen|können) sie (?:englisch|deutsch|französisch|spanisch|italienisch)"
+    r"|(?:can|could) you (?:answer|reply|respond|talk) in (?:english|german)|(?:kannst du|können sie) (?:auf|in)"
+    r" (?:deutsch|englisch) (?:antworten|schreiben)"
     # asking whether one may ask ("Darf ich dich was fragen?" got "Die fragen: Wer hat wann, was, wo gemacht?")
     r"|(?:can|could|may) i ask (?:you )?(?:something|a question|anything|you)|i have a (?:question|quick question)"
     r"|(?:one|a) (?:more )?question|(?:darf|kann) ich (?:dich|dir|ihnen|sie) (?:was|etwas|eine frage)"
@@ -111,6 +117,10 @@ DOUBT = re.compile(
     r"|rubbish|garbage|wrong|dumm|blöd|bloed|doof|nutzlos|schlecht|unnütz|unnuetz|idiot|depp|schrott|mist)"
     r"|you suck|(?:this|that) (?:is|was) (?:useless|stupid|dumb)|das (?:ist|war) (?:nutzlos|dumm|blöd|doof)"
     r"|(?:bad|stupid|dumb|useless|schlechter|dummer|blöder|doofer) (?:bot|newsbot)"
+    # an answer that did not help ("Not helpful" got a sentence on a commission)
+    r"|(?:that|this|it) (?:was |is )?(?:not|n t) (?:very )?helpful|not (?:very )?helpful|(?:das|es) (?:war|ist)"
+    r" nicht (?:sehr )?hilfreich|nicht (?:sehr )?hilfreich|(?:that|this|it) (?:didn t|doesn t|did not|does not) help"
+    r"|(?:das|es) hilft (?:mir )?nicht|unhelpful"
     # and bewilderment ("wtf", "Seriously?", "Echt jetzt?"), and not liking the bot ("I hate you")
     r"|wtf|what the (?:hell|heck|fuck)|seriously|are you serious|ernsthaft|echt jetzt|ist das dein ernst"
     r"|(?:i|ich) (?:hate you|hasse dich|hasse sie))\W*$",
@@ -210,9 +220,10 @@ GERMAN_SMALL_TALK = _words(
     langweilig noe keine ahnung weiß nicht alles wach jemand erzähl erzähle etwas sag mal denkst darüber dazu
     hältst davon deine meinung bin menü einstellungen befehle optionen guter braver toller schlechter dummer blöder
     doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft na gut fit funktionierst
-    läufst lebst darf frage fragen stellen vergiss es schon entschuldigung entschuldige gerne gern abbrechen problem"""
+    läufst lebst darf frage fragen stellen vergiss es schon entschuldigung entschuldige gerne gern abbrechen problem
+    toll spitze hilfreich klug genial gemacht nützlich antworten schreiben englisch sprichst verstehst mir"""
 )
-CHATTY = frozenset({*SMALL_TALK, "help", "sources", "translate", "doubt", "joke"})
+CHATTY = frozenset({*SMALL_TALK, "praise", "help", "sources", "translate", "doubt", "joke"})
 # A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
 BARE_QUESTION = re.compile(
     r"^\W*(?:(?:and|und|but|aber|so|also) )?(?:what|why|how|who|when|where|which|whose|was|warum|wieso|weshalb"
@@ -261,11 +272,20 @@ NOD = re.compile(
     # cited sentence)
     r"|never ?mind|forget (?:it|that)|vergiss (?:es|das)|schon gut|cancel|abbrechen|reset|clear|my bad"
     r"|(?:i m |i am )?sorry|entschuldigung|entschuldige|(?:yes|yeah|ja|jo) (?:please|bitte|gerne|gern)|gerne"
-    r"|no problem|kein problem)\W*$",
+    r"|no problem|kein problem|i don t care|who cares|mir egal|ist mir egal)\W*$",
     re.IGNORECASE,
 )
 # Praise and blame of the bot itself ("good bot", "Guter Bot", "bad bot").
-GOOD_BOT = re.compile(r"^\W*(?:good|nice|great|guter|braver|toller|super) (?:bot|newsbot)\W*$", re.IGNORECASE)
+GOOD_BOT = re.compile(
+    r"^\W*(?:(?:good|nice|great|guter|braver|toller|super) (?:bot|newsbot)"
+    # and the bot's work ("Gut gemacht" got a sentence on handball referees; "You're great" "does not say")
+    r"|(?:you are|you re|ur|du bist|sie sind) (?:so |really |very |echt |so |total |wirklich )?(?:great|awesome"
+    r"|amazing|the best|helpful|smart|brilliant|toll|super|klasse|spitze|der beste|hilfreich|klug|genial)"
+    r"|well done|good job|nice job|great job|gut gemacht|(?:that|this|it) (?:was|is) (?:very |really )?(?:helpful"
+    r"|useful|great|perfect)|(?:das|es) (?:war|ist) (?:sehr |echt |wirklich )?(?:hilfreich|nützlich|super|toll"
+    r"|perfekt)|(?:very|sehr) hilfreich|(?:great|good|nice) answer|gute antwort)\W*$",
+    re.IGNORECASE,
+)
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 # The questions the replies suggest are answered over the bundled samples (tests/answerers/test_trust.py).
@@ -286,6 +306,10 @@ REPLIES: dict[str, dict[str, str]] = {
     "thanks": {
         "en": "You're welcome! Ask me anything else about the news.",
         "de": "Gern geschehen! Fragen Sie mich gern weiter zu den Nachrichten.",
+    },
+    "praise": {
+        "en": "Thank you! Ask me anything else about the news.",
+        "de": "Danke! Fragen Sie mich gern weiter zu den Nachrichten.",
     },
     "goodbye": {
         "en": "Bye! Ask me about the news any time.",
@@ -478,11 +502,11 @@ def asks_for_sources(message: str) -> bool:
 
 
 def small_talk(words: Sequence[str]) -> str:
-    """The kind of small talk a message of these words is (a key of REPLIES: thanks, goodbye, greeting, nod,
+    """The kind of small talk a message of these words is (a key of REPLIES: thanks, praise, goodbye, greeting, nod,
     help, doubt, joke), or "" when it is more than that."""
     said = " ".join(words)
     if GOOD_BOT.match(said):
-        return "thanks"
+        return "praise"
     folded = {fold(word) for word in words if not word.isdigit()}  # "testing 123"
     if folded & SMALL_TALK_WORDS and folded <= SMALL_TALK_WORDS | SMALL_TALK_FILLERS:
         return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)

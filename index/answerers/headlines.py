@@ -201,6 +201,11 @@ ABOUT_THE_ARCHIVE = re.compile(
     r"|lesen|kennen|nutzen|verwenden|haben) (?:du|sie)"
     r"|wann war (?:das|dein|ihr|die) letzte[sn]? (?:update|aktualisierung|artikel|meldung)"
     r"|wie aktuell (?:bist du|sind sie|sind deine (?:nachrichten|daten))"
+    # and "When were you last updated?", "What topics do you cover?", "Welche Nachrichten hast du?" (each got a cited
+    # sentence)
+    r"|when (?:were you|was it|was this bot) (?:last )?updated|what (?:topics|subjects|stories) do you (?:cover|have"
+    r"|know)|wann wurdest du (?:zuletzt |das letzte mal )?aktualisiert|welche (?:nachrichten|themen|artikel)"
+    r" (?:hast|kennst|deckst) du(?: ab)?|welche themen (?:behandelst|deckst) du(?: ab)?"
     r")\W*$",
     re.IGNORECASE,
 )

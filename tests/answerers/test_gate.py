@@ -132,8 +132,8 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Einstellungen", "help", "de"),
         ("What do you think?", "help", "en"),
         ("Wer bin ich?", "help", "de"),
-        ("Good bot", "thanks", "en"),
-        ("Guter Bot", "thanks", "de"),
+        ("Good bot", "praise", "en"),
+        ("Guter Bot", "praise", "de"),
         ("Bad bot", "doubt", "en"),
         ("Do you like cats?", "help", "en"),
         ("Magst du Katzen?", "help", "de"),
@@ -181,6 +181,22 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Ja bitte", "nod", "de"),
         # "no" was German: "nö" folds to it
         ("no thanks", "thanks", "en"),
+        # and of 26 more, 15 got a cited sentence ("Gut gemacht": one on handball referees, "Do you speak German?" one
+        # on a project's bad English) and 3 "does not say"
+        ("You're great", "praise", "en"),
+        ("Du bist toll", "praise", "de"),
+        ("Well done", "praise", "en"),
+        ("Gut gemacht", "praise", "de"),
+        ("That was helpful", "praise", "en"),
+        ("Das war hilfreich", "praise", "de"),
+        ("Not helpful", "doubt", "en"),
+        ("Nicht hilfreich", "doubt", "de"),
+        ("I don't care", "nod", "en"),
+        ("Mir egal", "nod", "de"),
+        ("Do you speak German?", "help", "en"),
+        ("Sprichst du Englisch?", "help", "de"),
+        ("Can you answer in English?", "help", "en"),
+        ("Kannst du auf Deutsch antworten?", "help", "de"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -244,6 +260,9 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Sorry, who denied supplying arms?",
         "Is the reset of the pension system planned?",
         "Was ist die Frage?",
+        "Was the minister's plan helpful?",
+        "Who speaks German in the cabinet?",
+        "Is the new law not helpful for pensioners?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
