@@ -43,16 +43,19 @@ def _words(text: str) -> frozenset[str]:
 # super" greets).
 SMALL_TALK: dict[str, frozenset[str]] = {
     "thanks": _words("thanks thank thx ty tysm danke dankeschön dankeschoen dank merci gracias grazie cheers"),
-    "goodbye": _words("bye goodbye tschüss tschuess tschau ciao adieu wiedersehen cya see bald night nacht"),
+    "goodbye": _words(
+        "bye goodbye tschüss tschuess tschau ciao adieu wiedersehen cya see bald night nacht später spaeter"
+    ),
     "greeting": _words(
         """hi hello hey hallo moin servus yo hiya howdy bonjour salut hola grüezi grüß gruess good guten gute
-        morning evening afternoon morgen tag abend"""
+        morning evening afternoon morgen tag abend helo hii hiii heyy heyyy hallöchen hallihallo"""
     ),
     # a nod to the last answer ("ok", "super", "lol"): no "Hi!" in the middle of a chat
     "nod": _words(
         """ok okay cool test super great nice fine perfect perfekt prima toll klasse alright gut yes no ja nein
         jo lol haha interesting interessant wow aha ah oh hm hmm sure genau stimmt klar passt egal whatever boring
-        langweilig lmao rofl brb np k kk nö noe nope yep yeah yup bla blabla testing ahnung idk weiß weiss"""
+        langweilig lmao rofl brb np k kk nö noe nope yep yeah yup bla blabla testing ahnung idk weiß weiss spannend
+        krass schade"""
     ),
 }
 SMALL_TALK_WORDS = frozenset().union(*SMALL_TALK.values())
@@ -60,7 +63,7 @@ SMALL_TALK_FILLERS = _words(
     """you a lot so very much many again all für die the answer antwort dir ihnen dich vielen schön schoen sehr
     bot newsbot there everyone everybody folks guys leute zusammen alle gott alles keine nicht idea one
     herzlichen herzlich besten bestens and und dann then for your deine ihre nochmal einmal auch too bis
-    später spaeter soon later auf have day einen schönen schoenen"""
+    soon later auf have day einen schönen schoenen beaucoup"""
 )
 # What a message asks about the bot itself ("help", "Wer bist du?", "What can you do?"), whole: the help reply.
 ABOUT_THE_BOT = re.compile(
@@ -105,7 +108,8 @@ ABOUT_THE_BOT = re.compile(
 # nicht"). The news cannot answer it; where the answer came from can.
 DOUBT = re.compile(
     r"^\W*(?:(?:are you|bist du|sind sie) sure|(?:bist du|sind sie) (?:dir |sich )?sicher|really|wirklich|echt"
-    r"|(?:is|was) (?:that|this|it) (?:true|right|correct)|stimmt das(?: wirklich)?|ist das (?:wahr|richtig|korrekt)"
+    r"|(?:wow|oh|ach|what) (?:really|seriously|wirklich|echt)|(?:is|was) (?:that|this|it) (?:true|right|correct)"
+    r"|stimmt das(?: wirklich)?|ist das (?:wahr|richtig|korrekt)"
     r"|(?:that s|that is|this is|it s|it is)? ?(?:wrong|not true|not right|incorrect|nonsense|rubbish)"
     r"|(?:das|es) (?:stimmt|ist) (?:doch )?(?:nicht|falsch|unsinn|quatsch)(?: richtig)?|falsch|quatsch|unsinn|blödsinn"
     r"|wrong answer|bad answer|falsche antwort|(?:that|this) (?:s |is |was )?not what i asked"
@@ -221,7 +225,8 @@ GERMAN_SMALL_TALK = _words(
     hältst davon deine meinung bin menü einstellungen befehle optionen guter braver toller schlechter dummer blöder
     doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft na gut fit funktionierst
     läufst lebst darf frage fragen stellen vergiss es schon entschuldigung entschuldige gerne gern abbrechen problem
-    toll spitze hilfreich klug genial gemacht nützlich antworten schreiben englisch sprichst verstehst mir"""
+    toll spitze hilfreich klug genial gemacht nützlich antworten schreiben englisch sprichst verstehst mir hallöchen
+    hallihallo spannend krass schade später spaeter"""
 )
 CHATTY = frozenset({*SMALL_TALK, "praise", "help", "sources", "translate", "doubt", "joke"})
 # A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
@@ -264,6 +269,13 @@ HOW_ARE_YOU = re.compile(
     r"|(?:do|does) (?:this|the bot|the newsbot) (?:work|still work))\W*$",
     re.IGNORECASE,
 )
+# Wishing a good day, whole ("have a nice day", "Schönen Abend noch" got a sentence on New Year's Eve): goodbye.
+FAREWELL = re.compile(
+    r"^\W*(?:(?:have a |einen )?(?:nice|good|great|lovely|schönen|schoenen|guten|netten) (?:day|evening|weekend|night"
+    r"|tag|abend|feierabend|sonntag|wochenende|rest)(?: noch)?(?: (?:dir|ihnen|euch))?(?: noch)?|take care|mach s gut"
+    r"|machs gut|bis dann|bis später|bis spaeter|bis morgen|see you(?: later| soon| tomorrow)?|later)\W*$",
+    re.IGNORECASE,
+)
 # Taking the last answer in, whole ("I see", "Got it", "Ach so"): a nod.
 NOD = re.compile(
     r"^\W*(?:(?:oh|ah|ok|okay|aha|ahh) )?(?:i see|got it|understood|makes sense|that makes sense|i understand"
@@ -272,7 +284,8 @@ NOD = re.compile(
     # cited sentence)
     r"|never ?mind|forget (?:it|that)|vergiss (?:es|das)|schon gut|cancel|abbrechen|reset|clear|my bad"
     r"|(?:i m |i am )?sorry|entschuldigung|entschuldige|(?:yes|yeah|ja|jo) (?:please|bitte|gerne|gern)|gerne"
-    r"|no problem|kein problem|i don t care|who cares|mir egal|ist mir egal)\W*$",
+    r"|no problem|kein problem|i don t care|who cares|mir egal|ist mir egal|too bad|what a pity|wie schade"
+    r"|oh well)\W*$",
     re.IGNORECASE,
 )
 # Praise and blame of the bot itself ("good bot", "Guter Bot", "bad bot").
@@ -507,6 +520,8 @@ def small_talk(words: Sequence[str]) -> str:
     said = " ".join(words)
     if GOOD_BOT.match(said):
         return "praise"
+    if FAREWELL.match(said):
+        return "goodbye"
     folded = {fold(word) for word in words if not word.isdigit()}  # "testing 123"
     if folded & SMALL_TALK_WORDS and folded <= SMALL_TALK_WORDS | SMALL_TALK_FILLERS:
         return next(kind for kind, vocabulary in SMALL_TALK.items() if folded & vocabulary)

@@ -197,6 +197,19 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Sprichst du Englisch?", "help", "de"),
         ("Can you answer in English?", "help", "en"),
         ("Kannst du auf Deutsch antworten?", "help", "de"),
+        # and of 34 more, 5 got a cited sentence ("bis später": one on a lawsuit, "Schönen Abend noch" one on New
+        # Year's Eve), "spannend" a list of headlines, and 5 were told the news does not say or that it was unclear
+        ("helo", "greeting", "en"),
+        ("Hallöchen", "greeting", "de"),
+        ("merci beaucoup", "thanks", "en"),
+        ("spannend", "nod", "de"),
+        ("krass", "nod", "de"),
+        ("Schade", "nod", "de"),
+        ("too bad", "nod", "en"),
+        ("wow really?", "doubt", "en"),
+        ("Bis später", "goodbye", "de"),
+        ("Schönen Abend noch", "goodbye", "de"),
+        ("Have a nice day", "goodbye", "en"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -263,6 +276,9 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Was the minister's plan helpful?",
         "Who speaks German in the cabinet?",
         "Is the new law not helpful for pensioners?",
+        "Have a nice day at the beach, says the minister?",
+        "Was ist spannend an der Wahl?",
+        "Too bad for whom?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
