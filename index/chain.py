@@ -1,6 +1,6 @@
 """The question-answering chain, in LangChain runnables: screen the question, read its dates, retrieve, gate, answer.
 
-    {"question", "search_query"?, "now"?, "said"?, "alone"?}
+    {"question", "search_query"?, "now"?, "said"?, "alone"?, "unanswered"?}
       ├─ only a web address                   -> the lead of the article read from it, or that it is unread
       ├─ not a question ("hi", "?")           -> a short helpful reply                (AnswerGate.screen_question)
       ├─ about what it has read               -> how many articles, from which outlets, the newest
@@ -225,10 +225,11 @@ def declined(question: str, decision: Decision) -> Answer:
 
 
 def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str, Any], Answer]:
-    """A runnable taking {"question", optional "search_query", optional "now", optional "said", optional "alone"}
-    and returning an Answer. "said": what the conversation's answers quoted, for a request for more of their story
-    (index/conversation.py `more_of_the_story`); "alone": the question follows no earlier turn (a question word
-    alone is then unclear, `AnswerGate.screen_question`)."""
+    """A runnable taking {"question", optional "search_query", optional "now", optional "said", optional "alone",
+    optional "unanswered"} and returning an Answer. "said": what the conversation's answers quoted, for a request
+    for more of their story (index/conversation.py `more_of_the_story`); "alone": the question follows no earlier
+    turn (a question word alone is then unclear, `AnswerGate.screen_question`); "unanswered": the last reply quoted
+    no news ("Why not?" is then told where answers come from)."""
 
     def _link_only(inputs: dict[str, Any]) -> bool:
         return bool(linked_page(inputs["question"]))
@@ -244,7 +245,9 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
 
     def _screened(inputs: dict[str, Any]) -> Decision:
         now = parse_now(inputs.get("now"))
-        return step.gate.screen_question(inputs["question"], now, alone=bool(inputs.get("alone")))
+        return step.gate.screen_question(
+            inputs["question"], now, alone=bool(inputs.get("alone")), unanswered=bool(inputs.get("unanswered"))
+        )
 
     def _not_a_question(inputs: dict[str, Any]) -> bool:
         return not _screened(inputs).answer

@@ -28,7 +28,7 @@ from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
 from index.cleaning import clean_article
-from index.conversation import FOLLOW_UP_TURNS, listed_title, more_of_the_story, standalone_question
+from index.conversation import FOLLOW_UP_TURNS, listed_title, more_of_the_story, quoted, standalone_question
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import IngestCancelled, NewsbotError, SourceError
@@ -415,8 +415,17 @@ class Newsroom:
                     search_query = correct_spelling(search_query, self.searcher.lexical).question
                 question = corrected.question
             said = more.said if more is not None else ()
+            # the last reply quoted no news: "Why not?" asks why, not about a story
+            unanswered = bool(history) and not quoted(history[-1].answer)
             answer = self.chain.invoke(
-                {"question": question, "search_query": search_query, "now": moment, "alone": alone, "said": said}
+                {
+                    "question": question,
+                    "search_query": search_query,
+                    "now": moment,
+                    "alone": alone,
+                    "said": said,
+                    "unanswered": unanswered,
+                }
             )
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer
 

@@ -193,6 +193,17 @@ SOURCES_REQUEST = re.compile(
     r"|where (?:is|was) (?:this|that|it) from|where did you (?:get|find|read) (?:this|that|it)"
     r"|according to (?:whom|who)|says who|welche quellen(?: hast du| haben sie)?"
     r"|woher (?:hast du|haben sie|stammt|kommt) (?:das|die info\w*|diese info\w*)|woher (?:stammt|kommt) das|laut wem"
+    # the article behind the answer: its link, author, date, outlet ("Link?" was told the news does not say, "When
+    # was the article published?" got a sentence of another story)
+    r"|(?:the |a |der |den )?(?:links?|urls?)(?: (?:please|bitte|to (?:the|this|that) (?:article|story)|zum artikel))?"
+    r"|(?:where|how) can i read (?:it|this|that|more|the (?:whole |full )?(?:article|story))"
+    r"|wo kann ich (?:das|es|mehr|den (?:ganzen )?artikel) (?:nach)?lesen"
+    r"|(?:the |den )?(?:full|whole|ganzen) (?:article|story|artikel)(?: please| bitte)?"
+    r"|who wrote (?:the|this|that) (?:article|story|report)|wer hat (?:den|diesen) (?:artikel|bericht) geschrieben"
+    r"|when was (?:the|this|that) (?:article|story|report) (?:published|written)"
+    r"|wann (?:wurde|ist) (?:der|dieser) (?:artikel|bericht) (?:veröffentlicht|erschienen|geschrieben)"
+    r"|which (?:outlet|newspaper|paper|site|website) (?:is|was) (?:this|that|it) from"
+    r"|aus welcher zeitung (?:ist|stammt|kommt) (?:das|es)"
     r")\W*$",
     re.IGNORECASE,
 )
@@ -226,13 +237,21 @@ GERMAN_SMALL_TALK = _words(
     doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft na gut fit funktionierst
     läufst lebst darf frage fragen stellen vergiss es schon entschuldigung entschuldige gerne gern abbrechen problem
     toll spitze hilfreich klug genial gemacht nützlich antworten schreiben englisch sprichst verstehst mir hallöchen
-    hallihallo spannend krass schade später spaeter"""
+    hallihallo spannend krass schade später spaeter warum wieso weshalb weisst weißt kannst beantworten"""
 )
-CHATTY = frozenset({*SMALL_TALK, "praise", "help", "sources", "translate", "doubt", "joke"})
+CHATTY = frozenset({*SMALL_TALK, "praise", "help", "sources", "translate", "doubt", "joke", "why_not"})
 # A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
 BARE_QUESTION = re.compile(
     r"^\W*(?:(?:and|und|but|aber|so|also) )?(?:what|why|how|who|when|where|which|whose|was|warum|wieso|weshalb"
     r"|weswegen|wie|wer|wen|wem|wann|wo|woher|wohin|welche[rsmn]?|na|hä|hae|huh|eh|hm+|and|und|so|also)\W*$",
+    re.IGNORECASE,
+)
+# Asking why the news did not answer, after it did not ("Why not?" got a sentence of whatever story it matched).
+WHY_NOT = re.compile(
+    r"^\W*(?:and |und )?(?:why not|how come|why(?: do| don t| can t| can not| cannot)? (?:you )?(?:not )?"
+    r"(?:know|answer)(?: (?:that|it|this))?|warum nicht|wieso nicht|weshalb nicht"
+    r"|(?:warum|wieso|weshalb) (?:weißt|weisst) du (?:das|es) nicht"
+    r"|(?:warum|wieso) (?:kannst|könnt) du (?:das|es) nicht(?: beantworten)?)\W*$",
     re.IGNORECASE,
 )
 # Its German words: the reply is German.
@@ -371,6 +390,12 @@ REPLIES: dict[str, dict[str, str]] = {
         "de": "Diese Seite habe ich nicht gelesen. Ein Admin kann sie hinzufügen: /add URL in Telegram oder "
         "newsbot ingest URL.",
     },
+    "why_not": {
+        "en": "I answer only from the news I have read, and none of it says that. An admin can add articles: /add URL "
+        "in Telegram, or newsbot ingest.",
+        "de": "Ich antworte nur aus den Nachrichten, die ich gelesen habe, und keine davon sagt das. Ein Admin kann "
+        "Artikel hinzufügen: /add URL in Telegram oder newsbot ingest.",
+    },
     "no_story": {
         "en": f"Which story do you mean? Ask with a name, a place or what happened, e.g. {EXAMPLE['en']}",
         "de": f"Welche Meldung meinen Sie? Fragen Sie mit einem Namen, einem Ort oder dem Ereignis, z. B. "
@@ -447,10 +472,14 @@ class AnswerGate:
         #: whether the answerer can translate (an LLM); else a request to translate is told it cannot
         self.translates = translates
 
-    def screen_question(self, question: str, now: datetime | None = None, *, alone: bool = False) -> Decision:
+    def screen_question(
+        self, question: str, now: datetime | None = None, *, alone: bool = False, unanswered: bool = False
+    ) -> Decision:
         """Small talk, punctuation and gibberish get a short helpful reply instead of a cited sentence; `now` is
         what today is for a question about the date (default: the clock). A question `alone` follows no earlier
-        turn: a question word alone ("Why?") is then unclear, where in a conversation it asks about the story."""
+        turn: a question word alone ("Why?") is then unclear, where in a conversation it asks about the story. One
+        that follows a reply that quoted no news (`unanswered`, "the news does not say") and asks why not is told
+        where the answers come from."""
         words = WORD_RE.findall(question)
         if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question):
             return Decision(False, "not_a_question", reply("unclear", question))
@@ -459,6 +488,8 @@ class AnswerGate:
         if ARITHMETIC_ASKED.match(" ".join(question.split())):
             return Decision(False, "not_a_question", reply("joke", question))
         said = " ".join(words)
+        if unanswered and WHY_NOT.match(said):
+            return Decision(False, "not_a_question", reply("why_not", question))
         if alone and BARE_QUESTION.match(said):
             language = "de" if {fold(word) for word in words} & GERMAN_BARE_WORDS else "en"
             return Decision(False, "not_a_question", REPLIES["unclear"][language])

@@ -210,6 +210,13 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Bis später", "goodbye", "de"),
         ("Schönen Abend noch", "goodbye", "de"),
         ("Have a nice day", "goodbye", "en"),
+        # the article behind the last answer: "Link?" was told the news does not say, "When was the article
+        # published?" got a sentence of another story
+        ("Link?", "sources", "en"),
+        ("Where can I read the full article?", "sources", "en"),
+        ("Wer hat den Artikel geschrieben?", "sources", "de"),
+        ("When was the article published?", "sources", "en"),
+        ("Aus welcher Zeitung ist das?", "sources", "de"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -279,6 +286,9 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Have a nice day at the beach, says the minister?",
         "Was ist spannend an der Wahl?",
         "Too bad for whom?",
+        "Who wrote the letter?",
+        "When was the law published?",
+        "Which link did the minister share?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
@@ -406,3 +416,14 @@ def test_through_the_chain_no_answerer_is_asked_about_a_greeting_or_an_empty_sto
     assert greeting.text == REPLIES["greeting"]["en"] and greeting.abstained
     assert empty.text == REPLIES["empty_store"]["de"]
     assert answerer.calls == 0 and embedder.queries == ["Wer hat Waffenlieferungen bestritten?"]
+
+
+@pytest.mark.parametrize(("text", "language"), [("Why not?", "en"), ("Warum nicht?", "de"), ("How come?", "en")])
+def test_why_not_after_a_reply_that_quoted_no_news_is_told_where_answers_come_from(text: str, language: str) -> None:
+    # after "the news does not say", "Why not?" got a sentence of whatever story its words matched
+    gate = AnswerGate(min_relevance=0.5)
+    decision = gate.screen_question(text, unanswered=True)
+    assert not decision.answer and decision.text == REPLIES["why_not"][language]
+    # after an answer, it asks about the story ("Why not the ECB?" asks about it either way)
+    assert gate.screen_question(text).answer
+    assert gate.screen_question("Why not the ECB?", unanswered=True).answer

@@ -45,6 +45,22 @@ def test_a_question_typed_in_one_case_is_answered_as_the_cased_one(newsroom: New
     assert answer.sources[0].meta.title.startswith("Nordkorea dementiert")
 
 
+@pytest.mark.parametrize(
+    ("question", "why_not"),
+    [("Who won the 2026 FIFA World Cup?", "Why not?"), ("Wie hoch ist der Leitzins in Japan?", "Warum nicht?")],
+)
+def test_why_not_after_an_honest_no_is_no_question_about_the_news(
+    newsroom: Newsroom, question: str, why_not: str
+) -> None:
+    # over 127 articles it got a sentence of whatever story "Why not?" and the refused question matched; over the
+    # samples "the news does not say" again, which says nothing of why
+    refused = newsroom.ask(question)
+    assert refused.abstained
+    answer = newsroom.ask(why_not, history=[Turn(question, refused.text)])
+    assert answer.abstained and not answer.sources, answer.text
+    assert answer.text in REPLIES["why_not"].values()
+
+
 def test_news_the_samples_do_not_hold_gets_an_honest_no_in_lower_case_too(newsroom: Newsroom) -> None:
     # read as typed, it named nothing the samples could lack, and got a sentence on a helicopter crash in Kabul
     answer = newsroom.ask("how many people died when the morandi bridge collapsed in genoa?")
