@@ -49,6 +49,10 @@ _MORE_EN = (
     rf"(?: (?:about|on) {_THAT})?|anything else(?: (?:about|on) {_THAT})?"
     rf"|is there (?:any ?thing )?more(?: (?:about|on) {_THAT})?|any more"
     r"|go on|continue|keep going|what happened (?:next|then|after that)|what next|and then|details"
+    # and doubting there is no more, or asking what it means: more of the story says ("Is that all?", "Ist das
+    # alles?" and "Can you explain that?" got a sentence of another story or "does not say")
+    r"|is that (?:all|everything)|that(?:'|’| i| )?s (?:it|all)|anything more"
+    rf"|(?:(?:can|could) you |please )?explain(?: {_THAT})?(?: (?:more|better|please))?|what does (?:that|this|it) mean"
 )
 _MORE_DE = (
     r"(?:noch )?mehr(?: (?:dazu|darüber|davon|infos?|informationen|details|einzelheiten))?"
@@ -59,7 +63,10 @@ _MORE_DE = (
     r"|was (?:weißt du|weisst du|wissen sie) (?:noch|sonst noch|mehr)(?: (?:dazu|darüber|davon))?"
     r"|was (?:gibt es|steht da) (?:noch|sonst noch)(?: (?:dazu|darüber))?|(?:sonst )?noch (?:was|etwas)"
     r"|was noch|was sonst noch|wie ging es weiter|und dann|weiter|(?:weitere |mehr )?(?:einzelheiten|details)"
-    r"|genaueres"
+    r"|genaueres|(?:ist|war) das (?:alles|schon alles)|das war s|und sonst|sonst noch was"
+    r"|(?:kannst du|können sie) (?:mir )?(?:das|es) (?:genauer |näher )?erklären"
+    r"|erklär(?:e|en sie)? (?:mir )?(?:das|es)"
+    r"|was (?:heißt|heisst|bedeutet) das|was soll das (?:heißen|heissen)"
 )
 ASKS_FOR_MORE = re.compile(
     rf"^\W*(?:(?:and|und|please|bitte|ok|okay)\W+)*(?:{_MORE_EN}|{_MORE_DE})(?:\W+(?:please|bitte))?\W*$",

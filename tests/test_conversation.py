@@ -133,6 +133,14 @@ def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> Non
         "Wie ging es weiter?",
         "Anything else?",
         "What happened next?",
+        # and these, which got a sentence of another story: doubting there is more, asking what it means
+        "Is that all?",
+        "Ist das alles?",
+        "That's it?",
+        "Und sonst?",
+        "Can you explain that?",
+        "Kannst du das erklären?",
+        "What does that mean?",
     ],
 )
 def test_a_request_for_more_keeps_the_story(question: str) -> None:
@@ -145,7 +153,13 @@ def test_a_request_for_more_keeps_the_story(question: str) -> None:
 def test_more_about_something_else_changes_the_story() -> None:
     assert not keeps_the_story("Tell me more about Syria")
     assert not keeps_the_story("Und mehr über Kiew?")
-    for question in ["Tell me more about Syria", "What else did North Korea say?", "Weitere Details zu Philae?"]:
+    for question in [
+        "Tell me more about Syria",
+        "What else did North Korea say?",
+        "Weitere Details zu Philae?",
+        "Explain the pension adjustment",
+        "What does the OPCW mean?",
+    ]:
         assert not ASKS_FOR_MORE.match(question), question
 
 

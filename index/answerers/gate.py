@@ -237,13 +237,22 @@ GERMAN_SMALL_TALK = _words(
     doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft na gut fit funktionierst
     läufst lebst darf frage fragen stellen vergiss es schon entschuldigung entschuldige gerne gern abbrechen problem
     toll spitze hilfreich klug genial gemacht nützlich antworten schreiben englisch sprichst verstehst mir hallöchen
-    hallihallo spannend krass schade später spaeter warum wieso weshalb weisst weißt kannst beantworten"""
+    hallihallo spannend krass schade später spaeter warum wieso weshalb weisst weißt kannst beantworten fass
+    zusammen zusammenfassen zusammenfassung kurz gesagt kurzfassung"""
 )
-CHATTY = frozenset({*SMALL_TALK, "praise", "help", "sources", "translate", "doubt", "joke", "why_not"})
+CHATTY = frozenset({*SMALL_TALK, "praise", "help", "sources", "translate", "doubt", "joke", "why_not", "summary"})
 # A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
 BARE_QUESTION = re.compile(
     r"^\W*(?:(?:and|und|but|aber|so|also) )?(?:what|why|how|who|when|where|which|whose|was|warum|wieso|weshalb"
     r"|weswegen|wie|wer|wen|wem|wann|wo|woher|wohin|welche[rsmn]?|na|hä|hae|huh|eh|hm+|and|und|so|also)\W*$",
+    re.IGNORECASE,
+)
+# Asking for a summary, whole ("Summarize", "Fass das zusammen" got a list of the newest headlines): the answer
+# quotes the news, and its sources link to the whole article.
+SUMMARY_REQUEST = re.compile(
+    r"^\W*(?:(?:(?:can|could) you |please |bitte |kannst du )?(?:summari[sz]e|sum up|zusammenfassen|fass(?:e|en sie)?)"
+    r"(?: (?:it|this|that|the article|das|es|den artikel|mir|das mal))*(?: (?:for me|up|zusammen|please|bitte))*"
+    r"|(?:a |eine )?(?:summary|zusammenfassung)(?: please| bitte)?|in short|tl ?dr|kurz gesagt|kurzfassung)\W*$",
     re.IGNORECASE,
 )
 # Asking why the news did not answer, after it did not ("Why not?" got a sentence of whatever story it matched).
@@ -390,6 +399,12 @@ REPLIES: dict[str, dict[str, str]] = {
         "de": "Diese Seite habe ich nicht gelesen. Ein Admin kann sie hinzufügen: /add URL in Telegram oder "
         "newsbot ingest URL.",
     },
+    "summary": {
+        "en": "I quote the news as it was written and do not summarize it: an answer holds the sentences that answer "
+        "best, and its sources link to the whole article.",
+        "de": "Ich zitiere die Nachrichten, wie sie geschrieben wurden, und fasse sie nicht zusammen: eine Antwort "
+        "enthält die Sätze, die am besten antworten, und ihre Quellen verlinken den ganzen Artikel.",
+    },
     "why_not": {
         "en": "I answer only from the news I have read, and none of it says that. An admin can add articles: /add URL "
         "in Telegram, or newsbot ingest.",
@@ -497,6 +512,8 @@ class AnswerGate:
             return Decision(False, "not_a_question", clock_reply(question, now or datetime.now(UTC)))
         if not self.translates and TRANSLATE_REQUEST.match(question):
             return Decision(False, "not_a_question", reply("translate", question))
+        if not self.translates and SUMMARY_REQUEST.match(said):
+            return Decision(False, "not_a_question", reply("summary", question))
         kind = "sources" if asks_for_sources(question) else small_talk(words)
         if kind:
             return Decision(False, "not_a_question", reply(kind, question))

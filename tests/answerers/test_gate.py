@@ -217,6 +217,11 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Wer hat den Artikel geschrieben?", "sources", "de"),
         ("When was the article published?", "sources", "en"),
         ("Aus welcher Zeitung ist das?", "sources", "de"),
+        # a summary: "Summarize" and "Fass das zusammen" got a list of the newest headlines
+        ("Summarize", "summary", "en"),
+        ("Can you summarize it?", "summary", "en"),
+        ("Fass das zusammen", "summary", "de"),
+        ("In short?", "summary", "en"),
     ],
 )
 def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: str, language: str) -> None:
@@ -289,6 +294,8 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
         "Who wrote the letter?",
         "When was the law published?",
         "Which link did the minister share?",
+        "Summarize the news about North Korea",
+        "Was ist die Zusammenfassung des Berichts?",
     ],
 )
 def test_questions_pass_the_first_screen(text: str) -> None:
