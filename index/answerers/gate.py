@@ -234,9 +234,9 @@ GERMAN_SMALL_TALK = _words(
     quatsch unsinn blödsinn richtig witz geschichte lied helfen verstehe meinst brauche gott klar passt egal
     langweilig noe keine ahnung weiß nicht alles wach jemand erzähl erzähle etwas sag mal denkst darüber dazu
     hältst davon deine meinung bin menü einstellungen befehle optionen guter braver toller schlechter dummer blöder
-    doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft na gut fit funktionierst
-    läufst lebst darf frage fragen stellen vergiss es schon entschuldigung entschuldige gerne gern abbrechen problem
-    toll spitze hilfreich klug genial gemacht nützlich antworten schreiben englisch sprichst verstehst mir hallöchen
+    doofer zusammen leute verstanden verstehe achso ach liebe mag hasse jetzt ernsthaft na gut funktionierst
+    läufst lebst darf frage fragen stellen vergiss es schon entschuldigung entschuldige gerne gern abbrechen kein
+    toll spitze hilfreich klug gemacht nützlich antworten schreiben englisch sprichst verstehst mir hallöchen
     hallihallo spannend krass schade später spaeter warum wieso weshalb weisst weißt kannst beantworten fass
     zusammen zusammenfassen zusammenfassung kurz gesagt kurzfassung"""
 )
@@ -320,7 +320,7 @@ NOD = re.compile(
 GOOD_BOT = re.compile(
     r"^\W*(?:(?:good|nice|great|guter|braver|toller|super) (?:bot|newsbot)"
     # and the bot's work ("Gut gemacht" got a sentence on handball referees; "You're great" "does not say")
-    r"|(?:you are|you re|ur|du bist|sie sind) (?:so |really |very |echt |so |total |wirklich )?(?:great|awesome"
+    r"|(?:you are|you re|ur|du bist|sie sind) (?:so |really |very |echt |total |wirklich )?(?:great|awesome"
     r"|amazing|the best|helpful|smart|brilliant|toll|super|klasse|spitze|der beste|hilfreich|klug|genial)"
     r"|well done|good job|nice job|great job|gut gemacht|(?:that|this|it) (?:was|is) (?:very |really )?(?:helpful"
     r"|useful|great|perfect)|(?:das|es) (?:war|ist) (?:sehr |echt |wirklich )?(?:hilfreich|nützlich|super|toll"

@@ -181,6 +181,8 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Ja bitte", "nod", "de"),
         # "no" was German: "nö" folds to it
         ("no thanks", "thanks", "en"),
+        ("no problem", "nod", "en"),
+        ("kein Problem", "nod", "de"),
         # and of 26 more, 15 got a cited sentence ("Gut gemacht": one on handball referees, "Do you speak German?" one
         # on a project's bad English) and 3 "does not say"
         ("You're great", "praise", "en"),
