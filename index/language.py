@@ -235,9 +235,10 @@ def recased(question: str) -> str:
     "Morandi", "Sedol"; not "denyed" or "suplying", which the spelling check reads: index/spelling.py). A question
     with both cases, an acronym alone ("USA?", "EU-USA"), or no word a dictionary knows is left as it is."""
     words = LETTER_WORD_RE.findall(question)
-    if not words or (any(c.islower() for c in question) and any(c.isupper() for c in question)):
+    lower, upper = any(c.islower() for c in question), any(c.isupper() for c in question)
+    if not words or (lower and upper):
         return question
-    if not any(c.islower() for c in question) and (len(words) < 2 or sum(map(len, words)) < MIN_SHOUTED_LETTERS):
+    if not lower and (len(words) < 2 or sum(map(len, words)) < MIN_SHOUTED_LETTERS):
         return question
     if not any(is_known_word(word) for word in words):  # no language to case it by ("asdf qwer" stays gibberish)
         return question

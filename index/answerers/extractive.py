@@ -159,9 +159,10 @@ class ExtractiveAnswerer(Answerer):
         candidates = reading.candidates
         articles = [reading.hits[c.hit].article_id for c in candidates]  # the hits' and the first articles' rest
         texts = [" ".join(c.text.split()) for c in candidates]
-        told = [" ".join(answer.split()) for answer in said]
-        was_said = [any(text in answer for answer in told) for text in texts]
-        story = _quoted_most(articles, texts, told)
+        # which candidates each answer quoted (answers newest first)
+        quoted_by = [[text in told for text in texts] for told in (" ".join(answer.split()) for answer in said)]
+        was_said = [any(row[i] for row in quoted_by) for i in range(len(texts))]
+        story = _quoted_most(articles, quoted_by)
         if story is None:  # the story's article was not retrieved again: answered as a question of its own
             return self._answer_reading(reading)
         if self.model is not None:
@@ -496,13 +497,14 @@ class ExtractiveAnswerer(Answerer):
         return models
 
 
-def _quoted_most(articles: Sequence[str], texts: Sequence[str], answers: Sequence[str]) -> str | None:
-    """The article whose sentences (`texts`, each of `articles`) the newest answer that quoted any of them (answers
-    newest first) quoted most: an earlier answer may have quoted another story. None when none quoted one."""
-    for answer in answers:
-        quoted = Counter(article for article, text in zip(articles, texts, strict=True) if text in answer)
-        if quoted:
-            return quoted.most_common(1)[0][0]
+def _quoted_most(articles: Sequence[str], quoted_by: Sequence[Sequence[bool]]) -> str | None:
+    """The article whose candidates (each of `articles`) the newest answer that quoted any of them quoted most
+    (`quoted_by`: per answer, newest first, whether it quoted each candidate): an earlier answer may have quoted
+    another story. None when none quoted one."""
+    for quoted in quoted_by:
+        counts = Counter(article for article, was in zip(articles, quoted, strict=True) if was)
+        if counts:
+            return counts.most_common(1)[0][0]
     return None
 
 

@@ -301,7 +301,7 @@ HOW_ARE_YOU = re.compile(
 FAREWELL = re.compile(
     r"^\W*(?:(?:have a |einen )?(?:nice|good|great|lovely|schönen|schoenen|guten|netten) (?:day|evening|weekend|night"
     r"|tag|abend|feierabend|sonntag|wochenende|rest)(?: noch)?(?: (?:dir|ihnen|euch))?(?: noch)?|take care|mach s gut"
-    r"|machs gut|bis dann|bis später|bis spaeter|bis morgen|see you(?: later| soon| tomorrow)?|later)\W*$",
+    r"|machs gut|bis dann|bis morgen|see you(?: later| soon| tomorrow)?|later)\W*$",
     re.IGNORECASE,
 )
 # Taking the last answer in, whole ("I see", "Got it", "Ach so"): a nod.
@@ -496,9 +496,8 @@ class AnswerGate:
         that follows a reply that quoted no news (`unanswered`, "the news does not say") and asks why not is told
         where the answers come from."""
         words = WORD_RE.findall(question)
-        if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question):
-            return Decision(False, "not_a_question", reply("unclear", question))
-        if NUMBER_ONLY.match(question) and not YEAR.match(question):
+        number_only = NUMBER_ONLY.match(question) and not YEAR.match(question)
+        if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question) or number_only:
             return Decision(False, "not_a_question", reply("unclear", question))
         if ARITHMETIC_ASKED.match(" ".join(question.split())):
             return Decision(False, "not_a_question", reply("joke", question))
