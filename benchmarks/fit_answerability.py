@@ -21,6 +21,8 @@ one at all. Both are logistic regressions with L2, fitted and scored by 5-fold c
 article, so no article's questions are scored by a model that saw them. Every number printed is out of fold, per
 dataset and language. The thresholds are chosen on the out-of-fold probabilities to keep abstention on answerable
 questions at most --max-abstain per language pair. --write fits on everything and writes answerability.json.
+It also prints how the answers given fare by probability, and what share of the right and of the wrong ones an
+"unsure" below each level would mark (`UNSURE_BELOW` in index/answerers/extractive.py is read from it).
 """
 
 from __future__ import annotations
@@ -558,6 +560,7 @@ def report(
     """Out-of-fold figures per dataset and question language; "before" is the similarity answerer's containment
     on the same hits. An abstention counts as not containing the gold answer."""
     table: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    bands: dict[tuple[str, float], list[str]] = defaultdict(list)
     min_relevance = answerer.embedder.profile.min_relevance
     for i, case in enumerate(cases):
         assert case.reading is not None
@@ -570,14 +573,20 @@ def report(
         # the gate's relevance check runs before the answerer (index/chain.py)
         gated = max(h.score for h in case.reading.hits) < min_relevance
         abstained = gated or p[i] < thresholds["cross" if cross[i] else "same"]
+        band = (case.field[-2:], next(b for b in BANDS if p[i] < b))
         if case.kind != "answerable":
             table[(*key, f"abstain_{case.kind}")].append(float(abstained))
+            if not abstained:
+                bands[band].append(case.kind)
             continue
         if not case.gold_present:
             continue
         table[(*key, "abstain_answerable")].append(float(abstained))
         answer = answerer.answer_by_evidence(case.reading, model)
-        table[(*key, "contains_gold")].append(float(not abstained and holds(answer.text, case.answers, case.verbatim)))
+        right = not abstained and holds(answer.text, case.answers, case.verbatim)
+        table[(*key, "contains_gold")].append(float(right))
+        if not abstained:
+            bands[band].append("right" if right else "wrong")
         table[(*key, "words")].append(float(len(answer.text.split())))
         old = answerer.answer_by_similarity(case.reading)
         table[(*key, "before")].append(float(not old.abstained and holds(old.text, case.answers, case.verbatim)))
@@ -589,7 +598,38 @@ def report(
     for key in sorted(out):
         cells = " ".join(f"{out[key][c]:>14.3f}" if c in out[key] else f"{'-':>14}" for c in COLUMNS)
         print(f"{key[0]:<8} {key[1]:<4} {cells}")
+    print_bands(bands)
     return out
+
+
+#: the upper ends of the probability bands `print_bands` counts answers in
+BANDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.8, 1.01)
+
+
+def print_bands(bands: dict[tuple[str, float], list[str]]) -> None:
+    """How the answers given (not abstained) fare by the model's probability, out of fold, all datasets pooled,
+    and what saying "unsure" below each level would flag: the share of right and of wrong answers (wrong: to an
+    answerable question, with its gold article removed, or to an unanswerable one). `UNSURE_BELOW`
+    (index/answerers/extractive.py) is read from it."""
+    kinds = ("right", "wrong", "gold_removed", "same_story", "absent_topic")
+    print("answers by probability (out of fold): question language, band, " + " / ".join(kinds) + ", share right")
+    for language in ("en", "de"):
+        low = 0.0
+        for high in BANDS:
+            given = bands.get((language, high), [])
+            counts = " / ".join(f"{given.count(kind):>3}" for kind in kinds)
+            share = f"{given.count('right') / len(given):.2f}" if given else "-"
+            print(f"  {language}  {low:.2f}-{min(high, 1.0):.2f}  {counts}  {share}")
+            low = high
+    print("unsure below a level: question language, level, share of right answers / of wrong answers flagged")
+    for language in ("en", "de"):
+        right = sum(bands.get((language, b), []).count("right") for b in BANDS)
+        wrong = sum(len(bands.get((language, b), [])) for b in BANDS) - right
+        for level in BANDS[:-2]:
+            below = [kind for b in BANDS if b <= level for kind in bands.get((language, b), [])]
+            flagged = below.count("right")
+            shares = f"{flagged / max(1, right):.2f} / {(len(below) - flagged) / max(1, wrong):.2f}"
+            print(f"  {language}  {level:.2f}  {shares}")
 
 
 def curve(cases: list[Case], p: np.ndarray) -> None:

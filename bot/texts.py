@@ -5,10 +5,22 @@ from __future__ import annotations
 
 from index.language import question_language
 
-#: how a list of sources is headed and who else reported a story
+#: how a list of sources is headed, who else reported a story, and what comes before an answer
 SOURCE_WORDS: dict[str, dict[str, str]] = {
-    "en": {"sources": "Sources", "also": "also reported by", "and": "and", "read_as": "Read as"},
-    "de": {"sources": "Quellen", "also": "auch berichtet von", "and": "und", "read_as": "Gelesen als"},
+    "en": {
+        "sources": "Sources",
+        "also": "also reported by",
+        "and": "and",
+        "read_as": "Read as",
+        "unsure": "I am not sure the news answers this. What comes closest:",
+    },
+    "de": {
+        "sources": "Quellen",
+        "also": "auch berichtet von",
+        "and": "und",
+        "read_as": "Gelesen als",
+        "unsure": "Ich bin nicht sicher, ob die Nachrichten das beantworten. Am nächsten kommt dem:",
+    },
 }
 
 

@@ -224,11 +224,15 @@ class Answer:
     confidence: float | None = None
     #: words of the question read as the stored news spells them (asked -> read; index/spelling.py)
     read_as: dict[str, str] = field(default_factory=dict)
+    #: the answerer quotes what comes closest but doubts it answers (extractive: `confidence` below its
+    #: UNSURE_BELOW); the front ends say so before the answer
+    unsure: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
             "answer": self.text,
             "abstained": self.abstained,
+            "unsure": self.unsure,
             "sources": [source.to_dict() for source in self.sources],
             **({"read_as": self.read_as} if self.read_as else {}),
         }

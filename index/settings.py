@@ -58,6 +58,13 @@ class IndexSettings(BaseSettings):
         default=None,
         description="Set: the extractive answerer decides by this sentence similarity instead of its evidence model.",
     )
+    unsure_below: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Extractive answers its evidence model gives a lower probability say they are unsure; "
+        "0: none do; default: 0.3, fitted.",
+    )
     chroma_host: str = ""
     chroma_port: int = Field(default=8000, ge=1, le=65535)
     chroma_collection: str = "newsbot"

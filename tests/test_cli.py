@@ -12,6 +12,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from bot.cli import app
+from bot.cli.asking import format_answer
+from index.models import Answer, ArticleMeta, Source
 from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION
 
 
@@ -73,7 +75,7 @@ def test_ask_json_has_the_documented_shape(env: dict[str, str]) -> None:
     result = invoke(env, "ask", SEED_QUESTION, "--json")
     assert result.exit_code == 0
     answer = json.loads(result.stdout)
-    assert set(answer) == {"answer", "abstained", "sources"}
+    assert set(answer) == {"answer", "abstained", "unsure", "sources"}
     for source in answer["sources"]:
         assert set(source) == {
             "n",
@@ -97,6 +99,19 @@ def test_ask_prints_the_answer_and_numbered_sources(env: dict[str, str]) -> None
     assert english.exit_code == 0 and "Sources:\n[1] " in english.stdout
     typo = invoke(env, "ask", "Was ist mit dem Landeroboter Phliae passiert?")
     assert typo.exit_code == 0 and typo.stdout.startswith("(Gelesen als: Philae (Phliae))\n")
+
+
+def test_an_unsure_answer_says_so_on_the_line_before_it() -> None:
+    source = Source(n=1, article_id="a", meta=ArticleMeta(title="Dementi", outlet="SRF"), snippet="", score=0.5)
+    unsure = Answer(text="Nordkorea dementiert [1].", sources=[source], question="Who denied it?", unsure=True)
+    assert format_answer(unsure).splitlines()[:2] == [
+        "I am not sure the news answers this. What comes closest:",
+        "Nordkorea dementiert [1].",
+    ]
+    german = Answer(text="Nordkorea dementiert [1].", sources=[source], question="Wer hat es bestritten?", unsure=True)
+    assert format_answer(german).startswith("Ich bin nicht sicher, ob die Nachrichten das beantworten.")
+    sure = Answer(text="Nordkorea dementiert [1].", sources=[source], question="Who denied it?")
+    assert format_answer(sure).startswith("Nordkorea dementiert [1].")
 
 
 def test_stats_latest_and_delete(env: dict[str, str]) -> None:

@@ -11,6 +11,9 @@ import pytest
 from pydantic import ValidationError
 
 from bot.settings import Settings
+from index.answerers import load_answerer
+from index.answerers.extractive import UNSURE_BELOW, ExtractiveAnswerer
+from tests.fakes.scripted_embedder import ScriptedEmbedder
 
 ENV_EXAMPLE = Path(__file__).resolve().parents[1] / ".env.example"
 
@@ -30,6 +33,19 @@ def test_the_example_env_file_loads_to_the_defaults(tmp_path: Path, monkeypatch:
     loaded = Settings()
     assert loaded == Settings(_env_file=None)
     assert loaded.resolved_answerer == "extractive"
+
+
+def test_how_unsure_an_answer_may_be_before_it_says_so_reaches_the_offline_answerer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedder = ScriptedEmbedder("fast", {}, cosine_spread=0.05)
+    default = load_answerer(Settings(_env_file=None, data_dir=tmp_path, reader="same"), embedder)
+    assert isinstance(default, ExtractiveAnswerer) and default.unsure_below == UNSURE_BELOW == 0.3
+    monkeypatch.setenv("NEWSBOT_UNSURE_BELOW", "0")
+    never = load_answerer(Settings(_env_file=None, data_dir=tmp_path, reader="same"), embedder)
+    assert isinstance(never, ExtractiveAnswerer) and never.unsure_below == 0.0
+    with pytest.raises(ValidationError, match="unsure_below"):
+        Settings(_env_file=None, unsure_below=1.5)
 
 
 def test_id_lists_accept_commas_and_spaces(monkeypatch: pytest.MonkeyPatch) -> None:

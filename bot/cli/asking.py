@@ -63,7 +63,8 @@ def format_answer(answer: Answer) -> str:
     numbered sources, headed in the question's language."""
     language = language_of(answer.question)
     read = read_as_line(answer.read_as, language)
-    text = printable(f"({read})\n{answer.text}" if read else answer.text)
+    unsure = SOURCE_WORDS[language]["unsure"] if answer.unsure and not answer.abstained else ""
+    text = printable("\n".join(line for line in (f"({read})" if read else "", unsure, answer.text) if line))
     if not answer.sources:
         return text
     heading = SOURCE_WORDS[language]["sources"]

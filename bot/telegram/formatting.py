@@ -136,6 +136,8 @@ def render_answer(answer: Answer, language: str = "") -> str:
     parts = [f"<i>{escape(read_as_line(answer.read_as, language))}</i>"] if answer.read_as else []
     if answer.answerer == "headlines" and answer.sources:
         return "\n\n".join([*parts, _render_headlines(answer, language)])
+    if answer.unsure and not answer.abstained:
+        parts.append(f"<i>{escape(texts['unsure'])}</i>")
     parts.append(answer_body(answer) or escape(texts["no_answer"]))
     if answer.abstained:
         parts.append(f"<i>{escape(texts['rephrase'])}</i>")

@@ -594,6 +594,7 @@ def answer_to_json(answer: Answer) -> str:
             "answerer": answer.answerer,
             "question": answer.question,
             "confidence": answer.confidence,
+            "unsure": answer.unsure,
             "sources": [
                 {
                     "n": s.n,
@@ -618,6 +619,7 @@ def answer_from_json(payload: str) -> Answer:
         answerer=data["answerer"],
         question=data["question"],
         confidence=data["confidence"],
+        unsure=data.get("unsure", False),
         sources=[
             Source(
                 n=s["n"],

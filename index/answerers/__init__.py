@@ -48,6 +48,7 @@ def load_answerer(settings: IndexSettings, embedder: Embedder, *, fitted: bool =
         # A sentence threshold of one's own means: decide by similarity, as before the evidence model.
         model="fitted" if settings.min_sentence_relevance is None and fitted else None,
         sentence_vectors=settings.data_dir / SENTENCE_VECTORS_FILE,
+        unsure_below=settings.unsure_below,
     )
     kind = settings.resolved_answerer
     if kind == "extractive":

@@ -73,6 +73,8 @@ HEADERS = {
 METRIC_KEYS = tuple(HEADERS)
 #: unanswerable questions by kind (news_qa): reported when the dataset has them
 UNANSWERABLE_KINDS = ("same_story", "absent_topic")
+#: how often the answers given say they are unsure, of the right ones and of the wrong ones (`unsure_shares`)
+UNSURE_KEYS = ("unsure_right", "unsure_wrong")
 LOSSES = ("answered", "not_retrieved", "abstained", "wrong_sentence")
 
 
@@ -105,6 +107,9 @@ class QuestionResult:
     kind: str = "answerable"
     #: answers are scored verbatim (news_qa), not after SQuAD normalisation
     verbatim: bool = False
+    #: the answer (with and without the gold paragraph) was given but said to be unsure (`Answer.unsure`)
+    unsure: bool = False
+    unsure_without_gold: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -193,6 +198,10 @@ class EvalReport:
             lines.append("|---|" + "---:|" * len(kinds))
             for name, mode in self.modes.items():
                 lines.append(f"| {name} | " + " | ".join(f"{mode.metrics.get(k, 0.0):.3f}" for k in kinds) + " |")
+        lines += ["", "Answers given and said to be unsure (`unsure_shares`):", "", "| mode | of right | of wrong |"]
+        lines.append("|---|---:|---:|")
+        for name, mode in self.modes.items():
+            lines.append(f"| {name} | " + " | ".join(f"{mode.metrics.get(k, 0.0):.3f}" for k in UNSURE_KEYS) + " |")
         lines += ["", "Answerable questions (see `loss_breakdown`):", "", "| mode | " + " | ".join(LOSSES) + " |"]
         lines.append("|---|" + "---:|" * len(LOSSES))
         for name, mode in self.modes.items():
@@ -258,7 +267,30 @@ def score_mode(questions: Sequence[QuestionResult]) -> dict[str, float]:
     for kind in sorted({q.kind for q in unanswerable}):
         of_kind = [q.abstained for q in unanswerable if q.kind == kind]
         result[f"abstain_unanswerable_{kind}"] = round(abstention_rate(of_kind).score, DIGITS)
+    result.update(unsure_shares(questions))
     return result
+
+
+def unsure_shares(questions: Sequence[QuestionResult]) -> dict[str, float]:
+    """How often an answer given says it is unsure: `unsure_right` of the answers that contain the gold answer,
+    `unsure_wrong` of the others given (to answerable questions, with the gold paragraph removed, and to
+    unanswerable ones). A reply that warns well is unsure of the wrong answers and seldom of the right ones."""
+    right: list[bool] = []
+    wrong: list[bool] = []
+    for q in questions:
+        if q.kind != "answerable":
+            if not q.abstained:
+                wrong.append(q.unsure)
+            continue
+        if not q.abstained:
+            (right if q.contains_gold else wrong).append(q.unsure)
+        if not q.abstained_without_gold:
+            wrong.append(q.unsure_without_gold)
+    return dict(zip(UNSURE_KEYS, (_share(right), _share(wrong)), strict=True))
+
+
+def _share(flags: Sequence[bool]) -> float:
+    return round(sum(flags) / len(flags), DIGITS) if flags else 0.0
 
 
 def loss_breakdown(questions: Sequence[QuestionResult], k: int) -> dict[str, float]:
@@ -428,6 +460,8 @@ def _ask(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, str], gold_ar
         confidence=answer.confidence,
         confidence_without_gold=unanswerable.confidence,
         verbatim=item.verbatim,
+        unsure=answer.unsure,
+        unsure_without_gold=unanswerable.unsure,
     )
 
 
@@ -451,4 +485,5 @@ def _ask_unanswerable(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, 
         confidence=answer.confidence,
         kind=item.kind,
         verbatim=item.verbatim,
+        unsure=answer.unsure,
     )

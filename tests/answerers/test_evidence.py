@@ -28,7 +28,7 @@ from index.answerers.evidence import (
     sentence_features,
     stored_names,
 )
-from index.answerers.extractive import ExtractiveAnswerer
+from index.answerers.extractive import UNSURE_BELOW, ExtractiveAnswerer
 from index.models import ArticleMeta, Hit
 from tests.fakes.scripted_embedder import ScriptedEmbedder
 
@@ -246,6 +246,22 @@ def test_the_model_abstains_when_no_sentence_holds_the_kind_of_answer() -> None:
 
     assert answer.abstained and answer.text == "The indexed news does not say."
     assert not answer.sources
+
+
+def test_an_answer_the_model_doubts_is_given_and_said_to_be_unsure() -> None:
+    answerer = _answerer(_model(threshold=0.05))  # no sentence of the kind asked: p = sigmoid(-2) = 0.12
+    doubted = answerer.answer("Who lost to AlphaGo in Seoul?", [_hit("rent", OTHER_STORY, 0.6)])
+    assert not doubted.abstained and OTHER_STORY in doubted.text and doubted.unsure
+    assert doubted.confidence is not None and 0.05 <= doubted.confidence < UNSURE_BELOW
+    assert doubted.to_dict()["unsure"] is True
+
+    sure = answerer.answer("Who lost to AlphaGo in Seoul?", [_hit("go", f"{RESTATES} {ANSWER}", 0.8)])
+    assert not sure.abstained and not sure.unsure
+    assert sure.confidence is not None and sure.confidence >= UNSURE_BELOW
+
+    answerer.unsure_below = 0.0  # NEWSBOT_UNSURE_BELOW=0: never said
+    again = answerer.answer("Who lost to AlphaGo in Seoul?", [_hit("rent", OTHER_STORY, 0.6)])
+    assert again.text == doubted.text and not again.unsure
 
 
 def test_no_sentence_of_another_article_pads_the_answer() -> None:

@@ -85,6 +85,34 @@ def test_news_the_samples_do_not_hold_gets_an_honest_no(newsroom: Newsroom, ques
 @pytest.mark.parametrize(
     "question",
     [
+        # the stories are there, the facts asked for are not: answered with their closest sentence (probability
+        # 0.14 to 0.22 over the samples), which says it is unsure
+        "How much did the Philae mission cost?",
+        "Who is the president of Puerto Rico?",
+        "What kind of helicopter was it?",
+    ],
+)
+def test_a_fact_the_samples_do_not_give_is_refused_or_said_to_be_unsure(newsroom: Newsroom, question: str) -> None:
+    answer = newsroom.ask(question)
+    assert answer.abstained or answer.unsure, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much debt does Puerto Rico have?",
+        "Was hat Nordkorea bestritten?",
+        "Wie hoch sind die Schulden von Puerto Rico?",
+    ],
+)
+def test_a_plain_question_the_samples_answer_is_answered_without_doubt(newsroom: Newsroom, question: str) -> None:
+    answer = newsroom.ask(question)  # probability 0.66 to 0.91 over the samples
+    assert not answer.abstained and not answer.unsure, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "asdf qwer",
         "hi",
         "?",

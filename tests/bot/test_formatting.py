@@ -73,6 +73,22 @@ def test_a_question_read_otherwise_says_how_above_the_answer_in_the_questions_la
     assert "Read as" not in render_answer(Answer(text="Yes [1].", sources=[KIRBY], question="Who is Philae?"))
 
 
+def test_an_unsure_answer_says_so_before_it_in_the_questions_language() -> None:
+    answer = Answer(text="Nordkorea dementiert [1].", sources=[KIRBY], question="Who denied it?", unsure=True)
+    shown = parse_telegram_html(render_answer(answer)).splitlines()
+    assert shown[:3] == ["I am not sure the news answers this. What comes closest:", "", "Nordkorea dementiert [1]."]
+    german = render_answer(replace(answer, question="Wer hat das bestritten?", read_as={"bestriten": "bestritten"}))
+    assert parse_telegram_html(german).splitlines()[:5] == [
+        "Gelesen als: bestritten (bestriten)",
+        "",
+        "Ich bin nicht sicher, ob die Nachrichten das beantworten. Am nächsten kommt dem:",
+        "",
+        "Nordkorea dementiert [1].",
+    ]
+    assert "not sure" not in render_answer(replace(answer, unsure=False))
+    assert "not sure" not in render_answer(replace(answer, text="The indexed news does not say.", abstained=True))
+
+
 def test_an_abstention_suggests_what_to_do_and_lists_no_sources() -> None:
     html = render_answer(Answer(text="The indexed news does not say.", abstained=True))
     assert "/latest" in html and "Sources" not in html

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,12 @@ from index.evaluation.datasets import read_articles_jsonl, read_qa_jsonl
 from index.evaluation.harness import (
     METRIC_KEYS,
     MODES,
+    UNSURE_KEYS,
     EvalReport,
     QuestionResult,
     evaluate,
     loss_breakdown,
+    unsure_shares,
 )
 from index.models import Article
 from tests.conftest import make_settings
@@ -62,7 +65,7 @@ def test_every_mode_reports_every_metric_in_range(report: Run) -> None:
 
     assert list(result.modes) == list(MODES)
     for mode in result.modes.values():
-        assert set(mode.metrics) == set(METRIC_KEYS)
+        assert set(mode.metrics) == {*METRIC_KEYS, *UNSURE_KEYS}
         for key, value in mode.metrics.items():
             assert value >= 0
             if not key.endswith("_ms"):
@@ -155,6 +158,18 @@ def test_loss_breakdown_says_where_each_answerable_question_was_lost() -> None:
         "abstained": 0.25,
         "wrong_sentence": 0.25,
     }
+
+
+def test_unsure_shares_count_right_answers_apart_from_wrong_ones_with_and_without_the_gold() -> None:
+    right = replace(_result("p", ["p"], "Scheele fand ihn 1773 [1]."), unsure=True)
+    wrong = _result("p", ["p"], "Etwas anderes [1].")
+    abstained = replace(_result("p", ["p"], "Nichts.", abstained=True), unsure=True)  # no answer given: not counted
+    without_gold = replace(wrong, abstained_without_gold=False, unsure_without_gold=True)  # a second wrong answer
+    unanswerable = replace(wrong, kind="same_story", unsure=True)
+    shares = unsure_shares([right, wrong, abstained, without_gold, unanswerable])
+    # right: 1 of 1 unsure; wrong: `wrong`, `without_gold` answered and its gold-removed answer, `unanswerable`
+    assert shares == {"unsure_right": 1.0, "unsure_wrong": 0.5}
+    assert unsure_shares([]) == {"unsure_right": 0.0, "unsure_wrong": 0.0}
 
 
 NEWS_QA = SLICE.with_name("news_qa_slice.jsonl")
