@@ -19,7 +19,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "also": "auch berichtet von",
         "and": "und",
         "read_as": "Gelesen als",
-        "unsure": "Ich bin nicht sicher, ob die Nachrichten das beantworten. Am nächsten kommt dem:",
+        "unsure": "Ich bin nicht sicher, ob die Nachrichten das beantworten. Am ehesten passt dies:",
     },
 }
 

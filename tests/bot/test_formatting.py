@@ -81,7 +81,7 @@ def test_an_unsure_answer_says_so_before_it_in_the_questions_language() -> None:
     assert parse_telegram_html(german).splitlines()[:5] == [
         "Gelesen als: bestritten (bestriten)",
         "",
-        "Ich bin nicht sicher, ob die Nachrichten das beantworten. Am nächsten kommt dem:",
+        "Ich bin nicht sicher, ob die Nachrichten das beantworten. Am ehesten passt dies:",
         "",
         "Nordkorea dementiert [1].",
     ]
