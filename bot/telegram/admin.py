@@ -1,4 +1,4 @@
-"""Admin handlers: /add URL, documents sent to the bot, /stats. Everyone else gets a polite no.
+"""Admin handlers: /add URL, documents sent to the bot, /delete, /stats. Everyone else gets a polite no.
 
 Each add is a job of its own (`ingesting.IngestJobs`): the handler returns once the job has started, adds of
 different sources run side by side, and a slow download holds up neither questions, nor other adds, nor
@@ -41,6 +41,7 @@ MAX_FAILURES_LISTED = 5
 MAX_ERROR_CHARS = 300  # with MAX_FAILURES_LISTED and 120-character sources, a report stays one message
 PROGRESS_EVERY_S = 3.0
 NOT_ADMIN = "Sorry, only the bot's admins can add articles. You can ask me about the news, though!"
+ARTICLE_ID_RE = re.compile(r"[0-9a-f]{24}")  # index/models.py `article_id`
 
 
 async def add(update: Update, context: NewsContext) -> None:
@@ -273,6 +274,51 @@ async def stats(update: Update, context: NewsContext) -> None:
         *feeds_summary(context),
     ]
     await message.reply_html("\n".join(lines))
+
+
+async def delete(update: Update, context: NewsContext) -> None:
+    """/delete REF [REF…]: remove articles by their link (as /latest shows it), a feed's or site's address (all
+    read from it), the name of a file sent to the bot, or an article id (admins only). A deleted upload's file
+    goes too."""
+    message = await admin_message(update, context, "Sorry, only the bot's admins can delete articles.")
+    if message is None:
+        return
+    refs = list(dict.fromkeys(context.args or []))
+    if not refs:
+        await message.reply_html(
+            "Send <code>/delete URL</code> with an article's link as /latest shows it (a feed's address: all its "
+            "articles), or the name of a file you sent me."
+        )
+        return
+    services = context.services
+    # Anything else names a file sent to the bot, never a path on the server: "/delete /" deletes nothing.
+    uploads = [
+        services.upload_dir / _safe_name(ref, "upload")
+        for ref in refs
+        if not is_web_url(ref) and not ARTICLE_ID_RE.fullmatch(ref)
+    ]
+    wanted = [ref for ref in refs if is_web_url(ref) or ARTICLE_ID_RE.fullmatch(ref)]
+    try:
+        deleted = await asyncio.to_thread(services.newsroom.delete, [*wanted, *map(str, uploads)])
+    except NewsbotError as exc:
+        await message.reply_text(f"Could not delete: {apology_for(exc)}")
+        return
+    for path in uploads:
+        with contextlib.suppress(OSError):  # not an upload, or already gone: nothing to clean up
+            path.unlink()
+    if not deleted:
+        named = escape(shorten(refs[0], 200))
+        await message.reply_html(
+            f"No article matched <code>{named}</code>"
+            + (f" or {len(refs) - 1} more" if len(refs) > 1 else "")
+            + ". Send a link as /latest shows it, or the name of a file you sent me."
+        )
+        return
+    left = (await asyncio.to_thread(services.newsroom.stats)).articles
+    plural = "s" if deleted != 1 else ""
+    await message.reply_text(
+        f"🗑 Deleted {deleted} article{plural}. I now know {left} article{'s' if left != 1 else ''}."
+    )
 
 
 def _duration(seconds: float) -> str:

@@ -83,6 +83,7 @@ GROUP_COMMANDS_DE = COMMANDS_DE[:4]
 ADMIN_COMMANDS = (
     *COMMANDS,
     BotCommand("add", "Add a web page: /add URL"),
+    BotCommand("delete", "Remove an article: /delete URL"),
     BotCommand("stats", "The index and the bot in numbers"),
     BotCommand("feeds", "The feeds I follow"),
     BotCommand("feed_add", "Follow a feed: /feed_add URL"),
@@ -166,6 +167,7 @@ def add_handlers(application: NewsApplication) -> None:
             CommandHandler("sources", handlers.sources, filters=new),
             CommandHandler("latest", handlers.latest, filters=new),
             CommandHandler("add", admin.add, filters=new),
+            CommandHandler("delete", admin.delete, filters=new),
             CommandHandler("stats", admin.stats, filters=new),
             *feeds.handlers(),
             CallbackQueryHandler(handlers.on_sources_button, pattern=handlers.SOURCES_PATTERN),

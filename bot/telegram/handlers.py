@@ -1,6 +1,6 @@
 """The handlers users meet: questions, /start, /help, /ask, /sources, /latest, the Sources button, errors.
 
-Admin handlers (/add, documents, /stats) live in `admin.py`. Every blocking call into the Newsroom runs in a
+Admin handlers (/add, documents, /delete, /stats) live in `admin.py`. Every blocking call into the Newsroom runs in a
 thread (`asyncio.to_thread`), so the event loop keeps serving other chats while one question is answered.
 """
 
@@ -376,12 +376,14 @@ ADMIN_LINES = {
     "en": [
         "<b>Admin</b>",
         "/add URL - read a web page (or send me a .txt, .md, .html, .json or .csv file)",
+        "/delete URL - remove an article (a feed's address: all its articles; or a file's name)",
         "/stats - the index and the bot in numbers",
         "/feeds - the feeds I follow; /feed_add URL, /feed_remove URL",
     ],
     "de": [
         "<b>Admin</b>",
         "/add URL - eine Webseite lesen (oder schicken Sie mir eine .txt-, .md-, .html-, .json- oder .csv-Datei)",
+        "/delete URL - einen Artikel entfernen (die Adresse eines Feeds: alle seine Artikel; oder ein Dateiname)",
         "/stats - der Index und der Bot in Zahlen",
         "/feeds - die Feeds, denen ich folge; /feed_add URL, /feed_remove URL",
     ],

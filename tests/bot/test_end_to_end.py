@@ -212,6 +212,42 @@ async def test_an_admin_adds_a_page_and_a_document_and_both_are_answered_from(
     assert any(c.method == "getFile" for c in api.calls) and not api.errors
 
 
+async def test_an_admin_deletes_a_page_and_an_upload_and_their_news_is_gone(
+    api: FakeBotApi, newsroom: Newsroom, news_site: str, tmp_path: Path
+) -> None:
+    room = newsroom_like(newsroom, tmp_path / "room", allow_private_hosts=True)
+    url = f"{news_site}/2024/port-elda.html"
+    note = b"Bakery prize\n\nThe Elda bakery Kornhaus won the national rye bread prize on Friday."
+    settings = bot_settings(tmp_path, telegram_base_url=api.base_url)
+    admin_chat = private_chat(ADMIN)
+    async with polling_bot(settings, room):
+        api.user_message(user=ADMIN, chat=admin_chat, text=f"/add {url}")
+        await api.wait_for(lambda: any(m.edits for m in api.messages_to(ADMIN["id"])), what="the /add report")
+        api.user_document(user=ADMIN, chat=admin_chat, file_name="bakery.txt", content=note)
+        await api.wait_for(lambda: sum(m.edits for m in api.messages_to(ADMIN["id"])) == 2, what="the upload report")
+        upload = settings.data_dir / "uploads" / "bakery.txt"
+        assert upload.exists() and room.stats().articles == 2
+
+        api.user_message(user=ADA, chat=private_chat(ADA), text=f"/delete {url}")
+        [refused] = await api.replies(ADA["id"])
+        replies = []
+        for text in ("/delete", "/delete /", f"/delete {url}", "/delete bakery.txt"):
+            api.user_message(user=ADMIN, chat=admin_chat, text=text)
+            replies += await api.replies(ADMIN["id"], after=2 + len(replies))
+        api.user_message(user=ADA, chat=private_chat(ADA), text="Which bakery won the rye bread prize?")
+        [after] = await api.replies(ADA["id"], after=1)
+    assert refused.text == "Sorry, only the bot's admins can delete articles."
+    usage, nothing, page, file = (reply.text for reply in replies)
+    assert usage.startswith("Send /delete URL with an article's link")
+    assert nothing.startswith("No article matched /.")  # a path on the server is no file sent to the bot
+    assert page == "🗑 Deleted 1 article. I now know 1 article."
+    assert file == "🗑 Deleted 1 article. I now know 0 articles."
+    assert room.stats().articles == 0 and not upload.exists()
+    assert "Kornhaus" not in after.text and "/add URL" in after.text  # nothing read: an admin can add some
+    # five replies in a few seconds meet Telegram's flood limit for one chat: the bot waits as told and sends again
+    assert all(call.error.startswith("Too Many Requests") for call in api.errors)
+
+
 async def test_the_bot_reads_what_it_stores_while_idle_and_stops_reading_when_it_stops(
     api: FakeBotApi, newsroom: Newsroom, news_site: str, tmp_path: Path
 ) -> None:
