@@ -188,18 +188,25 @@ async def news_site() -> AsyncIterator[str]:
     await runner.cleanup()
 
 
+BAKERY_NOTE = b"Bakery prize\n\nThe Elda bakery Kornhaus won the national rye bread prize on Friday."
+
+
+async def add_a_page_and_a_file(api: FakeBotApi, url: str) -> None:
+    """The admin adds the page at `url` with /add, then sends bakery.txt; returns once both are reported."""
+    api.user_message(user=ADMIN, chat=private_chat(ADMIN), text=f"/add {url}")
+    await api.wait_for(lambda: any(m.edits for m in api.messages_to(ADMIN["id"])), what="the /add report")
+    api.user_document(user=ADMIN, chat=private_chat(ADMIN), file_name="bakery.txt", content=BAKERY_NOTE)
+    await api.wait_for(lambda: sum(m.edits for m in api.messages_to(ADMIN["id"])) == 2, what="the upload report")
+
+
 async def test_an_admin_adds_a_page_and_a_document_and_both_are_answered_from(
     api: FakeBotApi, newsroom: Newsroom, news_site: str, tmp_path: Path
 ) -> None:
     # the news site listens on loopback, which the egress guard refuses unless told otherwise
     empty_newsroom = newsroom_like(newsroom, tmp_path / "empty", allow_private_hosts=True)
     url = f"{news_site}/2024/port-elda.html"
-    note = b"Bakery prize\n\nThe Elda bakery Kornhaus won the national rye bread prize on Friday."
     async with polling_bot(bot_settings(tmp_path, telegram_base_url=api.base_url), empty_newsroom):
-        api.user_message(user=ADMIN, chat=private_chat(ADMIN), text=f"/add {url}")
-        await api.wait_for(lambda: any(m.edits for m in api.messages_to(ADMIN["id"])), what="the /add report")
-        api.user_document(user=ADMIN, chat=private_chat(ADMIN), file_name="bakery.txt", content=note)
-        await api.wait_for(lambda: sum(m.edits for m in api.messages_to(ADMIN["id"])) == 2, what="the upload report")
+        await add_a_page_and_a_file(api, url)
         api.user_message(user=ADA, chat=private_chat(ADA), text="When did the harbour of Port Elda reopen?")
         [harbour] = await api.replies(ADA["id"])
         api.user_message(user=ADA, chat=private_chat(ADA), text="Which bakery won the rye bread prize?")
@@ -217,14 +224,9 @@ async def test_an_admin_deletes_a_page_and_an_upload_and_their_news_is_gone(
 ) -> None:
     room = newsroom_like(newsroom, tmp_path / "room", allow_private_hosts=True)
     url = f"{news_site}/2024/port-elda.html"
-    note = b"Bakery prize\n\nThe Elda bakery Kornhaus won the national rye bread prize on Friday."
     settings = bot_settings(tmp_path, telegram_base_url=api.base_url)
-    admin_chat = private_chat(ADMIN)
     async with polling_bot(settings, room):
-        api.user_message(user=ADMIN, chat=admin_chat, text=f"/add {url}")
-        await api.wait_for(lambda: any(m.edits for m in api.messages_to(ADMIN["id"])), what="the /add report")
-        api.user_document(user=ADMIN, chat=admin_chat, file_name="bakery.txt", content=note)
-        await api.wait_for(lambda: sum(m.edits for m in api.messages_to(ADMIN["id"])) == 2, what="the upload report")
+        await add_a_page_and_a_file(api, url)
         upload = settings.data_dir / "uploads" / "bakery.txt"
         assert upload.exists() and room.stats().articles == 2
 
@@ -232,7 +234,7 @@ async def test_an_admin_deletes_a_page_and_an_upload_and_their_news_is_gone(
         [refused] = await api.replies(ADA["id"])
         replies = []
         for text in ("/delete", "/delete /", f"/delete {url}", "/delete bakery.txt"):
-            api.user_message(user=ADMIN, chat=admin_chat, text=text)
+            api.user_message(user=ADMIN, chat=private_chat(ADMIN), text=text)
             replies += await api.replies(ADMIN["id"], after=2 + len(replies))
         api.user_message(user=ADA, chat=private_chat(ADA), text="Which bakery won the rye bread prize?")
         [after] = await api.replies(ADA["id"], after=1)
