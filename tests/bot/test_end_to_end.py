@@ -35,6 +35,7 @@ from tests.conftest import SEED_ARTICLE, SEED_QUESTION
 from tests.fakes.bot_api import (
     FakeBotApi,
     FloodRule,
+    SentMessage,
     group_chat,
     make_user,
     private_chat,
@@ -232,7 +233,7 @@ async def test_an_admin_deletes_a_page_and_an_upload_and_their_news_is_gone(
 
         api.user_message(user=ADA, chat=private_chat(ADA), text=f"/delete {url}")
         [refused] = await api.replies(ADA["id"])
-        replies = []
+        replies: list[SentMessage] = []
         for text in ("/delete", "/delete /", f"/delete {url}", "/delete bakery.txt"):
             api.user_message(user=ADMIN, chat=private_chat(ADMIN), text=text)
             replies += await api.replies(ADMIN["id"], after=2 + len(replies))
