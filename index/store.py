@@ -30,7 +30,7 @@ import numpy as np
 
 from index.errors import NewsbotError, StoreError, StoreUnavailableError
 from index.models import Article, ArticleMeta, Chunk, Hit, StoredArticle
-from index.text import title_from_text
+from index.text import same_page, title_from_text
 
 log = logging.getLogger(__name__)
 
@@ -301,7 +301,8 @@ class ChunkStore:
 
     def find_article_ids(self, ref: str) -> list[str]:
         """Ids of stored articles whose id, url or source is `ref`, or that were read from the file or folder
-        `ref` (a CSV's rows, a JSON list's entries: sources `FILE:row N`, `FILE#entry N`)."""
+        `ref` (a CSV's rows, a JSON list's entries: sources `FILE:row N`, `FILE#entry N`). A web address also
+        finds the article of the same page written otherwise (`same_page`: "www.", a trailing slash, utm_*)."""
         ids: list[str] = []
         with self._locked(write=False):
             for field in ("article_id", "url", "source"):
@@ -309,7 +310,11 @@ class ChunkStore:
                     "find articles", "get", where={"$and": [{field: ref}, {"chunk_index": 0}]}, include=["metadatas"]
                 )
                 ids.extend(m["article_id"] for m in result["metadatas"] or [])
-            ids.extend(a.article_id for a in self.articles() if _read_from(a.meta.source, ref))
+            ids.extend(
+                a.article_id
+                for a in self.articles()
+                if _read_from(a.meta.source, ref) or ("://" in ref and same_page(a.meta.url, ref))
+            )
         return list(dict.fromkeys(ids))
 
     def query(self, vector: np.ndarray, k: int, *, where: dict[str, Any] | None = None) -> list[Hit]:

@@ -65,7 +65,7 @@ def newsroom(data_dir: Path, embedder: Embedder, clock: Clock | None = None, **s
 def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=["text", "published_at"])
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["text", "published_at"])
         writer.writeheader()
         writer.writerows(rows)
     return path
@@ -139,6 +139,20 @@ def test_delete_a_file_deletes_all_its_rows_and_nothing_else(tmp_path: Path, emb
     assert room.store.count() == room.latest(10)[0].chunks
     assert room.delete(["more"]) == 1  # a folder, as given relative to the working directory
     assert room.latest(10) == [] and room.store.count() == 0
+
+
+def test_delete_by_a_web_address_finds_the_page_written_otherwise(tmp_path: Path, embedder: Embedder) -> None:
+    room = newsroom(tmp_path / "data", embedder)
+    page = "https://www.example.org/news/bridge?utm_source=rss&id=7"
+    rows = [
+        {"text": BRIDGE, "published_at": "", "url": page},
+        {"text": APPLES, "published_at": "", "url": "https://www.example.org/news/bridge-2?id=7"},
+    ]
+    room.ingest([str(write_csv(tmp_path / "news.csv", rows))])
+    assert room.delete(["https://example.org/news/bridge?id=8"]) == 0  # another page
+    # no "www.", a trailing slash, no tracking parameter: the same page as /latest links it
+    assert room.delete(["http://example.org/news/bridge/?id=7"]) == 1
+    assert [a.meta.url for a in room.latest(10)] == ["https://www.example.org/news/bridge-2?id=7"]
 
 
 def test_newsbot_delete_takes_a_csv_file(tmp_path: Path) -> None:
