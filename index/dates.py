@@ -118,6 +118,34 @@ GENERIC_WORDS = frozenset(
 )
 
 
+# When the asker read or heard of it is no date of the news: "I read yesterday that …", "Yesterday I heard …",
+# "Ich habe gestern gelesen, dass …". Such a date is in the same part of the sentence (up to "that", "dass", a
+# comma) as a first-person verb of reading or hearing; "I read that yesterday the army …" dates the news.
+_ASKER_PERCEIVED = re.compile(
+    r"\b(?:i|we)(?:['’]ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|only\s+)?(?:read|heard|saw|seen|learn(?:ed|t)"
+    r"|(?:was|were)\s+told)\b"
+    r"|\b(?:ich|wir)\s+(?:habe|hab|haben|hatte|hatten)\b.*\b(?:gelesen|gehört|gesehen|erfahren|mitbekommen)\b"
+    r"|\b(?:habe|hab|haben|hatte|hatten)\s+(?:ich|wir)\b.*\b(?:gelesen|gehört|gesehen|erfahren|mitbekommen)\b"
+    r"|\b(?:ich|wir)\s+(?:las|lasen|hörte|hörten|sah|sahen)\b"
+    r"|\b(?:las|lasen|hörte|hörten|sah|sahen)\s+(?:ich|wir)\b",
+    re.IGNORECASE,
+)
+_OF_THE_NEWS = re.compile(r"(?:from|of|vom|von|aus)\b", re.IGNORECASE)
+_PART_BOUNDARY = re.compile(r"[.!?;:,]|\b(?:that|dass|daß)\b", re.IGNORECASE)
+
+
+def _when_the_asker_heard(match: re.Match[str]) -> bool:
+    """Whether the date expression says when the asker read or heard of the news, not when it happened."""
+    text, start, end = match.string, match.start(), match.end()
+    # "yesterday's news", "the news from yesterday": the news of that day
+    if text[end : end + 2] in ("'s", "’s") or _OF_THE_NEWS.match(match.group(0)):
+        return False
+    before = [m.end() for m in _PART_BOUNDARY.finditer(text, 0, start)]
+    after = _PART_BOUNDARY.search(text, end)
+    part = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return _ASKER_PERCEIVED.search(part) is not None
+
+
 # A year the question's date expression names ("in January 2012", "im Jahr 1901"): a later article that names it
 # may report that time's news.
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -238,7 +266,7 @@ def parse_question(question: str, now: datetime) -> DateQuery:
     for pattern, handler in _PATTERNS:
         for match in pattern.finditer(question):
             span = handler(match, now)
-            if span is None:
+            if span is None or _when_the_asker_heard(match):
                 continue
             # the first expression in the question wins, of two starting there the longer
             if found is None or (match.start(), -match.end()) < (found[0], -found[1]):

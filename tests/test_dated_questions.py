@@ -163,6 +163,13 @@ def test_a_dated_question_is_answered_from_that_days_articles_though_older_news_
     assert_answered_from(newsroom, question, FLOODS_YESTERDAY.meta.title, "Porto")
 
 
+def test_when_the_asker_read_of_it_does_not_filter_the_news_by_that_day(newsroom: Newsroom) -> None:
+    # the asker read of the Hamburg storm yesterday; the article is from today: before, "no article from yesterday"
+    answer = newsroom.ask("I read yesterday that a storm closed a port. Which port was it?")
+    assert not answer.abstained and "Hamburg" in answer.text, answer.text
+    assert titles(answer.sources)[0] == STORM_TODAY.meta.title
+
+
 def test_a_dated_question_about_something_else_is_not_answered_from_other_days(newsroom: Newsroom) -> None:
     assert_no_article_from(
         newsroom, "Which city was hit by floods in September?", "2026-09-01 to 2026-09-30 (in September)"

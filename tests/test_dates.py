@@ -102,6 +102,31 @@ def test_questions_without_a_date_have_no_range(question: str) -> None:
     assert query.text == question
 
 
+@pytest.mark.parametrize(
+    ("question", "dated"),
+    [
+        # when the asker read or heard of it: no date of the news
+        ("I read yesterday that North Korea denied supplying arms. Is that true?", False),
+        ("Yesterday I heard that the Taliban shot down a helicopter. Who was on board?", False),
+        ("I've just read today that the minister resigned. Why?", False),
+        ("We saw on TV last week that prices rose. By how much?", False),
+        ("Ich habe gestern gelesen, dass die Pensionen steigen. Um wie viel?", False),
+        ("Gestern habe ich gehört, dass es in Wien brennt. Wo genau?", False),
+        # the news of that day, whoever read it
+        ("I read that yesterday the army took the town. Which town?", True),
+        ("I want to read yesterday's news", True),
+        ("I read the news from yesterday about Kabul", True),
+        ("What happened yesterday? I have not read the news.", True),
+        ("Was ist gestern passiert? Ich habe es nicht gelesen.", True),
+    ],
+)
+def test_when_the_asker_read_of_it_is_no_date_of_the_news(question: str, dated: bool) -> None:
+    query = parse_question(question, NOW)
+    assert (query.published is not None) == dated
+    if not dated:
+        assert query.text == question
+
+
 def test_ranges_are_whole_local_days_in_the_time_zone_of_now() -> None:
     berlin = timezone(timedelta(hours=1))
     query = parse_question("What happened today?", datetime(2026, 12, 2, 0, 30, tzinfo=berlin))
