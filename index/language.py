@@ -268,15 +268,26 @@ def recased(question: str) -> str:
 _EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
 
 
+def one_edit_spellings(
+    word: str, letters: str, *, changes: bool = True, drops: bool = True, adds: bool = True
+) -> set[str]:
+    """Every spelling one edit from `word` but `word` itself: two neighbouring letters swapped, and where asked a
+    letter changed, left out, or added (from `letters`)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    if drops:
+        edits |= {left + right[1:] for left, right in splits if right}
+    if changes:
+        edits |= {left + c + right[1:] for left, right in splits if right for c in letters}
+    if adds:
+        edits |= {left + c + right for left, right in splits for c in letters}
+    return edits - {word}
+
+
 def _near_a_word(word: str) -> bool:
     """Whether a word the dictionaries do not know is one edit (a letter changed, left out, added, or two
     swapped) from one they do: a typo ("denyed", "bestriten") rather than a name ("Sedol", "Schettino")."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {left + right[1:] for left, right in splits if right}
-    edits |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
-    edits |= {left + c + right[1:] for left, right in splits if right for c in _EDIT_LETTERS}
-    edits |= {left + c + right for left, right in splits for c in _EDIT_LETTERS}
-    return any(is_known_word(edit) for edit in edits - {word} if len(edit) > 1)
+    return any(is_known_word(edit) for edit in one_edit_spellings(word, _EDIT_LETTERS) if len(edit) > 1)
 
 
 def load_language_tools() -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.answerers.evidence import Corpus
-from index.language import LETTER_WORD_RE, is_known_word
+from index.language import LETTER_WORD_RE, is_known_word, one_edit_spellings
 from index.lexical import fold
 
 # Shorter words have too many neighbours one letter away ("Wien", "wein"); names of five letters or more rarely do.
@@ -74,8 +74,4 @@ def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool]
 def _edits(word: str) -> set[str]:
     """Every spelling one edit from `word`: two neighbouring letters swapped, or (MIN_LETTERS_DROPPED letters or
     more) a letter inserted."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    swapped = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
-    if len(word) < MIN_LETTERS_DROPPED:
-        return swapped - {word}
-    return (swapped | {left + letter + right for left, right in splits for letter in LETTERS}) - {word}
+    return one_edit_spellings(word, LETTERS, changes=False, drops=False, adds=len(word) >= MIN_LETTERS_DROPPED)

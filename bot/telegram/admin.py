@@ -180,9 +180,9 @@ def _failure_text(sources: Sequence[str], label: str, error: BaseException) -> s
 def render_report(report: IngestReport, total_articles: int) -> str:
     lines = []
     if report.added:
-        lines.append(f"✅ Added {report.added} article{'s' if report.added != 1 else ''}.")
+        lines.append(f"✅ Added {_articles(report.added)}.")
     if report.updated:
-        lines.append(f"🔄 Updated {report.updated} article{'s' if report.updated != 1 else ''}.")
+        lines.append(f"🔄 Updated {_articles(report.updated)}.")
     if report.unchanged:
         lines.append(f"☑️ Already had {report.unchanged}, unchanged.")
     if report.duplicates:
@@ -196,7 +196,7 @@ def render_report(report: IngestReport, total_articles: int) -> str:
         lines.append(f"… and {len(report.failed) - MAX_FAILURES_LISTED} more failures.")
     if not lines:
         lines.append("I found no article there.")
-    lines.append(f"I now know {total_articles} article{'s' if total_articles != 1 else ''}.")
+    lines.append(f"I now know {_articles(total_articles)}.")
     return "\n".join(lines)
 
 
@@ -291,13 +291,13 @@ async def delete(update: Update, context: NewsContext) -> None:
         )
         return
     services = context.services
-    # Anything else names a file sent to the bot, never a path on the server: "/delete /" deletes nothing.
-    uploads = [
-        services.upload_dir / _safe_name(ref, "upload")
-        for ref in refs
-        if not is_web_url(ref) and not ARTICLE_ID_RE.fullmatch(ref)
-    ]
-    wanted = [ref for ref in refs if is_web_url(ref) or ARTICLE_ID_RE.fullmatch(ref)]
+    wanted: list[str] = []
+    uploads: list[Path] = []
+    for ref in refs:
+        if is_web_url(ref) or ARTICLE_ID_RE.fullmatch(ref):
+            wanted.append(ref)
+        else:  # the name of a file sent to the bot, never a path on the server: "/delete /" deletes nothing
+            uploads.append(services.upload_dir / _safe_name(ref, "upload"))
     try:
         deleted = await asyncio.to_thread(services.newsroom.delete, [*wanted, *map(str, uploads)])
     except NewsbotError as exc:
@@ -315,10 +315,12 @@ async def delete(update: Update, context: NewsContext) -> None:
         )
         return
     left = (await asyncio.to_thread(services.newsroom.stats)).articles
-    plural = "s" if deleted != 1 else ""
-    await message.reply_text(
-        f"🗑 Deleted {deleted} article{plural}. I now know {left} article{'s' if left != 1 else ''}."
-    )
+    await message.reply_text(f"🗑 Deleted {_articles(deleted)}. I now know {_articles(left)}.")
+
+
+def _articles(n: int) -> str:
+    """ "1 article", "2 articles"."""
+    return f"{n} article{'s' if n != 1 else ''}"
 
 
 def _duration(seconds: float) -> str:

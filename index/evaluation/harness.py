@@ -29,6 +29,7 @@ from index.answerers.base import CITATION_RE
 from index.errors import NewsbotError
 from index.evaluation.datasets import QADataset, QAItem
 from index.evaluation.metrics import (
+    MetricResult,
     abstention_rate,
     containment,
     exact_match,
@@ -286,11 +287,8 @@ def unsure_shares(questions: Sequence[QuestionResult]) -> dict[str, float]:
             (right if q.contains_gold else wrong).append(q.unsure)
         if not q.abstained_without_gold:
             wrong.append(q.unsure_without_gold)
-    return dict(zip(UNSURE_KEYS, (_share(right), _share(wrong)), strict=True))
-
-
-def _share(flags: Sequence[bool]) -> float:
-    return round(sum(flags) / len(flags), DIGITS) if flags else 0.0
+    shares = (round(MetricResult.from_scores(flags).score, DIGITS) for flags in (right, wrong))
+    return dict(zip(UNSURE_KEYS, shares, strict=True))
 
 
 def loss_breakdown(questions: Sequence[QuestionResult], k: int) -> dict[str, float]:
