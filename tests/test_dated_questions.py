@@ -206,6 +206,16 @@ def test_news_about_a_topic_lists_the_articles_that_name_it(newsroom: Newsroom) 
     assert titles(german.sources)[0] == ECB_TODAY.meta.title
 
 
+def test_a_summary_of_a_topic_lists_its_articles_not_one_sentence(newsroom: Newsroom) -> None:
+    for request in ["Can you summarise the news about the floods?", "Give me an overview of the floods"]:
+        floods = newsroom.ask(request)
+        assert floods.text.startswith("Articles about “the floods”, newest first:")
+        assert titles(floods.sources) == [FLOODS_YESTERDAY.meta.title, FLOODS_2024.meta.title]
+    german = newsroom.ask("Fasse die Nachrichten zur EZB zusammen")
+    assert german.text.startswith("Artikel zu „EZB“, die neuesten zuerst:")
+    assert titles(german.sources)[0] == ECB_TODAY.meta.title
+
+
 def test_news_about_a_topic_the_news_does_not_cover_is_refused(newsroom: Newsroom) -> None:
     for request in ["Any news about volcanoes in Iceland?", "What's new with the Pope?"]:
         answer = newsroom.ask(request)

@@ -30,6 +30,15 @@ from index.models import ArticleMeta, Hit, StoredArticle
         ("Nachrichten aus Wien", "Wien"),
         ("Erzähl mir etwas über Pluto", "Pluto"),
         ("Was weißt du über „Merkel“?", "Merkel"),
+        # a summary of the news on a topic: its articles' headlines, as the answerer cannot write one
+        ("Can you summarise the news about Apple?", "Apple"),
+        ("Please sum up what you know about Angela Merkel", "Angela Merkel"),
+        ("Give me a short summary of the latest news on Brexit", "Brexit"),
+        ("An overview of the refugees", "the refugees"),
+        ("Zusammenfassung der Nachrichten zu Apple", "Apple"),
+        ("Gib mir einen Überblick über Griechenland", "Griechenland"),
+        ("Fasse die Nachrichten zu Apple zusammen", "Apple"),
+        ("Kannst du mir alles über Tesla zusammenfassen?", "Tesla"),
     ],
 )
 def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -> None:
@@ -48,6 +57,10 @@ def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -
         "Tell me more about it",
         "Erzähl mir mehr darüber",
         "News about",
+        "Give me a summary of it",
+        "Fasse die Nachrichten zusammen",
+        "Who summarised the report?",
+        "Wer fasste die Lage zusammen?",
         # a question that starts like a request
         "Tell me about the man who denied supplying arms to Russia in the summer of last year",
     ],

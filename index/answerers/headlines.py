@@ -35,6 +35,8 @@ _ABOUT = r"(?:about|on|regarding|concerning)"
 _NEUESTE = r"(?:(?:die|der|den)\s+)?(?:(?:neuesten|aktuellen|letzten|jüngsten)\s+)?"
 _NACHRICHTEN = r"(?:neues|neuigkeiten|nachrichten|news|meldungen|artikel|schlagzeilen|berichte)"
 _ZU = r"(?:zu[mr]?|über|von|vom|aus|bei|beim|in|im|rund\s+um)"
+_SUMMARY = r"(?:an?\s+)?(?:(?:short|brief|quick)\s+)?(?:summary|overview|round-?up|recap)"
+_ZUSAMMENFASSUNG = r"(?:eine[nr]?\s+)?(?:kurze[nr]?\s+)?(?:zusammenfassung|überblick)"
 # Requests for the news on a topic; the topic is what follows. The date expression is gone before these are read
 # ("News about Greece from yesterday" -> "News about Greece").
 TOPIC_REQUESTS = [
@@ -59,8 +61,28 @@ TOPIC_REQUESTS = [
         # "Was weißt du über …", "Was sagen die Nachrichten zu …"
         r"was\s+(?:weißt\s+du|weisst\s+du|wissen\s+sie|sagen\s+die\s+nachrichten|steht\s+in\s+den\s+nachrichten)"
         r"\s+(?:über|zu[mr]?|von|vom)\s",
+        # "Summarize the news about …", "Can you sum up what you know about …"
+        rf"(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap)\s+(?:for\s+me\s+)?"
+        rf"(?:{_LATEST}{_NEWS}\s+|what\s+(?:you\s+know|the\s+news\s+says?|happened)\s+|everything\s+)?"
+        rf"(?:{_ABOUT}|from|in|of|with)\s",
+        # "Give me a summary of the news about …", "An overview of …", "I'd like a short recap on …"
+        rf"(?:please\s+)?(?:(?:(?:can|could|would)\s+you\s+)?(?:give|show|get)\s+me\s+|i(?:['’]d|\s+would)\s+like\s+"
+        rf"|i\s+want\s+)?{_SUMMARY}\s+(?:of|on|about)\s+(?:{_LATEST}{_NEWS}\s+(?:{_ABOUT}|from|in|of)\s+)?",
+        # "Zusammenfassung der Nachrichten zu …", "Gib mir einen Überblick über …"
+        rf"(?:(?:gib|geben\s+sie)\s+mir\s+(?:bitte\s+)?)?{_ZUSAMMENFASSUNG}\s+"
+        rf"(?:(?:der|über\s+die)\s+{_NEUESTE}{_NACHRICHTEN}\s+)?{_ZU}\s",
     )
 ]
+# "Fasse die Nachrichten zu … zusammen", "Kannst du mir alles über … zusammenfassen?": the topic comes before the
+# verb's last part.
+TOPIC_REQUESTS.append(
+    re.compile(
+        r"^(?:bitte\s+)?(?:fass|fasse|fassen\s+sie|kannst\s+du|können\s+sie)\s+(?:mir\s+|uns\s+)?(?:bitte\s+)?"
+        rf"(?:{_NEUESTE}{_NACHRICHTEN}\s+|alles\s+(?:wichtige\s+)?|das\s+neueste\s+|kurz\s+)?{_ZU}\s+"
+        r"(?P<topic>.+?)\s+(?:kurz\s+)?zusammen(?:fassen)?[\s?.!]*$",
+        re.IGNORECASE,
+    )
+)
 
 HEADINGS = {
     "en": {
