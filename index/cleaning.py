@@ -45,6 +45,9 @@ MEDIA_LINK_RE = re.compile(r"\s*\b(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co
 # The line that signs an embedded post: "— Owen Williams (@ow) September 10, 2015": a credit, dropped like a
 # photo's.
 POST_SIGNATURE_RE = re.compile(r"^[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40}$")
+# Initials that sign a post after its link ("… for the $20 bill than Harriet Tubman: https://t.co/… -H"): gone
+# with it.
+POST_INITIALS_RE = re.compile(r"^[—–-][A-Z]{1,2}(?:\s|$)")
 SENTENCE_END = (".", "!", "?", ":", "»", "«", '"', "“", "”", ")", "…")
 # What may follow a removed link without a sentence end before it.
 CLAUSE_MARKS = (*SENTENCE_END, ",", ";")
@@ -92,11 +95,15 @@ def clean_article(article: Article) -> Article:
 
 def _without_media_links(line: str) -> str:
     """The line without links to a post's picture or a short link; text that followed one starts a sentence."""
-    pieces = [piece.strip() for piece in MEDIA_LINK_RE.split(line)]
-    out = ""
-    for piece in filter(None, pieces):
+    pieces = MEDIA_LINK_RE.split(line)
+    out = pieces[0].strip()
+    for piece in pieces[1:]:
+        piece = POST_INITIALS_RE.sub("", piece.strip())
+        if not piece:
+            continue
         if out and not piece.startswith(CLAUSE_MARKS):
-            out += ("" if out.endswith(SENTENCE_END) else ".") + " "
+            # a colon announced the link, which is gone: the post ends there
+            out = out.removesuffix(":") + ("" if out.endswith(SENTENCE_END) and not out.endswith(":") else ".") + " "
         out += piece
     return out
 

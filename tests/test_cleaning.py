@@ -95,6 +95,15 @@ def test_a_flattened_post_ends_at_its_link_instead_of_gluing_to_the_next_sentenc
         "Owen Williams hat es in einem Tweet gesagt. apples 2015 lineup is looking great. So gab es auch bereits "
         "Kritik. Erstes Plasma: Wendelstein 7-X in Betrieb, sagte er."
     )
+    # a colon announced the link, initials signed the post: the post ends there, the story's next sentence starts
+    assert clean_text(
+        "Ich wüsste keine bessere Wahl als Harriet Tubman: https://t.co/YcsZC4ZrKg -H 1849 sollen Araminta und "
+        "zwei ihrer Brüder verkauft werden. I stand with Guo. https://t.co/WbqDsdPr5q -H Chinas Führung sieht das "
+        "anders. Er schrieb: pic.twitter.com/abc -EU-Recht gilt."
+    ) == (
+        "Ich wüsste keine bessere Wahl als Harriet Tubman. 1849 sollen Araminta und zwei ihrer Brüder verkauft "
+        "werden. I stand with Guo. Chinas Führung sieht das anders. Er schrieb. -EU-Recht gilt."
+    )
     assert clean_text("Mehr dazu unter www.allinrechner.at und x.com/ow.") == (
         "Mehr dazu unter www.allinrechner.at und x.com/ow."
     )
