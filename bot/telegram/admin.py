@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING
 from telegram import Message, Update
 from telegram.error import TelegramError
 
+from bot.telegram.admin_texts import ADMIN_SAY, articles
 from bot.telegram.context import NewsContext
 from bot.telegram.feeds import feeds_summary
 from bot.telegram.formatting import escape, format_date, is_web_url
-from bot.telegram.handlers import admin_message, apology_for
+from bot.telegram.handlers import admin_message, apology_for, language_of_user
 from index.errors import NewsbotError, StoreError
 from index.text import shorten
 
@@ -40,62 +41,63 @@ MAX_URLS_PER_ADD = 10
 MAX_FAILURES_LISTED = 5
 MAX_ERROR_CHARS = 300  # with MAX_FAILURES_LISTED and 120-character sources, a report stays one message
 PROGRESS_EVERY_S = 3.0
-NOT_ADMIN = "Sorry, only the bot's admins can add articles. You can ask me about the news, though!"
 ARTICLE_ID_RE = re.compile(r"[0-9a-f]{24}")  # index/models.py `article_id`
 
 
 async def add(update: Update, context: NewsContext) -> None:
     """/add URL [URL…]: read web pages into the index (admins only)."""
-    message = await admin_message(update, context, NOT_ADMIN)
+    language = language_of_user(update)
+    say = ADMIN_SAY[language]
+    message = await admin_message(update, context, say["not_admin_add"])
     if message is None:
         return
     urls = list(dict.fromkeys(context.args or []))
     if not urls:
-        await message.reply_html("Send <code>/add URL</code> to add a news page, or send me a file.")
+        await message.reply_html(say["add_usage"])
         return
     not_urls = [u for u in urls if not is_web_url(u)]
     if not_urls:
-        await message.reply_html(f"That is not a web address: <code>{escape(shorten(not_urls[0], 200))}</code>")
+        await message.reply_html(say["not_url"].format(url=escape(shorten(not_urls[0], 200))))
         return
     if len(urls) > MAX_URLS_PER_ADD:
-        await message.reply_text(f"Please add at most {MAX_URLS_PER_ADD} pages at a time.")
+        await message.reply_text(say["too_many"].format(n=MAX_URLS_PER_ADD))
         return
-    label = escape(shorten(urls[0], 120)) if len(urls) == 1 else f"{len(urls)} pages"
-    if not await _claim(context, message, urls, "that page" if len(urls) == 1 else "one of these pages"):
+    label = escape(shorten(urls[0], 120)) if len(urls) == 1 else say["pages"].format(n=len(urls))
+    if not await _claim(context, message, urls, say["that_page" if len(urls) == 1 else "one_of_pages"], language):
         return
     try:
-        progress = await message.reply_html(f"Reading {label}…")
+        progress = await message.reply_html(say["reading"].format(label=label))
     except BaseException:
         context.services.ingests.release(urls)
         raise
-    _start_ingest(context, urls, progress, label)
+    _start_ingest(context, urls, progress, label, language)
 
 
 async def on_document(update: Update, context: NewsContext) -> None:
     """A .txt/.md/.html/.json/.csv file sent in a private chat: download it and add it (admins only)."""
     if update.effective_message is None or update.effective_message.document is None:
         return
-    message = await admin_message(update, context, NOT_ADMIN)
+    language = language_of_user(update)
+    say = ADMIN_SAY[language]
+    message = await admin_message(update, context, say["not_admin_add"])
     if message is None or message.document is None:
         return
     document = message.document
     name = document.file_name or f"{document.file_unique_id}.txt"
     if Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
         kinds = ", ".join(DOCUMENT_SUFFIXES)
-        await message.reply_html(
-            f"I can add {escape(kinds)} files; <code>{escape(shorten(name, 120))}</code> is not one of them."
-        )
+        await message.reply_html(say["wrong_kind"].format(kinds=escape(kinds), name=escape(shorten(name, 120))))
         return
-    limit, why = _upload_limit(context)
+    limit, why = _upload_limit(context, language)
     if document.file_size and document.file_size > limit:  # Telegram says the size: no need to download it
-        await message.reply_text(f"That file is too big: {why}.")
+        await message.reply_text(say["too_big"].format(why=why))
         return
     target = context.services.upload_dir / _safe_name(name, document.file_unique_id)
     label = f"<code>{escape(shorten(name, 120))}</code>"
-    if not await _claim(context, message, [str(target)], "a file of that name"):
+    if not await _claim(context, message, [str(target)], say["that_file"], language):
         return
     try:
-        progress = await message.reply_html(f"Reading {label}…")
+        progress = await message.reply_html(say["reading"].format(label=label))
         telegram_file = await document.get_file()
         too_big = bool(telegram_file.file_size and telegram_file.file_size > limit)  # the update may not say
         if not too_big:
@@ -106,17 +108,17 @@ async def on_document(update: Update, context: NewsContext) -> None:
         raise
     if too_big:
         context.services.ingests.release([str(target)])
-        await progress.edit_text(f"That file is too big: {escape(why)}.")
+        await progress.edit_text(say["too_big"].format(why=escape(why)))
         return
-    _start_ingest(context, [str(target)], progress, label)
+    _start_ingest(context, [str(target)], progress, label, language)
 
 
-def _upload_limit(context: NewsContext) -> tuple[int, str]:
+def _upload_limit(context: NewsContext, language: str) -> tuple[int, str]:
     """The largest upload read, in bytes, and why: the Bot API's download limit or NEWSBOT_MAX_INPUT_MB."""
-    max_input = int(context.services.settings.max_input_mb * 1024 * 1024)
-    if max_input < MAX_DOWNLOAD_BYTES:
-        return max_input, f"I read files up to {context.services.settings.max_input_mb:g} MB (NEWSBOT_MAX_INPUT_MB)"
-    return MAX_DOWNLOAD_BYTES, "Telegram lets bots download files up to 20 MB"
+    max_input_mb = context.services.settings.max_input_mb
+    if max_input_mb * 1024 * 1024 < MAX_DOWNLOAD_BYTES:
+        return int(max_input_mb * 1024 * 1024), ADMIN_SAY[language]["limit_setting"].format(mb=f"{max_input_mb:g}")
+    return MAX_DOWNLOAD_BYTES, ADMIN_SAY[language]["limit_telegram"]
 
 
 def _safe_name(name: str, unique_id: str) -> str:
@@ -126,23 +128,22 @@ def _safe_name(name: str, unique_id: str) -> str:
     return f"{stem or unique_id}{suffix}"
 
 
-async def _claim(context: NewsContext, message: Message, sources: Sequence[str], what: str) -> bool:
+async def _claim(context: NewsContext, message: Message, sources: Sequence[str], what: str, language: str) -> bool:
     """Reserve the sources for this add, or tell the admin why not now."""
     jobs = context.services.ingests
     refusal = jobs.claim(sources)
     if refusal == "busy":
-        await message.reply_text(f"I'm already reading {what}: its report comes when I'm done.")
+        await message.reply_text(ADMIN_SAY[language]["busy"].format(what=what))
     elif refusal == "full":
-        await message.reply_text(
-            f"I'm reading {jobs.max_running} things already. Please send this again when one of them is done."
-        )
+        await message.reply_text(ADMIN_SAY[language]["full"].format(n=jobs.max_running))
     return refusal is None
 
 
-def _start_ingest(context: NewsContext, sources: Sequence[str], progress: Message, label: str) -> None:
+def _start_ingest(context: NewsContext, sources: Sequence[str], progress: Message, label: str, language: str) -> None:
     """Read the sources in a job of their own; the progress message becomes the report when it is done."""
     services = context.services
-    reporter = _ProgressEditor(progress, label, asyncio.get_running_loop())
+    say = ADMIN_SAY[language]
+    reporter = _ProgressEditor(progress, say["reading_progress"], label, asyncio.get_running_loop())
 
     def work(stop: threading.Event) -> tuple[IngestReport, int]:
         report = services.newsroom.ingest(sources, on_progress=reporter, stop=stop)
@@ -151,52 +152,50 @@ def _start_ingest(context: NewsContext, sources: Sequence[str], progress: Messag
     async def report(outcome: tuple[IngestReport, int] | BaseException) -> None:
         reporter.close()
         if isinstance(outcome, BaseException):
-            await reporter.finish(_failure_text(sources, label, outcome))
+            await reporter.finish(_failure_text(sources, label, outcome, language))
             return
         log.info("admin ingest of %s: %s", list(sources), outcome[0].to_dict())
-        await reporter.finish(render_report(*outcome))
+        await reporter.finish(render_report(*outcome, language=language))
 
     async def on_abandon() -> None:
         reporter.close()
-        await reporter.finish(
-            f"⏹ I stopped before I finished reading {label}: I am shutting down. Send it again when I'm back."
-        )
+        await reporter.finish(say["abandoned"].format(label=label))
 
     services.ingests.run(sources, work, report, on_abandon=on_abandon)
 
 
-def _failure_text(sources: Sequence[str], label: str, error: BaseException) -> str:
+def _failure_text(sources: Sequence[str], label: str, error: BaseException, language: str) -> str:
     """What the admin reads when an add failed as a whole; the traceback goes to the log."""
+    could_not_add = ADMIN_SAY[language]["could_not_add"]
     if isinstance(error, StoreError):
         log.warning("ingest of %s failed", list(sources), exc_info=error)
-        return f"Could not add {label}: {escape(apology_for(error))}"
+        return could_not_add.format(label=label, why=escape(apology_for(error, language)))
     if isinstance(error, NewsbotError):
         log.warning("ingest of %s failed", list(sources), exc_info=error)
-        return f"Could not add {label}: {escape(shorten(str(error), MAX_ERROR_CHARS))}"
+        return could_not_add.format(label=label, why=escape(shorten(str(error), MAX_ERROR_CHARS)))
     log.error("ingest of %s failed", list(sources), exc_info=error)
-    return escape(apology_for(error))
+    return escape(apology_for(error, language))
 
 
-def render_report(report: IngestReport, total_articles: int) -> str:
+def render_report(report: IngestReport, total_articles: int, language: str = "en") -> str:
+    """The report of an add, a line for each outcome; why each failed source failed is the index's (English)."""
+    say = ADMIN_SAY[language]
     lines = []
     if report.added:
-        lines.append(f"✅ Added {_articles(report.added)}.")
+        lines.append(say["added"].format(articles=articles(report.added, language)))
     if report.updated:
-        lines.append(f"🔄 Updated {_articles(report.updated)}.")
-    if report.unchanged:
-        lines.append(f"☑️ Already had {report.unchanged}, unchanged.")
-    if report.duplicates:
-        lines.append(f"♊ Already had the same text of {report.duplicates} under another name: not added again.")
-    if report.expired:
-        lines.append(f"🗑 Dropped {report.expired} older than the retention period.")
+        lines.append(say["updated"].format(articles=articles(report.updated, language)))
+    for outcome in ("unchanged", "duplicates", "expired"):
+        if n := getattr(report, outcome):
+            lines.append(say[outcome].format(n=n))
     for failure in report.failed[:MAX_FAILURES_LISTED]:
         source = escape(shorten(failure.source, 120))
-        lines.append(f"⚠️ Could not read <code>{source}</code>: {escape(shorten(failure.error, MAX_ERROR_CHARS))}")
+        lines.append(say["failed"].format(source=source, error=escape(shorten(failure.error, MAX_ERROR_CHARS))))
     if len(report.failed) > MAX_FAILURES_LISTED:
-        lines.append(f"… and {len(report.failed) - MAX_FAILURES_LISTED} more failures.")
+        lines.append(say["more_failures"].format(n=len(report.failed) - MAX_FAILURES_LISTED))
     if not lines:
-        lines.append("I found no article there.")
-    lines.append(f"I now know {_articles(total_articles)}.")
+        lines.append(say["nothing_found"])
+    lines.append(say["now_know"].format(articles=articles(total_articles, language)))
     return "\n".join(lines)
 
 
@@ -204,8 +203,9 @@ class _ProgressEditor:
     """`on_progress` for Newsroom.ingest: called in the ingest thread, it edits the progress message at most
     every few seconds. `close()` then waits for edits in flight, so none lands after the final report."""
 
-    def __init__(self, message: Message, label: str, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, message: Message, progress: str, label: str, loop: asyncio.AbstractEventLoop) -> None:
         self.message = message
+        self.progress = progress  # "Reading {label}… {done} of {total}"
         self.label = label
         self.loop = loop
         self._last = time.monotonic()
@@ -217,7 +217,7 @@ class _ProgressEditor:
         if self._closed or done >= total or now - self._last < PROGRESS_EVERY_S:
             return
         self._last = now
-        edit = self._edit(f"Reading {self.label}… {done} of {total}")
+        edit = self._edit(self.progress.format(label=self.label, done=done, total=total))
         try:
             self._pending.append(asyncio.run_coroutine_threadsafe(edit, self.loop))
         except RuntimeError:  # the loop is closed: the bot stopped, and this job was abandoned
@@ -244,7 +244,7 @@ class _ProgressEditor:
 
 async def stats(update: Update, context: NewsContext) -> None:
     """/stats: the index and the bot in numbers (admins only)."""
-    message = await admin_message(update, context, "Sorry, /stats is for the bot's admins.")
+    message = await admin_message(update, context, ADMIN_SAY[language_of_user(update)]["not_admin_stats"])
     if message is None:
         return
     services = context.services
@@ -280,15 +280,14 @@ async def delete(update: Update, context: NewsContext) -> None:
     """/delete REF [REF…]: remove articles by their link (as /latest shows it), a feed's or site's address (all
     read from it), the name of a file sent to the bot, or an article id (admins only). A deleted upload's file
     goes too."""
-    message = await admin_message(update, context, "Sorry, only the bot's admins can delete articles.")
+    language = language_of_user(update)
+    say = ADMIN_SAY[language]
+    message = await admin_message(update, context, say["not_admin_delete"])
     if message is None:
         return
     refs = list(dict.fromkeys(context.args or []))
     if not refs:
-        await message.reply_html(
-            "Send <code>/delete URL</code> with an article's link as /latest shows it (a feed's address: all its "
-            "articles), or the name of a file you sent me."
-        )
+        await message.reply_html(say["delete_usage"])
         return
     services = context.services
     wanted: list[str] = []
@@ -301,26 +300,17 @@ async def delete(update: Update, context: NewsContext) -> None:
     try:
         deleted = await asyncio.to_thread(services.newsroom.delete, [*wanted, *map(str, uploads)])
     except NewsbotError as exc:
-        await message.reply_text(f"Could not delete: {apology_for(exc)}")
+        await message.reply_text(say["could_not_delete"].format(why=apology_for(exc, language)))
         return
     for path in uploads:
         with contextlib.suppress(OSError):  # not an upload, or already gone: nothing to clean up
             path.unlink()
     if not deleted:
-        named = escape(shorten(refs[0], 200))
-        await message.reply_html(
-            f"No article matched <code>{named}</code>"
-            + (f" or {len(refs) - 1} more" if len(refs) > 1 else "")
-            + ". Send a link as /latest shows it, or the name of a file you sent me."
-        )
+        more = say["no_match_more"].format(n=len(refs) - 1) if len(refs) > 1 else ""
+        await message.reply_html(say["no_match"].format(ref=escape(shorten(refs[0], 200)), more=more))
         return
     left = (await asyncio.to_thread(services.newsroom.stats)).articles
-    await message.reply_text(f"🗑 Deleted {_articles(deleted)}. I now know {_articles(left)}.")
-
-
-def _articles(n: int) -> str:
-    """ "1 article", "2 articles"."""
-    return f"{n} article{'s' if n != 1 else ''}"
+    await message.reply_text(say["deleted"].format(deleted=articles(deleted, language), left=articles(left, language)))
 
 
 def _duration(seconds: float) -> str:

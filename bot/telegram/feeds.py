@@ -20,10 +20,11 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot.telegram import subscriptions
+from bot.telegram.admin_texts import ADMIN_SAY
 from bot.telegram.background import in_background
 from bot.telegram.context import SERVICES_KEY, NewsContext
 from bot.telegram.formatting import escape, is_web_url
-from bot.telegram.handlers import admin_message, command_argument, send_html
+from bot.telegram.handlers import admin_message, command_argument, language_of_user, send_html
 from bot.telegram.state import BotState, open_feed_registry
 from bot.telegram.subscriptions import import_json, match_new_articles, send_digests
 from index.errors import FeedError
@@ -43,7 +44,6 @@ JOB_NAME = "poll-feeds"
 POLL_TICK_S = 60.0
 FIRST_POLL_S = 5.0
 MAX_FEEDS_LISTED = 30
-NOT_ADMIN = "Sorry, only the bot's admins manage the feeds I follow."
 
 
 @dataclass
@@ -147,31 +147,33 @@ def feeds_summary(context: NewsContext) -> list[str]:
 
 async def feeds(update: Update, context: NewsContext) -> None:
     """/feeds: the followed feeds and how each is doing (admins only)."""
-    message = await admin_message(update, context, NOT_ADMIN)
+    say = ADMIN_SAY[language_of_user(update)]
+    message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return
     listed = await asyncio.to_thread(feed_services(context).registry.feeds)
     if not listed:
-        await message.reply_html("I follow no feeds yet. <code>/feed_add URL</code> adds one.")
+        await message.reply_html(say["no_feeds"])
         return
     now = time.time()
-    lines = ["<b>Feeds I follow</b>"]
+    lines = [say["feeds_heading"]]
     for number, feed in enumerate(listed[:MAX_FEEDS_LISTED], start=1):
         mark = "⚠️" if feed.failures else "✅" if feed.checked_at else "⏳"
         lines.append(f"{number}. {mark} <code>{escape(shorten(feed.url, 200))}</code>\n{escape(feed.status(now))}")
     if len(listed) > MAX_FEEDS_LISTED:
-        lines.append(f"… and {len(listed) - MAX_FEEDS_LISTED} more (`newsbot feeds list` shows all).")
+        lines.append(say["more_feeds"].format(n=len(listed) - MAX_FEEDS_LISTED))
     await send_html(message, "\n".join(lines))
 
 
 async def feed_add(update: Update, context: NewsContext) -> None:
     """/feed_add URL: follow an RSS/Atom feed; it is read at once, then on the poll interval (admins only)."""
-    message = await admin_message(update, context, NOT_ADMIN)
+    say = ADMIN_SAY[language_of_user(update)]
+    message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return
     url = command_argument(message)
     if not url or not is_web_url(url) or len(url.split()) != 1:
-        await message.reply_html("Send <code>/feed_add URL</code> with the address of an RSS or Atom feed.")
+        await message.reply_html(say["feed_add_usage"])
         return
     try:
         feed = await asyncio.to_thread(feed_services(context).registry.add, url)
@@ -179,21 +181,19 @@ async def feed_add(update: Update, context: NewsContext) -> None:
         await message.reply_html(escape(shorten(str(exc), 300)))
         return
     interval = context.services.settings.feeds_poll_interval
-    await message.reply_html(
-        f"Following <code>{escape(shorten(feed.url, 200))}</code>. I'll read it within a minute, then every "
-        f"{interval / 60:g} minutes; /feeds shows how it goes."
-    )
+    await message.reply_html(say["following"].format(url=escape(shorten(feed.url, 200)), minutes=f"{interval / 60:g}"))
     poll_now(context.application)
 
 
 async def feed_remove(update: Update, context: NewsContext) -> None:
     """/feed_remove URL: stop following a feed; its articles stay (admins only)."""
-    message = await admin_message(update, context, NOT_ADMIN)
+    say = ADMIN_SAY[language_of_user(update)]
+    message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return
     url = command_argument(message)
     if not url:
-        await message.reply_html("Send <code>/feed_remove URL</code>; /feeds lists the feeds I follow.")
+        await message.reply_html(say["feed_remove_usage"])
         return
     try:
         removed = await asyncio.to_thread(feed_services(context).registry.remove, url)
@@ -201,7 +201,4 @@ async def feed_remove(update: Update, context: NewsContext) -> None:
         await message.reply_html(escape(shorten(str(exc), 300)))
         return
     label = escape(shorten(url, 200))
-    if removed:
-        await message.reply_html(f"No longer following <code>{label}</code>. Its articles stay in the index.")
-    else:
-        await message.reply_html(f"I don't follow <code>{label}</code>; /feeds lists the feeds I follow.")
+    await message.reply_html(say["unfollowed" if removed else "not_followed"].format(url=label))

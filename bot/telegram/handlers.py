@@ -51,8 +51,8 @@ LATEST_ARGUMENT = re.compile(r"[0-9]{1,3}")  # ASCII digits only: int() also tak
 SOURCES_PREFIX = "src:"
 SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
 
-# What a user is told besides answers, in the user's Telegram language (German, else English); admins' replies are
-# English.
+# What a user is told besides answers, in the user's Telegram language (German, else English); the admin commands'
+# words are in bot/telegram/admin_texts.py.
 SAY: dict[str, dict[str, str]] = {
     "en": {
         "apology": "Sorry, something went wrong on my side while working on that. Please try again in a moment.",

@@ -322,6 +322,41 @@ async def test_an_upload_over_the_size_limit_is_refused_before_it_is_downloaded(
     assert progress.text.startswith("✅ Added 1 article.")
 
 
+async def test_the_admin_commands_speak_the_users_language(
+    make_offline_bot: MakeOfflineBot, empty_newsroom: Newsroom
+) -> None:
+    bot = await make_offline_bot(empty_newsroom)
+    greta = {**make_user(102, "Greta"), "language_code": "de-AT"}
+    [refused] = await bot.send("/add https://example.org/story", user=greta)
+    assert refused.text.startswith("Entschuldigung, nur die Admins des Bots können Artikel hinzufügen.")
+    [refused_file] = await bot.upload("story.txt", b"Title\nSome text.", user=greta)
+    assert refused_file.text == refused.text
+    [refused_feeds] = await bot.send("/feeds", user=greta)
+    assert refused_feeds.text.startswith("Entschuldigung, nur die Admins des Bots verwalten die Feeds")
+    assert empty_newsroom.stats().articles == 0
+    admin = {**ADMIN, "language_code": "de"}
+    [usage] = await bot.send("/add", user=admin)
+    assert usage.text == "Senden Sie /add URL, um eine Nachrichtenseite hinzuzufügen, oder schicken Sie mir eine Datei."
+    [wrong_kind] = await bot.upload("foto.png", b"\x89PNG", user=admin)
+    assert (
+        wrong_kind.text.startswith("Ich kann Dateien vom Typ .txt, .md")
+        and "foto.png gehört nicht dazu" in wrong_kind.text
+    )
+    story = "Hafen wieder offen\n\nDer Hafen von Port Elda ist seit Montag wieder offen."
+    [progress] = await bot.upload("hafen.md", story.encode(), user=admin)
+    assert progress.text == "✅ 1 Artikel hinzugefügt.\nIch kenne jetzt 1 Artikel."
+    [again] = await bot.upload("hafen.md", story.encode(), user=admin)
+    assert again.text == "☑️ 1 schon vorhanden, unverändert.\nIch kenne jetzt 1 Artikel."
+    [no_match] = await bot.send("/delete nichts.txt", user=admin)
+    assert no_match.text.startswith("Kein Artikel passt zu nichts.txt.")
+    [deleted] = await bot.send("/delete hafen.md", user=admin)
+    assert deleted.text == "🗑 1 Artikel gelöscht. Ich kenne jetzt 0 Artikel."
+    assert empty_newsroom.stats().articles == 0
+    # an English-speaking admin's report, for comparison
+    [english] = await bot.upload("hafen.md", story.encode())
+    assert english.text == "✅ Added 1 article.\nI now know 1 article."
+
+
 async def test_hostile_lengths_get_replies_telegram_accepts(make_offline_bot: MakeOfflineBot) -> None:
     bot = await make_offline_bot()
     [unknown] = await bot.send("/" + "x" * 4000)
