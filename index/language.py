@@ -232,8 +232,9 @@ def recased(question: str) -> str:
     sentence of another story. So a question in capitals is read in lower case, and one in lower case gets a
     capital for its first word, for each word its language's dictionary writes only with one ("Waffen",
     "Russland", "Genoa"), and for each word no dictionary knows that is no typo of a word one does (a name,
-    "Morandi", "Sedol"; not "denyed" or "suplying", which the spelling check reads: index/spelling.py). A question
-    with both cases, an acronym alone ("USA?", "EU-USA"), or no word a dictionary knows is left as it is."""
+    "Morandi", "Sedol"; not "denyed" or "suplying", which the spelling check reads: index/spelling.py); an
+    acronym the dictionary writes in capitals and no other way gets them ("eu" -> "EU"). A question with both
+    cases, an acronym alone ("USA?", "EU-USA"), or no word a dictionary knows is left as it is."""
     words = LETTER_WORD_RE.findall(question)
     lower, upper = any(c.islower() for c in question), any(c.isupper() for c in question)
     if not words or (lower and upper):
@@ -250,7 +251,15 @@ def recased(question: str) -> str:
     for index, match in enumerate(LETTER_WORD_RE.finditer(question)):
         word = match.group(0)
         capital = word[:1].upper() + word[1:]
-        if index == 0 or (
+        if (
+            index > 0
+            and word not in _ENGLISH_WORDS
+            and word not in _GERMAN_WORDS
+            and not any(word in words_of or capital in words_of for words_of in dictionaries)
+            and any(word.upper() in words_of for words_of in dictionaries)
+        ):
+            word = word.upper()  # an acronym the dictionary knows: "eu" -> "EU", "nato" -> "NATO", not "Eu"
+        elif index == 0 or (
             word not in _ENGLISH_WORDS
             and word not in _GERMAN_WORDS
             and not any(word in words_of for words_of in dictionaries)

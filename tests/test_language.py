@@ -272,6 +272,9 @@ def test_a_question_is_in_the_language_its_function_words_say(question: str, lan
             "How many people died when the Morandi bridge collapsed in Genoa?",
         ),
         ("who is lee sedol", "Who is lee Sedol"),
+        # an acronym the dictionary writes in capitals gets them back (German's word list also has "eu", "Eu")
+        ("what did the eu say about nato?", "What did the EU say about NATO?"),
+        ("WHO DENIED SUPPLYING ARMS TO THE USA?", "Who denied supplying arms to the USA?"),
         ("who denyed suplying arms", "Who denyed suplying arms"),
         ("WHO DENYED SUPLYING ARMS?", "Who denyed suplying arms?"),
         ("wer hat bestriten waffen zu liefern", "Wer hat bestriten Waffen zu liefern"),
