@@ -48,6 +48,11 @@ POST_SIGNATURE_RE = re.compile(r"^[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40
 # Initials that sign a post after its link ("… for the $20 bill than Harriet Tubman: https://t.co/… -H"): gone
 # with it.
 POST_INITIALS_RE = re.compile(r"^[—–-][A-Z]{1,2}(?:\s|$)")
+# An editor's initials and the date that sign a piece or a reader forum's question ("… tool use (red, 16.6.2015)",
+# "Und jetzt schmachte! (flu, 24.7.2015)"): a credit too, and in flattened text the end of what it signs.
+EDITOR_SIGNATURE_RE = re.compile(r"\s*\((?:[a-z]{2,5}|APA|red)\s*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)")
+# What is cut out of a line, ending a sentence where it was.
+CUT_RE = re.compile(f"{MEDIA_LINK_RE.pattern}|{EDITOR_SIGNATURE_RE.pattern}")
 SENTENCE_END = (".", "!", "?", ":", "»", "«", '"', "“", "”", ")", "…")
 # What may follow a removed link without a sentence end before it.
 CLAUSE_MARKS = (*SENTENCE_END, ",", ";")
@@ -63,7 +68,7 @@ def clean_text(text: str) -> str:
     kept: list[str] = []
     captions: list[str] = []
     for raw in text.split("\n"):
-        line = _without_media_links(BULLET_RE.sub("", " ".join(raw.split())))
+        line = _without_cuts(BULLET_RE.sub("", " ".join(raw.split())))
         if not line:
             if kept and kept[-1]:
                 kept.append("")
@@ -93,9 +98,10 @@ def clean_article(article: Article) -> Article:
     return replace(article, text=body, meta=replace(article.meta, title=title))
 
 
-def _without_media_links(line: str) -> str:
-    """The line without links to a post's picture or a short link; text that followed one starts a sentence."""
-    pieces = MEDIA_LINK_RE.split(line)
+def _without_cuts(line: str) -> str:
+    """The line without links to a post's picture, short links and editors' signatures; text that followed one
+    starts a sentence."""
+    pieces = CUT_RE.split(line)
     out = pieces[0].strip()
     for piece in pieces[1:]:
         piece = POST_INITIALS_RE.sub("", piece.strip())

@@ -104,6 +104,16 @@ def test_a_flattened_post_ends_at_its_link_instead_of_gluing_to_the_next_sentenc
         "Ich wüsste keine bessere Wahl als Harriet Tubman. 1849 sollen Araminta und zwei ihrer Brüder verkauft "
         "werden. I stand with Guo. Chinas Führung sieht das anders. Er schrieb. -EU-Recht gilt."
     )
+    # an editor's signature ends what it signs, and goes
+    assert clean_text(
+        "Abstract Scientific Reports: Chimpanzees and bonobos differ in tool use (red, 16.6.2015)\n\n"
+        "Das Klima bleibt ihm erspart. (red, 23.8.2015) ERGEBNISSE der WM am Sonntag. Redaktion Am Schauplatz "
+        "(red, 15.1.2016) Die Sendung am Samstag (19.7.2015) lief gut (laut ORF, 3.4.2016)."
+    ) == (
+        "Abstract Scientific Reports: Chimpanzees and bonobos differ in tool use\n\nDas Klima bleibt ihm erspart. "
+        "ERGEBNISSE der WM am Sonntag. Redaktion Am Schauplatz. Die Sendung am Samstag (19.7.2015) lief gut (laut "
+        "ORF, 3.4.2016)."
+    )
     assert clean_text("Mehr dazu unter www.allinrechner.at und x.com/ow.") == (
         "Mehr dazu unter www.allinrechner.at und x.com/ow."
     )
