@@ -126,6 +126,30 @@ def listed_title(question: str, answers: Sequence[str]) -> str:
     return listed.get(max(listed) if n == -1 else n, "")
 
 
+# A message that asks two or three questions ("Who denied supplying arms? Who criticised it?") is asked as that many,
+# each after the ones before it, so a later one may point back ("it"). The first has to be a question of its own
+# (three words or more: "What? Nordkorea hat das bestritten?" is one question); a question mark inside quotes, a
+# part that asks nothing, or more questions than this, and the message is asked as it was sent.
+MAX_QUESTIONS_A_MESSAGE = 3
+MIN_FIRST_QUESTION_WORDS = 3
+_AFTER_QUESTION_MARK = re.compile(r"(?<=\?)[?!]*\s+")
+_QUOTES = re.compile(r"[\"“”„«»‚‘’]")
+
+
+def questions_in(message: str) -> list[str]:
+    """The questions a message asks, in order: itself alone unless it asks two or three, each ending in "?"."""
+    text = " ".join(message.split())
+    parts = _AFTER_QUESTION_MARK.split(text)
+    if (
+        not 2 <= len(parts) <= MAX_QUESTIONS_A_MESSAGE
+        or _QUOTES.search(text)
+        or not all(part.rstrip("!").endswith("?") and any(c.isalnum() for c in part) for part in parts)
+        or len(parts[0].split()) < MIN_FIRST_QUESTION_WORDS
+    ):
+        return [text] if text else []
+    return parts
+
+
 def looks_like_follow_up(question: str) -> bool:
     """Short, opening like a follow-up ("And …", "Und was …"), or pointing back ("he", "dort") without naming a
     subject of its own: a name or a number ("What did Scholz say there?" stands on its own)."""

@@ -201,6 +201,17 @@ def test_chat_keeps_the_conversation_and_shows_sources(env: dict[str, str]) -> N
     assert answers[4].strip().splitlines() == full_sources  # asked in words: the same
 
 
+def test_chat_answers_each_question_of_a_message_the_later_after_the_earlier(env: dict[str, str]) -> None:
+    invoke(env, "ingest", str(SEED_ARTICLE))
+    session = "Who denied supplying arms? Where to?\n/quit\n"
+    result = CliRunner().invoke(app, ["chat"], env=env, input=session, catch_exceptions=False)
+    assert result.exit_code == 0
+    first, second = result.stdout.split("you> ")[1].split("\nSources:")[:2]
+    assert "Nordkorea" in first
+    assert "Which story do you mean?" not in second and "Russland" in second  # "Where to?" after the first
+    assert result.stdout.count("Sources:") == 2
+
+
 def test_ingest_help_documents_the_csv_columns_with_a_headerless_example(env: dict[str, str]) -> None:
     result = invoke(env, "ingest", "--help")
     assert result.exit_code == 0

@@ -14,6 +14,7 @@ from index.conversation import (
     listed_title,
     looks_like_follow_up,
     more_of_the_story,
+    questions_in,
     standalone_question,
 )
 from index.models import Answer, Hit, Turn
@@ -240,3 +241,27 @@ def test_a_request_for_more_takes_the_question_it_follows_and_all_the_answers_si
 )
 def test_only_a_request_for_more_of_a_quoted_story_is_one(question: str, history: list[Turn]) -> None:
     assert more_of_the_story(question, history) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        ("Who denied supplying arms? Who criticised it?", ["Who denied supplying arms?", "Who criticised it?"]),
+        ("Who denied supplying arms?? And why?!", ["Who denied supplying arms?", "And why?!"]),
+        (
+            "Wer hat bestritten, Waffen zu liefern? Wer hat es kritisiert? Und wann?",
+            ["Wer hat bestritten, Waffen zu liefern?", "Wer hat es kritisiert?", "Und wann?"],
+        ),
+        # one question, as sent (white space collapsed)
+        ("Who denied  supplying arms?", ["Who denied supplying arms?"]),
+        ("Hi! Who denied supplying arms?", ["Hi! Who denied supplying arms?"]),
+        ("Who denied supplying arms? Thanks.", ["Who denied supplying arms? Thanks."]),
+        ("What? Nordkorea hat das bestritten?", ["What? Nordkorea hat das bestritten?"]),  # "What?" asks nothing
+        ('Was bedeutet "Wer hat wann was?" hier? Und warum?', ['Was bedeutet "Wer hat wann was?" hier? Und warum?']),
+        ("Who won the match? Who scored? When? Where?", ["Who won the match? Who scored? When? Where?"]),
+        ("Who denied it? ?", ["Who denied it? ?"]),
+        ("   ", []),
+    ],
+)
+def test_a_message_asks_each_of_two_or_three_questions(message: str, questions: list[str]) -> None:
+    assert questions_in(message) == questions

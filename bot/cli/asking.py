@@ -10,6 +10,7 @@ from bot.cli.common import end_one_shot, err_console, handles_errors, out_consol
 from bot.settings import Settings
 from bot.texts import SOURCE_WORDS, language_of, read_as_line
 from index.answerers.gate import asks_for_sources
+from index.conversation import questions_in
 from index.dates import parse_now
 from index.errors import ConfigError, NewsbotError
 from index.models import Answer, Source, Turn
@@ -124,11 +125,12 @@ def chat(ctx: typer.Context, now: Annotated[str, typer.Option("--now", help=NOW_
         if question.startswith("/"):
             err_console.print(f"unknown command {question.split()[0]}; {CHAT_HELP}", highlight=False)
             continue
-        try:
-            with err_console.status("answering…"):
-                last = newsroom.ask(question, history=history[-CHAT_HISTORY_TURNS:])
-        except NewsbotError as exc:
-            err_console.print(f"[red]error:[/] {exc}", highlight=False)
-            continue
-        history.append(Turn(question=question, answer=last.text))
-        out_console.print(format_answer(last), highlight=False, markup=False)
+        for asked in questions_in(question):  # "Who denied it? Who criticised it?": an answer each
+            try:
+                with err_console.status("answering…"):
+                    last = newsroom.ask(asked, history=history[-CHAT_HISTORY_TURNS:])
+            except NewsbotError as exc:
+                err_console.print(f"[red]error:[/] {exc}", highlight=False)
+                break
+            history.append(Turn(question=asked, answer=last.text))
+            out_console.print(format_answer(last), highlight=False, markup=False)

@@ -38,6 +38,7 @@ from bot.telegram.formatting import (
 )
 from bot.texts import language_of
 from index.answerers.gate import EXAMPLE_QUESTIONS, asks_for_sources
+from index.conversation import questions_in
 from index.errors import StoreError
 from index.text import shorten
 
@@ -264,17 +265,20 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
     memory = context.memory(message.chat_id)
     async with memory.lock:
         thread_id = message.message_thread_id if message.is_topic_message else None
-        started = time.monotonic()
-        async with keep_typing(context.bot, message.chat_id, thread_id=thread_id):
-            answer = await asyncio.to_thread(services.newsroom.ask, question, history=await memory.history())
-        elapsed = time.monotonic() - started
-        outcome = "abstained" if answer.abstained else f"{len(answer.sources)} sources"
-        log.info("answered in chat %s in %.2f s: %s", message.chat_id, elapsed, outcome)
-        key = await memory.remember(question, answer)
-        services.questions_answered += 1
-        framing = language_of(answer.question)  # the answer's frame speaks the question's language, not the user's
-        button = sources_button(key, framing) if answer.sources else None
-        await send_html(message, render_answer(answer, framing), reply_markup=button)
+        # two or three questions in one message get an answer each, each asked after the ones before it
+        for asked in questions_in(question):
+            started = time.monotonic()
+            async with keep_typing(context.bot, message.chat_id, thread_id=thread_id):
+                answer = await asyncio.to_thread(services.newsroom.ask, asked, history=await memory.history())
+            elapsed = time.monotonic() - started
+            outcome = "abstained" if answer.abstained else f"{len(answer.sources)} sources"
+            log.info("answered in chat %s in %.2f s: %s", message.chat_id, elapsed, outcome)
+            key = await memory.remember(asked, answer)
+            services.questions_answered += 1
+            # the answer's frame speaks the question's language, not the user's
+            framing = language_of(answer.question)
+            button = sources_button(key, framing) if answer.sources else None
+            await send_html(message, render_answer(answer, framing), reply_markup=button)
 
 
 async def on_private_text(update: Update, context: NewsContext) -> None:

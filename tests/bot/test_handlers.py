@@ -48,6 +48,21 @@ async def test_a_private_message_is_a_question_answered_with_sources(offline_bot
     assert not offline_bot.api.errors
 
 
+async def test_two_questions_in_one_message_get_an_answer_each_the_second_after_the_first(
+    offline_bot: OfflineBot,
+) -> None:
+    first, second = await offline_bot.send("Who denied supplying arms?  Where to?")
+    assert_answers_the_seed_question(first.text)
+    # asked alone, "Where to?" gets "Which story do you mean?"; asked after the first, the story's sentences
+    assert "Russland" in second.text.split("\n\n")[0] and "[1]" in second.text
+    assert [first.buttons[0]["callback_data"], second.buttons[0]["callback_data"]] == ["src:1", "src:2"]
+    # a question mark in quotes, or a first "question" of one word, leave the message one question
+    [quoted] = await offline_bot.send('What does "Who denied it?" mean? And why?')
+    [one] = await offline_bot.send("What? Nordkorea hat Waffenlieferungen bestritten?")
+    assert quoted.text and one.text
+    assert not offline_bot.api.errors
+
+
 async def test_the_sources_button_and_sources_command_show_full_sources(offline_bot: OfflineBot) -> None:
     [answer] = await offline_bot.send(SEED_QUESTION)
     [full] = await offline_bot.press(answer, answer.buttons[0]["callback_data"])
