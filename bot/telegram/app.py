@@ -89,6 +89,15 @@ ADMIN_COMMANDS = (
     BotCommand("feed_add", "Follow a feed: /feed_add URL"),
     BotCommand("feed_remove", "Stop following a feed: /feed_remove URL"),
 )
+ADMIN_COMMANDS_DE = (
+    *COMMANDS_DE,
+    BotCommand("add", "Eine Webseite hinzufügen: /add URL"),
+    BotCommand("delete", "Einen Artikel entfernen: /delete URL"),
+    BotCommand("stats", "Der Index und der Bot in Zahlen"),
+    BotCommand("feeds", "Die Feeds, denen ich folge"),
+    BotCommand("feed_add", "Einem Feed folgen: /feed_add URL"),
+    BotCommand("feed_remove", "Einem Feed nicht mehr folgen: /feed_remove URL"),
+)
 
 NewsApplication = Application[Any, NewsContext, Any, Any, Any, Any]
 
@@ -223,6 +232,7 @@ async def register_commands(application: NewsApplication, admin_ids: Iterable[in
     for admin_id in admin_ids:
         try:
             await bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
+            await bot.set_my_commands(ADMIN_COMMANDS_DE, scope=BotCommandScopeChat(admin_id), language_code="de")
         except TelegramError as exc:  # an admin who never opened a chat with the bot
             log.warning("could not set the admin command menu for %s: %s", admin_id, exc)
 

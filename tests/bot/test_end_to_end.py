@@ -89,6 +89,9 @@ async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsr
     assert api.commands["default@de"][1]["description"] == "Alle Quellen meiner letzten Antwort"
     assert [c["command"] for c in api.commands["all_group_chats@de"]] == ["ask", "sources", "latest", "help"]
     assert {"add", "stats"} <= {c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]}
+    admin_de = api.commands[f"chat:{ADMIN['id']}@de"]
+    assert [c["command"] for c in admin_de] == [c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]]
+    assert admin_de[-1]["description"] == "Einem Feed nicht mehr folgen: /feed_remove URL"
     assert not api.errors
 
 
