@@ -244,34 +244,44 @@ class _ProgressEditor:
 
 async def stats(update: Update, context: NewsContext) -> None:
     """/stats: the index and the bot in numbers (admins only)."""
-    message = await admin_message(update, context, ADMIN_SAY[language_of_user(update)]["not_admin_stats"])
+    language = language_of_user(update)
+    say = ADMIN_SAY[language]
+    message = await admin_message(update, context, say["not_admin_stats"])
     if message is None:
         return
     services = context.services
     index = await asyncio.to_thread(services.newsroom.stats)
     access = services.access
     allowed = (
-        "open to everyone"
+        say["stats_open"]
         if access.is_open
-        else f"{len(access.allowed_user_ids)} users and {len(access.allowed_chat_ids)} chats allowed"
+        else say["stats_allowed"].format(users=len(access.allowed_user_ids), chats=len(access.allowed_chat_ids))
     )
     settings = services.settings
+    up = _duration(time.monotonic() - services.started_at, language)
     lines = [
-        "<b>Index</b>",
-        f"Articles: {index.articles} · passages: {index.chunks}",
-        f"Newest: {format_date(index.newest_published_at) or 'unknown'}",
-        f"Embedder: {escape(index.embedder)} · answerer: {escape(index.answerer)}",
-        *_read_ahead_line(index.articles, index.unread_articles),
-        f"Store: <code>{escape(index.location)}</code>",
+        say["stats_index"],
+        say["stats_articles"].format(articles=index.articles, chunks=index.chunks),
+        say["stats_newest"].format(date=format_date(index.newest_published_at, language) or say["stats_unknown"]),
+        say["stats_models"].format(embedder=escape(index.embedder), answerer=escape(index.answerer)),
+        *_read_ahead_line(index.articles, index.unread_articles, language),
+        say["stats_store"].format(location=escape(index.location)),
         "",
-        "<b>Bot</b>",
-        f"Up {_duration(time.monotonic() - services.started_at)} · {services.questions_answered} questions "
-        f"answered · {len(context.application.chat_data)} chats · {services.ingests.running} adds running",
-        f"Access: {allowed} · {len(access.admin_ids)} admins",
-        f"Rate limit: {settings.telegram_rate_limit_per_minute} messages a minute per user · "
-        f"history: {settings.telegram_history_turns} turns · mode: {settings.telegram_mode}",
-        f"State: <code>{escape(services.state.location)}</code>",
-        *feeds_summary(context),
+        say["stats_bot"],
+        say["stats_up"].format(
+            duration=up,
+            questions=services.questions_answered,
+            chats=len(context.application.chat_data),
+            adds=services.ingests.running,
+        ),
+        say["stats_access"].format(allowed=allowed, admins=len(access.admin_ids)),
+        say["stats_limits"].format(
+            rate=settings.telegram_rate_limit_per_minute,
+            turns=settings.telegram_history_turns,
+            mode=settings.telegram_mode,
+        ),
+        say["stats_state"].format(location=escape(services.state.location)),
+        *feeds_summary(context, language),
     ]
     await message.reply_html("\n".join(lines))
 
@@ -313,16 +323,19 @@ async def delete(update: Update, context: NewsContext) -> None:
     await message.reply_text(say["deleted"].format(deleted=articles(deleted, language), left=articles(left, language)))
 
 
-def _duration(seconds: float) -> str:
+def _duration(seconds: float, language: str) -> str:
+    say = ADMIN_SAY[language]
     minutes = int(seconds // 60)
     if minutes < 60:
-        return f"{minutes} min"
+        return say["minutes"].format(m=minutes)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min" if hours < 48 else f"{hours // 24} days"
+    return say["hours"].format(h=hours, m=minutes) if hours < 48 else say["days"].format(d=hours // 24)
 
 
-def _read_ahead_line(articles: int, unread: int | None) -> list[str]:
+def _read_ahead_line(articles: int, unread: int | None, language: str) -> list[str]:
     """How far the reader behind ingest got: answers about articles it has read are the fast ones."""
     if unread is None:
         return []
-    return [f"Read ahead: {articles - unread} of {articles} articles" + (" (reading while idle)" if unread else "")]
+    say = ADMIN_SAY[language]
+    read = say["stats_read_ahead"].format(read=articles - unread, articles=articles)
+    return [read + (say["stats_reading"] if unread else "")]

@@ -1,6 +1,6 @@
-"""What the admin commands (/add, files sent to the bot, /delete, /feeds, /feed_add, /feed_remove) say, in the
-user's Telegram language (German, else English): to the admins, and to anyone else who tries them. /stats and the
-feeds' status lines are a diagnostic view and speak English, as the log and the error messages from the index do.
+"""What the admin commands (/add, files sent to the bot, /delete, /stats, /feeds, /feed_add, /feed_remove) say, in
+the user's Telegram language (German, else English): to the admins, and to anyone else who tries them. A feed's
+status and why a source could not be read come from the index, in English, as the log does.
 """
 
 from __future__ import annotations
@@ -55,6 +55,25 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "feed_remove_usage": "Send <code>/feed_remove URL</code>; /feeds lists the feeds I follow.",
         "unfollowed": "No longer following <code>{url}</code>. Its articles stay in the index.",
         "not_followed": "I don't follow <code>{url}</code>; /feeds lists the feeds I follow.",
+        "stats_index": "<b>Index</b>",
+        "stats_articles": "Articles: {articles} · passages: {chunks}",
+        "stats_newest": "Newest: {date}",
+        "stats_unknown": "unknown",
+        "stats_models": "Embedder: {embedder} · answerer: {answerer}",
+        "stats_read_ahead": "Read ahead: {read} of {articles} articles",
+        "stats_reading": " (reading while idle)",
+        "stats_store": "Store: <code>{location}</code>",
+        "stats_bot": "<b>Bot</b>",
+        "stats_up": "Up {duration} · {questions} questions answered · {chats} chats · {adds} adds running",
+        "stats_access": "Access: {allowed} · {admins} admins",
+        "stats_open": "open to everyone",
+        "stats_allowed": "{users} users and {chats} chats allowed",
+        "stats_limits": "Rate limit: {rate} messages a minute per user · history: {turns} turns · mode: {mode}",
+        "stats_state": "State: <code>{location}</code>",
+        "stats_feeds": "Feeds: {feeds} followed · {failing} failing · {polls} polls since start",
+        "minutes": "{m} min",
+        "hours": "{h} h {m} min",
+        "days": "{d} days",
     },
     "de": {
         "not_admin_add": "Entschuldigung, nur die Admins des Bots können Artikel hinzufügen. Fragen zu den "
@@ -108,6 +127,27 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "feed_remove_usage": "Senden Sie <code>/feed_remove URL</code>; /feeds listet die Feeds, denen ich folge.",
         "unfollowed": "Ich folge <code>{url}</code> nicht mehr. Seine Artikel bleiben im Index.",
         "not_followed": "Ich folge <code>{url}</code> nicht; /feeds listet die Feeds, denen ich folge.",
+        "stats_index": "<b>Index</b>",
+        "stats_articles": "Artikel: {articles} · Passagen: {chunks}",
+        "stats_newest": "Neuester: {date}",
+        "stats_unknown": "unbekannt",
+        "stats_models": "Embedder: {embedder} · Antwortgeber: {answerer}",
+        "stats_read_ahead": "Vorausgelesen: {read} von {articles} Artikeln",
+        "stats_reading": " (liest im Leerlauf)",
+        "stats_store": "Speicher: <code>{location}</code>",
+        "stats_bot": "<b>Bot</b>",
+        "stats_up": "Läuft seit {duration} · {questions} Fragen beantwortet · {chats} Chats · {adds} Hinzufügungen "
+        "laufen",
+        "stats_access": "Zugang: {allowed} · {admins} Admins",
+        "stats_open": "offen für alle",
+        "stats_allowed": "{users} Nutzer und {chats} Chats zugelassen",
+        "stats_limits": "Ratenlimit: {rate} Nachrichten pro Minute und Nutzer · Verlauf: {turns} Runden · Modus: "
+        "{mode}",
+        "stats_state": "Zustand: <code>{location}</code>",
+        "stats_feeds": "Feeds: {feeds} gefolgt · {failing} mit Fehlern · {polls} Abrufe seit dem Start",
+        "minutes": "{m} min",
+        "hours": "{h} h {m} min",
+        "days": "{d} Tagen",
     },
 }
 

@@ -132,14 +132,15 @@ async def poll_job(context: NewsContext) -> None:
         log.exception("polling the feeds failed; trying again at the next tick")
 
 
-def feeds_summary(context: NewsContext) -> list[str]:
-    """Lines for /stats: how many feeds, and each failing one with its error."""
+def feeds_summary(context: NewsContext, language: str = "en") -> list[str]:
+    """Lines for /stats: how many feeds, and each failing one with its error (the index's, in English)."""
     services = context.bot_data.get(FEEDS_KEY)
     if not isinstance(services, FeedServices):
         return []
     feeds = services.registry.feeds()
     failing = [feed for feed in feeds if feed.failures]
-    lines = [f"Feeds: {len(feeds)} followed · {len(failing)} failing · {services.polls} polls since start"]
+    counts = {"feeds": len(feeds), "failing": len(failing), "polls": services.polls}
+    lines = [ADMIN_SAY[language]["stats_feeds"].format(**counts)]
     now = time.time()
     lines += [f"⚠️ <code>{escape(shorten(f.url, 120))}</code>: {escape(f.status(now))}" for f in failing[:5]]
     return lines

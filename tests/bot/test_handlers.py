@@ -362,6 +362,10 @@ async def test_the_admin_commands_speak_the_users_language(
     assert progress.text == "✅ 1 Artikel hinzugefügt.\nIch kenne jetzt 1 Artikel."
     [again] = await bot.upload("hafen.md", story.encode(), user=admin)
     assert again.text == "☑️ 1 schon vorhanden, unverändert.\nIch kenne jetzt 1 Artikel."
+    [stats] = await bot.send("/stats", user=admin)
+    assert "Artikel: 1 · Passagen: " in stats.text and "Läuft seit 0 min · 0 Fragen beantwortet" in stats.text
+    [refused_stats] = await bot.send("/stats", user=greta)
+    assert refused_stats.text == "Entschuldigung, /stats ist den Admins des Bots vorbehalten."
     [no_match] = await bot.send("/delete nichts.txt", user=admin)
     assert no_match.text.startswith("Kein Artikel passt zu nichts.txt.")
     [deleted] = await bot.send("/delete hafen.md", user=admin)
