@@ -307,6 +307,12 @@ async def delete(update: Update, context: NewsContext) -> None:
             wanted.append(ref)
         else:  # the name of a file sent to the bot, never a path on the server: "/delete /" deletes nothing
             uploads.append(services.upload_dir / _safe_name(ref, "upload"))
+    # an add still reading one would store it again after the delete
+    reading = [*((ref, ref) for ref in wanted), *((path.name, str(path)) for path in uploads)]
+    busy = next((shown for shown, source in reading if services.ingests.reading(source)), None)
+    if busy is not None:
+        await message.reply_html(say["delete_busy"].format(ref=escape(shorten(busy, 200))))
+        return
     try:
         deleted = await asyncio.to_thread(services.newsroom.delete, [*wanted, *map(str, uploads)])
     except NewsbotError as exc:

@@ -42,6 +42,7 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "delete_usage": "Send <code>/delete URL</code> with an article's link as /latest shows it (a feed's address: "
         "all its articles), or the name of a file you sent me.",
         "could_not_delete": "Could not delete: {why}",
+        "delete_busy": "I'm still reading <code>{ref}</code>. Send /delete again when its report has come.",
         "no_match": "No article matched <code>{ref}</code>{more}. Send a link as /latest shows it, or the name of a "
         "file you sent me.",
         "no_match_more": " or {n} more",
@@ -114,6 +115,7 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "delete_usage": "Senden Sie <code>/delete URL</code> mit dem Link eines Artikels, wie /latest ihn zeigt (die "
         "Adresse eines Feeds: alle seine Artikel), oder den Namen einer Datei, die Sie mir geschickt haben.",
         "could_not_delete": "Konnte nicht löschen: {why}",
+        "delete_busy": "Ich lese <code>{ref}</code> noch. Senden Sie /delete noch einmal, wenn sein Bericht da ist.",
         "no_match": "Kein Artikel passt zu <code>{ref}</code>{more}. Senden Sie einen Link, wie /latest ihn zeigt, "
         "oder den Namen einer Datei, die Sie mir geschickt haben.",
         "no_match_more": " oder {n} weiteren",

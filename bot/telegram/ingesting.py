@@ -81,6 +81,10 @@ class IngestJobs:
         self._claims += 1
         return None
 
+    def reading(self, source: str) -> bool:
+        """Whether a job has `source` claimed: it is being read now."""
+        return source in self._claimed
+
     def release(self, sources: Sequence[str]) -> None:
         """Give back a claim: when its job has reported, or when the job never started (its handler failed
         before `run`)."""

@@ -131,10 +131,11 @@ class OfflineBot:
         chat: dict[str, Any] | None = None,
         reply_to: SentMessage | None = None,
         extra: dict[str, Any] | None = None,
+        wait_for_adds: bool = True,
     ) -> list[SentMessage]:
         chat = chat or private_chat(user)
         self.api.user_message(user=user, chat=chat, text=text, reply_to=reply_to, extra=extra)
-        return await self.deliver()
+        return await self.deliver(wait_for_adds=wait_for_adds)
 
     async def upload(self, file_name: str, content: bytes, *, user: dict[str, Any] = ADMIN) -> list[SentMessage]:
         self.api.user_document(user=user, chat=private_chat(user), file_name=file_name, content=content)
@@ -144,13 +145,14 @@ class OfflineBot:
         self.api.press_button(user=user, message=message, data=data)
         return await self.deliver()
 
-    async def deliver(self) -> list[SentMessage]:
+    async def deliver(self, *, wait_for_adds: bool = True) -> list[SentMessage]:
         """Process the pending updates one by one, as the fake's users sent them; returns the bot's new messages
-        (an admin's add included: its job has reported by then)."""
+        (an admin's add included: its job has reported by then, unless told not to wait for it)."""
         before = len(self.api.messages)
         for payload in self.api.take_updates():
             await self.application.process_update(Update.de_json(payload, self.application.bot))
-        await self.adds_reported()
+        if wait_for_adds:
+            await self.adds_reported()
         return self.api.messages[before:]
 
     async def adds_reported(self, timeout: float = 60.0) -> None:

@@ -14,6 +14,7 @@ import pytest
 from telegram import Bot, Update
 
 from bot.telegram.admin import render_report
+from bot.telegram.context import SERVICES_KEY
 from bot.telegram.handlers import keep_typing
 from index.answerers.base import Answerer, build_answer
 from index.answerers.gate import EXAMPLE_QUESTIONS
@@ -374,6 +375,26 @@ async def test_the_admin_commands_speak_the_users_language(
     # an English-speaking admin's report, for comparison
     [english] = await bot.upload("hafen.md", story.encode())
     assert english.text == "✅ Added 1 article.\nI now know 1 article."
+
+
+async def test_what_an_add_is_still_reading_is_not_deleted_under_it(
+    make_offline_bot: MakeOfflineBot, empty_newsroom: Newsroom
+) -> None:
+    bot = await make_offline_bot(empty_newsroom)
+    [added] = await bot.upload("hafen.md", b"Hafen wieder offen\n\nDer Hafen von Port Elda ist wieder offen.")
+    assert added.text.startswith("✅ Added 1 article.")
+    services = bot.application.bot_data[SERVICES_KEY]
+    being_read = [str(services.upload_dir / "hafen.md"), "https://example.org/story"]
+    assert services.ingests.claim(being_read) is None  # as a second add of both would, while it reads them
+    [busy] = await bot.send("/delete https://example.org/story", user=ADMIN, wait_for_adds=False)
+    assert busy.text == "I'm still reading https://example.org/story. Send /delete again when its report has come."
+    german = {**ADMIN, "language_code": "de"}
+    [busy_file] = await bot.send("/delete hafen.md", user=german, wait_for_adds=False)
+    assert busy_file.text.startswith("Ich lese hafen.md noch.")
+    assert empty_newsroom.stats().articles == 1
+    services.ingests.release(being_read)
+    [deleted] = await bot.send("/delete hafen.md", user=ADMIN)
+    assert deleted.text == "🗑 Deleted 1 article. I now know 0 articles."
 
 
 async def test_hostile_lengths_get_replies_telegram_accepts(make_offline_bot: MakeOfflineBot) -> None:
