@@ -188,11 +188,13 @@ def question_language(question: str, default: str = "") -> str:
     identifier, "Who is Angela Merkel?" Afrikaans); else the identifier's language, unless it names another
     language unsure of it (below SURE_OF_ANOTHER_LANGUAGE) and one function word says English or German ("Is
     Philae dead?" was Irish to it at 0.50, "Wo liegt Marea?" Latvian at 0.20; "Chi ha vinto la partita?" is
-    Italian at 0.80, though "a" is an English word too); `default` when the question is too short to tell."""
+    Italian at 0.80, though "a" is an English word too); for a question too short for the identifier, one function
+    word ("Warum?", "Why?"); `default` when nothing tells."""
     if language := function_word_language(question):
         return language
     code, probability = identify_language(question)
-    if code and code not in WORD_LANGUAGES and probability < SURE_OF_ANOTHER_LANGUAGE:
+    if (code and code not in WORD_LANGUAGES and probability < SURE_OF_ANOTHER_LANGUAGE) or not code:
+        # too short for the identifier, one function word tells: "Warum?", "Wohin?" are German, "Why?" English
         code = function_word_language(question, at_least=1) or code
     return code or default
 

@@ -210,6 +210,10 @@ def test_chat_answers_each_question_of_a_message_the_later_after_the_earlier(env
     assert "Nordkorea" in first
     assert "Which story do you mean?" not in second and "Russland" in second  # "Where to?" after the first
     assert result.stdout.count("Sources:") == 2
+    # a German follow-up of one question word is framed in German
+    german = "Wer hat bestritten, Waffen zu liefern? Wohin?\n/quit\n"
+    result = CliRunner().invoke(app, ["chat"], env=env, input=german, catch_exceptions=False)
+    assert result.exit_code == 0 and result.stdout.count("Quellen:") == 2
 
 
 def test_ingest_help_documents_the_csv_columns_with_a_headerless_example(env: dict[str, str]) -> None:

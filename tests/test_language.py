@@ -62,6 +62,12 @@ def test_short_questions_get_a_language_newsbot_names_not_a_regional_neighbour(q
         ("Qui a gagné le match?", "fr"),
         ("Kto wygrał mecz?", "pl"),
         ("Was schreibt The Guardian über den Brexit?", "de"),
+        # too short for the identifier: a follow-up of a question word (before, English by default)
+        ("Warum?", "de"),
+        ("Wohin?", "de"),
+        ("Und wann?", "de"),
+        ("Why?", "en"),
+        ("Ja.", ""),
     ],
 )
 def test_one_function_word_decides_between_english_and_german_when_the_identifier_names_neither(
