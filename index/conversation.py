@@ -150,6 +150,40 @@ def questions_in(message: str) -> list[str]:
     return parts
 
 
+# After a list of a topic's articles, "And about Amazon?", "Und zu Amazon?", "What about Amazon?" ask for the news on
+# another topic: the same request, not a question about the listed story. A part that asks something ("And what did
+# the US say?") is a question.
+_TOPIC_FOLLOW_UP = re.compile(
+    r"^\W*(?:(?P<en>what about|how about|and)(?:\s+(?:about|on|with|for|from|in))?"
+    r"|(?P<de>und was ist mit|was ist mit|wie steht es mit|und)(?:\s+(?:über|zu[mr]?|mit|von|vom|bei|beim|aus|in|im))?)"
+    r"\s+(?P<topic>[^?!.]+?)\W*$",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"\b(?:who|what|when|where|why|how|which|did|does|do|is|are|was|were|has|have|will|can|wer|wann|wo|warum|wie"
+    r"|welche\w*|hat|haben|ist|sind|wird|kann)\b",
+    re.IGNORECASE,
+)
+MAX_TOPIC_FOLLOW_UP_WORDS = 4
+
+
+def topic_follow_up(question: str, history: Sequence[Turn]) -> str:
+    """The request for the news on a topic that a follow-up like "And about Amazon?" makes right after a list of a
+    topic's articles ("News about Amazon", "Nachrichten zu Amazon"), or ""."""
+    from index.answerers.headlines import HEADINGS
+
+    if not history:
+        return ""
+    listed = history[-1].answer
+    if not any(listed.startswith(texts["topic"].split("{topic}")[0]) for texts in HEADINGS.values()):
+        return ""
+    match = None if LIST_ITEM.match(question) else _TOPIC_FOLLOW_UP.match(question)  # "And the third?" picks one
+    topic = match.group("topic").strip() if match else ""
+    if not topic or _ASKS.search(topic) or len(topic.split()) > MAX_TOPIC_FOLLOW_UP_WORDS:
+        return ""
+    return f"Nachrichten zu {topic}" if match and match.group("de") else f"News about {topic}"
+
+
 def looks_like_follow_up(question: str) -> bool:
     """Short, opening like a follow-up ("And …", "Und was …"), or pointing back ("he", "dort") without naming a
     subject of its own: a name or a number ("What did Scholz say there?" stands on its own)."""

@@ -28,7 +28,14 @@ from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
 from index.cleaning import clean_article
-from index.conversation import FOLLOW_UP_TURNS, listed_title, more_of_the_story, quoted, standalone_question
+from index.conversation import (
+    FOLLOW_UP_TURNS,
+    listed_title,
+    more_of_the_story,
+    quoted,
+    standalone_question,
+    topic_follow_up,
+)
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import IngestCancelled, NewsbotError, SourceError
@@ -400,6 +407,8 @@ class Newsroom:
             title = listed_title(question, [turn.answer for turn in history[-FOLLOW_UP_TURNS:]])
             if title and (lead := self.answer_from_hits.listed(question, title)) is not None:
                 return lead
+            if request := topic_follow_up(question, history):  # "And about Amazon?" after a topic's list
+                question, history = request, ()
             # "Tell me more": the story's question again, telling what the answers have not quoted yet
             more = None if self.answerer.writes else more_of_the_story(question, history)
             question, search_query = standalone_question(question, history, self.answerer)

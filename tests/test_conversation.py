@@ -16,6 +16,7 @@ from index.conversation import (
     more_of_the_story,
     questions_in,
     standalone_question,
+    topic_follow_up,
 )
 from index.models import Answer, Hit, Turn
 
@@ -265,3 +266,28 @@ def test_only_a_request_for_more_of_a_quoted_story_is_one(question: str, history
 )
 def test_a_message_asks_each_of_two_or_three_questions(message: str, questions: list[str]) -> None:
     assert questions_in(message) == questions
+
+
+TOPIC_LIST = [Turn("News about Apple", "Articles about “Apple”, newest first:\n• Apple patzt [1]")]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "request_"),
+    [
+        ("And about Amazon?", TOPIC_LIST, "News about Amazon"),
+        ("What about Amazon?", TOPIC_LIST, "News about Amazon"),
+        ("Und zu Amazon?", TOPIC_LIST, "Nachrichten zu Amazon"),
+        ("Und was ist mit Amazon?", TOPIC_LIST, "Nachrichten zu Amazon"),
+        # a question, an item of the list, a longer follow-up, or no list before: no request
+        ("And what did the US say?", TOPIC_LIST, ""),
+        ("Und wer hat das gesagt?", TOPIC_LIST, ""),
+        ("And the third?", TOPIC_LIST, ""),
+        ("And the refugees in Greece and Italy now?", TOPIC_LIST, ""),
+        ("And about Amazon?", HISTORY, ""),
+        ("And about Amazon?", [], ""),
+    ],
+)
+def test_and_about_a_topic_after_a_topics_list_asks_for_that_topic(
+    question: str, history: list[Turn], request_: str
+) -> None:
+    assert topic_follow_up(question, history) == request_

@@ -206,6 +206,20 @@ def test_news_about_a_topic_lists_the_articles_that_name_it(newsroom: Newsroom) 
     assert titles(german.sources)[0] == ECB_TODAY.meta.title
 
 
+def test_and_about_another_topic_after_a_topics_list_lists_that_topics_articles(newsroom: Newsroom) -> None:
+    floods = newsroom.ask("News about the floods")
+    history = [Turn("News about the floods", floods.text)]
+    for follow_up in ("And about the ECB?", "What about the ECB?"):
+        ecb = newsroom.ask(follow_up, history=history)
+        assert ecb.text.startswith("Articles about “the ECB”, newest first:")
+        assert titles(ecb.sources) == [ECB_TODAY.meta.title, ECB_UNDATED.meta.title]
+    german = newsroom.ask("Und zur EZB?", history=[Turn("Was gibt es Neues zu den Fluten?", floods.text)])
+    assert german.text.startswith("Artikel zu „EZB“, die neuesten zuerst:")
+    # a question after the list is a question, and picking an item picks it
+    assert not newsroom.ask("And when did it rain?", history=history).text.startswith("Articles about")
+    assert newsroom.ask("And the second?", history=history).sources[0].meta.title == FLOODS_2024.meta.title
+
+
 def test_a_summary_of_a_topic_lists_its_articles_not_one_sentence(newsroom: Newsroom) -> None:
     for request in ["Can you summarise the news about the floods?", "Give me an overview of the floods"]:
         floods = newsroom.ask(request)
