@@ -73,11 +73,12 @@ _GERMAN_NUMBER_END = re.compile(
 # ("am", "des", "im") or a lone word ("Am"). A real list ("4. Igor Glawan (Ukraine) 1:20:29," | "5. Cai Zelin …")
 # keeps its items. And an ordinal of three or four digits after an article or a possessive ends a piece ("Der Profi
 # sorgte bei der 107." | "Auflage der Primavera …", "zum 200." | "Geburtstag."; 7 places in the 1,028 10kGNAD test
-# articles, all ordinals): in German that piece joins the next. So does a piece cut before a hyphen ("K." | "-o." |
-# "-Phase"), with no space between.
+# articles, all ordinals): in German that piece joins the next, as does one ending in two ordinals ("Flüchtling –
+# 1./2." | "Weltkrieg …"). So does a piece cut before a hyphen ("K." | "-o." | "-Phase"), with no space between.
 _GERMAN_ORDINAL_END = re.compile(
     r"\b(?:der|die|das|dem|den|des|am|im|zum|zur|beim|vom|ihr|ihre|ihrem|ihren|ihres|sein|seine|seinem|seinen|seines|"
     r"dessen|deren|ein|eine|einem|einen|einer|eines|jede|jeder|jedes|jedem|jeden)\s+\d{1,4}\.$"
+    r"|\b\d{1,4}\./\d{1,4}\.$"  # two ordinals: "Flüchtling – 1./2. Weltkrieg"
 )
 _ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…:;][\"'“”„»«‘’)\]]*$")
 _LIST_NUMBER_START = re.compile(r"\d{1,3}\.\s")

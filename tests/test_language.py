@@ -133,6 +133,11 @@ def test_a_german_sentence_may_end_in_a_number_and_ordinals_stay_inside(text: st
             "Er sorgte bei der 107. Auflage der Primavera für den Sieg. Allerdings nur jedes 100. Unternehmen.",
             ["Er sorgte bei der 107. Auflage der Primavera für den Sieg.", "Allerdings nur jedes 100. Unternehmen."],
         ),
+        # two ordinals joined by a slash
+        (
+            "Das Kostüm heißt Flüchtling – 1./2. Weltkrieg für Mädchen. Es rumort.",
+            ["Das Kostüm heißt Flüchtling – 1./2. Weltkrieg für Mädchen.", "Es rumort."],
+        ),
         # and a word cut at its abbreviations' full stops
         (
             "Benfica muss in der K.-o.-Phase auf zwei Verteidiger verzichten. Das ist bitter.",
