@@ -8,6 +8,7 @@
           ├─ only a date or "what's new"      -> the matching headlines, newest first (answerers/headlines.py)
           │                                      or "no article from <date> is indexed" (AnswerGate.screen_dates)
           ├─ alone, naming no story ("Who won?") -> which story it means              (AnswerGate.screen_story)
+          ├─ "Who is Jack Lew?" (no LLM)      -> the first sentence naming him in the best articles (people.py)
           └─ documents = retriever(search_query, only articles from those dates, newer ones first when it
                                    asks for the latest; the topic alone, and more of them, for "news about X")
              (dates that name a year: later or undated articles that name it compete with that year's)
@@ -51,6 +52,7 @@ from index.answerers.headlines import (
     on_topic,
     topic_answer,
 )
+from index.answerers.people import asked_person, person_answer
 from index.dates import DateQuery, parse_now, parse_question
 from index.language import detect_language, question_language, split_sentences
 from index.models import Answer, Hit, Source, StoredArticle
@@ -105,6 +107,10 @@ class AnswerStep:
             dated = self.gate.screen_dates(question, dates, self.articles())
             if not dated.answer:
                 return declined(question, dated)
+        # "Who is Jack Lew?": what the articles that name him say, relevant or not by similarity (answerers/people.py)
+        if not self.answerer.writes and (person := asked_person(question)):
+            if (said_of := person_answer(question, person, hits[: self.k])) is not None:
+                return said_of
         if not decision.answer:
             return declined(question, decision)
         if topic:
@@ -284,7 +290,8 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         # (mean 0.332 -> 0.320 with use, 0.724 -> 0.715 with use+e5), nearer the abstention threshold
         # (benchmarks/date_queries.py). A topic is searched alone ("news about" would find articles about news),
         # for as many articles as a list of headlines shows.
-        query = topic or str(inputs.get("search_query") or inputs["question"])
+        # So is the person a "Who is …?" asks about: read as a question it is far from any passage.
+        query = topic or asked_person(inputs["question"]) or str(inputs.get("search_query") or inputs["question"])
         k = MAX_HEADLINES if topic else None
         documents = retriever.invoke(query, config, published=dates.published, recent=dates.recent, k=k)
         published = dates.published

@@ -17,6 +17,7 @@ thresholds mean the same in every mode.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -47,6 +48,8 @@ RECENCY_WEIGHT = 1.0
 FILTERED_LEXICAL_FACTOR = 10
 
 Mode = Literal["hybrid", "dense", "lexical"]
+#: two to five capitalised words and nothing else: a name ("Owen Williams", "Alexander Van der Bellen")
+NAME_ALONE = re.compile(r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:van|von|der|de|da|di|le|la|al)\s+)?[A-ZÄÖÜ][\w'’.-]*){1,4}")
 
 
 class Searcher:
@@ -131,7 +134,9 @@ class Searcher:
             lexical = [c for c in lexical if c in hits]
             rankings.append(lexical)
             if self.mode == "hybrid":
-                language = question_language(question)
+                # a name alone ("Owen Williams", a "Who is …?" searched by its person) is in no language: names
+                # carry over, so its BM25 ranking counts fully in every language
+                language = "" if NAME_ALONE.fullmatch(question.strip()) else question_language(question)
                 weights.append(
                     {
                         c: CROSS_LINGUAL_LEXICAL_WEIGHT

@@ -34,6 +34,15 @@ def test_the_seed_question_is_answered_from_the_seed_article(newsroom: Newsroom)
     assert len({source.article_id for source in answer.sources}) == 1
 
 
+@pytest.mark.parametrize("question", ["Who is John Kirby?", "Wer ist John Kirby?", "Who is Kirby?"])
+def test_who_someone_is_is_what_the_article_that_names_them_says(newsroom: Newsroom, question: str) -> None:
+    # read as questions, these were below the relevance threshold and refused
+    answer = newsroom.ask(question)
+    assert answer.text == "John Kirby, Sprecher des Nationalen Sicherheitsrates der USA. [1]"
+    assert answer.sources[0].meta.title.startswith("Nordkorea dementiert")
+    assert newsroom.ask("Who is Taylor Swift?").abstained  # no article names her
+
+
 @pytest.mark.parametrize(
     "question", [SEED_QUESTION.upper(), EXAMPLE_QUESTIONS["de"].upper(), EXAMPLE_QUESTIONS["de"].lower()]
 )

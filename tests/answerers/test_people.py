@@ -1,0 +1,65 @@
+"""'Who is …?' questions: which ask about a person, and what the articles that name them say. Over the samples with
+the real models: tests/answerers/test_trust.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.answerers.people import asked_person, person_answer
+from index.models import ArticleMeta, Hit
+from index.retrieval import NAME_ALONE
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("Who is Jack Lew?", "Jack Lew"),
+        ("Who was Harriet Tubman?", "Harriet Tubman"),
+        ("Who's Owen Williams?", "Owen Williams"),
+        ("Wer ist Francine Jordi?", "Francine Jordi"),
+        ("Wer ist eigentlich Alexander Van der Bellen?", "Alexander Van der Bellen"),
+        ("Who is Kirby", "Kirby"),
+        # no name alone: a pronoun, a role, more of a question, lower case (a typed one is recased first)
+        ("Who is he?", ""),
+        ("Who is the president of France?", ""),
+        ("Wer ist der Chef?", ""),
+        ("Who is Jack Lew and what did he do?", ""),
+        ("who is lee Sedol?", ""),
+        ("Who denied supplying arms?", ""),
+    ],
+)
+def test_a_who_is_question_asks_about_the_person_it_names(question: str, person: str) -> None:
+    assert asked_person(question) == person
+
+
+def hit(article_id: str, chunk: int, text: str) -> Hit:
+    meta = ArticleMeta(
+        title=f"Story {article_id}", outlet="Wire", url=f"https://news.example/{article_id}", language="de"
+    )
+    return Hit(chunk_id=f"{article_id}-{chunk}", article_id=article_id, text=text, meta=meta, score=0.5)
+
+
+TUBMAN = hit("a", 0, "Harriet Tubman wird die Ehre zuteil. Dafür sorgte Finanzminister Jack Lew. Lew beugte sich.")
+TUBMAN_LATER = hit("a", 1, "Jack Lew sagte später mehr.")
+BUDGET = hit("b", 0, "Der Haushalt steht. Jack Lew, US-Finanzminister, legte ihn vor.")
+NOBODY = hit("c", 0, "Ein Jack Lewis ist jemand anderes. Lew allein auch.")
+
+
+def test_the_first_sentence_naming_the_person_in_each_of_two_articles_is_quoted() -> None:
+    answer = person_answer("Who is Jack Lew?", "Jack Lew", [NOBODY, TUBMAN, TUBMAN_LATER, BUDGET])
+    assert answer is not None and not answer.abstained
+    assert answer.text == "Dafür sorgte Finanzminister Jack Lew. [1] Jack Lew, US-Finanzminister, legte ihn vor. [2]"
+    assert [source.article_id for source in answer.sources] == ["a", "b"]
+
+
+def test_no_article_naming_the_person_in_full_leaves_the_question_to_the_answerer() -> None:
+    assert person_answer("Who is Jack Lew?", "Jack Lew", [NOBODY]) is None
+    assert person_answer("Who is Jack Lew?", "Jack Lew", []) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Owen Williams", True), ("Alexander Van der Bellen", True), ("Trump", False), ("Who is Owen Williams?", False)],
+)
+def test_a_name_alone_is_searched_in_no_language(query: str, name: bool) -> None:
+    assert bool(NAME_ALONE.fullmatch(query)) is name
