@@ -52,7 +52,7 @@ from index.answerers.headlines import (
     on_topic,
     topic_answer,
 )
-from index.answerers.people import asked_person, person_answer
+from index.answerers.people import asked_person, naming, person_answer
 from index.dates import DateQuery, parse_now, parse_question
 from index.language import detect_language, question_language, split_sentences
 from index.models import Answer, Hit, Source, StoredArticle
@@ -107,8 +107,11 @@ class AnswerStep:
             dated = self.gate.screen_dates(question, dates, self.articles())
             if not dated.answer:
                 return declined(question, dated)
-        # "Who is Jack Lew?": what the articles that name him say, relevant or not by similarity (answerers/people.py)
-        if not self.answerer.writes and (person := asked_person(question)):
+        # "Who is Jack Lew?": what the articles that name him say, relevant or not by similarity (answerers/people.py);
+        # an LLM writes it from them
+        if (person := asked_person(question)) and naming(person, hits[: self.k]):
+            if self.answerer.writes:
+                return self.answerer.answer(question, hits)
             if (said_of := person_answer(question, person, hits[: self.k])) is not None:
                 return said_of
         if not decision.answer:

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from index.answerers.chat_model import ChatModelAnswerer
+from index.answerers.gate import AnswerGate
 from index.answerers.people import asked_person, person_answer
+from index.chain import AnswerStep
 from index.models import ArticleMeta, Hit
 from index.retrieval import NAME_ALONE
+from tests.answerers.test_gate import CountingAnswerer
+from tests.fakes.openai_api import FakeOpenAI
 
 
 @pytest.mark.parametrize(
@@ -63,3 +68,17 @@ def test_no_article_naming_the_person_in_full_leaves_the_question_to_the_answere
 )
 def test_a_name_alone_is_searched_in_no_language(query: str, name: bool) -> None:
     assert bool(NAME_ALONE.fullmatch(query)) is name
+
+
+def test_a_who_is_question_below_the_relevance_threshold_is_answered_from_the_articles_naming_the_person(
+    llm: ChatModelAnswerer, fake_openai: FakeOpenAI
+) -> None:
+    gate = AnswerGate(min_relevance=0.6)  # every hit here scores 0.5
+    offline = AnswerStep(gate, CountingAnswerer(), store_is_empty=lambda: False)
+    assert offline("Who is Jack Lew?", [NOBODY, TUBMAN]).text == "Dafür sorgte Finanzminister Jack Lew. [1]"
+    assert offline("Who is Jack Lew?", [NOBODY]).abstained  # no article names him in full: the gate decides
+    assert offline("Who denied it?", [TUBMAN]).abstained
+    # an LLM writes it, from the same hits
+    fake_openai.enqueue("Jack Lew is the US finance minister [2].")
+    written = AnswerStep(gate, llm, store_is_empty=lambda: False)("Who is Jack Lew?", [NOBODY, TUBMAN])
+    assert written.text == "Jack Lew is the US finance minister [1]." and written.sources[0].article_id == "a"
