@@ -8,11 +8,14 @@
           ├─ only a date or "what's new"      -> the matching headlines, newest first (answerers/headlines.py)
           │                                      or "no article from <date> is indexed" (AnswerGate.screen_dates)
           ├─ alone, naming no story ("Who won?") -> which story it means              (AnswerGate.screen_story)
-          ├─ "Who is Jack Lew?" (no LLM)      -> the first sentence naming him in the best articles (people.py)
           └─ documents = retriever(search_query, only articles from those dates, newer ones first when it
-                                   asks for the latest; the topic alone, and more of them, for "news about X")
+                                   asks for the latest; the topic alone, and more of them, for "news about X";
+                                   the name alone for "Who is Jack Lew?")
              (dates that name a year: later or undated articles that name it compete with that year's)
-             -> AnswerStep: nothing indexed / no article from those dates / nothing relevant -> say so
+             -> AnswerStep: nothing indexed / no article from those dates -> say so
+                            "Who is Jack Lew?" and a hit names him: the first sentence naming him in each of the
+                            best two articles, or an LLM's answer from the hits (answerers/people.py)
+                            nothing relevant -> say so
                             "news about X": the answerer decides whether the news covers X -> its headlines
                             a request for more ("said"): answerer.answer_more(question, hits, said)
                             else answerer.answer(question, hits)
