@@ -339,8 +339,11 @@ def test_telegram_names_the_other_outlets_with_links() -> None:
     text = checked_text(html, "HTML")  # Telegram would accept it
     assert "also reported by Alpen & <Post>, donau-zeitung.example and Tagblatt" in text
     assert '<a href="https://alpenpost.example/b">Alpen &amp; &lt;Post&gt;</a>' in html
-    full = checked_text(render_full_sources([STORY_SOURCE], "Wann?"), "HTML")
+    full = checked_text(render_full_sources([STORY_SOURCE], "When?"), "HTML")
     assert "Also reported by Alpen & <Post>, donau-zeitung.example and Tagblatt" in full
+    # a German question's full sources are framed in German, one question word is enough to tell
+    german = checked_text(render_full_sources([STORY_SOURCE], "Wann?"), "HTML")
+    assert "Auch berichtet von Alpen & <Post>, donau-zeitung.example und Tagblatt" in german
 
 
 def test_a_source_of_one_outlet_says_nothing_more() -> None:
