@@ -39,6 +39,10 @@ from index.models import ArticleMeta, Hit, StoredArticle
         ("Gib mir einen Überblick über Griechenland", "Griechenland"),
         ("Fasse die Nachrichten zu Apple zusammen", "Apple"),
         ("Kannst du mir alles über Tesla zusammenfassen?", "Tesla"),
+        # how many articles on a topic: its list says, with how many more
+        ("How many articles about Apple do you have?", "Apple"),
+        ("How many articles are there about the refugees?", "the refugees"),
+        ("Wie viele Artikel gibt es über Flüchtlinge?", "Flüchtlinge"),
     ],
 )
 def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -> None:
@@ -61,6 +65,8 @@ def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -
         "Fasse die Nachrichten zusammen",
         "Who summarised the report?",
         "Wer fasste die Lage zusammen?",
+        "How many people died in the floods?",
+        "How many articles did the Guardian publish about Syria?",
         # a question that starts like a request
         "Tell me about the man who denied supplying arms to Russia in the summer of last year",
     ],
@@ -127,6 +133,8 @@ def test_the_list_is_newest_first_one_line_per_article_undated_last() -> None:
         ("What topics do you cover?", True),
         ("Welche Nachrichten hast du?", True),
         ("Wann wurdest du zuletzt aktualisiert?", True),
+        ("When was the newest article published?", True),
+        ("Wann wurde der neueste Artikel veröffentlicht?", True),
         # questions about the news
         ("How many articles did the Guardian publish about Syria?", False),
         ("Which outlets reported the crash?", False),

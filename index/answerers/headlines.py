@@ -73,6 +73,20 @@ TOPIC_REQUESTS = [
         rf"(?:(?:der|über\s+die)\s+{_NEUESTE}{_NACHRICHTEN}\s+)?{_ZU}\s",
     )
 ]
+# "How many articles about … do you have?", "Wie viele Artikel gibt es über …?": its list, with how many more.
+TOPIC_REQUESTS += [
+    re.compile(
+        rf"^how\s+many\s+(?:news\s+)?{_NEWS}\s+(?:are\s+there\s+|do\s+you\s+have\s+|have\s+you\s+(?:read|got)\s+)?"
+        rf"{_ABOUT}\s+(?P<topic>.+?)(?:\s+(?:do\s+you\s+have|are\s+there|have\s+you\s+(?:read|got)|did\s+you\s+read))?"
+        r"[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^wie\s+viele\s+{_NACHRICHTEN}\s+(?:gibt\s+es\s+|hast\s+du\s+|kennst\s+du\s+|haben\s+sie\s+)?"
+        r"(?:über|zu[mr]?|von|vom)\s+(?P<topic>.+?)(?:\s+(?:gibt\s+es|hast\s+du|kennst\s+du|haben\s+sie))?[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+]
 # "Fasse die Nachrichten zu … zusammen", "Kannst du mir alles über … zusammenfassen?": the topic comes before the
 # verb's last part.
 TOPIC_REQUESTS.append(
@@ -213,7 +227,8 @@ ABOUT_THE_ARCHIVE = re.compile(
     r"|what(?:'s|’s| is| are) your (?:newest|latest|most recent|oldest|last) (?:article|story|news|headlines?)"
     r"|which (?:outlets|sources|newspapers|papers|sites|websites|media|feeds) (?:do|did|have) you"
     r" (?:read|use|know|cover|follow|have)\w*"
-    r"|when (?:was|were) (?:the|your) (?:last|latest) (?:update|article|news)"
+    r"|when (?:was|were) (?:the|your) (?:last|latest|newest|most recent) (?:update|article|story|news)"
+    r"(?: (?:published|added|indexed|read|written))?"
     r"|how (?:up to date|current|recent|old) (?:are you|is your (?:news|data|archive|index))"
     r"|what (?:news|articles) do you (?:have|know)"
     r"|wie viele (?:artikel|nachrichten|meldungen|berichte) (?:kennst|hast|liest|kennen|haben|lesen) (?:du|sie)"
@@ -222,6 +237,7 @@ ABOUT_THE_ARCHIVE = re.compile(
     r"|welche (?:medien|zeitungen|seiten|webseiten|nachrichtenquellen|feeds) (?:liest|kennst|nutzt|verwendest|hast"
     r"|lesen|kennen|nutzen|verwenden|haben) (?:du|sie)"
     r"|wann war (?:das|dein|ihr|die) letzte[sn]? (?:update|aktualisierung|artikel|meldung)"
+    r"|wann wurde (?:der|dein|ihr) (?:neueste|letzte|aktuellste) artikel (?:veröffentlicht|hinzugefügt|gelesen)"
     r"|wie aktuell (?:bist du|sind sie|sind deine (?:nachrichten|daten))"
     # and "When were you last updated?", "What topics do you cover?", "Welche Nachrichten hast du?" (each got a cited
     # sentence)
