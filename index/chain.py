@@ -136,7 +136,7 @@ class AnswerStep:
         if not decision.answer:
             return declined(question, decision)
         language = dates.language or question_language(question, default="en")
-        return headlines_answer(question, dates, articles, language=language)
+        return headlines_answer(question, dates, articles, language=language, limit=dates.count or MAX_HEADLINES)
 
     def _nothing_read(self, question: str) -> Answer:
         """What a question that needs the stored articles gets when there are none: how to ingest."""

@@ -89,6 +89,16 @@ _OVERVIEW_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# How many headlines a request for them asks for: "Top 5 headlines", "the 3 latest articles", "die 3 neuesten
+# Artikel" (at most MAX_HEADLINE_COUNT, as /latest shows); only when the question asks for nothing else.
+_HEADLINE_COUNT = re.compile(
+    r"\btop\s+(?P<top>\d{1,2})\b|\b(?P<n>\d{1,2})\s+(?=(?:(?:latest|newest|most\s+recent|recent|top|neueste[n]?"
+    r"|letzte[n]?|aktuellste[n]?|wichtigste[n]?)\s+)?(?:news|headlines?|stories|articles|artikel|nachrichten"
+    r"|schlagzeilen|meldungen)\b)",
+    re.IGNORECASE,
+)
+MAX_HEADLINE_COUNT = 20
+
 # Words that make a date expression German (month names both languages share tell nothing).
 _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
 _GERMAN_CUE = re.compile(
@@ -233,6 +243,8 @@ class DateQuery:
     broad: bool = False
     #: "de" when the words that carry the date or the present are German, "en" when English, else ""
     language: str = ""
+    #: how many headlines a request for them asks for ("Top 5 headlines"); 0: as many as are shown
+    count: int = 0
 
     @property
     def about_time(self) -> bool:
@@ -274,7 +286,9 @@ def parse_question(question: str, now: datetime) -> DateQuery:
             break
     published = found[2] if found else None
     text = _tidy(question[: found[0]] + " " + question[found[1] :]) if found else question
-    remaining = [t for t in tokenize(_NEW_WORDS.sub(" ", _RECENT_WORDS.sub(" ", text))) if t not in GENERIC_WORDS]
+    counted = _HEADLINE_COUNT.search(text)
+    uncounted = _HEADLINE_COUNT.sub(" ", text)
+    remaining = [t for t in tokenize(_NEW_WORDS.sub(" ", _RECENT_WORDS.sub(" ", uncounted))) if t not in GENERIC_WORDS]
     overview = None if published else _OVERVIEW_WORDS.search(text)  # "the news from yesterday": that day's
     recency = _RECENT_WORDS.search(text) or (None if remaining else _NEW_WORDS.search(text) or overview)
     broad = (published is not None or recency is not None) and not remaining
@@ -282,8 +296,14 @@ def parse_question(question: str, now: datetime) -> DateQuery:
     ahead = published is not None and _TOMORROW_EXPRESSION.fullmatch(published.expression) is not None
     cue = published.expression if published else recency.group(0) if recency else ""
     language = ("de" if _GERMAN_CUE.search(cue) else "en") if cue else ""
+    count = int(counted.group("top") or counted.group("n")) if counted and broad else 0
     return DateQuery(
-        text=text or question, published=published, recent=bool(recency) or ahead, broad=broad, language=language
+        text=text or question,
+        published=published,
+        recent=bool(recency) or ahead,
+        broad=broad,
+        language=language,
+        count=min(count, MAX_HEADLINE_COUNT),
     )
 
 

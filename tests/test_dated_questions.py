@@ -245,6 +245,14 @@ def test_the_headlines_are_the_newest_articles(newsroom: Newsroom) -> None:
     assert newsroom.ask("Fasse die Nachrichten zusammen").text.startswith("Die neuesten Artikel:")
 
 
+def test_a_request_for_a_number_of_headlines_gets_that_many(newsroom: Newsroom) -> None:
+    for request in ["Top 2 headlines", "Show me the 2 latest articles", "Die 2 neuesten Artikel"]:
+        answer = newsroom.ask(request)
+        assert titles(answer.sources) == [STORM_TODAY.meta.title, ECB_TODAY.meta.title], request
+        assert answer.text.splitlines()[-1].startswith(("… and", "… und"))
+    assert len(newsroom.ask("What are the top stories?").sources) > 2
+
+
 def test_a_follow_up_picking_a_listed_article_gets_its_lead(newsroom: Newsroom) -> None:
     headlines = newsroom.ask("What are the headlines?")
     history = [Turn("What are the headlines?", headlines.text)]
