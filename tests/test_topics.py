@@ -43,6 +43,9 @@ from index.models import ArticleMeta, Hit, StoredArticle
         ("How many articles about Apple do you have?", "Apple"),
         ("How many articles are there about the refugees?", "the refugees"),
         ("Wie viele Artikel gibt es über Flüchtlinge?", "Flüchtlinge"),
+        # an opinion: the bot has none, the articles on the topic are what it has
+        ("What do you think about Trump?", "Trump"),
+        ("Was hältst du von Trump?", "Trump"),
     ],
 )
 def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -> None:

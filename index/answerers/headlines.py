@@ -52,14 +52,17 @@ TOPIC_REQUESTS = [
         # "is there any news about …", "are there new articles on …"
         rf"(?:is|are)\s+there\s+(?:any\s+)?(?:(?:new|latest|recent)\s+)?{_NEWS}\s+(?:{_ABOUT}|from|in)\s",
         # "what do you know about …", "what does the news say about …"
+        # and "what do you think about …": the bot holds no opinion, the articles on it are what it has
         r"what\s+(?:do\s+you\s+know|does\s+the\s+news\s+say|do\s+the\s+news\s+say)\s+about\s",
+        r"what\s+do\s+you\s+think\s+(?:about|of)\s",
         # "Was gibt es Neues zu …", "Neuigkeiten über …", "die neuesten Nachrichten zur …"
         rf"(?:was\s+gibt\s+es\s+(?:an\s+)?|gibt\s+es\s+(?:etwas\s+)?)?{_NEUESTE}{_NACHRICHTEN}\s+{_ZU}\s",
         # "Erzähl mir etwas über …", "Zeig mir die Nachrichten zu …"
         r"(?:erzähl|erzähle|erzählen\s+sie|sag|sage|sagen\s+sie|zeig|zeige|zeigen\s+sie)\s+mir\s+"
         rf"(?:(?:etwas|was|mehr|alles|{_NEUESTE}{_NACHRICHTEN})\s+)?(?:über|zu[mr]?|von|vom)\s",
         # "Was weißt du über …", "Was sagen die Nachrichten zu …"
-        r"was\s+(?:weißt\s+du|weisst\s+du|wissen\s+sie|sagen\s+die\s+nachrichten|steht\s+in\s+den\s+nachrichten)"
+        r"was\s+(?:weißt\s+du|weisst\s+du|wissen\s+sie|sagen\s+die\s+nachrichten|steht\s+in\s+den\s+nachrichten"
+        r"|hältst\s+du|halten\s+sie|denkst\s+du|denken\s+sie)"
         r"\s+(?:über|zu[mr]?|von|vom)\s",
         # "Summarize the news about …", "Can you sum up what you know about …"
         rf"(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|sum\s+up|recap)\s+(?:for\s+me\s+)?"
