@@ -108,8 +108,11 @@ def _without_cuts(line: str) -> str:
         if not piece:
             continue
         if out and not piece.startswith(CLAUSE_MARKS):
-            # a colon announced the link, which is gone: the post ends there
-            out = out.removesuffix(":") + ("" if out.endswith(SENTENCE_END) and not out.endswith(":") else ".") + " "
+            if out.endswith(":"):  # a colon announced the link, which is gone: the post ends there
+                out = out[:-1] + "."
+            elif not out.endswith(SENTENCE_END):
+                out += "."
+            out += " "
         out += piece
     return out
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.answerers.base import build_answer
+from index.answerers.base import SNIPPET_CHARS, build_answer
 from index.language import detect_language, split_sentences
 from index.models import Answer, Hit
+from index.text import shorten
 
 MAX_ARTICLES = 2
 MAX_NAME_WORDS = 5
@@ -52,9 +53,13 @@ def asked_person(question: str) -> str:
     return ""
 
 
+def _named(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
 def naming(name: str, hits: Sequence[Hit]) -> list[Hit]:
     """The hits whose text names the person in full, one per article, best first."""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    pattern = _named(name)
     seen: set[str] = set()
     named = []
     for hit in hits:
@@ -70,10 +75,12 @@ def person_answer(question: str, name: str, hits: Sequence[Hit]) -> Answer | Non
     named = naming(name, hits)[:MAX_ARTICLES]
     if not named:
         return None
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    pattern = _named(name)
     parts = []
     for n, hit in enumerate(named, start=1):
         language = hit.meta.language or detect_language(hit.text, default="en")
-        sentence = next(s for s in split_sentences(hit.text, language) if pattern.search(s))
+        sentences = split_sentences(hit.text, language)
+        # a name the splitter cut ("J." | "Lew …") is in no one sentence: the passage's start then
+        sentence = next((s for s in sentences if pattern.search(s)), shorten(hit.text, SNIPPET_CHARS))
         parts.append(f"{sentence} [{n}]")
     return build_answer(question, " ".join(parts), named, answerer="people")
