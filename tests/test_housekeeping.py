@@ -256,6 +256,14 @@ def test_the_bots_add_report_names_duplicates_and_expired_articles() -> None:
         "🗑 Dropped 3 older than the retention period.",
         "I now know 9 articles.",
     ]
+    german = render_report(IngestReport(updated=1, unchanged=4, duplicates=2, expired=3), 1, language="de")
+    assert german.splitlines() == [
+        "🔄 1 Artikel aktualisiert.",
+        "☑️ 4 schon vorhanden, unverändert.",
+        "♊ 2 mit demselben Text schon unter anderem Namen vorhanden: nicht noch einmal hinzugefügt.",
+        "🗑 3 älter als die Aufbewahrungsfrist: verworfen.",
+        "Ich kenne jetzt 1 Artikel.",
+    ]
 
 
 def test_articles_stored_untitled_by_an_older_newsbot_show_their_first_sentence(tmp_path: Path) -> None:

@@ -104,7 +104,7 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "added": "✅ {articles} hinzugefügt.",
         "updated": "🔄 {articles} aktualisiert.",
         "unchanged": "☑️ {n} schon vorhanden, unverändert.",
-        "duplicates": "♊ Den gleichen Text von {n} gab es schon unter anderem Namen: nicht noch einmal hinzugefügt.",
+        "duplicates": "♊ {n} mit demselben Text schon unter anderem Namen vorhanden: nicht noch einmal hinzugefügt.",
         "expired": "🗑 {n} älter als die Aufbewahrungsfrist: verworfen.",
         "failed": "⚠️ Konnte <code>{source}</code> nicht lesen: {error}",
         "more_failures": "… und {n} weitere Fehler.",
