@@ -126,8 +126,11 @@ def test_watch_reads_the_stored_sentences_between_polls_and_stops_on_ctrl_c(
 
     child_env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSBOT_", "TELEGRAM_"))}
     child_env.update(env, HF_HUB_OFFLINE="1", PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    # Ctrl-C as a terminal sends it; a test run started in the background inherits SIGINT ignored, which Python
+    # then keeps: the child takes the usual KeyboardInterrupt handler back
+    start = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from bot.cli import main; main()"
     watch = subprocess.Popen(
-        [sys.executable, "-c", "from bot.cli import main; main()", "watch"],
+        [sys.executable, "-c", start, "watch"],
         env=child_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
