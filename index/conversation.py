@@ -152,7 +152,7 @@ def questions_in(message: str) -> list[str]:
 
 # After a list of a topic's articles, "And about Amazon?", "Und zu Amazon?", "What about Amazon?" ask for the news on
 # another topic: the same request, not a question about the listed story. A part that asks something ("And what did
-# the US say?") is a question.
+# the US say?") is a question, and one without a name or (German) noun ("And then?", "Und gestern?") a follow-up.
 _TOPIC_FOLLOW_UP = re.compile(
     r"^\W*(?:(?P<en>what about|how about|and)(?:\s+(?:about|on|with|for|from|in))?"
     r"|(?P<de>und was ist mit|was ist mit|wie steht es mit|und)(?:\s+(?:über|zu[mr]?|mit|von|vom|bei|beim|aus|in|im))?)"
@@ -180,6 +180,8 @@ def topic_follow_up(question: str, history: Sequence[Turn]) -> str:
     match = None if LIST_ITEM.match(question) else _TOPIC_FOLLOW_UP.match(question)  # "And the third?" picks one
     topic = match.group("topic").strip() if match else ""
     if not topic or _ASKS.search(topic) or len(topic.split()) > MAX_TOPIC_FOLLOW_UP_WORDS:
+        return ""
+    if not any(word[:1].isupper() for word in topic.split()):  # "And then?", "And more?", "Und gestern?"
         return ""
     return f"Nachrichten zu {topic}" if match and match.group("de") else f"News about {topic}"
 
