@@ -41,7 +41,7 @@ BULLET_RE = re.compile(r"^\s*[•·▪●◦‣∙*\-–]\s+")
 # post's picture and the platform's short links, which are no words of anyone's; with the text flattened (a page's
 # text copied, 10kGNAD's articles) the link is all that ends the post, so it ends a sentence there instead of
 # gluing the post to the story's next sentence ("… looking great pic.twitter.com/302S7jstSp So gab es …").
-MEDIA_LINK_RE = re.compile(r"\s*\b(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co)/\w+")
+MEDIA_LINK = r"\s*\b(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co)/\w+"
 # The line that signs an embedded post: "— Owen Williams (@ow) September 10, 2015": a credit, dropped like a
 # photo's.
 POST_SIGNATURE_RE = re.compile(r"^[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40}$")
@@ -50,9 +50,9 @@ POST_SIGNATURE_RE = re.compile(r"^[—–-]\s*[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40
 POST_INITIALS_RE = re.compile(r"^[—–-][A-Z]{1,2}(?:\s|$)")
 # An editor's initials and the date that sign a piece or a reader forum's question ("… tool use (red, 16.6.2015)",
 # "Und jetzt schmachte! (flu, 24.7.2015)"): a credit too, and in flattened text the end of what it signs.
-EDITOR_SIGNATURE_RE = re.compile(r"\s*\((?:[a-z]{2,5}|APA|red)\s*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)")
+EDITOR_SIGNATURE = r"\s*\((?:[a-z]{2,5}|APA|red)\s*,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)"
 # What is cut out of a line, ending a sentence where it was.
-CUT_RE = re.compile(f"{MEDIA_LINK_RE.pattern}|{EDITOR_SIGNATURE_RE.pattern}")
+CUT_RE = re.compile(f"{MEDIA_LINK}|{EDITOR_SIGNATURE}")
 SENTENCE_END = (".", "!", "?", ":", "»", "«", '"', "“", "”", ")", "…")
 # What may follow a removed link without a sentence end before it.
 CLAUSE_MARKS = (*SENTENCE_END, ",", ";")

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.answerers.base import CITATION_RE, Answerer
+from index.answerers.headlines import HEADINGS
 from index.models import Turn
 
 FOLLOW_UP_START = re.compile(
@@ -170,8 +171,6 @@ MAX_TOPIC_FOLLOW_UP_WORDS = 4
 def topic_follow_up(question: str, history: Sequence[Turn]) -> str:
     """The request for the news on a topic that a follow-up like "And about Amazon?" makes right after a list of a
     topic's articles ("News about Amazon", "Nachrichten zu Amazon"), or ""."""
-    from index.answerers.headlines import HEADINGS
-
     if not history:
         return ""
     listed = history[-1].answer

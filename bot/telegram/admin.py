@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from telegram import Message, Update
 from telegram.error import TelegramError
 
-from bot.telegram.admin_texts import ADMIN_SAY, articles
+from bot.telegram.admin_texts import ADMIN_SAY, article_count
 from bot.telegram.context import NewsContext
 from bot.telegram.feeds import feeds_summary
 from bot.telegram.formatting import escape, format_date, is_web_url
@@ -182,9 +182,9 @@ def render_report(report: IngestReport, total_articles: int, language: str = "en
     say = ADMIN_SAY[language]
     lines = []
     if report.added:
-        lines.append(say["added"].format(articles=articles(report.added, language)))
+        lines.append(say["added"].format(articles=article_count(report.added, language)))
     if report.updated:
-        lines.append(say["updated"].format(articles=articles(report.updated, language)))
+        lines.append(say["updated"].format(articles=article_count(report.updated, language)))
     for outcome in ("unchanged", "duplicates", "expired"):
         if n := getattr(report, outcome):
             lines.append(say[outcome].format(n=n))
@@ -195,7 +195,7 @@ def render_report(report: IngestReport, total_articles: int, language: str = "en
         lines.append(say["more_failures"].format(n=len(report.failed) - MAX_FAILURES_LISTED))
     if not lines:
         lines.append(say["nothing_found"])
-    lines.append(say["now_know"].format(articles=articles(total_articles, language)))
+    lines.append(say["now_know"].format(articles=article_count(total_articles, language)))
     return "\n".join(lines)
 
 
@@ -326,7 +326,9 @@ async def delete(update: Update, context: NewsContext) -> None:
         await message.reply_html(say["no_match"].format(ref=escape(shorten(refs[0], 200)), more=more))
         return
     left = (await asyncio.to_thread(services.newsroom.stats)).articles
-    await message.reply_text(say["deleted"].format(deleted=articles(deleted, language), left=articles(left, language)))
+    await message.reply_text(
+        say["deleted"].format(deleted=article_count(deleted, language), left=article_count(left, language))
+    )
 
 
 def _duration(seconds: float, language: str) -> str:

@@ -154,7 +154,7 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
 }
 
 
-def articles(n: int, language: str = "en") -> str:
+def article_count(n: int, language: str = "en") -> str:
     """ "1 article", "2 articles"; "1 Artikel", "2 Artikel"."""
     say = ADMIN_SAY[language]
     return say["article"] if n == 1 else say["articles"].format(n=n)
