@@ -194,7 +194,7 @@ def question_language(question: str, default: str = "") -> str:
     if language := function_word_language(question):
         return language
     code, probability = identify_language(question)
-    if (code and code not in WORD_LANGUAGES and probability < SURE_OF_ANOTHER_LANGUAGE) or not code:
+    if not code or (code not in WORD_LANGUAGES and probability < SURE_OF_ANOTHER_LANGUAGE):
         # too short for the identifier, one function word tells: "Warum?", "Wohin?" are German, "Why?" English
         code = function_word_language(question, at_least=1) or code
     return code or default
@@ -254,24 +254,17 @@ def recased(question: str) -> str:
     for index, match in enumerate(LETTER_WORD_RE.finditer(question)):
         word = match.group(0)
         capital = word[:1].upper() + word[1:]
-        if (
-            index > 0
-            and word not in _ENGLISH_WORDS
-            and word not in _GERMAN_WORDS
-            and not any(word in words_of or capital in words_of for words_of in dictionaries)
-            and any(word.upper() in words_of for words_of in dictionaries)
-        ):
-            word = word.upper()  # an acronym the dictionary knows: "eu" -> "EU", "nato" -> "NATO", not "Eu"
-        elif index == 0 or (
-            word not in _ENGLISH_WORDS
-            and word not in _GERMAN_WORDS
-            and not any(word in words_of for words_of in dictionaries)
-            and (
-                any(capital in words_of for words_of in dictionaries)
-                or (len(word) > 1 and not is_known_word(word) and not _near_a_word(word))
-            )
-        ):
+        if index == 0:
             word = capital
+        elif not (
+            word in _ENGLISH_WORDS or word in _GERMAN_WORDS or any(word in words_of for words_of in dictionaries)
+        ):
+            # each dictionary look-up is a query of its word list: made once
+            capitalised = any(capital in words_of for words_of in dictionaries)
+            if not capitalised and any(word.upper() in words_of for words_of in dictionaries):
+                word = word.upper()  # an acronym the dictionary knows: "eu" -> "EU", "nato" -> "NATO", not "Eu"
+            elif capitalised or (len(word) > 1 and not is_known_word(word) and not _near_a_word(word)):
+                word = capital
         out.append(question[position : match.start()] + word)
         position = match.end()
     return "".join(out) + question[position:]
