@@ -1,6 +1,7 @@
 """The question-answering chain, in LangChain runnables: screen the question, read its dates, retrieve, gate, answer.
 
     {"question", "search_query"?, "now"?, "said"?, "alone"?, "unanswered"?}
+      │  names a stored outlet as its source  -> read without it, over that outlet's articles    (outlets.py)
       ├─ only a web address                   -> the lead of the article read from it, or that it is unread
       ├─ not a question ("hi", "?")           -> a short helpful reply                (AnswerGate.screen_question)
       ├─ about what it has read               -> how many articles, from which outlets, the newest
@@ -59,6 +60,7 @@ from index.answerers.people import asked_person, naming, person_answer
 from index.dates import DateQuery, parse_now, parse_question
 from index.language import detect_language, question_language, split_sentences
 from index.models import Answer, Hit, Source, StoredArticle
+from index.outlets import OutletQuery, Outlets
 from index.retrieval import document_to_hit
 from index.settings import DEFAULT_RETRIEVAL_K
 from index.text import ELLIPSIS, same_page, shorten
@@ -85,6 +87,7 @@ class AnswerStep:
         articles: Callable[[], Sequence[StoredArticle]] = tuple,
         article_chunks: Callable[[str], Sequence[Hit]] | None = None,
         k: int = DEFAULT_RETRIEVAL_K,
+        changes: Callable[[], object] | None = None,
     ) -> None:
         self.gate = gate
         self.answerer = answerer
@@ -94,6 +97,9 @@ class AnswerStep:
         self.article_chunks = article_chunks
         #: the hits a question is answered from (NEWSBOT_RETRIEVAL_K); a topic's list may show more
         self.k = k
+        #: a key that changes with the stored articles (ChunkStore.changes): their outlets are read once per key
+        self.changes = changes
+        self._outlets: tuple[object, Outlets] | None = None
 
     def __call__(
         self,
@@ -102,6 +108,7 @@ class AnswerStep:
         dates: DateQuery | None = None,
         topic: str = "",
         said: Sequence[str] = (),
+        outlet: OutletQuery | None = None,
     ) -> Answer:
         decision = self.gate.screen_hits(question, hits, store_is_empty=not hits and self.store_is_empty())
         if decision.reason == "empty_store":
@@ -120,38 +127,55 @@ class AnswerStep:
         if not decision.answer:
             return declined(question, decision)
         if topic:
-            return self.topic(question, topic, hits)
+            return self.topic(question, topic, hits, outlet)
         if dates is not None and dates.recent:
             hits = newest_relevant(hits, self.gate.min_relevance)
         if said:  # a request for more of the story the conversation quoted
             return self.answerer.answer_more(question, hits, said)
         return self.answerer.answer(question, hits)
 
-    def headlines(self, question: str, dates: DateQuery) -> Answer:
-        """The headlines a question that asks only about dates or the present gets, or why there are none."""
+    def outlet(self, question: str) -> OutletQuery | None:
+        """The stored outlet the question names as a source ("What does derStandard say about …?"), if any."""
+        key = self.changes() if self.changes is not None else None
+        if key is None or self._outlets is None or self._outlets[0] != key:
+            self._outlets = (key, Outlets(self.articles()))
+        return self._outlets[1].named(question)
+
+    def headlines(self, question: str, dates: DateQuery, outlet: OutletQuery | None = None) -> Answer:
+        """The headlines a question that asks only about dates or the present gets (of `outlet`'s articles when
+        given), or why there are none."""
         articles = self.articles()
         if not articles:
             return self._nothing_read(question)
+        if outlet is not None:
+            articles = outlet.articles(articles)
         decision = self.gate.screen_dates(question, dates, articles)
         if not decision.answer:
             return declined(question, decision)
         language = dates.language or question_language(question, default="en")
-        return headlines_answer(question, dates, articles, language=language, limit=dates.count or MAX_HEADLINES)
+        limit = dates.count or MAX_HEADLINES
+        return headlines_answer(
+            question, dates, articles, language=language, limit=limit, outlet=outlet.name if outlet else ""
+        )
 
     def _nothing_read(self, question: str) -> Answer:
         """What a question that needs the stored articles gets when there are none: how to ingest."""
         return declined(question, self.gate.screen_hits(question, [], store_is_empty=self.store_is_empty()))
 
-    def archive(self, question: str) -> Answer:
-        """A question about what has been read: the archive's figures, or how to ingest when it is empty."""
+    def archive(self, question: str, outlet: OutletQuery | None = None) -> Answer:
+        """A question about what has been read (from `outlet`, when given): the archive's figures, or how to
+        ingest when it is empty."""
         articles = self.articles()
         if not articles:
             return self._nothing_read(question)
+        if outlet is not None:
+            articles = outlet.articles(articles)
         return archive_answer(question, articles, language=question_language(question, default="en"))
 
-    def topic(self, question: str, topic: str, hits: Sequence[Hit]) -> Answer:
-        """A request for the news on `topic`: the answerer decides from the best hits whether the news covers it
-        (as it would the topic asked as a question); if so, the relevant articles' headlines, newest first."""
+    def topic(self, question: str, topic: str, hits: Sequence[Hit], outlet: OutletQuery | None = None) -> Answer:
+        """A request for the news on `topic` (hits of `outlet`'s articles when given): the answerer decides from the
+        best hits whether the news covers it (as it would the topic asked as a question); if so, the relevant
+        articles' headlines, newest first."""
         decided = self.answerer.answer(topic, hits[: self.k])
         if decided.abstained:
             return Answer(
@@ -163,7 +187,8 @@ class AnswerStep:
             )
         cited = {source.article_id for source in decided.sources}
         relevant = on_topic(topic, hits, cited, relevance_floor(hits, self.gate.min_relevance))
-        listed = topic_answer(question, topic, relevant, language=question_language(question, default="en"))
+        language = question_language(question, default="en")
+        listed = topic_answer(question, topic, relevant, language=language, outlet=outlet.name if outlet else "")
         return replace(listed, confidence=decided.confidence)
 
     def link(self, question: str, url: str) -> Answer:
@@ -243,6 +268,26 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     turn (a question word alone is then unclear, `AnswerGate.screen_question`); "unanswered": the last reply quoted
     no news ("Why not?" is then told where answers come from)."""
 
+    def _outlet(inputs: dict[str, Any]) -> dict[str, Any]:
+        # "What does derStandard say about Trump?" is read as "News about Trump" over derStandard's articles. A
+        # follow-up to it does not inherit the outlet: its query ends in the words the last answer quoted, where
+        # "laut Standard" may be the news's own words
+        question: str = inputs["question"]
+        outlet = step.outlet(question)
+        if outlet is None:
+            return inputs
+        search_query: str = inputs.get("search_query") or question
+        if search_query == question:
+            search_query = outlet.question
+        elif (named := step.outlet(search_query)) is not None:
+            search_query = named.question
+        read = {"question": outlet.question, "search_query": search_query, "outlet": outlet}
+        return {**inputs, **read, "asked": question}
+
+    def _as_asked(inputs: dict[str, Any]) -> Answer:
+        answer: Answer = inputs["answer"]
+        return replace(answer, question=inputs["asked"]) if "asked" in inputs else answer
+
     def _link_only(inputs: dict[str, Any]) -> bool:
         return bool(linked_page(inputs["question"]))
 
@@ -253,7 +298,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         return asks_about_the_archive(inputs["question"])
 
     def _archive(inputs: dict[str, Any]) -> Answer:
-        return step.archive(inputs["question"])
+        return step.archive(inputs["question"], inputs.get("outlet"))
 
     def _screened(inputs: dict[str, Any]) -> Decision:
         now = parse_now(inputs.get("now"))
@@ -274,7 +319,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         return bool(inputs["dates"].broad)
 
     def _headlines(inputs: dict[str, Any]) -> Answer:
-        return step.headlines(inputs["question"], inputs["dates"])
+        return step.headlines(inputs["question"], inputs["dates"], inputs.get("outlet"))
 
     def _no_story(inputs: dict[str, Any]) -> bool:
         # a question alone that names no story; one about dates or a topic names what it wants
@@ -299,7 +344,8 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         # So is the person a "Who is …?" asks about: read as a question it is far from any passage.
         query = topic or asked_person(inputs["question"]) or str(inputs.get("search_query") or inputs["question"])
         k = MAX_HEADLINES if topic else None
-        documents = retriever.invoke(query, config, published=dates.published, recent=dates.recent, k=k)
+        outlet: OutletQuery | None = inputs.get("outlet")
+        documents = retriever.invoke(query, config, published=dates.published, recent=dates.recent, k=k, outlet=outlet)
         published = dates.published
         if published is None or not published.names:
             return documents
@@ -309,7 +355,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         # (one article's chunks come from one search). With neither, the step says no article is from then.
         # Searched unfiltered and kept after: a Chroma `where` that matches most of the store (every undated chunk)
         # made the search ~10x slower.
-        later = retriever.invoke(query, config, recent=dates.recent, k=k)
+        later = retriever.invoke(query, config, recent=dates.recent, k=k, outlet=outlet)
         taken = {d.metadata["article_id"] for d in documents}
         named = [
             d
@@ -326,7 +372,9 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _respond(inputs: dict[str, Any]) -> Answer:
         documents: list[Document] = inputs["documents"]
         hits = [document_to_hit(document) for document in documents]
-        return step(inputs["question"], hits, inputs["dates"], inputs["topic"], inputs.get("said", ()))
+        return step(
+            inputs["question"], hits, inputs["dates"], inputs["topic"], inputs.get("said", ()), inputs.get("outlet")
+        )
 
     answer = (
         RunnablePassthrough.assign(topic=RunnableLambda(_topic, name="topic"))
@@ -345,7 +393,12 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         (RunnableLambda(_about_the_archive), RunnableLambda(_archive, name="archive")),
         question,
     )
-    return branch.with_config(run_name="newsbot")
+    read = (
+        RunnableLambda(_outlet, name="outlet")
+        | RunnablePassthrough.assign(answer=branch)
+        | RunnableLambda(_as_asked, name="as_asked")
+    )
+    return read.with_config(run_name="newsbot")
 
 
 __all__ = ["AnswerStep", "build_chain", "declined", "newest_relevant"]

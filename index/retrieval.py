@@ -33,6 +33,7 @@ from index.embedders import Embedder
 from index.language import question_language
 from index.lexical import LexicalIndex
 from index.models import ArticleMeta, Hit
+from index.outlets import OutletQuery
 from index.store import ChunkStore
 from index.stories import StoryMembers, collapse
 
@@ -85,15 +86,16 @@ class Searcher:
         exclude_articles: Sequence[str] = (),
         published: DateRange | None = None,
         recent: bool = False,
+        outlet: OutletQuery | None = None,
     ) -> list[Hit]:
         """The best `k` hits (default: the searcher's k), best first, from at most `per_article` chunks each and
         one article per story (stories.py), which names the story's other articles; only chunks published in
-        `published` when given, newer ones ranked higher when `recent`."""
+        `published` when given, newer ones ranked higher when `recent`; only `outlet`'s articles when given."""
         k = k or self.k
         fetch = max(MIN_FETCH, FETCH_FACTOR * k)
         vector = self.embedder.embed_query(question)
         while True:
-            ranked, more = self._ranked(question, vector, fetch, exclude_articles, published, recent)
+            ranked, more = self._ranked(question, vector, fetch, exclude_articles, published, recent, outlet)
             # Copies of one story would crowd the k places: the best ranked article stands for the story. When
             # copies (or one article's chunks) fill the candidates, more are fetched.
             taken = diversify(collapse(ranked), k, self.per_article)
@@ -109,27 +111,32 @@ class Searcher:
         exclude_articles: Sequence[str],
         published: DateRange | None,
         recent: bool,
+        outlet: OutletQuery | None = None,
     ) -> tuple[list[Hit], bool]:
         """The fused candidates, best first, and whether a ranking came back full (there may be more)."""
         rankings: list[list[str]] = []
         hits: dict[str, Hit] = {}
         more = False
+        outlet = None if outlet is None or outlet.everything else outlet
         if self.mode in ("hybrid", "dense"):
             wanted = fetch + len(exclude_articles) * 4
-            where = published.where() if published else None
+            filters = [f for f in (published.where() if published else None, outlet.where() if outlet else None) if f]
+            where = filters[0] if len(filters) == 1 else {"$and": filters} if filters else None
             dense = self.store.query(vector, wanted, where=where)
             more = len(dense) == wanted
             hits.update((h.chunk_id, h) for h in dense)
             rankings.append([h.chunk_id for h in dense])
         weights: list[dict[str, float]] = [{}]
         if self.mode in ("hybrid", "lexical"):
-            lexical_fetch = fetch * FILTERED_LEXICAL_FACTOR if published else fetch
+            lexical_fetch = fetch * FILTERED_LEXICAL_FACTOR if published or outlet else fetch
             lexical = [chunk_id for chunk_id, _ in self.lexical.search(question, lexical_fetch)]
             more = more or len(lexical) == lexical_fetch
             missing = [c for c in lexical if c not in hits]
             found = self.store.get_hits(missing, vector)
             if published:
                 found = [h for h in found if published.contains(h.meta.published_ts)]
+            if outlet:
+                found = [h for h in found if outlet.holds(h.article_id, h.meta)]
             hits.update((h.chunk_id, h) for h in found)
             lexical = [c for c in lexical if c in hits]
             rankings.append(lexical)
@@ -207,10 +214,11 @@ class NewsRetriever(BaseRetriever):
         published: DateRange | None = None,
         recent: bool = False,
         k: int | None = None,
+        outlet: OutletQuery | None = None,
     ) -> list[Document]:
-        """`published` keeps only articles from those dates, `recent` ranks newer ones higher (see Searcher); `k`
-        overrides the retriever's for this query."""
-        hits = self.searcher.search(query, k or self.k, published=published, recent=recent)
+        """`published` keeps only articles from those dates, `recent` ranks newer ones higher, `outlet` keeps only
+        that outlet's articles (see Searcher); `k` overrides the retriever's for this query."""
+        hits = self.searcher.search(query, k or self.k, published=published, recent=recent, outlet=outlet)
         return [hit_to_document(hit) for hit in hits]
 
 

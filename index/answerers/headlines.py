@@ -103,16 +103,18 @@ TOPIC_REQUESTS.append(
 
 HEADINGS = {
     "en": {
-        "topic": "Articles about “{topic}”, newest first:",
-        "range": "Articles from {days} ({expression}):",
-        "recent": "The newest articles:",
+        "topic": "Articles about “{topic}”{outlet}, newest first:",
+        "range": "Articles{outlet} from {days} ({expression}):",
+        "recent": "The newest articles{outlet}:",
         "more": "… and {n} more.",
+        "outlet": " from {name}",
     },
     "de": {
-        "topic": "Artikel zu „{topic}“, die neuesten zuerst:",
-        "range": "Artikel vom {days} ({expression}):",
-        "recent": "Die neuesten Artikel:",
+        "topic": "Artikel zu „{topic}“{outlet}, die neuesten zuerst:",
+        "range": "Artikel{outlet} vom {days} ({expression}):",
+        "recent": "Die neuesten Artikel{outlet}:",
         "more": "… und {n} weitere.",
+        "outlet": " von {name}",
     },
 }
 
@@ -135,19 +137,26 @@ def recency(article: StoredArticle) -> tuple[bool, float]:
 
 
 def headlines_answer(
-    question: str, dates: DateQuery, articles: Sequence[StoredArticle], *, language: str, limit: int = MAX_HEADLINES
+    question: str,
+    dates: DateQuery,
+    articles: Sequence[StoredArticle],
+    *,
+    language: str,
+    limit: int = MAX_HEADLINES,
+    outlet: str = "",
 ) -> Answer:
     """The articles published in the question's range (all of them when it asks only for the latest news), newest
-    first, at most `limit`, each a numbered source."""
+    first, at most `limit`, each a numbered source; the heading names `outlet` when the articles are its own."""
     published = dates.published
     matching = [a for a in articles if published is None or published.contains(a.meta.published_ts)]
     shown = newest_first(matching)[:limit]
     texts = HEADINGS.get(language, HEADINGS["en"])
+    source = texts["outlet"].format(name=outlet) if outlet else ""
     if published is None:
-        heading = texts["recent"]
+        heading = texts["recent"].format(outlet=source)
     else:
         days = published.span(" bis " if language == "de" else " to ")
-        heading = texts["range"].format(days=days, expression=published.expression)
+        heading = texts["range"].format(days=days, expression=published.expression, outlet=source)
     lines = [
         heading,
         *(f"• {headline(article.meta)} [{n}]" for n, article in enumerate(shown, start=1)),
@@ -191,10 +200,10 @@ def _holds(words: Sequence[str], text: str) -> bool:
 
 
 def topic_answer(
-    question: str, topic: str, hits: Sequence[Hit], *, language: str, limit: int = MAX_HEADLINES
+    question: str, topic: str, hits: Sequence[Hit], *, language: str, limit: int = MAX_HEADLINES, outlet: str = ""
 ) -> Answer:
     """The articles of `hits` (best first, one entry per article) as headlines, newest first; undated ones after
-    the dated, in the order retrieval ranked them."""
+    the dated, in the order retrieval ranked them. The heading names `outlet` when the hits are its own."""
     best: dict[str, Hit] = {}
     for hit in hits:
         best.setdefault(hit.article_id, hit)
@@ -204,7 +213,7 @@ def topic_answer(
     shown += [hit for hit in ranked if hit.meta.published_ts is None]
     texts = HEADINGS.get(language, HEADINGS["en"])
     lines = [
-        texts["topic"].format(topic=topic),
+        texts["topic"].format(topic=topic, outlet=texts["outlet"].format(name=outlet) if outlet else ""),
         *(f"• {headline(hit.meta)} [{n}]" for n, hit in enumerate(shown, start=1)),
     ]
     sources = [

@@ -1,0 +1,201 @@
+"""Questions that name an outlet ("What does derStandard say about …?", "Artikel vom Standard", "According to the
+BBC, …"): which stored outlet a question names and how it is read without it, then end to end on the embedded
+Chroma store, where the answer comes from that outlet's articles alone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from index.models import Article, ArticleMeta, StoredArticle
+from index.newsroom import Newsroom
+from index.outlets import Outlets, outlet_keys
+from tests.conftest import make_settings
+
+NOW = "2026-12-02T10:00:00+00:00"
+
+
+def stored(n: int, outlet: str, url: str = "") -> StoredArticle:
+    return StoredArticle(
+        article_id=f"a{n}", meta=ArticleMeta(title=f"t{n}", outlet=outlet, url=url), text_hash="", chunks=1
+    )
+
+
+ARCHIVE = [
+    stored(1, "derStandard.at"),
+    stored(2, "Spiegel Online"),
+    stored(3, "", url="https://www.bbc.co.uk/news/world-1"),
+    stored(4, "tagesschau.de"),
+    stored(5, "The Guardian"),
+    stored(6, "Die Welt"),
+    stored(7, "derStandard.at"),
+]
+
+
+@pytest.mark.parametrize(
+    ("outlet", "keys"),
+    [
+        ("derStandard.at", {"derstandard.at", "der standard", "derstandard", "standard"}),
+        ("Spiegel Online", {"spiegel online", "spiegel"}),
+        ("bbc.co.uk", {"bbc.co.uk", "bbc"}),
+        ("www.tagesschau.de", {"tagesschau.de", "tagesschau"}),
+        ("The Guardian", {"the guardian", "theguardian", "guardian"}),
+        ("", set()),
+    ],
+)
+def test_an_outlet_is_named_as_people_say_it(outlet: str, keys: set[str]) -> None:
+    assert outlet_keys(outlet) == keys
+
+
+@pytest.mark.parametrize(
+    ("question", "read_as", "outlet"),
+    [
+        ("What does derStandard say about Trump?", "News about Trump?", "derStandard.at"),
+        ("What did the BBC report yesterday?", "What's new yesterday?", "bbc.co.uk"),
+        ("Show me the latest articles from the Guardian", "Show me the latest articles", "The Guardian"),
+        ("Top 5 headlines from Tagesschau", "Top 5 headlines", "tagesschau.de"),
+        ("Who won the election, according to derStandard?", "Who won the election?", "derStandard.at"),
+        ("According to Spiegel, who won?", "Who won?", "Spiegel Online"),
+        ("The Guardian's articles about Brexit", "Articles about Brexit", "The Guardian"),
+        ("What's new on tagesschau.de?", "What's new?", "tagesschau.de"),
+        ("Was schreibt der Standard über Trump?", "Nachrichten über Trump?", "derStandard.at"),
+        ("Was hat der Standard über die Wahl geschrieben?", "Nachrichten über die Wahl?", "derStandard.at"),
+        ("Was schrieb der Standard gestern?", "Was gibt es Neues gestern?", "derStandard.at"),
+        ("Laut tagesschau.de, wer hat gewonnen?", "Wer hat gewonnen?", "tagesschau.de"),
+        ("Die neuesten Artikel vom Standard", "Die neuesten Artikel", "derStandard.at"),
+        ("Dem Standard zufolge ist wer zurückgetreten?", "Ist wer zurückgetreten?", "derStandard.at"),
+        # nothing but the outlet: its newest articles
+        ("From the BBC", "What's new?", "bbc.co.uk"),
+        ("Von der Welt", "Was gibt es Neues?", "Die Welt"),
+    ],
+)
+def test_a_question_naming_a_stored_outlet_is_read_without_it(question: str, read_as: str, outlet: str) -> None:
+    named = Outlets(ARCHIVE).named(question)
+    assert named is not None
+    assert (named.question, named.name) == (read_as, outlet)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who denied supplying arms?",
+        # a plain word names an outlet only when capitalised, and only as a source, not a place
+        "What is the standard rate of VAT in Austria?",
+        "Was it done in the Standard way?",
+        "In welchem Monat wurde das in die Welt gesetzt?",
+        "Was gibt es Neues in der Welt?",
+        # an outlet the archive does not hold
+        "What does the New York Times say about Trump?",
+        "What does the president say about Trump?",
+        "News from Reuters",
+    ],
+)
+def test_a_question_naming_no_stored_outlet_is_read_as_asked(question: str) -> None:
+    assert Outlets(ARCHIVE).named(question) is None
+
+
+def test_an_outlet_keeps_its_articles_by_outlet_or_by_link_when_it_has_no_outlet() -> None:
+    standard = Outlets(ARCHIVE).named("Articles from derStandard")
+    assert standard is not None and not standard.everything
+    assert standard.where() == {"outlet": {"$in": ["derStandard.at"]}}
+    assert [a.article_id for a in standard.articles(ARCHIVE)] == ["a1", "a7"]
+    bbc = Outlets(ARCHIVE).named("Articles from the BBC")
+    assert bbc is not None
+    assert bbc.where() == {"article_id": {"$in": ["a3"]}}
+    assert [a.article_id for a in bbc.articles(ARCHIVE)] == ["a3"]
+    only = Outlets([ARCHIVE[0], ARCHIVE[6]]).named("Articles from derStandard")
+    assert only is not None and only.everything and only.where() is None
+
+
+def article(title: str, text: str, outlet: str, day: int) -> Article:
+    slug = title.lower().replace(" ", "-")
+    return Article(
+        text=text,
+        meta=ArticleMeta(
+            title=title,
+            outlet=outlet,
+            url=f"https://{outlet.lower().replace(' ', '')}.example/{slug}",
+            published_at=datetime(2026, 12, day, 9, tzinfo=UTC),
+            language="en",
+        ),
+    )
+
+
+# Two outlets report the same strike with different figures; the Wire's report is the closer match to the question
+WIRE_STRIKE = article(
+    "Rail strike halts trains across Austria",
+    "A rail strike halted trains across Austria on Monday. The union said 40,000 railway workers joined the strike "
+    "over wages, and trains across Austria stood still for the whole day.",
+    "Wire",
+    1,
+)
+STANDARD_STRIKE = article(
+    "Railway workers walk out",
+    "Railway workers walked out on Monday. According to the railway company, 12,000 workers took part in the "
+    "walkout over pay.",
+    "derStandard.at",
+    1,
+)
+STANDARD_BUDGET = article(
+    "Vienna passes its budget",
+    "The Vienna city council passed its budget for 2027 on Tuesday. Spending on schools rises by 8 percent.",
+    "derStandard.at",
+    2,
+)
+WIRE_STORM = article(
+    "Storm closes the port of Hamburg",
+    "A winter storm with gusts of 120 kilometres per hour closed the port of Hamburg on Wednesday morning.",
+    "Wire",
+    2,
+)
+ARTICLES = [WIRE_STRIKE, STANDARD_STRIKE, STANDARD_BUDGET, WIRE_STORM]
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
+    newsroom = Newsroom(make_settings(tmp_path_factory.mktemp("outlets") / "data", now=NOW))
+    report = newsroom.ingest_articles(ARTICLES)
+    assert report.added == len(ARTICLES) and not report.failed
+    return newsroom
+
+
+def test_according_to_an_outlet_the_answer_is_that_outlets(newsroom: Newsroom) -> None:
+    asked = "How many railway workers joined the strike across Austria?"
+    assert newsroom.ask(asked).sources[0].meta.outlet == "Wire"
+    answer = newsroom.ask(f"{asked[:-1]}, according to derStandard?")
+    assert not answer.abstained
+    assert {source.meta.outlet for source in answer.sources} == {"derStandard.at"}
+    assert "12,000" in answer.text and "40,000" not in answer.text
+    assert answer.question == f"{asked[:-1]}, according to derStandard?"
+
+
+def test_what_an_outlet_says_about_a_topic_lists_its_articles_on_it(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("What does derStandard say about the rail strike?")
+    assert answer.text.splitlines() == [
+        "Articles about “the rail strike” from derStandard.at, newest first:",
+        f"• {STANDARD_STRIKE.meta.title} [1]",
+    ]
+    assert [source.meta.outlet for source in answer.sources] == ["derStandard.at"]
+
+
+def test_an_outlet_that_did_not_report_it_does_not_say(newsroom: Newsroom) -> None:
+    assert not newsroom.ask("What closed the port of Hamburg?").abstained
+    assert newsroom.ask("What closed the port of Hamburg according to derStandard?").abstained
+    assert newsroom.ask("Was schreibt der Standard über den Sturm in Hamburg?").abstained
+
+
+def test_an_outlets_headlines_and_figures_are_its_own(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("Was schreibt der Standard?")
+    assert answer.text.splitlines() == [
+        "Die neuesten Artikel von derStandard.at:",
+        f"• {STANDARD_BUDGET.meta.title} [1]",
+        f"• {STANDARD_STRIKE.meta.title} [2]",
+    ]
+    yesterday = newsroom.ask("What did the Wire report yesterday?")
+    assert yesterday.text.splitlines() == [
+        "Articles from Wire from 2026-12-01 (yesterday):",
+        f"• {WIRE_STRIKE.meta.title} [1]",
+    ]
+    figures = newsroom.ask("How many articles from derStandard have you read?")
+    assert figures.text.startswith("I have read 2 articles from 1 outlet (derStandard.at)")
