@@ -155,7 +155,7 @@ class Newsroom:
             articles=self.store.current_articles,
             article_chunks=self.store.article_chunks,
             k=settings.retrieval_k,
-            changes=self.store.changes,
+            kept_articles=self.store.kept_articles,
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
         #: groups near-duplicate articles into stories as they are ingested (index/stories.py)

@@ -44,6 +44,20 @@ _SOURCE_BEFORE = r"(?:according\s+to|from|by|laut|gemäß|von|vom|bei|beim|aus(?
 _PLACE_BEFORE = r"(?:in|on|at|im|in\s+(?:der|dem))"
 
 
+# A question that may name an outlet as a source, whichever: a cue, then a capitalised word ("the Guardian",
+# "derStandard") or a host name ("tagesschau.de")
+MAY_NAME = re.compile(
+    rf"(?i:{_SOURCE_BEFORE}|{_PLACE_BEFORE})\s+(?:(?i:{_ARTICLES})\s+)?(?:[A-ZÄÖÜ]|[a-zäöü]+[A-ZÄÖÜ]|[\w-]+\.[a-z]{{2,}}\b)"
+    rf"|(?i:^(?:what|which)\b.*\s{_SAY}\b|^was\s+(?:{_SAGT}|hat|haben)\s|zufolge)|\w['’]s\s"
+)
+
+
+def may_name_an_outlet(question: str) -> bool:
+    """Whether `question` has the shape of one naming an outlet as a source (`Outlets.named` then says which):
+    most questions do not, and then need no list of the stored outlets."""
+    return MAY_NAME.search(question) is not None
+
+
 @dataclass(frozen=True)
 class OutletQuery:
     """A question that names a stored outlet: the question without it, the outlet as the archive names it, and the
@@ -215,4 +229,4 @@ def _squeezed(text: str) -> str:
     return text if re.search(r"\w", text) else ""
 
 
-__all__ = ["OutletQuery", "Outlets", "outlet_keys", "outlet_of"]
+__all__ = ["OutletQuery", "Outlets", "may_name_an_outlet", "outlet_keys", "outlet_of"]

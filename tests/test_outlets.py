@@ -8,10 +8,13 @@ from datetime import UTC, datetime
 
 import pytest
 
+from index.answerers.gate import AnswerGate
+from index.chain import AnswerStep
 from index.models import Article, ArticleMeta, StoredArticle
 from index.newsroom import Newsroom
-from index.outlets import Outlets, outlet_keys
+from index.outlets import Outlets, may_name_an_outlet, outlet_keys
 from tests.conftest import make_settings
+from tests.fakes.counting_answerer import CountingAnswerer
 
 NOW = "2026-12-02T10:00:00+00:00"
 
@@ -71,6 +74,7 @@ def test_an_outlet_is_named_as_people_say_it(outlet: str, keys: set[str]) -> Non
     ],
 )
 def test_a_question_naming_a_stored_outlet_is_read_without_it(question: str, read_as: str, outlet: str) -> None:
+    assert may_name_an_outlet(question)
     named = Outlets(ARCHIVE).named(question)
     assert named is not None
     assert (named.question, named.name) == (read_as, outlet)
@@ -106,6 +110,32 @@ def test_an_outlet_keeps_its_articles_by_outlet_or_by_link_when_it_has_no_outlet
     assert [a.article_id for a in bbc.articles(ARCHIVE)] == ["a3"]
     only = Outlets([ARCHIVE[0], ARCHIVE[6]]).named("Articles from derStandard")
     assert only is not None and only.everything and only.where() is None
+
+
+def test_the_outlets_are_listed_once_and_only_for_a_question_that_may_name_one() -> None:
+    """Listing 12,000 articles takes seconds: a question that cannot name an outlet does not wait for it, and the
+    listing the store keeps is read once for as long as it stays the same."""
+    listings: list[int] = []
+    kept: dict[str, tuple[object, dict[str, StoredArticle]]] = {}
+
+    def articles() -> list[StoredArticle]:
+        listings.append(1)
+        kept["listing"] = ("revision 1", {a.article_id: a for a in ARCHIVE})
+        return ARCHIVE
+
+    step = AnswerStep(
+        AnswerGate(min_relevance=0.5),
+        CountingAnswerer(),
+        store_is_empty=lambda: False,
+        articles=articles,
+        kept_articles=lambda: kept.get("listing"),
+    )
+    assert step.outlet("Who denied supplying arms?") is None and not listings
+    named = step.outlet("What does derStandard say about Trump?")
+    assert named is not None and named.name == "derStandard.at" and len(listings) == 1
+    assert step.outlet("Who denied supplying arms, according to the BBC?") is not None
+    assert step.outlet("What does the New York Times say?") is None
+    assert len(listings) == 1
 
 
 def article(title: str, text: str, outlet: str, day: int) -> Article:

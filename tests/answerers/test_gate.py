@@ -3,33 +3,19 @@ and an answerer is asked only when the gate lets the question through."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from index.answerers.base import ABSTAIN_TEXTS, Answerer
+from index.answerers.base import ABSTAIN_TEXTS
 from index.answerers.gate import REPLIES, AnswerGate, names_no_story
 from index.chain import AnswerStep
-from index.models import Answer, Hit
 from index.newsroom import Newsroom
 from tests.answerers.conftest import NORTH_KOREA, QUESTION, WEATHER
 from tests.conftest import make_settings
+from tests.fakes.counting_answerer import CountingAnswerer
 from tests.fakes.scripted_embedder import ScriptedEmbedder
-
-
-class CountingAnswerer(Answerer):
-    """Answers "Yes [1]." and counts how often it was asked."""
-
-    name = "counting"
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
-        self.calls += 1
-        return Answer(text="Yes [1].", answerer=self.name, question=question)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from index.answerers.people import asked_person, person_answer
 from index.chain import AnswerStep
 from index.models import ArticleMeta, Hit
 from index.retrieval import NAME_ALONE
-from tests.answerers.test_gate import CountingAnswerer
+from tests.fakes.counting_answerer import CountingAnswerer
 from tests.fakes.openai_api import FakeOpenAI
 
 
