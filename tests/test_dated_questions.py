@@ -273,6 +273,10 @@ def test_a_question_about_what_the_bot_has_read_gets_the_archives_figures(newsro
     assert titles(answer.sources) == [STORM_TODAY.meta.title]
     german = newsroom.ask("Welche Medien liest du?")
     assert german.text.startswith("Ich habe 7 Artikel aus 1 Medium gelesen (Wire); der neueste ist vom 2026-12-02")
+    languages = newsroom.ask("Hast du Artikel auf Deutsch?")
+    assert languages.text.startswith(
+        "Ich habe 7 Artikel aus 1 Medium gelesen (Wire): 7 auf Englisch, keiner auf Deutsch;"
+    )
 
 
 def test_whats_new_lists_the_newest_articles_with_undated_ones_last(newsroom: Newsroom) -> None:

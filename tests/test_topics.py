@@ -138,20 +138,31 @@ def test_the_list_is_newest_first_one_line_per_article_undated_last() -> None:
         ("Wann wurdest du zuletzt aktualisiert?", True),
         ("When was the newest article published?", True),
         ("Wann wurde der neueste Artikel veröffentlicht?", True),
+        # the languages of what it has read (each got a cited sentence over the play store)
+        ("Do you have articles in English?", True),
+        ("Which languages do you read?", True),
+        ("In which languages are your articles written?", True),
+        ("Hast du auch Artikel auf Französisch?", True),
+        ("In welchen Sprachen liest du?", True),
         # questions about the news
         ("How many articles did the Guardian publish about Syria?", False),
         ("Which outlets reported the crash?", False),
         ("Wie viele Artikel hat das Gesetz?", False),
         ("What topics did the summit cover?", False),
         ("Welche Nachrichten hat die Agentur bestätigt?", False),
+        ("Do you have articles in detail?", False),
+        ("Which languages does the new law cover?", False),
+        ("Do you speak English?", False),
     ],
 )
 def test_questions_about_what_the_bot_has_read_are_told_apart(question: str, about_the_archive: bool) -> None:
     assert asks_about_the_archive(question) is about_the_archive
 
 
-def stored(article_id: str, outlet: str, published: datetime | None, url: str = "") -> StoredArticle:
-    meta = ArticleMeta(title=f"Title {article_id}", outlet=outlet, url=url, published_at=published)
+def stored(
+    article_id: str, outlet: str, published: datetime | None, url: str = "", language: str = ""
+) -> StoredArticle:
+    meta = ArticleMeta(title=f"Title {article_id}", outlet=outlet, url=url, published_at=published, language=language)
     return StoredArticle(article_id=article_id, meta=meta, text_hash="h", chunks=1, ingested_at=1.0)
 
 
@@ -164,8 +175,45 @@ def test_the_archive_names_its_outlets_most_frequent_first_and_its_newest_articl
     ]
     answer = archive_answer("How many articles?", articles, language="en")
     assert answer.text == (
-        "I have read 4 articles from 2 outlets (derstandard.at, Wire); the newest is from 2026-12-01: “Title b” [1]."
+        "I have read 4 articles, 3 of them from 2 outlets (derstandard.at, Wire); the newest is from 2026-12-01: "
+        "“Title b” [1]."
     )
     assert [source.article_id for source in answer.sources] == ["b"]
+    all_known = archive_answer("How many articles?", articles[:3], language="en")
+    assert all_known.text.startswith("I have read 3 articles from 2 outlets (derstandard.at, Wire);")
+    german = archive_answer("Wie viele?", articles, language="de")
+    assert german.text.startswith("Ich habe 4 Artikel gelesen, 3 davon aus 2 Medien (derstandard.at, Wire);")
     undated = archive_answer("Wie viele?", [stored("d", "", None)], language="de")
     assert undated.text == "Ich habe 1 Artikel gelesen; keiner hat ein Datum, zuletzt hinzugefügt wurde „Title d“ [1]."
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "figures"),
+    [
+        ("Which languages do you read?", "en", "3 in German, 1 in English, 1 in a language not identified"),
+        ("Do you have articles in English?", "en", "3 in German, 1 in English, 1 in a language not identified"),
+        (
+            "Do you have any news in French?",
+            "en",
+            "3 in German, 1 in English, 1 in a language not identified, none in French",
+        ),
+        (
+            "Hast du auch Artikel auf Französisch?",
+            "de",
+            "3 auf Deutsch, 1 auf Englisch, 1 in einer nicht erkannten Sprache, keiner auf Französisch",
+        ),
+    ],
+)
+def test_the_archive_counts_its_languages_when_asked(question: str, language: str, figures: str) -> None:
+    articles = [
+        stored("a", "Wire", datetime(2026, 11, 30, tzinfo=UTC), language="de"),
+        stored("b", "Wire", datetime(2026, 12, 1, tzinfo=UTC), language="en"),
+        stored("c", "Wire", None, language="de"),
+        stored("d", "Wire", None, language="de"),
+        stored("e", "Wire", None),
+    ]
+    answer = archive_answer(question, articles, language=language)
+    head = "I have read 5 articles from 1 outlet (Wire)" if language == "en" else "Ich habe 5 Artikel aus 1 Medium"
+    assert answer.text.startswith(head)
+    assert f": {figures}; " in answer.text
+    assert "German" not in archive_answer("How many articles have you read?", articles, language="en").text
