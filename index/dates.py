@@ -85,7 +85,7 @@ _NEW_WORDS = re.compile(
 _OVERVIEW_WORDS = re.compile(
     r"\b(?:news|headlines?|stories|articles|summar(?:y|ies|ize|ise)|overview|briefing|nachrichten|neuigkeiten"
     r"|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammenfassung|zusammenfassen|zusammen|interesting"
-    r"|interessant\w*|spannend\w*)\b",
+    r"|interessant\w*|spannend\w*|topics|themen|hauptthemen)\b",
     re.IGNORECASE,
 )
 
@@ -105,6 +105,7 @@ _GERMAN_CUE = re.compile(
     r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
     r"|kürzlich|morgen|übermorgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammen\w*"
+    r"|themen|hauptthemen"
     r"|interessant\w*|spannend\w*|" + "|".join(_GERMAN_NAMES) + r")\b",
     re.IGNORECASE,
 )
@@ -123,7 +124,8 @@ GENERIC_WORDS = frozenset(
         waren hat haben kannst können du was will wird werden summary summaries summarize summarise overview
         briefing steht stehen fasse fass zusammen zusammenfassung zusammenfassen überblick schlagzeile
         interesting interessant interessantes interessante interessanten spannend spannendes spannende
-        erzähl erzähle erzählen etwas
+        erzähl erzähle erzählen etwas most biggest breaking topics themen hauptthemen wichtigsten wichtigen
+        größten
     """.split()
 )
 

@@ -182,6 +182,14 @@ def test_only_the_first_date_expression_counts() -> None:
         ("Tell me something interesting", True, True),
         ("Gibt es was Spannendes?", True, True),
         ("What is interesting about the ECB's decision?", False, False),
+        # the most important news, the main topics: the newest headlines (each got a doubted sentence)
+        ("What is the most important news?", True, True),
+        ("Was sind die wichtigsten Nachrichten?", True, True),
+        ("What are the main topics?", True, True),
+        ("Was sind die Top-Themen?", True, True),
+        ("Breaking news", True, True),
+        ("What are the main topics of the summit?", False, False),
+        ("Welche Themen sprach Merkel an?", False, False),
         # but not the news on something, nor a question that names news
         ("News about the ECB", False, False),
         ("Which news agency reported the fire?", False, False),

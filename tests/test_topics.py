@@ -46,6 +46,21 @@ from index.models import ArticleMeta, Hit, StoredArticle
         # an opinion: the bot has none, the articles on the topic are what it has
         ("What do you think about Trump?", "Trump"),
         ("Was hältst du von Trump?", "Trump"),
+        # the articles themselves, or where to read them
+        ("Show me the article about Philae", "Philae"),
+        ("Give me the links to the articles on Brexit", "Brexit"),
+        ("Find stories mentioning Apple", "Apple"),
+        ("Where can I read more about Puerto Rico?", "Puerto Rico"),
+        ("Zeig mir den Artikel über Philae", "Philae"),
+        ("Gib mir die Links zu den Artikeln über Griechenland", "Griechenland"),
+        ("Wo kann ich mehr über Griechenland lesen?", "Griechenland"),
+        # news named by its subject
+        ("Any sports news?", "sports"),
+        ("Tech headlines", "Tech"),
+        ("Do you have any Brexit news?", "Brexit"),
+        ("Gibt es Sportnachrichten?", "Sport"),
+        ("Wirtschaftsnachrichten", "Wirtschaft"),
+        ("Die neuesten Fußballmeldungen", "Fußball"),
     ],
 )
 def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -> None:
@@ -72,6 +87,14 @@ def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -
         "How many articles did the Guardian publish about Syria?",
         # a question that starts like a request
         "Tell me about the man who denied supplying arms to Russia in the summer of last year",
+        # kinds of news, not subjects
+        "Breaking news",
+        "Good news",
+        "Any local news?",
+        "Kurzmeldungen",
+        "Gibt es Tagesnachrichten?",
+        "Where did the reports come from?",
+        "Which stories about Brexit were wrong?",
     ],
 )
 def test_a_question_is_no_request_for_a_topic(question: str) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 
 from index.answerers.base import SNIPPET_CHARS
 from index.dates import DateQuery
-from index.language import LANGUAGE_NAMES, language_name
+from index.language import LANGUAGE_NAMES, is_known_word, language_name
 from index.lexical import tokenize
 from index.models import Answer, ArticleMeta, Hit, Source, StoredArticle
 from index.outlets import outlet_of
@@ -92,6 +92,56 @@ TOPIC_REQUESTS += [
         re.IGNORECASE,
     ),
 ]
+# The articles themselves or where to read them: "Show me the article about Philae", "Give me the links to the
+# articles on Brexit", "Where can I read more about Puerto Rico?", "Zeig mir den Artikel über Philae", "Wo kann ich
+# mehr über Philae lesen?" (each got one sentence, or a doubted one)
+_ARTICLE = r"(?:articles?|stor(?:y|ies)|reports?|pieces?|coverage|sources?)"
+_BEITRAG = r"(?:artikeln?|berichte?n?|meldungen?|beitr[äa]ge?n?|quellen?)"
+TOPIC_REQUESTS += [
+    re.compile(
+        r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:show|give|send|find|get|list)\s+(?:me\s+)?"
+        rf"(?:(?:the|a|an|all(?:\s+the)?|your)\s+)?(?:links?\s+to\s+(?:the\s+)?)?{_ARTICLE}\s+"
+        rf"(?:{_ABOUT}|mentioning|that\s+mentions?)\s+(?P<topic>.+?)[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^where\s+(?:can|could|do|should)\s+i\s+(?:read|find|learn|get)\s+(?:more\s+)?{_ABOUT}\s+(?P<topic>.+?)[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:bitte\s+)?(?:zeig|zeige|zeigen\s+sie|gib|geben\s+sie|schick|schicke|such|suche|finde)\s+(?:mir\s+)?"
+        rf"(?:bitte\s+)?(?:(?:den|die|das|einen|eine|alle)\s+)?(?:links?\s+zu[mr]?\s+(?:den\s+)?)?{_BEITRAG}\s+"
+        r"(?:über|zu[mr]?|von|vom|mit)\s+(?P<topic>.+?)[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^wo\s+(?:kann|könnte|soll)\s+ich\s+(?:mehr\s+)?(?:über|zu[mr]?)\s+(?P<topic>.+?)\s+"
+        r"(?:lesen|erfahren|finden|nachlesen)[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+]
+# News named by its subject: "Any sports news?", "Tech headlines", "Gibt es Sportnachrichten?" (the compound's first
+# part, without a joining s when the rest is a word: "Wirtschaftsnachrichten" -> "Wirtschaft"); not kinds of news
+# ("Breaking news", "Good news", "Kurzmeldungen", "Tagesnachrichten"), which ask for none in particular.
+SUBJECT_NEWS = re.compile(
+    r"^(?:(?:are\s+there|is\s+there|do\s+you\s+have|have\s+you\s+got|(?:show|give)\s+me)\s+)?"
+    r"(?:(?:any|some|the)\s+)?(?:(?:latest|newest|recent)\s+)?(?P<topic>[^\W\d_][\w.&'’-]*)\s+"
+    r"(?:news|headlines|stories|updates)[\s?.!]*$",
+    re.IGNORECASE,
+)
+SUBJECT_NACHRICHTEN = re.compile(
+    r"^(?:(?:gibt\s+es|hast\s+du|haben\s+sie|zeig\s+mir|zeige\s+mir)\s+)?(?:(?:neue|aktuelle|irgendwelche"
+    r"|die\s+neuesten|die\s+letzten|die\s+aktuellen)\s+)?(?P<topic>[^\W\d_]{3,}?)(?:nachrichten|news|meldungen"
+    r"|schlagzeilen)[\s?.!]*$",
+    re.IGNORECASE,
+)
+NEWS_KINDS = frozenset(
+    """
+    breaking good bad big fake real other more fresh hot top main important interesting daily weekly local national
+    international global world today today's todays yesterday's latest newest recent new current any some all
+    eil kurz top haupt tages wochen abend morgen früh spät sonder welt lokal falsch radio fernseh online video push
+    """.split()
+)
 # "Fasse die Nachrichten zu … zusammen", "Kannst du mir alles über … zusammenfassen?": the topic comes before the
 # verb's last part.
 TOPIC_REQUESTS.append(
@@ -181,6 +231,22 @@ def asked_topic(question: str) -> str:
         # "Tell me more about it" follows up on the last answer: a topic of pointing words only is none
         if tokenize(topic):
             return topic if len(topic.split()) <= MAX_TOPIC_WORDS else ""
+    return subject_of_the_news(question.strip())
+
+
+def subject_of_the_news(question: str) -> str:
+    """ "Sports" for "Any sports news?", "Wirtschaft" for "Gibt es Wirtschaftsnachrichten?"; "" for a request
+    that names a kind of news ("Breaking news") or anything else."""
+    if match := SUBJECT_NEWS.match(question):
+        topic = match.group("topic")
+        return "" if topic.lower() in NEWS_KINDS else topic
+    if match := SUBJECT_NACHRICHTEN.match(question):
+        part = match.group("topic").lower()
+        if part in NEWS_KINDS:
+            return ""
+        if part.endswith("s") and is_known_word(part[:-1], ("de",)):
+            part = part[:-1]
+        return part.capitalize()
     return ""
 
 
