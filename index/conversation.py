@@ -173,8 +173,9 @@ def topic_follow_up(question: str, history: Sequence[Turn]) -> str:
     topic's articles ("News about Amazon", "Nachrichten zu Amazon"), or ""."""
     if not history:
         return ""
-    listed = history[-1].answer
-    if not any(listed.startswith(texts["topic"].split("{topic}")[0]) for texts in HEADINGS.values()):
+    heading = history[-1].answer.split("\n", 1)[0]
+    listed = next((found for pattern in _TOPIC_HEADINGS if (found := pattern.match(heading)) is not None), None)
+    if listed is None:
         return ""
     match = None if LIST_ITEM.match(question) else _TOPIC_FOLLOW_UP.match(question)  # "And the third?" picks one
     topic = match.group("topic").strip() if match else ""
@@ -182,7 +183,22 @@ def topic_follow_up(question: str, history: Sequence[Turn]) -> str:
         return ""
     if not any(word[:1].isupper() for word in topic.split()):  # "And then?", "And more?", "Und gestern?"
         return ""
-    return f"Nachrichten zu {topic}" if match and match.group("de") else f"News about {topic}"
+    # the list was one outlet's ("Articles about “Trump” from derStandard.at"): so is the next
+    outlet = listed.group("outlet") or ""
+    if match and match.group("de"):
+        return f"Nachrichten zu {topic}" + (f" von {outlet}" if outlet else "")
+    return f"News about {topic}" + (f" from {outlet}" if outlet else "")
+
+
+def _heading_pattern(texts: dict[str, str]) -> re.Pattern[str]:
+    """A list of a topic's articles, by its heading: the topic and, when the list is one outlet's, the outlet."""
+    outlet = re.escape(texts["outlet"]).replace(re.escape("{name}"), "(?P<outlet>.+?)")
+    head, tail = texts["topic"].split("{topic}")
+    tail_pattern = re.escape(tail).replace(re.escape("{outlet}"), f"(?:{outlet})?")
+    return re.compile(f"{re.escape(head)}(?P<topic>.+?){tail_pattern}$")
+
+
+_TOPIC_HEADINGS = [_heading_pattern(texts) for texts in HEADINGS.values()]
 
 
 def looks_like_follow_up(question: str) -> bool:

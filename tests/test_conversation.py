@@ -269,6 +269,12 @@ def test_a_message_asks_each_of_two_or_three_questions(message: str, questions: 
 
 
 TOPIC_LIST = [Turn("News about Apple", "Articles about “Apple”, newest first:\n• Apple patzt [1]")]
+OUTLETS_LIST = [
+    Turn(
+        "Was schreibt der Standard über Apple?",
+        "Artikel zu „Apple“ von derStandard.at, die neuesten zuerst:\n• Apple patzt [1]",
+    )
+]
 
 
 @pytest.mark.parametrize(
@@ -278,6 +284,9 @@ TOPIC_LIST = [Turn("News about Apple", "Articles about “Apple”, newest first
         ("What about Amazon?", TOPIC_LIST, "News about Amazon"),
         ("Und zu Amazon?", TOPIC_LIST, "Nachrichten zu Amazon"),
         ("Und was ist mit Amazon?", TOPIC_LIST, "Nachrichten zu Amazon"),
+        # after one outlet's list, the same outlet's
+        ("Und zu Amazon?", OUTLETS_LIST, "Nachrichten zu Amazon von derStandard.at"),
+        ("What about Amazon?", OUTLETS_LIST, "News about Amazon from derStandard.at"),
         # a question, an item of the list, a longer follow-up, or no list before: no request
         ("And what did the US say?", TOPIC_LIST, ""),
         ("Und wer hat das gesagt?", TOPIC_LIST, ""),

@@ -10,7 +10,7 @@ import pytest
 
 from index.answerers.gate import AnswerGate
 from index.chain import AnswerStep
-from index.models import Article, ArticleMeta, StoredArticle
+from index.models import Article, ArticleMeta, StoredArticle, Turn
 from index.newsroom import Newsroom
 from index.outlets import Outlets, may_name_an_outlet, outlet_keys
 from tests.conftest import make_settings
@@ -229,3 +229,13 @@ def test_an_outlets_headlines_and_figures_are_its_own(newsroom: Newsroom) -> Non
     ]
     figures = newsroom.ask("How many articles from derStandard have you read?")
     assert figures.text.startswith("I have read 2 articles from 1 outlet (derStandard.at)")
+
+
+def test_after_an_outlets_list_the_next_topic_is_the_same_outlets(newsroom: Newsroom) -> None:
+    asked = "What does derStandard say about the rail strike?"
+    history = [Turn(asked, newsroom.ask(asked).text)]
+    vienna = newsroom.ask("What about Vienna?", history=history)
+    assert vienna.text.splitlines()[0] == "Articles about “Vienna” from derStandard.at, newest first:"
+    assert [source.meta.title for source in vienna.sources] == [STANDARD_BUDGET.meta.title]
+    assert not newsroom.ask("What about Hamburg?", history=[]).abstained
+    assert newsroom.ask("What about Hamburg?", history=history).abstained
