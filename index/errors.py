@@ -11,6 +11,7 @@
     ├── AnswerError              the answerer (LLM) failed; callers fall back to the extractive answer
     │   └── AnswerTimeoutError   the LLM did not answer in time
     ├── FeedError                a followed feed cannot be added, removed or polled as asked
+    ├── UnknownOutletError       an outlet asked for (`newsbot latest --outlet`, /latest NAME) wrote no stored article
     ├── DatasetError             an evaluation file is missing or not in a layout `newsbot eval` reads
     └── BenchmarkError           a `newsbot bench` step (a measured process, its options) failed
 
@@ -18,6 +19,9 @@ Third-party errors are mapped at the boundary with `raise OurError(...) from exc
 """
 
 from __future__ import annotations
+
+#: how many outlets an UnknownOutletError names
+MAX_OUTLETS_LISTED = 10
 
 
 class NewsbotError(Exception):
@@ -43,6 +47,17 @@ class UnsupportedSourceError(SourceError):
 
 class FeedError(NewsbotError):
     """A followed feed cannot be added, removed or polled as asked."""
+
+
+class UnknownOutletError(NewsbotError):
+    """An outlet asked for by name wrote no stored article; `known` lists the outlets that did, most articles
+    first."""
+
+    def __init__(self, outlet: str, known: list[str]) -> None:
+        listed = ", ".join(known[:MAX_OUTLETS_LISTED]) + (", …" if len(known) > MAX_OUTLETS_LISTED else "")
+        super().__init__(f"no stored article is from {outlet!r}; name one of the outlets read: {listed or 'none yet'}")
+        self.outlet = outlet
+        self.known = known
 
 
 class EmbeddingError(NewsbotError):

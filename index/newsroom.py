@@ -38,9 +38,10 @@ from index.conversation import (
 )
 from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
-from index.errors import IngestCancelled, NewsbotError, SourceError
+from index.errors import IngestCancelled, NewsbotError, SourceError, UnknownOutletError
 from index.language import detect_language, load_language_tools, recased
 from index.models import Answer, Article, Chunk, Hit, StoredArticle, Turn
+from index.outlets import Outlets
 from index.reading import CURSOR_FILE, Activity, ReadBehind
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
@@ -464,10 +465,17 @@ class Newsroom:
             unread_articles=reader.unread(articles) if reader is not None else None,
         )
 
-    def latest(self, n: int = 5) -> list[StoredArticle]:
-        """The n newest articles by publication date; undated ones come after every dated one, by when they
-        were ingested."""
-        return newest_first(self.store.current_articles())[:n]
+    def latest(self, n: int = 5, *, outlet: str = "") -> list[StoredArticle]:
+        """The n newest articles by publication date (of `outlet` when given: "derStandard", "bbc.co.uk"); undated
+        ones come after every dated one, by when they were ingested."""
+        articles = self.store.current_articles()
+        if outlet.strip():
+            outlets = Outlets(articles)
+            named = outlets.called(outlet)
+            if named is None:
+                raise UnknownOutletError(outlet.strip(), outlets.names)
+            articles = named.articles(articles)
+        return newest_first(articles)[:n]
 
     def delete(self, refs: Sequence[str]) -> int:
         """Delete articles by id, url or source, or all read from a file, folder or feed; returns how many."""

@@ -131,11 +131,26 @@ class Outlets:
         if found is None:
             return None
         start, end, key, rewritten = found
+        text = rewritten if rewritten is not None else _tidy(question[:start] + " " + question[end:])
+        return self._query(key, text or _whats_new(question))
+
+    def called(self, name: str) -> OutletQuery | None:
+        """The stored outlet `name` alone names ("derStandard", "der Standard", "bbc.co.uk"), as `/latest NAME`
+        asks for it; None when it names none."""
+        keys = [" ".join(name.lower().split()), *sorted(outlet_keys(name), key=len, reverse=True)]
+        key = next((key for key in keys if key in self.by_key), None)
+        return self._query(key, "") if key is not None else None
+
+    @property
+    def names(self) -> list[str]:
+        """Every stored outlet as the archive names it, the one with the most articles first."""
+        return sorted(self.covers, key=lambda name: (-len(self.covers[name]), name))
+
+    def _query(self, key: str, question: str) -> OutletQuery:
         names = self.by_key[key]
         covered = [item for name in sorted(names) for item in self.covers[name]]
-        text = rewritten if rewritten is not None else _tidy(question[:start] + " " + question[end:])
         return OutletQuery(
-            question=text or _whats_new(question),
+            question=question,
             name=max(names, key=lambda name: (len(self.covers[name]), name)),
             outlets=tuple(sorted({outlet for _, outlet in covered if outlet})),
             article_ids=tuple(sorted(article_id for article_id, outlet in covered if not outlet)),

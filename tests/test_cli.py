@@ -120,6 +120,12 @@ def test_stats_latest_and_delete(env: dict[str, str]) -> None:
     assert "read ahead: 0 of 7 articles (the bot and `newsbot watch` read the rest" in invoke(env, "stats").stdout
     latest = json.loads(invoke(env, "latest", "-n", "3", "--json").stdout)
     assert len(latest) == 3
+    # the six 10kGNAD samples are derStandard's; the seed article names no outlet
+    of_standard = json.loads(invoke(env, "latest", "--outlet", "Der Standard", "--json").stdout)
+    assert len(of_standard) == 6 and {a["outlet"] for a in of_standard} == {"derStandard.at"}
+    unknown = invoke(env, "latest", "--outlet", "Guardian")
+    assert unknown.exit_code == 1
+    assert "from 'Guardian'; name one of the outlets read: derStandard.at" in " ".join(unknown.stderr.split())
     deleted = invoke(env, "delete", str(SEED_ARTICLE), "--json")
     assert json.loads(deleted.stdout) == {"deleted": 1}
     assert invoke(env, "delete", "nothing-like-this").exit_code == 1

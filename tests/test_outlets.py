@@ -99,6 +99,25 @@ def test_a_question_naming_no_stored_outlet_is_read_as_asked(question: str) -> N
     assert Outlets(ARCHIVE).named(question) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("derStandard", "derStandard.at"),
+        ("der  Standard", "derStandard.at"),
+        ("BBC", "bbc.co.uk"),
+        ("Spiegel", "Spiegel Online"),
+    ],
+)
+def test_an_outlet_alone_is_called_by_any_of_its_names(name: str, outlet: str) -> None:
+    called = Outlets(ARCHIVE).called(name)
+    assert called is not None and called.name == outlet
+
+
+def test_a_name_no_stored_outlet_has_calls_none_and_the_outlets_are_listed_most_articles_first() -> None:
+    assert Outlets(ARCHIVE).called("Reuters") is None
+    assert Outlets(ARCHIVE).names[0] == "derStandard.at"
+
+
 def test_an_outlet_keeps_its_articles_by_outlet_or_by_link_when_it_has_no_outlet() -> None:
     standard = Outlets(ARCHIVE).named("Articles from derStandard")
     assert standard is not None and not standard.everything

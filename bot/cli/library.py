@@ -120,11 +120,14 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
 def latest(
     ctx: typer.Context,
     n: Annotated[int, typer.Option("-n", min=1, help="How many articles.")] = 10,
+    outlet: Annotated[
+        str, typer.Option("--outlet", help="Only this outlet's, as `stats` names it or as people say it: derStandard.")
+    ] = "",
     as_json: JsonOption = False,
 ) -> None:
     """The newest articles (by publication date, else by when they were added)."""
     settings = settings_of(ctx)
-    articles = Newsroom(settings).latest(n)
+    articles = Newsroom(settings).latest(n, outlet=outlet)
     if as_json:
         print_json([a.to_dict() for a in articles])
         return

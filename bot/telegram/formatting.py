@@ -188,16 +188,35 @@ def _label(meta: ArticleMeta) -> str:
     return meta.title or meta.url or PurePath(meta.source).name or "article"
 
 
-def render_latest(articles: Sequence[StoredArticle]) -> str:
+LATEST_TEXTS = {
+    "en": {
+        "heading": "Latest articles",
+        "from": "Latest articles from {outlet}",
+        "added": "added {date}",
+        "none": "I have not read any articles yet.",
+    },
+    "de": {
+        "heading": "Neueste Artikel",
+        "from": "Neueste Artikel von {outlet}",
+        "added": "hinzugefügt am {date}",
+        "none": "Ich habe noch keine Artikel gelesen.",
+    },
+}
+
+
+def render_latest(articles: Sequence[StoredArticle], *, language: str = "en", outlet: str = "") -> str:
+    """/latest: the articles, numbered and linked, each with its outlet and date (or when it was added), under a
+    heading that names `outlet` when they are its own."""
+    texts = LATEST_TEXTS.get(language, LATEST_TEXTS["en"])
     if not articles:
-        return "I have not read any articles yet."
-    lines = ["<b>Latest articles</b>"]
+        return texts["none"]
+    lines = [f"<b>{escape(texts['from'].format(outlet=outlet)) if outlet else texts['heading']}</b>"]
     for i, article in enumerate(articles, start=1):
         meta = article.meta
         title = link(meta.url, shorten(_label(meta), TITLE_CHARS))
-        byline = _byline(meta)
+        byline = _byline(meta, language)
         if meta.published_at is None and article.ingested_at:
-            added = f"added {format_date(datetime.fromtimestamp(article.ingested_at, UTC))}"
+            added = texts["added"].format(date=format_date(datetime.fromtimestamp(article.ingested_at, UTC), language))
             byline = f"{byline}, {added}" if byline else added
         lines.append(f"{i}. {title}" + (f" · {byline}" if byline else ""))
     return "\n".join(lines)

@@ -30,6 +30,7 @@ from bot.telegram.formatting import (
     TEXTS,
     escape,
     format_date,
+    outlet_of,
     render_answer,
     render_full_sources,
     render_latest,
@@ -39,7 +40,7 @@ from bot.telegram.formatting import (
 from bot.texts import language_of
 from index.answerers.gate import EXAMPLE_QUESTIONS, asks_for_sources
 from index.conversation import questions_in
-from index.errors import StoreError
+from index.errors import MAX_OUTLETS_LISTED, StoreError, UnknownOutletError
 from index.text import shorten
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,10 @@ SAY: dict[str, dict[str, str]] = {
         "unsupported": "I read text: type your question about the news.",
         "hello_group": "Hello! I answer questions about the news.",
         "nothing_asked": "Ask me something first: then /sources shows where my answer came from.",
+        "latest_usage": "Send /latest for the {default} newest articles, /latest N for the N newest (N from 1 to "
+        "{max}), /latest OUTLET for one outlet's: e.g. <code>/latest 10</code>, <code>/latest derStandard</code>.",
+        "unknown_outlet": "I have no article from {outlet}. The outlets I have read: {known}.",
+        "no_outlets": "I have no article from {outlet}, nor from any outlet yet.",
     },
     "de": {
         "apology": "Entschuldigung, bei mir ist dabei etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
@@ -87,6 +92,11 @@ SAY: dict[str, dict[str, str]] = {
         "unsupported": "Ich lese Text: Schreiben Sie Ihre Frage zu den Nachrichten.",
         "hello_group": "Hallo! Ich beantworte Fragen zu den Nachrichten.",
         "nothing_asked": "Fragen Sie mich zuerst etwas: dann zeigt /sources, woher meine Antwort stammt.",
+        "latest_usage": "Senden Sie /latest für die {default} neuesten Artikel, /latest N für die N neuesten (N von 1 "
+        "bis {max}), /latest MEDIUM für die eines Mediums: z. B. <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "Von {outlet} habe ich keinen Artikel. Die Medien, die ich gelesen habe: {known}.",
+        "no_outlets": "Von {outlet} habe ich keinen Artikel, noch von keinem Medium.",
     },
 }
 # An LLM that fails or passes its deadline never reaches the user: the extractive answer is served instead.
@@ -447,28 +457,40 @@ async def on_sources_button(update: Update, context: NewsContext) -> None:
 
 
 async def latest(update: Update, context: NewsContext) -> None:
-    """/latest [N]: the newest articles, with links."""
+    """/latest [N] [OUTLET]: the newest articles (of one outlet), with links, in the user's Telegram language."""
     message = update.effective_message
     if message is None:
         return
-    n = latest_count(command_argument(message))
-    if n is None:
-        await message.reply_html(
-            f"Send /latest for the {LATEST_DEFAULT} newest articles, or /latest N for the N newest, "
-            f"N from 1 to {LATEST_MAX}: e.g. <code>/latest 10</code>."
-        )
+    language = language_of_user(update)
+    asked = latest_request(command_argument(message))
+    if asked is None:
+        usage = SAY[language]["latest_usage"].format(default=LATEST_DEFAULT, max=LATEST_MAX)
+        await message.reply_html(usage)
         return
-    articles = await asyncio.to_thread(context.services.newsroom.latest, n)
-    await send_html(message, render_latest(articles))
+    n, outlet = asked
+    try:
+        articles = await asyncio.to_thread(context.services.newsroom.latest, n, outlet=outlet)
+    except UnknownOutletError as exc:
+        known = ", ".join(escape(name) for name in exc.known[:MAX_OUTLETS_LISTED])
+        key = "unknown_outlet" if known else "no_outlets"
+        await message.reply_html(SAY[language][key].format(outlet=escape(exc.outlet), known=known))
+        return
+    named = outlet_of(articles[0].meta.outlet, articles[0].meta.url) if outlet and articles else ""
+    await send_html(message, render_latest(articles, language=language, outlet=named))
 
 
-def latest_count(argument: str) -> int | None:
-    """How many articles `/latest ARGUMENT` asks for; None unless it is a number from 1 to LATEST_MAX."""
-    if not argument:
-        return LATEST_DEFAULT
-    if not LATEST_ARGUMENT.fullmatch(argument) or not 1 <= int(argument) <= LATEST_MAX:
+def latest_request(argument: str) -> tuple[int, str] | None:
+    """How many articles `/latest ARGUMENT` asks for, and of which outlet ("" for all): "", "10", "derStandard",
+    "5 derStandard", "der Standard 5". None when the number is not from 1 to LATEST_MAX, or there are two."""
+    words = argument.split()
+    n = LATEST_DEFAULT
+    if words and LATEST_ARGUMENT.fullmatch(words[0]):
+        n = int(words.pop(0))
+    elif words and LATEST_ARGUMENT.fullmatch(words[-1]):
+        n = int(words.pop())
+    if not 1 <= n <= LATEST_MAX or any(re.fullmatch(r"[+-]?\d+", word) for word in words):
         return None
-    return int(argument)
+    return n, " ".join(words)
 
 
 async def unknown_command(update: Update, context: NewsContext) -> None:

@@ -18,7 +18,7 @@ from bot.telegram.context import SERVICES_KEY
 from bot.telegram.handlers import keep_typing
 from index.answerers.base import Answerer, build_answer
 from index.answerers.gate import EXAMPLE_QUESTIONS
-from index.models import Answer, Hit, Turn
+from index.models import Answer, Article, ArticleMeta, Hit, Turn
 from index.newsroom import Failure, IngestReport, Newsroom
 from tests.bot.conftest import (
     ADA,
@@ -36,6 +36,7 @@ from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.telegram_rules import make_user
 
 GROUP = group_chat(-100123, "Newsroom friends")
+HANS = {**make_user(103, "Hans"), "language_code": "de"}
 
 
 async def test_a_private_message_is_a_question_answered_with_sources(offline_bot: OfflineBot) -> None:
@@ -151,14 +152,42 @@ async def test_latest_lists_the_newest_articles(offline_bot: OfflineBot) -> None
     assert default.text == latest.text  # one article in the index
 
 
-@pytest.mark.parametrize("argument", ["²", "-3", "99999999999999999999", "abc", "0", "21", "٣", "3 4", "1e3"])
+@pytest.mark.parametrize("argument", ["-3", "99999999999999999999", "0", "21", "٣", "3 4", "derStandard 5 5"])
 async def test_latest_with_a_count_it_cannot_take_says_how_to_ask(offline_bot: OfflineBot, argument: str) -> None:
     [usage] = await offline_bot.send(f"/latest {argument}")
-    assert (
-        usage.text
-        == "Send /latest for the 5 newest articles, or /latest N for the N newest, N from 1 to 20: e.g. /latest 10."
+    assert usage.text == (
+        "Send /latest for the 5 newest articles, /latest N for the N newest (N from 1 to 20), /latest OUTLET for one "
+        "outlet's: e.g. /latest 10, /latest derStandard."
     )
     assert not offline_bot.api.errors
+
+
+@pytest.mark.parametrize("argument", ["abc", "²", "1e3"])
+async def test_latest_of_an_outlet_it_has_not_read_says_so(offline_bot: OfflineBot, argument: str) -> None:
+    [reply] = await offline_bot.send(f"/latest {argument}")
+    assert reply.text == f"I have no article from {argument}, nor from any outlet yet."
+
+
+async def test_latest_of_an_outlet_lists_its_newest_in_the_users_language(
+    make_offline_bot: MakeOfflineBot, empty_newsroom: Newsroom
+) -> None:
+    articles = [
+        Article(text=f"Meldung {n} über den Hafen.", meta=ArticleMeta(title=f"Meldung {n}", outlet=outlet))
+        for n, outlet in enumerate(["derStandard.at", "Wire", "derStandard.at"], start=1)
+    ]
+    assert empty_newsroom.ingest_articles(articles).added == 3
+    bot = await make_offline_bot(empty_newsroom)
+    [standard] = await bot.send("/latest 5 der Standard")
+    assert standard.text.splitlines()[0] == "Latest articles from derStandard.at"
+    assert [line.split(" · ")[0] for line in standard.text.splitlines()[1:]] == ["1. Meldung 3", "2. Meldung 1"]
+    [german] = await bot.send("/latest Wire", user=HANS)
+    assert german.text.splitlines()[0] == "Neueste Artikel von Wire"
+    assert "hinzugefügt am" in german.text
+    [unknown] = await bot.send("/latest Guardian", user=HANS)
+    assert (
+        unknown.text == "Von Guardian habe ich keinen Artikel. Die Medien, die ich gelesen habe: derStandard.at, Wire."
+    )
+    assert not bot.api.errors
 
 
 async def test_groups_answer_mentions_replies_and_ask_and_stay_quiet_otherwise(offline_bot: OfflineBot) -> None:
