@@ -372,7 +372,7 @@ HELP_LINES = {
     "en": [
         "/ask QUESTION - ask about the news",
         "/sources - the full sources of my last answer",
-        f"/latest [N] - the newest articles I have read (up to {LATEST_MAX})",
+        f"/latest [N] [OUTLET] - the newest articles I have read (up to {LATEST_MAX}), of one outlet if named",
         "/follow TOPIC - new articles on a topic, as a digest; /unfollow [TOPIC], /following",
         "/new - what arrived since you last asked",
         "/start - what I know",
@@ -380,7 +380,8 @@ HELP_LINES = {
     "de": [
         "/ask FRAGE - eine Frage zu den Nachrichten",
         "/sources - alle Quellen meiner letzten Antwort",
-        f"/latest [N] - die neuesten Artikel, die ich gelesen habe (bis zu {LATEST_MAX})",
+        f"/latest [N] [MEDIUM] - die neuesten Artikel, die ich gelesen habe (bis zu {LATEST_MAX}), auf Wunsch eines "
+        "Mediums",
         "/follow THEMA - neue Artikel zu einem Thema, gesammelt; /unfollow [THEMA], /following",
         "/new - was seit Ihrer letzten Frage dazukam",
         "/start - was ich weiß",
