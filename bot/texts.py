@@ -1,5 +1,6 @@
 """The words the bot's front ends (Telegram, the terminal) put around an answer, in the languages they speak: the
-answer's question's language, German for German and English for any other."""
+answer's question's language where they have it (English, German, French, Spanish, Italian, Dutch, Portuguese,
+Polish, Russian, Ukrainian), else English. Their own replies speak German or English (`language_of`)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,63 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "read_as": "Gelesen als",
         "unsure": "Ich bin nicht sicher, ob die Nachrichten das beantworten. Am ehesten passt dies:",
     },
+    # the other languages "The indexed news does not say." is said in (index/answerers/base.py ABSTAIN_TEXTS)
+    "fr": {
+        "sources": "Sources",
+        "also": "également rapporté par",
+        "and": "et",
+        "read_as": "Lu comme",
+        "unsure": "Je ne suis pas sûr que les actualités y répondent. Ce qui s’en rapproche le plus :",
+    },
+    "es": {
+        "sources": "Fuentes",
+        "also": "también informado por",
+        "and": "y",
+        "read_as": "Leído como",
+        "unsure": "No estoy seguro de que las noticias respondan a esto. Lo más cercano:",
+    },
+    "it": {
+        "sources": "Fonti",
+        "also": "riportato anche da",
+        "and": "e",
+        "read_as": "Letto come",
+        "unsure": "Non sono sicuro che le notizie rispondano a questo. Ciò che si avvicina di più:",
+    },
+    "nl": {
+        "sources": "Bronnen",
+        "also": "ook gemeld door",
+        "and": "en",
+        "read_as": "Gelezen als",
+        "unsure": "Ik weet niet zeker of het nieuws hierop antwoordt. Wat er het dichtst bij komt:",
+    },
+    "pt": {
+        "sources": "Fontes",
+        "also": "também noticiado por",
+        "and": "e",
+        "read_as": "Lido como",
+        "unsure": "Não tenho certeza de que as notícias respondam a isto. O que mais se aproxima:",
+    },
+    "pl": {
+        "sources": "Źródła",
+        "also": "informowali też",
+        "and": "i",
+        "read_as": "Odczytano jako",
+        "unsure": "Nie jestem pewien, czy wiadomości na to odpowiadają. Najbliższe jest to:",
+    },
+    "ru": {
+        "sources": "Источники",
+        "also": "также сообщили",
+        "and": "и",
+        "read_as": "Прочитано как",
+        "unsure": "Я не уверен, что новости отвечают на это. Ближе всего вот это:",
+    },
+    "uk": {
+        "sources": "Джерела",
+        "also": "також повідомили",
+        "and": "і",
+        "read_as": "Прочитано як",
+        "unsure": "Я не впевнений, що новини відповідають на це. Найближче ось це:",
+    },
 }
 
 
@@ -31,5 +89,13 @@ def read_as_line(read_as: dict[str, str], language: str) -> str:
 
 
 def language_of(text: str) -> str:
-    """The language to frame a reply to `text` in: German for German, else English."""
+    """The language of the bot's own replies to `text` (greetings, errors, lists): German for German, else
+    English."""
     return "de" if text.strip() and question_language(text, default="en") == "de" else "en"
+
+
+def framing_language(question: str) -> str:
+    """The language to frame an answer to `question` in (its sources' heading, "not sure", "also reported by"):
+    the question's, where SOURCE_WORDS has it, else English."""
+    language = question_language(question, default="en") if question.strip() else "en"
+    return language if language in SOURCE_WORDS else "en"

@@ -112,6 +112,8 @@ def test_an_unsure_answer_says_so_on_the_line_before_it() -> None:
     assert format_answer(german).startswith("Ich bin nicht sicher, ob die Nachrichten das beantworten.")
     sure = Answer(text="Nordkorea dementiert [1].", sources=[source], question="Who denied it?")
     assert format_answer(sure).startswith("Nordkorea dementiert [1].")
+    spanish = Answer(text="Nordkorea [1].", sources=[source], question="¿Quién negó haber suministrado armas?")
+    assert format_answer(spanish).endswith("Nordkorea [1].\n\nFuentes:\n[1] Dementi — SRF")
 
 
 def test_stats_latest_and_delete(env: dict[str, str]) -> None:

@@ -8,7 +8,7 @@ import typer
 
 from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.settings import Settings
-from bot.texts import SOURCE_WORDS, language_of, read_as_line
+from bot.texts import SOURCE_WORDS, framing_language, read_as_line
 from index.answerers.gate import asks_for_sources
 from index.conversation import questions_in
 from index.dates import parse_now
@@ -62,7 +62,7 @@ def format_sources(sources: list[Source], language: str = "en") -> str:
 def format_answer(answer: Answer) -> str:
     """The answer (after how its question's words were read, when the news spells them otherwise), then its
     numbered sources, headed in the question's language."""
-    language = language_of(answer.question)
+    language = framing_language(answer.question)
     read = read_as_line(answer.read_as, language)
     unsure = SOURCE_WORDS[language]["unsure"] if answer.unsure and not answer.abstained else ""
     text = printable("\n".join(line for line in (f"({read})" if read else "", unsure, answer.text) if line))
@@ -116,7 +116,7 @@ def chat(ctx: typer.Context, now: Annotated[str, typer.Option("--now", help=NOW_
         if question == "/sources" or asks_for_sources(question):
             if not last or not last.sources:
                 err_console.print("no sources yet: ask a question first")
-            language = language_of(last.question) if last else "en"
+            language = framing_language(last.question) if last else "en"
             for s in last.sources if last else []:
                 out_console.print(
                     format_sources([s], language) + f"\n    {printable(s.snippet)}", highlight=False, markup=False

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from telegram.constants import MessageLimit
 
-from bot.texts import SOURCE_WORDS, language_of, read_as_line
+from bot.texts import SOURCE_WORDS, framing_language, read_as_line
 from index.answerers.base import CITATION_RE
 from index.models import Answer, ArticleMeta, Source, StoredArticle
 from index.text import host_of, join_names, reporter_name, shorten
@@ -45,6 +45,70 @@ TEXTS: dict[str, dict[str, str]] = {
         "rephrase": "Fragen Sie anders, oder sehen Sie mit /latest, was ich gelesen habe.",
         "no_sources": "Die letzte Antwort hat keine Quellen.",
         "button": "📰 Alle Quellen",
+    },
+    "fr": {
+        **SOURCE_WORDS["fr"],
+        "for": "pour",
+        "no_answer": "Je n’ai pas de réponse à cela.",
+        "rephrase": "Reformulez la question, ou voyez avec /latest ce que j’ai lu.",
+        "no_sources": "La dernière réponse n’a pas de sources.",
+        "button": "📰 Toutes les sources",
+    },
+    "es": {
+        **SOURCE_WORDS["es"],
+        "for": "para",
+        "no_answer": "No tengo respuesta para eso.",
+        "rephrase": "Pruebe a reformular la pregunta, o vea con /latest lo que he leído.",
+        "no_sources": "La última respuesta no tiene fuentes.",
+        "button": "📰 Todas las fuentes",
+    },
+    "it": {
+        **SOURCE_WORDS["it"],
+        "for": "per",
+        "no_answer": "Non ho una risposta a questo.",
+        "rephrase": "Provi a riformulare la domanda, o veda con /latest che cosa ho letto.",
+        "no_sources": "L’ultima risposta non ha fonti.",
+        "button": "📰 Tutte le fonti",
+    },
+    "nl": {
+        **SOURCE_WORDS["nl"],
+        "for": "voor",
+        "no_answer": "Daarop heb ik geen antwoord.",
+        "rephrase": "Stel de vraag anders, of bekijk met /latest wat ik heb gelezen.",
+        "no_sources": "Het laatste antwoord heeft geen bronnen.",
+        "button": "📰 Alle bronnen",
+    },
+    "pt": {
+        **SOURCE_WORDS["pt"],
+        "for": "para",
+        "no_answer": "Não tenho resposta para isso.",
+        "rephrase": "Tente reformular a pergunta, ou veja com /latest o que eu li.",
+        "no_sources": "A última resposta não tem fontes.",
+        "button": "📰 Todas as fontes",
+    },
+    "pl": {
+        **SOURCE_WORDS["pl"],
+        "for": "dla",
+        "no_answer": "Nie mam na to odpowiedzi.",
+        "rephrase": "Spróbuj zadać pytanie inaczej albo zobacz w /latest, co przeczytałem.",
+        "no_sources": "Ostatnia odpowiedź nie ma źródeł.",
+        "button": "📰 Wszystkie źródła",
+    },
+    "ru": {
+        **SOURCE_WORDS["ru"],
+        "for": "к",
+        "no_answer": "У меня нет ответа на это.",
+        "rephrase": "Попробуйте задать вопрос иначе или посмотрите в /latest, что я прочитал.",
+        "no_sources": "У последнего ответа нет источников.",
+        "button": "📰 Все источники",
+    },
+    "uk": {
+        **SOURCE_WORDS["uk"],
+        "for": "до",
+        "no_answer": "У мене немає відповіді на це.",
+        "rephrase": "Спробуйте поставити питання інакше або подивіться в /latest, що я прочитав.",
+        "no_sources": "Остання відповідь не має джерел.",
+        "button": "📰 Усі джерела",
     },
 }
 
@@ -131,7 +195,7 @@ def also_reported_by(source: Source, language: str = "en") -> str:
 def render_answer(answer: Answer, language: str = "") -> str:
     """The answer, then a compact list of its sources: outlet, date and a link for each; what frames it in
     `language`, by default the question's."""
-    language = language or language_of(answer.question)
+    language = language or framing_language(answer.question)
     texts = TEXTS[language]
     parts = [f"<i>{escape(read_as_line(answer.read_as, language))}</i>"] if answer.read_as else []
     if answer.answerer == "headlines" and answer.sources:
@@ -159,7 +223,7 @@ def _render_headlines(answer: Answer, language: str) -> str:
 def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
     """Every source with title, outlet, date, link and the passage the answer drew on (framed in the question's
     language)."""
-    language = language_of(question)
+    language = framing_language(question)
     texts = TEXTS[language]
     if not sources:
         return texts["no_sources"]

@@ -37,7 +37,7 @@ from bot.telegram.formatting import (
     split_html,
     user_language,
 )
-from bot.texts import language_of
+from bot.texts import framing_language, language_of
 from index.answerers.gate import EXAMPLE_QUESTIONS, asks_for_sources
 from index.conversation import questions_in
 from index.errors import MAX_OUTLETS_LISTED, StoreError, UnknownOutletError
@@ -286,7 +286,7 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
             key = await memory.remember(asked, answer)
             services.questions_answered += 1
             # the answer's frame speaks the question's language, not the user's
-            framing = language_of(answer.question)
+            framing = framing_language(answer.question)
             button = sources_button(key, framing) if answer.sources else None
             await send_html(message, render_answer(answer, framing), reply_markup=button)
 

@@ -51,11 +51,20 @@ def abstain_text(question: str) -> str:
 NO_MORE_TEXTS = {
     "en": "That is all the indexed news says about it.",
     "de": "Mehr sagen die indexierten Nachrichten dazu nicht.",
+    "fr": "C’est tout ce que les actualités indexées en disent.",
+    "es": "Eso es todo lo que dicen las noticias indexadas al respecto.",
+    "it": "È tutto ciò che le notizie indicizzate ne dicono.",
+    "nl": "Meer zegt het geïndexeerde nieuws er niet over.",
+    "pt": "Isso é tudo o que as notícias indexadas dizem a respeito.",
+    "pl": "To wszystko, co zindeksowane wiadomości o tym mówią.",
+    "ru": "Больше проиндексированные новости об этом ничего не говорят.",
+    "uk": "Більше проіндексовані новини про це нічого не кажуть.",
 }
 
 
 def no_more_text(question: str) -> str:
-    """ "That is all the indexed news says about it." in the question's language (English or German)."""
+    """ "That is all the indexed news says about it." in the question's language where we have it, else in
+    English."""
     return NO_MORE_TEXTS.get(question_language(question, default="en"), NO_MORE_TEXTS["en"])
 
 

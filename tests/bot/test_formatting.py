@@ -127,6 +127,32 @@ def test_a_german_questions_answer_is_framed_in_german() -> None:
     assert format_date(datetime(2026, 3, 2, tzinfo=UTC), "de") == "2. März 2026"
 
 
+@pytest.mark.parametrize(
+    ("question", "unsure", "heading", "also"),
+    [
+        ("¿Quién negó haber suministrado armas a Rusia?", "No estoy seguro de que", "Fuentes", "también informado por"),
+        (
+            "Qui a nié avoir livré des armes à la Russie ?",
+            "Je ne suis pas sûr que",
+            "Sources",
+            "également rapporté par",
+        ),
+        ("Chi ha negato di aver fornito armi alla Russia?", "Non sono sicuro che", "Fonti", "riportato anche da"),
+        ("Кто отрицал поставки оружия в Россию?", "Я не уверен", "Источники", "также сообщили"),
+    ],
+)
+def test_an_answer_is_framed_in_the_questions_language_where_the_bot_has_it(
+    question: str, unsure: str, heading: str, also: str
+) -> None:
+    other = ArticleMeta(title="Dementi", outlet="SRF", url="https://www.srf.ch/news/1")
+    source = Source(n=1, article_id="k", meta=KIRBY.meta, snippet="", score=0.7, also_reported_by=(other,))
+    answer = Answer(text="Nordkorea dementiert [1].", sources=[source], question=question, unsure=True)
+    shown = parse_telegram_html(render_answer(answer))
+    assert shown.startswith(unsure)
+    assert f"\n{heading}\n[1] Nordkorea dementiert" in shown and f"{also} SRF" in shown
+    assert parse_telegram_html(render_full_sources([source], question)).startswith(f"{heading} ")
+
+
 def test_full_sources_show_snippets_and_links() -> None:
     html = render_full_sources([KIRBY, FILE_SOURCE], "Who denied supplying arms?")
     text = parse_telegram_html(html)
