@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ _MODEL_CACHE = tempfile.TemporaryDirectory(prefix="newsbot-tests-cache-")
 os.environ["XDG_CACHE_HOME"] = _MODEL_CACHE.name
 
 from bot.settings import Settings  # noqa: E402
+from index.models import Article, ArticleMeta  # noqa: E402
 
 # Tests marked slow or native run in a child process, so a crash in native code fails one test (tests/isolation.py).
 pytest_plugins = ["tests.isolation"]
@@ -33,6 +35,14 @@ LLAMA_CPP_MISSING = (
     "llama-cpp-python is not installed: `make setup` could not build it (see .venv/llama-cpp-python.log; "
     "it needs a C compiler and cmake)"
 )
+
+
+def news_article(title: str, text: str, published: datetime | None, outlet: str = "Wire") -> Article:
+    """An English article at https://news.example/<title as a slug>, from `outlet`."""
+    slug = title.lower().replace(" ", "-")
+    url = f"https://news.example/{slug}"
+    meta = ArticleMeta(title=title, outlet=outlet, url=url, published_at=published, language="en", source=url)
+    return Article(text=text, meta=meta)
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:

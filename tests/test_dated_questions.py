@@ -10,26 +10,12 @@ from pathlib import Path
 import pytest
 
 from index.dates import parse_now, parse_question
-from index.models import Article, ArticleMeta, Source, Turn
+from index.models import Source, Turn
 from index.newsroom import Newsroom
 from tests.conftest import make_settings
+from tests.conftest import news_article as article
 
 NOW = "2026-12-02T10:00:00+00:00"
-
-
-def article(title: str, text: str, published: datetime | None, outlet: str = "Wire") -> Article:
-    slug = title.lower().replace(" ", "-")
-    return Article(
-        text=text,
-        meta=ArticleMeta(
-            title=title,
-            outlet=outlet,
-            url=f"https://news.example/{slug}",
-            published_at=published,
-            language="en",
-            source=f"https://news.example/{slug}",
-        ),
-    )
 
 
 def at(day: int, hour: int, month: int = 12, year: int = 2026) -> datetime:

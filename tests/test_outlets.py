@@ -13,7 +13,7 @@ from index.chain import AnswerStep
 from index.models import Article, ArticleMeta, StoredArticle, Turn
 from index.newsroom import Newsroom
 from index.outlets import Outlets, may_name_an_outlet, outlet_keys
-from tests.conftest import make_settings
+from tests.conftest import make_settings, news_article
 from tests.fakes.counting_answerer import CountingAnswerer
 
 NOW = "2026-12-02T10:00:00+00:00"
@@ -158,17 +158,7 @@ def test_the_outlets_are_listed_once_and_only_for_a_question_that_may_name_one()
 
 
 def article(title: str, text: str, outlet: str, day: int) -> Article:
-    slug = title.lower().replace(" ", "-")
-    return Article(
-        text=text,
-        meta=ArticleMeta(
-            title=title,
-            outlet=outlet,
-            url=f"https://{outlet.lower().replace(' ', '')}.example/{slug}",
-            published_at=datetime(2026, 12, day, 9, tzinfo=UTC),
-            language="en",
-        ),
-    )
+    return news_article(title, text, datetime(2026, 12, day, 9, tzinfo=UTC), outlet)
 
 
 # Two outlets report the same strike with different figures; the Wire's report is the closer match to the question
