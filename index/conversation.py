@@ -85,7 +85,8 @@ ANSWER_CONTEXT_CHARS = 300
 
 
 # An item of a list the last answer gave ("Tell me more about the second one", "more on 2", "Und der erste?", "Mehr
-# zum dritten Artikel"): its ordinal or number. A list is a headlines answer's "• title [n]" lines.
+# zum dritten Artikel", "Open the first article", "Fasse den zweiten zusammen"): its ordinal or number. A list is a
+# headlines answer's "• title [n]" lines.
 _ORDINALS = {
     **dict.fromkeys(("first", "1st", "erste", "ersten", "erster", "erstes", "erstem"), 1),
     **dict.fromkeys(("second", "2nd", "zweite", "zweiten", "zweiter", "zweites", "zweitem"), 2),
@@ -96,7 +97,9 @@ _ORDINALS = {
 }
 _ASK_MORE = (
     r"(?:(?:and |und |what about |was ist mit |und was ist mit )?(?:please |bitte )?"
-    r"(?:tell me |show me |give me |erzähl(?:e)? mir |zeig(?:e)? mir |sag mir )?"
+    r"(?:tell me |show me |give me |erzähl(?:e)? mir |zeig(?:e)? mir |sag mir "
+    # "Open the first article", "Summarize the second one", "Öffne den ersten Artikel", "Fasse den dritten zusammen"
+    r"|(?:please |bitte )?(?:open|read|summari[sz]e|sum up|öffne|lies|fasse|fass)(?: mir| me)? )?"
     r"(?:more |mehr |something |etwas |was )?(?:about |on |of |über |zu[mr]? |von |vom )?)?"
 )
 _ITEM = (
@@ -104,7 +107,7 @@ _ITEM = (
     r"(?P<item>\d{1,2}|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
     r"(?: (?:one|article|story|headline|item|artikel|meldung|nachricht|bericht|schlagzeile|punkt))?"
 )
-LIST_ITEM = re.compile(rf"^\W*{_ASK_MORE}{_ITEM}\W*$", re.IGNORECASE)
+LIST_ITEM = re.compile(rf"^\W*{_ASK_MORE}{_ITEM}(?: (?:zusammen|vor))?\W*$", re.IGNORECASE)
 LIST_LINE = re.compile(r"^• (?P<title>.+) \[(?P<n>\d+)\]$", re.MULTILINE)
 
 

@@ -190,11 +190,19 @@ LIST = "Articles about “Greece”, newest first:\n• Athens asks for aid [1]\
         ("Und der erste?", "Athens asks for aid"),
         ("Erzähl mir mehr über den zweiten Artikel", "Talks begin"),
         ("Nr. 3", "Tsipras resigns"),
+        # opened, read or summarised: its first sentences too (each got a sentence of another story)
+        ("Open the first article", "Athens asks for aid"),
+        ("Summarize the second one", "Talks begin"),
+        ("Öffne den dritten Artikel", "Tsipras resigns"),
+        ("Fasse den zweiten zusammen", "Talks begin"),
+        ("Lies mir den ersten vor", "Athens asks for aid"),
         # no such item, or no item at all
         ("the fifth", ""),
         ("Who is the second?", ""),
         ("Tell me about the second world war", ""),
         ("tell me more", ""),
+        ("Open the border", ""),
+        ("Who opened the first article?", ""),
     ],
 )
 def test_a_follow_up_can_pick_an_item_of_the_last_list(question: str, title: str) -> None:

@@ -195,13 +195,18 @@ SOURCES_REQUEST = re.compile(
     r"|woher (?:hast du|haben sie|stammt|kommt) (?:das|die info\w*|diese info\w*)|woher (?:stammt|kommt) das|laut wem"
     # the article behind the answer: its link, author, date, outlet ("Link?" was told the news does not say, "When
     # was the article published?" got a sentence of another story)
-    r"|(?:the |a |der |den )?(?:links?|urls?)(?: (?:please|bitte|to (?:the|this|that) (?:article|story)|zum artikel))?"
+    r"|(?:(?:give|send|show) me |gib mir |schick(?:e)? mir |zeig(?:e)? mir |what is |was ist |where is |wo ist )?"
+    r"(?:the |a |der |den )?(?:links?|urls?)(?: (?:please|bitte|to (?:the|this|that|it|that) (?:article|story)"
+    r"|zum artikel|dazu|to it|for (?:it|this|that)))?"
     r"|(?:where|how) can i read (?:it|this|that|more|the (?:whole |full )?(?:article|story))"
     r"|wo kann ich (?:das|es|mehr|den (?:ganzen )?artikel) (?:nach)?lesen"
     r"|(?:the |den )?(?:full|whole|ganzen) (?:article|story|artikel)(?: please| bitte)?"
     r"|who wrote (?:the|this|that) (?:article|story|report)|wer hat (?:den|diesen) (?:artikel|bericht) geschrieben"
     r"|when was (?:the|this|that) (?:article|story|report) (?:published|written)"
     r"|wann (?:wurde|ist) (?:der|dieser) (?:artikel|bericht) (?:veröffentlicht|erschienen|geschrieben)"
+    # and of the answer itself: "When was that published?", "Wann wurde das veröffentlicht?" (got a sentence)
+    # ("it", "es" may be the story's: "Wann wurde es veröffentlicht?" is an MLQA question about a book)
+    r"|when was (?:this|that) published|wann (?:wurde|ist) das (?:veröffentlicht|erschienen)"
     r"|which (?:outlet|newspaper|paper|site|website) (?:is|was) (?:this|that|it) from"
     r"|aus welcher zeitung (?:ist|stammt|kommt) (?:das|es)"
     r")\W*$",

@@ -205,6 +205,10 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Wer hat den Artikel geschrieben?", "sources", "de"),
         ("When was the article published?", "sources", "en"),
         ("Aus welcher Zeitung ist das?", "sources", "de"),
+        ("Give me the link", "sources", "en"),
+        ("Gib mir den Link", "sources", "de"),
+        ("When was that published?", "sources", "en"),
+        ("Wann wurde das veröffentlicht?", "sources", "de"),
         # a summary: "Summarize" and "Fass das zusammen" got a list of the newest headlines
         ("Summarize", "summary", "en"),
         ("Can you summarize it?", "summary", "en"),
