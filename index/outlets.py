@@ -30,6 +30,9 @@ _DOMAIN_END = re.compile(r"(?:\.(?:co|com|org|net|gv|or))?\.[a-z]{2,6}$", re.IGN
 _TRAILING_WORDS = frozenset({"online", "news", "nachrichten", "zeitung", "newspaper", "magazine", "magazin", "tv"})
 _ARTICLES = r"(?:the|der|die|das|dem|den|des)"
 _LEADING_ARTICLE = re.compile(rf"^{_ARTICLES}\s+", re.IGNORECASE)
+# what follows a feed title's name: "tagesschau.de - die erste Adresse …", "ZEIT ONLINE | Nachrichten …",
+# "Kurier: Nachrichten …"
+_TITLE_TAIL = re.compile(r"\s*[|:]\s+|\s+[-–—·]\s+")
 _CAMEL = re.compile(r"(?<=[a-zäöü])(?=[A-ZÄÖÜ])")
 _NOT_A_NAME_CHAR = re.compile(r"[^\w.]+|(?<!\w)\.|\.(?!\w)")
 
@@ -92,7 +95,14 @@ def outlet_of(meta: ArticleMeta) -> str:
 
 
 def outlet_keys(outlet: str) -> set[str]:
-    """The lower-case forms a question may name `outlet` by (see the module's docstring)."""
+    """The lower-case forms a question may name `outlet` by (see the module's docstring); a feed's title counts by
+    its name before a dash, bar or colon too ("SPIEGEL ONLINE - Schlagzeilen": "Spiegel Online", "Spiegel")."""
+    keys = _keys(outlet)
+    head = _TITLE_TAIL.split(outlet.strip(), maxsplit=1)[0]
+    return keys | _keys(head) if head != outlet.strip() else keys
+
+
+def _keys(outlet: str) -> set[str]:
     name = re.sub(r"^(?:https?://)?(?:www\.)?", "", outlet.strip(), flags=re.IGNORECASE).strip()
     if not name:
         return set()

@@ -44,6 +44,9 @@ ARCHIVE = [
         ("bbc.co.uk", {"bbc.co.uk", "bbc"}),
         ("www.tagesschau.de", {"tagesschau.de", "tagesschau"}),
         ("The Guardian", {"the guardian", "theguardian", "guardian"}),
+        # a feed's title, by its name before a dash, bar or colon too
+        ("BBC News - Home", {"bbc news - home", "bbc news home", "bbcnewshome", "bbc news", "bbc"}),
+        ("Kurier: Nachrichten", {"kurier: nachrichten", "kurier nachrichten", "kurier"}),
         ("", set()),
     ],
 )
