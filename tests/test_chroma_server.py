@@ -115,3 +115,16 @@ def test_an_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(StoreUnavailableError, match="chroma run"):
         Newsroom(settings).stats()
+
+
+def test_one_outlets_articles_are_searched_on_a_server_store(chroma_server: int, tmp_path: Path) -> None:
+    settings = make_settings(
+        tmp_path / "data", chroma_host="127.0.0.1", chroma_port=chroma_server, chroma_collection="outlets"
+    )
+    newsroom = Newsroom(settings)
+    assert newsroom.ingest([str(SAMPLES_DIR)]).added == 7  # six of derStandard's, the seed article of no outlet
+    assert newsroom.ask(SEED_QUESTION).sources[0].meta.title.startswith("Nordkorea dementiert")
+    filtered = newsroom.ask(f"{SEED_QUESTION[:-1]}, according to derStandard?")
+    assert {source.meta.outlet for source in filtered.sources} <= {"derStandard.at"}
+    listed = newsroom.ask("Articles from derStandard")
+    assert len(listed.sources) == 6 and {source.meta.outlet for source in listed.sources} == {"derStandard.at"}
