@@ -85,7 +85,9 @@ _NEW_WORDS = re.compile(
 _OVERVIEW_WORDS = re.compile(
     r"\b(?:news|headlines?|stories|articles|summar(?:y|ies|ize|ise)|overview|briefing|nachrichten|neuigkeiten"
     r"|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammenfassung|zusammenfassen|zusammen|interesting"
-    r"|interessant\w*|spannend\w*|topics|themen|hauptthemen)\b",
+    r"|interessant\w*|spannend\w*|topics|themen|hauptthemen"
+    # "What's going on?", "What is happening in the world?", "Was ist los?": the news of these days
+    r"|happening|going\s+on|los)\b",
     re.IGNORECASE,
 )
 
@@ -105,7 +107,7 @@ _GERMAN_CUE = re.compile(
     r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
     r"|kürzlich|morgen|übermorgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammen\w*"
-    r"|themen|hauptthemen"
+    r"|themen|hauptthemen|los"
     r"|interessant\w*|spannend\w*|" + "|".join(_GERMAN_NAMES) + r")\b",
     re.IGNORECASE,
 )
@@ -125,7 +127,7 @@ GENERIC_WORDS = frozenset(
         briefing steht stehen fasse fass zusammen zusammenfassung zusammenfassen überblick schlagzeile
         interesting interessant interessantes interessante interessanten spannend spannendes spannende
         erzähl erzähle erzählen etwas most biggest breaking topics themen hauptthemen wichtigsten wichtigen
-        größten
+        größten world welt
     """.split()
 )
 

@@ -190,6 +190,13 @@ def test_only_the_first_date_expression_counts() -> None:
         ("Breaking news", True, True),
         ("What are the main topics of the summit?", False, False),
         ("Welche Themen sprach Merkel an?", False, False),
+        # what is going on, in the world: the newest headlines (each got a sentence or "Which story do you mean?")
+        ("What's going on?", True, True),
+        ("What is happening in the world?", True, True),
+        ("Was ist los?", True, True),
+        ("Was ist los in der Welt?", True, True),
+        ("What is happening in Syria?", False, False),
+        ("Was ist mit Apple los?", False, False),
         # but not the news on something, nor a question that names news
         ("News about the ECB", False, False),
         ("Which news agency reported the fire?", False, False),

@@ -26,6 +26,7 @@ from index.models import ArticleMeta, Hit, StoredArticle
         ("What do you know about Angela Merkel?", "Angela Merkel"),
         ("Was gibt es Neues zu Griechenland?", "Griechenland"),
         ("Gibt es Neuigkeiten von Tesla?", "Tesla"),
+        ("Gibt es was Neues aus Österreich?", "Österreich"),
         ("Die neuesten Nachrichten zur EZB?", "EZB"),
         ("Nachrichten aus Wien", "Wien"),
         ("Erzähl mir etwas über Pluto", "Pluto"),

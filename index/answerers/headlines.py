@@ -58,7 +58,7 @@ TOPIC_REQUESTS = [
         r"what\s+(?:do\s+you\s+know|does\s+the\s+news\s+say|do\s+the\s+news\s+say)\s+about\s",
         r"what\s+do\s+you\s+think\s+(?:about|of)\s",
         # "Was gibt es Neues zu …", "Neuigkeiten über …", "die neuesten Nachrichten zur …"
-        rf"(?:was\s+gibt\s+es\s+(?:an\s+)?|gibt\s+es\s+(?:etwas\s+)?)?{_NEUESTE}{_NACHRICHTEN}\s+{_ZU}\s",
+        rf"(?:was\s+gibt\s+es\s+(?:an\s+)?|gibt\s+es\s+(?:etwas\s+|was\s+)?)?{_NEUESTE}{_NACHRICHTEN}\s+{_ZU}\s",
         # "Erzähl mir etwas über …", "Zeig mir die Nachrichten zu …"
         r"(?:erzähl|erzähle|erzählen\s+sie|sag|sage|sagen\s+sie|zeig|zeige|zeigen\s+sie)\s+mir\s+"
         rf"(?:(?:etwas|was|mehr|alles|{_NEUESTE}{_NACHRICHTEN})\s+)?(?:über|zu[mr]?|von|vom)\s",
