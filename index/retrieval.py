@@ -124,6 +124,8 @@ class Searcher:
             where = filters[0] if len(filters) == 1 else {"$and": filters} if filters else None
             dense = self.store.query(vector, wanted, where=where)
             more = len(dense) == wanted
+            if outlet:  # the `where` may leave it to the search (OutletQuery.where)
+                dense = [h for h in dense if outlet.holds(h.article_id, h.meta)]
             hits.update((h.chunk_id, h) for h in dense)
             rankings.append([h.chunk_id for h in dense])
         weights: list[dict[str, float]] = [{}]

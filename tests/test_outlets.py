@@ -8,11 +8,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from index import outlets
 from index.answerers.gate import AnswerGate
 from index.chain import AnswerStep
 from index.models import Article, ArticleMeta, StoredArticle, Turn
 from index.newsroom import Newsroom
-from index.outlets import Outlets, may_name_an_outlet, outlet_keys
+from index.outlets import MAX_WHERE_IDS, OutletQuery, Outlets, may_name_an_outlet, outlet_keys
 from tests.conftest import make_settings, news_article
 from tests.fakes.counting_answerer import CountingAnswerer
 
@@ -132,6 +133,10 @@ def test_an_outlet_keeps_its_articles_by_outlet_or_by_link_when_it_has_no_outlet
     assert [a.article_id for a in bbc.articles(ARCHIVE)] == ["a3"]
     only = Outlets([ARCHIVE[0], ARCHIVE[6]]).named("Articles from derStandard")
     assert only is not None and only.everything and only.where() is None
+    # more articles than a Chroma query takes: the search keeps the outlet's hits itself
+    many = [stored(n, "", url=f"https://www.bbc.co.uk/news/{n}") for n in range(MAX_WHERE_IDS + 1)]
+    crowded = Outlets([*many, ARCHIVE[0]]).named("Articles from the BBC")
+    assert crowded is not None and crowded.where() is None and crowded.holds("a7", many[7].meta)
 
 
 def test_the_outlets_are_listed_once_and_only_for_a_question_that_may_name_one() -> None:
@@ -251,3 +256,15 @@ def test_after_an_outlets_list_the_next_topic_is_the_same_outlets(newsroom: News
     assert [source.meta.title for source in vienna.sources] == [STANDARD_BUDGET.meta.title]
     assert not newsroom.ask("What about Hamburg?", history=[]).abstained
     assert newsroom.ask("What about Hamburg?", history=history).abstained
+
+
+def test_the_search_keeps_only_the_outlets_hits_when_the_store_cannot_filter_them(
+    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    standard = [a.article_id for a in newsroom.latest(10) if a.meta.outlet == "derStandard.at"]
+    by_id = OutletQuery(question="", name="by link", outlets=(), article_ids=tuple(standard))
+    assert by_id.where() is not None
+    monkeypatch.setattr(outlets, "MAX_WHERE_IDS", 0)  # as if it had more articles than a Chroma query takes
+    assert by_id.where() is None
+    hits = newsroom.searcher.search("How many railway workers joined the strike?", outlet=by_id)
+    assert hits and {hit.article_id for hit in hits} <= set(standard)
