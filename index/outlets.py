@@ -50,11 +50,16 @@ _SOURCE_BEFORE = r"(?:according\s+to|from|by|laut|gemäß|von|vom|bei|beim|aus(?
 _PLACE_BEFORE = r"(?:in|on|at|im|in\s+(?:der|dem))"
 
 
+_CAMEL_OR_HOST = r"(?:[a-zäöü]+[A-ZÄÖÜ]|[\w-]+\.[a-z]{2,}\b)"
+_NEWS_NOUNS = r"(?:articles?|news|stor(?:y|ies)|reports?|reporting|coverage|headlines|website|site)\b"
 # A question that may name an outlet as a source, whichever: a cue, then a capitalised word ("the Guardian",
 # "derStandard") or a host name ("tagesschau.de")
 MAY_NAME = re.compile(
-    rf"(?i:{_SOURCE_BEFORE}|{_PLACE_BEFORE})\s+(?:(?i:{_ARTICLES})\s+)?(?:[A-ZÄÖÜ]|[a-zäöü]+[A-ZÄÖÜ]|[\w-]+\.[a-z]{{2,}}\b)"
-    rf"|(?i:^(?:what|which)\b.*\s{_SAY}\b|^was\s+(?:{_SAGT}|hat|haben)\s|zufolge)|\w['’]s\s"
+    rf"(?i:{_SOURCE_BEFORE})\s+(?:(?i:{_ARTICLES})\s+)?(?:[A-ZÄÖÜ]|{_CAMEL_OR_HOST})"
+    rf"|(?i:{_PLACE_BEFORE})\s+(?:(?i:{_ARTICLES})\s+)?{_CAMEL_OR_HOST}"
+    rf"|(?i:^(?:what|which)(?:\s+(?:news|stories|articles))?\s+(?:does|did|do|has|have|is|was)\s+(?:{_ARTICLES}\s+)?"
+    rf"\S+(?:\s+\S+)?\s+{_SAY}\b|^was\s+{_SAGT}\s|^was\s+(?:hat|haben)\s.*\s{_SAGT_PARTICIPLE}[\s?.!]*$|zufolge"
+    rf"|\w['’]s\s+{_NEWS_NOUNS})"
 )
 
 
@@ -201,7 +206,7 @@ def _patterns(outlets: frozenset[str]) -> tuple[dict[str, set[str]], tuple[tuple
         (rf"(?<![\w-]),?\s*{_PLACE_BEFORE}\s+{named}\s*,?", "place"),
         # "dem Standard zufolge", "derStandard's articles", "What is derStandard reporting?"
         (rf"(?<![\w-]){named}\s+zufolge\s*,?", ""),
-        (rf"(?<![\w-]){_ARTICLES}?\s*{outlet}['’]s\s", ""),
+        (rf"(?<![\w-]){_ARTICLES}?\s*{outlet}['’]s\s+(?={_NEWS_NOUNS})", ""),
     )
     return by_key, tuple((re.compile(pattern, re.IGNORECASE), language) for pattern, language in patterns)
 
