@@ -6,8 +6,8 @@
 English and German. Every range is a half-open interval [start, end) of local days in `now`'s time zone (UTC when
 `now` is naive), relative to `now`; an expression without a year means the latest such date not after `now`
 ("in September" asked in March means last September). Only one expression per question is read: the first. A bare
-year counts only with a preposition ("in 2024", "im Jahr 2024", "since 2024"): in "the 2024 floods" it names the
-event, not when the news was published.
+year counts only with a preposition ("in 2024", "im Jahr 2024", "since 2024") or right after a verb, as German says
+when ("Wer kaufte 2022 den Klub?"): in "the 2024 floods" it names the event, not when the news was published.
 
 `recent` marks questions about the present ("latest", "neueste", "aktuell"): they prefer newer articles. `broad`
 marks questions with nothing to look for but the date or the present ("What happened today?", "Was gibt es
@@ -101,6 +101,7 @@ _HEADLINE_COUNT = re.compile(
 )
 MAX_HEADLINE_COUNT = 20
 
+_WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
 # Words that make a date expression German (month names both languages share tell nothing).
 _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
 _GERMAN_CUE = re.compile(
@@ -299,7 +300,8 @@ def parse_question(question: str, now: datetime) -> DateQuery:
     # of the news of the days before tomorrow, the newest tells most
     ahead = published is not None and _TOMORROW_EXPRESSION.fullmatch(published.expression) is not None
     cue = published.expression if published else recency.group(0) if recency else ""
-    language = ("de" if _GERMAN_CUE.search(cue) else "en") if cue else ""
+    # a year alone ("Wer kaufte 2022 den Klub?") or "in 2024" says no language: the question's then decides
+    language = ("de" if _GERMAN_CUE.search(cue) else "en" if _WORD_OF_THREE.search(cue) else "") if cue else ""
     count = int(counted.group("top") or counted.group("n")) if counted and broad else 0
     return DateQuery(
         text=text or question,
@@ -477,6 +479,31 @@ def _in_year(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
     return _days(date(year, 1, 1), date(year, 12, 31), now)
 
 
+# What may follow a bare year that says when (`_verbs_year`), and what may not come before one
+_AFTER_A_YEAR = (
+    r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|in|im|am|an|auf|bei|beim|mit|nach|zu|zum|zur|für|als"
+    r"|erstmals|wieder|noch|bereits|schon|er|sie|es|ihr|ihre|sein|seine"
+)
+_NOT_BEFORE_A_YEAR = frozenset(
+    """
+    vor bis zwischen von vom ab seit nach um für gegen in im aus an am bei beim ca circa etwa rund über unter mehr als
+    weniger knapp fast jahr jahre jahres jahren saison und oder sowie bzw der die das den dem des ein eine einen einem
+    einer mit ohne zu zum zur of in from by for since until to and or the a an about around than
+    """.split()
+)
+
+
+def _verbs_year(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
+    """A bare year as German says when something happened ("Wer kaufte 2022 den Klub?", "Wer erhielt 2018 den
+    Preis?"): right after a verb or pronoun (a lower-case word that is no preposition, article or word of amount:
+    not "vor 2000", "die 2000 Soldaten", "rund 2000"), before an article, a preposition, a pronoun or the end."""
+    before = m.string[: m.start()].rstrip()
+    previous = before.rsplit(None, 1)[-1] if before else ""
+    if not previous.isalpha() or not previous.islower() or previous in _NOT_BEFORE_A_YEAR:
+        return None
+    return _in_year(m, now)
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     """The pattern as a whole expression: not inside a word, on either side of each of its alternatives."""
     return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
@@ -592,4 +619,5 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _weekday,
     ),
     (_compile(r"(?:" + _SINCE + r"|(?:in|im\s+jahr(?:e)?|during|from|aus|of)\s+)" + _YEAR), _in_year),
+    (_compile(_YEAR + r"(?=\s+(?:" + _AFTER_A_YEAR + r")\b|\s*[?.!,]|\s*$)"), _verbs_year),
 ]

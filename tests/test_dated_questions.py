@@ -124,6 +124,9 @@ def test_today_with_no_article_from_today_says_so_and_names_the_newest(newsroom:
     )
     german = newsroom.ask("Was ist heute passiert?", now="2026-12-05T08:00:00+00:00")
     assert german.text.startswith("Kein indexierter Artikel ist vom 2026-12-05 (heute); der neueste ist vom 2026-12-02")
+    # a year alone says no language: the question's does
+    year = newsroom.ask("Wer kaufte 2022 den Hafen von Hamburg?")
+    assert year.abstained and year.text.startswith("Kein indexierter Artikel ist vom 2022-01-01 bis 2022-12-31 (2022)")
 
 
 def test_tomorrow_is_asked_of_the_past_weeks_news_and_stale_news_says_so(newsroom: Newsroom) -> None:

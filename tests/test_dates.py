@@ -62,6 +62,10 @@ NOW = parse_now("2026-12-02T10:00:00+00:00")
         ("What happened on 2026-11-30?", "2026-11-30", "What happened?"),
         ("What happened in 2024?", "2024-01-01 to 2024-12-31", "What happened?"),
         ("Was geschah im Jahr 2024?", "2024-01-01 to 2024-12-31", "Was geschah?"),
+        # a bare year after a verb, as German says when (was a question of no date)
+        ("Wer kaufte 2022 den Fußballklub Chelsea?", "2022-01-01 to 2022-12-31", "Wer kaufte den Fußballklub Chelsea?"),
+        ("Wer erhielt 2018 den Friedensnobelpreis?", "2018-01-01 to 2018-12-31", "Wer erhielt den Friedensnobelpreis?"),
+        ("Wen heiratete er 1909?", "1909-01-01 to 1909-12-31", "Wen heiratete er?"),
         ("Who has led the party since 2024?", "2024-01-01 to 2026-12-02", "Who has led the party?"),
         ("What happened this month?", "2026-12-01 to 2026-12-02", "What happened?"),
         ("Was geschah letzten Monat?", "2026-11-01 to 2026-11-30", "Was geschah?"),
@@ -94,6 +98,12 @@ def test_a_date_expression_becomes_a_range_and_leaves_the_question(question: str
         "Was ist bis heute über den Täter bekannt?",
         # "letzten Jahre" (her last years) is no "letzten Jahr"
         "Wo verbrachte Victoria einen Teil ihrer letzten Jahre?",
+        # a bare year that is an amount or a bound, or after a name, which it may belong to ("Windows 2000")
+        "Wie viele der 2000 Soldaten kamen zurück?",
+        "Er zahlte rund 2000 Euro?",
+        "Wann gewann Polonia Warschau vor 2000 die Landesmeisterschaft?",
+        "Welche Band gewann den Eurovision Song Contest 2021 in Rotterdam?",
+        "Wer führte die Panthers 2015 bei den Tackles an?",
     ],
 )
 def test_questions_without_a_date_have_no_range(question: str) -> None:
