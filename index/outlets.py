@@ -7,10 +7,12 @@ Standard, wer hat gewonnen?". The question is answered from that outlet's articl
     Who won, according to derStandard?         ->  "Who won?"                    from derStandard.at's articles
 
 Only outlets of stored articles are recognised (their `outlet`, else their link's host: `Outlets`), and only where the
-question names one as a source: after "from", "by", "in", "according to", "von", "bei", "laut" …, before "zufolge"
-or a possessive, or as who says, writes or reports. A name that is also a plain word counts only when the question
-capitalises it, so "in the standard way" names no outlet. Read as keys: "derStandard.at" is also "der Standard",
-"Standard" and "derStandard"; "Spiegel Online" also "Spiegel"; "www.bbc.co.uk" also "BBC".
+question names one as a source: after "from", "by", "according to", "von", "vom", "bei", "laut" …, before "zufolge",
+as a possessive before "articles", "news" …, or as who says, writes or reports. A name that is also a plain word
+counts only when the question capitalises it and not after "in", "on", "im" (a place more than a source), so "in
+the standard way" and "in die Welt gesetzt" name no outlet. Read as keys: "derStandard.at" is also "der Standard",
+"Standard" and "derStandard"; "Spiegel Online" also "Spiegel"; "www.bbc.co.uk" also "BBC"; a feed's title "BBC News
+- Home" also "BBC News" and "BBC".
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from index.text import host_of
 MAX_WHERE_IDS = 5000
 # what a host's name ends in, left out of the name people say ("tagesschau.de" is "Tagesschau")
 _DOMAIN_END = re.compile(r"(?:\.(?:co|com|org|net|gv|or))?\.[a-z]{2,6}$", re.IGNORECASE)
-# words an outlet's name may end or start in that people leave out ("Spiegel Online", "BBC News", "der Standard")
+# words an outlet's name may end in that people leave out ("Spiegel Online", "BBC News"); a leading article too
 _TRAILING_WORDS = frozenset({"online", "news", "nachrichten", "zeitung", "newspaper", "magazine", "magazin", "tv"})
 _ARTICLES = r"(?:the|der|die|das|dem|den|des)"
 _LEADING_ARTICLE = re.compile(rf"^{_ARTICLES}\s+", re.IGNORECASE)
@@ -204,7 +206,7 @@ def _patterns(outlets: frozenset[str]) -> tuple[dict[str, set[str]], tuple[tuple
         (rf"(?<![\w-]),?\s*{_SOURCE_BEFORE}\s+{named}\s*,?", ""),
         # "What's new on tagesschau.de?"
         (rf"(?<![\w-]),?\s*{_PLACE_BEFORE}\s+{named}\s*,?", "place"),
-        # "dem Standard zufolge", "derStandard's articles", "What is derStandard reporting?"
+        # "dem Standard zufolge", "derStandard's articles about …"
         (rf"(?<![\w-]){named}\s+zufolge\s*,?", ""),
         (rf"(?<![\w-]){_ARTICLES}?\s*{outlet}['’]s\s+(?={_NEWS_NOUNS})", ""),
     )
