@@ -4,6 +4,8 @@ Polish, Russian, Ukrainian), else English. Their own replies speak German or Eng
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from index.language import question_language
 
 #: how a list of sources is headed, who else reported a story, and what comes before an answer
@@ -86,6 +88,26 @@ def read_as_line(read_as: dict[str, str], language: str) -> str:
     """ "Read as: Philae (Phliae)" for a question whose words were read as the stored news spells them; "" else."""
     words = ", ".join(f"{read} ({asked})" for asked, read in read_as.items())
     return f"{SOURCE_WORDS[language]['read_as']}: {words}" if words else ""
+
+
+#: how many outlets `stats` and /stats name (`stats --json` has all)
+MAX_OUTLETS_SHOWN = 10
+OUTLET_COUNTS = {
+    "en": {"more": "… {n} more", "unnamed": "{n} article{s} of no outlet"},
+    "de": {"more": "… {n} weitere", "unnamed": "{n} Artikel ohne Medium"},
+}
+
+
+def outlets_line(outlets: Sequence[tuple[str, int]], articles: int, language: str = "en") -> str:
+    """ "derStandard.at (6), Wire (2), … 3 more; 121 articles of no outlet": the outlets with the most articles,
+    of `articles` in all."""
+    texts = OUTLET_COUNTS.get(language, OUTLET_COUNTS["en"])
+    shown = [f"{name} ({n})" for name, n in outlets[:MAX_OUTLETS_SHOWN]]
+    if len(outlets) > MAX_OUTLETS_SHOWN:
+        shown.append(texts["more"].format(n=len(outlets) - MAX_OUTLETS_SHOWN))
+    unnamed = articles - sum(n for _, n in outlets)
+    plural = "" if unnamed == 1 else "s"
+    return ", ".join(shown) + ("; " + texts["unnamed"].format(n=unnamed, s=plural) if unnamed else "")
 
 
 def language_of(text: str) -> str:

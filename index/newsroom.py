@@ -101,6 +101,9 @@ class IndexStats:
     #: articles whose sentences the reader behind ingest has not read yet (answers about them read them when
     #: asked); None: nothing reads behind ingest (NEWSBOT_READ_AHEAD is not `idle`, or an LLM answers)
     unread_articles: int | None = None
+    #: each outlet (its `outlet`, else its link's host) with how many articles it has, the most first: the names a
+    #: question or `latest --outlet` may name
+    outlets: tuple[tuple[str, int], ...] = ()
 
 
 class Newsroom:
@@ -463,6 +466,7 @@ class Newsroom:
             answerer=self.answerer.name,
             location=self.store.location,
             unread_articles=reader.unread(articles) if reader is not None else None,
+            outlets=tuple(Outlets(articles).sizes),
         )
 
     def latest(self, n: int = 5, *, outlet: str = "") -> list[StoredArticle]:

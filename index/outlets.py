@@ -167,7 +167,12 @@ class Outlets:
     @property
     def names(self) -> list[str]:
         """Every stored outlet as the archive names it, the one with the most articles first."""
-        return sorted(self.covers, key=lambda name: (-len(self.covers[name]), name))
+        return [name for name, _ in self.sizes]
+
+    @property
+    def sizes(self) -> list[tuple[str, int]]:
+        """Every stored outlet with how many articles it has, the most first."""
+        return sorted(((name, len(covered)) for name, covered in self.covers.items()), key=lambda s: (-s[1], s[0]))
 
     def _query(self, key: str, question: str) -> OutletQuery:
         names = self.by_key[key]

@@ -123,6 +123,8 @@ def test_stats_latest_and_delete(env: dict[str, str]) -> None:
     latest = json.loads(invoke(env, "latest", "-n", "3", "--json").stdout)
     assert len(latest) == 3
     # the six 10kGNAD samples are derStandard's; the seed article names no outlet
+    assert "outlets: derStandard.at (6); 1 article of no outlet" in invoke(env, "stats").stdout
+    assert json.loads(invoke(env, "stats", "--json").stdout)["outlets"] == [{"outlet": "derStandard.at", "articles": 6}]
     of_standard = json.loads(invoke(env, "latest", "--outlet", "Der Standard", "--json").stdout)
     assert len(of_standard) == 6 and {a["outlet"] for a in of_standard} == {"derStandard.at"}
     unknown = invoke(env, "latest", "--outlet", "Guardian")

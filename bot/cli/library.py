@@ -10,6 +10,7 @@ from rich.table import Table
 
 from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.cli.progress import IngestProgress
+from bot.texts import outlets_line
 from index.errors import ConfigError
 from index.newsroom import IngestReport, Newsroom
 from index.text import printable
@@ -99,7 +100,8 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
     result = Newsroom(settings).stats()
     newest = result.newest_published_at.isoformat() if result.newest_published_at else ""
     if as_json:
-        print_json({**result.__dict__, "newest_published_at": newest})
+        outlets = [{"outlet": name, "articles": n} for name, n in result.outlets]
+        print_json({**result.__dict__, "newest_published_at": newest, "outlets": outlets})
     else:
         out_console.print(
             f"{result.articles} articles in {result.chunks} chunks; newest {newest or 'undated'}\n"
@@ -113,6 +115,8 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
                 "their sentences when asked)",
                 highlight=False,
             )
+        if result.outlets:
+            out_console.print(f"outlets: {outlets_line(result.outlets, result.articles)}", highlight=False)
     end_one_shot()
 
 

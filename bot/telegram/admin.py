@@ -27,6 +27,7 @@ from bot.telegram.context import NewsContext
 from bot.telegram.feeds import feeds_summary
 from bot.telegram.formatting import escape, format_date, is_web_url
 from bot.telegram.handlers import admin_message, apology_for, language_of_user
+from bot.texts import outlets_line
 from index.errors import NewsbotError, StoreError
 from index.text import shorten
 
@@ -265,6 +266,11 @@ async def stats(update: Update, context: NewsContext) -> None:
         say["stats_newest"].format(date=format_date(index.newest_published_at, language) or say["stats_unknown"]),
         say["stats_models"].format(embedder=escape(index.embedder), answerer=escape(index.answerer)),
         *_read_ahead_line(index.articles, index.unread_articles, language),
+        *(
+            [say["stats_outlets"].format(outlets=escape(outlets_line(index.outlets, index.articles, language)))]
+            if index.outlets
+            else []
+        ),
         say["stats_store"].format(location=escape(index.location)),
         "",
         say["stats_bot"],

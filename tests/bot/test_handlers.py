@@ -183,6 +183,8 @@ async def test_latest_of_an_outlet_lists_its_newest_in_the_users_language(
     [german] = await bot.send("/latest Wire", user=HANS)
     assert german.text.splitlines()[0] == "Neueste Artikel von Wire"
     assert "hinzugefügt am" in german.text
+    [stats] = await bot.send("/stats", user=ADMIN)
+    assert "Outlets: derStandard.at (2), Wire (1)" in stats.text
     [unknown] = await bot.send("/latest Guardian", user=HANS)
     assert (
         unknown.text == "Von Guardian habe ich keinen Artikel. Die Medien, die ich gelesen habe: derStandard.at, Wire."
