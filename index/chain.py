@@ -115,7 +115,8 @@ class AnswerStep:
         if decision.reason == "empty_store":
             return declined(question, decision)
         if dates is not None and dates.published is not None and not hits:
-            dated = self.gate.screen_dates(question, dates, self.articles())
+            articles = outlet.articles(self.articles()) if outlet is not None else self.articles()
+            dated = self.gate.screen_dates(question, dates, articles, outlet.name if outlet else "")
             if not dated.answer:
                 return declined(question, dated)
         # "Who is Jack Lew?": what the articles that name him say, relevant or not by similarity (answerers/people.py);
@@ -160,7 +161,7 @@ class AnswerStep:
             return self._nothing_read(question)
         if outlet is not None:
             articles = outlet.articles(articles)
-        decision = self.gate.screen_dates(question, dates, articles)
+        decision = self.gate.screen_dates(question, dates, articles, outlet.name if outlet else "")
         if not decision.answer:
             return declined(question, decision)
         language = dates.language or question_language(question, default="en")

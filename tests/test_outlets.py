@@ -268,3 +268,13 @@ def test_the_search_keeps_only_the_outlets_hits_when_the_store_cannot_filter_the
     assert by_id.where() is None
     hits = newsroom.searcher.search("How many railway workers joined the strike?", outlet=by_id)
     assert hits and {hit.article_id for hit in hits} <= set(standard)
+
+
+def test_a_date_the_outlet_has_no_article_from_is_told_as_the_outlets(newsroom: Newsroom) -> None:
+    listed = newsroom.ask("What did derStandard report on 30 November?")
+    assert listed.abstained and listed.text == (
+        "No article of derStandard.at from 2026-11-30 (on 30 November) is indexed; the newest is from 2026-12-02: "
+        f"“{STANDARD_BUDGET.meta.title}”."
+    )
+    asked = newsroom.ask("Wie viele Eisenbahner streikten laut derStandard am 30. November?")
+    assert asked.abstained and asked.text.startswith("Kein indexierter Artikel von derStandard.at ist vom 2026-11-30")

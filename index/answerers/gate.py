@@ -443,14 +443,17 @@ class Decision:
 ANSWER = Decision(answer=True, reason="answer")
 
 
-def no_article_text(published: DateRange, newest: StoredArticle | None, language: str) -> str:
-    """ "No article from 2026-12-02 (today) is indexed; the newest is from 2026-12-01: “…”." (English, German)."""
+def no_article_text(published: DateRange, newest: StoredArticle | None, language: str, outlet: str = "") -> str:
+    """ "No article from 2026-12-02 (today) is indexed; the newest is from 2026-12-01: “…”." (English, German);
+    "No article of derStandard.at from …" for one outlet's articles."""
     if language == "de":
-        text = f"Kein indexierter Artikel ist vom {published.span(' bis ')} ({published.expression})"
+        of = f" von {outlet}" if outlet else ""
+        text = f"Kein indexierter Artikel{of} ist vom {published.span(' bis ')} ({published.expression})"
         if newest is None or newest.meta.published_at is None:
             return text + "; kein indexierter Artikel hat ein Datum."
         return text + f"; der neueste ist vom {newest.meta.published_iso[:10]}: „{newest.meta.title}“."
-    text = f"No article from {published.days} ({published.expression}) is indexed"
+    of = f" of {outlet}" if outlet else ""
+    text = f"No article{of} from {published.days} ({published.expression}) is indexed"
     if newest is None or newest.meta.published_at is None:
         return text + ", and no indexed article has a date."
     return text + f"; the newest is from {newest.meta.published_iso[:10]}: “{newest.meta.title}”."
@@ -541,10 +544,13 @@ class AnswerGate:
             return Decision(False, "not_relevant", abstain_text(question))
         return ANSWER
 
-    def screen_dates(self, question: str, dates: DateQuery, articles: Sequence[StoredArticle]) -> Decision:
+    def screen_dates(
+        self, question: str, dates: DateQuery, articles: Sequence[StoredArticle], outlet: str = ""
+    ) -> Decision:
         """A question about dates no indexed article is from gets told so, with the newest article's date,
-        instead of older news; `articles` are all the stored articles. The newest is the newest before those dates
-        where there is one: replaying an earlier `now`, later articles are not yet news."""
+        instead of older news; `articles` are all the stored articles (`outlet`'s, when the question names one).
+        The newest is the newest before those dates where there is one: replaying an earlier `now`, later articles
+        are not yet news."""
         published = dates.published
         if published is None or any(published.contains(a.meta.published_ts) for a in articles):
             return ANSWER
@@ -552,7 +558,7 @@ class AnswerGate:
         before = [a for a in dated if (a.meta.published_ts or 0.0) < published.start_ts]
         newest = (before or dated)[-1] if dated else None
         language = dates.language or question_language(question, default="en")
-        return Decision(False, "no_article_in_range", no_article_text(published, newest, language))
+        return Decision(False, "no_article_in_range", no_article_text(published, newest, language, outlet))
 
 
 def linked_page(message: str) -> str:
