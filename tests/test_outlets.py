@@ -278,3 +278,9 @@ def test_a_date_the_outlet_has_no_article_from_is_told_as_the_outlets(newsroom: 
     )
     asked = newsroom.ask("Wie viele Eisenbahner streikten laut derStandard am 30. November?")
     assert asked.abstained and asked.text.startswith("Kein indexierter Artikel von derStandard.at ist vom 2026-11-30")
+
+
+def test_which_outlets_reported_something_lists_its_articles_with_their_outlets(newsroom: Newsroom) -> None:
+    answer = newsroom.ask("Which outlets reported on the rail strike?")
+    assert answer.text.startswith("Articles about “the rail strike”, newest first:")
+    assert {source.meta.outlet for source in answer.sources} == {"Wire", "derStandard.at"}

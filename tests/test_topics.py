@@ -55,6 +55,11 @@ from index.models import ArticleMeta, Hit, StoredArticle
         ("Zeig mir den Artikel über Philae", "Philae"),
         ("Gib mir die Links zu den Artikeln über Griechenland", "Griechenland"),
         ("Wo kann ich mehr über Griechenland lesen?", "Griechenland"),
+        # which outlets reported something: its articles, each with its outlet
+        ("Which outlets reported on the crash?", "the crash"),
+        ("Which newspapers wrote about Trump?", "Trump"),
+        ("Welche Zeitungen haben über Trump berichtet?", "Trump"),
+        ("Welche Medien berichten über den Absturz?", "den Absturz"),
         # news named by its subject
         ("Any sports news?", "sports"),
         ("Tech headlines", "Tech"),

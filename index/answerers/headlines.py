@@ -120,6 +120,21 @@ TOPIC_REQUESTS += [
         re.IGNORECASE,
     ),
 ]
+# Which outlets reported something: its articles, each listed with its outlet ("Which outlets reported on the
+# crash?", "Welche Medien berichten über den Absturz?"); not "Which news agency reported the fire?", which asks
+# for the agency an article names
+TOPIC_REQUESTS += [
+    re.compile(
+        r"^(?:which|what)\s+(?:outlets|newspapers|papers|media|news\s+sites|sites|websites)\s+(?:have\s+|has\s+)?"
+        r"(?:reported|report|wrote|written|write|covered|cover)\s+(?:on\s+|about\s+)?(?P<topic>.+?)[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^welche\s+(?:medien|zeitungen|nachrichtenseiten|seiten)\s+(?:haben\s+|berichten\s+|berichteten\s+"
+        r"|schreiben\s+|schrieben\s+)?(?:über|zu[mr]?|von)\s+(?P<topic>.+?)(?:\s+(?:berichtet|geschrieben))?[\s?.!]*$",
+        re.IGNORECASE,
+    ),
+]
 # News named by its subject: "Any sports news?", "Tech headlines", "Gibt es Sportnachrichten?" (the compound's first
 # part, without a joining s when the rest is a word: "Wirtschaftsnachrichten" -> "Wirtschaft"); not kinds of news
 # ("Breaking news", "Good news", "Kurzmeldungen", "Tagesnachrichten"), which ask for none in particular.
