@@ -230,6 +230,8 @@ def _mention(
             plain = _plain_word(key)
             if key not in by_key or (plain and (said.islower() or language == "place")):
                 continue
+            if plain and _AGENT.match(match.group(0)) and _PASSIVE.search(question) and not _SAYS.search(question):
+                continue  # "Warum wurde sie von der Presse kritisiert?": who did it, not who reported it
             if language in ("", "place"):
                 return match.start(), match.end(), key, None
             rest = question[match.end() :]
@@ -237,6 +239,13 @@ def _mention(
                 rest = re.sub(rf"\s*{_SAGT_PARTICIPLE}(?=[\s?.!]*$)", "", rest, flags=re.IGNORECASE)
             return match.start(), match.end(), key, _as_request(rest, language)
     return None
+
+
+# the agent of a passive ("von der Presse kritisiert", "criticised by the Standard") names no source, unless what
+# was done is saying it ("vom Standard berichtet", "reported by the Standard")
+_AGENT = re.compile(r",?\s*(?:von|vom|by)\s", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|worden|was|were|been|is|are|being)\b", re.IGNORECASE)
+_SAYS = re.compile(rf"\b(?:{_SAY}|{_SAGT}|{_SAGT_PARTICIPLE})\b", re.IGNORECASE)
 
 
 def _plain_word(key: str) -> bool:

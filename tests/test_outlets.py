@@ -71,6 +71,7 @@ def test_an_outlet_is_named_as_people_say_it(outlet: str, keys: set[str]) -> Non
         ("Was schrieb der Standard gestern?", "Was gibt es Neues gestern?", "derStandard.at"),
         ("Laut tagesschau.de, wer hat gewonnen?", "Wer hat gewonnen?", "tagesschau.de"),
         ("Die neuesten Artikel vom Standard", "Die neuesten Artikel", "derStandard.at"),
+        ("Was wurde vom Standard berichtet?", "Was wurde berichtet?", "derStandard.at"),
         ("Dem Standard zufolge ist wer zurückgetreten?", "Ist wer zurückgetreten?", "derStandard.at"),
         # nothing but the outlet: its newest articles
         ("From the BBC", "What's new?", "bbc.co.uk"),
@@ -92,6 +93,8 @@ def test_a_question_naming_a_stored_outlet_is_read_without_it(question: str, rea
         "What is the standard rate of VAT in Austria?",
         "Was it done in the Standard way?",
         "In welchem Monat wurde das in die Welt gesetzt?",
+        # the agent of a passive: who did it, not who reported it
+        "Warum wurde er vom Standard kritisiert?",
         "Was gibt es Neues in der Welt?",
         # an outlet the archive does not hold
         "What does the New York Times say about Trump?",
