@@ -244,7 +244,8 @@ def _mention(
 # the agent of a passive ("von der Presse kritisiert", "criticised by the Standard") names no source, unless what
 # was done is saying it ("vom Standard berichtet", "reported by the Standard")
 _AGENT = re.compile(r",?\s*(?:von|vom|by)\s", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|worden|was|were|been|is|are|being)\b", re.IGNORECASE)
+# (English forms in lower case: a German question starts with "Was")
+_PASSIVE = re.compile(r"\b(?:(?i:wurde|wurden|wird|werden|worden)|was|were|been|is|are|being)\b")
 _SAYS = re.compile(rf"\b(?:{_SAY}|{_SAGT}|{_SAGT_PARTICIPLE})\b", re.IGNORECASE)
 
 

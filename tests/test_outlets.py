@@ -72,6 +72,7 @@ def test_an_outlet_is_named_as_people_say_it(outlet: str, keys: set[str]) -> Non
         ("Laut tagesschau.de, wer hat gewonnen?", "Wer hat gewonnen?", "tagesschau.de"),
         ("Die neuesten Artikel vom Standard", "Die neuesten Artikel", "derStandard.at"),
         ("Was wurde vom Standard berichtet?", "Was wurde berichtet?", "derStandard.at"),
+        ("Was gibt es Neues vom Standard?", "Was gibt es Neues?", "derStandard.at"),
         ("Dem Standard zufolge ist wer zurückgetreten?", "Ist wer zurückgetreten?", "derStandard.at"),
         # nothing but the outlet: its newest articles
         ("From the BBC", "What's new?", "bbc.co.uk"),
