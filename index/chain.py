@@ -4,7 +4,7 @@
       │  names a stored outlet as its source  -> read without it, over that outlet's articles    (outlets.py)
       ├─ only a web address                   -> the lead of the article read from it, or that it is unread
       ├─ not a question ("hi", "?")           -> a short helpful reply                (AnswerGate.screen_question)
-      ├─ about what it has read               -> how many articles, from which outlets, the newest
+      ├─ about what it has read               -> how many articles, from which outlets, the newest  (archive.py)
       └─ dates = parse_question(question, now)                                        (dates.py)
           ├─ only a date or "what's new"      -> the matching headlines, newest first (answerers/headlines.py)
           │                                      or "no article from <date> is indexed" (AnswerGate.screen_dates)
@@ -44,18 +44,10 @@ from langchain_core.runnables import (
     RunnablePassthrough,
 )
 
+from index.answerers.archive import archive_answer, asks_about_the_archive
 from index.answerers.base import SNIPPET_CHARS, Answerer, abstain_text
 from index.answerers.gate import AnswerGate, Decision, linked_page, reply
-from index.answerers.headlines import (
-    MAX_HEADLINES,
-    archive_answer,
-    asked_topic,
-    asks_about_the_archive,
-    headline,
-    headlines_answer,
-    on_topic,
-    topic_answer,
-)
+from index.answerers.headlines import MAX_HEADLINES, asked_topic, headline, headlines_answer, on_topic, topic_answer
 from index.answerers.people import asked_person, naming, person_answer
 from index.dates import DateQuery, parse_now, parse_question
 from index.language import detect_language, question_language, split_sentences

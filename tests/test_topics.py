@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from index.answerers.headlines import archive_answer, asked_topic, asks_about_the_archive, on_topic, topic_answer
+from index.answerers.archive import archive_answer, asks_about_the_archive
+from index.answerers.headlines import asked_topic, on_topic, topic_answer
 from index.models import ArticleMeta, Hit, StoredArticle
 
 
