@@ -74,11 +74,15 @@ TOMORROW_NEWS_DAYS = 7
 # never before a name ("New York").
 _RECENT_WORDS = re.compile(
     r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
-    r"|zuletzt|kürzlich|^morgen)\b",
+    r"|zuletzt|kürzlich|^morgen"
+    # French, Spanish, Italian: "les dernières nouvelles", "las últimas noticias", "le ultime notizie"
+    r"|derni[èe]res?|derniers|récent(?:e|s|es)?|últim[oa]s|recientes|ultim[ei]|recenti)\b",
     re.IGNORECASE,
 )
 _NEW_WORDS = re.compile(
-    r"\b(?:new|neu|neue|neues|neuen)\b(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher))", re.IGNORECASE
+    r"\b(?:new|neu|neue|neues|neuen|neuf|nouveau|nuev[oa]s?|nuov[oaie])\b"
+    r"(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher|Zelanda))",
+    re.IGNORECASE,
 )
 # Asking for the news as a whole ("What are the headlines?", "Summarize the news", "Was steht in den Nachrichten?")
 # is asking about the present, when the question asks for nothing else: "news about the ECB" asks about the ECB.
@@ -87,7 +91,9 @@ _OVERVIEW_WORDS = re.compile(
     r"|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammenfassung|zusammenfassen|zusammen|interesting"
     r"|interessant\w*|spannend\w*|topics|themen|hauptthemen"
     # "What's going on?", "What is happening in the world?", "Was ist los?": the news of these days
-    r"|happening|going\s+on|los)\b",
+    r"|happening|going\s+on|los"
+    # "Quelles sont les nouvelles ?", "¿Hay noticias?", "Ci sono notizie?"
+    r"|nouvelles|actualités|actus|infos|titres|noticias|novedades|titulares|notizie|novità|titoli)\b",
     re.IGNORECASE,
 )
 
@@ -102,6 +108,29 @@ _HEADLINE_COUNT = re.compile(
 MAX_HEADLINE_COUNT = 20
 
 _WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
+# The words of a date or the present that are French, Spanish or Italian, for the language of a list's heading
+_OTHER_CUES = {
+    "fr": re.compile(
+        r"\b(?:neuf|nouveau|nouvelles|actualités|actus|infos|titres|derni[èe]res?|derniers|récent\w*)\b", re.I
+    ),
+    "es": re.compile(r"\b(?:nuev[oa]s?|noticias|novedades|titulares|últim[oa]s|recientes)\b", re.I),
+    "it": re.compile(r"\b(?:nuov[oaie]|notizie|novità|titoli|ultim[ei]|recenti)\b", re.I),
+}
+
+
+def _cue_language(cue: str) -> str:
+    """The language the words of a date or the present are in: German, French, Spanish, Italian, else English;
+    "" for one that says none (a year alone, "in 2024")."""
+    if not cue:
+        return ""
+    other = next((language for language, words in _OTHER_CUES.items() if words.search(cue)), "")
+    if other:  # before German's: "neuf" is no "neu…"
+        return other
+    if _GERMAN_CUE.search(cue):
+        return "de"
+    return "en" if _WORD_OF_THREE.search(cue) else ""
+
+
 # Words that make a date expression German (month names both languages share tell nothing).
 _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
 _GERMAN_CUE = re.compile(
@@ -129,6 +158,10 @@ GENERIC_WORDS = frozenset(
         interesting interessant interessantes interessante interessanten spannend spannendes spannende
         erzähl erzähle erzählen etwas most biggest breaking topics themen hauptthemen wichtigsten wichtigen
         größten world welt
+        quoi de neuf nouveau quelles quels sont les la le des du il y a est ce que qu dernières derniers dernière
+        nouvelles actualités actus infos titres aujourd hui monde
+        qué que hay nuevo nuevas las los el últimas últimos noticias novedades titulares cuáles cuales son hoy mundo
+        cosa c è di nuovo nuove ultime ultimi notizie novità titoli quali sono ci oggi mondo
     """.split()
 )
 
@@ -301,7 +334,7 @@ def parse_question(question: str, now: datetime) -> DateQuery:
     ahead = published is not None and _TOMORROW_EXPRESSION.fullmatch(published.expression) is not None
     cue = published.expression if published else recency.group(0) if recency else ""
     # a year alone ("Wer kaufte 2022 den Klub?") or "in 2024" says no language: the question's then decides
-    language = ("de" if _GERMAN_CUE.search(cue) else "en" if _WORD_OF_THREE.search(cue) else "") if cue else ""
+    language = _cue_language(cue)
     count = int(counted.group("top") or counted.group("n")) if counted and broad else 0
     return DateQuery(
         text=text or question,

@@ -273,6 +273,18 @@ def test_whats_new_lists_the_newest_articles_with_undated_ones_last(newsroom: Ne
     assert answer.text.startswith("The newest articles:")
     assert titles(answer.sources)[:3] == [STORM_TODAY.meta.title, ECB_TODAY.meta.title, BUDGET_YESTERDAY.meta.title]
     assert set(titles(answer.sources)[-2:]) == {ECB_UNDATED.meta.title, FIRE_UNDATED.meta.title}
+    # asked in French, Spanish, Italian: the same list, headed in that language
+    for question, heading in [
+        ("Quoi de neuf ?", "Les articles les plus récents :"),
+        ("¿Qué hay de nuevo?", "Los artículos más recientes:"),
+        ("Cosa c'è di nuovo?", "Gli articoli più recenti:"),
+    ]:
+        asked = newsroom.ask(question)
+        assert asked.text.splitlines()[0] == heading and titles(asked.sources) == titles(answer.sources)
+    storm = newsroom.ask("Noticias sobre el puerto de Hamburgo")
+    assert storm.text.startswith("Artículos sobre «puerto de Hamburgo»") and STORM_TODAY.meta.title in titles(
+        storm.sources
+    )
 
 
 def test_an_undated_article_is_never_the_latest(newsroom: Newsroom) -> None:

@@ -232,10 +232,25 @@ def test_a_question_starting_with_morgen_may_name_the_series_and_keeps_every_dat
         ("Was sind die Schlagzeilen?", "de"),
         ("Anything interesting?", "en"),
         ("Erzähl mir was Interessantes", "de"),
+        # French, Spanish, Italian (each got a doubted sentence)
+        ("Quoi de neuf ?", "fr"),
+        ("Quelles sont les dernières nouvelles ?", "fr"),
+        ("¿Qué hay de nuevo?", "es"),
+        ("¿Cuáles son las últimas noticias?", "es"),
+        ("Cosa c'è di nuovo?", "it"),
+        ("Le ultime notizie", "it"),
     ],
 )
 def test_a_request_for_the_news_is_answered_in_its_language(question: str, language: str) -> None:
-    assert parse_question(question, NOW).language == language
+    query = parse_question(question, NOW)
+    assert query.broad and query.language == language
+
+
+@pytest.mark.parametrize(
+    "question", ["Was ist das Neue an Apples Stift?", "Quelles sont les nouvelles règles de l'UE ?", "Nueva York"]
+)
+def test_a_question_that_names_something_new_asks_for_no_headlines(question: str) -> None:
+    assert not parse_question(question, NOW).broad
 
 
 def test_now_is_an_iso_date_or_time_or_the_clock() -> None:

@@ -61,6 +61,13 @@ from index.models import ArticleMeta, Hit, StoredArticle
         ("Which newspapers wrote about Trump?", "Trump"),
         ("Welche Zeitungen haben über Trump berichtet?", "Trump"),
         ("Welche Medien berichten über den Absturz?", "den Absturz"),
+        # in French, Spanish and Italian
+        ("Des nouvelles de la Grèce ?", "Grèce"),
+        ("Quoi de neuf sur Apple ?", "Apple"),
+        ("Noticias sobre Grecia", "Grecia"),
+        ("¿Qué hay de nuevo sobre Apple?", "Apple"),
+        ("Notizie sulla Grecia", "Grecia"),
+        ("Cosa c'è di nuovo su Apple?", "Apple"),
         # news named by its subject
         ("Any sports news?", "sports"),
         ("Tech headlines", "Tech"),

@@ -133,6 +133,23 @@ TOPIC_REQUESTS += [
         re.IGNORECASE,
     ),
 ]
+# The same in French, Spanish and Italian: "Des nouvelles de la Grèce ?", "Quoi de neuf sur Apple ?", "Noticias sobre
+# Grecia", "¿Qué hay de nuevo sobre Apple?", "Notizie sulla Grecia", "Cosa c'è di nuovo su Apple?" (each got a
+# doubted sentence; the answer's frame speaks these languages)
+TOPIC_REQUESTS += [
+    re.compile(rf"^{lead}(?:(?:la|le|les|el|los|las|il|lo|gli)\s+|l['’]\s*)?(?P<topic>.+?)[\s?.!]*$", re.IGNORECASE)
+    for lead in (
+        r"(?:(?:quelles|quels)\s+sont\s+)?(?:les\s+|des\s+)?(?:derni[èe]res\s+)?(?:nouvelles|actualités|infos|articles)"
+        r"\s+(?:sur|de|du|des|à\s+propos\s+de|concernant)\s+",
+        r"quoi\s+de\s+(?:neuf|nouveau)\s+(?:sur|à\s+propos\s+de|concernant|avec|du\s+côté\s+de)\s+",
+        r"(?:(?:qué|cuáles)\s+(?:son\s+)?)?(?:las\s+|los\s+)?(?:últim[oa]s\s+)?(?:noticias|novedades|artículos)"
+        r"\s+(?:sobre|de|del|acerca\s+de)\s+",
+        r"(?:qué\s+hay\s+de\s+nuevo|qué\s+se\s+sabe)\s+(?:sobre|de|del|con|acerca\s+de)\s+",
+        r"(?:(?:quali)\s+(?:sono\s+)?)?(?:le\s+)?(?:ultime\s+)?(?:notizie|novità|articoli)"
+        r"\s+(?:su|sul|sulla|sui|sulle|sullo|di|del|della|riguardo\s+a)\s+",
+        r"(?:cosa|che)\s+c['’]?\s*è\s+di\s+nuovo\s+(?:su|sul|sulla|sui|sulle|sullo|riguardo\s+a|con)\s+",
+    )
+]
 # News named by its subject: "Any sports news?", "Tech headlines", "Gibt es Sportnachrichten?" (the compound's first
 # part, without a joining s when the rest is a word: "Wirtschaftsnachrichten" -> "Wirtschaft"); not kinds of news
 # ("Breaking news", "Good news", "Kurzmeldungen", "Tagesnachrichten"), which ask for none in particular.
@@ -173,6 +190,7 @@ HEADINGS = {
         "recent": "The newest articles{outlet}:",
         "more": "… and {n} more.",
         "outlet": " from {name}",
+        "to": " to ",
     },
     "de": {
         "topic": "Artikel zu „{topic}“{outlet}, die neuesten zuerst:",
@@ -180,6 +198,31 @@ HEADINGS = {
         "recent": "Die neuesten Artikel{outlet}:",
         "more": "… und {n} weitere.",
         "outlet": " von {name}",
+        "to": " bis ",
+    },
+    "fr": {
+        "topic": "Articles sur « {topic} »{outlet}, les plus récents d’abord :",
+        "range": "Articles{outlet} du {days} ({expression}) :",
+        "recent": "Les articles les plus récents{outlet} :",
+        "more": "… et {n} de plus.",
+        "outlet": " de {name}",
+        "to": " au ",
+    },
+    "es": {
+        "topic": "Artículos sobre «{topic}»{outlet}, los más recientes primero:",
+        "range": "Artículos{outlet} del {days} ({expression}):",
+        "recent": "Los artículos más recientes{outlet}:",
+        "more": "… y {n} más.",
+        "outlet": " de {name}",
+        "to": " al ",
+    },
+    "it": {
+        "topic": "Articoli su «{topic}»{outlet}, i più recenti prima:",
+        "range": "Articoli{outlet} del {days} ({expression}):",
+        "recent": "Gli articoli più recenti{outlet}:",
+        "more": "… e altri {n}.",
+        "outlet": " di {name}",
+        "to": " al ",
     },
 }
 
@@ -220,7 +263,7 @@ def headlines_answer(
     if published is None:
         heading = texts["recent"].format(outlet=source)
     else:
-        days = published.span(" bis " if language == "de" else " to ")
+        days = published.span(texts["to"])
         heading = texts["range"].format(days=days, expression=published.expression, outlet=source)
     lines = [
         heading,
@@ -238,13 +281,14 @@ def headlines_answer(
 def asked_topic(question: str) -> str:
     """The topic a request for the news on one names ("News about Greece?" -> "Greece", "Was gibt es Neues zu
     Griechenland?" -> "Griechenland"), or "" for anything else."""
+    question = question.strip().lstrip("¿¡ ")  # "¿Qué hay de nuevo sobre Apple?"
     for pattern in TOPIC_REQUESTS:
-        match = pattern.match(question.strip())
+        match = pattern.match(question)
         topic = match.group("topic").strip(" ,;:\"'“”„") if match else ""
         # "Tell me more about it" follows up on the last answer: a topic of pointing words only is none
         if tokenize(topic):
             return topic if len(topic.split()) <= MAX_TOPIC_WORDS else ""
-    return subject_of_the_news(question.strip())
+    return subject_of_the_news(question)
 
 
 def subject_of_the_news(question: str) -> str:
