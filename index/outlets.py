@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from index.language import function_word_language, is_known_word
 from index.models import ArticleMeta, StoredArticle
@@ -104,7 +105,14 @@ class OutletQuery:
 
 def outlet_of(meta: ArticleMeta) -> str:
     """How the archive names an article's outlet: its `outlet`, else its link's host."""
-    return meta.outlet.strip() or host_of(meta.url)
+    return outlet_name(meta.outlet, meta.url)
+
+
+def outlet_name(outlet: str, url: str) -> str:
+    """The outlet's name, else the host of its web address without "www." ("" for a file's path)."""
+    if outlet.strip():
+        return outlet.strip()
+    return host_of(url) if urlsplit(url.strip()).scheme in ("http", "https") else ""
 
 
 def outlet_keys(outlet: str) -> set[str]:
@@ -282,4 +290,4 @@ def _squeezed(text: str) -> str:
     return text if re.search(r"\w", text) else ""
 
 
-__all__ = ["OutletQuery", "Outlets", "may_name_an_outlet", "outlet_keys", "outlet_of"]
+__all__ = ["OutletQuery", "Outlets", "may_name_an_outlet", "outlet_keys", "outlet_name", "outlet_of"]

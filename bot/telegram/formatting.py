@@ -21,7 +21,8 @@ from telegram.constants import MessageLimit
 from bot.texts import SOURCE_WORDS, framing_language, read_as_line
 from index.answerers.base import CITATION_RE
 from index.models import Answer, ArticleMeta, Source, StoredArticle
-from index.text import host_of, join_names, reporter_name, shorten
+from index.outlets import outlet_name
+from index.text import join_names, reporter_name, shorten
 
 MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
 TITLE_CHARS = 90
@@ -149,16 +150,9 @@ def format_date(moment: datetime | None, language: str = "en") -> str:
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
-def outlet_of(outlet: str, url: str) -> str:
-    """The outlet's name, else the host of its URL without `www.`."""
-    if outlet.strip():
-        return outlet.strip()
-    return host_of(url) if is_web_url(url) else ""
-
-
 def _byline(meta: ArticleMeta, language: str = "en") -> str:
     return ", ".join(
-        part for part in (escape(outlet_of(meta.outlet, meta.url)), format_date(meta.published_at, language)) if part
+        part for part in (escape(outlet_name(meta.outlet, meta.url)), format_date(meta.published_at, language)) if part
     )
 
 
@@ -188,7 +182,7 @@ def compact_source_line(source: Source, language: str = "en") -> str:
 
 def also_reported_by(source: Source, language: str = "en") -> str:
     """ "also reported by A, B and C", each outlet linked to its article; "" for a story with one source."""
-    names = [link(m.url, reporter_name(outlet_of(m.outlet, m.url), m.url, m.title)) for m in source.also_reported_by]
+    names = [link(m.url, reporter_name(outlet_name(m.outlet, m.url), m.url, m.title)) for m in source.also_reported_by]
     return f"{TEXTS[language]['also']} {join_names(names, TEXTS[language]['and'])}" if names else ""
 
 

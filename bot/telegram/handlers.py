@@ -30,7 +30,6 @@ from bot.telegram.formatting import (
     TEXTS,
     escape,
     format_date,
-    outlet_of,
     render_answer,
     render_full_sources,
     render_latest,
@@ -41,6 +40,7 @@ from bot.texts import framing_language, language_of
 from index.answerers.gate import EXAMPLE_QUESTIONS, asks_for_sources
 from index.conversation import questions_in
 from index.errors import MAX_OUTLETS_LISTED, StoreError, UnknownOutletError
+from index.outlets import outlet_name
 from index.text import shorten
 
 log = logging.getLogger(__name__)
@@ -476,7 +476,7 @@ async def latest(update: Update, context: NewsContext) -> None:
         key = "unknown_outlet" if known else "no_outlets"
         await message.reply_html(SAY[language][key].format(outlet=escape(exc.outlet), known=known))
         return
-    named = outlet_of(articles[0].meta.outlet, articles[0].meta.url) if outlet and articles else ""
+    named = outlet_name(articles[0].meta.outlet, articles[0].meta.url) if outlet and articles else ""
     await send_html(message, render_latest(articles, language=language, outlet=named))
 
 

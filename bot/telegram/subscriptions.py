@@ -21,13 +21,14 @@ from telegram import Update
 from telegram.error import Forbidden
 
 from bot.telegram.context import NewsContext
-from bot.telegram.formatting import escape, format_date, link, outlet_of
+from bot.telegram.formatting import escape, format_date, link
 from bot.telegram.handlers import command_argument, language_of_user, send_html
 from bot.telegram.state import IMPORTED_SUFFIX, BotState
 from index import jsonfile
 from index.feeds import topic_hits
 from index.models import ArticleMeta, StoredArticle
 from index.newsroom import Newsroom
+from index.outlets import outlet_name
 from index.text import shorten
 
 log = logging.getLogger(__name__)
@@ -179,7 +180,7 @@ def article_line(meta: ArticleMeta, language: str = "en") -> str:
     date = format_date(meta.published_at, language)
     if date and meta.published_is_fetch_time:
         date = SAY[language]["fetched"].format(date=date)
-    byline = ", ".join(part for part in (escape(outlet_of(meta.outlet, meta.url)), date) if part)
+    byline = ", ".join(part for part in (escape(outlet_name(meta.outlet, meta.url)), date) if part)
     return title + (f" · {byline}" if byline else "")
 
 
