@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from index.language import LETTER_WORD_RE
+from index.language import LETTER_WORD_RE, question_language
 from index.lexical import fold, tokenize
 
 MONTHS_EN = "january february march april may june july august september october november december".split()
@@ -111,10 +111,12 @@ _WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
 # The words of a date or the present that are French, Spanish or Italian, for the language of a list's heading
 _OTHER_CUES = {
     "fr": re.compile(
-        r"\b(?:neuf|nouveau|nouvelles|actualités|actus|infos|titres|derni[èe]res?|derniers|récent\w*)\b", re.I
+        r"\b(?:neuf|nouveau|nouvelles|actualités|actus|infos|titres|derni[èe]res?|derniers|récent\w*|hier"
+        r"|aujourd['’]hui)\b",
+        re.I,
     ),
-    "es": re.compile(r"\b(?:nuev[oa]s?|noticias|novedades|titulares|últim[oa]s|recientes)\b", re.I),
-    "it": re.compile(r"\b(?:nuov[oaie]|notizie|novità|titoli|ultim[ei]|recenti)\b", re.I),
+    "es": re.compile(r"\b(?:nuev[oa]s?|noticias|novedades|titulares|últim[oa]s|recientes|ayer|hoy)\b", re.I),
+    "it": re.compile(r"\b(?:nuov[oaie]|notizie|novità|titoli|ultim[ei]|recenti|ieri|oggi)\b", re.I),
 }
 
 
@@ -162,6 +164,7 @@ GENERIC_WORDS = frozenset(
         nouvelles actualités actus infos titres aujourd hui monde
         qué que hay nuevo nuevas las los el últimas últimos noticias novedades titulares cuáles cuales son hoy mundo
         cosa c è di nuovo nuove ultime ultimi notizie novità titoli quali sono ci oggi mondo
+        qui passé passe arrivé pasó paso ocurrió ocurrio sucedió sucedio successo accaduto
     """.split()
 )
 
@@ -422,6 +425,14 @@ def _yesterday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
     return _since(m, now, day) if m.groupdict().get("since") else _days(day, day, now)
 
 
+def _other_yesterday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
+    """French, Spanish, Italian "yesterday" ("hier", "ayer", "ieri"): "hier" only in a French question, German's
+    "hier" is "here"."""
+    if m.group(0).lower().endswith("hier") and question_language(m.string) != "fr":
+        return None
+    return _yesterday(m, now)
+
+
 def _day_before_yesterday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
     day = now.date() - timedelta(days=2)
     return _since(m, now, day) if m.groupdict().get("since") else _days(day, day, now)
@@ -564,6 +575,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _today,
     ),
     (_TOMORROW_EXPRESSION, _tomorrow),
+    # French, Spanish, Italian: "Qu'est-ce qui s'est passé hier ?", "¿Qué pasó ayer?", "Notizie di oggi"
+    (_compile(r"(?:(?:d['’]|de\s+|di\s+)?(?:hier|ayer|ieri))"), _other_yesterday),
+    (_compile(r"(?:(?:d['’]|de\s+|di\s+)?(?:aujourd['’]hui|hoy|oggi))"), _today),
     (_compile(_NUMBER + r"\s+days?\s+ago"), _days_ago),
     (_compile(r"vor\s+" + _NUMBER + r"\s+tagen"), _days_ago),
     # rolling periods up to today: "in the past 3 days", "over the last week", "in den letzten 7 Tagen"

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.answerers.evidence import Corpus
-from index.language import LETTER_WORD_RE, is_known_word, one_edit_spellings
+from index.language import LETTER_WORD_RE, WORD_LANGUAGES, is_known_word, one_edit_spellings, question_language
 from index.lexical import fold
 
 # Shorter words have too many neighbours one letter away ("Wien", "wein"); names of five letters or more rarely do.
@@ -44,6 +44,10 @@ class Correction:
 def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool] = is_known_word) -> Correction:
     """`question` with each unknown word that has one clear stored spelling one edit away replaced by it (its
     first letter's case kept)."""
+    # the word lists are English and German: to them every word of another language is unknown, and one may be a
+    # word of theirs one edit away ("Cosa è successo ieri?" was read as "… success …")
+    language = question_language(question)
+    dictionary_words = not language or language in WORD_LANGUAGES
     words = {m.group() for m in LETTER_WORD_RE.finditer(question) if len(m.group()) >= MIN_LETTERS}
     stored = corpus.document_frequencies({fold(word) for word in words})
     changed: dict[str, str] = {}
@@ -58,7 +62,7 @@ def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool]
         if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
             spelling = ranked[0][1]
             changed[word] = spelling[:1].upper() + spelling[1:] if word[:1].isupper() else spelling
-        elif word.islower() and len(word) >= MIN_LETTERS_DROPPED:
+        elif dictionary_words and word.islower() and len(word) >= MIN_LETTERS_DROPPED:
             # a common word, not a name, that the news may write in another language ("suplying" over German
             # news): read as the one dictionary word that is the same edit away (not in shorter words, where a
             # rare form is a common one swapped: "erwägte", "erwäget")

@@ -103,6 +103,14 @@ def test_what_happened_yesterday_lists_yesterdays_articles_only(newsroom: Newsro
         f"• {BUDGET_YESTERDAY.meta.title} [1]",
         f"• {FLOODS_YESTERDAY.meta.title} [2]",
     ]
+    # asked in French, Spanish, Italian: headed in that language
+    for question, heading in [
+        ("Qu'est-ce qui s'est passé hier ?", "Articles du 2026-12-01 (hier) :"),
+        ("¿Qué pasó ayer?", "Artículos del 2026-12-01 (ayer):"),
+        ("Cosa è successo ieri?", "Articoli del 2026-12-01 (ieri):"),
+    ]:
+        asked = newsroom.ask(question)
+        assert asked.text.splitlines()[0] == heading and titles(asked.sources) == titles(answer.sources)
 
 
 def test_what_happened_today_lists_both_of_todays_articles_newest_first(newsroom: Newsroom) -> None:

@@ -62,6 +62,11 @@ NOW = parse_now("2026-12-02T10:00:00+00:00")
         ("What happened on 2026-11-30?", "2026-11-30", "What happened?"),
         ("What happened in 2024?", "2024-01-01 to 2024-12-31", "What happened?"),
         ("Was geschah im Jahr 2024?", "2024-01-01 to 2024-12-31", "Was geschah?"),
+        # today and yesterday in French, Spanish and Italian ("hier" only in French: German's is "here")
+        ("Qu'est-ce qui s'est passé hier ?", "2026-12-01", "Qu'est-ce qui s'est passé?"),
+        ("¿Qué pasó ayer?", "2026-12-01", "¿Qué pasó?"),
+        ("Cosa è successo ieri?", "2026-12-01", "Cosa è successo?"),
+        ("Les nouvelles d'aujourd'hui", "2026-12-02", "Les nouvelles"),
         # a bare year after a verb, as German says when (was a question of no date)
         ("Wer kaufte 2022 den Fußballklub Chelsea?", "2022-01-01 to 2022-12-31", "Wer kaufte den Fußballklub Chelsea?"),
         ("Wer erhielt 2018 den Friedensnobelpreis?", "2018-01-01 to 2018-12-31", "Wer erhielt den Friedensnobelpreis?"),
@@ -98,6 +103,7 @@ def test_a_date_expression_becomes_a_range_and_leaves_the_question(question: str
         "Was ist bis heute über den Täter bekannt?",
         # "letzten Jahre" (her last years) is no "letzten Jahr"
         "Wo verbrachte Victoria einen Teil ihrer letzten Jahre?",
+        "Was passiert hier?",
         # a bare year that is an amount or a bound, or after a name, which it may belong to ("Windows 2000")
         "Wie viele der 2000 Soldaten kamen zurück?",
         "Er zahlte rund 2000 Euro?",

@@ -73,3 +73,10 @@ def test_a_common_word_the_news_writes_in_another_language_is_read_as_the_dictio
     # a name is no dictionary word misspelled, and a short word has too many neighbours
     assert correct_spelling("Who is Alex Suplying?", NEWS).changed == {}
     assert correct_spelling("Was erwägte die Regierung?", NEWS).changed == {}
+
+
+def test_a_question_in_another_language_than_the_word_lists_keeps_its_words_and_gets_its_names_read() -> None:
+    # the word lists are English and German: to them every Italian word is unknown ("successo" read as "success")
+    assert correct_spelling("Cosa è successo a Philae ieri?", NEWS).changed == {}
+    assert correct_spelling("Cosa è successo a Phliae ieri?", NEWS).changed == {"Phliae": "Philae"}
+    assert correct_spelling("What happened to Phliae?", NEWS).changed == {"Phliae": "Philae"}
