@@ -153,7 +153,20 @@ class Outlets:
                 (article.article_id, article.meta.outlet.strip())
             )
         self.covers.pop("", None)
-        self.by_key, self.patterns = _patterns(frozenset(self.covers))
+
+    @functools.cached_property
+    def _keyed(self) -> tuple[dict[str, set[str]], tuple[tuple[re.Pattern[str], str], ...]]:
+        # made when a question is read, not for the counts of `sizes` (stats, the archive's figures)
+        return _patterns(frozenset(self.covers))
+
+    @property
+    def by_key(self) -> dict[str, set[str]]:
+        """Each key a question may name an outlet by, with the outlets it names."""
+        return self._keyed[0]
+
+    @property
+    def patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        return self._keyed[1]
 
     def named(self, question: str) -> OutletQuery | None:
         """The stored outlet `question` names as a source, with the question read without it; None when it names

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from index.answerers.headlines import headline, newest_first
 from index.language import LANGUAGE_NAMES, language_name
 from index.models import Answer, Source, StoredArticle
-from index.outlets import outlet_of
+from index.outlets import Outlets
 
 # Questions about what the bot has read, whole ("How many articles have you read?", "What is your newest article?",
 # "Which outlets do you read?", "Wie viele Artikel kennst du?", "Wie aktuell bist du?").
@@ -141,20 +141,15 @@ def archive_answer(question: str, articles: Sequence[StoredArticle], *, language
     """How many articles are stored, from which outlets (the most frequent first), and the newest, cited; for a
     question about their languages, how many are in each (and none in the one asked for, when so)."""
     texts = ARCHIVE_TEXTS.get(language, ARCHIVE_TEXTS["en"])
-    counts: dict[str, int] = {}
-    for article in articles:
-        outlet = outlet_of(article.meta)
-        if outlet:
-            counts[outlet] = counts.get(outlet, 0) + 1
+    sizes = Outlets(articles).sizes
     plural = "" if len(articles) == 1 else "s"
     text = texts["read"].format(articles=len(articles), s=plural)
-    if counts:
-        ranked = sorted(counts, key=lambda name: (-counts[name], name))
-        names = ", ".join(ranked[:MAX_OUTLETS]) + (", …" if len(ranked) > MAX_OUTLETS else "")
-        outlets = texts["outlet" if len(counts) == 1 else "outlets"]
-        known = sum(counts.values())  # articles with neither an outlet nor a link count for none
+    if sizes:
+        names = ", ".join(name for name, _ in sizes[:MAX_OUTLETS]) + (", …" if len(sizes) > MAX_OUTLETS else "")
+        outlets = texts["outlet" if len(sizes) == 1 else "outlets"]
+        known = sum(n for _, n in sizes)  # articles with neither an outlet nor a link count for none
         form = texts["read_from" if known == len(articles) else "read_some_from"]
-        text = form.format(articles=len(articles), s=plural, known=known, n=len(counts), outlets=outlets, names=names)
+        text = form.format(articles=len(articles), s=plural, known=known, n=len(sizes), outlets=outlets, names=names)
     asked = asked_languages(question)
     if asked is not None:
         text += ": " + languages_read(articles, asked, language=language)
