@@ -69,6 +69,21 @@ _TOMORROW = (
     r"|(?<!am )(?<!den )(?<!heute )(?<!gestern )(?<!jeden )(?<!diesen )(?<!guten )(?<!einen )(?-i:morgen)"
 )
 TOMORROW_NEWS_DAYS = 7
+# French, Spanish and Italian words of the present, each kind in one place: for the patterns below and for the
+# language of a list's heading (`_OTHER_CUES`)
+_OTHER_RECENT = {
+    "fr": r"derni[èe]res?|derniers|récent(?:e|s|es)?",
+    "es": r"últim[oa]s|recientes",
+    "it": r"ultim[ei]|recenti",
+}
+_OTHER_NEW = {"fr": r"neuf|nouveau", "es": r"nuev[oa]s?", "it": r"nuov[oaie]"}
+_OTHER_NEWS = {
+    "fr": r"nouvelles|actualités|actus|infos|titres",
+    "es": r"noticias|novedades|titulares",
+    "it": r"notizie|novità|titoli",
+}
+_OTHER_YESTERDAY = {"fr": r"hier", "es": r"ayer", "it": r"ieri"}
+_OTHER_TODAY = {"fr": r"aujourd['’]hui", "es": r"hoy", "it": r"oggi"}
 # Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
 # …?") that it counts only in a question that asks for nothing else ("What's new?", "Was gibt es Neues?"), and
 # never before a name ("New York").
@@ -76,11 +91,11 @@ _RECENT_WORDS = re.compile(
     r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
     r"|zuletzt|kürzlich|^morgen"
     # French, Spanish, Italian: "les dernières nouvelles", "las últimas noticias", "le ultime notizie"
-    r"|derni[èe]res?|derniers|récent(?:e|s|es)?|últim[oa]s|recientes|ultim[ei]|recenti)\b",
+    r"|" + "|".join(_OTHER_RECENT.values()) + r")\b",
     re.IGNORECASE,
 )
 _NEW_WORDS = re.compile(
-    r"\b(?:new|neu|neue|neues|neuen|neuf|nouveau|nuev[oa]s?|nuov[oaie])\b"
+    r"\b(?:new|neu|neue|neues|neuen|" + "|".join(_OTHER_NEW.values()) + r")\b"
     r"(?!\s+(?:York|Zealand|Delhi|Jersey|Orleans|Zürcher|Zelanda))",
     re.IGNORECASE,
 )
@@ -93,7 +108,7 @@ _OVERVIEW_WORDS = re.compile(
     # "What's going on?", "What is happening in the world?", "Was ist los?": the news of these days
     r"|happening|going\s+on|los"
     # "Quelles sont les nouvelles ?", "¿Hay noticias?", "Ci sono notizie?"
-    r"|nouvelles|actualités|actus|infos|titres|noticias|novedades|titulares|notizie|novità|titoli)\b",
+    r"|" + "|".join(_OTHER_NEWS.values()) + r")\b",
     re.IGNORECASE,
 )
 
@@ -110,13 +125,15 @@ MAX_HEADLINE_COUNT = 20
 _WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
 # The words of a date or the present that are French, Spanish or Italian, for the language of a list's heading
 _OTHER_CUES = {
-    "fr": re.compile(
-        r"\b(?:neuf|nouveau|nouvelles|actualités|actus|infos|titres|derni[èe]res?|derniers|récent\w*|hier"
-        r"|aujourd['’]hui)\b",
-        re.I,
-    ),
-    "es": re.compile(r"\b(?:nuev[oa]s?|noticias|novedades|titulares|últim[oa]s|recientes|ayer|hoy)\b", re.I),
-    "it": re.compile(r"\b(?:nuov[oaie]|notizie|novità|titoli|ultim[ei]|recenti|ieri|oggi)\b", re.I),
+    language: re.compile(
+        r"\b(?:"
+        + "|".join(
+            words[language] for words in (_OTHER_NEW, _OTHER_NEWS, _OTHER_RECENT, _OTHER_YESTERDAY, _OTHER_TODAY)
+        )
+        + r")\b",
+        re.IGNORECASE,
+    )
+    for language in _OTHER_NEW
 }
 
 
@@ -576,8 +593,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_TOMORROW_EXPRESSION, _tomorrow),
     # French, Spanish, Italian: "Qu'est-ce qui s'est passé hier ?", "¿Qué pasó ayer?", "Notizie di oggi"
-    (_compile(r"(?:(?:d['’]|de\s+|di\s+)?(?:hier|ayer|ieri))"), _other_yesterday),
-    (_compile(r"(?:(?:d['’]|de\s+|di\s+)?(?:aujourd['’]hui|hoy|oggi))"), _today),
+    (_compile(r"(?:(?:d['’]|de\s+|di\s+)?(?:" + "|".join(_OTHER_YESTERDAY.values()) + "))"), _other_yesterday),
+    (_compile(r"(?:(?:d['’]|de\s+|di\s+)?(?:" + "|".join(_OTHER_TODAY.values()) + "))"), _today),
     (_compile(_NUMBER + r"\s+days?\s+ago"), _days_ago),
     (_compile(r"vor\s+" + _NUMBER + r"\s+tagen"), _days_ago),
     # rolling periods up to today: "in the past 3 days", "over the last week", "in den letzten 7 Tagen"
