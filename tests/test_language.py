@@ -156,6 +156,32 @@ def test_a_sentence_pysbd_cuts_before_a_date_or_inside_an_abbreviation_is_one_se
     assert split_sentences(text, "de") == sentences
 
 
+def test_two_threads_splitting_at_once_each_get_all_their_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question is split while a feed is read. pysbd keeps the text it splits on its segmenter, so the two texts
+    are made to meet there: each thread waits after handing its text over until the other has handed its own."""
+    import pysbd
+
+    both_handed_over = threading.Barrier(2, timeout=10)
+    real_processor = pysbd.Segmenter.processor
+
+    def processor_after_the_other(self: pysbd.Segmenter, text: str) -> object:
+        both_handed_over.wait()
+        return real_processor(self, text)
+
+    monkeypatch.setattr(pysbd.Segmenter, "processor", processor_after_the_other)
+    texts = ["Der Minister sprach in Wien. Er kam spät.", "Rapid gewann das Derby. Die Austria verlor."]
+    split: dict[str, list[str]] = {}
+    threads = [threading.Thread(target=lambda t=text: split.update({t: split_sentences(t, "de")})) for text in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert split == {
+        texts[0]: ["Der Minister sprach in Wien.", "Er kam spät."],
+        texts[1]: ["Rapid gewann das Derby.", "Die Austria verlor."],
+    }
+
+
 def test_known_words_in_english_and_german_and_not_names() -> None:
     assert is_known_word("Wahlen", ("de",)) and is_known_word("elections", ("en",))
     assert not is_known_word("Kohlschreiber") and not is_known_word("asdfqwer")

@@ -44,8 +44,9 @@ SQLITE_TIMEOUT_S = 30.0
 SPLIT_CACHE = 8_192
 MAX_SPLITS = 1_000_000
 # Named in each split's key: another splitter (a pysbd release with other rules, or newsbot's German number ends
-# and rejoined pieces, index/language.py) splits every paragraph anew.
-SPLITTER = f"pysbd-{version('pysbd')}-ordinals-rejoined-4"
+# and rejoined pieces, index/language.py) splits every paragraph anew. 5: splits kept before it may miss
+# sentences, when two threads split at once on one pysbd segmenter.
+SPLITTER = f"pysbd-{version('pysbd')}-ordinals-rejoined-5"
 # Keys looked up or deleted by one statement (SQLite's default limit on parameters is 999 in older builds).
 KEY_BATCH = 500
 
