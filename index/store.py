@@ -117,7 +117,8 @@ class ChunkStore:
                 yield
             finally:
                 if write:
-                    self.revision += 1
+                    with self._reopen_lock:  # as the embedded store's: += is not atomic without the GIL
+                        self.revision += 1
             return
         self.path.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
