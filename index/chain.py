@@ -267,19 +267,24 @@ def declined(question: str, decision: Decision) -> Answer:
 
 def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str, Any], Answer]:
     """A runnable taking {"question", optional "search_query", optional "now", optional "said", optional "alone",
-    optional "unanswered"} and returning an Answer. "said": what the conversation's answers quoted, for a request
-    for more of their story (index/conversation.py `more_of_the_story`); "alone": the question follows no earlier
-    turn (a question word alone is then unclear, `AnswerGate.screen_question`); "unanswered": the last reply quoted
-    no news ("Why not?" is then told where answers come from)."""
+    optional "unanswered", optional "follows"} and returning an Answer. "said": what the conversation's answers
+    quoted, for a request for more of their story (index/conversation.py `more_of_the_story`); "alone": the question
+    follows no earlier turn (a question word alone is then unclear, `AnswerGate.screen_question`); "unanswered": the
+    last reply quoted no news ("Why not?" is then told where answers come from); "follows": the questions a
+    follow-up that keeps their story follows, newest first (`story_questions`)."""
 
     def _outlet(inputs: dict[str, Any]) -> dict[str, Any]:
         # "What does derStandard say about Trump?" is read as "News about Trump" over derStandard's articles. A
-        # follow-up to it does not inherit the outlet: its query ends in the words the last answer quoted, where
-        # "laut Standard" may be the news's own words
+        # follow-up that keeps the story keeps the outlet its story was asked of ("And why?"), named in the
+        # questions it follows ("follows"), not in the words the last answer quoted: "laut Standard" there may be
+        # the news's own words
         question: str = inputs["question"]
         outlet = step.outlet(question)
         if outlet is None:
-            return inputs
+            outlet = next(filter(None, map(step.outlet, inputs.get("follows", ()))), None)
+            if outlet is None:
+                return inputs
+            outlet = replace(outlet, question=question)
         search_query: str = inputs.get("search_query") or question
         if search_query == question:
             search_query = outlet.question

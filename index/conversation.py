@@ -254,6 +254,14 @@ def keeps_the_story(follow_up: str) -> bool:
     return not _names_its_subject(rest)
 
 
+def story_questions(question: str, history: Sequence[Turn]) -> list[str]:
+    """The questions of the turns a follow-up that keeps their story follows ("And why?" after "Who won, according
+    to derStandard?"), newest first; none for a question that stands on its own or brings a subject of its own."""
+    if not history or not looks_like_follow_up(question) or not keeps_the_story(question):
+        return []
+    return [turn.question for turn in followed_turns(history)]
+
+
 def followed_turns(history: Sequence[Turn]) -> list[Turn]:
     """The turns a follow-up follows, newest first: back to the last one whose question stood on its own, at most
     FOLLOW_UP_TURNS."""

@@ -34,6 +34,7 @@ from index.conversation import (
     more_of_the_story,
     quoted,
     standalone_question,
+    story_questions,
     topic_follow_up,
 )
 from index.dates import parse_now
@@ -439,6 +440,7 @@ class Newsroom:
                     "alone": alone,
                     "said": said,
                     "unanswered": unanswered,
+                    "follows": story_questions(question, history),
                 }
             )
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer

@@ -262,6 +262,19 @@ def test_after_an_outlets_list_the_next_topic_is_the_same_outlets(newsroom: News
     assert newsroom.ask("What about Hamburg?", history=history).abstained
 
 
+def test_a_follow_up_keeps_the_outlet_its_story_was_asked_of(newsroom: Newsroom) -> None:
+    asked = "How many railway workers joined the strike across Austria, according to derStandard?"
+    history = [Turn(asked, newsroom.ask(asked).text)]
+    why = newsroom.ask("What were they striking over?", history=history)
+    assert [source.meta.outlet for source in why.sources] == ["derStandard.at"] and "over pay" in why.text
+    assert why.question == "What were they striking over?"
+    asked_of_any = "How many railway workers joined the strike across Austria?"
+    history_of_any = [Turn(asked_of_any, newsroom.ask(asked_of_any).text)]
+    assert newsroom.ask("What were they striking over?", history=history_of_any).sources[0].meta.outlet == "Wire"
+    # a follow-up with a subject of its own is asked of every outlet
+    assert not newsroom.ask("And what closed the port of Hamburg?", history=history).abstained
+
+
 def test_the_search_keeps_only_the_outlets_hits_when_the_store_cannot_filter_them(
     newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
 ) -> None:
