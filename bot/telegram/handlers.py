@@ -373,7 +373,7 @@ HELP_LINES = {
         "/ask QUESTION - ask about the news",
         "/sources - the full sources of my last answer",
         f"/latest [N] [OUTLET] - the newest articles I have read (up to {LATEST_MAX}), of one outlet if named",
-        "/follow TOPIC - new articles on a topic, as a digest; /unfollow [TOPIC], /following",
+        "/follow TOPIC - new articles on a topic or from an outlet, as a digest; /unfollow [TOPIC], /following",
         "/new - what arrived since you last asked",
         "/start - what I know",
     ],
@@ -382,7 +382,7 @@ HELP_LINES = {
         "/sources - alle Quellen meiner letzten Antwort",
         f"/latest [N] [MEDIUM] - die neuesten Artikel, die ich gelesen habe (bis zu {LATEST_MAX}), auf Wunsch eines "
         "Mediums",
-        "/follow THEMA - neue Artikel zu einem Thema, gesammelt; /unfollow [THEMA], /following",
+        "/follow THEMA - neue Artikel zu einem Thema oder von einem Medium, gesammelt; /unfollow [THEMA], /following",
         "/new - was seit Ihrer letzten Frage dazukam",
         "/start - was ich weiß",
     ],

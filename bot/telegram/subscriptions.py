@@ -1,12 +1,12 @@
 """Subscriptions: `/follow TOPIC`, `/unfollow [TOPIC]`, `/following`, and `/new`.
 
 When newly stored articles (a followed feed's new entries, however polled, or articles added by hand) match a
-chat's topic — as similar to it as an
-answer's sources must be to a question (`index.feeds.topic_hits`) — they wait in the chat's queue, and the chat
-gets a short digest (titles, dates, links) at most once every TELEGRAM_DIGEST_INTERVAL seconds. `/new` lists
-what arrived since that user last asked. Everything is kept in the bot's state (bot/telegram/state.py: the SQLite
-file in the data dir, or PostgreSQL), so a restart loses nothing and replicas share it; a `subscriptions.json` left
-by an older newsbot is imported once (`import_json`).
+chat's topic — as similar to it as an answer's sources must be to a question (`index.feeds.topic_hits`), or from
+the outlet the topic names ("/follow derStandard", `index.outlets.Outlets.called`) — they wait in the chat's
+queue, and the chat gets a short digest (titles, dates, links) at most once every TELEGRAM_DIGEST_INTERVAL
+seconds. `/new` lists what arrived since that user last asked. Everything is kept in the bot's state
+(bot/telegram/state.py: the SQLite file in the data dir, or PostgreSQL), so a restart loses nothing and replicas
+share it; a `subscriptions.json` left by an older newsbot is imported once (`import_json`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from index import jsonfile
 from index.feeds import topic_hits
 from index.models import ArticleMeta, StoredArticle
 from index.newsroom import Newsroom
-from index.outlets import outlet_name
+from index.outlets import Outlets, outlet_name
 from index.text import shorten
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ TITLE_CHARS = 120
 SAY: dict[str, dict[str, str]] = {
     "en": {
         "usage": "Send <code>/follow TOPIC</code>, e.g. <code>/follow elections in Germany</code>: I'll send you the "
-        "new articles about it as they arrive.",
+        "new articles about it as they arrive. An outlet is a topic too: <code>/follow derStandard</code>.",
         "too_long": "Please keep a topic under {n} characters.",
         "too_many": "This chat follows {n} topics already: /unfollow one first.",
         "already": "This chat follows <b>{topic}</b> already.",
@@ -73,7 +73,8 @@ SAY: dict[str, dict[str, str]] = {
     },
     "de": {
         "usage": "Senden Sie <code>/follow THEMA</code>, z. B. <code>/follow Wahlen in Deutschland</code>: Ich schicke "
-        "Ihnen die neuen Artikel dazu, sobald sie eintreffen.",
+        "Ihnen die neuen Artikel dazu, sobald sie eintreffen. Auch ein Medium ist ein Thema: "
+        "<code>/follow derStandard</code>.",
         "too_long": "Bitte halten Sie ein Thema unter {n} Zeichen.",
         "too_many": "Dieser Chat folgt schon {n} Themen: Beenden Sie zuerst eines mit /unfollow.",
         "already": "Dieser Chat folgt <b>{topic}</b> schon.",
@@ -137,24 +138,29 @@ def match_new_articles(newsroom: Newsroom, subscriptions: BotState, since: float
     if not subscriptions.move_matched_until(since, until):
         return 0  # another replica claimed these articles first: it queues them
     try:
-        return match_followers(newsroom, subscriptions, [a.article_id for a in articles])
+        return match_followers(newsroom, subscriptions, articles)
     except BaseException:
         subscriptions.move_matched_until(until, since)  # give them back for the next run
         raise
 
 
-def match_followers(newsroom: Newsroom, subscriptions: BotState, article_ids: Sequence[str]) -> int:
-    """Queue the new articles for every chat that follows a topic they match; returns how many were queued.
-    Blocking (embeds each topic once): run it in a thread."""
-    if not article_ids:
+def match_followers(newsroom: Newsroom, subscriptions: BotState, articles: Sequence[StoredArticle]) -> int:
+    """Queue the new articles for every chat that follows a topic they match, or the outlet they are from; returns
+    how many were queued. Blocking (embeds each topic once): run it in a thread."""
+    if not articles:
         return 0
+    article_ids = [article.article_id for article in articles]
+    outlets = Outlets(articles)
     by_topic: dict[str, list[str]] = {}
     matches: dict[int, dict[str, str]] = {}
     for chat_id, topics in subscriptions.all_topics().items():
         for topic in topics:
             key = topic.casefold()
             if key not in by_topic:
-                by_topic[key] = [hit.article_id for hit in topic_hits(newsroom, topic, article_ids)]
+                outlet = outlets.called(topic)
+                of_outlet = [article.article_id for article in outlet.articles(articles)] if outlet else []
+                about = [hit.article_id for hit in topic_hits(newsroom, topic, article_ids)]
+                by_topic[key] = list(dict.fromkeys([*of_outlet, *about]))
             for article_id in by_topic[key]:
                 matches.setdefault(chat_id, {}).setdefault(article_id, topic)
     subscriptions.queue(matches)

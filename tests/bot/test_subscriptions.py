@@ -20,7 +20,7 @@ from bot.telegram.subscriptions import (
 from index.models import ArticleMeta, StoredArticle
 from index.newsroom import Newsroom
 from tests.bot.test_state import connect
-from tests.conftest import SEED_ARTICLE
+from tests.conftest import SEED_ARTICLE, news_article
 
 
 def test_digests_are_taken_at_most_once_per_interval(state_url: str) -> None:
@@ -172,6 +172,33 @@ def test_two_replicas_finding_the_same_new_articles_queue_them_once(newsroom: Ne
     assert match_new_articles(newsroom, two, since) == 0  # replica one moved the clock first
     assert two.take_due(1e12, 60.0)[7][seed.article_id] == "Nordkorea Waffen Russland"
     assert match_new_articles(newsroom, two, two.matched_until(0.0)) == 0  # nothing newer
+
+
+def test_following_an_outlet_queues_its_new_articles_whatever_they_are_about(
+    empty_newsroom: Newsroom, state_url: str
+) -> None:
+    state = connect(state_url)
+    state.follow(7, "derStandard")
+    state.follow(8, "harbour storm")
+    day = datetime(2026, 12, 2, tzinfo=UTC)
+    ingested = empty_newsroom.ingest_articles(
+        [
+            news_article(
+                "Vienna passes its budget", "The city council passed its budget for 2027.", day, "derStandard.at"
+            ),
+            news_article(
+                "Railway workers walk out", "Railway workers walked out over pay on Monday.", day, "derStandard.at"
+            ),
+            news_article("Storm closes the harbour", "A winter storm closed the harbour of Hamburg on Monday.", day),
+        ]
+    )
+    assert ingested.added == 3
+    by_title = {a.meta.title: a.article_id for a in empty_newsroom.store.articles(ingested_after=0.0)}
+    assert match_new_articles(empty_newsroom, state, state.matched_until(0.0)) == 3
+    assert state.take_due(1e12, 60.0) == {
+        7: {by_title["Vienna passes its budget"]: "derStandard", by_title["Railway workers walk out"]: "derStandard"},
+        8: {by_title["Storm closes the harbour"]: "harbour storm"},
+    }
 
 
 def test_the_clock_moves_only_from_where_it_stands(state_url: str) -> None:
