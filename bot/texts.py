@@ -8,12 +8,13 @@ from collections.abc import Sequence
 
 from index.language import question_language
 
-#: how a list of sources is headed, who else reported a story, and what comes before an answer
+#: how a list of sources is headed, who else reported a story, who wrote one, and what comes before an answer
 SOURCE_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "sources": "Sources",
         "also": "also reported by",
         "and": "and",
+        "by": "by",
         "read_as": "Read as",
         "unsure": "I am not sure the news answers this. What comes closest:",
     },
@@ -21,6 +22,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Quellen",
         "also": "auch berichtet von",
         "and": "und",
+        "by": "von",
         "read_as": "Gelesen als",
         "unsure": "Ich bin nicht sicher, ob die Nachrichten das beantworten. Am ehesten passt dies:",
     },
@@ -29,6 +31,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Sources",
         "also": "également rapporté par",
         "and": "et",
+        "by": "par",
         "read_as": "Lu comme",
         "unsure": "Je ne suis pas sûr que les actualités y répondent. Ce qui s’en rapproche le plus :",
     },
@@ -36,6 +39,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Fuentes",
         "also": "también informado por",
         "and": "y",
+        "by": "por",
         "read_as": "Leído como",
         "unsure": "No estoy seguro de que las noticias respondan a esto. Lo más cercano:",
     },
@@ -43,6 +47,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Fonti",
         "also": "riportato anche da",
         "and": "e",
+        "by": "di",
         "read_as": "Letto come",
         "unsure": "Non sono sicuro che le notizie rispondano a questo. Ciò che si avvicina di più:",
     },
@@ -50,6 +55,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Bronnen",
         "also": "ook gemeld door",
         "and": "en",
+        "by": "door",
         "read_as": "Gelezen als",
         "unsure": "Ik weet niet zeker of het nieuws hierop antwoordt. Wat er het dichtst bij komt:",
     },
@@ -57,6 +63,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Fontes",
         "also": "também noticiado por",
         "and": "e",
+        "by": "por",
         "read_as": "Lido como",
         "unsure": "Não tenho certeza de que as notícias respondam a isto. O que mais se aproxima:",
     },
@@ -64,6 +71,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Źródła",
         "also": "informowali też",
         "and": "i",
+        "by": "autor:",
         "read_as": "Odczytano jako",
         "unsure": "Nie jestem pewien, czy wiadomości na to odpowiadają. Najbliższe jest to:",
     },
@@ -71,6 +79,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Источники",
         "also": "также сообщили",
         "and": "и",
+        "by": "автор:",
         "read_as": "Прочитано как",
         "unsure": "Я не уверен, что новости отвечают на это. Ближе всего вот это:",
     },
@@ -78,6 +87,7 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
         "sources": "Джерела",
         "also": "також повідомили",
         "and": "і",
+        "by": "автор:",
         "read_as": "Прочитано як",
         "unsure": "Я не впевнений, що новини відповідають на це. Найближче ось це:",
     },

@@ -45,6 +45,8 @@ class ArticleMeta:
     #: (index/stories.py); "" for articles not yet stored
     story_id: str = ""
     published_is_fetch_time: bool = False
+    #: who wrote it, as its page, feed or record names them ("Jane Doe", "Jane Doe, John Roe"); "" when none does
+    author: str = ""
 
     @property
     def published_iso(self) -> str:
@@ -68,6 +70,7 @@ class ArticleMeta:
             "url": self.url,
             "published_at": self.published_iso,
             "language": self.language,
+            "author": self.author,
         }
 
     def to_report_dict(self) -> dict[str, str]:
@@ -121,7 +124,9 @@ class Article:
     @property
     def text_hash(self) -> str:
         meta = self.meta
-        return content_hash(meta.title, self.text, meta.outlet, meta.url, meta.published_iso)
+        # the author only when there is one: articles stored before authors were read keep their hash
+        byline = (meta.author,) if meta.author else ()
+        return content_hash(meta.title, self.text, meta.outlet, meta.url, meta.published_iso, *byline)
 
     @property
     def body_hash(self) -> str:

@@ -84,6 +84,7 @@ def test_ask_json_has_the_documented_shape(env: dict[str, str]) -> None:
             "url",
             "published_at",
             "language",
+            "author",
             "snippet",
             "score",
             "also_reported_by",
@@ -261,6 +262,24 @@ def test_ask_now_sets_what_yesterday_means_and_sources_show_their_dates(env: dic
     assert result.stdout.startswith("Articles from 2026-12-01 (yesterday):\n• Parliament passes the 2027 budget [1]")
     assert "[1] Parliament passes the 2027 budget — Wire, 2026-12-01" in result.stdout
     assert "Hamburg" not in result.stdout
+
+
+def test_an_articles_author_is_stored_and_shown_with_its_sources(env: dict[str, str], tmp_path: Path) -> None:
+    record = {
+        "title": "Floating library opens in the harbour",
+        "text": "A floating library opened in the harbour of Portwell on Tuesday. It lends books to sailors.",
+        "outlet": "Portwell Post",
+        "author": "By Mara Lind",
+        "published_at": "2026-12-01",
+    }
+    (tmp_path / "news.json").write_text(json.dumps(record), encoding="utf-8")
+    assert invoke(env, "ingest", str(tmp_path / "news.json")).exit_code == 0
+    question = "Where did the floating library open?"
+    (source,) = json.loads(invoke(env, "ask", question, "--json").stdout)["sources"]
+    assert source["author"] == "Mara Lind"
+    assert "[1] Floating library opens in the harbour — Portwell Post, 2026-12-01, by Mara Lind" in (
+        invoke(env, "ask", question).stdout
+    )
 
 
 def test_newsbot_now_answers_that_no_article_is_from_today(env: dict[str, str], tmp_path: Path) -> None:

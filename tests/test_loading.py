@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import socket
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -71,6 +73,7 @@ def test_txt_front_matter_sets_the_metadata_and_the_whole_body_is_text() -> None
     assert article.meta.url == "https://gazette.example/2024/03/floating-library"
     assert article.meta.published_at == datetime(2024, 3, 5, 8, 30, tzinfo=CET)
     assert article.meta.language == "en"
+    assert article.meta.author == "Mara Lind"
     assert article.text.startswith("The library sits on a converted ferry")
     assert article.text.endswith("the harbour master said.")
 
@@ -124,6 +127,7 @@ def test_html_file_gives_the_main_text_and_the_pages_metadata() -> None:
     assert "the town council pays for fuel" in article.text
     assert not any(noise in article.text for noise in ("Sport", "cookies", "All rights reserved"))
     assert article.meta.outlet == "Example Gazette"
+    assert article.meta.author == "Jo Baker"
     assert article.meta.url == "https://gazette.example/2024/03/floating-library"
     assert article.meta.published_at is not None and article.meta.published_at.date() == datetime(2024, 3, 5).date()
     assert article.meta.language == "en"
@@ -167,7 +171,34 @@ def test_json_single_object_in_newsapi_shape() -> None:
     assert article.meta.source == str(DATA / "single.json")
     assert article.meta.outlet == "Portwell Post"
     assert article.meta.published_at == datetime(2024, 3, 7, 6, 0, tzinfo=UTC)
+    assert article.meta.author == "Sam Reed"
     assert article.text == "Ferries will run every twenty minutes from April."
+
+
+@pytest.mark.parametrize(
+    ("author", "line"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        (["Jane Doe", {"name": "John Roe"}, "Jane Doe"], "Jane Doe, John Roe"),
+        ({"name": "Ann One"}, "Ann One"),
+        ("  ", ""),
+        (42, ""),  # a strange byline loses the byline, not the article
+    ],
+)
+def test_an_author_is_read_from_a_record_as_one_line(tmp_path: Path, author: object, line: str) -> None:
+    (tmp_path / "a.json").write_text(json.dumps({"text": "The ferry runs.", "author": author}), encoding="utf-8")
+    assert load_one(tmp_path / "a.json").meta.author == line
+
+
+def test_a_csv_author_column_and_an_authors_hash_only_when_there_is_one(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("title,text,byline\nFerry,The ferry runs.,Jane Doe\nBridge,It closes.,\n")
+    ferry, bridge = load(tmp_path / "a.csv", csv_columns=CsvColumns.parse("author=byline"))
+    assert isinstance(ferry, Article) and isinstance(bridge, Article)
+    assert (ferry.meta.author, bridge.meta.author) == ("Jane Doe", "")
+    # an article without an author hashes as before authors were read: stored articles are not stored again
+    meta = bridge.meta
+    assert bridge.text_hash == content_hash(meta.title, bridge.text, meta.outlet, meta.url, meta.published_iso)
+    assert ferry.text_hash != replace(ferry, meta=replace(ferry.meta, author="")).text_hash
 
 
 def test_invalid_json_names_the_line(tmp_path: Path) -> None:
@@ -319,7 +350,7 @@ def test_a_bad_csv_column_spec_names_the_bad_part_and_the_valid_keys(spec: str, 
         CsvColumns.parse(spec)
     assert named in str(raised.value)
     assert str(raised.value).endswith(
-        "valid keys: title, text, url, outlet, published_at, language, delimiter, quotechar, header"
+        "valid keys: title, text, url, outlet, published_at, language, author, delimiter, quotechar, header"
     )
 
 
@@ -489,6 +520,7 @@ def test_an_rss_feed_yields_an_article_per_entry_from_its_page_or_else_its_summa
     assert (from_page.meta.url, from_page.meta.outlet) == (f"{site.base}/stories/dredging", "Portwell Post")
     assert from_page.meta.published_at == datetime(2024, 3, 6, 9, 15, tzinfo=UTC)
     assert from_page.meta.language == "en"
+    assert from_page.meta.author == "Ana Ruiz"  # RSS's "desk@post.example (Ana Ruiz)": the name, no address
     # the second entry's page is gone: the entry's own summary stands in, with its link and date
     assert isinstance(from_feed, Article)
     assert from_feed.meta.title == "Lighthouse repainted"
@@ -497,6 +529,7 @@ def test_an_rss_feed_yields_an_article_per_entry_from_its_page_or_else_its_summa
     assert from_feed.meta.outlet == "Portwell Post – Local news"
     assert from_feed.meta.published_at == datetime(2024, 3, 7, 10, 0, tzinfo=UTC)
     assert from_feed.meta.language == "en"
+    assert from_feed.meta.author == "Tom Wren"  # dc:creator
     assert isinstance(nothing, SourceError) and "no link" in nothing.reason
 
 

@@ -42,12 +42,13 @@ def register(app: typer.Typer) -> None:
 
 
 def format_sources(sources: list[Source], language: str = "en") -> str:
-    """Numbered sources, each with outlet, date and link where known, and who else reported the story."""
+    """Numbered sources, each with outlet, date, author and link where known, and who else reported the story."""
     words = SOURCE_WORDS[language]
     lines = []
     for s in sources:
         meta = s.meta
-        byline = ", ".join(part for part in (meta.outlet, meta.published_iso[:10]) if part)
+        author = f"{words['by']} {meta.author}" if meta.author else ""
+        byline = ", ".join(part for part in (meta.outlet, meta.published_iso[:10], author) if part)
         lines.append(f"[{s.n}] {meta.title or meta.url or meta.source}" + (f" — {byline}" if byline else ""))
         if meta.url:
             lines.append(f"    {meta.url}")

@@ -38,7 +38,7 @@ def ingest(
         str,
         typer.Option(
             help="How .csv files map to articles: comma-separated key=value. Keys title, text, url, outlet, "
-            "published_at, language take a header name or a column number from 1 (empty: no such column); "
+            "published_at, language, author take a header name or a column number from 1 (empty: no such column); "
             "delimiter (a character, or comma, semicolon, tab, pipe, space), quotechar, header (true/false). "
             "Default: a header row naming title, text, url, ... "
             "E.g. 'title=headline,text=body,url=link,delimiter=semicolon'; a headerless label;text file "

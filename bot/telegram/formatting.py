@@ -156,6 +156,11 @@ def _byline(meta: ArticleMeta, language: str = "en") -> str:
     )
 
 
+def _author(meta: ArticleMeta, language: str = "en") -> str:
+    """ "by Jane Doe", in `language`; "" when the article names no author."""
+    return f"{TEXTS[language]['by']} {escape(meta.author)}" if meta.author else ""
+
+
 # --- answers and sources -------------------------------------------------------------------------------------
 
 
@@ -215,8 +220,8 @@ def _render_headlines(answer: Answer, language: str) -> str:
 
 
 def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
-    """Every source with title, outlet, date, link and the passage the answer drew on (framed in the question's
-    language)."""
+    """Every source with title, outlet, date, author, link and the passage the answer drew on (framed in the
+    question's language)."""
     language = framing_language(question)
     texts = TEXTS[language]
     if not sources:
@@ -227,7 +232,7 @@ def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
     blocks = [heading]
     for source in sources:
         lines = [f"<b>[{source.n}] {escape(shorten(_label(source.meta), 200))}</b>"]
-        byline = _byline(source.meta, language)
+        byline = ", ".join(part for part in (_byline(source.meta, language), _author(source.meta, language)) if part)
         if byline:
             lines.append(byline)
         if is_web_url(source.meta.url):

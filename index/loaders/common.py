@@ -22,6 +22,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "source", "site"),
     "published_at": ("published_at", "date", "published", "publishedat"),
     "language": ("language", "lang"),
+    "author": ("author", "authors", "byline", "creator"),
 }
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
@@ -43,6 +44,8 @@ _UTF16_NUL_SHARE = 0.3
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # A title is embedded with every chunk of its article: a first line of a megabyte is cut to a title's length.
 MAX_TITLE_CHARS = 300
+#: an author line longer than this is cut (a page's byline field holding a paragraph)
+MAX_AUTHOR_CHARS = 200
 # Seconds since 1970 beyond this are taken as milliseconds (JavaScript's Date.now()).
 _EPOCH_MILLIS_THRESHOLD = 100_000_000_000
 _YEAR = re.compile(r"\d{4}")
@@ -141,6 +144,7 @@ def build_article(
     outlet: str = "",
     published_at: datetime | None = None,
     language: str = "",
+    author: object = None,
     empty_hint: str = "add the article text",
 ) -> Article:
     """An Article with its title on one line (cut to MAX_TITLE_CHARS) and its raw text trimmed at both ends, lone
@@ -155,8 +159,27 @@ def build_article(
         published_at=published_at,
         language=language,
         source=source,
+        author=_without_surrogates(author_line(author)),
     )
     return Article(text=body, meta=meta)
+
+
+def author_line(value: object) -> str:
+    """Who wrote an article, on one line: a name as given ("By Jane Doe" -> "Jane Doe"), or several (a list, of
+    names or of objects with a "name" as NewsAPI, JSON Feed and feedparser give them) joined with ", "; "" for
+    anything else. A byline is no reason to refuse an article, so a strange one is left out."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, (list, tuple)):
+        names = [author_line(item) for item in value]
+        value = ", ".join(dict.fromkeys(name for name in names if name))
+    if not isinstance(value, str):
+        return ""
+    line = _BY.sub("", " ".join(value.split()))
+    return shorten(line, MAX_AUTHOR_CHARS) if line.strip(" ,;") else ""
+
+
+_BY = re.compile(r"^(?:by|von|text:|autor(?:in)?:?)\s+", re.IGNORECASE)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

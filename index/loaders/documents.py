@@ -106,6 +106,7 @@ def html_to_article(html: str, source: str, *, url: str = "") -> Article:
         outlet=_site_name(document.sitename, page_url) or host_of(page_url),
         published_at=parse_date(document.date),
         language=language,
+        author=_authors(document.author),
         empty_hint=_HTML_HINT,
     )
 
@@ -175,6 +176,7 @@ def _article_from_meta(source: str, title: str, body: str, meta: dict[str, str])
         outlet=meta.get("outlet", ""),
         published_at=parse_date(meta.get("published_at")),
         language=normalize_language(meta.get("language", "")),
+        author=meta.get("author", ""),
         empty_hint=_TEXT_HINT,
     )
 
@@ -202,6 +204,11 @@ def _without_leading_title(text: str, title: str) -> str:
     """The extracted text without its first line when that line repeats the title (the page's headline)."""
     first, _, rest = text.strip().partition("\n")
     return rest if title and " ".join(first.split()) == title else text
+
+
+def _authors(author: str | None) -> list[str]:
+    """trafilatura's authors ("Jane Doe; John Roe") as a list of names."""
+    return [name for name in (author or "").split(";") if name.strip()]
 
 
 def _site_name(sitename: str | None, page_url: str) -> str:

@@ -25,7 +25,7 @@ from index.models import Article
 
 log = logging.getLogger(__name__)
 
-ARTICLE_FIELDS = ("title", "text", "url", "outlet", "published_at", "language")
+ARTICLE_FIELDS = ("title", "text", "url", "outlet", "published_at", "language", "author")
 # A CSV whose first rows all hold a single word in the text column was most likely mapped to the wrong column
 # (10kGNAD's `label;text` read with text=1): the first rows up to this many are looked at.
 ONE_WORD_SAMPLE_ROWS = 20
@@ -58,6 +58,7 @@ class CsvColumns:
     outlet: str = "outlet"
     published_at: str = "published_at"
     language: str = "language"
+    author: str = "author"
     delimiter: str = ","
     quotechar: str = '"'
     header: bool = True
@@ -229,6 +230,7 @@ def record_to_article(record: Mapping[object, object], source: str) -> Article:
         outlet=_as_text(outlet, "outlet", source),
         published_at=parse_date(pick("published_at")),
         language=normalize_language(pick("language")),
+        author=pick("author"),
     )
 
 
@@ -253,6 +255,7 @@ def _row_result(row: list[str], positions: dict[str, int], columns: CsvColumns, 
         outlet=values.get("outlet", ""),
         published_at=parse_date(values.get("published_at")),
         language=normalize_language(values.get("language", "")),
+        author=values.get("author", ""),
     )
 
 

@@ -20,7 +20,7 @@ import feedparser
 import httpx
 
 from index.errors import SourceError, UnsupportedSourceError
-from index.loaders.common import build_article, decode_bytes, normalize_language, parse_date
+from index.loaders.common import author_line, build_article, decode_bytes, normalize_language, parse_date
 from index.loaders.documents import html_fragment_text, html_to_article, sniff_html_charset
 from index.loaders.egress import (
     DEFAULT_FETCH_DEADLINE_S,
@@ -216,6 +216,7 @@ class WebLoader:
                         title=title or meta.title,
                         published_at=published or meta.published_at,
                         language=meta.language or feed_language,
+                        author=meta.author or author_line(_entry_authors(entry)),
                     ),
                 )
         return build_article(
@@ -226,6 +227,7 @@ class WebLoader:
             outlet=feed_title or host_of(link or feed_url),
             published_at=published,
             language=normalize_language(entry.get("language", "")) or feed_language,
+            author=_entry_authors(entry),
             empty_hint=f"{page_problem}, and the entry has no summary or content of its own",
         )
 
@@ -355,6 +357,20 @@ def _entry_date(entry: Any) -> datetime | None:
         if moment:
             return datetime(*moment[:6]).replace(tzinfo=UTC)
     return None
+
+
+def _entry_authors(entry: Any) -> object:
+    """An entry's authors: its author line (RSS's author, dc:creator, Atom's first author), or Atom's several
+    authors. RSS writes an e-mail address and the name in brackets ("jane@example.org (Jane Doe)"): the name only
+    (feedparser 6 cuts such a name in two), and no address alone."""
+    line, authors = entry.get("author"), entry.get("authors") or []
+    if isinstance(line, str) and "@" in line:
+        named = _NAME_IN_BRACKETS.search(line)
+        return named.group(1) if named else ""
+    return authors if len(authors) > 1 or not line else line
+
+
+_NAME_IN_BRACKETS = re.compile(r"\(([^()@]+)\)")
 
 
 def entry_text(entry: Any) -> str:

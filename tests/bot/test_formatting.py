@@ -162,6 +162,13 @@ def test_full_sources_show_snippets_and_links() -> None:
     assert "[2] Notes & <drafts>" in text
 
 
+def test_full_sources_name_the_author_in_the_questions_language_and_the_compact_list_does_not() -> None:
+    written = Source(n=1, article_id="k", meta=replace(KIRBY.meta, author="Jo <Baker>"), snippet="", score=0.7)
+    assert "Nau.ch, 22 Sep 2022, by Jo <Baker>\n" in parse_telegram_html(render_full_sources([written], "Who?"))
+    assert "Nau.ch, 22. Sept. 2022, von Jo <Baker>\n" in parse_telegram_html(render_full_sources([written], "Wer?"))
+    assert "Baker" not in render_answer(Answer(text="Yes [1].", sources=[written]))
+
+
 def test_latest_lists_titles_with_links() -> None:
     html = render_latest([StoredArticle(article_id="kirby", meta=KIRBY.meta, text_hash="h", chunks=1)])
     assert html.startswith("<b>Latest articles</b>\n1. <a href=")
