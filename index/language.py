@@ -182,6 +182,19 @@ _GERMAN_WORDS = frozenset(
 )
 
 
+# Of the English function words, those Portuguese writes as its own: the one such word of a question the identifier
+# names Portuguese for, unsure, says no English ("Notícias sobre a Grécia": Portuguese at 0.45, "a" its article;
+# "Manchetes do dia": 0.52, "do" its "of the")
+_PORTUGUESE_WORDS = frozenset({"a", "do"})
+# A Cyrillic question the identifier is unsure of, or that is too short for it, is read as Russian or Ukrainian: it
+# named Bulgarian for "Новости за сегодня" (0.27), Macedonian for "Новости о Греции" (0.26), and nothing for "Что
+# нового?". A letter only Ukrainian writes of the two (і ї є ґ) or only Russian (ы э ъ ё) decides, else the
+# identifier's ranking of the two.
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
+_RUSSIAN_LETTERS = re.compile(r"[ыэъё]", re.IGNORECASE)
+
+
 def question_language(question: str, default: str = "") -> str:
     """The language a question is asked in: English or German when its function words say so
     (`function_word_language`), since a short question is mostly names ("Who is Ulrich Reitz?" is German to the
@@ -189,21 +202,38 @@ def question_language(question: str, default: str = "") -> str:
     language unsure of it (below SURE_OF_ANOTHER_LANGUAGE) and one function word says English or German ("Is
     Philae dead?" was Irish to it at 0.50, "Wo liegt Marea?" Latvian at 0.20; "Chi ha vinto la partita?" is
     Italian at 0.80, though "a" is an English word too); for a question too short for the identifier, one function
-    word ("Warum?", "Why?"); `default` when nothing tells."""
+    word ("Warum?", "Why?"); Russian or Ukrainian for a Cyrillic question it is unsure of or too short for
+    (`_russian_or_ukrainian`); `default` when nothing tells."""
     if language := function_word_language(question):
         return language
     code, probability = identify_language(question)
+    if probability < SURE_OF_ANOTHER_LANGUAGE and (cyrillic := _russian_or_ukrainian(question)):
+        return cyrillic
     if not code or (code not in WORD_LANGUAGES and probability < SURE_OF_ANOTHER_LANGUAGE):
         # too short for the identifier, one function word tells: "Warum?", "Wohin?" are German, "Why?" English
-        code = function_word_language(question, at_least=1) or code
+        shared = _PORTUGUESE_WORDS if code == "pt" else frozenset()
+        code = function_word_language(question, at_least=1, besides=shared) or code
     return code or default
 
 
-def function_word_language(question: str, *, at_least: int = 2) -> str:
-    """ "en" or "de" when `at_least` of the question's function words say one language and none the other; ""
-    otherwise. Capitalised words past the first are left out: names, or German nouns."""
+def _russian_or_ukrainian(question: str) -> str:
+    """ "ru" or "uk" for a question written mostly in Cyrillic, else "" (see _CYRILLIC_LETTER)."""
+    letters = "".join(LETTER_WORD_RE.findall(question))
+    if len(_CYRILLIC_LETTER.findall(letters)) * 2 <= len(letters):
+        return ""
+    if _UKRAINIAN_LETTERS.search(letters):
+        return "uk"
+    if _RUSSIAN_LETTERS.search(letters):
+        return "ru"
+    ranked = dict(_identifier().rank(" ".join(question.split())[:DETECT_SAMPLE_CHARS]))
+    return "uk" if ranked["uk"] > ranked["ru"] else "ru"
+
+
+def function_word_language(question: str, *, at_least: int = 2, besides: frozenset[str] = frozenset()) -> str:
+    """ "en" or "de" when `at_least` of the question's function words (but those `besides`) say one language and
+    none the other; "" otherwise. Capitalised words past the first are left out: names, or German nouns."""
     words = LETTER_WORD_RE.findall(question)
-    asked = [w.lower() for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+    asked = [w.lower() for i, w in enumerate(words) if (i == 0 or not w[:1].isupper()) and w.lower() not in besides]
     english = sum(w in _ENGLISH_WORDS for w in asked)
     german = sum(w in _GERMAN_WORDS for w in asked)
     if english >= at_least and not german:
