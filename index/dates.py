@@ -69,28 +69,68 @@ _TOMORROW = (
     r"|(?<!am )(?<!den )(?<!heute )(?<!gestern )(?<!jeden )(?<!diesen )(?<!guten )(?<!einen )(?-i:morgen)"
 )
 TOMORROW_NEWS_DAYS = 7
-# French, Spanish and Italian words of the present, each kind in one place: for the patterns below and for the
-# language of a list's heading (`_OTHER_CUES`)
+# French, Spanish, Italian, Dutch, Portuguese, Polish, Russian and Ukrainian words of the present, each kind in one
+# place: for the patterns below and for the language of a list's heading (`_OTHER_CUES`). A word two languages write
+# ("últimas", "нового") is the question's language's.
 _OTHER_RECENT = {
     "fr": r"derni[èe]res?|derniers|récent(?:e|s|es)?",
     "es": r"últim[oa]s|recientes",
     "it": r"ultim[ei]|recenti",
+    "nl": r"laatste|nieuwste",
+    "pt": r"últim[oa]s|recentes",
+    "pl": r"najnowsze|najnowszych|ostatnie|ostatnich",
+    "ru": r"последние|последних|свежие|свежих",
+    "uk": r"останні|останніх|свіжі|свіжих",
 }
-_OTHER_NEW = {"fr": r"neuf|nouveau", "es": r"nuev[oa]s?", "it": r"nuov[oaie]"}
+_OTHER_NEW = {
+    "fr": r"neuf|nouveau",
+    "es": r"nuev[oa]s?",
+    "it": r"nuov[oaie]",
+    "nl": r"nieuw|nieuwe",
+    "pt": r"novo",
+    "pl": r"nowego|nowe",
+    "ru": r"нового|новое",
+    "uk": r"нового|нове",
+}
 _OTHER_NEWS = {
     "fr": r"nouvelles|actualités|actus|infos|titres",
     "es": r"noticias|novedades|titulares",
     "it": r"notizie|novità|titoli",
+    "nl": r"nieuws|nieuwtjes",
+    "pt": r"not[íi]cias|novidades|manchetes",
+    "pl": r"wiadomo[śs]ci|nowo[śs]ci|nagłówki",
+    "ru": r"новости|новостей|заголовки",
+    "uk": r"новини|новин|заголовки",
 }
-_OTHER_YESTERDAY = {"fr": r"hier", "es": r"ayer", "it": r"ieri"}
-_OTHER_TODAY = {"fr": r"aujourd['’]hui", "es": r"hoy", "it": r"oggi"}
+_OTHER_YESTERDAY = {
+    "fr": r"hier",
+    "es": r"ayer",
+    "it": r"ieri",
+    "nl": r"gisteren",
+    "pt": r"ontem",
+    "pl": r"wczoraj",
+    "ru": r"вчера",
+    "uk": r"вчора",
+}
+_OTHER_TODAY = {
+    "fr": r"aujourd['’]hui",
+    "es": r"hoy",
+    "it": r"oggi",
+    "nl": r"vandaag",
+    "pt": r"hoje",
+    "pl": r"dzisiaj|dziś|dzis",
+    "ru": r"сегодня",
+    "uk": r"сьогодні",
+}
+# what leads them: "d'aujourd'hui", "de hoy", "di ieri", "van gisteren", "z dzisiaj", "за сегодня"
+_OTHER_OF = r"(?:d['’]|de\s+|di\s+|van\s+|z\s+|за\s+)?"
 # Questions about the present: they prefer newer articles. "new"/"neu" is so common in questions ("What new rules
 # …?") that it counts only in a question that asks for nothing else ("What's new?", "Was gibt es Neues?"), and
 # never before a name ("New York").
 _RECENT_WORDS = re.compile(
     r"\b(?:latest|newest|most\s+recent|recent|recently|current|currently|aktuell\w*|neueste\w*|jüngste\w*"
     r"|zuletzt|kürzlich|^morgen"
-    # French, Spanish, Italian: "les dernières nouvelles", "las últimas noticias", "le ultime notizie"
+    # other languages: "les dernières nouvelles", "las últimas noticias", "het laatste nieuws", "последние новости"
     r"|" + "|".join(_OTHER_RECENT.values()) + r")\b",
     re.IGNORECASE,
 )
@@ -107,7 +147,7 @@ _OVERVIEW_WORDS = re.compile(
     r"|interessant\w*|spannend\w*|topics|themen|hauptthemen"
     # "What's going on?", "What is happening in the world?", "Was ist los?": the news of these days
     r"|happening|going\s+on|los"
-    # "Quelles sont les nouvelles ?", "¿Hay noticias?", "Ci sono notizie?"
+    # "Quelles sont les nouvelles ?", "¿Hay noticias?", "Ci sono notizie?", "Nieuws?", "Новости?"
     r"|" + "|".join(_OTHER_NEWS.values()) + r")\b",
     re.IGNORECASE,
 )
@@ -123,7 +163,7 @@ _HEADLINE_COUNT = re.compile(
 MAX_HEADLINE_COUNT = 20
 
 _WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
-# The words of a date or the present that are French, Spanish or Italian, for the language of a list's heading
+# The words of a date or the present in the other languages, for the language of a list's heading
 _OTHER_CUES = {
     language: re.compile(
         r"\b(?:"
@@ -137,14 +177,16 @@ _OTHER_CUES = {
 }
 
 
-def _cue_language(cue: str) -> str:
-    """The language the words of a date or the present are in: German, French, Spanish, Italian, else English;
-    "" for one that says none (a year alone, "in 2024")."""
+def _cue_language(cue: str, question: str) -> str:
+    """The language the words of a date or the present are in: German, a language of `_OTHER_CUES`, else English;
+    of two that write them ("últimas": Spanish, Portuguese), the question's; "" for words that say none (a year alone,
+    "in 2024")."""
     if not cue:
         return ""
-    other = next((language for language, words in _OTHER_CUES.items() if words.search(cue)), "")
-    if other:  # before German's: "neuf" is no "neu…"
-        return other
+    others = [language for language, words in _OTHER_CUES.items() if words.search(cue)]
+    if others:  # before German's: "neuf" is no "neu…"
+        asked = question_language(question) if len(others) > 1 else ""
+        return asked if asked in others else others[0]
     if _GERMAN_CUE.search(cue):
         return "de"
     return "en" if _WORD_OF_THREE.search(cue) else ""
@@ -182,6 +224,14 @@ GENERIC_WORDS = frozenset(
         qué que hay nuevo nuevas las los el últimas últimos noticias novedades titulares cuáles cuales son hoy mundo
         cosa c è di nuovo nuove ultime ultimi notizie novità titoli quali sono ci oggi mondo
         qui passé passe arrivé pasó paso ocurrió ocurrio sucedió sucedio successo accaduto
+        wat er het zijn nieuw nieuwe nieuws nieuwtjes laatste nieuwste van vandaag gisteren gebeurd gebeurde gebeurt
+        wereld
+        o que há de novo novidades quais são as os últimas últimos recentes notícias manchetes hoje ontem aconteceu
+        co nowego nowe jakie są najnowsze najnowszych ostatnie ostatnich wiadomości nowości nagłówki dzisiaj dziś
+        wczoraj się stało wydarzyło świecie
+        что нового новое какие последние последних свежие новости новостей заголовки за сегодня вчера случилось
+        произошло мире
+        що нове які останні останніх свіжі новини новин сьогодні вчора сталося трапилося відбулося світі
     """.split()
 )
 
@@ -354,7 +404,7 @@ def parse_question(question: str, now: datetime) -> DateQuery:
     ahead = published is not None and _TOMORROW_EXPRESSION.fullmatch(published.expression) is not None
     cue = published.expression if published else recency.group(0) if recency else ""
     # a year alone ("Wer kaufte 2022 den Klub?") or "in 2024" says no language: the question's then decides
-    language = _cue_language(cue)
+    language = _cue_language(cue, question)
     count = int(counted.group("top") or counted.group("n")) if counted and broad else 0
     return DateQuery(
         text=text or question,
@@ -443,8 +493,8 @@ def _yesterday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime]:
 
 
 def _other_yesterday(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
-    """French, Spanish, Italian "yesterday" ("hier", "ayer", "ieri"): "hier" only in a French question, German's
-    "hier" is "here"."""
+    """Another language's "yesterday" ("hier", "ayer", "ieri", "gisteren", "вчера"): "hier" only in a French
+    question, German's "hier" is "here"."""
     if m.group(0).lower().endswith("hier") and question_language(m.string) != "fr":
         return None
     return _yesterday(m, now)
@@ -592,9 +642,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _today,
     ),
     (_TOMORROW_EXPRESSION, _tomorrow),
-    # French, Spanish, Italian: "Qu'est-ce qui s'est passé hier ?", "¿Qué pasó ayer?", "Notizie di oggi"
-    (_compile(r"(?:(?:d['’]|de\s+|di\s+)?(?:" + "|".join(_OTHER_YESTERDAY.values()) + "))"), _other_yesterday),
-    (_compile(r"(?:(?:d['’]|de\s+|di\s+)?(?:" + "|".join(_OTHER_TODAY.values()) + "))"), _today),
+    # other languages: "Qu'est-ce qui s'est passé hier ?", "¿Qué pasó ayer?", "Notizie di oggi", "Новости за сегодня"
+    (_compile(_OTHER_OF + r"(?:" + "|".join(_OTHER_YESTERDAY.values()) + ")"), _other_yesterday),
+    (_compile(_OTHER_OF + r"(?:" + "|".join(_OTHER_TODAY.values()) + ")"), _today),
     (_compile(_NUMBER + r"\s+days?\s+ago"), _days_ago),
     (_compile(r"vor\s+" + _NUMBER + r"\s+tagen"), _days_ago),
     # rolling periods up to today: "in the past 3 days", "over the last week", "in den letzten 7 Tagen"

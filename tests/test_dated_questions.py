@@ -108,6 +108,11 @@ def test_what_happened_yesterday_lists_yesterdays_articles_only(newsroom: Newsro
         ("Qu'est-ce qui s'est passé hier ?", "Articles du 2026-12-01 (hier) :"),
         ("¿Qué pasó ayer?", "Artículos del 2026-12-01 (ayer):"),
         ("Cosa è successo ieri?", "Articoli del 2026-12-01 (ieri):"),
+        ("Wat gebeurde er gisteren?", "Artikelen van 2026-12-01 (gisteren):"),
+        ("O que aconteceu ontem?", "Artigos de 2026-12-01 (ontem):"),
+        ("Co się stało wczoraj?", "Artykuły z 2026-12-01 (wczoraj):"),
+        ("Что случилось вчера?", "Статьи за 2026-12-01 (вчера):"),
+        ("Що сталося вчора?", "Статті за 2026-12-01 (вчора):"),
     ]:
         asked = newsroom.ask(question)
         assert asked.text.splitlines()[0] == heading and titles(asked.sources) == titles(answer.sources)
@@ -281,18 +286,30 @@ def test_whats_new_lists_the_newest_articles_with_undated_ones_last(newsroom: Ne
     assert answer.text.startswith("The newest articles:")
     assert titles(answer.sources)[:3] == [STORM_TODAY.meta.title, ECB_TODAY.meta.title, BUDGET_YESTERDAY.meta.title]
     assert set(titles(answer.sources)[-2:]) == {ECB_UNDATED.meta.title, FIRE_UNDATED.meta.title}
-    # asked in French, Spanish, Italian: the same list, headed in that language
+    # asked in French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian: the same list, headed in
+    # that language
     for question, heading in [
         ("Quoi de neuf ?", "Les articles les plus récents :"),
         ("¿Qué hay de nuevo?", "Los artículos más recientes:"),
         ("Cosa c'è di nuovo?", "Gli articoli più recenti:"),
+        ("Wat is er nieuw?", "De nieuwste artikelen:"),
+        ("O que há de novo?", "Os artigos mais recentes:"),
+        ("Co nowego?", "Najnowsze artykuły:"),
+        ("Что нового?", "Самые новые статьи:"),
+        ("Що нового?", "Найновіші статті:"),
     ]:
         asked = newsroom.ask(question)
         assert asked.text.splitlines()[0] == heading and titles(asked.sources) == titles(answer.sources)
-    storm = newsroom.ask("Noticias sobre el puerto de Hamburgo")
-    assert storm.text.startswith("Artículos sobre «puerto de Hamburgo»") and STORM_TODAY.meta.title in titles(
-        storm.sources
-    )
+    for question, heading in [
+        ("Noticias sobre el puerto de Hamburgo", "Artículos sobre «puerto de Hamburgo»"),
+        ("Nieuws over de haven van Hamburg", "Artikelen over “haven van Hamburg”"),
+        ("Notícias sobre o porto de Hamburgo", "Artigos sobre “porto de Hamburgo”"),
+        ("Wiadomości o porcie w Hamburgu", "Artykuły o „porcie w Hamburgu”"),
+        ("Новости о порте Гамбурга", "Статьи по запросу «порте Гамбурга»"),
+        ("Новини про порт Гамбурга", "Статті за запитом «порт Гамбурга»"),
+    ]:
+        storm = newsroom.ask(question)
+        assert storm.text.startswith(heading) and STORM_TODAY.meta.title in titles(storm.sources)
 
 
 def test_an_undated_article_is_never_the_latest(newsroom: Newsroom) -> None:

@@ -67,6 +67,17 @@ NOW = parse_now("2026-12-02T10:00:00+00:00")
         ("¿Qué pasó ayer?", "2026-12-01", "¿Qué pasó?"),
         ("Cosa è successo ieri?", "2026-12-01", "Cosa è successo?"),
         ("Les nouvelles d'aujourd'hui", "2026-12-02", "Les nouvelles"),
+        # and in Dutch, Portuguese, Polish, Russian and Ukrainian
+        ("Wat gebeurde er gisteren?", "2026-12-01", "Wat gebeurde er?"),
+        ("O que aconteceu ontem?", "2026-12-01", "O que aconteceu?"),
+        ("Co się stało wczoraj?", "2026-12-01", "Co się stało?"),
+        ("Что случилось вчера?", "2026-12-01", "Что случилось?"),
+        ("Що сталося вчора?", "2026-12-01", "Що сталося?"),
+        ("Nieuws van vandaag", "2026-12-02", "Nieuws"),
+        ("Notícias de hoje", "2026-12-02", "Notícias"),
+        ("Wiadomości z dzisiaj", "2026-12-02", "Wiadomości"),
+        ("Новости за сегодня", "2026-12-02", "Новости"),
+        ("Новини за сьогодні", "2026-12-02", "Новини"),
         # a bare year after a verb, as German says when (was a question of no date)
         ("Wer kaufte 2022 den Fußballklub Chelsea?", "2022-01-01 to 2022-12-31", "Wer kaufte den Fußballklub Chelsea?"),
         ("Wer erhielt 2018 den Friedensnobelpreis?", "2018-01-01 to 2018-12-31", "Wer erhielt den Friedensnobelpreis?"),
@@ -245,6 +256,23 @@ def test_a_question_starting_with_morgen_may_name_the_series_and_keeps_every_dat
         ("¿Cuáles son las últimas noticias?", "es"),
         ("Cosa c'è di nuovo?", "it"),
         ("Le ultime notizie", "it"),
+        # Dutch, Portuguese, Polish, Russian, Ukrainian (each got a doubted sentence); "últimas" is Spanish and
+        # Portuguese, "нового" Russian and Ukrainian: the question's language decides
+        ("Wat is er nieuw?", "nl"),
+        ("Wat is het laatste nieuws?", "nl"),
+        ("Wat gebeurde er gisteren?", "nl"),
+        ("O que há de novo?", "pt"),
+        ("Quais são as últimas notícias?", "pt"),
+        ("Notícias de hoje", "pt"),
+        ("Co nowego?", "pl"),
+        ("Jakie są najnowsze wiadomości?", "pl"),
+        ("Wiadomości z dzisiaj", "pl"),
+        ("Что нового?", "ru"),
+        ("Какие последние новости?", "ru"),
+        ("Новости за сегодня", "ru"),
+        ("Що нового?", "uk"),
+        ("Які останні новини?", "uk"),
+        ("Що сталося вчора?", "uk"),
     ],
 )
 def test_a_request_for_the_news_is_answered_in_its_language(question: str, language: str) -> None:
@@ -253,7 +281,14 @@ def test_a_request_for_the_news_is_answered_in_its_language(question: str, langu
 
 
 @pytest.mark.parametrize(
-    "question", ["Was ist das Neue an Apples Stift?", "Quelles sont les nouvelles règles de l'UE ?", "Nueva York"]
+    "question",
+    [
+        "Was ist das Neue an Apples Stift?",
+        "Quelles sont les nouvelles règles de l'UE ?",
+        "Nueva York",
+        "Wat zijn de nieuwe regels van de EU?",
+        "Что нового в законе о выборах?",
+    ],
 )
 def test_a_question_that_names_something_new_asks_for_no_headlines(question: str) -> None:
     assert not parse_question(question, NOW).broad

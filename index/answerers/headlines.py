@@ -150,6 +150,28 @@ TOPIC_REQUESTS += [
         r"(?:cosa|che)\s+c['’]?\s*è\s+di\s+nuovo\s+(?:su|sul|sulla|sui|sulle|sullo|riguardo\s+a|con)\s+",
     )
 ]
+# And in Dutch, Portuguese, Polish, Russian and Ukrainian: "Nieuws over Griekenland", "Wat is er nieuw over Apple?",
+# "Notícias sobre a Grécia", "O que há de novo sobre a Apple?", "Wiadomości o Grecji", "Co nowego w sprawie Apple?",
+# "Новости о Греции", "Что нового про Apple?", "Новини про Грецію", "Що нового про Apple?" (each got a doubted
+# sentence). Polish, Russian and Ukrainian topics keep the case they are asked in ("Grecji", "Греции").
+TOPIC_REQUESTS += [
+    re.compile(rf"^{lead}(?:(?:de|het|a|o|os|as)\s+)?(?P<topic>.+?)[\s?.!]*$", re.IGNORECASE)
+    for lead in (
+        r"(?:(?:is|zijn)\s+er\s+(?:nog\s+)?)?(?:(?:wat\s+is\s+)?het\s+)?(?:laatste\s+|nieuwste\s+)?"
+        r"(?:nieuws|berichten|artikelen)\s+(?:over|van|uit|omtrent|rond)\s+",
+        r"wat\s+is\s+er\s+(?:nieuw|nieuws|het\s+laatste)\s+(?:over|met|bij|omtrent|rond|uit|in)\s+",
+        r"(?:quais\s+são\s+)?(?:as\s+)?(?:últimas\s+)?(?:notícias|novidades|artigos|manchetes)"
+        r"\s+(?:sobre|de|da|do|das|dos|acerca\s+d[aoe]s?)\s+",
+        r"o\s+que\s+(?:há|ha)\s+de\s+novo\s+(?:sobre|com|em|n[ao]s?|acerca\s+d[aoe]s?)\s+",
+        r"(?:jakie\s+są\s+)?(?:najnowsze\s+|ostatnie\s+)?(?:wiadomo[śs]ci|nowo[śs]ci|informacje|artykuły)"
+        r"\s+(?:o|na\s+temat|w\s+sprawie|dotyczące|z|ze)\s+",
+        r"co\s+(?:nowego|słychać)\s+(?:o|na\s+temat|w\s+sprawie|u|w|we|z|ze)\s+",
+        r"(?:какие\s+)?(?:последние\s+|свежие\s+)?(?:новости|статьи)\s+(?:о|об|обо|про|по|из)\s+",
+        r"что\s+(?:нового|слышно)\s+(?:о|об|обо|про|по|в|у|с)\s+",
+        r"(?:які\s+)?(?:останні\s+|свіжі\s+)?(?:новини|статті)\s+(?:про|щодо|з|із|по)\s+",
+        r"що\s+(?:нового|чути)\s+(?:про|щодо|в|у|з)\s+",
+    )
+]
 # News named by its subject: "Any sports news?", "Tech headlines", "Gibt es Sportnachrichten?" (the compound's first
 # part, without a joining s when the rest is a word: "Wirtschaftsnachrichten" -> "Wirtschaft"); not kinds of news
 # ("Breaking news", "Good news", "Kurzmeldungen", "Tagesnachrichten"), which ask for none in particular.
@@ -223,6 +245,46 @@ HEADINGS = {
         "more": "… e altri {n}.",
         "outlet": " di {name}",
         "to": " al ",
+    },
+    "nl": {
+        "topic": "Artikelen over “{topic}”{outlet}, de nieuwste eerst:",
+        "range": "Artikelen{outlet} van {days} ({expression}):",
+        "recent": "De nieuwste artikelen{outlet}:",
+        "more": "… en nog {n}.",
+        "outlet": " van {name}",
+        "to": " tot en met ",
+    },
+    "pt": {
+        "topic": "Artigos sobre “{topic}”{outlet}, os mais recentes primeiro:",
+        "range": "Artigos{outlet} de {days} ({expression}):",
+        "recent": "Os artigos mais recentes{outlet}:",
+        "more": "… e mais {n}.",
+        "outlet": " de {name}",
+        "to": " a ",
+    },
+    "pl": {
+        "topic": "Artykuły o „{topic}”{outlet}, od najnowszych:",
+        "range": "Artykuły{outlet} z {days} ({expression}):",
+        "recent": "Najnowsze artykuły{outlet}:",
+        "more": "… i jeszcze {n}.",
+        "outlet": " z {name}",
+        "to": " do ",
+    },
+    "ru": {
+        "topic": "Статьи по запросу «{topic}»{outlet}, сначала самые новые:",
+        "range": "Статьи{outlet} за {days} ({expression}):",
+        "recent": "Самые новые статьи{outlet}:",
+        "more": "… и ещё {n}.",
+        "outlet": " из {name}",
+        "to": " — ",
+    },
+    "uk": {
+        "topic": "Статті за запитом «{topic}»{outlet}, спершу найновіші:",
+        "range": "Статті{outlet} за {days} ({expression}):",
+        "recent": "Найновіші статті{outlet}:",
+        "more": "… і ще {n}.",
+        "outlet": " з {name}",
+        "to": " — ",
     },
 }
 
