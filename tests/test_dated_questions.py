@@ -142,6 +142,26 @@ def test_today_with_no_article_from_today_says_so_and_names_the_newest(newsroom:
     assert year.abstained and year.text.startswith("Kein indexierter Artikel ist vom 2022-01-01 bis 2022-12-31 (2022)")
 
 
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("Qu'est-ce qui s'est passé aujourd'hui ?", "Aucun article du 2026-12-05 (aujourd'hui) n’est indexé ; le plus"),
+        ("¿Qué pasó hoy?", "No hay ningún artículo del 2026-12-05 (hoy) indexado; el más reciente es del 2026-12-02"),
+        ("Cosa è successo oggi?", "Nessun articolo del 2026-12-05 (oggi) è indicizzato; il più recente è del 2026-12"),
+        ("Wat gebeurde er vandaag?", "Er is geen artikel van 2026-12-05 (vandaag) geïndexeerd; het nieuwste is van"),
+        ("O que aconteceu hoje?", "Nenhum artigo de 2026-12-05 (hoje) está indexado; o mais recente é de 2026-12-02"),
+        ("Co się stało dzisiaj?", "Brak zaindeksowanych artykułów z 2026-12-05 (dzisiaj); najnowszy jest z 2026-12"),
+        ("Что случилось сегодня?", "Нет проиндексированных статей за 2026-12-05 (сегодня); самая новая — от 2026-12"),
+        ("Що сталося сьогодні?", "Немає проіндексованих статей за 2026-12-05 (сьогодні); найновіша — від 2026-12"),
+    ],
+)
+def test_a_day_no_article_is_from_is_told_in_the_questions_language(
+    newsroom: Newsroom, question: str, told: str
+) -> None:
+    answer = newsroom.ask(question, now="2026-12-05T08:00:00+00:00")
+    assert answer.abstained and answer.text.startswith(told)
+
+
 def test_tomorrow_is_asked_of_the_past_weeks_news_and_stale_news_says_so(newsroom: Newsroom) -> None:
     answer = newsroom.ask("Which port will the storm close tomorrow?", now="2026-12-03T08:00:00+00:00")
     assert not answer.abstained and "Hamburg" in answer.text
