@@ -5,7 +5,9 @@ Polish, Russian, Ukrainian), else English. Their own replies speak German or Eng
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
+from index.dates import parse_question
 from index.language import question_language
 
 #: how a list of sources is headed, who else reported a story, who wrote one, and what comes before an answer
@@ -128,6 +130,9 @@ def language_of(text: str) -> str:
 
 def framing_language(question: str) -> str:
     """The language to frame an answer to `question` in (its sources' heading, "not sure", "also reported by"):
-    the question's, where SOURCE_WORDS has it, else English."""
-    language = question_language(question, default="en") if question.strip() else "en"
+    the question's, where SOURCE_WORDS has it, else English. A question too short for the language identifier
+    speaks by its words of the present, as its list's heading does ("Co nowego?", "Novidades?", "Notizie?")."""
+    if not question.strip():
+        return "en"
+    language = question_language(question) or parse_question(question, datetime.now(UTC)).language
     return language if language in SOURCE_WORDS else "en"

@@ -19,6 +19,7 @@ from bot.telegram.formatting import (
     utf16_len,
     visible_length,
 )
+from bot.texts import framing_language
 from index.models import Answer, ArticleMeta, Source, StoredArticle
 from tests.fakes.bot_api import BotApiError, checked_text, parse_telegram_html
 
@@ -151,6 +152,16 @@ def test_an_answer_is_framed_in_the_questions_language_where_the_bot_has_it(
     assert shown.startswith(unsure)
     assert f"\n{heading}\n[1] Nordkorea dementiert" in shown and f"{also} SRF" in shown
     assert parse_telegram_html(render_full_sources([source], question)).startswith(f"{heading} ")
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("Co nowego?", "pl"), ("Novidades?", "pt"), ("Notizie?", "it"), ("News?", "en"), ("Hm?", "en"), ("Wer?", "de")],
+)
+def test_a_question_too_short_to_identify_is_framed_in_the_language_of_its_words_of_the_present(
+    question: str, language: str
+) -> None:
+    assert framing_language(question) == language
 
 
 def test_full_sources_show_snippets_and_links() -> None:
