@@ -253,6 +253,8 @@ def _mention(
                 continue
             if plain and _AGENT.match(match.group(0)) and _PASSIVE.search(question) and not _SAYS.search(question):
                 continue  # "Warum wurde sie von der Presse kritisiert?": who did it, not who reported it
+            if plain and _FROM.match(match.group(0)) and not _NEWS_CUE.search(question) and _rest(question, match):
+                continue  # "Was hat die Regierung von der Presse verlangt?": from whom, not which outlet's news
             if language in ("", "place"):
                 return match.start(), match.end(), key, None
             rest = question[match.end() :]
@@ -268,6 +270,22 @@ _AGENT = re.compile(r",?\s*(?:von|vom|by)\s", re.IGNORECASE)
 # (English forms in lower case: a German question starts with "Was")
 _PASSIVE = re.compile(r"\b(?:(?i:wurde|wurden|wird|werden|worden)|was|were|been|is|are|being)\b")
 _SAYS = re.compile(rf"\b(?:{_SAY}|{_SAGT}|{_SAGT_PARTICIPLE})\b", re.IGNORECASE)
+
+
+# After "from", "von", "bei", "aus" a name that is also a plain word is a source only in a question about news (its
+# articles, what it says, the newest) or in one that is nothing but the outlet ("Von der Welt"): German capitalises
+# a common noun as it does a name, and "von der Presse verlangt" asks from whom
+_FROM = re.compile(r",?\s*(?:from|von|vom|bei|beim|aus)\s", re.IGNORECASE)
+_NEWS_CUE = re.compile(
+    rf"\b(?:{_SAY}|{_SAGT}|{_SAGT_PARTICIPLE}|{_NEWS_NOUNS}|artikel\w*|nachrichten|news|meldung\w*|bericht\w*"
+    r"|schlagzeile\w*|neues|neuigkeit\w*|beitr[äa]g\w*|latest|newest|neueste\w*|aktuell\w*)",
+    re.IGNORECASE,
+)
+
+
+def _rest(question: str, match: re.Match[str]) -> str:
+    """The question without the outlet's mention."""
+    return _squeezed(question[: match.start()] + " " + question[match.end() :])
 
 
 def _plain_word(key: str) -> bool:
