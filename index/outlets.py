@@ -12,7 +12,8 @@ as a possessive before "articles", "news" …, or as who says, writes or reports
 counts only when the question capitalises it and not after "in", "on", "im" (a place more than a source), so "in
 the standard way" and "in die Welt gesetzt" name no outlet. Read as keys: "derStandard.at" is also "der Standard",
 "Standard" and "derStandard"; "Spiegel Online" also "Spiegel"; "www.bbc.co.uk" also "BBC"; a feed's title "BBC News
-- Home" also "BBC News" and "BBC".
+- Home" also "BBC News" and "BBC". An author the articles name is asked for the same way, by the whole name ("What
+did Jane Doe write?", "Articles by Jane Doe"), and answered from the articles that name them.
 """
 
 from __future__ import annotations
@@ -148,16 +149,21 @@ class Outlets:
         self.total = len(articles)
         #: each outlet as the archive names it -> its articles' ids and `outlet` values
         self.covers: dict[str, list[tuple[str, str]]] = {}
+        #: each author the articles name -> their articles' ids ("What did Jane Doe write?", "Articles by Jane
+        #: Doe": a question names an author as it names an outlet, by the whole name)
+        self.written: dict[str, list[tuple[str, str]]] = {}
         for article in articles:
             self.covers.setdefault(outlet_of(article.meta), []).append(
                 (article.article_id, article.meta.outlet.strip())
             )
+            for author in _author_names(article.meta.author):
+                self.written.setdefault(author, []).append((article.article_id, ""))
         self.covers.pop("", None)
 
     @functools.cached_property
     def _keyed(self) -> tuple[dict[str, set[str]], tuple[tuple[re.Pattern[str], str], ...]]:
         # made when a question is read, not for the counts of `sizes` (stats, the archive's figures)
-        return _patterns(frozenset(self.covers))
+        return _patterns(frozenset(self.covers), frozenset(self.written))
 
     @property
     def by_key(self) -> dict[str, set[str]]:
@@ -197,25 +203,38 @@ class Outlets:
 
     def _query(self, key: str, question: str) -> OutletQuery:
         names = self.by_key[key]
-        covered = [item for name in sorted(names) for item in self.covers[name]]
+        covered = [item for name in sorted(names) for item in self._covered(name)]
         return OutletQuery(
             question=question,
-            name=max(names, key=lambda name: (len(self.covers[name]), name)),
+            name=max(names, key=lambda name: (len(self._covered(name)), name)),
             outlets=tuple(sorted({outlet for _, outlet in covered if outlet})),
             article_ids=tuple(sorted(article_id for article_id, outlet in covered if not outlet)),
             everything=len(covered) == self.total,
         )
 
+    def _covered(self, name: str) -> list[tuple[str, str]]:
+        return self.covers.get(name, []) + self.written.get(name, [])
+
+
+def _author_names(author: str) -> list[str]:
+    """The names of an author line ("Jane Doe, John Roe"), each of two words or more: one word alone ("APA",
+    "red") names an agency or a desk more often than a person."""
+    return [name for name in (" ".join(part.split()) for part in author.split(",")) if len(name.split()) > 1]
+
 
 @functools.lru_cache(maxsize=8)
-def _patterns(outlets: frozenset[str]) -> tuple[dict[str, set[str]], tuple[tuple[re.Pattern[str], str], ...]]:
-    """The keys of these outlets (each with the outlets it names) and the patterns that find them as a source,
-    each with the language of a request for what the outlet says ("" for a phrase that is only cut out, "place"
-    for one that names no outlet that is a plain word)."""
+def _patterns(
+    outlets: frozenset[str], authors: frozenset[str] = frozenset()
+) -> tuple[dict[str, set[str]], tuple[tuple[re.Pattern[str], str], ...]]:
+    """The keys of these outlets and authors (each with the outlets or authors it names; an author by the whole
+    name) and the patterns that find them as a source, each with the language of a request for what the outlet
+    says ("" for a phrase that is only cut out, "place" for one that names no outlet that is a plain word)."""
     by_key: dict[str, set[str]] = {}
     for name in outlets:
         for key in outlet_keys(name):
             by_key.setdefault(key, set()).add(name)
+    for name in authors:
+        by_key.setdefault(name.lower(), set()).add(name)
     if not by_key:
         return by_key, ()
     keys = sorted(by_key, key=len, reverse=True)
@@ -251,8 +270,9 @@ def _mention(
             plain = _plain_word(key)
             if key not in by_key or (plain and (said.islower() or language == "place")):
                 continue
-            if plain and _AGENT.match(match.group(0)) and _PASSIVE.search(question) and not _SAYS.search(question):
-                continue  # "Warum wurde sie von der Presse kritisiert?": who did it, not who reported it
+            if _AGENT.match(match.group(0)) and _PASSIVE.search(question) and not _SAYS.search(question):
+                continue  # "Warum wurde sie von der Presse kritisiert?", "Who was interviewed by Jane Doe?": who
+                # did it, not who reported it
             if plain and _FROM.match(match.group(0)) and not _NEWS_CUE.search(question) and _rest(question, match):
                 continue  # "Was hat die Regierung von der Presse verlangt?": from whom, not which outlet's news
             if language in ("", "place"):

@@ -4,6 +4,7 @@ Chroma store, where the answer comes from that outlet's articles alone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -96,6 +97,7 @@ def test_a_question_naming_a_stored_outlet_is_read_without_it(question: str, rea
         "In welchem Monat wurde das in die Welt gesetzt?",
         # the agent of a passive: who did it, not who reported it
         "Warum wurde er vom Standard kritisiert?",
+        "Who was criticised by tagesschau.de?",
         # from whom, in a question about no news: German capitalises a common noun as it does a name
         "Was hat die Regierung von der Welt verlangt?",
         "What did the minister demand from the Standard?",
@@ -204,12 +206,15 @@ WIRE_STORM = article(
     2,
 )
 ARTICLES = [WIRE_STRIKE, STANDARD_STRIKE, STANDARD_BUDGET, WIRE_STORM]
+# Jane Doe writes for both outlets; an article's author line may name several ("Jane Doe, John Roe")
+JANE_DOE = [replace(STANDARD_STRIKE, meta=replace(STANDARD_STRIKE.meta, author="Jane Doe, John Roe"))]
+JANE_DOE.append(replace(WIRE_STORM, meta=replace(WIRE_STORM.meta, author="Jane Doe")))
 
 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
     newsroom = Newsroom(make_settings(tmp_path_factory.mktemp("outlets") / "data", now=NOW))
-    report = newsroom.ingest_articles(ARTICLES)
+    report = newsroom.ingest_articles([WIRE_STRIKE, STANDARD_BUDGET, *JANE_DOE])
     assert report.added == len(ARTICLES) and not report.failed
     return newsroom
 
@@ -276,6 +281,37 @@ def test_a_follow_up_keeps_the_outlet_its_story_was_asked_of(newsroom: Newsroom)
     assert newsroom.ask("What were they striking over?", history=history_of_any).sources[0].meta.outlet == "Wire"
     # a follow-up with a subject of its own is asked of every outlet
     assert not newsroom.ask("And what closed the port of Hamburg?", history=history).abstained
+
+
+def test_an_authors_articles_are_asked_for_by_the_whole_name_as_an_outlets(newsroom: Newsroom) -> None:
+    written = newsroom.ask("What did Jane Doe write?")
+    assert written.text.splitlines() == [
+        "The newest articles from Jane Doe:",
+        f"• {WIRE_STORM.meta.title} [1]",
+        f"• {STANDARD_STRIKE.meta.title} [2]",
+    ]
+    about = newsroom.ask("Was hat Jane Doe über den Sturm geschrieben?")
+    assert about.text.splitlines() == [
+        "Artikel zu „den Sturm“ von Jane Doe, die neuesten zuerst:",
+        f"• {WIRE_STORM.meta.title} [1]",
+    ]
+    assert [source.meta.title for source in newsroom.ask("Articles by John Roe").sources] == [
+        STANDARD_STRIKE.meta.title
+    ]
+    assert newsroom.ask("What did John Roe write about Hamburg?").abstained
+    # the agent of a passive is who did it, not who wrote it up
+    assert Outlets(newsroom.store.articles()).named("Who was interviewed by Jane Doe?") is None
+
+
+def test_authors_are_no_outlets_and_one_word_names_no_author() -> None:
+    written = [
+        stored(1, "Wire"),
+        StoredArticle("8", ArticleMeta(title="t", outlet="Wire", author="Jane Doe, APA"), "h", 1),
+    ]
+    named = Outlets(written)
+    assert named.sizes == [("Wire", 2)]
+    assert named.called("Jane Doe") == OutletQuery("", "Jane Doe", (), ("8",))
+    assert named.named("What did APA write?") is None
 
 
 def test_the_search_keeps_only_the_outlets_hits_when_the_store_cannot_filter_them(
