@@ -24,6 +24,7 @@ from typing import Literal
 
 from index.answerers.base import abstain_text
 from index.answerers.evidence import QUESTION_WORDS, Question
+from index.answerers.headlines import HEADINGS
 from index.dates import MONTHS_DE, MONTHS_EN, WEEKDAYS_DE, WEEKDAYS_EN, DateQuery, DateRange
 from index.language import is_known_word, question_language
 from index.lexical import STOPWORDS, fold
@@ -444,7 +445,7 @@ ANSWER = Decision(answer=True, reason="answer")
 
 
 # What a question about days no article is from is told, in the languages a list's heading speaks
-# (index/answerers/headlines.py HEADINGS): "none" with the outlet ("of") and the days joined by "to", then "undated"
+# (index/answerers/headlines.py HEADINGS, whose "to" joins the days): "none" with the outlet ("of"), then "undated"
 # when no article has a date, else "newest".
 NO_ARTICLE_TEXTS = {
     "en": {
@@ -452,70 +453,60 @@ NO_ARTICLE_TEXTS = {
         "undated": ", and no indexed article has a date.",
         "newest": "; the newest is from {date}: “{title}”.",
         "of": " of {outlet}",
-        "to": " to ",
     },
     "de": {
         "none": "Kein indexierter Artikel{of} ist vom {days} ({expression})",
         "undated": "; kein indexierter Artikel hat ein Datum.",
         "newest": "; der neueste ist vom {date}: „{title}“.",
         "of": " von {outlet}",
-        "to": " bis ",
     },
     "fr": {
         "none": "Aucun article{of} du {days} ({expression}) n’est indexé",
         "undated": ", et aucun article indexé n’a de date.",
         "newest": " ; le plus récent date du {date} : « {title} ».",
         "of": " de {outlet}",
-        "to": " au ",
     },
     "es": {
         "none": "No hay ningún artículo{of} del {days} ({expression}) indexado",
         "undated": ", y ningún artículo indexado tiene fecha.",
         "newest": "; el más reciente es del {date}: «{title}».",
         "of": " de {outlet}",
-        "to": " al ",
     },
     "it": {
         "none": "Nessun articolo{of} del {days} ({expression}) è indicizzato",
         "undated": ", e nessun articolo indicizzato ha una data.",
         "newest": "; il più recente è del {date}: «{title}».",
         "of": " di {outlet}",
-        "to": " al ",
     },
     "nl": {
         "none": "Er is geen artikel{of} van {days} ({expression}) geïndexeerd",
         "undated": ", en geen enkel geïndexeerd artikel heeft een datum.",
         "newest": "; het nieuwste is van {date}: “{title}”.",
         "of": " van {outlet}",
-        "to": " tot en met ",
     },
     "pt": {
         "none": "Nenhum artigo{of} de {days} ({expression}) está indexado",
         "undated": ", e nenhum artigo indexado tem data.",
         "newest": "; o mais recente é de {date}: “{title}”.",
         "of": " de {outlet}",
-        "to": " a ",
     },
     "pl": {
         "none": "Brak zaindeksowanych artykułów{of} z {days} ({expression})",
         "undated": ", a żaden zaindeksowany artykuł nie ma daty.",
         "newest": "; najnowszy jest z {date}: „{title}”.",
         "of": " z {outlet}",
-        "to": " do ",
     },
     "ru": {
         "none": "Нет проиндексированных статей{of} за {days} ({expression})",
         "undated": ", и ни у одной проиндексированной статьи нет даты.",
         "newest": "; самая новая — от {date}: «{title}».",
         "of": " из {outlet}",
-        "to": " — ",
     },
     "uk": {
         "none": "Немає проіндексованих статей{of} за {days} ({expression})",
         "undated": ", і жодна проіндексована стаття не має дати.",
         "newest": "; найновіша — від {date}: «{title}».",
         "of": " з {outlet}",
-        "to": " — ",
     },
 }
 
@@ -523,9 +514,12 @@ NO_ARTICLE_TEXTS = {
 def no_article_text(published: DateRange, newest: StoredArticle | None, language: str, outlet: str = "") -> str:
     """ "No article from 2026-12-02 (today) is indexed; the newest is from 2026-12-01: “…”." in `language` where
     NO_ARTICLE_TEXTS has it, else English; "No article of derStandard.at from …" for one outlet's articles."""
-    texts = NO_ARTICLE_TEXTS.get(language, NO_ARTICLE_TEXTS["en"])
+    if language not in NO_ARTICLE_TEXTS:
+        language = "en"
+    texts = NO_ARTICLE_TEXTS[language]
     of = texts["of"].format(outlet=outlet) if outlet else ""
-    text = texts["none"].format(of=of, days=published.span(texts["to"]), expression=published.expression)
+    days = published.span(HEADINGS[language]["to"])
+    text = texts["none"].format(of=of, days=days, expression=published.expression)
     if newest is None or newest.meta.published_at is None:
         return text + texts["undated"]
     return text + texts["newest"].format(date=newest.meta.published_iso[:10], title=newest.meta.title)
