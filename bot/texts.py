@@ -96,6 +96,11 @@ SOURCE_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+def written_by(author: str, language: str) -> str:
+    """ "by Jane Doe" in `language`; "" for an article that names no author."""
+    return f"{SOURCE_WORDS[language]['by']} {author}" if author else ""
+
+
 def read_as_line(read_as: dict[str, str], language: str) -> str:
     """ "Read as: Philae (Phliae)" for a question whose words were read as the stored news spells them; "" else."""
     words = ", ".join(f"{read} ({asked})" for asked, read in read_as.items())

@@ -8,7 +8,7 @@ import typer
 
 from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.settings import Settings
-from bot.texts import SOURCE_WORDS, framing_language, read_as_line
+from bot.texts import SOURCE_WORDS, framing_language, read_as_line, written_by
 from index.answerers.gate import asks_for_sources
 from index.conversation import questions_in
 from index.dates import parse_now
@@ -47,8 +47,9 @@ def format_sources(sources: list[Source], language: str = "en") -> str:
     lines = []
     for s in sources:
         meta = s.meta
-        author = f"{words['by']} {meta.author}" if meta.author else ""
-        byline = ", ".join(part for part in (meta.outlet, meta.published_iso[:10], author) if part)
+        byline = ", ".join(
+            part for part in (meta.outlet, meta.published_iso[:10], written_by(meta.author, language)) if part
+        )
         lines.append(f"[{s.n}] {meta.title or meta.url or meta.source}" + (f" — {byline}" if byline else ""))
         if meta.url:
             lines.append(f"    {meta.url}")

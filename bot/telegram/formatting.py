@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from telegram.constants import MessageLimit
 
-from bot.texts import SOURCE_WORDS, framing_language, read_as_line
+from bot.texts import SOURCE_WORDS, framing_language, read_as_line, written_by
 from index.answerers.base import CITATION_RE
 from index.models import Answer, ArticleMeta, Source, StoredArticle
 from index.outlets import outlet_name
@@ -156,11 +156,6 @@ def _byline(meta: ArticleMeta, language: str = "en") -> str:
     )
 
 
-def _author(meta: ArticleMeta, language: str = "en") -> str:
-    """ "by Jane Doe", in `language`; "" when the article names no author."""
-    return f"{TEXTS[language]['by']} {escape(meta.author)}" if meta.author else ""
-
-
 # --- answers and sources -------------------------------------------------------------------------------------
 
 
@@ -232,7 +227,8 @@ def render_full_sources(sources: Sequence[Source], question: str = "") -> str:
     blocks = [heading]
     for source in sources:
         lines = [f"<b>[{source.n}] {escape(shorten(_label(source.meta), 200))}</b>"]
-        byline = ", ".join(part for part in (_byline(source.meta, language), _author(source.meta, language)) if part)
+        author = escape(written_by(source.meta.author, language))
+        byline = ", ".join(part for part in (_byline(source.meta, language), author) if part)
         if byline:
             lines.append(byline)
         if is_web_url(source.meta.url):
