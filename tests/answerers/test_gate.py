@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.answerers.base import ABSTAIN_TEXTS
-from index.answerers.gate import REPLIES, AnswerGate, names_no_story
+from index.answerers.gate import EXAMPLE_QUESTIONS, REPLIES, AnswerGate, names_no_story
 from index.chain import AnswerStep
 from index.newsroom import Newsroom
 from tests.answerers.conftest import NORTH_KOREA, QUESTION, WEATHER
@@ -189,7 +189,7 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         # Year's Eve), "spannend" a list of headlines, and 7 were told the news does not say or that it was unclear
         ("helo", "greeting", "en"),
         ("Hallöchen", "greeting", "de"),
-        ("merci beaucoup", "thanks", "en"),
+        ("merci beaucoup", "thanks", "fr"),
         ("spannend", "nod", "de"),
         ("krass", "nod", "de"),
         ("Schade", "nod", "de"),
@@ -377,6 +377,181 @@ def test_a_question_about_the_date_gets_today(text: str, reply: str) -> None:
     that no article from today is indexed."""
     decision = AnswerGate(min_relevance=0.5).screen_question(text, datetime(2026, 12, 4, 20, tzinfo=UTC))
     assert not decision.answer and decision.text.startswith(reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("Quelle heure est-il ?", "Nous sommes le vendredi 4 décembre 2026."),
+        ("¿Qué día es hoy?", "Hoy es viernes, 4 de diciembre de 2026."),
+        ("Che giorno è oggi?", "Oggi è venerdì 4 dicembre 2026."),
+        ("Hoe laat is het?", "Vandaag is het vrijdag 4 december 2026."),
+        ("Que dia é hoje?", "Hoje é sexta-feira, 4 de dezembro de 2026."),
+        ("Która godzina?", "Dziś jest piątek, 4 grudnia 2026."),
+        ("Какой сегодня день?", "Сегодня пятница, 4 декабря 2026 года."),
+        ("Котра година?", "Сьогодні п’ятниця, 4 грудня 2026 року."),
+    ],
+)
+def test_a_question_about_the_date_gets_today_in_its_language(text: str, reply: str) -> None:
+    decision = AnswerGate(min_relevance=0.5).screen_question(text, datetime(2026, 12, 4, 20, tzinfo=UTC))
+    assert not decision.answer and decision.text.startswith(reply)
+
+
+# Small talk and questions about the bot in the other languages the bot frames answers in: before, "Merci beaucoup"
+# was thanked in English, and "Qui es-tu ?", "¿Quién eres?", "Как дела?" went to the news and could get a cited
+# sentence.
+SMALL_TALK_ELSEWHERE = {
+    "fr": [
+        ("Merci beaucoup", "thanks"),
+        ("Bonjour !", "greeting"),
+        ("Comment ça va ?", "greeting"),
+        ("Qui es-tu ?", "help"),
+        ("Qu'est-ce que tu peux faire ?", "help"),
+        ("Tu es un robot ?", "help"),
+        ("Tu es sûr ?", "doubt"),
+        ("C'est faux", "doubt"),
+        ("Au revoir", "goodbye"),
+        ("D'accord", "nod"),
+        ("Bien joué !", "praise"),
+    ],
+    "es": [
+        ("Muchas gracias", "thanks"),
+        ("¡Hola!", "greeting"),
+        ("¿Qué tal?", "greeting"),
+        ("¿Quién eres?", "help"),
+        ("¿Qué puedes hacer?", "help"),
+        ("Ayuda", "help"),
+        ("¿Estás seguro?", "doubt"),
+        ("Eso no es verdad", "doubt"),
+        ("Hasta luego", "goodbye"),
+        ("Vale", "nod"),
+        ("Buen trabajo", "praise"),
+    ],
+    "it": [
+        ("Grazie mille", "thanks"),
+        ("Buongiorno", "greeting"),
+        ("Come stai?", "greeting"),
+        ("Chi sei?", "help"),
+        ("Cosa sai fare?", "help"),
+        ("Sei un bot?", "help"),
+        ("Sei sicuro?", "doubt"),
+        ("Arrivederci", "goodbye"),
+        ("Va bene", "nod"),
+        ("Ottimo lavoro", "praise"),
+    ],
+    "nl": [
+        ("Dank je wel", "thanks"),
+        ("Bedankt!", "thanks"),
+        ("Goedemorgen", "greeting"),
+        ("Hoe gaat het?", "greeting"),
+        ("Wie ben jij?", "help"),
+        ("Wat kun je?", "help"),
+        ("Ben je een bot?", "help"),
+        ("Weet je het zeker?", "doubt"),
+        ("Dat klopt niet", "doubt"),
+        ("Tot ziens", "goodbye"),
+        ("Goed gedaan", "praise"),
+    ],
+    "pt": [
+        ("Obrigado", "thanks"),
+        ("Muito obrigada!", "thanks"),
+        ("Olá", "greeting"),
+        ("Tudo bem?", "greeting"),
+        ("Quem é você?", "help"),
+        ("O que você pode fazer?", "help"),
+        ("Não entendi", "help"),
+        ("Tem certeza?", "doubt"),
+        ("Tchau", "goodbye"),
+        ("Até logo", "goodbye"),
+        ("Beleza", "nod"),
+        ("Bom trabalho", "praise"),
+    ],
+    "pl": [
+        ("Dzięki!", "thanks"),
+        ("Dziękuję bardzo", "thanks"),
+        ("Dzień dobry", "greeting"),
+        ("Jak się masz?", "greeting"),
+        ("Kim jesteś?", "help"),
+        ("Co potrafisz?", "help"),
+        ("Jesteś botem?", "help"),
+        ("Jesteś pewien?", "doubt"),
+        ("Do widzenia", "goodbye"),
+        ("Rozumiem", "nod"),
+        ("Dobra robota", "praise"),
+    ],
+    "ru": [
+        ("Спасибо большое!", "thanks"),
+        ("Привет", "greeting"),
+        ("Как дела?", "greeting"),
+        ("Кто ты?", "help"),
+        ("Что ты умеешь?", "help"),
+        ("Ты бот?", "help"),
+        ("Ты уверен?", "doubt"),
+        ("Это неправда", "doubt"),
+        ("До свидания", "goodbye"),
+        ("Понятно", "nod"),
+        ("Молодец", "praise"),
+    ],
+    "uk": [
+        ("Дякую", "thanks"),
+        ("Привіт", "greeting"),
+        ("Як справи?", "greeting"),
+        ("Хто ти?", "help"),
+        ("Що ти вмієш?", "help"),
+        ("Ти бот?", "help"),
+        ("Ти впевнений?", "doubt"),
+        ("Це неправда", "doubt"),
+        ("До побачення", "goodbye"),
+        ("Зрозуміло", "nod"),
+        ("Молодець", "praise"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "language"),
+    [(text, kind, language) for language, said in SMALL_TALK_ELSEWHERE.items() for text, kind in said],
+)
+def test_small_talk_in_other_languages_gets_the_reply_of_its_kind_in_its_language(
+    text: str, kind: str, language: str
+) -> None:
+    decision = AnswerGate(min_relevance=0.5).screen_question(text)
+
+    assert decision.reason == "not_a_question" and decision.text == REPLIES[kind][language]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qui a gagné les élections en Autriche ?",
+        "Que dit le gouvernement ?",
+        "Quel est le bilan ?",
+        "¿Cuántas personas murieron?",
+        "¿Qué dijo el presidente?",
+        "Ayuda humanitaria para Gaza?",
+        "Chi ha vinto la partita?",
+        "Come sta il Papa?",
+        "Wat zei de minister?",
+        "Hoe is het met de economie?",
+        "Tot wanneer geldt de lockdown?",
+        "Quem ganhou as eleições?",
+        "Como está o presidente?",
+        "Kto wygrał wybory w Polsce?",
+        "Jak działa nowa ustawa?",
+        "Dobry wynik dla Polski?",
+        "Кто победил на выборах?",
+        "Как работает новый закон?",
+        "Хто переміг на виборах?",
+        "Як працює новий закон?",
+    ],
+)
+def test_news_questions_in_other_languages_pass_the_first_screen(text: str) -> None:
+    assert AnswerGate(min_relevance=0.5).screen_question(text).answer
+
+
+def test_every_reply_speaks_every_language_answers_are_framed_in() -> None:
+    assert all(set(replies) == set(ABSTAIN_TEXTS) for replies in REPLIES.values())
+    assert set(EXAMPLE_QUESTIONS) == set(ABSTAIN_TEXTS)
 
 
 def test_an_answerer_that_writes_is_asked_to_translate() -> None:

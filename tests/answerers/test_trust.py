@@ -229,7 +229,7 @@ def test_a_follow_up_with_a_subject_of_its_own_leaves_the_story(newsroom: Newsro
     assert answer.sources[0].meta.title.startswith(story), answer.sources[0].meta.title
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", sorted(EXAMPLE_QUESTIONS))
 def test_the_example_the_replies_suggest_is_answered(newsroom: Newsroom, language: str) -> None:
     # the German greeting suggested "Wer hat Waffenlieferungen bestritten?", which these samples refuse
     answer = newsroom.ask(EXAMPLE_QUESTIONS[language])
