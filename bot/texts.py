@@ -1,12 +1,13 @@
 """The words the bot's front ends (Telegram, the terminal) put around an answer, in the languages they speak: the
 answer's question's language where they have it (English, German, French, Spanish, Italian, Dutch, Portuguese,
-Polish, Russian, Ukrainian), else English. Their own replies speak German or English (`language_of`)."""
+Polish, Russian, Ukrainian), else English; so do their own replies (`language_of`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from index.answerers.gate import reply_language
 from index.dates import parse_question
 from index.language import question_language
 
@@ -128,9 +129,10 @@ def outlets_line(outlets: Sequence[tuple[str, int]], articles: int, language: st
 
 
 def language_of(text: str) -> str:
-    """The language of the bot's own replies to `text` (greetings, errors, lists): German for German, else
-    English."""
-    return "de" if text.strip() and question_language(text, default="en") == "de" else "en"
+    """The language of the bot's own replies to `text` ("sources?", "Woher hast du das?", "Źródła?"): the text's,
+    as the answer gate replies to small talk (`reply_language`), where it is one of SOURCE_WORDS; else English."""
+    language = reply_language("sources", text) if text.strip() else "en"
+    return language if language in SOURCE_WORDS else "en"
 
 
 def framing_language(question: str) -> str:

@@ -115,8 +115,10 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def user_language(code: str | None) -> str:
-    """The language of TEXTS for a Telegram user's `language_code` ("de", "de-AT"); English for any other."""
-    return "de" if (code or "").lower().startswith("de") else "en"
+    """The language of TEXTS for a Telegram user's `language_code` ("de", "de-AT", "pt-BR", "uk"); English for any
+    other."""
+    language = (code or "").lower().replace("_", "-").split("-")[0]
+    return language if language in TEXTS else "en"
 
 
 def escape(text: str) -> str:

@@ -11,7 +11,7 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 
 from telegram import (
     Bot,
@@ -53,8 +53,8 @@ LATEST_ARGUMENT = re.compile(r"[0-9]{1,3}")  # ASCII digits only: int() also tak
 SOURCES_PREFIX = "src:"
 SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
 
-# What a user is told besides answers, in the user's Telegram language (German, else English); the admin commands'
-# words are in bot/telegram/admin_texts.py.
+# What a user is told besides answers, in the user's Telegram language (one of the ten answers are framed in, else
+# English); the admin commands' words are in bot/telegram/admin_texts.py, in German or English.
 SAY: dict[str, dict[str, str]] = {
     "en": {
         "apology": "Sorry, something went wrong on my side while working on that. Please try again in a moment.",
@@ -98,6 +98,177 @@ SAY: dict[str, dict[str, str]] = {
         "unknown_outlet": "Von {outlet} habe ich keinen Artikel. Die Medien, die ich gelesen habe: {known}.",
         "no_outlets": "Von {outlet} habe ich keinen Artikel, noch von keinem Medium.",
     },
+    "fr": {
+        "apology": "Désolé, quelque chose s’est mal passé de mon côté. Veuillez réessayer dans un instant.",
+        "store_down": "Désolé, je n’arrive pas à joindre mes archives d’actualités. Veuillez réessayer dans une "
+        "minute.",
+        "private_alert": "Désolé, ce bot est privé.",
+        "private": "Désolé, ce bot ne répond qu’aux personnes que son propriétaire a autorisées. Si vous devriez en "
+        "faire partie, envoyez-lui votre identifiant Telegram : <code>{id}</code>.",
+        "slow_down": "Vous posez des questions plus vite que je ne lis ! Je réponds à {n} messages par minute et par "
+        "personne au plus. Veuillez réessayer dans {s} s.",
+        "empty": "Posez-moi une question sur l’actualité, par exemple <i>{example}</i>",
+        "too_long": "C’est une longue question. Veuillez la poser en moins de {n} caractères.",
+        "forgotten": "Je ne me souviens plus de cette réponse. Posez à nouveau la question pour voir ses sources.",
+        "unknown_command": "Je ne connais pas {command}. /help liste ce que je sais faire.",
+        "unsupported": "Je lis du texte : écrivez votre question sur l’actualité.",
+        "hello_group": "Bonjour ! Je réponds aux questions sur l’actualité.",
+        "nothing_asked": "Posez-moi d’abord une question : /sources montre ensuite d’où vient ma réponse.",
+        "latest_usage": "Envoyez /latest pour les {default} articles les plus récents, /latest N pour les N plus "
+        "récents (N de 1 à {max}), /latest MÉDIA pour ceux d’un média : par exemple <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "Je n’ai aucun article de {outlet}. Les médias que j’ai lus : {known}.",
+        "no_outlets": "Je n’ai aucun article de {outlet}, ni d’aucun média pour l’instant.",
+    },
+    "es": {
+        "apology": "Lo siento, algo ha salido mal por mi parte. Vuelva a intentarlo en un momento.",
+        "store_down": "Lo siento, ahora no puedo acceder a mi archivo de noticias. Vuelva a intentarlo en un minuto.",
+        "private_alert": "Lo siento, este bot es privado.",
+        "private": "Lo siento, este bot solo responde a las personas que su propietario ha autorizado. Si usted "
+        "debería ser una de ellas, envíele su id de Telegram: <code>{id}</code>.",
+        "slow_down": "¡Pregunta más rápido de lo que puedo leer! Respondo hasta {n} mensajes por minuto y persona. "
+        "Vuelva a intentarlo en {s} s.",
+        "empty": "Pregúnteme sobre las noticias, por ejemplo <i>{example}</i>",
+        "too_long": "Es una pregunta larga. Pregunte en menos de {n} caracteres, por favor.",
+        "forgotten": "Ya no recuerdo esa respuesta. Vuelva a preguntar para ver sus fuentes.",
+        "unknown_command": "No conozco {command}. /help muestra lo que puedo hacer.",
+        "unsupported": "Leo texto: escriba su pregunta sobre las noticias.",
+        "hello_group": "¡Hola! Respondo preguntas sobre las noticias.",
+        "nothing_asked": "Pregúnteme algo primero: después /sources muestra de dónde viene mi respuesta.",
+        "latest_usage": "Envíe /latest para los {default} artículos más recientes, /latest N para los N más recientes "
+        "(N de 1 a {max}), /latest MEDIO para los de un medio: por ejemplo <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "No tengo ningún artículo de {outlet}. Los medios que he leído: {known}.",
+        "no_outlets": "No tengo ningún artículo de {outlet}, ni de ningún medio todavía.",
+    },
+    "it": {
+        "apology": "Mi dispiace, qualcosa è andato storto da parte mia. Riprovi tra un momento.",
+        "store_down": "Mi dispiace, ora non riesco a raggiungere il mio archivio di notizie. Riprovi tra un minuto.",
+        "private_alert": "Mi dispiace, questo bot è privato.",
+        "private": "Mi dispiace, questo bot risponde solo alle persone autorizzate dal suo proprietario. Se dovrebbe "
+        "essere tra loro, gli invii il suo id Telegram: <code>{id}</code>.",
+        "slow_down": "Fa domande più in fretta di quanto io riesca a leggere! Rispondo al massimo a {n} messaggi al "
+        "minuto per persona. Riprovi tra {s} s.",
+        "empty": "Mi chieda qualcosa sulle notizie, per esempio <i>{example}</i>",
+        "too_long": "È una domanda lunga. La ponga in meno di {n} caratteri, per favore.",
+        "forgotten": "Non ricordo più quella risposta. Ripeta la domanda per vederne le fonti.",
+        "unknown_command": "Non conosco {command}. /help elenca che cosa so fare.",
+        "unsupported": "Leggo testo: scriva la sua domanda sulle notizie.",
+        "hello_group": "Salve! Rispondo a domande sulle notizie.",
+        "nothing_asked": "Prima mi chieda qualcosa: poi /sources mostra da dove viene la mia risposta.",
+        "latest_usage": "Invii /latest per i {default} articoli più recenti, /latest N per gli N più recenti (N da 1 "
+        "a {max}), /latest TESTATA per quelli di una testata: per esempio <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "Non ho nessun articolo di {outlet}. Le testate che ho letto: {known}.",
+        "no_outlets": "Non ho nessun articolo di {outlet}, né ancora di alcuna testata.",
+    },
+    "nl": {
+        "apology": "Sorry, er ging bij mij iets mis. Probeer het zo meteen nog eens.",
+        "store_down": "Sorry, ik kan mijn nieuwsarchief nu niet bereiken. Probeer het over een minuut nog eens.",
+        "private_alert": "Sorry, deze bot is privé.",
+        "private": "Sorry, deze bot antwoordt alleen de mensen die zijn eigenaar heeft toegelaten. Hoort u daarbij, "
+        "stuur hem dan uw Telegram-id: <code>{id}</code>.",
+        "slow_down": "U vraagt sneller dan ik kan lezen! Ik beantwoord tot {n} berichten per minuut per persoon. "
+        "Probeer het over {s} s nog eens.",
+        "empty": "Stel me een vraag over het nieuws, bijvoorbeeld <i>{example}</i>",
+        "too_long": "Dat is een lange vraag. Stel hem in minder dan {n} tekens.",
+        "forgotten": "Dat antwoord weet ik niet meer. Stel de vraag opnieuw om de bronnen te zien.",
+        "unknown_command": "{command} ken ik niet. /help toont wat ik kan.",
+        "unsupported": "Ik lees tekst: typ uw vraag over het nieuws.",
+        "hello_group": "Hallo! Ik beantwoord vragen over het nieuws.",
+        "nothing_asked": "Vraag me eerst iets: daarna toont /sources waar mijn antwoord vandaan komt.",
+        "latest_usage": "Stuur /latest voor de {default} nieuwste artikelen, /latest N voor de N nieuwste (N van 1 "
+        "tot {max}), /latest MEDIUM voor die van één medium: bijvoorbeeld <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "Ik heb geen artikel van {outlet}. De media die ik heb gelezen: {known}.",
+        "no_outlets": "Ik heb geen artikel van {outlet}, en nog van geen enkel medium.",
+    },
+    "pt": {
+        "apology": "Desculpe, algo deu errado do meu lado. Tente novamente daqui a pouco.",
+        "store_down": "Desculpe, não consigo acessar meu arquivo de notícias agora. Tente novamente em um minuto.",
+        "private_alert": "Desculpe, este bot é privado.",
+        "private": "Desculpe, este bot só responde às pessoas que o seu dono autorizou. Se você deveria ser uma "
+        "delas, envie a ele o seu id do Telegram: <code>{id}</code>.",
+        "slow_down": "Você pergunta mais rápido do que eu consigo ler! Respondo até {n} mensagens por minuto por "
+        "pessoa. Tente novamente em {s} s.",
+        "empty": "Pergunte-me sobre as notícias, por exemplo <i>{example}</i>",
+        "too_long": "É uma pergunta longa. Pergunte em menos de {n} caracteres, por favor.",
+        "forgotten": "Não me lembro mais dessa resposta. Pergunte de novo para ver as fontes.",
+        "unknown_command": "Não conheço {command}. /help lista o que posso fazer.",
+        "unsupported": "Eu leio texto: escreva a sua pergunta sobre as notícias.",
+        "hello_group": "Olá! Respondo a perguntas sobre as notícias.",
+        "nothing_asked": "Pergunte-me algo primeiro: depois /sources mostra de onde veio a minha resposta.",
+        "latest_usage": "Envie /latest para os {default} artigos mais recentes, /latest N para os N mais recentes (N "
+        "de 1 a {max}), /latest VEÍCULO para os de um veículo: por exemplo <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "Não tenho nenhum artigo de {outlet}. Os veículos que li: {known}.",
+        "no_outlets": "Não tenho nenhum artigo de {outlet}, nem de nenhum veículo ainda.",
+    },
+    "pl": {
+        "apology": "Przepraszam, coś poszło nie tak po mojej stronie. Spróbuj ponownie za chwilę.",
+        "store_down": "Przepraszam, nie mogę teraz połączyć się z moim archiwum wiadomości. Spróbuj ponownie za "
+        "minutę.",
+        "private_alert": "Przepraszam, ten bot jest prywatny.",
+        "private": "Przepraszam, ten bot odpowiada tylko osobom, które dopuścił jego właściciel. Jeśli powinieneś do "
+        "nich należeć, wyślij mu swój identyfikator Telegram: <code>{id}</code>.",
+        "slow_down": "Pytasz szybciej, niż nadążam czytać! Odpowiadam na maksymalnie {n} wiadomości na minutę od "
+        "osoby. Spróbuj ponownie za {s} s.",
+        "empty": "Zapytaj mnie o wiadomości, np. <i>{example}</i>",
+        "too_long": "To długie pytanie. Zadaj je w mniej niż {n} znakach.",
+        "forgotten": "Nie pamiętam już tej odpowiedzi. Zapytaj ponownie, aby zobaczyć jej źródła.",
+        "unknown_command": "Nie znam {command}. /help pokazuje, co potrafię.",
+        "unsupported": "Czytam tekst: napisz swoje pytanie o wiadomości.",
+        "hello_group": "Cześć! Odpowiadam na pytania o wiadomości.",
+        "nothing_asked": "Najpierw mnie o coś zapytaj: potem /sources pokaże, skąd pochodzi moja odpowiedź.",
+        "latest_usage": "Wyślij /latest, aby zobaczyć {default} najnowszych artykułów, /latest N dla N najnowszych "
+        "(N od 1 do {max}), /latest MEDIUM dla artykułów jednego medium: np. <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "Nie mam żadnego artykułu z {outlet}. Media, które przeczytałem: {known}.",
+        "no_outlets": "Nie mam żadnego artykułu z {outlet} ani jeszcze z żadnego medium.",
+    },
+    "ru": {
+        "apology": "Извините, у меня что-то пошло не так. Пожалуйста, попробуйте ещё раз через минутку.",
+        "store_down": "Извините, сейчас я не могу связаться со своим архивом новостей. Пожалуйста, попробуйте через "
+        "минуту.",
+        "private_alert": "Извините, это частный бот.",
+        "private": "Извините, этот бот отвечает только тем, кого допустил его владелец. Если вы должны быть в их "
+        "числе, отправьте ему свой Telegram id: <code>{id}</code>.",
+        "slow_down": "Вы спрашиваете быстрее, чем я успеваю читать! Я отвечаю не более чем на {n} сообщений в минуту "
+        "от одного человека. Пожалуйста, попробуйте через {s} с.",
+        "empty": "Спросите меня о новостях, например: <i>{example}</i>",
+        "too_long": "Это длинный вопрос. Пожалуйста, уложитесь в {n} символов.",
+        "forgotten": "Я уже не помню этот ответ. Спросите ещё раз, чтобы увидеть его источники.",
+        "unknown_command": "Я не знаю команду {command}. /help покажет, что я умею.",
+        "unsupported": "Я читаю текст: напишите свой вопрос о новостях.",
+        "hello_group": "Здравствуйте! Я отвечаю на вопросы о новостях.",
+        "nothing_asked": "Сначала спросите меня о чём-нибудь: тогда /sources покажет, откуда мой ответ.",
+        "latest_usage": "Отправьте /latest, чтобы получить {default} самых новых статей, /latest N — N самых новых "
+        "(N от 1 до {max}), /latest ИЗДАНИЕ — статьи одного издания: например, <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "У меня нет статей из {outlet}. Издания, которые я прочитал: {known}.",
+        "no_outlets": "У меня нет статей из {outlet}, как и пока ни из одного издания.",
+    },
+    "uk": {
+        "apology": "Вибачте, у мене щось пішло не так. Будь ласка, спробуйте ще раз за хвилинку.",
+        "store_down": "Вибачте, зараз я не можу зв’язатися зі своїм архівом новин. Будь ласка, спробуйте за хвилину.",
+        "private_alert": "Вибачте, це приватний бот.",
+        "private": "Вибачте, цей бот відповідає лише тим, кого допустив його власник. Якщо ви маєте бути серед них, "
+        "надішліть йому свій Telegram id: <code>{id}</code>.",
+        "slow_down": "Ви питаєте швидше, ніж я встигаю читати! Я відповідаю щонайбільше на {n} повідомлень на "
+        "хвилину від однієї людини. Будь ласка, спробуйте через {s} с.",
+        "empty": "Запитайте мене про новини, наприклад: <i>{example}</i>",
+        "too_long": "Це довге запитання. Будь ласка, вкладіться в {n} символів.",
+        "forgotten": "Я вже не пам’ятаю цієї відповіді. Запитайте ще раз, щоб побачити її джерела.",
+        "unknown_command": "Я не знаю команди {command}. /help покаже, що я вмію.",
+        "unsupported": "Я читаю текст: напишіть своє запитання про новини.",
+        "hello_group": "Вітаю! Я відповідаю на запитання про новини.",
+        "nothing_asked": "Спершу запитайте мене про щось: тоді /sources покаже, звідки моя відповідь.",
+        "latest_usage": "Надішліть /latest, щоб отримати {default} найновіших статей, /latest N — N найновіших (N "
+        "від 1 до {max}), /latest ВИДАННЯ — статті одного видання: наприклад, <code>/latest 10</code>, "
+        "<code>/latest derStandard</code>.",
+        "unknown_outlet": "У мене немає статей з {outlet}. Видання, які я прочитав: {known}.",
+        "no_outlets": "У мене немає статей з {outlet}, як і поки що з жодного видання.",
+    },
 }
 # An LLM that fails or passes its deadline never reaches the user: the extractive answer is served instead.
 APOLOGIES: tuple[tuple[type[BaseException], str], ...] = ((StoreError, "store_down"),)
@@ -108,10 +279,12 @@ def apology_for(error: BaseException, language: str = "en") -> str:
     return SAY[language][next((key for kind, key in APOLOGIES if isinstance(error, kind)), "apology")]
 
 
-def language_of_user(update: Update) -> str:
-    """The language of SAY and /start for the update's user (their Telegram language_code)."""
+def language_of_user(update: Update, speaks: Mapping[str, object] = SAY) -> str:
+    """The language of SAY and /start for the update's user (their Telegram language_code); for words that speak
+    fewer languages (`speaks`: the admin commands', /follow's), English where they lack the user's."""
     user = update.effective_user
-    return user_language(user.language_code if user else None)
+    language = user_language(user.language_code if user else None)
+    return language if language in speaks else "en"
 
 
 # --- access --------------------------------------------------------------------------------------------------
@@ -339,7 +512,8 @@ async def start(update: Update, context: NewsContext) -> None:
     )
 
 
-# /start and /help in the user's Telegram language (German, else English)
+# /start and /help in the user's Telegram language (one of the ten answers are framed in, else English); the admin
+# lines in German or English
 START_TEXTS = {
     "en": {
         "there": "there",
@@ -367,6 +541,110 @@ START_TEXTS = {
         "cite": "Ich nenne meine Quellen als [1], [2]… und liste sie unter jeder Antwort. Nachfragen gehen auch: ich "
         "merke mir die letzten Fragen dieses Chats.",
     },
+    "fr": {
+        "there": "à tous",
+        "hello": "Bonjour {name} ! Je réponds aux questions sur l’actualité, sources à l’appui.",
+        "read": "J’ai lu <b>{n}</b> article{s}",
+        "plural": "s",
+        "newest": ", le plus récent du <b>{date}</b>.",
+        "nothing": "Je n’ai encore lu aucun article : un administrateur peut en ajouter avec /add URL.",
+        "private": "Envoyez-moi simplement une question, dans n’importe quelle langue, par exemple\n<i>{example}</i>",
+        "group": "Dans ce groupe, mentionnez-moi (@{bot}), répondez à l’un de mes messages ou utilisez /ask, par "
+        "exemple\n<i>/ask {example}</i>",
+        "cite": "Je cite mes sources sous la forme [1], [2]… et les liste sous chaque réponse. Les questions de suivi "
+        "fonctionnent aussi : je me souviens des dernières questions de cette conversation.",
+    },
+    "es": {
+        "there": "a todos",
+        "hello": "¡Hola, {name}! Respondo preguntas sobre las noticias, con fuentes.",
+        "read": "He leído <b>{n}</b> artículo{s}",
+        "plural": "s",
+        "newest": ", el más reciente del <b>{date}</b>.",
+        "nothing": "Todavía no he leído ningún artículo: un administrador puede añadir algunos con /add URL.",
+        "private": "Envíeme una pregunta, en cualquier idioma, por ejemplo\n<i>{example}</i>",
+        "group": "En este grupo, mencióneme (@{bot}), responda a uno de mis mensajes o use /ask, por ejemplo\n"
+        "<i>/ask {example}</i>",
+        "cite": "Cito mis fuentes como [1], [2]… y las enumero bajo cada respuesta. También funcionan las preguntas "
+        "de seguimiento: recuerdo las últimas preguntas de este chat.",
+    },
+    "it": {
+        "there": "a tutti",
+        "hello": "Salve {name}! Rispondo a domande sulle notizie, con le fonti.",
+        "read": "Articoli letti: <b>{n}</b>",
+        "plural": "",
+        "newest": ", il più recente del <b>{date}</b>.",
+        "nothing": "Non ho ancora letto nessun articolo: un amministratore può aggiungerne con /add URL.",
+        "private": "Mi mandi semplicemente una domanda, in qualsiasi lingua, per esempio\n<i>{example}</i>",
+        "group": "In questo gruppo, mi menzioni (@{bot}), risponda a uno dei miei messaggi o usi /ask, per esempio\n"
+        "<i>/ask {example}</i>",
+        "cite": "Cito le mie fonti come [1], [2]… e le elenco sotto ogni risposta. Funzionano anche le domande di "
+        "seguito: ricordo le ultime domande di questa chat.",
+    },
+    "nl": {
+        "there": "allemaal",
+        "hello": "Hallo {name}! Ik beantwoord vragen over het nieuws, met bronnen.",
+        "read": "Ik heb <b>{n}</b> nieuwsartikel{s} gelezen",
+        "plural": "en",
+        "newest": ", het nieuwste van <b>{date}</b>.",
+        "nothing": "Ik heb nog geen artikelen gelezen: een beheerder kan er toevoegen met /add URL.",
+        "private": "Stuur me gewoon een vraag, in elke taal, bijvoorbeeld\n<i>{example}</i>",
+        "group": "Noem me in deze groep (@{bot}), antwoord op een van mijn berichten of gebruik /ask, bijvoorbeeld\n"
+        "<i>/ask {example}</i>",
+        "cite": "Ik vermeld mijn bronnen als [1], [2]… en zet ze onder elk antwoord. Vervolgvragen werken ook: ik "
+        "onthoud de laatste vragen van deze chat.",
+    },
+    "pt": {
+        "there": "a todos",
+        "hello": "Olá, {name}! Respondo a perguntas sobre as notícias, com fontes.",
+        "read": "Li <b>{n}</b> artigo{s}",
+        "plural": "s",
+        "newest": ", o mais recente de <b>{date}</b>.",
+        "nothing": "Ainda não li nenhum artigo: um administrador pode adicionar alguns com /add URL.",
+        "private": "Basta me enviar uma pergunta, em qualquer idioma, por exemplo\n<i>{example}</i>",
+        "group": "Neste grupo, mencione-me (@{bot}), responda a uma das minhas mensagens ou use /ask, por exemplo\n"
+        "<i>/ask {example}</i>",
+        "cite": "Cito as minhas fontes como [1], [2]… e listo-as sob cada resposta. Perguntas de seguimento também "
+        "funcionam: lembro-me das últimas perguntas deste chat.",
+    },
+    "pl": {
+        "there": "wszystkim",
+        "hello": "Cześć, {name}! Odpowiadam na pytania o wiadomości, podając źródła.",
+        "read": "Przeczytane artykuły: <b>{n}</b>",
+        "plural": "",
+        "newest": ", najnowszy z <b>{date}</b>.",
+        "nothing": "Nie przeczytałem jeszcze żadnych artykułów: administrator może je dodać przez /add URL.",
+        "private": "Po prostu wyślij mi pytanie, w dowolnym języku, np.\n<i>{example}</i>",
+        "group": "W tej grupie wspomnij mnie (@{bot}), odpowiedz na jedną z moich wiadomości albo użyj /ask, np.\n"
+        "<i>/ask {example}</i>",
+        "cite": "Podaję źródła jako [1], [2]… i wymieniam je pod każdą odpowiedzią. Pytania uzupełniające też "
+        "działają: pamiętam kilka ostatnich pytań tego czatu.",
+    },
+    "ru": {
+        "there": "всем",
+        "hello": "Здравствуйте, {name}! Я отвечаю на вопросы о новостях и указываю источники.",
+        "read": "Прочитано статей: <b>{n}</b>",
+        "plural": "",
+        "newest": ", самая новая — от <b>{date}</b>.",
+        "nothing": "Я ещё не прочитал ни одной статьи: администратор может добавить их командой /add URL.",
+        "private": "Просто пришлите мне вопрос на любом языке, например:\n<i>{example}</i>",
+        "group": "В этой группе упомяните меня (@{bot}), ответьте на одно из моих сообщений или используйте /ask, "
+        "например:\n<i>/ask {example}</i>",
+        "cite": "Я указываю источники как [1], [2]… и перечисляю их под каждым ответом. Уточняющие вопросы тоже "
+        "работают: я помню последние вопросы этого чата.",
+    },
+    "uk": {
+        "there": "всім",
+        "hello": "Вітаю, {name}! Я відповідаю на запитання про новини й вказую джерела.",
+        "read": "Прочитано статей: <b>{n}</b>",
+        "plural": "",
+        "newest": ", найновіша — від <b>{date}</b>.",
+        "nothing": "Я ще не прочитав жодної статті: адміністратор може додати їх командою /add URL.",
+        "private": "Просто надішліть мені запитання будь-якою мовою, наприклад:\n<i>{example}</i>",
+        "group": "У цій групі згадайте мене (@{bot}), дайте відповідь на одне з моїх повідомлень або скористайтеся "
+        "/ask, наприклад:\n<i>/ask {example}</i>",
+        "cite": "Я вказую джерела як [1], [2]… і перелічую їх під кожною відповіддю. Уточнювальні запитання теж "
+        "працюють: я пам’ятаю останні запитання цього чату.",
+    },
 }
 HELP_LINES = {
     "en": [
@@ -385,6 +663,78 @@ HELP_LINES = {
         "/follow THEMA - neue Artikel zu einem Thema oder von einem Medium, gesammelt; /unfollow [THEMA], /following",
         "/new - was seit Ihrer letzten Frage dazukam",
         "/start - was ich weiß",
+    ],
+    "fr": [
+        "/ask QUESTION - une question sur l’actualité",
+        "/sources - toutes les sources de ma dernière réponse",
+        f"/latest [N] [MÉDIA] - les articles les plus récents que j’ai lus (jusqu’à {LATEST_MAX}), d’un média si "
+        "vous le nommez",
+        "/follow SUJET - les nouveaux articles sur un sujet ou d’un média, en résumé ; /unfollow [SUJET], /following",
+        "/new - ce qui est arrivé depuis votre dernière demande",
+        "/start - ce que je sais",
+    ],
+    "es": [
+        "/ask PREGUNTA - una pregunta sobre las noticias",
+        "/sources - todas las fuentes de mi última respuesta",
+        f"/latest [N] [MEDIO] - los artículos más recientes que he leído (hasta {LATEST_MAX}), de un medio si lo "
+        "nombra",
+        "/follow TEMA - artículos nuevos sobre un tema o de un medio, en un resumen; /unfollow [TEMA], /following",
+        "/new - lo que ha llegado desde su última consulta",
+        "/start - lo que sé",
+    ],
+    "it": [
+        "/ask DOMANDA - una domanda sulle notizie",
+        "/sources - tutte le fonti della mia ultima risposta",
+        f"/latest [N] [TESTATA] - gli articoli più recenti che ho letto (fino a {LATEST_MAX}), di una testata se la "
+        "nomina",
+        "/follow ARGOMENTO - nuovi articoli su un argomento o di una testata, in un riepilogo; /unfollow [ARGOMENTO], "
+        "/following",
+        "/new - ciò che è arrivato dalla sua ultima richiesta",
+        "/start - ciò che so",
+    ],
+    "nl": [
+        "/ask VRAAG - een vraag over het nieuws",
+        "/sources - alle bronnen van mijn laatste antwoord",
+        f"/latest [N] [MEDIUM] - de nieuwste artikelen die ik heb gelezen (tot {LATEST_MAX}), van één medium als u "
+        "het noemt",
+        "/follow ONDERWERP - nieuwe artikelen over een onderwerp of van een medium, gebundeld; /unfollow [ONDERWERP], "
+        "/following",
+        "/new - wat er sinds uw laatste vraag is binnengekomen",
+        "/start - wat ik weet",
+    ],
+    "pt": [
+        "/ask PERGUNTA - uma pergunta sobre as notícias",
+        "/sources - todas as fontes da minha última resposta",
+        f"/latest [N] [VEÍCULO] - os artigos mais recentes que li (até {LATEST_MAX}), de um veículo se o nomear",
+        "/follow TEMA - novos artigos sobre um tema ou de um veículo, num resumo; /unfollow [TEMA], /following",
+        "/new - o que chegou desde a sua última consulta",
+        "/start - o que eu sei",
+    ],
+    "pl": [
+        "/ask PYTANIE - pytanie o wiadomości",
+        "/sources - wszystkie źródła mojej ostatniej odpowiedzi",
+        f"/latest [N] [MEDIUM] - najnowsze artykuły, które przeczytałem (do {LATEST_MAX}), jednego medium, jeśli je "
+        "podasz",
+        "/follow TEMAT - nowe artykuły na dany temat lub z danego medium, w zestawieniu; /unfollow [TEMAT], /following",
+        "/new - co przyszło od twojego ostatniego pytania",
+        "/start - co wiem",
+    ],
+    "ru": [
+        "/ask ВОПРОС - вопрос о новостях",
+        "/sources - все источники моего последнего ответа",
+        f"/latest [N] [ИЗДАНИЕ] - самые новые прочитанные мной статьи (до {LATEST_MAX}), одного издания, если его "
+        "назвать",
+        "/follow ТЕМА - новые статьи по теме или из издания, подборкой; /unfollow [ТЕМА], /following",
+        "/new - что пришло с вашего последнего запроса",
+        "/start - что я знаю",
+    ],
+    "uk": [
+        "/ask ЗАПИТАННЯ - запитання про новини",
+        "/sources - усі джерела моєї останньої відповіді",
+        f"/latest [N] [ВИДАННЯ] - найновіші прочитані мною статті (до {LATEST_MAX}), одного видання, якщо його назвати",
+        "/follow ТЕМА - нові статті на тему або з видання, добіркою; /unfollow [ТЕМА], /following",
+        "/new - що надійшло з вашого останнього запиту",
+        "/start - що я знаю",
     ],
 }
 ADMIN_LINES = {
@@ -423,7 +773,7 @@ async def help_command(update: Update, context: NewsContext) -> None:
     language = language_of_user(update)
     lines = [_how_to_ask(message, context, language), "", *HELP_LINES[language]]
     if context.services.access.is_admin(user.id if user else None):
-        lines += ["", *ADMIN_LINES[language]]
+        lines += ["", *ADMIN_LINES.get(language, ADMIN_LINES["en"])]
     await message.reply_html("\n".join(lines))
 
 

@@ -42,8 +42,8 @@ NEW_ITEMS = 10
 #: what /new shows a user who never asked before: the last day's articles
 FIRST_NEW_WINDOW_S = 24 * 3600.0
 TITLE_CHARS = 120
-# What /follow, /unfollow, /following and /new say, in the user's Telegram language; a digest, which goes to a
-# chat rather than in reply to someone, in the language of whoever last followed a topic there.
+# What /follow, /unfollow, /following and /new say, in the user's Telegram language (German, else English); a digest,
+# which goes to a chat rather than in reply to someone, in the language of whoever last followed a topic there.
 SAY: dict[str, dict[str, str]] = {
     "en": {
         "usage": "Send <code>/follow TOPIC</code>, e.g. <code>/follow elections in Germany</code>: I'll send you the "
@@ -169,7 +169,7 @@ def match_followers(newsroom: Newsroom, subscriptions: BotState, articles: Seque
 
 def render_digest(articles: Sequence[StoredArticle], topics: dict[str, str], language: str = "en") -> str:
     """The digest: the articles grouped by the topic they matched, newest first, at most DIGEST_ITEMS."""
-    say = SAY[language]
+    say = SAY.get(language, SAY["en"])
     lines = [f"📰 <b>{say['digest']}</b>"]
     shown = sorted(articles, key=_recency, reverse=True)[:DIGEST_ITEMS]
     for topic in dict.fromkeys(topics[a.article_id] for a in shown):
@@ -182,10 +182,10 @@ def render_digest(articles: Sequence[StoredArticle], topics: dict[str, str], lan
 
 def article_line(meta: ArticleMeta, language: str = "en") -> str:
     """`Title` linked, then outlet and date; a date newsbot filled in with the fetch time says so."""
-    title = link(meta.url, shorten(meta.title or meta.url or SAY[language]["untitled"], TITLE_CHARS))
+    title = link(meta.url, shorten(meta.title or meta.url or SAY.get(language, SAY["en"])["untitled"], TITLE_CHARS))
     date = format_date(meta.published_at, language)
     if date and meta.published_is_fetch_time:
-        date = SAY[language]["fetched"].format(date=date)
+        date = SAY.get(language, SAY["en"])["fetched"].format(date=date)
     byline = ", ".join(part for part in (escape(outlet_name(meta.outlet, meta.url)), date) if part)
     return title + (f" · {byline}" if byline else "")
 
@@ -231,8 +231,8 @@ async def follow(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    language = language_of_user(update)
-    say = SAY[language]
+    language = language_of_user(update, SAY)
+    say = SAY.get(language, SAY["en"])
     topic = " ".join(command_argument(message).split())
     if not topic:
         await message.reply_html(say["usage"])
@@ -257,7 +257,7 @@ async def unfollow(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    say = SAY[language_of_user(update)]
+    say = SAY[language_of_user(update, SAY)]
     topic = " ".join(command_argument(message).split()) or None
     removed = await asyncio.to_thread(_subscriptions(context).unfollow, chat.id, topic)
     if removed:
@@ -273,7 +273,7 @@ async def following(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    say = SAY[language_of_user(update)]
+    say = SAY[language_of_user(update, SAY)]
     topics = await asyncio.to_thread(_subscriptions(context).topics, chat.id)
     if not topics:
         await message.reply_html(say["none"])
@@ -292,8 +292,8 @@ async def new(update: Update, context: NewsContext) -> None:
     start = now - FIRST_NEW_WINDOW_S if since is None else since
     stored = await asyncio.to_thread(context.services.newsroom.store.articles, ingested_after=start)
     arrived = sorted(stored, key=lambda a: a.ingested_at, reverse=True)
-    language = language_of_user(update)
-    say = SAY[language]
+    language = language_of_user(update, SAY)
+    say = SAY.get(language, SAY["en"])
     if not arrived:
         await message.reply_text(say["nothing_first" if since is None else "nothing_since"])
         return

@@ -130,6 +130,41 @@ async def test_a_german_user_gets_start_and_help_in_german(offline_bot: OfflineB
     assert "/sources - alle Quellen meiner letzten Antwort" in help_text.text
 
 
+@pytest.mark.parametrize(
+    ("language_code", "hello", "read", "help_line", "language"),
+    [
+        ("fr", "Bonjour Léa ! Je réponds", "J’ai lu <b>1</b> article", "/sources - toutes les sources", "fr"),
+        ("pt-BR", "Olá, Léa! Respondo", "Li <b>1</b> artigo", "/sources - todas as fontes", "pt"),
+        ("uk", "Вітаю, Léa! Я відповідаю", "Прочитано статей: <b>1</b>", "/sources - усі джерела", "uk"),
+    ],
+)
+async def test_a_user_of_another_language_gets_start_and_help_in_it(
+    offline_bot: OfflineBot, language_code: str, hello: str, read: str, help_line: str, language: str
+) -> None:
+    """Before, anyone but a German user got them in English."""
+    lea = {**make_user(104, "Léa"), "language_code": language_code}
+    [welcome] = await offline_bot.send("/start", user=lea)
+    assert welcome.text.startswith(hello) and read in welcome.html
+    assert EXAMPLE_QUESTIONS[language] in welcome.text
+    [help_text] = await offline_bot.send("/help", user=lea)
+    assert help_line in help_text.text and EXAMPLE_QUESTIONS[language] in help_text.text
+
+
+async def test_an_admin_of_another_language_gets_the_admin_lines_in_english(offline_bot: OfflineBot) -> None:
+    [help_text] = await offline_bot.send("/help", user={**ADMIN, "language_code": "fr"})
+    assert "/sources - toutes les sources" in help_text.text and "/stats - the index and the bot" in help_text.text
+
+
+async def test_words_that_speak_only_german_and_english_fall_back_to_english(offline_bot: OfflineBot) -> None:
+    french_admin = {**ADMIN, "language_code": "fr"}
+    [following] = await offline_bot.send("/follow elections", user=french_admin)
+    assert following.text.startswith("Following elections")
+    [stats] = await offline_bot.send("/stats", user=french_admin)
+    assert "Index" in stats.text
+    [latest] = await offline_bot.send("/latest", user=french_admin)
+    assert latest.text
+
+
 async def test_a_german_question_gets_german_around_its_answer(offline_bot: OfflineBot) -> None:
     [answer] = await offline_bot.send(EXAMPLE_QUESTIONS["de"])
     assert "\nQuellen\n[1] Nordkorea dementiert" in answer.text
