@@ -182,10 +182,11 @@ def render_digest(articles: Sequence[StoredArticle], topics: dict[str, str], lan
 
 def article_line(meta: ArticleMeta, language: str = "en") -> str:
     """`Title` linked, then outlet and date; a date newsbot filled in with the fetch time says so."""
-    title = link(meta.url, shorten(meta.title or meta.url or SAY.get(language, SAY["en"])["untitled"], TITLE_CHARS))
+    say = SAY.get(language, SAY["en"])
+    title = link(meta.url, shorten(meta.title or meta.url or say["untitled"], TITLE_CHARS))
     date = format_date(meta.published_at, language)
     if date and meta.published_is_fetch_time:
-        date = SAY.get(language, SAY["en"])["fetched"].format(date=date)
+        date = say["fetched"].format(date=date)
     byline = ", ".join(part for part in (escape(outlet_name(meta.outlet, meta.url)), date) if part)
     return title + (f" · {byline}" if byline else "")
 
@@ -232,7 +233,7 @@ async def follow(update: Update, context: NewsContext) -> None:
     if message is None or chat is None:
         return
     language = language_of_user(update, SAY)
-    say = SAY.get(language, SAY["en"])
+    say = SAY[language]
     topic = " ".join(command_argument(message).split())
     if not topic:
         await message.reply_html(say["usage"])
@@ -293,7 +294,7 @@ async def new(update: Update, context: NewsContext) -> None:
     stored = await asyncio.to_thread(context.services.newsroom.store.articles, ingested_after=start)
     arrived = sorted(stored, key=lambda a: a.ingested_at, reverse=True)
     language = language_of_user(update, SAY)
-    say = SAY.get(language, SAY["en"])
+    say = SAY[language]
     if not arrived:
         await message.reply_text(say["nothing_first" if since is None else "nothing_since"])
         return
