@@ -98,41 +98,47 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         zusammen zusammenfassen zusammenfassung kurz gesagt kurzfassung"""
     ),
     "fr": _words(
-        """merci beaucoup bonjour salut bonsoir coucou revoir bientôt adieu journée soirée nuit bonne oui ouais tu
+        """lien traduis traduit traduisez traduire résumez résumer svp plaît plait
+        merci beaucoup bonjour salut bonsoir coucou revoir bientôt adieu journée soirée nuit bonne oui ouais tu
         accord parfait entendu vous toi tous qui êtes etes quoi peux pouvez sais fais faites faire ça appelles
         appelle aide aidez moi humain vraie comprends pas demander sûr certaine vraiment vrai faux
         importe sérieux sérieusement nul bête stupide joué meilleur réponse mauvaise allez vas quelle quel heure
         est jour sommes nous aujourd hui désolé désolée tant pis laisse tomber oublie vois compris demain marche"""
     ),
     "es": _words(
-        """gracias muchas hola ayuda buenos buenas días tardes noches adiós hasta luego mañana vale bueno perfecto quién
+        """fuentes enlace traduce traduzca traducir resumir resúmelo resumen
+        gracias muchas hola ayuda buenos buenas días tardes noches adiós hasta luego mañana vale bueno perfecto quién
         eres puedes puede hacer funcionas llamas ayúdame hizo entiendo tengo pregunta ayudarme puedo preguntar
         preguntarte verdad cierto correcto tonterías respuesta incorrecta equivocada pregunté tonto tonta malo sirve
         sirvió ayudó buen trabajo hecho mejor hoy fecha acuerdo olvídalo siento perdón tal usted vemos tengas tenga
         qué cómo estás"""
     ),
     "it": _words(
-        """grazie mille tante ciao buongiorno buonasera buonanotte salve arrivederci addio presto domani vediamo
+        """fonti collegamento traduci tradurre traduca riassumi riassumere riassunto favore
+        grazie mille tante ciao buongiorno buonasera buonanotte salve arrivederci addio presto domani vediamo
         giornata serata notte buona capito capisco esatto perfetto bene lascia stare perdere scusa scusami dispiace
         peccato nessun chi sei lei che puoi sai fare funziona chiami aiuto aiutami creato fatto programmato
         domanda aiutarmi chiedere chiederti sicuro sicura davvero vero giusto corretto sbagliato sbagliata risposta
         stupido scemo aiutato bravissimo migliore ottimo ottima lavoro ore giorno oggi stai tutto"""
     ),
     "nl": _words(
-        """bedankt dankjewel dankuwel je wel hartelijk hoi goedemorgen goedemiddag goedenavond goedenacht
+        """bronnen koppeling vertaal vertalen samenvatten samenvatting alsjeblieft alstublieft graag
+        bedankt dankjewel dankuwel je wel hartelijk hoi goedemorgen goedemiddag goedenavond goedenacht
         welterusten doei ziens oké tot straks fijne prettige dag avond nee goed precies duidelijk akkoord snap begrijp
         begrepen laat maar maakt uit geen probleem ben jij bent wat kun kunt doen werkt dit het heet hulp gemaakt
         vraag vragen weet zeker meen klopt waar juist fout onzin verkeerd antwoord gevraagd dom stom nutteloos niet
         nuttig helpt gedaan geweldig behulpzaam hoe welke vandaag gaat daar iedereen erg"""
     ),
     "pt": _words(
-        """obrigado obrigada valeu muito olá oi bom boa noite robô logo tchau adeus mais amanhã sim não beleza entendi
+        """fontes ligação traduza traduz traduzir resuma resumo
+        obrigado obrigada valeu muito olá oi bom boa noite robô logo tchau adeus mais amanhã sim não beleza entendi
         percebi compreendo acordo deixa pra esquece desculpa desculpe sem quem você vocês pode podes fazer chama chamas
         seu pessoa criou fez programou tenho uma pergunta ajuda ajude ajudar perguntar tem tens certeza verdade
         errado errada resposta ajudou trabalho ótimo ótima incrível melhor perfeito útil são hoje tudo bem vai vais"""
     ),
     "pl": _words(
-        """dzięki dziękuję dziekuje bardzo cześć czesc witam witajcie dzień dobry dobranoc widzenia zobaczenia jutra
+        """źródła źródło odnośnik przetłumacz podsumuj podsumowanie streść streszczenie proszę
+        dzięki dziękuję dziekuje bardzo cześć czesc witam witajcie dzień dobry dobranoc widzenia zobaczenia jutra
         na razie miłego milego dnia wieczoru tak nie dobrze jasne spoko okej rozumiem zrozumiałem zrozumialem
         zrozumiałam zrozumialam nieważne niewazne zapomnij przepraszam problemu szkoda porządku porzadku kim jesteś
         jestes jest pani czym potrafisz umiesz możesz mozesz zrobić zrobic robić robic jak działa dziala masz imię
@@ -144,7 +150,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         ktora godzina jaki dziś dzis dzisiaj słychać slychac wszystkim"""
     ),
     "ru": _words(
-        """спасибо спасибки большое огромное благодарю привет здравствуйте здравствуй добрый доброе утро вечер пока
+        """источники источник ссылка ссылки переведи переведите перевести перескажи подытожь резюмируй кратко пожалуйста
+        спасибо спасибки большое огромное благодарю привет здравствуйте здравствуй добрый доброе утро вечер пока
         свидания завтра встречи спокойной ночи хорошего всего доброго хорошо ладно понятно понял поняла отлично
         окей угу да нет неважно забудь извини извините простите прости жаль кто ты вы что такое умеешь можешь
         умеете можете делать как это работает тебя вас зовут человек ии настоящий создал сделал написал понимаю
@@ -154,7 +161,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         сегодня какое число дела поживаете поживаешь тут здесь всем"""
     ),
     "uk": _words(
-        """дякую щиро дуже привіт вітаю добрий доброго ранку ранок вечір побачення зустрічі бувай бувайте добраніч
+        """джерела джерело посилання переклади перекласти підсумуй перекажи ласка
+        дякую щиро дуже привіт вітаю добрий доброго ранку ранок вечір побачення зустрічі бувай бувайте добраніч
         гарного дня все добре гаразд зрозуміло зрозумів зрозуміла чудово так ні неважливо вибач вибачте пробач
         пробачте шкода хто ти ви що таке вмієш можеш вмієте можете робити як це працює тебе звати людина штучний
         інтелект справжній створив зробив розумію мене є питання допоможи допоможіть мені допомогти допомога можу
@@ -383,6 +391,14 @@ SOURCES_REQUEST = re.compile(
     r"|when was (?:this|that) published|wann (?:wurde|ist) das (?:veröffentlicht|erschienen)"
     r"|which (?:outlet|newspaper|paper|site|website) (?:is|was) (?:this|that|it) from"
     r"|aus welcher zeitung (?:ist|stammt|kommt) (?:das|es)"
+    # the sources or the link asked for in French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian
+    # ("¿Fuentes?" got a sentence of a satire on aspic, "Źródła?" was told in English that the news does not say)
+    r"|(?:(?:les |tes |vos |las |tus |sus |le |el |la |il |tue |de |het |je |uw |o |a |as |os |tuas |suas |twoje "
+    r"|твои |ваши |твої |ваші )?"
+    r"(?:fuentes|fonti|bronnen|fontes|źródła|zrodla|źródło|zrodlo|источники|источник|джерела|джерело"
+    r"|lien|enlace|collegamento|koppeling|ligação|ligacao|odnośnik|odnosnik|ссылк[аиу]|посилання)"
+    r"(?:,? (?:s.il (?:te|vous) pla[iî]t|svp|por favor|per favore|alsjeblieft|alstublieft|graag|proszę|prosze"
+    r"|пожалуйста|будь ласка))?)"
     r")\W*$",
     re.IGNORECASE,
 )
@@ -396,7 +412,13 @@ TRANSLATE_REQUEST = re.compile(
     r"(?: \S+){1,8}? (?:to|into|in|ins|auf) (?:english|englisch|german|deutsch|french|französisch|spanish"
     r"|spanisch|italian|italienisch|\w+ische)(?: please| bitte)?\W*$"
     r"|^\W*(?:and |und )?(?:now |jetzt |nochmal |again )?(?:(?:in|auf) )?(?:english|englisch|german|deutsch)"
-    r"(?: please| bitte)?\W*$",
+    r"(?: please| bitte)?\W*$"
+    # in French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian: a message that starts by asking to
+    # translate ("Traduis en français" got a line of a satire)
+    r"|^\W*(?:peux.tu |pouvez.vous |puedes |puoi |kun je |kunt u |podes |pode |możesz |mozesz |можешь |можете "
+    r"|можеш )?(?:tradui[st]|traduisez|traduire|traduce|traduzca|traducir|traduci|tradurre|traduca|vertaal|vertalen"
+    r"|traduza|traduz|traduzir|przetłumacz|przetlumacz|переведи(?:те)?|перевести|переклади(?:ть)?|перекласти)"
+    r"\b[^?]{0,80}$",
     re.IGNORECASE,
 )
 # A message that is only a web address ("https://…", "<https://…>?"): the article read from it, if any.
@@ -407,8 +429,15 @@ CHATTY = frozenset(
 )
 # A question word alone ("Why?", "Was?", "How?", "Na?"): a follow-up in a conversation, unclear on its own.
 BARE_QUESTION = re.compile(
-    r"^\W*(?:(?:and|und|but|aber|so|also) )?(?:what|why|how|who|when|where|which|whose|was|warum|wieso|weshalb"
-    r"|weswegen|wie|wer|wen|wem|wann|wo|woher|wohin|welche[rsmn]?|na|hä|hae|huh|eh|hm+|and|und|so|also)\W*$",
+    r"^\W*(?:(?:and|und|but|aber|so|also|et|y|e|en|i|и|і) )?(?:what|why|how|who|when|where|which|whose|was|warum"
+    r"|wieso|weshalb|weswegen|wie|wer|wen|wem|wann|wo|woher|wohin|welche[rsmn]?|na|hä|hae|huh|eh|hm+|and|und|so|also"
+    # and French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian ("Pourquoi ?" and "Qui ?" got a
+    # cited sentence)
+    r"|quoi|pourquoi|comment|qui|quand|o[uù]|quel(?:le)?s?|lequel|laquelle|hein|et alors|qu[eé]|por qu[eé]"
+    r"|porqu[eéê]|c[oó]mo|qui[eé]n(?:es)?|cu[aá]ndo|d[oó]nde|cu[aá]l(?:es)?|cosa|che cosa|che|perch[eé]|come|chi"
+    r"|quando|dove|qual[ei]|wat|waarom|hoe|wanneer|waar|welke?|o qu[eê]|por qu[eê]|quem|onde|qua(?:l|is)|co"
+    r"|dlaczego|czemu|jak|kto|kiedy|gdzie|któr[yae]|ktor[yae]|что|почему|зачем|как|кто|когда|где|как(?:ой|ая|ое)"
+    r"|що|чому|навіщо|як|хто|коли|де|як(?:ий|а|е))\W*$",
     re.IGNORECASE,
 )
 # Asking for a summary, whole ("Summarize", "Fass das zusammen" got a list of the newest headlines): the answer
@@ -416,7 +445,15 @@ BARE_QUESTION = re.compile(
 SUMMARY_REQUEST = re.compile(
     r"^\W*(?:(?:(?:can|could) you |please |bitte |kannst du )?(?:summari[sz]e|sum up|zusammenfassen|fass(?:e|en sie)?)"
     r"(?: (?:it|this|that|the article|das|es|den artikel|mir|das mal))*(?: (?:for me|up|zusammen|please|bitte))*"
-    r"|(?:a |eine )?(?:summary|zusammenfassung)(?: please| bitte)?|in short|tl ?dr|kurz gesagt|kurzfassung)\W*$",
+    r"|(?:a |eine )?(?:summary|zusammenfassung)(?: please| bitte)?|in short|tl ?dr|kurz gesagt|kurzfassung"
+    # and in French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian ("Résume l'article" got a
+    # sentence on linking and copyright)
+    r"|(?:peux tu |pouvez vous |puedes |puoi |kun je |kunt u |podes |pode |możesz |mozesz |можешь |можете |можеш )?"
+    r"(?:résume|résumez|résumer|resume|resumir|resúmelo|resumelo|riassumi|riassumere|vat (?:\S+ )?samen"
+    r"|samenvatten|resuma|resumo|podsumuj|streść|stresc|перескажи|подытожь|резюмируй|підсумуй|перекажи)"
+    r"(?: \S+){0,3}|(?:un |el |il |een |um |o )?(?:résumé|resumen|riassunto|samenvatting|podsumowanie|streszczenie"
+    r"|кратко|коротко)(?: s.il (?:te|vous) pla[iî]t| svp| por favor| per favore| alsjeblieft| proszę| prosze"
+    r"| пожалуйста| будь ласка)?)\W*$",
     re.IGNORECASE,
 )
 # Asking why the news did not answer, after it did not ("Why not?" got a sentence of whatever story it matched).
@@ -427,11 +464,22 @@ WHY_NOT = re.compile(
     r"|(?:warum|wieso) (?:kannst|könnt) du (?:das|es) nicht(?: beantworten)?)\W*$",
     re.IGNORECASE,
 )
-# Its German words: the reply is German.
-GERMAN_BARE_WORDS = _words(
-    "und aber also was warum wieso weshalb weswegen wie wer wen wem wann wo woher wohin na hä hae welche welcher "
-    "welches welchen welchem"
-)
+# Its words by language: the reply speaks the first language that has one of them, else English ("Wie?" is
+# German, "Que ?" Spanish).
+BARE_WORDS: dict[str, frozenset[str]] = {
+    "de": _words(
+        "und aber also was warum wieso weshalb weswegen wie wer wen wem wann wo woher wohin na hä hae welche welcher "
+        "welches welchen welchem"
+    ),
+    "fr": _words("et quoi pourquoi comment qui quand où ou quel quelle quels quelles lequel laquelle hein alors"),
+    "es": _words("y qué por porqué cómo quién quiénes cuándo dónde cuál cuáles"),
+    "it": _words("e cosa che perché come chi quando dove quale quali"),
+    "nl": _words("en wat waarom hoe wanneer waar welke welk"),
+    "pt": _words("o quê porquê quem onde qual quais"),
+    "pl": _words("i co dlaczego czemu jak kto kiedy gdzie który która które"),
+    "ru": _words("и что почему зачем как кто когда где какой какая какое"),
+    "uk": _words("і що чому навіщо як хто коли де який яка яке"),
+}
 # A question that follows no earlier turn and names no story, but points back at one ("What did he say?", "Wie viel
 # kostet es?") or asks only what happened ("Who won?", "Was ist passiert?"): each got a sentence of whatever story
 # its one word matched. The words that point back, and English past forms without "-ed".
@@ -970,6 +1018,16 @@ def reply_language(kind: str, question: str) -> str:
     return language if language in REPLIES[kind] else "en"
 
 
+def bare_language(message: str, words: Sequence[str]) -> str:
+    """The language of a question word alone (BARE_WORDS): of two that have it ("Porquê?": Spanish "porqué",
+    Portuguese "porquê" folded alike), the detected one, else the first; English when none has it."""
+    folded = {fold(word) for word in words}
+    languages = [language for language, bare in BARE_WORDS.items() if folded & bare]
+    if len(languages) > 1 and (detected := question_language(message, default="")) in languages:
+        return detected
+    return languages[0] if languages else "en"
+
+
 def small_talk_language(message: str, detected: str = "") -> str:
     """The language of SMALL_TALK_LANGUAGES whose words the message holds most of ("Dank je wel": Dutch, "wel" and
     "je" to German's "dank"); of two that hold as many, the `detected` one, else the first. "" when it holds none
@@ -1065,8 +1123,7 @@ class AnswerGate:
         if unanswered and WHY_NOT.match(said):
             return Decision(False, "not_a_question", reply("why_not", question))
         if alone and BARE_QUESTION.match(said):
-            language = "de" if {fold(word) for word in words} & GERMAN_BARE_WORDS else "en"
-            return Decision(False, "not_a_question", REPLIES["unclear"][language])
+            return Decision(False, "not_a_question", REPLIES["unclear"][bare_language(question, words)])
         if CLOCK.match(said):
             return Decision(False, "not_a_question", clock_reply(question, now or datetime.now(UTC)))
         if not self.translates and TRANSLATE_REQUEST.match(question):

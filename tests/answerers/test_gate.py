@@ -223,6 +223,64 @@ def test_small_talk_gets_the_reply_of_its_kind_in_its_language(text: str, kind: 
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "language"),
+    [
+        # "¿Fuentes?" got a line of a satire, "Źródła?" was told in English that the news does not say
+        ("¿Fuentes?", "sources", "es"),
+        ("Fonti?", "sources", "it"),
+        ("Bronnen?", "sources", "nl"),
+        ("Fontes, por favor", "sources", "pt"),
+        ("Źródła?", "sources", "pl"),
+        ("Источники?", "sources", "ru"),
+        ("Джерела?", "sources", "uk"),
+        ("Le lien svp", "sources", "fr"),
+        ("¿El enlace?", "sources", "es"),
+        ("Ссылку, пожалуйста", "sources", "ru"),
+        # "Traduis en français" got a line of a satire, "Résume l'article" a sentence on copyright
+        ("Traduis en français", "translate", "fr"),
+        ("Traduce esto al español", "translate", "es"),
+        ("Traduci in italiano", "translate", "it"),
+        ("Vertaal naar het Nederlands", "translate", "nl"),
+        ("Traduza para português", "translate", "pt"),
+        ("Przetłumacz na polski", "translate", "pl"),
+        ("Переведи на русский", "translate", "ru"),
+        ("Переклади українською", "translate", "uk"),
+        ("Résume l'article", "summary", "fr"),
+        ("Resumen, por favor", "summary", "es"),
+        ("Riassumi", "summary", "it"),
+        ("Vat het samen", "summary", "nl"),
+        ("Resuma o artigo", "summary", "pt"),
+        ("Podsumuj", "summary", "pl"),
+        ("Перескажи статью", "summary", "ru"),
+        ("Підсумуй", "summary", "uk"),
+    ],
+)
+def test_requests_for_sources_translation_and_summary_get_their_reply_in_other_languages(
+    text: str, kind: str, language: str
+) -> None:
+    decision = AnswerGate(min_relevance=0.5).screen_question(text)
+
+    assert not decision.answer and decision.text == REPLIES[kind][language]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qui a nié avoir fourni des armes ?",
+        "Quelles sources d'énergie utilise l'Autriche ?",
+        "¿Quién tradujo el libro?",
+        "¿Qué fuentes cita el informe?",
+        "Wat zegt de samenvatting van het rapport?",
+        "Кто перевёл книгу?",
+        "Co się stało z Philae?",
+        "Comment va Philae ?",
+    ],
+)
+def test_questions_in_other_languages_about_sources_or_translations_pass_the_first_screen(text: str) -> None:
+    assert AnswerGate(min_relevance=0.5).screen_question(text, alone=True).answer
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Who denied supplying arms?",
@@ -354,6 +412,24 @@ def test_a_question_that_names_its_story_names_one(text: str) -> None:
         ("Und?", "de"),
         ("Na?", "de"),
         ("and why?", "en"),
+        # "Pourquoi ?" and "Qui ?" on their own got a cited sentence over 127 articles
+        ("Pourquoi ?", "fr"),
+        ("Qui ?", "fr"),
+        ("Et alors ?", "fr"),
+        ("¿Por qué?", "es"),
+        ("¿Dónde?", "es"),
+        ("Perché?", "it"),
+        ("Chi?", "it"),
+        ("Waarom?", "nl"),
+        ("En wat?", "nl"),
+        ("Quem?", "pt"),
+        ("Onde?", "pt"),
+        ("Dlaczego?", "pl"),
+        ("Kto?", "pl"),
+        ("Почему?", "ru"),
+        ("Кто?", "ru"),
+        ("Чому?", "uk"),
+        ("Хто?", "uk"),
     ],
 )
 def test_a_question_word_alone_is_unclear_unless_it_follows_a_conversation(text: str, language: str) -> None:
