@@ -26,8 +26,61 @@ from index.text import join_names, reporter_name, shorten
 
 MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
 TITLE_CHARS = 90
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTHS_DE = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.")
+# The month of a date as each language writes it in a short date: conventional abbreviations, and for Polish,
+# Russian and Ukrainian the genitive ("12 września", "12 сентября", "12 вересня": of September)
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
+    "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
+    "it": ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "pt": ("jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."),
+    "pl": (
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ),
+    "ru": (
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ),
+    "uk": (
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ),
+}
+# How a date reads where it is not "12 Sep 2023"
+DATE_FORMATS = {"de": "{day}. {month} {year}", "pt": "{day} de {month} de {year}"}
 # What the bot says around an answer, in the languages it speaks: the question's for an answer, the user's
 # Telegram language for commands; English for any other.
 TEXTS: dict[str, dict[str, str]] = {
@@ -144,12 +197,13 @@ def is_web_url(url: str) -> bool:
 
 
 def format_date(moment: datetime | None, language: str = "en") -> str:
-    """`12 Sep 2023` (German `12. Sept. 2023`); "" when undated."""
+    """`12 Sep 2023` in `language` (`12. Sept. 2023`, `12 sept. 2023`, `12 de set. de 2023`, `12 września 2023`…;
+    English for a language without its months); "" when undated."""
     if moment is None:
         return ""
-    if language == "de":
-        return f"{moment.day}. {MONTHS_DE[moment.month - 1]} {moment.year}"
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    months = MONTHS.get(language, MONTHS["en"])
+    shape = DATE_FORMATS.get(language, "{day} {month} {year}")
+    return shape.format(day=moment.day, month=months[moment.month - 1], year=moment.year)
 
 
 def _byline(meta: ArticleMeta, language: str = "en") -> str:
@@ -261,6 +315,54 @@ LATEST_TEXTS = {
         "from": "Neueste Artikel von {outlet}",
         "added": "hinzugefügt am {date}",
         "none": "Ich habe noch keine Artikel gelesen.",
+    },
+    "fr": {
+        "heading": "Derniers articles",
+        "from": "Derniers articles de {outlet}",
+        "added": "ajouté le {date}",
+        "none": "Je n’ai encore lu aucun article.",
+    },
+    "es": {
+        "heading": "Últimos artículos",
+        "from": "Últimos artículos de {outlet}",
+        "added": "añadido el {date}",
+        "none": "Todavía no he leído ningún artículo.",
+    },
+    "it": {
+        "heading": "Ultimi articoli",
+        "from": "Ultimi articoli di {outlet}",
+        "added": "aggiunto il {date}",
+        "none": "Non ho ancora letto nessun articolo.",
+    },
+    "nl": {
+        "heading": "Nieuwste artikelen",
+        "from": "Nieuwste artikelen van {outlet}",
+        "added": "toegevoegd op {date}",
+        "none": "Ik heb nog geen artikelen gelezen.",
+    },
+    "pt": {
+        "heading": "Artigos mais recentes",
+        "from": "Artigos mais recentes de {outlet}",
+        "added": "adicionado em {date}",
+        "none": "Ainda não li nenhum artigo.",
+    },
+    "pl": {
+        "heading": "Najnowsze artykuły",
+        "from": "Najnowsze artykuły z {outlet}",
+        "added": "dodano {date}",
+        "none": "Nie przeczytałem jeszcze żadnych artykułów.",
+    },
+    "ru": {
+        "heading": "Последние статьи",
+        "from": "Последние статьи из {outlet}",
+        "added": "добавлено {date}",
+        "none": "Я ещё не прочитал ни одной статьи.",
+    },
+    "uk": {
+        "heading": "Найновіші статті",
+        "from": "Найновіші статті з {outlet}",
+        "added": "додано {date}",
+        "none": "Я ще не прочитав жодної статті.",
     },
 }
 

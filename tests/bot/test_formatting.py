@@ -194,6 +194,51 @@ def test_dates_are_short_and_unambiguous(moment: datetime | None, shown: str) ->
     assert format_date(moment) == shown
 
 
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("de", "22. Sept. 2022"),
+        ("fr", "22 sept. 2022"),
+        ("es", "22 sept 2022"),
+        ("it", "22 set 2022"),
+        ("nl", "22 sep 2022"),
+        ("pt", "22 de set. de 2022"),
+        ("pl", "22 września 2022"),
+        ("ru", "22 сентября 2022"),
+        ("uk", "22 вересня 2022"),
+        ("xx", "22 Sep 2022"),
+    ],
+)
+def test_dates_are_in_the_users_language(language: str, shown: str) -> None:
+    """Before, every language but German got the English `22 Sep 2022`."""
+    assert format_date(datetime(2022, 9, 22, 8, 15, tzinfo=UTC), language) == shown
+
+
+def test_an_answers_source_dates_are_in_the_questions_language() -> None:
+    answer = Answer(text="Oui [1].", sources=[KIRBY], question="Qui a nié avoir fourni des armes à la Russie ?")
+    assert render_answer(answer).endswith(
+        "Nordkorea dementiert Waffenlieferungen an Russland</a> · Nau.ch, 22 sept. 2022"
+    )
+
+
+def test_slavic_months_are_in_the_genitive() -> None:
+    may = datetime(2024, 5, 1, tzinfo=UTC)
+    assert [format_date(may, language) for language in ("pl", "ru", "uk")] == [
+        "1 maja 2024",
+        "1 мая 2024",
+        "1 травня 2024",
+    ]
+    assert format_date(datetime(2024, 2, 29, tzinfo=UTC), "ru") == "29 февраля 2024"
+
+
+def test_latest_in_russian() -> None:
+    article = StoredArticle("kirby", KIRBY.meta, "hash", 1)
+    html = render_latest([article], language="ru", outlet="Nau.ch")
+    assert html.startswith("<b>Последние статьи из Nau.ch</b>\n1. <a href=")
+    assert html.endswith("· Nau.ch, 22 сентября 2022")
+    assert render_latest([], language="ru") == "Я ещё не прочитал ни одной статьи."
+
+
 # --- splitting -----------------------------------------------------------------------------------------------
 
 

@@ -162,7 +162,11 @@ async def test_words_that_speak_only_german_and_english_fall_back_to_english(off
     [stats] = await offline_bot.send("/stats", user=french_admin)
     assert "Index" in stats.text
     [latest] = await offline_bot.send("/latest", user=french_admin)
-    assert latest.text
+    assert latest.text.startswith("Derniers articles\n1. Nordkorea dementiert")
+    assert re.search(
+        r" · ajouté le \d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) 20\d\d$",
+        latest.text,
+    )
 
 
 async def test_a_german_question_gets_german_around_its_answer(offline_bot: OfflineBot) -> None:
