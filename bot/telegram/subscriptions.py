@@ -42,8 +42,8 @@ NEW_ITEMS = 10
 #: what /new shows a user who never asked before: the last day's articles
 FIRST_NEW_WINDOW_S = 24 * 3600.0
 TITLE_CHARS = 120
-# What /follow, /unfollow, /following and /new say, in the user's Telegram language (German, else English); a digest,
-# which goes to a chat rather than in reply to someone, in the language of whoever last followed a topic there.
+# What /follow, /unfollow, /following and /new say, in the user's Telegram language (one of the ten, else English); a
+# digest, which goes to a chat rather than in reply to someone, in the language of whoever last followed a topic there.
 SAY: dict[str, dict[str, str]] = {
     "en": {
         "usage": "Send <code>/follow TOPIC</code>, e.g. <code>/follow elections in Germany</code>: I'll send you the "
@@ -97,6 +97,225 @@ SAY: dict[str, dict[str, str]] = {
         "seconds": "alle {n:g} Sekunden",
         "minutes": "alle {n:g} Minuten",
         "hours": "alle {n:g} Stunden",
+    },
+    "fr": {
+        "usage": "Envoyez <code>/follow SUJET</code>, par exemple <code>/follow élections en Allemagne</code> : je "
+        "vous enverrai les nouveaux articles à ce sujet dès leur arrivée. Un média est aussi un sujet : "
+        "<code>/follow derStandard</code>.",
+        "too_long": "Veuillez limiter un sujet à moins de {n} caractères.",
+        "too_many": "Cette conversation suit déjà {n} sujets : arrêtez-en d’abord un avec /unfollow.",
+        "already": "Cette conversation suit déjà <b>{topic}</b>.",
+        "following": "Vous suivez <b>{topic}</b>. Quand de nouveaux articles à ce sujet arrivent, je vous envoie leurs "
+        "titres et leurs liens, au plus {every}. /following liste vos sujets, /unfollow arrête.",
+        "stopped": "Vous ne suivez plus {topics}.",
+        "none": "Cette conversation ne suit aucun sujet. Envoyez <code>/follow SUJET</code> pour commencer.",
+        "not_followed": "Cette conversation ne suit pas <b>{topic}</b>. /following liste ses sujets.",
+        "topics": "Sujets suivis dans cette conversation",
+        "unfollow_one": "/unfollow SUJET en arrête un.",
+        "new_first": "Nouveautés des dernières 24 heures",
+        "new_since": "Nouveautés depuis votre dernière demande",
+        "nothing_first": "Rien de nouveau depuis 24 heures.",
+        "nothing_since": "Rien de nouveau depuis votre dernière demande.",
+        "more": "… et {n} autres.",
+        "digest": "Nouveautés sur les sujets que vous suivez",
+        "digest_more": "… et {n} autres : /new les liste.",
+        "fetched": "récupéré le {date}",
+        "untitled": "sans titre",
+        "seconds": "une fois toutes les {n:g} secondes",
+        "minutes": "une fois toutes les {n:g} minutes",
+        "hours": "une fois toutes les {n:g} heures",
+    },
+    "es": {
+        "usage": "Envíe <code>/follow TEMA</code>, por ejemplo <code>/follow elecciones en Alemania</code>: le enviaré "
+        "los artículos nuevos sobre ello en cuanto lleguen. Un medio también es un tema: "
+        "<code>/follow derStandard</code>.",
+        "too_long": "Mantenga el tema por debajo de {n} caracteres, por favor.",
+        "too_many": "Este chat ya sigue {n} temas: deje de seguir uno primero con /unfollow.",
+        "already": "Este chat ya sigue <b>{topic}</b>.",
+        "following": "Sigue <b>{topic}</b>. Cuando lleguen artículos nuevos sobre ello, le enviaré sus títulos y "
+        "enlaces, como mucho {every}. /following muestra sus temas, /unfollow deja de seguirlos.",
+        "stopped": "Ya no sigue {topics}.",
+        "none": "Este chat no sigue ningún tema. Envíe <code>/follow TEMA</code> para empezar.",
+        "not_followed": "Este chat no sigue <b>{topic}</b>. /following muestra sus temas.",
+        "topics": "Temas que sigue este chat",
+        "unfollow_one": "/unfollow TEMA deja de seguir uno.",
+        "new_first": "Novedades del último día",
+        "new_since": "Novedades desde su última consulta",
+        "nothing_first": "Nada nuevo en el último día.",
+        "nothing_since": "Nada nuevo desde su última consulta.",
+        "more": "… y {n} más.",
+        "digest": "Novedades sobre los temas que sigue",
+        "digest_more": "… y {n} más: /new los muestra.",
+        "fetched": "obtenido el {date}",
+        "untitled": "sin título",
+        "seconds": "una vez cada {n:g} segundos",
+        "minutes": "una vez cada {n:g} minutos",
+        "hours": "una vez cada {n:g} horas",
+    },
+    "it": {
+        "usage": "Invii <code>/follow ARGOMENTO</code>, per esempio <code>/follow elezioni in Germania</code>: le "
+        "manderò i nuovi articoli sull’argomento appena arrivano. Anche una testata è un argomento: "
+        "<code>/follow derStandard</code>.",
+        "too_long": "Per favore, indichi un argomento in meno di {n} caratteri.",
+        "too_many": "Questa chat segue già {n} argomenti: prima ne smetta di seguire uno con /unfollow.",
+        "already": "Questa chat segue già <b>{topic}</b>.",
+        "following": "Segue <b>{topic}</b>. Quando arrivano nuovi articoli sull’argomento le mando titoli e link, al "
+        "massimo {every}. /following elenca i suoi argomenti, /unfollow smette di seguirli.",
+        "stopped": "Non segue più {topics}.",
+        "none": "Questa chat non segue nessun argomento. Invii <code>/follow ARGOMENTO</code> per iniziare.",
+        "not_followed": "Questa chat non segue <b>{topic}</b>. /following elenca i suoi argomenti.",
+        "topics": "Argomenti che questa chat segue",
+        "unfollow_one": "/unfollow ARGOMENTO smette di seguirne uno.",
+        "new_first": "Novità dell’ultimo giorno",
+        "new_since": "Novità dalla sua ultima richiesta",
+        "nothing_first": "Niente di nuovo nell’ultimo giorno.",
+        "nothing_since": "Niente di nuovo dalla sua ultima richiesta.",
+        "more": "… e altri {n}.",
+        "digest": "Novità sugli argomenti che segue",
+        "digest_more": "… e altri {n}: /new li elenca.",
+        "fetched": "recuperato il {date}",
+        "untitled": "senza titolo",
+        "seconds": "una volta ogni {n:g} secondi",
+        "minutes": "una volta ogni {n:g} minuti",
+        "hours": "una volta ogni {n:g} ore",
+    },
+    "nl": {
+        "usage": "Stuur <code>/follow ONDERWERP</code>, bijvoorbeeld <code>/follow verkiezingen in Duitsland</code>: "
+        "ik stuur u de nieuwe artikelen erover zodra ze binnenkomen. Ook een medium is een onderwerp: "
+        "<code>/follow derStandard</code>.",
+        "too_long": "Houd een onderwerp korter dan {n} tekens, alstublieft.",
+        "too_many": "Deze chat volgt al {n} onderwerpen: stop er eerst een met /unfollow.",
+        "already": "Deze chat volgt <b>{topic}</b> al.",
+        "following": "U volgt <b>{topic}</b>. Als er nieuwe artikelen over binnenkomen, stuur ik de titels en links, "
+        "hoogstens {every}. /following toont uw onderwerpen, /unfollow stopt.",
+        "stopped": "U volgt {topics} niet meer.",
+        "none": "Deze chat volgt geen onderwerpen. Stuur <code>/follow ONDERWERP</code> om te beginnen.",
+        "not_followed": "Deze chat volgt <b>{topic}</b> niet. /following toont de onderwerpen.",
+        "topics": "Onderwerpen die deze chat volgt",
+        "unfollow_one": "/unfollow ONDERWERP stopt er een.",
+        "new_first": "Nieuw sinds gisteren",
+        "new_since": "Nieuw sinds uw laatste vraag",
+        "nothing_first": "Niets nieuws sinds gisteren.",
+        "nothing_since": "Niets nieuws sinds uw laatste vraag.",
+        "more": "… en nog {n}.",
+        "digest": "Nieuw over de onderwerpen die u volgt",
+        "digest_more": "… en nog {n}: /new toont ze.",
+        "fetched": "opgehaald {date}",
+        "untitled": "zonder titel",
+        "seconds": "eens per {n:g} seconden",
+        "minutes": "eens per {n:g} minuten",
+        "hours": "eens per {n:g} uur",
+    },
+    "pt": {
+        "usage": "Envie <code>/follow TEMA</code>, por exemplo <code>/follow eleições na Alemanha</code>: eu lhe envio "
+        "os novos artigos sobre o tema assim que chegarem. Um veículo também é um tema: "
+        "<code>/follow derStandard</code>.",
+        "too_long": "Mantenha o tema com menos de {n} caracteres, por favor.",
+        "too_many": "Este chat já segue {n} temas: deixe de seguir um primeiro com /unfollow.",
+        "already": "Este chat já segue <b>{topic}</b>.",
+        "following": "Você segue <b>{topic}</b>. Quando chegarem novos artigos sobre o tema, envio os títulos e os "
+        "links, no máximo {every}. /following lista os seus temas, /unfollow deixa de segui-los.",
+        "stopped": "Você não segue mais {topics}.",
+        "none": "Este chat não segue nenhum tema. Envie <code>/follow TEMA</code> para começar.",
+        "not_followed": "Este chat não segue <b>{topic}</b>. /following lista os temas dele.",
+        "topics": "Temas que este chat segue",
+        "unfollow_one": "/unfollow TEMA deixa de seguir um.",
+        "new_first": "Novidades do último dia",
+        "new_since": "Novidades desde a sua última consulta",
+        "nothing_first": "Nada de novo no último dia.",
+        "nothing_since": "Nada de novo desde a sua última consulta.",
+        "more": "… e mais {n}.",
+        "digest": "Novidades sobre os temas que você segue",
+        "digest_more": "… e mais {n}: /new lista-os.",
+        "fetched": "obtido em {date}",
+        "untitled": "sem título",
+        "seconds": "uma vez a cada {n:g} segundos",
+        "minutes": "uma vez a cada {n:g} minutos",
+        "hours": "uma vez a cada {n:g} horas",
+    },
+    "pl": {
+        "usage": "Wyślij <code>/follow TEMAT</code>, np. <code>/follow wybory w Niemczech</code>: będę ci wysyłać "
+        "nowe artykuły na ten temat, gdy tylko się pojawią. Medium też jest tematem: "
+        "<code>/follow derStandard</code>.",
+        "too_long": "Temat może mieć najwyżej {n} znaków.",
+        "too_many": "Ten czat obserwuje już najwięcej tematów, ile można ({n}): najpierw zakończ jeden przez "
+        "/unfollow.",
+        "already": "Ten czat już obserwuje <b>{topic}</b>.",
+        "following": "Obserwujesz <b>{topic}</b>. Gdy pojawią się nowe artykuły na ten temat, wyślę ich tytuły i "
+        "linki, najwyżej {every}. /following pokazuje twoje tematy, /unfollow kończy obserwowanie.",
+        "stopped": "Już nie obserwujesz: {topics}.",
+        "none": "Ten czat nie obserwuje żadnego tematu. Wyślij <code>/follow TEMAT</code>, aby zacząć.",
+        "not_followed": "Ten czat nie obserwuje <b>{topic}</b>. /following pokazuje jego tematy.",
+        "topics": "Tematy obserwowane w tym czacie",
+        "unfollow_one": "/unfollow TEMAT kończy obserwowanie jednego.",
+        "new_first": "Nowe z ostatniej doby",
+        "new_since": "Nowe od twojego ostatniego pytania",
+        "nothing_first": "Nic nowego z ostatniej doby.",
+        "nothing_since": "Nic nowego od twojego ostatniego pytania.",
+        "more": "… i jeszcze {n}.",
+        "digest": "Nowe w obserwowanych tematach",
+        "digest_more": "… i jeszcze {n}: /new je pokazuje.",
+        "fetched": "pobrano {date}",
+        "untitled": "bez tytułu",
+        "seconds": "raz na {n:g} s",
+        "minutes": "raz na {n:g} min",
+        "hours": "raz na {n:g} godz.",
+    },
+    "ru": {
+        "usage": "Отправьте <code>/follow ТЕМА</code>, например <code>/follow выборы в Германии</code>: я буду "
+        "присылать вам новые статьи на эту тему, как только они появятся. Издание тоже может быть темой: "
+        "<code>/follow derStandard</code>.",
+        "too_long": "Пожалуйста, уложите тему в {n} символов.",
+        "too_many": "Этот чат уже следит за наибольшим возможным числом тем ({n}): сначала отпишитесь от одной с "
+        "помощью /unfollow.",
+        "already": "Этот чат уже следит за темой <b>{topic}</b>.",
+        "following": "Вы следите за темой <b>{topic}</b>. Когда появятся новые статьи на эту тему, я пришлю их "
+        "заголовки и ссылки, не чаще чем {every}. /following покажет ваши темы, /unfollow остановит.",
+        "stopped": "Вы больше не следите за: {topics}.",
+        "none": "Этот чат не следит ни за одной темой. Отправьте <code>/follow ТЕМА</code>, чтобы начать.",
+        "not_followed": "Этот чат не следит за темой <b>{topic}</b>. /following покажет его темы.",
+        "topics": "Темы, за которыми следит этот чат",
+        "unfollow_one": "/unfollow ТЕМА отписывает от одной.",
+        "new_first": "Новое за последние сутки",
+        "new_since": "Новое с вашего последнего запроса",
+        "nothing_first": "За последние сутки ничего нового.",
+        "nothing_since": "С вашего последнего запроса ничего нового.",
+        "more": "… и ещё {n}.",
+        "digest": "Новое по темам, за которыми вы следите",
+        "digest_more": "… и ещё {n}: /new покажет их.",
+        "fetched": "получено {date}",
+        "untitled": "без заголовка",
+        "seconds": "раз в {n:g} с",
+        "minutes": "раз в {n:g} мин",
+        "hours": "раз в {n:g} ч",
+    },
+    "uk": {
+        "usage": "Надішліть <code>/follow ТЕМА</code>, наприклад <code>/follow вибори в Німеччині</code>: я "
+        "надсилатиму вам нові статті на цю тему, щойно вони з’являться. Видання теж може бути темою: "
+        "<code>/follow derStandard</code>.",
+        "too_long": "Будь ласка, вкладіть тему в {n} символів.",
+        "too_many": "Цей чат уже стежить за найбільшою можливою кількістю тем ({n}): спершу відпишіться від однієї за "
+        "допомогою /unfollow.",
+        "already": "Цей чат уже стежить за темою <b>{topic}</b>.",
+        "following": "Ви стежите за темою <b>{topic}</b>. Коли з’являться нові статті на цю тему, я надішлю їхні "
+        "заголовки й посилання, не частіше ніж {every}. /following покаже ваші теми, /unfollow зупинить.",
+        "stopped": "Ви більше не стежите за: {topics}.",
+        "none": "Цей чат не стежить за жодною темою. Надішліть <code>/follow ТЕМА</code>, щоб почати.",
+        "not_followed": "Цей чат не стежить за темою <b>{topic}</b>. /following покаже його теми.",
+        "topics": "Теми, за якими стежить цей чат",
+        "unfollow_one": "/unfollow ТЕМА відписує від однієї.",
+        "new_first": "Нове за останню добу",
+        "new_since": "Нове з вашого останнього запиту",
+        "nothing_first": "За останню добу нічого нового.",
+        "nothing_since": "З вашого останнього запиту нічого нового.",
+        "more": "… і ще {n}.",
+        "digest": "Нове за темами, за якими ви стежите",
+        "digest_more": "… і ще {n}: /new покаже їх.",
+        "fetched": "отримано {date}",
+        "untitled": "без заголовка",
+        "seconds": "раз на {n:g} с",
+        "minutes": "раз на {n:g} хв",
+        "hours": "раз на {n:g} год",
     },
 }
 

@@ -121,6 +121,37 @@ async def test_topics_are_followed_in_the_users_language(make_offline_bot: MakeO
     assert all(call.error.startswith("Too Many Requests") for call in bot.api.errors)  # retried: 7 replies at once
 
 
+@pytest.mark.parametrize(
+    ("language_code", "usage", "followed", "listed"),
+    [
+        (
+            "fr",
+            "Envoyez /follow SUJET, par exemple /follow élections en Allemagne : je vous enverrai",
+            "Vous suivez ports et ferries. Quand de nouveaux articles à ce sujet arrivent",
+            "Sujets suivis dans cette conversation\n• ports et ferries\n\n/unfollow SUJET en arrête un.",
+        ),
+        (
+            "es-ES",
+            "Envíe /follow TEMA, por ejemplo /follow elecciones en Alemania: le enviaré",
+            "Sigue ports et ferries. Cuando lleguen artículos nuevos sobre ello",
+            "Temas que sigue este chat\n• ports et ferries\n\n/unfollow TEMA deja de seguir uno.",
+        ),
+    ],
+)
+async def test_topics_are_followed_in_other_languages_too(
+    make_offline_bot: MakeOfflineBot, language_code: str, usage: str, followed: str, listed: str
+) -> None:
+    """Before, anyone but a German user was told in English."""
+    bot = await make_offline_bot()
+    lea = {**ADA, "id": 4712, "first_name": "Léa", "language_code": language_code}
+    [usage_reply] = await bot.send("/follow", user=lea)
+    assert usage_reply.text.startswith(usage)
+    [followed_reply] = await bot.send("/follow ports et ferries", user=lea)
+    assert followed_reply.text.startswith(followed)
+    [listed_reply] = await bot.send("/following", user=lea)
+    assert listed_reply.text == listed
+
+
 async def test_a_new_feed_entry_reaches_a_follower_as_a_digest(
     api: FakeBotApi, newsroom: Newsroom, site: LoopbackSite, tmp_path: Path
 ) -> None:

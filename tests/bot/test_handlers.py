@@ -155,10 +155,11 @@ async def test_an_admin_of_another_language_gets_the_admin_lines_in_english(offl
     assert "/sources - toutes les sources" in help_text.text and "/stats - the index and the bot" in help_text.text
 
 
-async def test_words_that_speak_only_german_and_english_fall_back_to_english(offline_bot: OfflineBot) -> None:
+async def test_follow_and_latest_speak_french_to_a_french_admin(offline_bot: OfflineBot) -> None:
     french_admin = {**ADMIN, "language_code": "fr"}
     [following] = await offline_bot.send("/follow elections", user=french_admin)
-    assert following.text.startswith("Following elections")
+    assert following.text.startswith("Vous suivez elections. Quand de nouveaux articles à ce sujet arrivent")
+    assert "au plus une fois toutes les 60 minutes" in following.text
     [stats] = await offline_bot.send("/stats", user=french_admin)
     assert "Index" in stats.text
     [latest] = await offline_bot.send("/latest", user=french_admin)

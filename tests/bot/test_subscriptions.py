@@ -162,6 +162,23 @@ def test_a_digest_in_german() -> None:
     )
 
 
+def test_a_digest_in_ukrainian() -> None:
+    """Before, a digest for a chat whose last follower spoke Ukrainian was in English."""
+    meta = ArticleMeta(
+        title="Пором повертається",
+        outlet="Elda Courier",
+        url="https://elda.example/a",
+        published_at=datetime(2026, 3, 2, tzinfo=UTC),
+        published_is_fetch_time=True,
+    )
+    text = render_digest([StoredArticle("a", meta, "hash", 1)], {"a": "порти"}, "uk")
+    assert text == (
+        "📰 <b>Нове за темами, за якими ви стежите</b>\n"
+        "\n<b>порти</b>\n"
+        '• <a href="https://elda.example/a">Пором повертається</a> · Elda Courier, отримано 2 березня 2026'
+    )
+
+
 def test_two_replicas_finding_the_same_new_articles_queue_them_once(newsroom: Newsroom, state_url: str) -> None:
     """The real Newsroom with the sample article (about North Korea denying arms deliveries to Russia)."""
     one, two = connect(state_url), connect(state_url)
