@@ -113,6 +113,14 @@ MAX_OUTLETS_SHOWN = 10
 OUTLET_COUNTS = {
     "en": {"more": "… {n} more", "unnamed": "{n} article{s} of no outlet"},
     "de": {"more": "… {n} weitere", "unnamed": "{n} Artikel ohne Medium"},
+    "fr": {"more": "… {n} autres", "unnamed": "sans média : {n}"},
+    "es": {"more": "… {n} más", "unnamed": "sin medio: {n}"},
+    "it": {"more": "… altre {n}", "unnamed": "senza testata: {n}"},
+    "nl": {"more": "… nog {n}", "unnamed": "zonder medium: {n}"},
+    "pt": {"more": "… mais {n}", "unnamed": "sem veículo: {n}"},
+    "pl": {"more": "… i jeszcze {n}", "unnamed": "bez medium: {n}"},
+    "ru": {"more": "… и ещё {n}", "unnamed": "без издания: {n}"},
+    "uk": {"more": "… і ще {n}", "unnamed": "без видання: {n}"},
 }
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from telegram import Message, Update
 from telegram.error import TelegramError
 
-from bot.telegram.admin_texts import ADMIN_SAY, article_count
+from bot.telegram.admin_texts import ADMIN_SAY, article_count, counted
 from bot.telegram.context import NewsContext
 from bot.telegram.feeds import feeds_summary
 from bot.telegram.formatting import escape, format_date, is_web_url
@@ -63,7 +63,7 @@ async def add(update: Update, context: NewsContext) -> None:
     if len(urls) > MAX_URLS_PER_ADD:
         await message.reply_text(say["too_many"].format(n=MAX_URLS_PER_ADD))
         return
-    label = escape(shorten(urls[0], 120)) if len(urls) == 1 else say["pages"].format(n=len(urls))
+    label = escape(shorten(urls[0], 120)) if len(urls) == 1 else counted("pages", len(urls), language)
     if not await _claim(context, message, urls, say["that_page" if len(urls) == 1 else "one_of_pages"], language):
         return
     try:

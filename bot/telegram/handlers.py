@@ -54,7 +54,7 @@ SOURCES_PREFIX = "src:"
 SOURCES_PATTERN = re.compile(rf"^{SOURCES_PREFIX}\d+$")
 
 # What a user is told besides answers, in the user's Telegram language (one of the ten answers are framed in, else
-# English); the admin commands' words are in bot/telegram/admin_texts.py, in German or English.
+# English); the admin commands' words are in bot/telegram/admin_texts.py.
 SAY: dict[str, dict[str, str]] = {
     "en": {
         "apology": "Sorry, something went wrong on my side while working on that. Please try again in a moment.",
@@ -280,8 +280,8 @@ def apology_for(error: BaseException, language: str = "en") -> str:
 
 
 def language_of_user(update: Update, speaks: Mapping[str, object] = SAY) -> str:
-    """The language of SAY and /start for the update's user (their Telegram language_code); for words that speak
-    fewer languages (`speaks`: the admin commands', /follow's), English where they lack the user's."""
+    """The language of SAY and /start for the update's user (their Telegram language_code); for words kept in
+    another dict (`speaks`: the admin commands', /follow's), English where it lacks the user's."""
     user = update.effective_user
     language = user_language(user.language_code if user else None)
     return language if language in speaks else "en"
@@ -512,8 +512,8 @@ async def start(update: Update, context: NewsContext) -> None:
     )
 
 
-# /start and /help in the user's Telegram language (one of the ten answers are framed in, else English); the admin
-# lines in German or English
+# /start and /help, admin lines included, in the user's Telegram language (one of the ten answers are framed in, else
+# English)
 START_TEXTS = {
     "en": {
         "there": "there",
@@ -751,6 +751,62 @@ ADMIN_LINES = {
         "/delete URL - einen Artikel entfernen (die Adresse eines Feeds: alle seine Artikel; oder ein Dateiname)",
         "/stats - der Index und der Bot in Zahlen",
         "/feeds - die Feeds, denen ich folge; /feed_add URL, /feed_remove URL",
+    ],
+    "fr": [
+        "<b>Administration</b>",
+        "/add URL - lire une page web (ou envoyez-moi un fichier .txt, .md, .html, .json ou .csv)",
+        "/delete URL - retirer un article (l’adresse d’un flux : tous ses articles ; ou le nom d’un fichier)",
+        "/stats - l’index et le bot en chiffres",
+        "/feeds - les flux que je suis ; /feed_add URL, /feed_remove URL",
+    ],
+    "es": [
+        "<b>Administración</b>",
+        "/add URL - leer una página web (o envíeme un archivo .txt, .md, .html, .json o .csv)",
+        "/delete URL - quitar un artículo (la dirección de un feed: todos sus artículos; o el nombre de un archivo)",
+        "/stats - el índice y el bot en cifras",
+        "/feeds - los feeds que sigo; /feed_add URL, /feed_remove URL",
+    ],
+    "it": [
+        "<b>Amministrazione</b>",
+        "/add URL - leggere una pagina web (oppure mi mandi un file .txt, .md, .html, .json o .csv)",
+        "/delete URL - togliere un articolo (l’indirizzo di un feed: tutti i suoi articoli; o il nome di un file)",
+        "/stats - l’indice e il bot in cifre",
+        "/feeds - i feed che seguo; /feed_add URL, /feed_remove URL",
+    ],
+    "nl": [
+        "<b>Beheer</b>",
+        "/add URL - een webpagina lezen (of stuur me een .txt-, .md-, .html-, .json- of .csv-bestand)",
+        "/delete URL - een artikel verwijderen (het adres van een feed: al zijn artikelen; of een bestandsnaam)",
+        "/stats - de index en de bot in cijfers",
+        "/feeds - de feeds die ik volg; /feed_add URL, /feed_remove URL",
+    ],
+    "pt": [
+        "<b>Administração</b>",
+        "/add URL - ler uma página web (ou envie-me um arquivo .txt, .md, .html, .json ou .csv)",
+        "/delete URL - remover um artigo (o endereço de um feed: todos os artigos dele; ou o nome de um arquivo)",
+        "/stats - o índice e o bot em números",
+        "/feeds - os feeds que sigo; /feed_add URL, /feed_remove URL",
+    ],
+    "pl": [
+        "<b>Administracja</b>",
+        "/add URL - przeczytać stronę internetową (albo wyślij mi plik .txt, .md, .html, .json lub .csv)",
+        "/delete URL - usunąć artykuł (adres kanału: wszystkie jego artykuły; albo nazwa pliku)",
+        "/stats - indeks i bot w liczbach",
+        "/feeds - kanały, które obserwuję; /feed_add URL, /feed_remove URL",
+    ],
+    "ru": [
+        "<b>Администрирование</b>",
+        "/add URL - прочитать веб-страницу (или пришлите мне файл .txt, .md, .html, .json или .csv)",
+        "/delete URL - удалить статью (адрес ленты: все её статьи; или имя файла)",
+        "/stats - индекс и бот в цифрах",
+        "/feeds - ленты, которые я читаю; /feed_add URL, /feed_remove URL",
+    ],
+    "uk": [
+        "<b>Адміністрування</b>",
+        "/add URL - прочитати вебсторінку (або надішліть мені файл .txt, .md, .html, .json чи .csv)",
+        "/delete URL - видалити статтю (адреса стрічки: усі її статті; або назва файлу)",
+        "/stats - індекс і бот у цифрах",
+        "/feeds - стрічки, які я читаю; /feed_add URL, /feed_remove URL",
     ],
 }
 

@@ -150,24 +150,47 @@ async def test_a_user_of_another_language_gets_start_and_help_in_it(
     assert help_line in help_text.text and EXAMPLE_QUESTIONS[language] in help_text.text
 
 
-async def test_an_admin_of_another_language_gets_the_admin_lines_in_english(offline_bot: OfflineBot) -> None:
+async def test_an_admin_of_another_language_gets_the_admin_lines_in_it(offline_bot: OfflineBot) -> None:
+    """Before, anyone but a German admin got them in English."""
     [help_text] = await offline_bot.send("/help", user={**ADMIN, "language_code": "fr"})
-    assert "/sources - toutes les sources" in help_text.text and "/stats - the index and the bot" in help_text.text
+    assert "/sources - toutes les sources" in help_text.text and "/stats - l’index et le bot" in help_text.text
+    assert "<b>Administration</b>" in help_text.html
 
 
-async def test_follow_and_latest_speak_french_to_a_french_admin(offline_bot: OfflineBot) -> None:
+async def test_follow_stats_and_latest_speak_french_to_a_french_admin(offline_bot: OfflineBot) -> None:
+    """Before, /follow, /stats and /latest fell back to English for anyone but German users."""
     french_admin = {**ADMIN, "language_code": "fr"}
     [following] = await offline_bot.send("/follow elections", user=french_admin)
     assert following.text.startswith("Vous suivez elections. Quand de nouveaux articles à ce sujet arrivent")
     assert "au plus une fois toutes les 60 minutes" in following.text
     [stats] = await offline_bot.send("/stats", user=french_admin)
-    assert "Index" in stats.text
+    assert "Articles : 1 · passages : " in stats.text and "Le plus récent : inconnu" in stats.text
+    assert "En marche depuis 0 min · 0 questions traitées" in stats.text
     [latest] = await offline_bot.send("/latest", user=french_admin)
     assert latest.text.startswith("Derniers articles\n1. Nordkorea dementiert")
     assert re.search(
         r" · ajouté le \d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) 20\d\d$",
         latest.text,
     )
+
+
+async def test_a_polish_admin_gets_stats_and_an_add_report_in_polish(
+    make_offline_bot: MakeOfflineBot, empty_newsroom: Newsroom
+) -> None:
+    bot = await make_offline_bot(empty_newsroom)
+    polish_admin = {**ADMIN, "language_code": "pl"}
+    [refused] = await bot.send("/stats", user={**make_user(105, "Zofia"), "language_code": "pl"})
+    assert refused.text == "Przepraszam, /stats jest tylko dla administratorów bota."
+    [usage] = await bot.send("/add", user=polish_admin)
+    assert usage.text == "Wyślij /add URL, aby dodać stronę z wiadomościami, albo wyślij mi plik."
+    story = "Prom wraca\n\nPort Elda jest znowu otwarty od poniedziałku."
+    [progress] = await bot.upload("port.md", story.encode(), user=polish_admin)
+    assert progress.text == "✅ Dodano 1 artykuł.\nTeraz znam 1 artykuł."
+    [stats] = await bot.send("/stats", user=polish_admin)
+    assert stats.text.startswith("Indeks\nArtykuły: 1 · fragmenty: ")
+    assert "Działa od 0 min · odpowiedzi na pytania: 0" in stats.text
+    [deleted] = await bot.send("/delete port.md", user=polish_admin)
+    assert deleted.text == "🗑 Usunięto 1 artykuł. Teraz znam 0 artykułów."
 
 
 async def test_a_german_question_gets_german_around_its_answer(offline_bot: OfflineBot) -> None:
