@@ -92,6 +92,15 @@ async def test_question_with_sources_button_and_follow_up(api: FakeBotApi, newsr
     admin_de = api.commands[f"chat:{ADMIN['id']}@de"]
     assert [c["command"] for c in admin_de] == [c["command"] for c in api.commands[f"chat:{ADMIN['id']}"]]
     assert admin_de[-1]["description"] == "Einem Feed nicht mehr folgen: /feed_remove URL"
+    # and so do the users of the other eight languages the bot speaks
+    for language in ("fr", "es", "it", "nl", "pt", "pl", "ru", "uk"):
+        assert [c["command"] for c in api.commands[f"default@{language}"]] == [
+            c["command"] for c in api.commands["default"]
+        ]
+        assert len(api.commands[f"all_group_chats@{language}"]) == 4
+        assert len(api.commands[f"chat:{ADMIN['id']}@{language}"]) == len(api.commands[f"chat:{ADMIN['id']}"])
+    assert api.commands["default@pl"][1]["description"] == "Wszystkie źródła mojej ostatniej odpowiedzi"
+    assert api.commands[f"chat:{ADMIN['id']}@uk"][-1]["description"] == "Перестати читати стрічку: /feed_remove URL"
     assert not api.errors
 
 
