@@ -9,6 +9,8 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from bot.telegram.state import BotState
 from bot.telegram.subscriptions import (
     IMPORTED_SUFFIX,
@@ -146,37 +148,39 @@ def test_a_digest_groups_articles_by_topic_and_marks_fetch_time_dates() -> None:
     )
 
 
-def test_a_digest_in_german() -> None:
+@pytest.mark.parametrize(
+    ("language", "title", "outlet", "topic", "expected"),
+    [
+        (
+            "de",
+            "Fähre kehrt zurück",
+            "Elda-Kurier",
+            "harbours",
+            "📰 <b>Neues zu Ihren Themen</b>\n"
+            "\n<b>harbours</b>\n"
+            '• <a href="https://elda.example/a">Fähre kehrt zurück</a> · Elda-Kurier, abgerufen 2. März 2026',
+        ),
+        # before, a digest for a chat whose last follower spoke Ukrainian was in English
+        (
+            "uk",
+            "Пором повертається",
+            "Elda Courier",
+            "порти",
+            "📰 <b>Нове за темами, за якими ви стежите</b>\n"
+            "\n<b>порти</b>\n"
+            '• <a href="https://elda.example/a">Пором повертається</a> · Elda Courier, отримано 2 березня 2026',
+        ),
+    ],
+)
+def test_a_digest_in_the_followers_language(language: str, title: str, outlet: str, topic: str, expected: str) -> None:
     meta = ArticleMeta(
-        title="Fähre kehrt zurück",
-        outlet="Elda-Kurier",
+        title=title,
+        outlet=outlet,
         url="https://elda.example/a",
         published_at=datetime(2026, 3, 2, tzinfo=UTC),
         published_is_fetch_time=True,
     )
-    text = render_digest([StoredArticle("a", meta, "hash", 1)], {"a": "harbours"}, "de")
-    assert text == (
-        "📰 <b>Neues zu Ihren Themen</b>\n"
-        "\n<b>harbours</b>\n"
-        '• <a href="https://elda.example/a">Fähre kehrt zurück</a> · Elda-Kurier, abgerufen 2. März 2026'
-    )
-
-
-def test_a_digest_in_ukrainian() -> None:
-    """Before, a digest for a chat whose last follower spoke Ukrainian was in English."""
-    meta = ArticleMeta(
-        title="Пором повертається",
-        outlet="Elda Courier",
-        url="https://elda.example/a",
-        published_at=datetime(2026, 3, 2, tzinfo=UTC),
-        published_is_fetch_time=True,
-    )
-    text = render_digest([StoredArticle("a", meta, "hash", 1)], {"a": "порти"}, "uk")
-    assert text == (
-        "📰 <b>Нове за темами, за якими ви стежите</b>\n"
-        "\n<b>порти</b>\n"
-        '• <a href="https://elda.example/a">Пором повертається</a> · Elda Courier, отримано 2 березня 2026'
-    )
+    assert render_digest([StoredArticle("a", meta, "hash", 1)], {"a": topic}, language) == expected
 
 
 def test_two_replicas_finding_the_same_new_articles_queue_them_once(newsroom: Newsroom, state_url: str) -> None:
