@@ -133,12 +133,18 @@ TOPIC_REQUESTS += [
         re.IGNORECASE,
     ),
 ]
+
+
+def _led(leads: tuple[str, ...], articles: str) -> list[re.Pattern[str]]:
+    """A request for news on a topic for each of `leads` ("Nieuws over "), the topic after an optional article."""
+    return [re.compile(rf"^{lead}(?:{articles})?(?P<topic>.+?)[\s?.!]*$", re.IGNORECASE) for lead in leads]
+
+
 # The same in French, Spanish and Italian: "Des nouvelles de la Grèce ?", "Quoi de neuf sur Apple ?", "Noticias sobre
 # Grecia", "¿Qué hay de nuevo sobre Apple?", "Notizie sulla Grecia", "Cosa c'è di nuovo su Apple?" (each got a
 # doubted sentence; the answer's frame speaks these languages)
-TOPIC_REQUESTS += [
-    re.compile(rf"^{lead}(?:(?:la|le|les|el|los|las|il|lo|gli)\s+|l['’]\s*)?(?P<topic>.+?)[\s?.!]*$", re.IGNORECASE)
-    for lead in (
+TOPIC_REQUESTS += _led(
+    (
         r"(?:(?:quelles|quels)\s+sont\s+)?(?:les\s+|des\s+)?(?:derni[èe]res\s+)?(?:nouvelles|actualités|infos|articles)"
         r"\s+(?:sur|de|du|des|à\s+propos\s+de|concernant)\s+",
         r"quoi\s+de\s+(?:neuf|nouveau)\s+(?:sur|à\s+propos\s+de|concernant|avec|du\s+côté\s+de)\s+",
@@ -148,15 +154,15 @@ TOPIC_REQUESTS += [
         r"(?:(?:quali)\s+(?:sono\s+)?)?(?:le\s+)?(?:ultime\s+)?(?:notizie|novità|articoli)"
         r"\s+(?:su|sul|sulla|sui|sulle|sullo|di|del|della|riguardo\s+a)\s+",
         r"(?:cosa|che)\s+c['’]?\s*è\s+di\s+nuovo\s+(?:su|sul|sulla|sui|sulle|sullo|riguardo\s+a|con)\s+",
-    )
-]
+    ),
+    r"(?:la|le|les|el|los|las|il|lo|gli)\s+|l['’]\s*",
+)
 # And in Dutch, Portuguese, Polish, Russian and Ukrainian: "Nieuws over Griekenland", "Wat is er nieuw over Apple?",
 # "Notícias sobre a Grécia", "O que há de novo sobre a Apple?", "Wiadomości o Grecji", "Co nowego w sprawie Apple?",
 # "Новости о Греции", "Что нового про Apple?", "Новини про Грецію", "Що нового про Apple?" (each got a doubted
 # sentence). Polish, Russian and Ukrainian topics keep the case they are asked in ("Grecji", "Греции").
-TOPIC_REQUESTS += [
-    re.compile(rf"^{lead}(?:(?:de|het|a|o|os|as)\s+)?(?P<topic>.+?)[\s?.!]*$", re.IGNORECASE)
-    for lead in (
+TOPIC_REQUESTS += _led(
+    (
         r"(?:(?:is|zijn)\s+er\s+(?:nog\s+)?)?(?:(?:wat\s+is\s+)?het\s+)?(?:laatste\s+|nieuwste\s+)?"
         r"(?:nieuws|berichten|artikelen)\s+(?:over|van|uit|omtrent|rond)\s+",
         r"wat\s+is\s+er\s+(?:nieuw|nieuws|het\s+laatste)\s+(?:over|met|bij|omtrent|rond|uit|in)\s+",
@@ -170,8 +176,9 @@ TOPIC_REQUESTS += [
         r"что\s+(?:нового|слышно)\s+(?:о|об|обо|про|по|в|у|с)\s+",
         r"(?:які\s+)?(?:останні\s+|свіжі\s+)?(?:новини|статті)\s+(?:про|щодо|з|із|по)\s+",
         r"що\s+(?:нового|чути)\s+(?:про|щодо|в|у|з)\s+",
-    )
-]
+    ),
+    r"(?:de|het|a|o|os|as)\s+",
+)
 # News named by its subject: "Any sports news?", "Tech headlines", "Gibt es Sportnachrichten?" (the compound's first
 # part, without a joining s when the rest is a word: "Wirtschaftsnachrichten" -> "Wirtschaft"); not kinds of news
 # ("Breaking news", "Good news", "Kurzmeldungen", "Tagesnachrichten"), which ask for none in particular.
