@@ -47,7 +47,7 @@ ARTICLE_ID_RE = re.compile(r"[0-9a-f]{24}")  # index/models.py `article_id`
 
 async def add(update: Update, context: NewsContext) -> None:
     """/add URL [URL…]: read web pages into the index (admins only)."""
-    language = language_of_user(update, ADMIN_SAY)
+    language = language_of_user(update)
     say = ADMIN_SAY[language]
     message = await admin_message(update, context, say["not_admin_add"])
     if message is None:
@@ -78,7 +78,7 @@ async def on_document(update: Update, context: NewsContext) -> None:
     """A .txt/.md/.html/.json/.csv file sent in a private chat: download it and add it (admins only)."""
     if update.effective_message is None or update.effective_message.document is None:
         return
-    language = language_of_user(update, ADMIN_SAY)
+    language = language_of_user(update)
     say = ADMIN_SAY[language]
     message = await admin_message(update, context, say["not_admin_add"])
     if message is None or message.document is None:
@@ -245,7 +245,7 @@ class _ProgressEditor:
 
 async def stats(update: Update, context: NewsContext) -> None:
     """/stats: the index and the bot in numbers (admins only)."""
-    language = language_of_user(update, ADMIN_SAY)
+    language = language_of_user(update)
     say = ADMIN_SAY[language]
     message = await admin_message(update, context, say["not_admin_stats"])
     if message is None:
@@ -296,7 +296,7 @@ async def delete(update: Update, context: NewsContext) -> None:
     """/delete REF [REF…]: remove articles by their link (as /latest shows it), a feed's or site's address (all
     read from it), the name of a file sent to the bot, or an article id (admins only). A deleted upload's file
     goes too."""
-    language = language_of_user(update, ADMIN_SAY)
+    language = language_of_user(update)
     say = ADMIN_SAY[language]
     message = await admin_message(update, context, say["not_admin_delete"])
     if message is None:

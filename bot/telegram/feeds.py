@@ -148,7 +148,7 @@ def feeds_summary(context: NewsContext, language: str = "en") -> list[str]:
 
 async def feeds(update: Update, context: NewsContext) -> None:
     """/feeds: the followed feeds and how each is doing (admins only)."""
-    say = ADMIN_SAY[language_of_user(update, ADMIN_SAY)]
+    say = ADMIN_SAY[language_of_user(update)]
     message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return
@@ -168,7 +168,7 @@ async def feeds(update: Update, context: NewsContext) -> None:
 
 async def feed_add(update: Update, context: NewsContext) -> None:
     """/feed_add URL: follow an RSS/Atom feed; it is read at once, then on the poll interval (admins only)."""
-    say = ADMIN_SAY[language_of_user(update, ADMIN_SAY)]
+    say = ADMIN_SAY[language_of_user(update)]
     message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return
@@ -188,7 +188,7 @@ async def feed_add(update: Update, context: NewsContext) -> None:
 
 async def feed_remove(update: Update, context: NewsContext) -> None:
     """/feed_remove URL: stop following a feed; its articles stay (admins only)."""
-    say = ADMIN_SAY[language_of_user(update, ADMIN_SAY)]
+    say = ADMIN_SAY[language_of_user(update)]
     message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return

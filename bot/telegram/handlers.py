@@ -11,7 +11,7 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 
 from telegram import (
     Bot,
@@ -279,12 +279,11 @@ def apology_for(error: BaseException, language: str = "en") -> str:
     return SAY[language][next((key for kind, key in APOLOGIES if isinstance(error, kind)), "apology")]
 
 
-def language_of_user(update: Update, speaks: Mapping[str, object] = SAY) -> str:
-    """The language of SAY and /start for the update's user (their Telegram language_code); for words kept in
-    another dict (`speaks`: the admin commands', /follow's), English where it lacks the user's."""
+def language_of_user(update: Update) -> str:
+    """The language of the bot's words for the update's user (their Telegram language_code): one of the ten every
+    text of bot/telegram/ has (tests/bot/test_translations.py), else English."""
     user = update.effective_user
-    language = user_language(user.language_code if user else None)
-    return language if language in speaks else "en"
+    return user_language(user.language_code if user else None)
 
 
 # --- access --------------------------------------------------------------------------------------------------
@@ -829,7 +828,7 @@ async def help_command(update: Update, context: NewsContext) -> None:
     language = language_of_user(update)
     lines = [_how_to_ask(message, context, language), "", *HELP_LINES[language]]
     if context.services.access.is_admin(user.id if user else None):
-        lines += ["", *ADMIN_LINES.get(language, ADMIN_LINES["en"])]
+        lines += ["", *ADMIN_LINES[language]]
     await message.reply_html("\n".join(lines))
 
 

@@ -451,7 +451,7 @@ async def follow(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    language = language_of_user(update, SAY)
+    language = language_of_user(update)
     say = SAY[language]
     topic = " ".join(command_argument(message).split())
     if not topic:
@@ -477,7 +477,7 @@ async def unfollow(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    say = SAY[language_of_user(update, SAY)]
+    say = SAY[language_of_user(update)]
     topic = " ".join(command_argument(message).split()) or None
     removed = await asyncio.to_thread(_subscriptions(context).unfollow, chat.id, topic)
     if removed:
@@ -493,7 +493,7 @@ async def following(update: Update, context: NewsContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    say = SAY[language_of_user(update, SAY)]
+    say = SAY[language_of_user(update)]
     topics = await asyncio.to_thread(_subscriptions(context).topics, chat.id)
     if not topics:
         await message.reply_html(say["none"])
@@ -512,7 +512,7 @@ async def new(update: Update, context: NewsContext) -> None:
     start = now - FIRST_NEW_WINDOW_S if since is None else since
     stored = await asyncio.to_thread(context.services.newsroom.store.articles, ingested_after=start)
     arrived = sorted(stored, key=lambda a: a.ingested_at, reverse=True)
-    language = language_of_user(update, SAY)
+    language = language_of_user(update)
     say = SAY[language]
     if not arrived:
         await message.reply_text(say["nothing_first" if since is None else "nothing_since"])
