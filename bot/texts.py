@@ -138,9 +138,9 @@ def outlets_line(outlets: Sequence[tuple[str, int]], articles: int, language: st
 
 def language_of(text: str) -> str:
     """The language of the bot's own replies to `text` ("sources?", "Woher hast du das?", "Źródła?"): the text's,
-    as the answer gate replies to small talk (`reply_language`), where it is one of SOURCE_WORDS; else English."""
-    language = reply_language("sources", text) if text.strip() else "en"
-    return language if language in SOURCE_WORDS else "en"
+    as the answer gate replies to small talk (`reply_language`: one of the languages of REPLIES and SOURCE_WORDS),
+    else English."""
+    return reply_language("sources", text) if text.strip() else "en"
 
 
 def framing_language(question: str) -> str:
