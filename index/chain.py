@@ -50,10 +50,11 @@ from index.answerers.gate import AnswerGate, Decision, linked_page, reply
 from index.answerers.headlines import MAX_HEADLINES, asked_topic, headline, headlines_answer, on_topic, topic_answer
 from index.answerers.people import asked_person, naming, person_answer
 from index.dates import DateQuery, parse_now, parse_question
-from index.language import detect_language, question_language, split_sentences
+from index.language import detect_language, question_language
 from index.models import Answer, Hit, Source, StoredArticle
 from index.outlets import OutletQuery, Outlets, may_name_an_outlet
 from index.retrieval import document_to_hit
+from index.segmentation import split_sentences
 from index.settings import DEFAULT_RETRIEVAL_K
 from index.text import ELLIPSIS, same_page, shorten
 

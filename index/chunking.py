@@ -7,7 +7,7 @@ Paragraph breaks are preferred as cut points; a sentence is never cut unless it 
 The work per article is bounded, whatever the input: an article that would need more than `max_chunks` chunks
 (NEWSBOT_MAX_CHUNKS_PER_ARTICLE) is refused — at once when its length alone shows it, else as soon as packing
 passes the cap — and so is a text without words or one that repeats a few words over and over. Sentences come
-from bounded windows (`index.language.iter_sentences`), and each piece's tokens are counted once.
+from bounded windows (`index.segmentation.iter_sentences`), and each piece's tokens are counted once.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from index.errors import SourceError
-from index.language import iter_sentences
 from index.models import Article, Chunk
+from index.segmentation import iter_sentences
 
 # Leaves room for special tokens and for the gap between the tokenizer's count of parts and of the whole.
 TOKEN_MARGIN = 8

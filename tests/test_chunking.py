@@ -7,8 +7,8 @@ import pytest
 
 from index.chunking import MAX_CHARS_PER_TOKEN, Chunker
 from index.errors import SourceError
-from index.language import SENTENCE_WINDOW_CHARS, iter_sentences
 from index.models import Article, ArticleMeta
+from index.segmentation import SENTENCE_WINDOW_CHARS, iter_sentences
 
 
 def word_count(text: str) -> int:

@@ -45,8 +45,8 @@ def test_citations_without_a_source_are_dropped() -> None:
 def test_every_extractive_citation_points_to_a_passage_that_contains_the_cited_text(tmp_path: Path) -> None:
     import re
 
-    from index.language import split_sentences
     from index.newsroom import Newsroom
+    from index.segmentation import split_sentences
     from tests.conftest import SAMPLES_DIR, make_settings
 
     newsroom = Newsroom(make_settings(tmp_path / "data"))

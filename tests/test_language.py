@@ -12,15 +12,8 @@ import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
 from index import language
-from index.language import (
-    WordLists,
-    identify_language,
-    is_known_word,
-    language_name,
-    question_language,
-    recased,
-    split_sentences,
-)
+from index.language import WordLists, identify_language, is_known_word, language_name, question_language, recased
+from index.segmentation import split_sentences
 
 
 def test_clear_sentences_are_identified_with_high_probability() -> None:

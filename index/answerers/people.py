@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 
 from index.answerers.base import SNIPPET_CHARS, build_answer
-from index.language import detect_language, split_sentences
+from index.language import detect_language
 from index.models import Answer, Hit
+from index.segmentation import split_sentences
 from index.text import shorten
 
 MAX_ARTICLES = 2

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from index.embedders import Embedder
-from index.language import normalize_spaces, split_sentences
+from index.segmentation import normalize_spaces, split_sentences
 
 # Kept in memory: 384 floats each for e5, ~30 MB in all.
 SENTENCE_CACHE = 20_000

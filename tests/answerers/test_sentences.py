@@ -13,8 +13,8 @@ import pytest
 from index.answerers import sentences
 from index.answerers.extractive import ExtractiveAnswerer
 from index.answerers.sentences import SentenceSplits, SentenceVectors
-from index.language import split_sentences
 from index.newsroom import Newsroom
+from index.segmentation import split_sentences
 from tests.answerers.conftest import NORTH_KOREA, QUESTION, WEATHER, CountingEncoder
 from tests.conftest import SEED_ARTICLE, SEED_QUESTION, make_settings
 
