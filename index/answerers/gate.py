@@ -25,7 +25,8 @@ from typing import Literal
 from index.answerers.base import abstain_text
 from index.answerers.evidence import QUESTION_WORDS, Question
 from index.answerers.headlines import HEADINGS
-from index.dates import MONTHS_DE, MONTHS_EN, WEEKDAYS_DE, WEEKDAYS_EN, DateQuery, DateRange
+from index.datepatterns import MONTHS_DE, MONTHS_EN, WEEKDAYS_DE, WEEKDAYS_EN
+from index.dates import DateQuery, DateRange
 from index.language import is_known_word, question_language
 from index.lexical import STOPWORDS, fold
 from index.models import Hit, StoredArticle
