@@ -13,9 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from index.chroma import CHROMA_SUBDIR, COUNT_INTERVAL_S
 from index.errors import StoreUnavailableError
 from index.newsroom import Newsroom
-from index.store import CHROMA_SUBDIR, CLOCK_MARGIN_S, COUNT_INTERVAL_S, ChunkStore
+from index.store import CLOCK_MARGIN_S, ChunkStore
 from tests.conftest import SAMPLES_DIR, SEED_ARTICLE, SEED_QUESTION, make_settings
 from tests.test_lexical import Clock, store_article
 

@@ -9,9 +9,10 @@ import chromadb
 import numpy as np
 import pytest
 
-from index import store as store_module
+from index import chroma as chroma_module
+from index.chroma import CHROMA_SUBDIR, SEARCH_EF
 from index.models import Article, ArticleMeta, Chunk
-from index.store import CHROMA_SUBDIR, SEARCH_EF, ChunkStore
+from index.store import ChunkStore
 
 DIM = 64
 ARTICLES = 120
@@ -48,7 +49,7 @@ def test_a_store_made_with_a_narrower_search_is_widened_when_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as patch:
-        patch.setattr(store_module, "SEARCH_EF", 100)
+        patch.setattr(chroma_module, "SEARCH_EF", 100)
         ChunkStore(path=tmp_path, embedder_name="test").count()
 
     ChunkStore(path=tmp_path, embedder_name="test").count()
