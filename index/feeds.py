@@ -41,9 +41,10 @@ from urllib.parse import urlsplit
 
 from index import jsonfile
 from index.errors import FeedError, NewsbotError, SourceError
+from index.ingestion import Failure, IngestReport
 from index.loaders.web import FeedDocument, WebLoader, entry_text
 from index.models import Article, Hit, content_hash
-from index.newsroom import Failure, IngestReport, Newsroom
+from index.newsroom import Newsroom
 
 log = logging.getLogger(__name__)
 

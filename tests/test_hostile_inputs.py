@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from index.newsroom import IngestReport, Newsroom
+from index.ingestion import IngestReport
+from index.newsroom import Newsroom
 from tests.conftest import make_settings
 from tests.hostile_corpus import QUESTIONS, Kind, build_hostile_folder
 

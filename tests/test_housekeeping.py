@@ -18,8 +18,9 @@ from bot.cli import app
 from bot.telegram.admin import render_report
 from bot.telegram.formatting import render_latest
 from index.embedders import Embedder
+from index.ingestion import DAY_S, IngestReport
 from index.models import Article, ArticleMeta, Chunk
-from index.newsroom import DAY_S, IngestReport, Newsroom
+from index.newsroom import Newsroom
 from index.store import ChunkStore
 from index.text import title_from_text
 from tests.conftest import make_settings

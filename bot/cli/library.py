@@ -12,7 +12,8 @@ from bot.cli.common import end_one_shot, err_console, handles_errors, out_consol
 from bot.cli.progress import IngestProgress
 from bot.texts import outlets_line
 from index.errors import ConfigError
-from index.newsroom import IngestReport, Newsroom
+from index.ingestion import IngestReport
+from index.newsroom import Newsroom
 from index.text import printable
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")]

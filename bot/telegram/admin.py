@@ -32,7 +32,7 @@ from index.errors import NewsbotError, StoreError
 from index.text import shorten
 
 if TYPE_CHECKING:
-    from index.newsroom import IngestReport
+    from index.ingestion import IngestReport
 
 log = logging.getLogger(__name__)
 
