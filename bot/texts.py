@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from index.answerers.gate import reply_language
+from index.answerers.replies import reply_language
 from index.dates import parse_question
 from index.language import question_language
 

@@ -46,9 +46,10 @@ from langchain_core.runnables import (
 
 from index.answerers.archive import archive_answer, asks_about_the_archive
 from index.answerers.base import SNIPPET_CHARS, Answerer, abstain_text
-from index.answerers.gate import AnswerGate, Decision, linked_page, reply
+from index.answerers.gate import AnswerGate, Decision, linked_page
 from index.answerers.headlines import MAX_HEADLINES, asked_topic, headline, headlines_answer, on_topic, topic_answer
 from index.answerers.people import asked_person, naming, person_answer
+from index.answerers.replies import reply
 from index.dates import DateQuery, parse_now, parse_question
 from index.language import detect_language, question_language
 from index.models import Answer, Hit, Source, StoredArticle

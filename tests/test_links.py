@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from index.answerers.gate import REPLIES, linked_page
+from index.answerers.gate import linked_page
+from index.answerers.replies import REPLIES
 from index.chain import lead_of
 from index.models import Article, ArticleMeta
 from index.newsroom import Newsroom

@@ -37,7 +37,8 @@ from bot.telegram.formatting import (
     user_language,
 )
 from bot.texts import framing_language, language_of
-from index.answerers.gate import EXAMPLE_QUESTIONS, asks_for_sources
+from index.answerers.gate import asks_for_sources
+from index.answerers.replies import EXAMPLE_QUESTIONS
 from index.conversation import questions_in
 from index.errors import MAX_OUTLETS_LISTED, StoreError, UnknownOutletError
 from index.outlets import outlet_name

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from index.answerers.base import ABSTAIN_TEXTS
-from index.answerers.gate import EXAMPLE_QUESTIONS, REPLIES, AnswerGate, names_no_story
+from index.answerers.gate import AnswerGate, names_no_story
+from index.answerers.replies import EXAMPLE_QUESTIONS, REPLIES
 from index.chain import AnswerStep
 from index.newsroom import Newsroom
 from tests.answerers.conftest import NORTH_KOREA, QUESTION, WEATHER

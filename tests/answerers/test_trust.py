@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.answerers.gate import EXAMPLE_QUESTIONS, REPLIES
+from index.answerers.replies import EXAMPLE_QUESTIONS, REPLIES
 from index.models import Turn
 from index.newsroom import Newsroom
 from index.settings import DEFAULT_EMBEDDER

@@ -17,7 +17,7 @@ from bot.telegram.admin import render_report
 from bot.telegram.context import SERVICES_KEY
 from bot.telegram.handlers import keep_typing
 from index.answerers.base import Answerer, build_answer
-from index.answerers.gate import EXAMPLE_QUESTIONS
+from index.answerers.replies import EXAMPLE_QUESTIONS
 from index.ingestion import Failure, IngestReport
 from index.models import Answer, Article, ArticleMeta, Hit, Turn
 from index.newsroom import Newsroom
