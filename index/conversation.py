@@ -214,7 +214,7 @@ def looks_like_follow_up(question: str) -> bool:
 
 
 def _names_its_subject(question: str) -> bool:
-    from index.answerers.evidence import Question
+    from index.answerers.question import Question
     from index.language import question_language
 
     return bool(Question.of(question, question_language(question) or "en").names)

@@ -149,8 +149,9 @@ def test_deleting_an_article_drops_the_sentence_vectors_answers_kept_of_it(newsr
 
 
 def test_the_answerer_asks_the_stores_bm25_index_which_names_any_chunk_holds(newsroom: Newsroom) -> None:
-    from index.answerers.evidence import Question, stored_names
+    from index.answerers.evidence import stored_names
     from index.answerers.extractive import ExtractiveAnswerer
+    from index.answerers.question import Question
 
     assert isinstance(newsroom.answerer, ExtractiveAnswerer)
     assert newsroom.answerer.corpus is newsroom.searcher.lexical

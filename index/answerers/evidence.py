@@ -18,48 +18,34 @@ multilingual reader handles:
   "latent terms" (the reader's sparse code of its tokens, shared between languages: "price" and "Preis") the best
   article's best sentences hold. A question asking for something the article never mentions leaves some unheld.
 
-Two small linear models weigh them (`AnswerModel`): a conditional logit ranks the sentences (which one answers),
-a logistic regression decides from the best sentence and the hits whether to answer at all. Their weights are
-fitted on dev data by benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to this file.
+Two small linear models weigh them (`AnswerModel`, answer_model.py): a conditional logit ranks the sentences (which
+one answers), a logistic regression decides from the best sentence and the hits whether to answer at all. Their
+weights are fitted on dev data by benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to
+this file. What they need of the question (its names, numbers and the kind of answer asked for) is question.py's
+`Question`.
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from index.language import WORD_LANGUAGES, is_known_word
+from index.answerers.question import NUMBER_RE, WORD_RE, Question
 from index.lexical import STOPWORDS, fold, tokenize
 
 if TYPE_CHECKING:
     from index.embedders import Embedder
 
-log = logging.getLogger(__name__)
-
-MODEL_PATH = Path(__file__).with_name("answerability.json")
-MODEL_VERSION = 5
 # A model whose profile does not say how its cosines spread: about USE's.
 DEFAULT_SPREAD = 0.05
 
-WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-NUMBER_RE = re.compile(r"\d")
 YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-QUESTION_WORDS = frozenset(
-    fold(w)
-    for w in """
-    who whom whose what which when where why how wer wen wem wessen was welche welcher welches welchen welchem wann
-    wo wohin woher warum weshalb wieso weswegen wie wieviel wieviele viele viel many much long old high
-    """.split()
-)
 MONTHS = frozenset(
     fold(m)
     for m in """
@@ -85,44 +71,6 @@ CAUSE_RE = re.compile(
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(r"\b(?:in|im|nach|aus|bei|vor|near|at|from|to)\s+(?:der\s+|dem\s+|the\s+)?([^\W\d_]\w+)")
-
-QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "why",
-        re.compile(
-            r"\b(why|warum|weshalb|wieso|weswegen|for what reason|aus welchem grund"
-            r"|what did(?:\s+\S+){1,4}\s+die (?:of|from)"
-            r"|woran(?:\s+\S+){0,3}\s+(?:starb|stirbt|gestorben|lag|liegt|scheiterte?|gescheitert))\b",
-            re.I,
-        ),
-    ),
-    (
-        "when",
-        re.compile(
-            r"\b(when|wann|what year|which year|what date|welche[mn]? (?:jahr|datum|tag|monat)|seit wann|bis wann|"
-            r"in welchem jahr|an welchem tag)\b",
-            re.I,
-        ),
-    ),
-    (
-        "number",
-        re.compile(
-            r"\b(how (?:many|much|long|old|high|large|big|far|often|fast)|what (?:percentage|share|amount|sum|price)|"
-            r"wie (?:viele?|hoch|lange?|alt|groß|gross|weit|oft|schnell|teuer)|wieviele?|welche[rnm]? (?:betrag|summe|"
-            r"anteil|preis)|um wie viel)\b",
-            re.I,
-        ),
-    ),
-    (
-        "where",
-        re.compile(
-            r"\b(where|wo|wohin|woher|in which (?:city|country|town|place)|in welche[rmn]? "
-            r"(?:stadt|land|ort|region))\b",
-            re.I,
-        ),
-    ),
-    ("who", re.compile(r"\b(who|whom|whose|wer|wen|wem|wessen)\b", re.I)),
-)
 
 SENTENCE_FEATURES = (
     "sim",  # the reader's similarity, in units of its cosine spread above its calibrated minimum
@@ -215,46 +163,6 @@ def _forms(word: str) -> set[str]:
         | {word[: -len(ending)] for ending in CORPUS_ENDINGS if word.endswith(ending)}
         | {word + ending for ending in CORPUS_ENDINGS}
     )
-
-
-@dataclass(frozen=True)
-class Question:
-    """What the features need of a question: its anchors, content words and the kind of answer it asks for."""
-
-    text: str
-    language: str
-    anchors: frozenset[str]
-    terms: frozenset[str]
-    numbers: frozenset[str]
-    qtype: str
-    #: anchors that are no word of the question's language (Sedol, AlphaGo, F-22, 2018): proper names and
-    #: numbers, spelled alike in every language, so an article that lacks them is likely about something else
-    names: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(cls, text: str, language: str) -> Question:
-        words = WORD_RE.findall(text)
-        anchors: set[str] = set()
-        terms: set[str] = set()
-        for position, word in enumerate(words):
-            folded = fold(word)
-            if folded in STOPWORDS or folded in QUESTION_WORDS or (len(folded) < 2 and not folded.isdigit()):
-                continue
-            terms.add(folded)
-            # Names and numbers carry over between languages. The first word is capitalised anyway.
-            if NUMBER_RE.search(word) or (position > 0 and word[:1].isupper()) or any(c.isupper() for c in word[1:]):
-                anchors.add(folded)
-        qtype = next((name for name, pattern in QTYPES if pattern.search(text)), "other")
-        numbers = frozenset(w for w in anchors if NUMBER_RE.search(w))
-        # Looked up folded, so a German noun with an umlaut ("gefangnis", "ubernahme") is no known word and counts
-        # as a name. The models were fitted so; looking words up as written cost absent-topic abstention (README).
-        names = frozenset(w for w in anchors if w in numbers or not _is_word(w, language))
-        return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype, names)
-
-
-def _is_word(word: str, language: str) -> bool:
-    """Whether simplemma knows the word in the question's language (or, unsure of it, in English or German)."""
-    return is_known_word(word, (language,) if language in WORD_LANGUAGES else WORD_LANGUAGES)
 
 
 class Vocabulary:
@@ -475,105 +383,6 @@ def latent_coverage(question: Mapping[int, float], sentences: Sequence[Mapping[i
     held = sum(min(weight, pooled.get(term, 0.0)) for term, weight in question.items())
     missing = sum(weight for term, weight in question.items() if term not in pooled)
     return held / total, missing / total
-
-
-@dataclass(frozen=True)
-class Logistic:
-    """A fitted logistic model: standardise, dot, sigmoid."""
-
-    features: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
-
-    def logit(self, rows: np.ndarray) -> np.ndarray:
-        logits: np.ndarray = ((rows - self.mean) / self.scale) @ self.weights + self.bias
-        return logits
-
-    @classmethod
-    def from_dict(cls, data: dict[str, object], features: tuple[str, ...]) -> Logistic:
-        if tuple(data["features"]) != features:  # type: ignore[arg-type]
-            raise ValueError(f"the model's features {data['features']} are not this code's {list(features)}")
-        return cls(
-            features,
-            np.asarray(data["mean"], dtype=float),
-            np.asarray(data["scale"], dtype=float),
-            np.asarray(data["weights"], dtype=float),
-            float(data["bias"]),  # type: ignore[arg-type]
-        )
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "features": list(self.features),
-            "mean": [round(float(v), 6) for v in self.mean],
-            "scale": [round(float(v), 6) for v in self.scale],
-            "weights": [round(float(v), 6) for v in self.weights],
-            "bias": round(float(self.bias), 6),
-        }
-
-
-def language_pair(question_language: str, article_language: str) -> str:
-    """Whether the question is in the article's language ("same", also when its language is unknown) or not
-    ("cross")."""
-    return "same" if question_language == article_language or not question_language else "cross"
-
-
-@dataclass(frozen=True)
-class AnswerModel:
-    """The sentence model, the question models and the answer thresholds for one reader model.
-
-    `question` decides for a question in its article's language; `cross_question` (default: `question`) across
-    languages, the only one that reads the latent-term features: fitted with them, one model for both pairs
-    abstained less within one language (German questions' absent topics 0.9 -> 0.7 out of fold).
-    `thresholds` maps "<question language>-<article language>" (or "cross"/"same") to the probability below
-    which the answerer abstains; `extra_sentence` is the share of the best sentence's probability (softmax over
-    the candidates) another sentence of the same article needs to join the answer.
-    """
-
-    reader: str
-    sentence: Logistic
-    question: Logistic
-    thresholds: dict[str, float]
-    extra_sentence: float
-    max_sentences: int
-    cross_question: Logistic | None = None
-
-    def question_model(self, question_language: str, article_language: str) -> Logistic:
-        if language_pair(question_language, article_language) == "cross" and self.cross_question is not None:
-            return self.cross_question
-        return self.question
-
-    def threshold(self, question_language: str, article_language: str) -> float:
-        pair = language_pair(question_language, article_language)
-        return self.thresholds.get(f"{question_language}-{article_language}", self.thresholds[pair])
-
-
-def load_models(path: Path = MODEL_PATH) -> dict[str, AnswerModel]:
-    """The fitted models by reader name ({} when there is no model file: similarity alone then decides)."""
-    if not path.exists():
-        log.warning("no answer model at %s: answers are chosen by similarity alone", path)
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("version") != MODEL_VERSION:
-        raise ValueError(f"{path}: version {data.get('version')}, this code reads version {MODEL_VERSION}")
-    return {
-        reader: AnswerModel(
-            reader=reader,
-            sentence=Logistic.from_dict(model["sentence"], SENTENCE_FEATURES),
-            question=Logistic.from_dict(model["question"], QUESTION_FEATURES),
-            cross_question=Logistic.from_dict(model["cross_question"], QUESTION_FEATURES),
-            thresholds={k: float(v) for k, v in model["thresholds"].items()},
-            extra_sentence=float(model["extra_sentence"]),
-            max_sentences=int(model["max_sentences"]),
-        )
-        for reader, model in data["readers"].items()
-    }
-
-
-def sigmoid(x: np.ndarray | float) -> np.ndarray:
-    probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
-    return probabilities
 
 
 def spread_of(embedder: Embedder) -> float:

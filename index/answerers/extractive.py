@@ -23,24 +23,20 @@ from typing import Literal
 
 import numpy as np
 
+from index.answerers.answer_model import AnswerModel, Logistic, language_pair, load_models, sigmoid
 from index.answerers.base import Answerer, ArticleStore, abstain_text, build_answer, no_more_text
 from index.answerers.evidence import (
     LATENT_SENTENCES,
-    AnswerModel,
     Candidate,
     Corpus,
-    Logistic,
-    Question,
     Vocabulary,
-    language_pair,
     latent_coverage,
-    load_models,
     question_features,
     sentence_features,
-    sigmoid,
     spread_of,
     stored_names,
 )
+from index.answerers.question import Question
 from index.answerers.sentences import SPLITTER, SentenceSplits, SentenceVectors
 from index.embedders import Embedder
 from index.language import question_language
@@ -129,7 +125,7 @@ class ExtractiveAnswerer(Answerer):
         self.sentence_margin = self.reader.profile.sentence_margin if sentence_margin is None else sentence_margin
         #: answers the evidence model gives a lower probability are said to be unsure
         self.unsure_below = UNSURE_BELOW if unsure_below is None else unsure_below
-        #: the fitted evidence model for this reader (evidence.py); None: similarity and thresholds alone decide
+        #: the fitted evidence model for this reader (answer_model.py); None: similarity and thresholds alone decide
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
         #: the sentences read so far, in memory and, with a path, in a file shared with other processes
         self.vectors = SentenceVectors(sentence_vectors)

@@ -23,7 +23,6 @@ from typing import Literal
 
 from index.answerers.base import abstain_text
 from index.answerers.date_replies import clock_reply, no_article_text
-from index.answerers.evidence import QUESTION_WORDS, Question
 from index.answerers.message_patterns import (
     ABOUT_THE_BOT,
     ARITHMETIC,
@@ -48,6 +47,7 @@ from index.answerers.message_patterns import (
     WORD_RE,
     YEAR,
 )
+from index.answerers.question import QUESTION_WORDS, Question
 from index.answerers.replies import REPLIES, bare_language, reply
 from index.answerers.word_lists import (
     ENGLISH_QUESTION_WORDS,

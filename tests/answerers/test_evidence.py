@@ -11,24 +11,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index.answerers.answer_model import MODEL_PATH, AnswerModel, Logistic, load_models
 from index.answerers.evidence import (
     CROSS_LANGUAGE_FEATURES,
-    MODEL_PATH,
     QUESTION_FEATURES,
     SENTENCE_FEATURES,
-    AnswerModel,
     Candidate,
-    Logistic,
-    Question,
     Vocabulary,
     answer_type,
     latent_coverage,
-    load_models,
     question_features,
     sentence_features,
     stored_names,
 )
 from index.answerers.extractive import UNSURE_BELOW, ExtractiveAnswerer
+from index.answerers.question import Question
 from index.models import ArticleMeta, Hit
 from tests.fakes.scripted_embedder import ScriptedEmbedder
 
