@@ -1,4 +1,4 @@
-"""Fit the extractive answerer's evidence models (index/answerers/evidence.py) and report them out of fold.
+"""Fit the extractive answerer's evidence models (index/answerers/answer_model.py) and report them out of fold.
 
     python benchmarks/fit_answerability.py ../shared --work /tmp/fit [--xquad 200] [--mlqa 150] [--write]
 

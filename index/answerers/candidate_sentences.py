@@ -13,9 +13,9 @@ import numpy as np
 from index.answerers.evidence import Candidate
 from index.answerers.sentences import SentenceSplits, SentenceVectors
 from index.embedders import Embedder
-from index.language import split_sentences
 from index.lexical import tokenize
 from index.models import Hit
+from index.segmentation import split_sentences
 
 MIN_SENTENCE_WORDS = 4
 # A line without closing punctuation is a heading ("Das Wichtigste in Kürze") unless it is this long.

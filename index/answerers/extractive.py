@@ -43,7 +43,6 @@ from index.embedders import Embedder
 from index.language import question_language
 from index.lexical import tokenize
 from index.models import Answer, Hit
-from index.segmentation import split_sentences
 
 # How many sentences a separate reader model re-scores (it is slower than the retrieval embedder). A reader that is
 # part of the embedder (e5 in use+e5) reads every candidate: a shortlist by use cost answers (README, "Answers

@@ -10,7 +10,7 @@ only the question itself.
     vectors = SentenceVectors(data_dir / "sentences.sqlite3")
     matrix = vectors.of(reader, ["Kim denied it.", ...])   # one row per sentence, from cache or embedded now
 
-Splitting (pysbd, `index.language.split_sentences`) takes ~2 ms a paragraph, which made it a fifth of an answer's
+Splitting (pysbd, `index.segmentation.split_sentences`) takes ~2 ms a paragraph, which made it a fifth of an answer's
 time once the vectors were kept (~60 paragraphs: the hits and the two best articles read whole). `SentenceSplits`
 keeps each paragraph's split in the same file, as the spans of its sentences (no text: a deleted article leaves no
 words behind), so the reader behind ingest splits every stored paragraph once and answers only look them up.
@@ -44,7 +44,7 @@ SQLITE_TIMEOUT_S = 30.0
 SPLIT_CACHE = 8_192
 MAX_SPLITS = 1_000_000
 # Named in each split's key: another splitter (a pysbd release with other rules, or newsbot's German number ends
-# and rejoined pieces, index/language.py) splits every paragraph anew. 5: splits kept before it may miss
+# and rejoined pieces, index/segmentation.py) splits every paragraph anew. 5: splits kept before it may miss
 # sentences, when two threads split at once on one pysbd segmenter.
 SPLITTER = f"pysbd-{version('pysbd')}-ordinals-rejoined-5"
 # Keys looked up or deleted by one statement (SQLite's default limit on parameters is 999 in older builds).
