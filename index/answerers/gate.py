@@ -35,6 +35,7 @@ from index.answerers.message_patterns import (
     GOOD_BOT,
     HOW_ARE_YOU,
     LINK_ONLY,
+    MORE_ALONE,
     NOD,
     NOT_THE_NEWS,
     NUMBER_ONLY,
@@ -51,11 +52,13 @@ from index.answerers.question import QUESTION_WORDS, Question
 from index.answerers.replies import REPLIES, bare_language, reply
 from index.answerers.word_lists import (
     ENGLISH_QUESTION_WORDS,
+    MORE_WORDS,
     PAST_FORMS_EN,
     SMALL_TALK,
     SMALL_TALK_FILLERS,
     SMALL_TALK_WORDS,
 )
+from index.conversation import ASKS_FOR_MORE
 from index.dates import DateQuery
 from index.language import is_known_word, question_language
 from index.lexical import STOPWORDS, fold
@@ -95,10 +98,12 @@ class AnswerGate:
         what today is for a question about the date (default: the clock). A question `alone` follows no earlier
         turn: a question word alone ("Why?") is then unclear, where in a conversation it asks about the story. One
         that follows a reply that quoted no news (`unanswered`, "the news does not say") and asks why not is told
-        where the answers come from."""
+        where the answers come from. A request for more ("More", "Nochmal") `alone` is asked which story it means.
+        """
         words = WORD_RE.findall(question)
         number_only = NUMBER_ONLY.match(question) and not YEAR.match(question)
-        if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question) or number_only:
+        letter_only = len(words) == 1 and len(words[0]) == 1 and words[0].islower()  # "a", "x"
+        if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question) or number_only or letter_only:
             return Decision(False, "not_a_question", reply("unclear", question))
         if ARITHMETIC_ASKED.match(" ".join(question.split())):
             return Decision(False, "not_a_question", reply("joke", question))
@@ -107,6 +112,8 @@ class AnswerGate:
             return Decision(False, "not_a_question", reply("why_not", question))
         if alone and BARE_QUESTION.match(said):
             return Decision(False, "not_a_question", REPLIES["unclear"][bare_language(question, words)])
+        if alone and (MORE_ALONE.match(said) or ASKS_FOR_MORE.match(question)):
+            return Decision(False, "no_story", REPLIES["no_story"][bare_language(question, words, MORE_WORDS)])
         if CLOCK.match(said):
             return Decision(False, "not_a_question", clock_reply(question, now or datetime.now(UTC)))
         if not self.translates and TRANSLATE_REQUEST.match(question):

@@ -17,7 +17,15 @@ ABOUT_THE_BOT = re.compile(
     r"|was weißt du|was weisst du|was wissen sie"
     r"|(?:can|could) you help(?: me)?(?: please)?|i need (?:some )?help|(?:kannst du|können sie|koennen sie) mir "
     r"helfen|ich brauche hilfe|i don ?t understand(?: (?:this|that|you))?|ich verstehe? (?:das |dich |sie )?nicht"
-    r"|what do you mean|was meinst du|wie meinst du das"
+    r"|what do you mean|was meinst du|wie meinst du das|i don ?t get it|(?:das )?versteh(?:e)? ich (?:es )?nicht"
+    # the bot's age, home and wits ("Wie alt bist du?" got a sentence on managers aged 31 to 40)
+    r"|how old are you|wie alt bist du|wie alt sind sie|where do you live|where (?:are you|do you come) from"
+    r"|wo wohnst du|wo wohnen sie|woher kommst du|woher kommen sie|wo bist du"
+    r"|(?:are you|bist du|sind sie) (?:smart|clever|intelligent|stupid|dumb|schlau|klug|dumm|chat ?gpt|gpt|siri|alexa"
+    r"|gemini|claude|copilot)"
+    r"|quel (?:âge|age) (?:as tu|avez vous)|tu as quel (?:âge|age)|(?:cuántos|cuantos) (?:años|anos) tiene(?:s)?"
+    r"|quanti anni hai|hoe oud ben (?:je|jij)|hoe oud bent u|quantos anos (?:você tem|voce tem|tens|tem)"
+    r"|ile (?:masz|pan ma|pani ma) lat|сколько (?:тебе|вам) лет|скільки (?:тобі|вам) (?:років|рокiв)"
     # what the bot is ("Are you a robot?" got a sentence on a comet lander's robot, "Bist du ein Bot?" one on a
     # quiz) and who made it
     r"|(?:are you|r u|bist du|sind sie) (?:a |an |ein |eine )?(?:real |echte[rs]? )?(?:robot|bot|chat ?bot|human"
@@ -25,7 +33,7 @@ ABOUT_THE_BOT = re.compile(
     r"|echt)|is this (?:a )?(?:bot|robot|human|real person)|ist das (?:ein )?(?:bot|roboter|mensch)"
     r"|who (?:made|built|created|programmed|wrote) you|wer hat dich (?:gemacht|gebaut|programmiert|erstellt)"
     # a command typed as a word ("Start", "Menu"), an invitation to talk, an opinion asked for, "Who am I?"
-    r"|start|stop|menu|menü|settings|einstellungen|commands|befehle|options|optionen"
+    r"|start|stop|stopp|halt|menu|menü|settings|einstellungen|commands|befehle|options|optionen"
     r"|(?:tell me|say) something|erzähl(?:e)? (?:mir )?(?:was|etwas)|sag (?:mal )?(?:was|etwas)"
     r"|what do you think(?: (?:about|of) (?:it|that|this))?|what s your opinion|what is your opinion"
     r"|was denkst du(?: darüber| dazu)?|was hältst du davon|deine meinung|who am i|wer bin ich"
@@ -268,7 +276,21 @@ BARE_QUESTION = re.compile(
     r"|porqu[eéê]|c[oó]mo|qui[eé]n(?:es)?|cu[aá]ndo|d[oó]nde|cu[aá]l(?:es)?|cosa|che cosa|che|perch[eé]|come|chi"
     r"|quando|dove|qual[ei]|wat|waarom|hoe|wanneer|waar|welke?|o qu[eê]|por qu[eê]|quem|onde|qua(?:l|is)|co"
     r"|dlaczego|czemu|jak|kto|kiedy|gdzie|któr[yae]|ktor[yae]|что|почему|зачем|как|кто|когда|где|как(?:ой|ая|ое)"
-    r"|що|чому|навіщо|як|хто|коли|де|як(?:ий|а|е))\W*$",
+    r"|що|чому|навіщо|як|хто|коли|де|як(?:ий|а|е)"
+    # and what was meant, why not, what now ("Wie bitte?", "Warum nicht?", "Und jetzt?" got a cited sentence)
+    r"|why not|warum nicht|wieso nicht|weshalb nicht|wie bitte|pardon|sorry what|what now|now what|(?:ok |okay )?und"
+    r" (?:jetzt|nun)|was (?:jetzt|nun))\W*$",
+    re.IGNORECASE,
+)
+# More of a story, or the same again, asked before any ("More", "Nochmal", "Encore": each got a sentence of whatever
+# story the word matched); index/conversation.py ASKS_FOR_MORE has the English and German requests in full.
+MORE_ALONE = re.compile(
+    r"^\W*(?:(?:and|und|please|bitte|ok|okay) )?(?:again|once more|repeat(?: that)?|(?:noch ?mal|nochmals|noch einmal"
+    r"|wiederhole?n?)(?: bitte)?|encore|plus|la suite|(?:dis|raconte)(?: m en| moi)? plus|m(?:á|a)s"
+    r"|cu(?:é|e)ntame m(?:á|a)s|otra vez|sigue|ancora|di pi(?:ù|u)|continua|dimmi di pi(?:ù|u)|meer|nog eens"
+    r"|nog een keer|ga door|verder|mais"
+    r"|conta mais|de novo|continue|wi(?:ę|e)cej|jeszcze(?: raz)?|dalej|ещ(?:ё|е)(?: раз)?|дальше|больше|продолжай"
+    r"|ще(?: раз)?|далі|більше|продовжуй)(?: please| bitte)?\W*$",
     re.IGNORECASE,
 )
 # Asking for a summary, whole ("Summarize", "Fass das zusammen" got a list of the newest headlines): the answer
@@ -307,13 +329,13 @@ POINTS_BACK = re.compile(
 PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 # "How are you?": a greeting, whole.
 HOW_ARE_YOU = re.compile(
-    r"^\W*(?:hi |hey |hello |hallo )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
+    r"^\W*(?:(?:hi|hey|hello|hallo)(?: there)? )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
     r"|wie geht (?:es|s) (?:dir|ihnen|euch)|wie geht s|wie gehts|was geht"
     # is anyone there ("Bist du da?" got a sentence asking "Wie viel da reinpasst?")
     r"|(?:are you|r u|bist du|sind sie) (?:still )?(?:there|here|da|noch da|wach)|(?:is )?any ?(?:one|body) (?:there"
-    r"|here|home)|ist (?:da )?(?:jemand|wer) (?:da|hier)|ping"
+    r"|here|home)|(?:ist )?(?:da )?(?:jemand|wer) (?:da|hier)|ping"
     # and "what's up", "na, alles gut?", "you there?", "are you working?" (each got a cited sentence or "does not say")
-    r"|what s up|whats up|wassup|sup|(?:na )?alles (?:gut|ok|okay|fit)(?: bei dir)?|na du"
+    r"|what s up|whats up|wassup|sup|(?:na )?alles (?:gut|ok|okay|fit)(?: bei dir)?|na alles klar|na du"
     r"|(?:you|u) (?:there|here|awake)"
     r"|(?:are you|r u) (?:working|online|alive|awake|on)|(?:funktionierst|läufst|lebst) du(?: noch)?"
     r"|(?:do|does) (?:this|the bot|the newsbot) (?:work|still work)"
@@ -328,10 +350,16 @@ HOW_ARE_YOU = re.compile(
     r"|як (?:справи|ти|ви|у тебе справи|у вас справи)|(?:ти|ви) (?:тут|там))\W*$",
     re.IGNORECASE,
 )
-# Wishing a good day, whole ("have a nice day", "Schönen Abend noch" got a sentence on New Year's Eve): goodbye.
+# Wishing a good day, whole ("have a nice day", "Schönen Abend noch" got a sentence on New Year's Eve): goodbye. Not
+# "Good evening", "Guten Tag" or "Guten Abend" alone, which greet (they were told "Bye!"): wished with "have a",
+# "einen" or "noch" they leave.
+_WISHED = r"(?:day|evening|weekend|night|tag|abend|feierabend|sonntag|wochenende|rest)"
+_TO_YOU = r"(?: noch)?(?: (?:dir|ihnen|euch))?(?: noch)?"
 FAREWELL = re.compile(
-    r"^\W*(?:(?:have a |einen )?(?:nice|good|great|lovely|schönen|schoenen|guten|netten) (?:day|evening|weekend|night"
-    r"|tag|abend|feierabend|sonntag|wochenende|rest)(?: noch)?(?: (?:dir|ihnen|euch))?(?: noch)?|take care|mach s gut"
+    rf"^\W*(?:(?:have a |einen )(?:nice|good|great|lovely|schönen|schoenen|guten|netten) {_WISHED}{_TO_YOU}"
+    rf"|(?:nice|great|lovely|schönen|schoenen|netten) {_WISHED}{_TO_YOU}"
+    rf"|(?:good|guten) (?:weekend|night|feierabend|sonntag|wochenende|rest){_TO_YOU}"
+    r"|(?:good|guten) (?:day|evening|tag|abend)(?: (?:dir|ihnen|euch))? noch|take care|mach s gut"
     r"|machs gut|bis dann|bis morgen|see you(?: later| soon| tomorrow)?|later"
     r"|bonne (?:journée|journee|soirée|soiree|nuit|semaine|fin de journée)|(?:à|a) (?:bientôt|bientot|plus|demain)"
     r"|au revoir|hasta (?:luego|pronto|mañana|manana|la vista)|nos vemos|buenas noches"
@@ -353,6 +381,14 @@ NOD = re.compile(
     r"|(?:i m |i am )?sorry|entschuldigung|entschuldige|(?:yes|yeah|ja|jo) (?:please|bitte|gerne|gern)|gerne"
     r"|no problem|kein problem|i don t care|who cares|mir egal|ist mir egal|too bad|what a pity|wie schade"
     r"|oh well"
+    # and not knowing, maybe, yes to what was said, a laugh ("vielleicht" got "Vielleicht liegt ja darin die
+    # eigentliche Identitätskrise Klosterneuburgs.", "Richtig" and "hahaha" a sentence each)
+    r"|i (?:don ?t|do not) know|(?:ich )?(?:weiß|weiss) (?:ich )?(?:es )?nicht|je (?:ne )?sais pas|no (?:lo )?s(?:é|e)"
+    r"|non lo so|(?:ik )?weet (?:ik )?het niet|weet ik niet|(?:eu )?n(?:ã|a)o sei|nie wiem|не знаю"
+    r"|maybe|perhaps|vielleicht|eventuell|peut (?:être|etre)|quiz(?:á|a)s?|tal vez|forse|misschien|talvez"
+    r"|mo(?:ż|z)e|может быть|можливо|мабуть"
+    r"|(?:that s |that is |quite )?(?:true|right|correct)|(?:das ist |ganz )?(?:richtig|korrekt|wahr)|stimmt genau"
+    r"|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){3,}h?"
     r"|d accord|je vois|(?:j ai )?compris|je comprends|(?:ça|ca) marche|pas (?:de )?(?:problème|probleme|souci)"
     r"|tant pis|laisse tomber|oublie (?:ça|ca)|(?:je suis )?(?:désolée?|desolee?)|c est (?:noté|note|bon)"
     r"|ya veo|(?:lo )?entiendo|entendido|de acuerdo|no pasa nada|no importa|olvídalo|olvidalo|lo siento|perdón"

@@ -3,7 +3,7 @@ whose small-talk words a message holds most of."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from index.answerers.message_patterns import WORD_RE
 from index.answerers.word_lists import BARE_WORDS, SMALL_TALK, SMALL_TALK_LANGUAGES
@@ -353,11 +353,12 @@ def reply_language(kind: str, question: str) -> str:
     return language if language in REPLIES[kind] else "en"
 
 
-def bare_language(message: str, words: Sequence[str]) -> str:
-    """The language of a question word alone (BARE_WORDS): of two that have it ("Porquê?": Spanish "porqué",
-    Portuguese "porquê" folded alike), the detected one, else the first; English when none has it."""
+def bare_language(message: str, words: Sequence[str], table: Mapping[str, frozenset[str]] = BARE_WORDS) -> str:
+    """The language of a question word alone (BARE_WORDS, or another `table` of words by language): of two that
+    have it ("Porquê?": Spanish "porqué", Portuguese "porquê" folded alike), the detected one, else the first;
+    English when none has it."""
     folded = {fold(word) for word in words}
-    languages = [language for language, bare in BARE_WORDS.items() if folded & bare]
+    languages = [language for language, bare in table.items() if folded & bare]
     if len(languages) > 1 and (detected := question_language(message, default="")) in languages:
         return detected
     return languages[0] if languages else "en"

@@ -28,7 +28,8 @@ SMALL_TALK: dict[str, frozenset[str]] = {
         """hi hello hey hallo moin servus yo hiya howdy bonjour salut hola grüezi grüß gruess good guten gute
         morning evening afternoon morgen tag abend helo hii hiii heyy heyyy hallöchen hallihallo bonsoir coucou
         buenos buenas buongiorno buonasera salve hoi goedemorgen goedemiddag goedenavond olá oi bom boa cześć czesc
-        witam witajcie dobry привет здравствуйте здравствуй добрый доброе привіт вітаю добрий доброго"""
+        witam witajcie dobry привет здравствуйте здравствуй добрый доброе привіт вітаю добрий доброго huhu tach
+        mahlzeit buona goede"""
     ),
     # a nod to the last answer ("ok", "super", "lol"): no "Hi!" in the middle of a chat
     "nod": _words(
@@ -36,7 +37,7 @@ SMALL_TALK: dict[str, frozenset[str]] = {
         jo lol haha interesting interessant wow aha ah oh hm hmm sure genau stimmt klar passt egal whatever boring
         langweilig lmao rofl brb np k kk nö noe nope yep yeah yup bla blabla testing ahnung idk weiß weiss spannend
         krass schade oui ouais parfait vale bueno perfecto claro perfetto esatto oké nee goed precies sim beleza
-        perfeito tak dobrze jasne spoko okej да ладно хорошо отлично ок ага угу гаразд чудово добре"""
+        perfeito tak dobrze jasne spoko okej да ладно хорошо отлично ок ага угу гаразд чудово добре prost"""
     ),
 }
 SMALL_TALK_WORDS = frozenset().union(*SMALL_TALK.values())
@@ -46,7 +47,7 @@ SMALL_TALK_FILLERS = _words(
     herzlichen herzlich besten bestens and und dann then for your deine ihre nochmal einmal auch too bis
     soon later auf have day einen schönen schoenen beaucoup à vous toi tous bonne journée soirée muchas días tardes
     mille tante je wel hartelijk iedereen muito dia tarde noite bardzo wszystkim dzień большое огромное всем
-    дуже щиро всім ранку день утро вечер"""
+    дуже щиро всім ранку день утро вечер world mittag sera avond middag wieczór вечір"""
 )
 # The words of small talk each language but English has, for the language to reply in: a message of a word or two is
 # hard to detect ("Hilfe", "Merci", "Dzięki"). Not the words two of them write alike ("bien", "claro", "sei") or
@@ -67,7 +68,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         läufst lebst darf frage fragen stellen vergiss schon entschuldigung entschuldige gerne gern abbrechen kein
         toll spitze hilfreich klug gemacht nützlich antworten schreiben englisch sprichst verstehst mir hallöchen
         hallihallo spannend krass schade später spaeter warum wieso weshalb weisst weißt kannst beantworten fass
-        zusammen zusammenfassen zusammenfassung kurz gesagt kurzfassung"""
+        zusammen zusammenfassen zusammenfassung kurz gesagt kurzfassung
+        huhu tach mahlzeit mittag prost vielleicht eventuell richtig korrekt wahr weiß weiss halt stopp"""
     ),
     "fr": _words(
         """lien traduis traduit traduisez traduire résumez résumer svp plaît plait
@@ -75,7 +77,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         accord parfait entendu vous toi tous qui êtes etes quoi peux pouvez sais fais faites faire ça appelles
         appelle aide aidez moi humain vraie comprends pas demander sûr certaine vraiment vrai faux
         importe sérieux sérieusement nul bête stupide joué meilleur réponse mauvaise allez vas quelle quel heure
-        est jour sommes nous aujourd hui désolé désolée tant pis laisse tomber oublie vois compris demain marche"""
+        est jour sommes nous aujourd hui désolé désolée tant pis laisse tomber oublie vois compris demain marche
+        peut être sais pas"""
     ),
     "es": _words(
         """fuentes enlace traduce traduzca traducir resumir resúmelo resumen
@@ -83,7 +86,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         eres puedes puede hacer funcionas llamas ayúdame hizo entiendo tengo pregunta ayudarme puedo preguntar
         preguntarte verdad cierto correcto tonterías respuesta incorrecta equivocada pregunté tonto tonta malo sirve
         sirvió ayudó buen trabajo hecho mejor hoy fecha acuerdo olvídalo siento perdón tal usted vemos tengas tenga
-        qué cómo estás"""
+        qué cómo estás
+        quizás quizas quizá quiza tal vez sé"""
     ),
     "it": _words(
         """fonti collegamento traduci tradurre traduca riassumi riassumere riassunto favore
@@ -91,7 +95,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         giornata serata notte buona capito capisco esatto perfetto bene lascia stare perdere scusa scusami dispiace
         peccato nessun chi sei lei che puoi sai fare funziona chiami aiuto aiutami creato fatto programmato
         domanda aiutarmi chiedere chiederti sicuro sicura davvero vero giusto corretto sbagliato sbagliata risposta
-        stupido scemo aiutato bravissimo migliore ottimo ottima lavoro ore giorno oggi stai tutto"""
+        stupido scemo aiutato bravissimo migliore ottimo ottima lavoro ore giorno oggi stai tutto
+        buona sera forse non lo so"""
     ),
     "nl": _words(
         """bronnen koppeling vertaal vertalen samenvatten samenvatting alsjeblieft alstublieft graag
@@ -99,14 +104,16 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         welterusten doei ziens oké tot straks fijne prettige dag avond nee goed precies duidelijk akkoord snap begrijp
         begrepen laat maar maakt uit geen probleem ben jij bent wat kun kunt doen werkt dit het heet hulp gemaakt
         vraag vragen weet zeker meen klopt waar juist fout onzin verkeerd antwoord gevraagd dom stom nutteloos niet
-        nuttig helpt gedaan geweldig behulpzaam hoe welke vandaag gaat daar iedereen erg"""
+        nuttig helpt gedaan geweldig behulpzaam hoe welke vandaag gaat daar iedereen erg
+        goede avond middag misschien weet niet"""
     ),
     "pt": _words(
         """fontes ligação traduza traduz traduzir resuma resumo
         obrigado obrigada valeu muito olá oi bom boa noite robô logo tchau adeus mais amanhã sim não beleza entendi
         percebi compreendo acordo deixa pra esquece desculpa desculpe sem quem você vocês pode podes fazer chama chamas
         seu pessoa criou fez programou tenho uma pergunta ajuda ajude ajudar perguntar tem tens certeza verdade
-        errado errada resposta ajudou trabalho ótimo ótima incrível melhor perfeito útil são hoje tudo bem vai vais"""
+        errado errada resposta ajudou trabalho ótimo ótima incrível melhor perfeito útil são hoje tudo bem vai vais
+        talvez não nao sei"""
     ),
     "pl": _words(
         """źródła źródło odnośnik przetłumacz podsumuj podsumowanie streść streszczenie proszę
@@ -119,7 +126,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         pewny pewno naprawdę naprawde prawda nieprawda bzdura bzdury źle zle błąd blad zła zla odpowiedź odpowiedz
         pytałem pytalem pytałam pytalam głupi glupi beznadziejny pomogło pomoglo pomaga dobra robota świetnie
         swietnie brawo świetny swietny najlepszy genialny pomocny było bylo pomocne przydatne świetna swietna która
-        ktora godzina jaki dziś dzis dzisiaj słychać slychac wszystkim"""
+        ktora godzina jaki dziś dzis dzisiaj słychać slychac wszystkim
+        wieczór może moze nie wiem"""
     ),
     "ru": _words(
         """источники источник ссылка ссылки переведи переведите перевести перескажи подытожь резюмируй кратко пожалуйста
@@ -130,7 +138,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         меня есть вопрос помоги помогите мне помочь помощь могу спросить уверен уверена уверены серьёзно неверно
         неправильно ошибка чушь бред неправильный ответ спрашивал об этом тупой глупый бесполезный дурак помогло
         бесполезно молодец лучший классный умный умница полезно очень который час сколько сейчас времени какой
-        сегодня какое число дела поживаете поживаешь тут здесь всем"""
+        сегодня какое число дела поживаете поживаешь тут здесь всем
+        может быть не знаю"""
     ),
     "uk": _words(
         """джерела джерело посилання переклади перекласти підсумуй перекажи ласка
@@ -140,7 +149,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         інтелект справжній створив зробив розумію мене є питання допоможи допоможіть мені допомогти допомога можу
         запитати впевнений впевнена впевнені справді серйозно помилка дурниця маячня неправильна відповідь питав
         питала тупий дурний марний допомогло марно молодець найкращий класний розумний корисно котра година скільки
-        зараз часу який сьогодні яке число справи всім"""
+        зараз часу який сьогодні яке число справи всім
+        вечір можливо мабуть"""
     ),
 }
 # The words of a question word alone (message_patterns.py BARE_QUESTION) by language: the reply speaks the first
@@ -158,6 +168,19 @@ BARE_WORDS: dict[str, frozenset[str]] = {
     "pl": _words("i co dlaczego czemu jak kto kiedy gdzie który która które"),
     "ru": _words("и что почему зачем как кто когда где какой какая какое"),
     "uk": _words("і що чому навіщо як хто коли де який яка яке"),
+}
+# The words of a request for more, or the same again, before any story (message_patterns.py MORE_ALONE) by language,
+# for `bare_language`: English when none has them.
+MORE_WORDS: dict[str, frozenset[str]] = {
+    "de": _words("mehr weiter noch mal nochmal nochmals einmal wiederhole wiederholen bitte und"),
+    "fr": _words("encore plus la suite dis raconte moi en"),
+    "es": _words("más cuéntame otra vez sigue"),
+    "it": _words("ancora di più dimmi continua"),
+    "nl": _words("meer nog eens een keer ga door verder"),
+    "pt": _words("mais conta de novo"),
+    "pl": _words("więcej jeszcze raz dalej"),
+    "ru": _words("ещё еще раз дальше больше продолжай"),
+    "uk": _words("ще далі більше продовжуй"),
 }
 # A question that names no story (gate.py `names_no_story`): its English question words, and English past forms
 # without "-ed".

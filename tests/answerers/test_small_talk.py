@@ -1,0 +1,167 @@
+"""Short messages that are not questions for the news, tried as a new user would (each below got a cited sentence, or
+the wrong reply, over 127 articles): greetings by the time of day, maybes and not knowing, a laugh, the bot's age,
+and a request for more before any story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.answerers.gate import AnswerGate
+from index.answerers.replies import REPLIES
+from index.models import Turn
+from index.newsroom import Newsroom
+from tests.conftest import make_settings
+from tests.fakes.counting_answerer import CountingAnswerer
+from tests.fakes.scripted_embedder import ScriptedEmbedder
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "language"),
+    [
+        # "Guten Tag", "Guten Abend" and "Good evening" greet: they were told "Tschüss!" and "Bye!"
+        ("Guten Tag", "greeting", "de"),
+        ("Guten Tag!", "greeting", "de"),
+        ("Guten Abend", "greeting", "de"),
+        ("Good evening", "greeting", "en"),
+        ("Good day", "greeting", "en"),
+        ("Guten Mittag", "greeting", "de"),
+        # wished on leaving, they still say goodbye
+        ("Have a good evening", "goodbye", "en"),
+        ("Einen guten Tag noch", "goodbye", "de"),
+        ("Guten Abend noch", "goodbye", "de"),
+        ("Schönen Abend noch", "goodbye", "de"),
+        ("Good night", "goodbye", "en"),
+        ("Gute Nacht", "goodbye", "de"),
+        # greetings that went to the news
+        ("Buona sera", "greeting", "it"),
+        ("Dobry wieczór", "greeting", "pl"),
+        ("Добрий вечір", "greeting", "uk"),
+        ("Goede avond", "greeting", "nl"),
+        ("Huhu", "greeting", "de"),
+        ("Tach", "greeting", "de"),
+        ("Mahlzeit", "greeting", "de"),
+        ("Hello world", "greeting", "en"),
+        ("Hey there, how's it going?", "greeting", "en"),
+        ("Na, alles klar?", "greeting", "de"),
+        ("Hallo, jemand da?", "greeting", "de"),
+        # maybe, not knowing, yes to what was said, a laugh ("vielleicht" got "Vielleicht liegt ja darin die
+        # eigentliche Identitätskrise Klosterneuburgs.")
+        ("vielleicht", "nod", "de"),
+        ("maybe", "nod", "en"),
+        ("Perhaps", "nod", "en"),
+        ("Peut-être", "nod", "fr"),
+        ("Quizás", "nod", "es"),
+        ("Forse", "nod", "it"),
+        ("Misschien", "nod", "nl"),
+        ("Talvez", "nod", "pt"),
+        ("Może", "nod", "pl"),
+        ("Может быть", "nod", "ru"),
+        ("Можливо", "nod", "uk"),
+        ("I don't know", "nod", "en"),
+        ("Ich weiß nicht", "nod", "de"),
+        ("Richtig", "nod", "de"),
+        ("True", "nod", "en"),
+        ("That's right", "nod", "en"),
+        ("hahaha", "nod", "en"),
+        ("Prost", "nod", "de"),
+        # the bot's age, home and wits, and not understanding it ("Wie alt bist du?" got a sentence on managers aged
+        # 31 to 40, "Das verstehe ich nicht" one from an interview)
+        ("Wie alt bist du?", "help", "de"),
+        ("How old are you?", "help", "en"),
+        ("Quel âge as-tu ?", "help", "fr"),
+        ("¿Cuántos años tienes?", "help", "es"),
+        ("Quanti anni hai?", "help", "it"),
+        ("Hoe oud ben je?", "help", "nl"),
+        ("Quantos anos você tem?", "help", "pt"),
+        ("Ile masz lat?", "help", "pl"),
+        ("Сколько тебе лет?", "help", "ru"),
+        ("Скільки тобі років?", "help", "uk"),
+        ("Where do you live?", "help", "en"),
+        ("Wo wohnst du?", "help", "de"),
+        ("Are you ChatGPT?", "help", "en"),
+        ("Bist du schlau?", "help", "de"),
+        ("Das verstehe ich nicht", "help", "de"),
+        ("Versteh ich nicht", "help", "de"),
+        ("I don't get it", "help", "en"),
+        ("Halt", "help", "de"),
+        ("Stopp", "help", "de"),
+    ],
+)
+def test_short_messages_get_the_reply_of_their_kind_in_their_language(text: str, kind: str, language: str) -> None:
+    decision = AnswerGate(min_relevance=0.5).screen_question(text, alone=True)
+
+    assert decision.reason == "not_a_question" and decision.text == REPLIES[kind][language]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Why not?", "en"),
+        ("Warum nicht?", "de"),
+        ("Wie bitte?", "de"),
+        ("Pardon?", "en"),
+        ("Sorry, what?", "en"),
+        ("What now?", "en"),
+        ("Und jetzt?", "de"),
+        ("Ok und jetzt?", "de"),
+    ],
+)
+def test_asking_what_was_meant_alone_is_unclear(text: str, language: str) -> None:
+    # each got a cited sentence of whatever story its words matched
+    decision = AnswerGate(min_relevance=0.5).screen_question(text, alone=True)
+
+    assert decision.reason == "not_a_question" and decision.text == REPLIES["unclear"][language]
+
+
+def test_a_letter_alone_is_unclear_but_a_name_of_one_letter_is_asked() -> None:
+    gate = AnswerGate(min_relevance=0.5)
+
+    assert gate.screen_question("a").text == REPLIES["unclear"]["en"]
+    assert gate.screen_question("X?").answer
+
+
+MORE_ALONE_CASES = [
+    ("More", "en"),
+    ("Again", "en"),
+    ("Again please", "en"),
+    ("Continue", "en"),
+    ("Go on", "en"),
+    ("Tell me more", "en"),
+    ("Mehr", "de"),
+    ("Nochmal", "de"),
+    ("Noch mal bitte", "de"),
+    ("Weiter", "de"),
+    ("Encore", "fr"),
+    ("Más", "es"),
+    ("Ancora", "it"),
+    ("Meer", "nl"),
+    ("Mais", "pt"),
+    ("Więcej", "pl"),
+    ("Ещё", "ru"),
+    ("Ще", "uk"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), MORE_ALONE_CASES)
+def test_more_before_any_story_is_asked_which_story(text: str, language: str) -> None:
+    # "More", "Mehr" and "Nochmal" on their own got a sentence of whatever story the word matched
+    gate = AnswerGate(min_relevance=0.5)
+
+    alone = gate.screen_question(text, alone=True)
+
+    assert alone.reason == "no_story" and alone.text == REPLIES["no_story"][language]
+    assert gate.screen_question(text).answer  # in a conversation it asks for more of the story
+
+
+def test_through_the_newsroom_more_is_asked_which_story_first_and_gets_more_after_an_answer(tmp_path: Path) -> None:
+    answerer = CountingAnswerer()
+    newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=ScriptedEmbedder("scripted", {}), answerer=answerer)
+    asked = Turn(question="Wer hat Waffenlieferungen bestritten?", answer="Nordkorea bestritt die Lieferungen. [1]")
+
+    first = newsroom.ask("Mehr")
+    later = newsroom.ask("Mehr", history=[asked])
+
+    assert first.text == REPLIES["no_story"]["de"] and first.abstained and answerer.calls == 0
+    assert later.text != REPLIES["no_story"]["de"]
