@@ -38,7 +38,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.settings import Settings
-from bot.telegram import admin, feeds, handlers
+from bot.telegram import admin, feeds, handlers, introduction
 from bot.telegram.access import Access, RateLimiter
 from bot.telegram.context import REFUSAL_EVERY_S, SERVICES_KEY, NewsContext, Services
 from bot.telegram.state import open_state
@@ -314,8 +314,8 @@ def add_handlers(application: NewsApplication) -> None:
     application.add_handler(TypeHandler(Update, handlers.guard), group=-1)
     application.add_handlers(
         [
-            CommandHandler("start", handlers.start, filters=new),
-            CommandHandler("help", handlers.help_command, filters=new),
+            CommandHandler("start", introduction.start, filters=new),
+            CommandHandler("help", introduction.help_command, filters=new),
             CommandHandler("ask", handlers.ask, filters=new),
             CommandHandler("sources", handlers.sources, filters=new),
             CommandHandler("latest", handlers.latest, filters=new),
@@ -330,7 +330,7 @@ def add_handlers(application: NewsApplication) -> None:
             ),
             MessageHandler(new & private & filters.Document.ALL, admin.on_document),
             MessageHandler(new & private & filters.COMMAND, handlers.unknown_command),
-            MessageHandler(new & filters.StatusUpdate.NEW_CHAT_MEMBERS, handlers.on_added_to_group),
+            MessageHandler(new & filters.StatusUpdate.NEW_CHAT_MEMBERS, introduction.on_added_to_group),
             MessageHandler(new & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.unsupported),
         ]
     )

@@ -10,15 +10,15 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from bot.telegram import admin_texts, app, formatting, handlers, subscriptions
+from bot.telegram import admin_texts, app, formatting, handler_texts, introduction, subscriptions
 from bot.texts import OUTLET_COUNTS
 
 LANGUAGES = {"en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "uk"}
 # the English plural ending ("article{s}"): the other languages say their plurals their own way
 ENGLISH_ONLY_FIELDS = {"s"}
 WORDS: dict[str, Mapping[str, Mapping[str, str]]] = {
-    "handlers.SAY": handlers.SAY,
-    "handlers.START_TEXTS": handlers.START_TEXTS,
+    "handler_texts.SAY": handler_texts.SAY,
+    "introduction.START_TEXTS": introduction.START_TEXTS,
     "subscriptions.SAY": subscriptions.SAY,
     "admin_texts.ADMIN_SAY": admin_texts.ADMIN_SAY,
     "formatting.TEXTS": formatting.TEXTS,
@@ -27,8 +27,8 @@ WORDS: dict[str, Mapping[str, Mapping[str, str]]] = {
     "texts.OUTLET_COUNTS": OUTLET_COUNTS,
 }
 LINES: dict[str, Mapping[str, Sequence[str]]] = {
-    "handlers.HELP_LINES": handlers.HELP_LINES,
-    "handlers.ADMIN_LINES": handlers.ADMIN_LINES,
+    "introduction.HELP_LINES": introduction.HELP_LINES,
+    "introduction.ADMIN_LINES": introduction.ADMIN_LINES,
 }
 TAG_RE = re.compile(r"</?[a-z]+\b[^<>]*>")
 COMMAND_RE = re.compile(r"(?<![\w./<])/[a-z_]+\b")
