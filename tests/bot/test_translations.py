@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from bot.telegram import admin_texts, app, formatting, handler_texts, introduction, subscriptions
+from bot.telegram import admin_texts, app, formatting, handler_texts, introduction, subscription_texts
 from bot.texts import OUTLET_COUNTS
 
 LANGUAGES = {"en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "uk"}
@@ -19,7 +19,7 @@ ENGLISH_ONLY_FIELDS = {"s"}
 WORDS: dict[str, Mapping[str, Mapping[str, str]]] = {
     "handler_texts.SAY": handler_texts.SAY,
     "introduction.START_TEXTS": introduction.START_TEXTS,
-    "subscriptions.SAY": subscriptions.SAY,
+    "subscription_texts.SAY": subscription_texts.SAY,
     "admin_texts.ADMIN_SAY": admin_texts.ADMIN_SAY,
     "formatting.TEXTS": formatting.TEXTS,
     "formatting.LATEST_TEXTS": formatting.LATEST_TEXTS,
