@@ -20,7 +20,7 @@ import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram import BotCommandScopeAllGroupChats, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import MessageEntityType, ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
@@ -41,6 +41,16 @@ from bot.settings import Settings
 from bot.telegram import admin, feeds, handlers, introduction
 from bot.telegram.access import Access, RateLimiter
 from bot.telegram.context import REFUSAL_EVERY_S, SERVICES_KEY, NewsContext, Services
+from bot.telegram.menu import (
+    ADMIN_COMMAND_NAMES,
+    ADMIN_COMMANDS,
+    COMMANDS,
+    GROUP_COMMAND_NAMES,
+    GROUP_COMMANDS,
+    MENU,
+    USER_COMMANDS,
+    menu,
+)
 from bot.telegram.state import open_state
 from index.errors import ConfigError, NewsbotError
 
@@ -54,194 +64,6 @@ FLOOD_RETRIES = 3  # times a request is retried after Telegram answers 429 "retr
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 TELEGRAM_API_URL = "https://api.telegram.org/bot"  # PTB's default base URL, the token appended
 WEBHOOK_SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-
-# Telegram's command menu, in each language the bot speaks (Telegram picks the menu by the user's language; English
-# for any other)
-MENU: dict[str, dict[str, str]] = {
-    "en": {
-        "ask": "Ask about the news",
-        "sources": "Full sources of my last answer",
-        "latest": "The newest articles I have read",
-        "help": "How to ask",
-        "start": "What I know",
-        "follow": "Get new articles on a topic: /follow TOPIC",
-        "unfollow": "Stop following a topic (or all)",
-        "following": "The topics this chat follows",
-        "new": "What arrived since you last asked",
-        "add": "Add a web page: /add URL",
-        "delete": "Remove an article: /delete URL",
-        "stats": "The index and the bot in numbers",
-        "feeds": "The feeds I follow",
-        "feed_add": "Follow a feed: /feed_add URL",
-        "feed_remove": "Stop following a feed: /feed_remove URL",
-    },
-    "de": {
-        "ask": "Eine Frage zu den Nachrichten",
-        "sources": "Alle Quellen meiner letzten Antwort",
-        "latest": "Die neuesten Artikel, die ich gelesen habe",
-        "help": "Wie man fragt",
-        "start": "Was ich weiß",
-        "follow": "Neue Artikel zu einem Thema: /follow THEMA",
-        "unfollow": "Einem Thema (oder allen) nicht mehr folgen",
-        "following": "Die Themen, denen dieser Chat folgt",
-        "new": "Was seit Ihrer letzten Frage dazukam",
-        "add": "Eine Webseite hinzufügen: /add URL",
-        "delete": "Einen Artikel entfernen: /delete URL",
-        "stats": "Der Index und der Bot in Zahlen",
-        "feeds": "Die Feeds, denen ich folge",
-        "feed_add": "Einem Feed folgen: /feed_add URL",
-        "feed_remove": "Einem Feed nicht mehr folgen: /feed_remove URL",
-    },
-    "fr": {
-        "ask": "Une question sur l’actualité",
-        "sources": "Toutes les sources de ma dernière réponse",
-        "latest": "Les articles les plus récents que j’ai lus",
-        "help": "Comment poser une question",
-        "start": "Ce que je sais",
-        "follow": "Les nouveaux articles sur un sujet : /follow SUJET",
-        "unfollow": "Ne plus suivre un sujet (ou aucun)",
-        "following": "Les sujets suivis dans cette conversation",
-        "new": "Ce qui est arrivé depuis votre dernière demande",
-        "add": "Ajouter une page web : /add URL",
-        "delete": "Retirer un article : /delete URL",
-        "stats": "L’index et le bot en chiffres",
-        "feeds": "Les flux que je suis",
-        "feed_add": "Suivre un flux : /feed_add URL",
-        "feed_remove": "Ne plus suivre un flux : /feed_remove URL",
-    },
-    "es": {
-        "ask": "Una pregunta sobre las noticias",
-        "sources": "Todas las fuentes de mi última respuesta",
-        "latest": "Los artículos más recientes que he leído",
-        "help": "Cómo preguntar",
-        "start": "Lo que sé",
-        "follow": "Artículos nuevos sobre un tema: /follow TEMA",
-        "unfollow": "Dejar de seguir un tema (o todos)",
-        "following": "Los temas que sigue este chat",
-        "new": "Lo que ha llegado desde su última consulta",
-        "add": "Añadir una página web: /add URL",
-        "delete": "Quitar un artículo: /delete URL",
-        "stats": "El índice y el bot en cifras",
-        "feeds": "Los feeds que sigo",
-        "feed_add": "Seguir un feed: /feed_add URL",
-        "feed_remove": "Dejar de seguir un feed: /feed_remove URL",
-    },
-    "it": {
-        "ask": "Una domanda sulle notizie",
-        "sources": "Tutte le fonti della mia ultima risposta",
-        "latest": "Gli articoli più recenti che ho letto",
-        "help": "Come fare domande",
-        "start": "Ciò che so",
-        "follow": "Nuovi articoli su un argomento: /follow ARGOMENTO",
-        "unfollow": "Smettere di seguire un argomento (o tutti)",
-        "following": "Gli argomenti che questa chat segue",
-        "new": "Ciò che è arrivato dalla sua ultima richiesta",
-        "add": "Aggiungere una pagina web: /add URL",
-        "delete": "Togliere un articolo: /delete URL",
-        "stats": "L’indice e il bot in cifre",
-        "feeds": "I feed che seguo",
-        "feed_add": "Seguire un feed: /feed_add URL",
-        "feed_remove": "Smettere di seguire un feed: /feed_remove URL",
-    },
-    "nl": {
-        "ask": "Een vraag over het nieuws",
-        "sources": "Alle bronnen van mijn laatste antwoord",
-        "latest": "De nieuwste artikelen die ik heb gelezen",
-        "help": "Hoe u iets vraagt",
-        "start": "Wat ik weet",
-        "follow": "Nieuwe artikelen over een onderwerp: /follow ONDERWERP",
-        "unfollow": "Een onderwerp (of alle) niet meer volgen",
-        "following": "De onderwerpen die deze chat volgt",
-        "new": "Wat er sinds uw laatste vraag is binnengekomen",
-        "add": "Een webpagina toevoegen: /add URL",
-        "delete": "Een artikel verwijderen: /delete URL",
-        "stats": "De index en de bot in cijfers",
-        "feeds": "De feeds die ik volg",
-        "feed_add": "Een feed volgen: /feed_add URL",
-        "feed_remove": "Een feed niet meer volgen: /feed_remove URL",
-    },
-    "pt": {
-        "ask": "Uma pergunta sobre as notícias",
-        "sources": "Todas as fontes da minha última resposta",
-        "latest": "Os artigos mais recentes que li",
-        "help": "Como perguntar",
-        "start": "O que eu sei",
-        "follow": "Novos artigos sobre um tema: /follow TEMA",
-        "unfollow": "Deixar de seguir um tema (ou todos)",
-        "following": "Os temas que este chat segue",
-        "new": "O que chegou desde a sua última consulta",
-        "add": "Adicionar uma página web: /add URL",
-        "delete": "Remover um artigo: /delete URL",
-        "stats": "O índice e o bot em números",
-        "feeds": "Os feeds que sigo",
-        "feed_add": "Seguir um feed: /feed_add URL",
-        "feed_remove": "Deixar de seguir um feed: /feed_remove URL",
-    },
-    "pl": {
-        "ask": "Pytanie o wiadomości",
-        "sources": "Wszystkie źródła mojej ostatniej odpowiedzi",
-        "latest": "Najnowsze artykuły, które przeczytałem",
-        "help": "Jak pytać",
-        "start": "Co wiem",
-        "follow": "Nowe artykuły na dany temat: /follow TEMAT",
-        "unfollow": "Przestać obserwować temat (lub wszystkie)",
-        "following": "Tematy obserwowane w tym czacie",
-        "new": "Co przyszło od twojego ostatniego pytania",
-        "add": "Dodać stronę internetową: /add URL",
-        "delete": "Usunąć artykuł: /delete URL",
-        "stats": "Indeks i bot w liczbach",
-        "feeds": "Kanały, które obserwuję",
-        "feed_add": "Obserwować kanał: /feed_add URL",
-        "feed_remove": "Przestać obserwować kanał: /feed_remove URL",
-    },
-    "ru": {
-        "ask": "Вопрос о новостях",
-        "sources": "Все источники моего последнего ответа",
-        "latest": "Самые новые прочитанные мной статьи",
-        "help": "Как задавать вопросы",
-        "start": "Что я знаю",
-        "follow": "Новые статьи по теме: /follow ТЕМА",
-        "unfollow": "Отписаться от темы (или от всех)",
-        "following": "Темы, за которыми следит этот чат",
-        "new": "Что пришло с вашего последнего запроса",
-        "add": "Добавить веб-страницу: /add URL",
-        "delete": "Удалить статью: /delete URL",
-        "stats": "Индекс и бот в цифрах",
-        "feeds": "Ленты, которые я читаю",
-        "feed_add": "Читать ленту: /feed_add URL",
-        "feed_remove": "Перестать читать ленту: /feed_remove URL",
-    },
-    "uk": {
-        "ask": "Запитання про новини",
-        "sources": "Усі джерела моєї останньої відповіді",
-        "latest": "Найновіші прочитані мною статті",
-        "help": "Як ставити запитання",
-        "start": "Що я знаю",
-        "follow": "Нові статті на тему: /follow ТЕМА",
-        "unfollow": "Відписатися від теми (або від усіх)",
-        "following": "Теми, за якими стежить цей чат",
-        "new": "Що надійшло з вашого останнього запиту",
-        "add": "Додати вебсторінку: /add URL",
-        "delete": "Видалити статтю: /delete URL",
-        "stats": "Індекс і бот у цифрах",
-        "feeds": "Стрічки, які я читаю",
-        "feed_add": "Читати стрічку: /feed_add URL",
-        "feed_remove": "Перестати читати стрічку: /feed_remove URL",
-    },
-}
-USER_COMMANDS = ("ask", "sources", "latest", "help", "start", "follow", "unfollow", "following", "new")
-GROUP_COMMAND_NAMES = USER_COMMANDS[:4]
-ADMIN_COMMAND_NAMES = (*USER_COMMANDS, "add", "delete", "stats", "feeds", "feed_add", "feed_remove")
-
-
-def menu(language: str, names: Iterable[str]) -> tuple[BotCommand, ...]:
-    """The commands `names` as `language`'s menu shows them."""
-    return tuple(BotCommand(name, MENU[language][name]) for name in names)
-
-
-COMMANDS = menu("en", USER_COMMANDS)
-GROUP_COMMANDS = menu("en", GROUP_COMMAND_NAMES)
-ADMIN_COMMANDS = menu("en", ADMIN_COMMAND_NAMES)
 
 NewsApplication = Application[Any, NewsContext, Any, Any, Any, Any]
 

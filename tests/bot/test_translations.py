@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from bot.telegram import admin_texts, app, formatting, handler_texts, introduction, subscription_texts
+from bot.telegram import admin_texts, formatting, handler_texts, introduction, menu, subscription_texts
 from bot.texts import OUTLET_COUNTS
 
 LANGUAGES = {"en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "uk"}
@@ -23,7 +23,7 @@ WORDS: dict[str, Mapping[str, Mapping[str, str]]] = {
     "admin_texts.ADMIN_SAY": admin_texts.ADMIN_SAY,
     "formatting.TEXTS": formatting.TEXTS,
     "formatting.LATEST_TEXTS": formatting.LATEST_TEXTS,
-    "app.MENU": app.MENU,
+    "menu.MENU": menu.MENU,
     "texts.OUTLET_COUNTS": OUTLET_COUNTS,
 }
 LINES: dict[str, Mapping[str, Sequence[str]]] = {
