@@ -28,7 +28,6 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import (
-    TEXTS,
     escape,
     render_answer,
     render_full_sources,
@@ -36,6 +35,7 @@ from bot.telegram.formatting import (
     split_html,
     user_language,
 )
+from bot.telegram.formatting_texts import TEXTS
 from bot.telegram.handler_texts import SAY
 from bot.texts import framing_language, language_of
 from index.answerers.gate import asks_for_sources

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from bot.telegram import admin_texts, formatting, handler_texts, introduction, menu, subscription_texts
+from bot.telegram import admin_texts, formatting_texts, handler_texts, introduction, menu, subscription_texts
 from bot.texts import OUTLET_COUNTS
 
 LANGUAGES = {"en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "uk"}
@@ -21,8 +21,8 @@ WORDS: dict[str, Mapping[str, Mapping[str, str]]] = {
     "introduction.START_TEXTS": introduction.START_TEXTS,
     "subscription_texts.SAY": subscription_texts.SAY,
     "admin_texts.ADMIN_SAY": admin_texts.ADMIN_SAY,
-    "formatting.TEXTS": formatting.TEXTS,
-    "formatting.LATEST_TEXTS": formatting.LATEST_TEXTS,
+    "formatting_texts.TEXTS": formatting_texts.TEXTS,
+    "formatting_texts.LATEST_TEXTS": formatting_texts.LATEST_TEXTS,
     "menu.MENU": menu.MENU,
     "texts.OUTLET_COUNTS": OUTLET_COUNTS,
 }
@@ -70,8 +70,8 @@ def test_every_list_of_lines_is_in_all_ten_languages_line_by_line(name: str) -> 
 
 
 def test_every_language_has_twelve_months_and_every_slavic_count_three_forms() -> None:
-    assert set(formatting.MONTHS) == LANGUAGES
-    assert all(len(months) == 12 and len(set(months)) == 12 for months in formatting.MONTHS.values())
+    assert set(formatting_texts.MONTHS) == LANGUAGES
+    assert all(len(months) == 12 and len(set(months)) == 12 for months in formatting_texts.MONTHS.values())
     for language, counts in admin_texts.SLAVIC_COUNTS.items():
         assert set(counts) == {"articles", "pages"} and all(
             [fields(form) for form in forms] == [Counter({"n:": 1})] * 3 for forms in counts.values()

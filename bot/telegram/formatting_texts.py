@@ -1,0 +1,207 @@
+"""The words formatting.py puts around answers, sources, dates and /latest, in the ten languages the bot speaks."""
+
+from __future__ import annotations
+
+from bot.texts import SOURCE_WORDS
+
+# The month of a date as each language writes it in a short date: conventional abbreviations, and for Polish,
+# Russian and Ukrainian the genitive ("12 września", "12 сентября", "12 вересня": of September)
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
+    "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
+    "it": ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "pt": ("jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."),
+    "pl": (
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ),
+    "ru": (
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ),
+    "uk": (
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ),
+}
+# How a date reads where it is not "12 Sep 2023"
+DATE_FORMATS = {"de": "{day}. {month} {year}", "pt": "{day} de {month} de {year}"}
+# What the bot says around an answer, in the languages it speaks: the question's for an answer, the user's
+# Telegram language for commands; English for any other.
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        **SOURCE_WORDS["en"],
+        "for": "for",
+        "no_answer": "I have no answer to that.",
+        "rephrase": "Try rephrasing, or see what I have read with /latest.",
+        "no_sources": "The last answer has no sources.",
+        "button": "📰 Full sources",
+    },
+    "de": {
+        **SOURCE_WORDS["de"],
+        "for": "zu",
+        "no_answer": "Darauf habe ich keine Antwort.",
+        "rephrase": "Fragen Sie anders, oder sehen Sie mit /latest, was ich gelesen habe.",
+        "no_sources": "Die letzte Antwort hat keine Quellen.",
+        "button": "📰 Alle Quellen",
+    },
+    "fr": {
+        **SOURCE_WORDS["fr"],
+        "for": "pour",
+        "no_answer": "Je n’ai pas de réponse à cela.",
+        "rephrase": "Reformulez la question, ou voyez avec /latest ce que j’ai lu.",
+        "no_sources": "La dernière réponse n’a pas de sources.",
+        "button": "📰 Toutes les sources",
+    },
+    "es": {
+        **SOURCE_WORDS["es"],
+        "for": "para",
+        "no_answer": "No tengo respuesta para eso.",
+        "rephrase": "Pruebe a reformular la pregunta, o vea con /latest lo que he leído.",
+        "no_sources": "La última respuesta no tiene fuentes.",
+        "button": "📰 Todas las fuentes",
+    },
+    "it": {
+        **SOURCE_WORDS["it"],
+        "for": "per",
+        "no_answer": "Non ho una risposta a questo.",
+        "rephrase": "Provi a riformulare la domanda, o veda con /latest che cosa ho letto.",
+        "no_sources": "L’ultima risposta non ha fonti.",
+        "button": "📰 Tutte le fonti",
+    },
+    "nl": {
+        **SOURCE_WORDS["nl"],
+        "for": "voor",
+        "no_answer": "Daarop heb ik geen antwoord.",
+        "rephrase": "Stel de vraag anders, of bekijk met /latest wat ik heb gelezen.",
+        "no_sources": "Het laatste antwoord heeft geen bronnen.",
+        "button": "📰 Alle bronnen",
+    },
+    "pt": {
+        **SOURCE_WORDS["pt"],
+        "for": "para",
+        "no_answer": "Não tenho resposta para isso.",
+        "rephrase": "Tente reformular a pergunta, ou veja com /latest o que eu li.",
+        "no_sources": "A última resposta não tem fontes.",
+        "button": "📰 Todas as fontes",
+    },
+    "pl": {
+        **SOURCE_WORDS["pl"],
+        "for": "dla",
+        "no_answer": "Nie mam na to odpowiedzi.",
+        "rephrase": "Spróbuj zadać pytanie inaczej albo zobacz w /latest, co przeczytałem.",
+        "no_sources": "Ostatnia odpowiedź nie ma źródeł.",
+        "button": "📰 Wszystkie źródła",
+    },
+    "ru": {
+        **SOURCE_WORDS["ru"],
+        "for": "к",
+        "no_answer": "У меня нет ответа на это.",
+        "rephrase": "Попробуйте задать вопрос иначе или посмотрите в /latest, что я прочитал.",
+        "no_sources": "У последнего ответа нет источников.",
+        "button": "📰 Все источники",
+    },
+    "uk": {
+        **SOURCE_WORDS["uk"],
+        "for": "до",
+        "no_answer": "У мене немає відповіді на це.",
+        "rephrase": "Спробуйте поставити питання інакше або подивіться в /latest, що я прочитав.",
+        "no_sources": "Остання відповідь не має джерел.",
+        "button": "📰 Усі джерела",
+    },
+}
+LATEST_TEXTS = {
+    "en": {
+        "heading": "Latest articles",
+        "from": "Latest articles from {outlet}",
+        "added": "added {date}",
+        "none": "I have not read any articles yet.",
+    },
+    "de": {
+        "heading": "Neueste Artikel",
+        "from": "Neueste Artikel von {outlet}",
+        "added": "hinzugefügt am {date}",
+        "none": "Ich habe noch keine Artikel gelesen.",
+    },
+    "fr": {
+        "heading": "Derniers articles",
+        "from": "Derniers articles de {outlet}",
+        "added": "ajouté le {date}",
+        "none": "Je n’ai encore lu aucun article.",
+    },
+    "es": {
+        "heading": "Últimos artículos",
+        "from": "Últimos artículos de {outlet}",
+        "added": "añadido el {date}",
+        "none": "Todavía no he leído ningún artículo.",
+    },
+    "it": {
+        "heading": "Ultimi articoli",
+        "from": "Ultimi articoli di {outlet}",
+        "added": "aggiunto il {date}",
+        "none": "Non ho ancora letto nessun articolo.",
+    },
+    "nl": {
+        "heading": "Nieuwste artikelen",
+        "from": "Nieuwste artikelen van {outlet}",
+        "added": "toegevoegd op {date}",
+        "none": "Ik heb nog geen artikelen gelezen.",
+    },
+    "pt": {
+        "heading": "Artigos mais recentes",
+        "from": "Artigos mais recentes de {outlet}",
+        "added": "adicionado em {date}",
+        "none": "Ainda não li nenhum artigo.",
+    },
+    "pl": {
+        "heading": "Najnowsze artykuły",
+        "from": "Najnowsze artykuły z {outlet}",
+        "added": "dodano {date}",
+        "none": "Nie przeczytałem jeszcze żadnych artykułów.",
+    },
+    "ru": {
+        "heading": "Последние статьи",
+        "from": "Последние статьи из {outlet}",
+        "added": "добавлено {date}",
+        "none": "Я ещё не прочитал ни одной статьи.",
+    },
+    "uk": {
+        "heading": "Найновіші статті",
+        "from": "Найновіші статті з {outlet}",
+        "added": "додано {date}",
+        "none": "Я ще не прочитав жодної статті.",
+    },
+}
