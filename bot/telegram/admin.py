@@ -27,6 +27,7 @@ from bot.telegram.context import NewsContext
 from bot.telegram.feeds import feeds_summary
 from bot.telegram.formatting import escape, format_date, is_web_url
 from bot.telegram.handlers import admin_message, apology_for, language_of_user
+from bot.telegram.stats_texts import STATS_SAY
 from bot.texts import outlets_line
 from index.errors import NewsbotError, StoreError
 from index.text import shorten
@@ -246,7 +247,7 @@ class _ProgressEditor:
 async def stats(update: Update, context: NewsContext) -> None:
     """/stats: the index and the bot in numbers (admins only)."""
     language = language_of_user(update)
-    say = ADMIN_SAY[language]
+    say = STATS_SAY[language]
     message = await admin_message(update, context, say["not_admin_stats"])
     if message is None:
         return
@@ -338,7 +339,7 @@ async def delete(update: Update, context: NewsContext) -> None:
 
 
 def _duration(seconds: float, language: str) -> str:
-    say = ADMIN_SAY[language]
+    say = STATS_SAY[language]
     minutes = int(seconds // 60)
     if minutes < 60:
         return say["minutes"].format(m=minutes)
@@ -350,6 +351,6 @@ def _read_ahead_line(articles: int, unread: int | None, language: str) -> list[s
     """How far the reader behind ingest got: answers about articles it has read are the fast ones."""
     if unread is None:
         return []
-    say = ADMIN_SAY[language]
+    say = STATS_SAY[language]
     read = say["stats_read_ahead"].format(read=articles - unread, articles=articles)
     return [read + (say["stats_reading"] if unread else "")]

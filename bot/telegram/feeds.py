@@ -20,9 +20,9 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot.telegram import subscriptions
-from bot.telegram.admin_texts import ADMIN_SAY
 from bot.telegram.background import in_background
 from bot.telegram.context import SERVICES_KEY, NewsContext
+from bot.telegram.feed_texts import FEEDS_SAY
 from bot.telegram.formatting import escape, is_web_url
 from bot.telegram.handlers import admin_message, command_argument, language_of_user, send_html
 from bot.telegram.state import BotState, open_feed_registry
@@ -140,7 +140,7 @@ def feeds_summary(context: NewsContext, language: str = "en") -> list[str]:
     feeds = services.registry.feeds()
     failing = [feed for feed in feeds if feed.failures]
     counts = {"feeds": len(feeds), "failing": len(failing), "polls": services.polls}
-    lines = [ADMIN_SAY[language]["stats_feeds"].format(**counts)]
+    lines = [FEEDS_SAY[language]["stats_feeds"].format(**counts)]
     now = time.time()
     lines += [f"⚠️ <code>{escape(shorten(f.url, 120))}</code>: {escape(f.status(now))}" for f in failing[:5]]
     return lines
@@ -148,7 +148,7 @@ def feeds_summary(context: NewsContext, language: str = "en") -> list[str]:
 
 async def feeds(update: Update, context: NewsContext) -> None:
     """/feeds: the followed feeds and how each is doing (admins only)."""
-    say = ADMIN_SAY[language_of_user(update)]
+    say = FEEDS_SAY[language_of_user(update)]
     message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return
@@ -168,7 +168,7 @@ async def feeds(update: Update, context: NewsContext) -> None:
 
 async def feed_add(update: Update, context: NewsContext) -> None:
     """/feed_add URL: follow an RSS/Atom feed; it is read at once, then on the poll interval (admins only)."""
-    say = ADMIN_SAY[language_of_user(update)]
+    say = FEEDS_SAY[language_of_user(update)]
     message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return
@@ -188,7 +188,7 @@ async def feed_add(update: Update, context: NewsContext) -> None:
 
 async def feed_remove(update: Update, context: NewsContext) -> None:
     """/feed_remove URL: stop following a feed; its articles stay (admins only)."""
-    say = ADMIN_SAY[language_of_user(update)]
+    say = FEEDS_SAY[language_of_user(update)]
     message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return

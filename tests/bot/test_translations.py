@@ -10,7 +10,16 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from bot.telegram import admin_texts, formatting_texts, handler_texts, introduction, menu, subscription_texts
+from bot.telegram import (
+    admin_texts,
+    feed_texts,
+    formatting_texts,
+    handler_texts,
+    introduction,
+    menu,
+    stats_texts,
+    subscription_texts,
+)
 from bot.texts import OUTLET_COUNTS
 
 LANGUAGES = {"en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "uk"}
@@ -21,6 +30,8 @@ WORDS: dict[str, Mapping[str, Mapping[str, str]]] = {
     "introduction.START_TEXTS": introduction.START_TEXTS,
     "subscription_texts.SAY": subscription_texts.SAY,
     "admin_texts.ADMIN_SAY": admin_texts.ADMIN_SAY,
+    "stats_texts.STATS_SAY": stats_texts.STATS_SAY,
+    "feed_texts.FEEDS_SAY": feed_texts.FEEDS_SAY,
     "formatting_texts.TEXTS": formatting_texts.TEXTS,
     "formatting_texts.LATEST_TEXTS": formatting_texts.LATEST_TEXTS,
     "menu.MENU": menu.MENU,
