@@ -19,7 +19,7 @@ from bot.cli.common import (
     print_json,
     settings_of,
 )
-from bot.telegram.state import open_feed_registry
+from bot.telegram.state_backends import open_feed_registry
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry, PollReport
 from index.newsroom import Newsroom

@@ -51,7 +51,7 @@ from bot.telegram.menu import (
     USER_COMMANDS,
     menu,
 )
-from bot.telegram.state import open_state
+from bot.telegram.state_backends import open_state
 from index.errors import ConfigError, NewsbotError
 
 if TYPE_CHECKING:

@@ -25,7 +25,8 @@ from bot.telegram.context import SERVICES_KEY, NewsContext
 from bot.telegram.feed_texts import FEEDS_SAY
 from bot.telegram.formatting import escape, is_web_url
 from bot.telegram.handlers import admin_message, command_argument, language_of_user, send_html
-from bot.telegram.state import BotState, open_feed_registry
+from bot.telegram.state import BotState
+from bot.telegram.state_backends import open_feed_registry
 from bot.telegram.subscriptions import import_json, match_new_articles, send_digests
 from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry

@@ -23,7 +23,8 @@ from telegram.error import Forbidden
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import escape, format_date, link
 from bot.telegram.handlers import command_argument, language_of_user, send_html
-from bot.telegram.state import IMPORTED_SUFFIX, BotState
+from bot.telegram.state import BotState
+from bot.telegram.state_backends import IMPORTED_SUFFIX
 from bot.telegram.subscription_texts import SAY
 from index import jsonfile
 from index.feeds import topic_hits

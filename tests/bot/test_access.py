@@ -9,7 +9,7 @@ import pytest
 
 from bot.telegram.access import Access, RateLimiter
 from bot.telegram.app import REDACTED, build_application, install_redaction, webhook_options
-from bot.telegram.state import SqliteState
+from bot.telegram.state_backends import SqliteState
 from index.errors import ConfigError
 from tests.conftest import make_settings
 

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.telegram.state import (
+from bot.telegram.state import REMEMBERED_ANSWERS, BotState
+from bot.telegram.state_backends import (
     FEEDS_DOCUMENT,
-    REMEMBERED_ANSWERS,
     STATE_FILE,
-    BotState,
     PostgresState,
     SqliteState,
     StateDocument,
@@ -227,7 +226,7 @@ def test_an_unwritable_state_file_says_what_to_do(tmp_path: Path) -> None:
 CHILD = """
 import sys
 from pathlib import Path
-from bot.telegram.state import SqliteState
+from bot.telegram.state_backends import SqliteState
 from index.models import Answer
 state = SqliteState(Path(sys.argv[1]))
 allowed = sum(state.check_rate("ask", 101, limit=10, window_s=60, now=1000).allowed for _ in range(25))
