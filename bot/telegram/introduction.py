@@ -12,7 +12,7 @@ from bot.telegram.context import NewsContext
 from bot.telegram.formatting import escape, format_date
 from bot.telegram.handler_texts import SAY
 from bot.telegram.handlers import LATEST_MAX, language_of_user
-from index.answerers.gate import EXAMPLE_QUESTIONS
+from index.answerers.replies import EXAMPLE_QUESTIONS
 
 
 async def start(update: Update, context: NewsContext) -> None:
