@@ -34,6 +34,7 @@ from index.answerers.message_patterns import (
     FAREWELL,
     GOOD_BOT,
     HOW_ARE_YOU,
+    LEADING_PART,
     LINK_ONLY,
     MORE_ALONE,
     NOD,
@@ -193,6 +194,23 @@ def small_talk(words: Sequence[str]) -> str:
     if ENTERTAIN.match(said) or NOT_THE_NEWS.match(said):
         return "joke"
     return ""
+
+
+# What a message may open with before its question: small talk that asks nothing.
+OPENING_KINDS = frozenset({"greeting", "thanks", "nod", "praise", "goodbye"})
+
+
+def past_small_talk(message: str) -> str:
+    """The message after the small talk it opens with: "Good morning! What's new?" asks "What's new?" ("does not
+    say" before), "Cool, thanks. What about Puerto Rico?" "What about Puerto Rico?". A message that is all small talk,
+    or opens with none, is returned as it is."""
+    rest = message
+    while match := LEADING_PART.match(rest):
+        if small_talk(WORD_RE.findall(match.group(1))) not in OPENING_KINDS:
+            break
+        rest = rest[match.end() :]
+    words = WORD_RE.findall(rest)
+    return rest if words and not small_talk(words) else message
 
 
 def names_no_story(question: str) -> bool:

@@ -8,7 +8,8 @@ import re
 
 # What a message asks about the bot itself ("help", "Wer bist du?", "What can you do?"), whole: the help reply.
 ABOUT_THE_BOT = re.compile(
-    r"^\W*(?:help|hilfe|hilf mir|help me|who are you|what are you|wer bist du|was bist du|wer sind sie|was sind sie"
+    r"^\W*(?:(?:hi|hey|hello|hallo|moin|servus|ok|okay) )?(?:help|hilfe|hilf mir|help me|who are you|what are you"
+    r"|wer bist du|was bist du|wer sind sie|was sind sie"
     r"|what can you do|what do you do|was kannst du|was können sie|was koennen sie|was machst du"
     r"|how does (?:this|it|that) work|how do (?:i|you) use (?:this|you|it)|wie funktioniert (?:das|es|du)"
     r"|what is this|was ist das hier|how can you help(?: me)?|wie kannst du (?:mir )?helfen"
@@ -22,7 +23,17 @@ ABOUT_THE_BOT = re.compile(
     r"|how old are you|wie alt bist du|wie alt sind sie|where do you live|where (?:are you|do you come) from"
     r"|wo wohnst du|wo wohnen sie|woher kommst du|woher kommen sie|wo bist du"
     r"|(?:are you|bist du|sind sie) (?:smart|clever|intelligent|stupid|dumb|schlau|klug|dumm|chat ?gpt|gpt|siri|alexa"
-    r"|gemini|claude|copilot)"
+    r"|gemini|claude|copilot|happy|sad|lonely|conscious|sentient|glücklich|traurig|einsam)"
+    # its life, who it works for, itself told or shown ("Do you dream?", "Who are you working for?", "Zeig mir was",
+    # "Ich hätte eine Frage" got a cited sentence, "Tell me about yourself" "does not say")
+    r"|do you (?:dream|sleep|eat|feel|have feelings|get tired)|(?:träumst|schläfst|isst) du|hast du gefühle"
+    r"|who (?:are you working|do you work) for|who owns you|für wen arbeitest du|für wen arbeiten sie|wem gehörst du"
+    r"|show me something|zeig(?:e)? (?:mir )?(?:was|etwas)|tell me about yourself"
+    r"|erzähl(?:e)? (?:mir )?(?:was |etwas )?(?:von|über) (?:dich|dir)"
+    r"|ich hätte (?:da )?(?:mal )?(?:eine|noch eine) frage"
+    r"|(?:answer|reply|respond|write|speak|talk)(?: to me)? in (?:english|german|french|spanish|italian)"
+    r"|(?:antworte|antworten sie|schreib|schreibe|schreiben sie|sprich|sprechen sie)(?: mir)?(?: bitte)? (?:auf|in)"
+    r" (?:deutsch|englisch|französisch|spanisch|italienisch)"
     r"|quel (?:âge|age) (?:as tu|avez vous)|tu as quel (?:âge|age)|(?:cuántos|cuantos) (?:años|anos) tiene(?:s)?"
     r"|quanti anni hai|hoe oud ben (?:je|jij)|hoe oud bent u|quantos anos (?:você tem|voce tem|tens|tem)"
     r"|ile (?:masz|pan ma|pani ma) lat|сколько (?:тебе|вам) лет|скільки (?:тобі|вам) (?:років|рокiв)"
@@ -117,6 +128,8 @@ DOUBT = re.compile(
     # and bewilderment ("wtf", "Seriously?", "Echt jetzt?"), and not liking the bot ("I hate you")
     r"|wtf|what the (?:hell|heck|fuck)|seriously|are you serious|ernsthaft|echt jetzt|ist das dein ernst"
     r"|(?:i|ich) (?:hate you|hasse dich|hasse sie)"
+    # and being told to be quiet ("Du nervst", "Halt die Klappe" got a cited sentence)
+    r"|du nervst|you re annoying|shut up|halt die klappe|sei (?:still|ruhig)|schnauze"
     # and in French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian
     r"|(?:tu es|t es|es tu|vous êtes|vous etes|êtes vous|etes vous) (?:sûre?|sure?|certaine?)(?: de (?:ça|ca|toi))?"
     r"|vraiment|c est vrai|(?:c est|ce n est|c est pas) (?:faux|pas vrai|pas (?:ça|ca|juste|correct)|n importe quoi)"
@@ -189,7 +202,10 @@ NOT_THE_NEWS = re.compile(
     r"|(?:kannst du|können sie|koennen sie) (?:mir |uns )?(?:einen |ein |eine )?(?:guten |gutes |gute )?(?:film|buch"
     r"|lied|song|restaurant|rezept|serie|spiel) empfehlen"
     r"|what should i (?:cook|eat|watch|do|wear)(?: today| tonight| now)?"
-    r"|was soll ich (?:heute |morgen |jetzt )?(?:kochen|essen|anschauen|anziehen|tun|machen))\W*$",
+    r"|was soll ich (?:heute |morgen |jetzt )?(?:kochen|essen|anschauen|anziehen|tun|machen)"
+    # and how one feels ("Mir ist langweilig", "Ich bin traurig" got a cited sentence)
+    r"|(?:i m|i am|im|i feel|ich bin|mir ist|ich fühle mich)(?: so| very| really| sehr| echt| so)? (?:sad|bored|tired"
+    r"|lonely|happy|depressed|traurig|müde|einsam|glücklich|gelangweilt|langweilig))\W*$",
     re.IGNORECASE,
 )
 # Arithmetic ("1+1", "12 * 7 ="): numbers and operators only.
@@ -339,6 +355,8 @@ HOW_ARE_YOU = re.compile(
     r"|(?:you|u) (?:there|here|awake)"
     r"|(?:are you|r u) (?:working|online|alive|awake|on)|(?:funktionierst|läufst|lebst) du(?: noch)?"
     r"|(?:do|does) (?:this|the bot|the newsbot) (?:work|still work)"
+    # and its day ("How was your day?", "Wie war dein Tag?" got a cited sentence), and "Hello? Anyone?"
+    r"|how (?:was|is|s) your day|wie (?:war|ist) dein tag|any ?(?:one|body)"
     # and in French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian (not "¿Cómo está?", "Come sta?":
     # also "How is he?")
     r"|comment (?:ça|ca) va|(?:ça|ca) va|comment (?:allez vous|vas tu)|(?:tu vas|vous allez) bien"
@@ -389,6 +407,10 @@ NOD = re.compile(
     r"|mo(?:ż|z)e|может быть|можливо|мабуть"
     r"|(?:that s |that is |quite )?(?:true|right|correct)|(?:das ist |ganz )?(?:richtig|korrekt|wahr)|stimmt genau"
     r"|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){3,}h?"
+    # and on to another question or subject ("Nächste Frage", "Lass uns über was anderes reden" got a sentence)
+    r"|(?:ok |okay )?(?:next|another|new) question|(?:ok |okay )?(?:nächste|andere|neue) frage"
+    r"|let s talk about something else|(?:lass|lasst) uns (?:über )?(?:was|etwas) (?:anderes|andres)(?: reden)?"
+    r"|(?:change|new) (?:the )?(?:subject|topic)|(?:anderes|neues) thema|themawechsel"
     r"|d accord|je vois|(?:j ai )?compris|je comprends|(?:ça|ca) marche|pas (?:de )?(?:problème|probleme|souci)"
     r"|tant pis|laisse tomber|oublie (?:ça|ca)|(?:je suis )?(?:désolée?|desolee?)|c est (?:noté|note|bon)"
     r"|ya veo|(?:lo )?entiendo|entendido|de acuerdo|no pasa nada|no importa|olvídalo|olvidalo|lo siento|perdón"
@@ -430,3 +452,6 @@ GOOD_BOT = re.compile(
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# A message's first part, up to its first punctuation and the spaces after it ("Hi! ", "Cool, "): gate.py
+# `past_small_talk`.
+LEADING_PART = re.compile(r"^\s*([^,.!?;:…]+[,.!?;:…]+)\s+(?=\S)")

@@ -37,7 +37,7 @@ SMALL_TALK: dict[str, frozenset[str]] = {
         jo lol haha interesting interessant wow aha ah oh hm hmm sure genau stimmt klar passt egal whatever boring
         langweilig lmao rofl brb np k kk nö noe nope yep yeah yup bla blabla testing ahnung idk weiß weiss spannend
         krass schade oui ouais parfait vale bueno perfecto claro perfetto esatto oké nee goed precies sim beleza
-        perfeito tak dobrze jasne spoko okej да ладно хорошо отлично ок ага угу гаразд чудово добре prost"""
+        perfeito tak dobrze jasne spoko okej да ладно хорошо отлично ок ага угу гаразд чудово добре prost check pong"""
     ),
 }
 SMALL_TALK_WORDS = frozenset().union(*SMALL_TALK.values())
@@ -47,7 +47,7 @@ SMALL_TALK_FILLERS = _words(
     herzlichen herzlich besten bestens and und dann then for your deine ihre nochmal einmal auch too bis
     soon later auf have day einen schönen schoenen beaucoup à vous toi tous bonne journée soirée muchas días tardes
     mille tante je wel hartelijk iedereen muito dia tarde noite bardzo wszystkim dzień большое огромное всем
-    дуже щиро всім ранку день утро вечер world mittag sera avond middag wieczór вечір"""
+    дуже щиро всім ранку день утро вечер world mittag sera avond middag wieczór вечір lieben au tutti todos"""
 )
 # The words of small talk each language but English has, for the language to reply in: a message of a word or two is
 # hard to detect ("Hilfe", "Merci", "Dzięki"). Not the words two of them write alike ("bien", "claro", "sei") or

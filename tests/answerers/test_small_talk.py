@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.answerers.gate import AnswerGate
+from index.answerers.gate import AnswerGate, past_small_talk
 from index.answerers.replies import REPLIES
 from index.models import Turn
 from index.newsroom import Newsroom
@@ -87,6 +87,37 @@ from tests.fakes.scripted_embedder import ScriptedEmbedder
         ("I don't get it", "help", "en"),
         ("Halt", "help", "de"),
         ("Stopp", "help", "de"),
+        # what the bot is, does and feels ("Do you dream?", "Zeig mir was", "Bist du glücklich?" got a sentence)
+        ("Do you dream?", "help", "en"),
+        ("Träumst du?", "help", "de"),
+        ("Who are you working for?", "help", "en"),
+        ("Für wen arbeitest du?", "help", "de"),
+        ("Show me something", "help", "en"),
+        ("Zeig mir was", "help", "de"),
+        ("Tell me about yourself", "help", "en"),
+        ("Erzähl mir von dir", "help", "de"),
+        ("Hi, I have a question", "help", "en"),
+        ("Hallo, ich hätte eine Frage", "help", "de"),
+        ("Antworte auf Deutsch", "help", "de"),
+        ("Are you happy?", "help", "en"),
+        ("Bist du glücklich?", "help", "de"),
+        ("How was your day?", "greeting", "en"),
+        ("Wie war dein Tag?", "greeting", "de"),
+        ("Hello? Anyone?", "greeting", "en"),
+        ("Buongiorno a tutti", "greeting", "it"),
+        ("Vielen lieben Dank", "thanks", "de"),
+        ("Merci, au revoir", "thanks", "fr"),
+        ("Okay, next question", "nod", "en"),
+        ("Nächste Frage", "nod", "de"),
+        ("Let's talk about something else", "nod", "en"),
+        ("Lass uns über was anderes reden", "nod", "de"),
+        ("Check", "nod", "en"),
+        ("Mir ist langweilig", "joke", "de"),
+        ("Ich bin traurig", "joke", "de"),
+        ("I'm bored", "joke", "en"),
+        ("Du nervst", "doubt", "de"),
+        ("Halt die Klappe", "doubt", "de"),
+        ("Shut up", "doubt", "en"),
     ],
 )
 def test_short_messages_get_the_reply_of_their_kind_in_their_language(text: str, kind: str, language: str) -> None:
@@ -165,3 +196,33 @@ def test_through_the_newsroom_more_is_asked_which_story_first_and_gets_more_afte
 
     assert first.text == REPLIES["no_story"]["de"] and first.abstained and answerer.calls == 0
     assert later.text != REPLIES["no_story"]["de"]
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("Hi! Who denied supplying arms?", "Who denied supplying arms?"),
+        ("Good morning! What's new?", "What's new?"),  # "does not say" before; now the newest articles
+        ("Guten Morgen, was gibt's Neues?", "was gibt's Neues?"),
+        ("Cool, thanks. What about Puerto Rico?", "What about Puerto Rico?"),
+        ("Danke! Und was ist mit Philae passiert?", "Und was ist mit Philae passiert?"),
+        ("Hi, how are you? Who won?", "Who won?"),
+        # all small talk, none, or an opening that asks: as sent
+        ("Hi, thanks!", "Hi, thanks!"),
+        ("Who denied supplying arms?", "Who denied supplying arms?"),
+        ("What? Nordkorea hat das bestritten?", "What? Nordkorea hat das bestritten?"),
+        ("Really? Who said that?", "Really? Who said that?"),
+        ("Merkel, Macron und Biden: wer traf sich?", "Merkel, Macron und Biden: wer traf sich?"),
+    ],
+)
+def test_a_question_is_asked_past_the_small_talk_it_opens_with(message: str, asked: str) -> None:
+    assert past_small_talk(message) == asked
+
+
+def test_through_the_newsroom_a_greeting_before_a_question_is_not_searched_for(tmp_path: Path) -> None:
+    embedder = ScriptedEmbedder("scripted", {})
+    newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=embedder, answerer=CountingAnswerer())
+
+    newsroom.ask("Guten Morgen! Wer hat Waffenlieferungen bestritten?")
+
+    assert embedder.queries == ["Wer hat Waffenlieferungen bestritten?"]
