@@ -69,8 +69,19 @@ _MORE_DE = (
     r"|erklär(?:e|en sie)? (?:mir )?(?:das|es)"
     r"|was (?:heißt|heisst|bedeutet) das|was soll das (?:heißen|heissen)"
 )
+# and in French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian ("Encore", "Más", "Ещё" after an
+# answer were asked as questions of their own)
+_MORE_ELSEWHERE = (
+    r"encore|plus|la suite|(?:dis|raconte)[- ]?(?:moi|m en|m'en) plus|et (?:après|apres)|m(?:á|a)s|(?:cuéntame|cuentame"
+    r"|dime) m(?:á|a)s|sigue|ancora|di pi(?:ù|u)|dimmi di pi(?:ù|u)|continua|e poi|meer|vertel (?:me )?meer|ga door"
+    r"|verder|en toen|mais|(?:conta|diz|fala)[- ]?me mais|e depois|wi(?:ę|e)cej|powiedz (?:mi )?wi(?:ę|e)cej|dalej"
+    r"|i co dalej|ещ(?:ё|е)|больше|расскажи (?:мне )?(?:ещ(?:ё|е)|больше)|дальше|продолжай|а дальше|ще|більше"
+    r"|розкажи (?:мені )?(?:ще|більше)|далі|продовжуй|а далі"
+)
 ASKS_FOR_MORE = re.compile(
-    rf"^\W*(?:(?:and|und|please|bitte|ok|okay)\W+)*(?:{_MORE_EN}|{_MORE_DE})(?:\W+(?:please|bitte))?\W*$",
+    rf"^\W*(?:(?:and|und|please|bitte|ok|okay)\W+)*(?:{_MORE_EN}|{_MORE_DE}|{_MORE_ELSEWHERE})"
+    r"(?:\W+(?:please|bitte|s il (?:te|vous) pla[iî]t|por favor|per favore|alsjeblieft|proszę|пожалуйста|будь ласка))?"
+    r"\W*$",
     re.IGNORECASE,
 )
 WORD = re.compile(r"\w")

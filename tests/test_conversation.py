@@ -143,6 +143,23 @@ def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> Non
         "Can you explain that?",
         "Kannst du das erklären?",
         "What does that mean?",
+        # and in the other eight languages the bot speaks ("Encore", "Más", "Ещё" were asked as questions of their own)
+        "Encore ?",
+        "Dis-m'en plus",
+        "Más, por favor",
+        "Cuéntame más",
+        "Ancora",
+        "Dimmi di più",
+        "Vertel meer",
+        "Meer",
+        "Conta-me mais",
+        "Mais",
+        "Więcej",
+        "Powiedz więcej",
+        "Ещё",
+        "Расскажи больше",
+        "Ще",
+        "Розкажи більше",
     ],
 )
 def test_a_request_for_more_keeps_the_story(question: str) -> None:

@@ -298,15 +298,12 @@ BARE_QUESTION = re.compile(
     r" (?:jetzt|nun)|was (?:jetzt|nun))\W*$",
     re.IGNORECASE,
 )
-# More of a story, or the same again, asked before any ("More", "Nochmal", "Encore": each got a sentence of whatever
-# story the word matched); index/conversation.py ASKS_FOR_MORE has the English and German requests in full.
+# The same again, asked before any story ("Nochmal", "Again": each got a sentence of whatever story the word matched);
+# index/conversation.py ASKS_FOR_MORE has the requests for more ("More", "Mehr", "Encore").
 MORE_ALONE = re.compile(
     r"^\W*(?:(?:and|und|please|bitte|ok|okay) )?(?:again|once more|repeat(?: that)?|(?:noch ?mal|nochmals|noch einmal"
-    r"|wiederhole?n?)(?: bitte)?|encore|plus|la suite|(?:dis|raconte)(?: m en| moi)? plus|m(?:á|a)s"
-    r"|cu(?:é|e)ntame m(?:á|a)s|otra vez|sigue|ancora|di pi(?:ù|u)|continua|dimmi di pi(?:ù|u)|meer|nog eens"
-    r"|nog een keer|ga door|verder|mais"
-    r"|conta mais|de novo|continue|wi(?:ę|e)cej|jeszcze(?: raz)?|dalej|ещ(?:ё|е)(?: раз)?|дальше|больше|продолжай"
-    r"|ще(?: раз)?|далі|більше|продовжуй)(?: please| bitte)?\W*$",
+    r"|wiederhole?n?)(?: bitte)?|encore une fois|otra vez|de nuevo|ancora una volta|di nuovo|nog eens|nog een keer"
+    r"|de novo|outra vez|jeszcze raz|ещ(?:ё|е) раз|ще раз)(?: please| bitte)?\W*$",
     re.IGNORECASE,
 )
 # Asking for a summary, whole ("Summarize", "Fass das zusammen" got a list of the newest headlines): the answer

@@ -173,14 +173,14 @@ BARE_WORDS: dict[str, frozenset[str]] = {
 # for `bare_language`: English when none has them.
 MORE_WORDS: dict[str, frozenset[str]] = {
     "de": _words("mehr weiter noch mal nochmal nochmals einmal wiederhole wiederholen bitte und"),
-    "fr": _words("encore plus la suite dis raconte moi en"),
-    "es": _words("más cuéntame otra vez sigue"),
-    "it": _words("ancora di più dimmi continua"),
-    "nl": _words("meer nog eens een keer ga door verder"),
-    "pt": _words("mais conta de novo"),
-    "pl": _words("więcej jeszcze raz dalej"),
-    "ru": _words("ещё еще раз дальше больше продолжай"),
-    "uk": _words("ще далі більше продовжуй"),
+    "fr": _words("encore plus la suite dis raconte moi en une fois après apres"),
+    "es": _words("más cuéntame dime otra vez sigue nuevo"),
+    "it": _words("ancora di più dimmi continua volta nuovo poi"),
+    "nl": _words("meer nog eens een keer ga door verder vertel toen"),
+    "pt": _words("mais conta diz fala de novo outra depois"),
+    "pl": _words("więcej jeszcze raz dalej powiedz"),
+    "ru": _words("ещё еще раз дальше больше продолжай расскажи"),
+    "uk": _words("ще далі більше продовжуй розкажи"),
 }
 # A question that names no story (gate.py `names_no_story`): its English question words, and English past forms
 # without "-ed".
