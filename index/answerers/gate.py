@@ -42,12 +42,14 @@ from index.answerers.message_patterns import (
     NUMBER_ONLY,
     PLACEHOLDER,
     POINTS_BACK,
+    POLITE_WRAPPER,
     SOURCES_REQUEST,
     SUMMARY_REQUEST,
     TRANSLATE_REQUEST,
     WHY_NOT,
     WORD_RE,
     YEAR,
+    YES_NO_CONNECTIVE,
 )
 from index.answerers.question import QUESTION_WORDS, Question
 from index.answerers.replies import REPLIES, bare_language, reply
@@ -211,6 +213,17 @@ def past_small_talk(message: str) -> str:
         rest = rest[match.end() :]
     words = WORD_RE.findall(rest)
     return rest if words and not small_talk(words) else message
+
+
+def unwrapped(message: str) -> str:
+    """The question a polite wrapper asks ("Do you know what happened to Philae?": "What happened to Philae?",
+    "Weißt du, wer das bestritten hat?": "Wer das bestritten hat?", "Do you know if Philae woke up?": "Philae woke
+    up?"), its first letter a capital; the message as it is when it has none."""
+    match = POLITE_WRAPPER.match(message)
+    if match is None:
+        return message
+    question = YES_NO_CONNECTIVE.sub("", match.group("question"))  # "Do you know if …": "… ?"
+    return ("¿" if message.lstrip().startswith("¿") else "") + question[:1].upper() + question[1:]
 
 
 def names_no_story(question: str) -> bool:

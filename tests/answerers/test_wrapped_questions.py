@@ -1,0 +1,59 @@
+"""A question asked inside a polite wrapper ("Do you know what happened to Philae?") is asked alone: the wrapper's
+words pulled the search and the reader to other sentences ("Woher wissen Sie das?", from a court report)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.answerers.gate import unwrapped
+from index.newsroom import Newsroom
+from tests.conftest import make_settings
+from tests.fakes.counting_answerer import CountingAnswerer
+from tests.fakes.scripted_embedder import ScriptedEmbedder
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("Do you know what happened to Philae?", "What happened to Philae?"),
+        ("Can you tell me who denied supplying arms?", "Who denied supplying arms?"),
+        ("I'd like to know when the pensions rise", "When the pensions rise"),
+        ("pls tell me who denied supplying arms", "Who denied supplying arms"),
+        ("Tell me, who won?", "Who won?"),
+        ("Do you know in which year Philae landed?", "In which year Philae landed?"),
+        ("Do you know if Philae woke up?", "Philae woke up?"),
+        ("Weißt du, was mit Philae passiert ist?", "Was mit Philae passiert ist?"),
+        (
+            "Kannst du mir sagen, wer bestritten hat, Waffen geliefert zu haben?",
+            "Wer bestritten hat, Waffen geliefert zu haben?",
+        ),
+        ("Sagen Sie mir bitte, wann das war", "Wann das war"),
+        ("Ich möchte wissen, um wie viel das Rennen verlängert wurde", "Um wie viel das Rennen verlängert wurde"),
+        ("Weißt du, ob Philae aufgewacht ist?", "Philae aufgewacht ist?"),
+        ("Sais-tu qui a nié avoir fourni des armes ?", "Qui a nié avoir fourni des armes ?"),
+        ("Sais-tu dans quelle ville il est né ?", "Dans quelle ville il est né ?"),
+        ("¿Sabes quién negó haber suministrado armas?", "¿Quién negó haber suministrado armas?"),
+        ("Weet je wie dat ontkende?", "Wie dat ontkende?"),
+        ("Ты знаешь, кто это отрицал?", "Кто это отрицал?"),
+        # no question inside: as sent
+        ("Do you know a joke?", "Do you know a joke?"),
+        ("Can you tell me more?", "Can you tell me more?"),
+        ("Do you know?", "Do you know?"),
+        ("Tell me about Philae", "Tell me about Philae"),
+        ("What do you know about Philae?", "What do you know about Philae?"),
+        ("Who do you know?", "Who do you know?"),
+    ],
+)
+def test_a_question_inside_a_polite_wrapper_is_asked_alone(message: str, asked: str) -> None:
+    assert unwrapped(message) == asked
+
+
+def test_through_the_newsroom_the_wrapper_is_not_searched_for(tmp_path: Path) -> None:
+    embedder = ScriptedEmbedder("scripted", {})
+    newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=embedder, answerer=CountingAnswerer())
+
+    newsroom.ask("Hi! Weißt du, wer Waffenlieferungen bestritten hat?")
+
+    assert embedder.queries == ["Wer Waffenlieferungen bestritten hat?"]
