@@ -88,6 +88,14 @@ from index.models import ArticleMeta, Hit, StoredArticle
         ("Gibt es Sportnachrichten?", "Sport"),
         ("Wirtschaftsnachrichten", "Wirtschaft"),
         ("Die neuesten Fußballmeldungen", "Fußball"),
+        # each got one sentence over 127 articles
+        ("What's the latest on North Korea?", "North Korea"),
+        ("What is the latest with Tesla?", "Tesla"),
+        ("Was ist das Neueste zu Syrien?", "Syrien"),
+        ("Infos zu Syrien", "Syrien"),
+        ("Gibt es Informationen über Philae?", "Philae"),
+        ("Und was weißt du über Afghanistan?", "Afghanistan"),
+        ("And what's new in Syria?", "Syria"),
     ],
 )
 def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -> None:

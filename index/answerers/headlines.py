@@ -33,7 +33,7 @@ _LATEST = r"(?:(?:the|some|any|all\s+the)\s+)?(?:(?:latest|newest|recent|current
 _NEWS = r"(?:news|headlines|stories|articles|updates?|reports)"
 _ABOUT = r"(?:about|on|regarding|concerning)"
 _NEUESTE = r"(?:(?:die|der|den)\s+)?(?:(?:neuesten|aktuellen|letzten|jüngsten)\s+)?"
-_NACHRICHTEN = r"(?:neues|neuigkeiten|nachrichten|news|meldungen|artikel|schlagzeilen|berichte)"
+_NACHRICHTEN = r"(?:neues|neuigkeiten|nachrichten|news|meldungen|artikel|schlagzeilen|berichte|infos?|informationen)"
 _ZU = r"(?:zu[mr]?|über|von|vom|aus|bei|beim|in|im|rund\s+um)"
 _SUMMARY = r"(?:an?\s+)?(?:(?:short|brief|quick)\s+)?(?:summary|overview|round-?up|recap)"
 _ZUSAMMENFASSUNG = r"(?:eine[nr]?\s+)?(?:kurze[nr]?\s+)?(?:zusammenfassung|überblick)"
@@ -49,6 +49,9 @@ TOPIC_REQUESTS = [
         rf"{_LATEST}{_NEWS}\s+(?:{_ABOUT}|from|in|of)\s",
         # "what's new in …", "what is the news on …", "what is in the news about …"
         rf"what(?:'s|’s|\s+is|\s+are)\s+(?:new|{_LATEST}{_NEWS}|in\s+the\s+news)\s+(?:{_ABOUT}|with|in|from|at)\s",
+        # "what's the latest on …", "Was ist das Neueste zu …" (each got one sentence)
+        rf"what(?:'s|’s|\s+is)\s+(?:the\s+)?(?:latest|newest)\s+(?:{_ABOUT}|with|in|from)\s",
+        rf"was\s+ist\s+das\s+(?:neueste|aktuellste|letzte)\s+{_ZU}\s",
         # "is there any news about …", "are there new articles on …"
         rf"(?:is|are)\s+there\s+(?:any\s+)?(?:(?:new|latest|recent)\s+)?{_NEWS}\s+(?:{_ABOUT}|from|in)\s",
         # "what do you know about …", "what does the news say about …"
@@ -347,10 +350,15 @@ def headlines_answer(
     return Answer(text="\n".join(lines), sources=sources, answerer="headlines", question=question)
 
 
+# "And", "Und", "So", "Ok" before a request ("And what's new in Syria?"): it asks the same.
+OPENING_AND = re.compile(r"^(?:and|und|so|also|ok|okay)\b[\s,]+", re.IGNORECASE)
+
+
 def asked_topic(question: str) -> str:
     """The topic a request for the news on one names ("News about Greece?" -> "Greece", "Was gibt es Neues zu
     Griechenland?" -> "Griechenland"), or "" for anything else."""
     question = question.strip().lstrip("¿¡ ")  # "¿Qué hay de nuevo sobre Apple?"
+    question = OPENING_AND.sub("", question)  # "Und was weißt du über Afghanistan?" asks for the news on it too
     for pattern in TOPIC_REQUESTS:
         match = pattern.match(question)
         topic = match.group("topic").strip(" ,;:\"'“”„") if match else ""
