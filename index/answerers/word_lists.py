@@ -96,7 +96,7 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         peccato nessun chi sei lei che puoi sai fare funziona chiami aiuto aiutami creato fatto programmato
         domanda aiutarmi chiedere chiederti sicuro sicura davvero vero giusto corretto sbagliato sbagliata risposta
         stupido scemo aiutato bravissimo migliore ottimo ottima lavoro ore giorno oggi stai tutto
-        buona sera forse non lo so"""
+        buona sera forse non"""
     ),
     "nl": _words(
         """bronnen koppeling vertaal vertalen samenvatten samenvatting alsjeblieft alstublieft graag

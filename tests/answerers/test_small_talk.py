@@ -118,6 +118,9 @@ from tests.fakes.scripted_embedder import ScriptedEmbedder
         ("Du nervst", "doubt", "de"),
         ("Halt die Klappe", "doubt", "de"),
         ("Shut up", "doubt", "en"),
+        # English small talk stays English with the other languages' words added ("so" of Italian "non lo so")
+        ("thank you so much!!", "thanks", "en"),
+        ("Non lo so", "nod", "it"),
     ],
 )
 def test_short_messages_get_the_reply_of_their_kind_in_their_language(text: str, kind: str, language: str) -> None:
