@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from index.answerers import Answerer, load_answerer
-from index.answerers.gate import AnswerGate, past_small_talk, unwrapped
+from index.answerers.gate import AnswerGate, past_small_talk, unwrapped, with_question_mark
 from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
@@ -153,8 +153,8 @@ class Newsroom(Ingestion):
         """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first. `now`
         is what "today" in a question means: default NEWSBOT_NOW, else the clock."""
         question = recased(" ".join(question.split()))  # "WHO DENIED …?" is read as "Who denied …?"
-        # "Hi! Who denied …?" and "Do you know who denied …?" ask "Who denied …?"
-        question = unwrapped(past_small_talk(question))
+        # "Hi! Who denied …?", "Do you know who denied …?" and "who denied …" ask "Who denied …?"
+        question = with_question_mark(unwrapped(past_small_talk(question)))
         if not question:
             raise NewsbotError("the question is empty: ask something, e.g. 'Who denied supplying arms?'")
         try:

@@ -40,6 +40,7 @@ from index.answerers.message_patterns import (
     NOD,
     NOT_THE_NEWS,
     NUMBER_ONLY,
+    OPENS_WITH_QUESTION_WORD,
     PLACEHOLDER,
     POINTS_BACK,
     POLITE_WRAPPER,
@@ -224,6 +225,18 @@ def unwrapped(message: str) -> str:
         return message
     question = YES_NO_CONNECTIVE.sub("", match.group("question"))  # "Do you know if …": "… ?"
     return ("¿" if message.lstrip().startswith("¿") else "") + question[:1].upper() + question[1:]
+
+
+def with_question_mark(question: str) -> str:
+    """A question that opens with a question word and ends in no punctuation, with its question mark ("who denied
+    supplying arms": "who denied supplying arms?"). The answer model was fitted on questions that have one; asked
+    without it, news_qa dev's questions were refused less often: absent topics 1.0 -> 0.9 (English) and 0.9 -> 0.8
+    (German), the gold article removed 0.587 -> 0.560 and 0.773 -> 0.733 (README, "Questions typed without a question
+    mark")."""
+    stripped = question.rstrip()
+    if stripped[-1:].isalnum() and OPENS_WITH_QUESTION_WORD.match(stripped):
+        return stripped + "?"
+    return question
 
 
 def names_no_story(question: str) -> bool:

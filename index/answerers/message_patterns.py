@@ -481,6 +481,9 @@ POLITE_WRAPPER = re.compile(
     rf"^[\W_]*{_WRAPPERS}[\s,:]+(?P<question>(?:(?:{_ASKED_AFTER}) )?(?:{_ASKED_WORDS})\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# A message that opens with a question word, a preposition before it or not ("who denied supplying arms", "in
+# welchem Jahr ..."): gate.py `with_question_mark`.
+OPENS_WITH_QUESTION_WORD = re.compile(rf"^[\W_]*(?:(?:{_ASKED_AFTER}) )?(?:{_ASKED_WORDS})\b", re.IGNORECASE)
 # What opens a yes-no question asked inside a wrapper ("if", "ob", "si", "czy"): dropped with the wrapper.
 YES_NO_CONNECTIVE = re.compile(r"^(?:whether|if|ob|si|of|se|czy|ли|чи)\s+", re.IGNORECASE)
 # A message's first part, up to its first punctuation and the spaces after it ("Hi! ", "Cool, "): gate.py

@@ -1,5 +1,6 @@
 """A question asked inside a polite wrapper ("Do you know what happened to Philae?") is asked alone: the wrapper's
-words pulled the search and the reader to other sentences ("Woher wissen Sie das?", from a court report)."""
+words pulled the search and the reader to other sentences ("Woher wissen Sie das?", from a court report). And one
+typed without its question mark gets it: the answer model was fitted on questions that have one."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.answerers.gate import unwrapped
+from index.answerers.gate import unwrapped, with_question_mark
 from index.newsroom import Newsroom
 from tests.conftest import make_settings
 from tests.fakes.counting_answerer import CountingAnswerer
@@ -57,3 +58,30 @@ def test_through_the_newsroom_the_wrapper_is_not_searched_for(tmp_path: Path) ->
     newsroom.ask("Hi! Weißt du, wer Waffenlieferungen bestritten hat?")
 
     assert embedder.queries == ["Wer Waffenlieferungen bestritten hat?"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("who denied supplying arms", "who denied supplying arms?"),
+        ("Wer hat Waffenlieferungen bestritten", "Wer hat Waffenlieferungen bestritten?"),
+        ("In welchem Jahr landete Philae", "In welchem Jahr landete Philae?"),
+        ("Qui a nié avoir fourni des armes", "Qui a nié avoir fourni des armes?"),
+        # a question mark, other punctuation, or no question word: as typed
+        ("Who denied supplying arms?", "Who denied supplying arms?"),
+        ("What a day.", "What a day."),
+        ("Puerto Rico", "Puerto Rico"),
+        ("Tell me about Philae", "Tell me about Philae"),
+    ],
+)
+def test_a_question_typed_without_its_question_mark_gets_it(typed: str, asked: str) -> None:
+    assert with_question_mark(typed) == asked
+
+
+def test_through_the_newsroom_a_question_without_its_mark_is_searched_for_with_it(tmp_path: Path) -> None:
+    embedder = ScriptedEmbedder("scripted", {})
+    newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=embedder, answerer=CountingAnswerer())
+
+    newsroom.ask("Wer hat Waffenlieferungen bestritten")
+
+    assert embedder.queries == ["Wer hat Waffenlieferungen bestritten?"]
