@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from index.answerers import Answerer, load_answerer
-from index.answerers.gate import AnswerGate, past_small_talk, unwrapped, with_question_mark
+from index.answerers.gate import AnswerGate, as_asked
 from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
@@ -35,7 +35,7 @@ from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError, UnknownOutletError
 from index.ingestion import Ingestion
-from index.language import load_language_tools, recased
+from index.language import load_language_tools
 from index.models import Answer, Hit, StoredArticle, Turn
 from index.outlets import Outlets
 from index.reading import CURSOR_FILE, Activity, ReadBehind
@@ -152,9 +152,8 @@ class Newsroom(Ingestion):
     def ask(self, question: str, *, history: Sequence[Turn] = (), now: datetime | str | None = None) -> Answer:
         """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first. `now`
         is what "today" in a question means: default NEWSBOT_NOW, else the clock."""
-        question = recased(" ".join(question.split()))  # "WHO DENIED …?" is read as "Who denied …?"
-        # "Hi! Who denied …?", "Do you know who denied …?" and "who denied …" ask "Who denied …?"
-        question = with_question_mark(unwrapped(past_small_talk(question)))
+        # "WHO DENIED …?", "Hi! Who denied …?", "Do you know who denied …?" and "who denied …" ask "Who denied …?"
+        question = as_asked(question)
         if not question:
             raise NewsbotError("the question is empty: ask something, e.g. 'Who denied supplying arms?'")
         try:

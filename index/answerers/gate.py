@@ -64,7 +64,7 @@ from index.answerers.word_lists import (
 )
 from index.conversation import ASKS_FOR_MORE
 from index.dates import DateQuery
-from index.language import is_known_word, question_language
+from index.language import is_known_word, question_language, recased
 from index.lexical import STOPWORDS, fold
 from index.models import Hit, StoredArticle
 
@@ -227,16 +227,26 @@ def unwrapped(message: str) -> str:
     return ("¿" if message.lstrip().startswith("¿") else "") + question[:1].upper() + question[1:]
 
 
+# Quotes that may close a question before its question mark ("… the short film 'Alles wird gut'").
+CLOSING_QUOTES = "'\"’”»“"
+
+
 def with_question_mark(question: str) -> str:
-    """A question that opens with a question word and ends in no punctuation, with its question mark ("who denied
-    supplying arms": "who denied supplying arms?"). The answer model was fitted on questions that have one; asked
-    without it, news_qa dev's questions were refused less often: absent topics 1.0 -> 0.9 (English) and 0.9 -> 0.8
-    (German), the gold article removed 0.587 -> 0.560 and 0.773 -> 0.733 (README, "Questions typed without a question
-    mark")."""
+    """A question that opens with a question word (or has one after a comma) and ends in no punctuation, with its
+    question mark ("who denied supplying arms": "who denied supplying arms?"). The answer model was fitted on
+    questions that have one, and refused news_qa dev's less often without it (README, "Questions typed without a
+    question mark")."""
     stripped = question.rstrip()
-    if stripped[-1:].isalnum() and OPENS_WITH_QUESTION_WORD.match(stripped):
+    if stripped.rstrip(CLOSING_QUOTES)[-1:].isalnum() and OPENS_WITH_QUESTION_WORD.search(stripped):
         return stripped + "?"
     return question
+
+
+def as_asked(message: str) -> str:
+    """A message as the Newsroom reads it: its spaces one each, past the small talk it opens with, cased as the news
+    would write it (`recased`: "HI! WHO DENIED …" as "Who denied …"), out of a polite wrapper, with its question
+    mark."""
+    return with_question_mark(unwrapped(recased(past_small_talk(" ".join(message.split())))))
 
 
 def names_no_story(question: str) -> bool:

@@ -454,7 +454,8 @@ WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 # with (`question` group). `gate.unwrapped` asks the question alone.
 _ASKED_WORDS = (
     r"who|whom|whose|what|which|when|where|why|how|whether|if|wer|wen|wem|wessen|was|welche[rsmn]?|wann|wo|woher"
-    r"|wohin|warum|wieso|weshalb|weswegen|wie|ob|qui|que|quoi|quand|où|pourquoi|comment|combien|quel(?:le)?s?|si"
+    r"|wohin|warum|wieso|weshalb|weswegen|wie|ob|wo(?:mit|für|durch|zu|bei|nach|von|vor|gegen|hin|her)"
+    r"|wor(?:an|auf|aus|in|über|um|unter)|qui|que|quoi|quand|où|pourquoi|comment|combien|quel(?:le)?s?|si"
     r"|qui[eé]n(?:es)?|qu[eé]|cu[aá]ndo|d[oó]nde|por qu[eé]|c[oó]mo|cu[aá]nto|cu[aá]l(?:es)?|chi|cosa|che|quando"
     r"|dove|perch[eé]|come|quanto|quale|wie|wat|wanneer|waar|waarom|hoe|welke?|of|quem|onde|porque|quanto|qual"
     r"|kto|co|kiedy|gdzie|dlaczego|jak|ile|czy|кто|что|когда|где|почему|как|сколько|ли|хто|що|коли|де|чому|як|скільки"
@@ -462,7 +463,7 @@ _ASKED_WORDS = (
 )
 # The prepositions a question word may follow ("In welchem Jahr", "Um wie viel", "For how long", "Dans quelle ville").
 _ASKED_AFTER = (
-    r"in|an|auf|aus|bei|mit|nach|seit|von|vor|zu|zum|zur|für|gegen|um|über|unter|bis|at|on|from|to|for|with|by|of"
+    r"in|an|ab|auf|aus|bei|mit|nach|seit|von|vor|zu|zum|zur|für|gegen|um|über|unter|bis|at|on|from|to|for|with|by|of"
     r"|since|until|à|dans|de|du|pour|avec|par|en|a|con|desde|di|da|per|su|tra|met|van|voor|naar|op|uit|com|em|w|z|na"
     r"|do|od|o|dla|przez|в|на|с|из|у|за|до|по|о|об|від|з|для"
 )
@@ -482,8 +483,9 @@ POLITE_WRAPPER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # A message that opens with a question word, a preposition before it or not ("who denied supplying arms", "in
-# welchem Jahr ..."): gate.py `with_question_mark`.
-OPENS_WITH_QUESTION_WORD = re.compile(rf"^[\W_]*(?:(?:{_ASKED_AFTER}) )?(?:{_ASKED_WORDS})\b", re.IGNORECASE)
+# welchem Jahr ..."), or has one after a comma ("According to the report, how much ..."): gate.py
+# `with_question_mark`.
+OPENS_WITH_QUESTION_WORD = re.compile(rf"(?:^[\W_]*|,\s*)(?:(?:{_ASKED_AFTER}) )?(?:{_ASKED_WORDS})\b", re.IGNORECASE)
 # What opens a yes-no question asked inside a wrapper ("if", "ob", "si", "czy"): dropped with the wrapper.
 YES_NO_CONNECTIVE = re.compile(r"^(?:whether|if|ob|si|of|se|czy|ли|чи)\s+", re.IGNORECASE)
 # A message's first part, up to its first punctuation and the spaces after it ("Hi! ", "Cool, "): gate.py

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.answerers.base import CITATION_RE
+from index.answerers.gate import as_asked
 from index.errors import NewsbotError
 from index.evaluation.datasets import QADataset, QAItem
 from index.evaluation.metrics import (
@@ -39,7 +40,6 @@ from index.evaluation.metrics import (
     substring_containment,
     token_f1,
 )
-from index.language import recased
 from index.models import Article
 from index.settings import IndexSettings
 
@@ -431,7 +431,7 @@ def _collection_name(dataset: str) -> str:
 def _ask(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, str], gold_article: str) -> QuestionResult:
     if not item.answerable:
         return _ask_unanswerable(newsroom, item, paragraph_of)
-    asked = recased(item.question)  # as `Newsroom.ask` reads it ("WHO …?" as "Who …?")
+    asked = as_asked(item.question)  # as `Newsroom.ask` reads it ("WHO …?" as "Who …?", "who …" as "who …?")
     hits = newsroom.search(asked, k=RANKING_HITS)
     ranking = list(dict.fromkeys(paragraph_of.get(hit.article_id, hit.article_id) for hit in hits))
     started = time.perf_counter()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.answerers.gate import unwrapped, with_question_mark
+from index.answerers.gate import as_asked, unwrapped, with_question_mark
 from index.newsroom import Newsroom
 from tests.conftest import make_settings
 from tests.fakes.counting_answerer import CountingAnswerer
@@ -67,6 +67,10 @@ def test_through_the_newsroom_the_wrapper_is_not_searched_for(tmp_path: Path) ->
         ("Wer hat Waffenlieferungen bestritten", "Wer hat Waffenlieferungen bestritten?"),
         ("In welchem Jahr landete Philae", "In welchem Jahr landete Philae?"),
         ("Qui a nié avoir fourni des armes", "Qui a nié avoir fourni des armes?"),
+        ("Womit stieß der Güterzug zusammen", "Womit stieß der Güterzug zusammen?"),
+        ("Ab welchem Preis fliegt man", "Ab welchem Preis fliegt man?"),
+        ("How long is the short film 'Alles wird gut'", "How long is the short film 'Alles wird gut'?"),
+        ("According to the report, how much did Google pay", "According to the report, how much did Google pay?"),
         # a question mark, other punctuation, or no question word: as typed
         ("Who denied supplying arms?", "Who denied supplying arms?"),
         ("What a day.", "What a day."),
@@ -85,3 +89,9 @@ def test_through_the_newsroom_a_question_without_its_mark_is_searched_for_with_i
     newsroom.ask("Wer hat Waffenlieferungen bestritten")
 
     assert embedder.queries == ["Wer hat Waffenlieferungen bestritten?"]
+
+
+def test_a_message_is_read_once_as_the_newsroom_and_the_evaluation_read_it() -> None:
+    # Newsroom.ask and `newsbot eval`'s search with the gold article removed both read `as_asked`
+    assert as_asked("  hi!  DO YOU KNOW WHO DENIED SUPPLYING ARMS  ") == "Who denied supplying arms?"
+    assert as_asked("Wer hat Waffenlieferungen bestritten?") == "Wer hat Waffenlieferungen bestritten?"
