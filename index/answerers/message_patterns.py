@@ -457,7 +457,7 @@ _ASKED_WORDS = (
     r"|wohin|warum|wieso|weshalb|weswegen|wie|ob|wo(?:mit|für|durch|zu|bei|nach|von|vor|gegen|hin|her)"
     r"|wor(?:an|auf|aus|in|über|um|unter)|qui|que|quoi|quand|où|pourquoi|comment|combien|quel(?:le)?s?|si"
     r"|qui[eé]n(?:es)?|qu[eé]|cu[aá]ndo|d[oó]nde|por qu[eé]|c[oó]mo|cu[aá]nto|cu[aá]l(?:es)?|chi|cosa|che|quando"
-    r"|dove|perch[eé]|come|quanto|quale|wie|wat|wanneer|waar|waarom|hoe|welke?|of|quem|onde|porque|quanto|qual"
+    r"|dove|perch[eé]|come|quanto|quale|wat|wanneer|waar|waarom|hoe|welke?|of|quem|onde|porque|qual"
     r"|kto|co|kiedy|gdzie|dlaczego|jak|ile|czy|кто|что|когда|где|почему|как|сколько|ли|хто|що|коли|де|чому|як|скільки"
     r"|чи"
 )
@@ -467,6 +467,8 @@ _ASKED_AFTER = (
     r"|since|until|à|dans|de|du|pour|avec|par|en|a|con|desde|di|da|per|su|tra|met|van|voor|naar|op|uit|com|em|w|z|na"
     r"|do|od|o|dla|przez|в|на|с|из|у|за|до|по|о|об|від|з|для"
 )
+# A question word, a preposition before it or not: what a wrapped question, or one typed without "?", opens with.
+_ASKED = rf"(?:(?:{_ASKED_AFTER}) )?(?:{_ASKED_WORDS})\b"
 # The wrappers, with any run of spaces, apostrophes and hyphens between their words ("I'd like to know", "Sais-tu").
 _WRAPPERS = (
     r"(?:(?:can|could|would) you (?:please )?(?:tell|show) me|(?:do|did) you (?:happen to )?know|(?:please |pls |plz )?"
@@ -479,15 +481,15 @@ _WRAPPERS = (
     r"|ти знаєш|знаєш|скажи(?:ть)?(?: мені)?)(?: please| bitte| s il te plaît| por favor)?"
 ).replace(" ", r"[\s'’-]+")
 POLITE_WRAPPER = re.compile(
-    rf"^[\W_]*{_WRAPPERS}[\s,:]+(?P<question>(?:(?:{_ASKED_AFTER}) )?(?:{_ASKED_WORDS})\b.*)$",
+    rf"^[\W_]*{_WRAPPERS}[\s,:]+(?P<question>{_ASKED}.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # A message that opens with a question word, a preposition before it or not ("who denied supplying arms", "in
 # welchem Jahr ..."), or has one after a comma ("According to the report, how much ..."): gate.py
 # `with_question_mark`.
-OPENS_WITH_QUESTION_WORD = re.compile(rf"(?:^[\W_]*|,\s*)(?:(?:{_ASKED_AFTER}) )?(?:{_ASKED_WORDS})\b", re.IGNORECASE)
+OPENS_WITH_QUESTION_WORD = re.compile(rf"(?:^[\W_]*|,\s*){_ASKED}", re.IGNORECASE)
 # What opens a yes-no question asked inside a wrapper ("if", "ob", "si", "czy"): dropped with the wrapper.
-YES_NO_CONNECTIVE = re.compile(r"^(?:whether|if|ob|si|of|se|czy|ли|чи)\s+", re.IGNORECASE)
+YES_NO_CONNECTIVE = re.compile(r"^(?:whether|if|ob|si|of|czy|ли|чи)\s+", re.IGNORECASE)
 # A message's first part, up to its first punctuation and the spaces after it ("Hi! ", "Cool, "): gate.py
 # `past_small_talk`.
 LEADING_PART = re.compile(r"^\s*([^,.!?;:…]+[,.!?;:…]+)\s+(?=\S)")

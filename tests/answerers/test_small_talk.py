@@ -220,12 +220,3 @@ def test_through_the_newsroom_more_is_asked_which_story_first_and_gets_more_afte
 )
 def test_a_question_is_asked_past_the_small_talk_it_opens_with(message: str, asked: str) -> None:
     assert past_small_talk(message) == asked
-
-
-def test_through_the_newsroom_a_greeting_before_a_question_is_not_searched_for(tmp_path: Path) -> None:
-    embedder = ScriptedEmbedder("scripted", {})
-    newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=embedder, answerer=CountingAnswerer())
-
-    newsroom.ask("Guten Morgen! Wer hat Waffenlieferungen bestritten?")
-
-    assert embedder.queries == ["Wer hat Waffenlieferungen bestritten?"]

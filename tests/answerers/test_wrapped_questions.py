@@ -51,15 +51,6 @@ def test_a_question_inside_a_polite_wrapper_is_asked_alone(message: str, asked: 
     assert unwrapped(message) == asked
 
 
-def test_through_the_newsroom_the_wrapper_is_not_searched_for(tmp_path: Path) -> None:
-    embedder = ScriptedEmbedder("scripted", {})
-    newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=embedder, answerer=CountingAnswerer())
-
-    newsroom.ask("Hi! Weißt du, wer Waffenlieferungen bestritten hat?")
-
-    assert embedder.queries == ["Wer Waffenlieferungen bestritten hat?"]
-
-
 @pytest.mark.parametrize(
     ("typed", "asked"),
     [
@@ -82,13 +73,24 @@ def test_a_question_typed_without_its_question_mark_gets_it(typed: str, asked: s
     assert with_question_mark(typed) == asked
 
 
-def test_through_the_newsroom_a_question_without_its_mark_is_searched_for_with_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("message", "searched"),
+    [
+        ("Guten Morgen! Wer hat Waffenlieferungen bestritten?", "Wer hat Waffenlieferungen bestritten?"),
+        ("Hi! Weißt du, wer Waffenlieferungen bestritten hat?", "Wer Waffenlieferungen bestritten hat?"),
+        ("Wer hat Waffenlieferungen bestritten", "Wer hat Waffenlieferungen bestritten?"),
+    ],
+)
+def test_through_the_newsroom_the_question_is_searched_for_as_asked(
+    tmp_path: Path, message: str, searched: str
+) -> None:
+    # not the greeting, not the wrapper, and with its question mark
     embedder = ScriptedEmbedder("scripted", {})
     newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=embedder, answerer=CountingAnswerer())
 
-    newsroom.ask("Wer hat Waffenlieferungen bestritten")
+    newsroom.ask(message)
 
-    assert embedder.queries == ["Wer hat Waffenlieferungen bestritten?"]
+    assert embedder.queries == [searched]
 
 
 def test_a_message_is_read_once_as_the_newsroom_and_the_evaluation_read_it() -> None:
