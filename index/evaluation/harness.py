@@ -431,7 +431,7 @@ def _collection_name(dataset: str) -> str:
 def _ask(newsroom: Newsroom, item: QAItem, paragraph_of: dict[str, str], gold_article: str) -> QuestionResult:
     if not item.answerable:
         return _ask_unanswerable(newsroom, item, paragraph_of)
-    asked = as_asked(item.question)  # as `Newsroom.ask` reads it ("WHO …?" as "Who …?", "who …" as "who …?")
+    asked = as_asked(item.question)  # as `Newsroom.ask` reads it ("WHO …?", "Hi! who …" as "Who …?")
     hits = newsroom.search(asked, k=RANKING_HITS)
     ranking = list(dict.fromkeys(paragraph_of.get(hit.article_id, hit.article_id) for hit in hits))
     started = time.perf_counter()
