@@ -40,19 +40,17 @@ from index.answerers.message_patterns import (
     NOD,
     NOT_THE_NEWS,
     NUMBER_ONLY,
-    OPENS_WITH_QUESTION_WORD,
     PLACEHOLDER,
     POINTS_BACK,
-    POLITE_WRAPPER,
     SOURCES_REQUEST,
     SUMMARY_REQUEST,
     TRANSLATE_REQUEST,
     WHY_NOT,
     WORD_RE,
     YEAR,
-    YES_NO_CONNECTIVE,
 )
 from index.answerers.question import QUESTION_WORDS, Question
+from index.answerers.question_openings import OPENS_WITH_QUESTION_WORD, POLITE_WRAPPER, YES_NO_CONNECTIVE
 from index.answerers.replies import REPLIES, bare_language, reply
 from index.answerers.word_lists import (
     ENGLISH_QUESTION_WORDS,

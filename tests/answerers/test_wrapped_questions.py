@@ -43,6 +43,7 @@ from tests.fakes.scripted_embedder import ScriptedEmbedder
         ("Can you tell me more?", "Can you tell me more?"),
         ("Do you know?", "Do you know?"),
         ("Tell me about Philae", "Tell me about Philae"),
+        ("Tell me about what happened to Philae", "Tell me about what happened to Philae"),
         ("What do you know about Philae?", "What do you know about Philae?"),
         ("Who do you know?", "Who do you know?"),
     ],
@@ -62,6 +63,12 @@ def test_a_question_inside_a_polite_wrapper_is_asked_alone(message: str, asked: 
         ("Ab welchem Preis fliegt man", "Ab welchem Preis fliegt man?"),
         ("How long is the short film 'Alles wird gut'", "How long is the short film 'Alles wird gut'?"),
         ("According to the report, how much did Google pay", "According to the report, how much did Google pay?"),
+        # a preposition other than the commonest before the question word, and German's "wieviele" in one word
+        ("Near which German city is the Wendelstein 7-X", "Near which German city is the Wendelstein 7-X?"),
+        ("During which year did Rocco win an Emmy", "During which year did Rocco win an Emmy?"),
+        ("Während welcher Saison gewann Bayern", "Während welcher Saison gewann Bayern?"),
+        ("Wieviele km nördlich von Utrecht ist Hilversum", "Wieviele km nördlich von Utrecht ist Hilversum?"),
+        ("Pendant quelle guerre", "Pendant quelle guerre?"),
         # a question mark, other punctuation, or no question word: as typed
         ("Who denied supplying arms?", "Who denied supplying arms?"),
         ("What a day.", "What a day."),
