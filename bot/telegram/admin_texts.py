@@ -5,6 +5,8 @@ from the index, in English, as the log does. /stats's words are in stats_texts.p
 
 from __future__ import annotations
 
+from bot.texts import count_form
+
 ADMIN_SAY: dict[str, dict[str, str]] = {
     "en": {
         "not_admin_add": "Sorry, only the bot's admins can add articles. You can ask me about the news, though!",
@@ -447,14 +449,7 @@ SLAVIC_COUNTS: dict[str, dict[str, tuple[str, str, str]]] = {
 def counted(key: str, n: int, language: str = "en") -> str:
     """ADMIN_SAY's `key` ("articles", "pages") for `n` things: "5 pages"; "2 strony", "5 stron", "21 статья"."""
     forms = SLAVIC_COUNTS.get(language, {}).get(key)
-    if forms is None:
-        return ADMIN_SAY[language][key].format(n=n)
-    one, few, many = forms
-    if n % 10 == 1 and n % 100 != 11 and (language != "pl" or n == 1):
-        return one.format(n=n)
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few.format(n=n)
-    return many.format(n=n)
+    return ADMIN_SAY[language][key].format(n=n) if forms is None else count_form(n, language, forms)
 
 
 def article_count(n: int, language: str = "en") -> str:

@@ -12,7 +12,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Sorry, this bot is private.",
         "private": "Sorry, this bot only answers the people its owner has let in. If you should be one of them, send "
         "them your Telegram id: <code>{id}</code>.",
-        "slow_down": "You're asking faster than I can read! I answer up to {n} messages a minute per person. Please "
+        "slow_down": "You're asking faster than I can read! I answer up to {messages} a minute per person. Please "
         "try again in {s} s.",
         "empty": "Ask me about the news, e.g. <i>{example}</i>",
         "too_long": "That is a long question. Please ask in under {n} characters.",
@@ -33,7 +33,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Entschuldigung, dieser Bot ist privat.",
         "private": "Entschuldigung, dieser Bot antwortet nur den Personen, die sein Betreiber zugelassen hat. Wenn Sie "
         "dazugehören sollten, schicken Sie ihm Ihre Telegram-ID: <code>{id}</code>.",
-        "slow_down": "Sie fragen schneller, als ich lesen kann! Ich beantworte bis zu {n} Nachrichten pro Minute und "
+        "slow_down": "Sie fragen schneller, als ich lesen kann! Ich beantworte bis zu {messages} pro Minute und "
         "Person. Bitte versuchen Sie es in {s} s noch einmal.",
         "empty": "Fragen Sie mich etwas zu den Nachrichten, z. B. <i>{example}</i>",
         "too_long": "Das ist eine lange Frage. Bitte fragen Sie in weniger als {n} Zeichen.",
@@ -55,7 +55,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Désolé, ce bot est privé.",
         "private": "Désolé, ce bot ne répond qu’aux personnes que son propriétaire a autorisées. Si vous devriez en "
         "faire partie, envoyez-lui votre identifiant Telegram : <code>{id}</code>.",
-        "slow_down": "Vous posez des questions plus vite que je ne lis ! Je réponds à {n} messages par minute et par "
+        "slow_down": "Vous posez des questions plus vite que je ne lis ! Je réponds à {messages} par minute et par "
         "personne au plus. Veuillez réessayer dans {s} s.",
         "empty": "Posez-moi une question sur l’actualité, par exemple <i>{example}</i>",
         "too_long": "C’est une longue question. Veuillez la poser en moins de {n} caractères.",
@@ -76,7 +76,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Lo siento, este bot es privado.",
         "private": "Lo siento, este bot solo responde a las personas que su propietario ha autorizado. Si usted "
         "debería ser una de ellas, envíele su id de Telegram: <code>{id}</code>.",
-        "slow_down": "¡Pregunta más rápido de lo que puedo leer! Respondo hasta {n} mensajes por minuto y persona. "
+        "slow_down": "¡Pregunta más rápido de lo que puedo leer! Respondo hasta {messages} por minuto y persona. "
         "Vuelva a intentarlo en {s} s.",
         "empty": "Pregúnteme sobre las noticias, por ejemplo <i>{example}</i>",
         "too_long": "Es una pregunta larga. Pregunte en menos de {n} caracteres, por favor.",
@@ -97,7 +97,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Mi dispiace, questo bot è privato.",
         "private": "Mi dispiace, questo bot risponde solo alle persone autorizzate dal suo proprietario. Se dovrebbe "
         "essere tra loro, gli invii il suo id Telegram: <code>{id}</code>.",
-        "slow_down": "Fa domande più in fretta di quanto io riesca a leggere! Rispondo al massimo a {n} messaggi al "
+        "slow_down": "Fa domande più in fretta di quanto io riesca a leggere! Rispondo al massimo a {messages} al "
         "minuto per persona. Riprovi tra {s} s.",
         "empty": "Mi chieda qualcosa sulle notizie, per esempio <i>{example}</i>",
         "too_long": "È una domanda lunga. La ponga in meno di {n} caratteri, per favore.",
@@ -118,7 +118,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Sorry, deze bot is privé.",
         "private": "Sorry, deze bot antwoordt alleen de mensen die zijn eigenaar heeft toegelaten. Hoort u daarbij, "
         "stuur hem dan uw Telegram-id: <code>{id}</code>.",
-        "slow_down": "U vraagt sneller dan ik kan lezen! Ik beantwoord tot {n} berichten per minuut per persoon. "
+        "slow_down": "U vraagt sneller dan ik kan lezen! Ik beantwoord tot {messages} per minuut per persoon. "
         "Probeer het over {s} s nog eens.",
         "empty": "Stel me een vraag over het nieuws, bijvoorbeeld <i>{example}</i>",
         "too_long": "Dat is een lange vraag. Stel hem in minder dan {n} tekens.",
@@ -139,7 +139,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Desculpe, este bot é privado.",
         "private": "Desculpe, este bot só responde às pessoas que o seu dono autorizou. Se você deveria ser uma "
         "delas, envie a ele o seu id do Telegram: <code>{id}</code>.",
-        "slow_down": "Você pergunta mais rápido do que eu consigo ler! Respondo até {n} mensagens por minuto por "
+        "slow_down": "Você pergunta mais rápido do que eu consigo ler! Respondo até {messages} por minuto por "
         "pessoa. Tente novamente em {s} s.",
         "empty": "Pergunte-me sobre as notícias, por exemplo <i>{example}</i>",
         "too_long": "É uma pergunta longa. Pergunte em menos de {n} caracteres, por favor.",
@@ -161,7 +161,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Przepraszam, ten bot jest prywatny.",
         "private": "Przepraszam, ten bot odpowiada tylko osobom, które dopuścił jego właściciel. Jeśli powinieneś do "
         "nich należeć, wyślij mu swój identyfikator Telegram: <code>{id}</code>.",
-        "slow_down": "Pytasz szybciej, niż nadążam czytać! Odpowiadam na maksymalnie {n} wiadomości na minutę od "
+        "slow_down": "Pytasz szybciej, niż nadążam czytać! Odpowiadam na maksymalnie {messages} na minutę od "
         "osoby. Spróbuj ponownie za {s} s.",
         "empty": "Zapytaj mnie o wiadomości, np. <i>{example}</i>",
         "too_long": "To długie pytanie. Zadaj je w mniej niż {n} znakach.",
@@ -183,7 +183,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Извините, это частный бот.",
         "private": "Извините, этот бот отвечает только тем, кого допустил его владелец. Если вы должны быть в их "
         "числе, отправьте ему свой Telegram id: <code>{id}</code>.",
-        "slow_down": "Вы спрашиваете быстрее, чем я успеваю читать! Я отвечаю не более чем на {n} сообщений в минуту "
+        "slow_down": "Вы спрашиваете быстрее, чем я успеваю читать! Я отвечаю не более чем на {messages} в минуту "
         "от одного человека. Пожалуйста, попробуйте через {s} с.",
         "empty": "Спросите меня о новостях, например: <i>{example}</i>",
         "too_long": "Это длинный вопрос. Пожалуйста, уложитесь в {n} символов.",
@@ -204,7 +204,7 @@ SAY: dict[str, dict[str, str]] = {
         "private_alert": "Вибачте, це приватний бот.",
         "private": "Вибачте, цей бот відповідає лише тим, кого допустив його власник. Якщо ви маєте бути серед них, "
         "надішліть йому свій Telegram id: <code>{id}</code>.",
-        "slow_down": "Ви питаєте швидше, ніж я встигаю читати! Я відповідаю щонайбільше на {n} повідомлень на "
+        "slow_down": "Ви питаєте швидше, ніж я встигаю читати! Я відповідаю щонайбільше на {messages} на "
         "хвилину від однієї людини. Будь ласка, спробуйте через {s} с.",
         "empty": "Запитайте мене про новини, наприклад: <i>{example}</i>",
         "too_long": "Це довге запитання. Будь ласка, вкладіться в {n} символів.",
@@ -219,4 +219,19 @@ SAY: dict[str, dict[str, str]] = {
         "unknown_outlet": "У мене немає статей з {outlet}. Видання, які я прочитав: {known}.",
         "no_outlets": "У мене немає статей з {outlet}, як і поки що з жодного видання.",
     },
+}
+
+# "{n} messages" of the rate limit's reply ("slow_down"), by how many: (one, other), or in Polish, Russian and
+# Ukrainian (one, a few, many) as `bot.texts.count_form` reads them; in the case the reply needs.
+MESSAGE_FORMS: dict[str, tuple[str, ...]] = {
+    "en": ("{n} message", "{n} messages"),
+    "de": ("{n} Nachricht", "{n} Nachrichten"),
+    "fr": ("{n} message", "{n} messages"),
+    "es": ("{n} mensaje", "{n} mensajes"),
+    "it": ("{n} messaggio", "{n} messaggi"),
+    "nl": ("{n} bericht", "{n} berichten"),
+    "pt": ("{n} mensagem", "{n} mensagens"),
+    "pl": ("{n} wiadomość", "{n} wiadomości", "{n} wiadomości"),
+    "ru": ("{n} сообщение", "{n} сообщения", "{n} сообщений"),
+    "uk": ("{n} повідомлення", "{n} повідомлення", "{n} повідомлень"),
 }

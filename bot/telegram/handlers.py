@@ -36,8 +36,8 @@ from bot.telegram.formatting import (
     user_language,
 )
 from bot.telegram.formatting_texts import TEXTS
-from bot.telegram.handler_texts import SAY
-from bot.texts import framing_language, language_of
+from bot.telegram.handler_texts import MESSAGE_FORMS, SAY
+from bot.texts import count_form, framing_language, language_of
 from index.answerers.gate import asks_for_sources
 from index.answerers.replies import EXAMPLE_QUESTIONS
 from index.conversation import questions_in
@@ -106,9 +106,9 @@ async def _rate_limit(update: Update, context: NewsContext) -> None:
     if verdict.allowed:
         return
     log.info("rate limited user %s for %d s", user.id, verdict.retry_after_s)
-    slow_down = SAY[language_of_user(update)]["slow_down"].format(
-        n=services.limiter.per_minute, s=verdict.retry_after_s
-    )
+    language = language_of_user(update)
+    messages = count_form(services.limiter.per_minute, language, MESSAGE_FORMS[language])
+    slow_down = SAY[language]["slow_down"].format(messages=messages, s=verdict.retry_after_s)
     if update.callback_query:  # a pressed button waits for an answer: give it, it does not flood the chat
         await update.callback_query.answer(slow_down)
     elif verdict.warn and update.effective_message:

@@ -20,7 +20,7 @@ from bot.telegram import (
     stats_texts,
     subscription_texts,
 )
-from bot.texts import OUTLET_COUNTS
+from bot.texts import OUTLET_COUNTS, count_form
 
 LANGUAGES = {"en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "uk"}
 # the English plural ending ("article{s}"): the other languages say their plurals their own way
@@ -116,3 +116,27 @@ def test_pages_are_counted_with_the_languages_plural_forms() -> None:
     assert [admin_texts.counted("pages", n, "pl") for n in (2, 5)] == ["2 strony", "5 stron"]
     assert [admin_texts.counted("pages", n, "ru") for n in (3, 10)] == ["3 страницы", "10 страниц"]
     assert admin_texts.counted("pages", 3, "nl") == "3 pagina’s"
+
+
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("en", {1: "1 message", 2: "2 messages", 10: "10 messages"}),
+        ("de", {1: "1 Nachricht", 3: "3 Nachrichten"}),
+        ("pl", {1: "1 wiadomość", 2: "2 wiadomości", 21: "21 wiadomości"}),
+        ("ru", {1: "1 сообщение", 2: "2 сообщения", 5: "5 сообщений", 21: "21 сообщение", 12: "12 сообщений"}),
+        ("uk", {1: "1 повідомлення", 3: "3 повідомлення", 25: "25 повідомлень"}),
+    ],
+)
+def test_the_rate_limits_messages_are_counted_with_the_languages_plural_forms(
+    language: str, counts: dict[int, str]
+) -> None:
+    # "up to 1 messages", "не более чем на 2 сообщений" before
+    forms = handler_texts.MESSAGE_FORMS[language]
+    assert {n: count_form(n, language, forms) for n in counts} == counts
+    assert set(handler_texts.MESSAGE_FORMS) == LANGUAGES
+    assert all(
+        len(forms) == (3 if code in admin_texts.SLAVIC_COUNTS else 2)
+        and all(fields(form) == Counter({"n:": 1}) for form in forms)
+        for code, forms in handler_texts.MESSAGE_FORMS.items()
+    )
