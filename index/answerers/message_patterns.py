@@ -288,7 +288,7 @@ BARE_QUESTION = re.compile(
     r"|wieso|weshalb|weswegen|wie|wer|wen|wem|wann|wo|woher|wohin|welche[rsmn]?|na|hä|hae|huh|eh|hm+|and|und|so|also"
     # and French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian ("Pourquoi ?" and "Qui ?" got a
     # cited sentence)
-    r"|quoi|pourquoi|comment|qui|quand|o[uù]|quel(?:le)?s?|lequel|laquelle|hein|et alors|qu[eé]|por qu[eé]"
+    r"|quoi|pourquoi|comment|qui|quand|o[uù]|quel(?:le)?s?|lequel|laquelle|hein|et alors|qu[eéê]|por qu[eé]"
     r"|porqu[eéê]|c[oó]mo|qui[eé]n(?:es)?|cu[aá]ndo|d[oó]nde|cu[aá]l(?:es)?|cosa|che cosa|che|perch[eé]|come|chi"
     r"|quando|dove|qual[ei]|wat|waarom|hoe|wanneer|waar|welke?|o qu[eê]|por qu[eê]|quem|onde|qua(?:l|is)|co"
     r"|dlaczego|czemu|jak|kto|kiedy|gdzie|któr[yae]|ktor[yae]|что|почему|зачем|как|кто|когда|где|как(?:ой|ая|ое)"

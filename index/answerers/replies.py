@@ -354,11 +354,14 @@ def reply_language(kind: str, question: str) -> str:
 
 
 def bare_language(message: str, words: Sequence[str], table: Mapping[str, frozenset[str]] = BARE_WORDS) -> str:
-    """The language of a question word alone (BARE_WORDS, or another `table` of words by language): of two that
-    have it ("Porquê?": Spanish "porqué", Portuguese "porquê" folded alike), the detected one, else the first;
-    English when none has it."""
+    """The language of a question word alone (BARE_WORDS, or another `table` of words by language, each word folded
+    and as written): of two that have it folded, the one that spells it as written ("Porquê?": Portuguese, not
+    Spanish "porqué"), else the detected one, else the first; English when none has it."""
     folded = {fold(word) for word in words}
     languages = [language for language, bare in table.items() if folded & bare]
+    spelled = {word.casefold() for word in words}
+    if len(as_written := [language for language in languages if spelled & table[language]]) == 1:
+        return as_written[0]
     if len(languages) > 1 and (detected := question_language(message, default="")) in languages:
         return detected
     return languages[0] if languages else "en"

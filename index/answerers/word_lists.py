@@ -11,6 +11,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(fold(word) for word in text.split())
 
 
+def _spelled(text: str) -> frozenset[str]:
+    """The words folded and as written (case-folded): `bare_language` tells "porquê" (Portuguese) from "porqué"
+    (Spanish), which fold alike."""
+    return _words(text) | frozenset(word.casefold() for word in text.split())
+
+
 # Small talk, by what it says. A message made only of these words (and SMALL_TALK_FILLERS) gets the reply of the first
 # kind it holds a word of: thanks before goodbyes before greetings before a nod ("ok, thanks, bye" thanks; "hi,
 # super" greets). Words of understanding ("entendi", "rozumiem") are left to NOD, whole: "Não entendi" asks for help.
@@ -156,31 +162,31 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
 # The words of a question word alone (message_patterns.py BARE_QUESTION) by language: the reply speaks the first
 # language that has one of them, else English ("Wie?" is German, "Que ?" Spanish).
 BARE_WORDS: dict[str, frozenset[str]] = {
-    "de": _words(
+    "de": _spelled(
         "und aber also was warum wieso weshalb weswegen wie wer wen wem wann wo woher wohin na hä hae welche welcher "
         "welches welchen welchem"
     ),
-    "fr": _words("et quoi pourquoi comment qui quand où ou quel quelle quels quelles lequel laquelle hein alors"),
-    "es": _words("y qué por porqué cómo quién quiénes cuándo dónde cuál cuáles"),
-    "it": _words("e cosa che perché come chi quando dove quale quali"),
-    "nl": _words("en wat waarom hoe wanneer waar welke welk"),
-    "pt": _words("o quê porquê quem onde qual quais"),
-    "pl": _words("i co dlaczego czemu jak kto kiedy gdzie który która które"),
-    "ru": _words("и что почему зачем как кто когда где какой какая какое"),
-    "uk": _words("і що чому навіщо як хто коли де який яка яке"),
+    "fr": _spelled("et quoi pourquoi comment qui quand où ou quel quelle quels quelles lequel laquelle hein alors"),
+    "es": _spelled("y qué por porqué cómo quién quiénes cuándo dónde cuál cuáles"),
+    "it": _spelled("e cosa che perché come chi quando dove quale quali"),
+    "nl": _spelled("en wat waarom hoe wanneer waar welke welk"),
+    "pt": _spelled("o quê porquê quem onde qual quais"),
+    "pl": _spelled("i co dlaczego czemu jak kto kiedy gdzie który która które"),
+    "ru": _spelled("и что почему зачем как кто когда где какой какая какое"),
+    "uk": _spelled("і що чому навіщо як хто коли де який яка яке"),
 }
 # The words of a request for more, or the same again, before any story (message_patterns.py MORE_ALONE) by language,
 # for `bare_language`: English when none has them.
 MORE_WORDS: dict[str, frozenset[str]] = {
-    "de": _words("mehr weiter noch mal nochmal nochmals einmal wiederhole wiederholen bitte und"),
-    "fr": _words("encore plus la suite dis raconte moi en une fois après apres"),
-    "es": _words("más cuéntame dime otra vez sigue nuevo"),
-    "it": _words("ancora di più dimmi continua volta nuovo poi"),
-    "nl": _words("meer nog eens een keer ga door verder vertel toen"),
-    "pt": _words("mais conta diz fala de novo outra depois"),
-    "pl": _words("więcej jeszcze raz dalej powiedz"),
-    "ru": _words("ещё еще раз дальше больше продолжай расскажи"),
-    "uk": _words("ще далі більше продовжуй розкажи"),
+    "de": _spelled("mehr weiter noch mal nochmal nochmals einmal wiederhole wiederholen bitte und"),
+    "fr": _spelled("encore plus la suite dis raconte moi en une fois après apres"),
+    "es": _spelled("más cuéntame dime otra vez sigue nuevo"),
+    "it": _spelled("ancora di più dimmi continua volta nuovo poi"),
+    "nl": _spelled("meer nog eens een keer ga door verder vertel toen"),
+    "pt": _spelled("mais conta diz fala de novo outra depois"),
+    "pl": _spelled("więcej jeszcze raz dalej powiedz"),
+    "ru": _spelled("ещё еще раз дальше больше продолжай расскажи"),
+    "uk": _spelled("ще далі більше продовжуй розкажи"),
 }
 # A question that names no story (gate.py `names_no_story`): its English question words, and English past forms
 # without "-ed".

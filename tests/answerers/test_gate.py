@@ -425,6 +425,11 @@ def test_a_question_that_names_its_story_names_one(text: str) -> None:
         ("En wat?", "nl"),
         ("Quem?", "pt"),
         ("Onde?", "pt"),
+        # Portuguese and Spanish fold "porquê" and "porqué" alike: each is answered in the language that spells it so
+        ("Porquê?", "pt"),
+        ("Porqué?", "es"),
+        ("Quê?", "pt"),  # was read as a question and answered
+        ("Qué?", "es"),
         ("Dlaczego?", "pl"),
         ("Kto?", "pl"),
         ("Почему?", "ru"),
