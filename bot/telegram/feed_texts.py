@@ -1,6 +1,6 @@
 """What the feed commands (/feeds, /feed_add, /feed_remove) and the feeds' line of /stats say (feeds.py), in the user's
-Telegram language (one of the ten the bot speaks, else English): to the admins, and to anyone else who tries them. A
-feed's status comes from the index, in English, as the log does."""
+Telegram language (one of the ten the bot speaks, else English): to the admins, and to anyone else who tries them.
+A feed's status is said in it too, but for the error, which comes from the index in English, as the log has it."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "No longer following <code>{url}</code>. Its articles stay in the index.",
         "not_followed": "I don't follow <code>{url}</code>; /feeds lists the feeds I follow.",
         "stats_feeds": "Feeds: {feeds} followed · {failing} failing · {polls} polls since start",
+        "status_failing": "failing ({times}, next try in {wait}): {error}",
+        "status_unread": "not read yet",
+        "status_ok": "ok, read {ago} ago, {articles}",
     },
     "de": {
         "not_admin_feeds": "Entschuldigung, nur die Admins des Bots verwalten die Feeds, denen ich folge.",
@@ -30,6 +33,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Ich folge <code>{url}</code> nicht mehr. Seine Artikel bleiben im Index.",
         "not_followed": "Ich folge <code>{url}</code> nicht; /feeds listet die Feeds, denen ich folge.",
         "stats_feeds": "Feeds: {feeds} gefolgt · {failing} mit Fehlern · {polls} Abrufe seit dem Start",
+        "status_failing": "fehlerhaft ({times}, nächster Versuch in {wait}): {error}",
+        "status_unread": "noch nicht gelesen",
+        "status_ok": "ok, vor {ago} gelesen, {articles}",
     },
     "fr": {
         "not_admin_feeds": "Désolé, seuls les administrateurs du bot gèrent les flux que je suis.",
@@ -43,6 +49,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Je ne suis plus <code>{url}</code>. Ses articles restent dans l’index.",
         "not_followed": "Je ne suis pas <code>{url}</code> ; /feeds liste les flux que je suis.",
         "stats_feeds": "Flux : {feeds} suivis · {failing} en échec · {polls} relevés depuis le démarrage",
+        "status_failing": "en échec ({times}, prochain essai dans {wait}) : {error}",
+        "status_unread": "pas encore lu",
+        "status_ok": "ok, lu il y a {ago}, {articles}",
     },
     "es": {
         "not_admin_feeds": "Lo siento, solo los administradores del bot gestionan los feeds que sigo.",
@@ -56,6 +65,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Ya no sigo <code>{url}</code>. Sus artículos se quedan en el índice.",
         "not_followed": "No sigo <code>{url}</code>; /feeds muestra los feeds que sigo.",
         "stats_feeds": "Feeds: {feeds} seguidos · {failing} con errores · {polls} consultas desde el inicio",
+        "status_failing": "con errores ({times}, próximo intento en {wait}): {error}",
+        "status_unread": "aún no leído",
+        "status_ok": "ok, leído hace {ago}, {articles}",
     },
     "it": {
         "not_admin_feeds": "Mi dispiace, solo gli amministratori del bot gestiscono i feed che seguo.",
@@ -69,6 +81,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Non seguo più <code>{url}</code>. I suoi articoli restano nell’indice.",
         "not_followed": "Non seguo <code>{url}</code>; /feeds elenca i feed che seguo.",
         "stats_feeds": "Feed: {feeds} seguiti · {failing} con errori · {polls} controlli dall’avvio",
+        "status_failing": "in errore ({times}, prossimo tentativo tra {wait}): {error}",
+        "status_unread": "non ancora letto",
+        "status_ok": "ok, letto {ago} fa, {articles}",
     },
     "nl": {
         "not_admin_feeds": "Sorry, alleen de beheerders van de bot beheren de feeds die ik volg.",
@@ -82,6 +97,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Ik volg <code>{url}</code> niet meer. De artikelen ervan blijven in de index.",
         "not_followed": "Ik volg <code>{url}</code> niet; /feeds toont de feeds die ik volg.",
         "stats_feeds": "Feeds: {feeds} gevolgd · {failing} met fouten · {polls} keer opgehaald sinds de start",
+        "status_failing": "mislukt ({times}, volgende poging over {wait}): {error}",
+        "status_unread": "nog niet gelezen",
+        "status_ok": "ok, {ago} geleden gelezen, {articles}",
     },
     "pt": {
         "not_admin_feeds": "Desculpe, só os administradores do bot gerenciam os feeds que sigo.",
@@ -95,6 +113,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Não sigo mais <code>{url}</code>. Os artigos dele continuam no índice.",
         "not_followed": "Não sigo <code>{url}</code>; /feeds lista os feeds que sigo.",
         "stats_feeds": "Feeds: {feeds} seguidos · {failing} com falhas · {polls} consultas desde o início",
+        "status_failing": "com falhas ({times}, próxima tentativa em {wait}): {error}",
+        "status_unread": "ainda não lido",
+        "status_ok": "ok, lido há {ago}, {articles}",
     },
     "pl": {
         "not_admin_feeds": "Przepraszam, tylko administratorzy bota zarządzają kanałami, które obserwuję.",
@@ -108,6 +129,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Już nie obserwuję <code>{url}</code>. Jego artykuły zostają w indeksie.",
         "not_followed": "Nie obserwuję <code>{url}</code>; /feeds pokazuje kanały, które obserwuję.",
         "stats_feeds": "Kanały: obserwowane {feeds} · z błędami {failing} · pobrania od startu: {polls}",
+        "status_failing": "błędy ({times}, następna próba za {wait}): {error}",
+        "status_unread": "jeszcze nieprzeczytany",
+        "status_ok": "ok, przeczytany {ago} temu, {articles}",
     },
     "ru": {
         "not_admin_feeds": "Извините, ленты, которые я читаю, настраивают только администраторы бота.",
@@ -121,6 +145,9 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Я больше не читаю <code>{url}</code>. Её статьи остаются в индексе.",
         "not_followed": "Я не читаю <code>{url}</code>; /feeds покажет ленты, которые я читаю.",
         "stats_feeds": "Ленты: читаю {feeds} · с ошибками {failing} · опросов с запуска: {polls}",
+        "status_failing": "ошибки ({times}, следующая попытка через {wait}): {error}",
+        "status_unread": "ещё не прочитан",
+        "status_ok": "ok, прочитан {ago} назад, {articles}",
     },
     "uk": {
         "not_admin_feeds": "Вибачте, стрічки, які я читаю, налаштовують лише адміністратори бота.",
@@ -134,5 +161,49 @@ FEEDS_SAY: dict[str, dict[str, str]] = {
         "unfollowed": "Я більше не читаю <code>{url}</code>. Її статті залишаються в індексі.",
         "not_followed": "Я не читаю <code>{url}</code>; /feeds покаже стрічки, які я читаю.",
         "stats_feeds": "Стрічки: читаю {feeds} · з помилками {failing} · опитувань від запуску: {polls}",
+        "status_failing": "помилки ({times}, наступна спроба через {wait}): {error}",
+        "status_unread": "ще не прочитано",
+        "status_ok": "ok, прочитано {ago} тому, {articles}",
     },
+}
+
+# What a feed's status counts, by language: (one, other), or in Polish, Russian and Ukrainian (one, a few, many), as
+# `bot.texts.count_form` reads them. Failures in a row ("3 times in a row"), and days, as "in {wait}" and "{ago} ago"
+# need them (German and Polish say "vor 3 Tagen", "3 dni temu" and "in 3 Tagen", "za 3 dni" alike).
+FEED_TIMES: dict[str, tuple[str, ...]] = {
+    "en": ("{n} time in a row", "{n} times in a row"),
+    "de": ("{n}-mal in Folge", "{n}-mal in Folge"),
+    "fr": ("{n} fois de suite", "{n} fois de suite"),
+    "es": ("{n} vez seguida", "{n} veces seguidas"),
+    "it": ("{n} volta di fila", "{n} volte di fila"),
+    "nl": ("{n} keer op rij", "{n} keer op rij"),
+    "pt": ("{n} vez seguida", "{n} vezes seguidas"),
+    "pl": ("{n} raz z rzędu", "{n} razy z rzędu", "{n} razy z rzędu"),
+    "ru": ("{n} раз подряд", "{n} раза подряд", "{n} раз подряд"),
+    "uk": ("{n} раз поспіль", "{n} рази поспіль", "{n} разів поспіль"),
+}
+FEED_DAYS: dict[str, tuple[str, ...]] = {
+    "en": ("{n} day", "{n} days"),
+    "de": ("{n} Tag", "{n} Tagen"),
+    "fr": ("{n} jour", "{n} jours"),
+    "es": ("{n} día", "{n} días"),
+    "it": ("{n} giorno", "{n} giorni"),
+    "nl": ("{n} dag", "{n} dagen"),
+    "pt": ("{n} dia", "{n} dias"),
+    "pl": ("{n} dzień", "{n} dni", "{n} dni"),
+    "ru": ("{n} день", "{n} дня", "{n} дней"),
+    "uk": ("{n} день", "{n} дні", "{n} днів"),
+}
+# Seconds, minutes and hours, as each language abbreviates them after a number.
+FEED_UNITS: dict[str, tuple[str, str, str]] = {
+    "en": ("s", "min", "h"),
+    "de": ("s", "min", "Std."),
+    "fr": ("s", "min", "h"),
+    "es": ("s", "min", "h"),
+    "it": ("s", "min", "h"),
+    "nl": ("s", "min", "uur"),
+    "pt": ("s", "min", "h"),
+    "pl": ("s", "min", "godz."),
+    "ru": ("с", "мин", "ч"),
+    "uk": ("с", "хв", "год"),
 }

@@ -20,16 +20,18 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
 from bot.telegram import subscriptions
+from bot.telegram.admin_texts import article_count
 from bot.telegram.background import in_background
 from bot.telegram.context import SERVICES_KEY, NewsContext
-from bot.telegram.feed_texts import FEEDS_SAY
+from bot.telegram.feed_texts import FEED_DAYS, FEED_TIMES, FEED_UNITS, FEEDS_SAY
 from bot.telegram.formatting import escape, is_web_url
 from bot.telegram.handlers import admin_message, command_argument, language_of_user, send_html
 from bot.telegram.state import BotState
 from bot.telegram.state_backends import open_feed_registry
 from bot.telegram.subscriptions import import_json, match_new_articles, send_digests
+from bot.texts import count_form
 from index.errors import FeedError
-from index.feeds import FeedPoller, FeedRegistry
+from index.feeds import Feed, FeedPoller, FeedRegistry
 from index.text import shorten
 
 if TYPE_CHECKING:
@@ -143,13 +145,42 @@ def feeds_summary(context: NewsContext, language: str = "en") -> list[str]:
     counts = {"feeds": len(feeds), "failing": len(failing), "polls": services.polls}
     lines = [FEEDS_SAY[language]["stats_feeds"].format(**counts)]
     now = time.time()
-    lines += [f"⚠️ <code>{escape(shorten(f.url, 120))}</code>: {escape(f.status(now))}" for f in failing[:5]]
+    lines += [
+        f"⚠️ <code>{escape(shorten(f.url, 120))}</code>: {escape(feed_status(f, now, language))}" for f in failing[:5]
+    ]
     return lines
+
+
+def feed_status(feed: Feed, now: float, language: str = "en") -> str:
+    """`Feed.status` (index/feeds.py) in the user's language: when the feed was last read, or how often in a row it
+    failed and when it is tried again; its error as the index gives it (English)."""
+    say = FEEDS_SAY[language]
+    if feed.failures:
+        times = count_form(feed.failures, language, FEED_TIMES[language])
+        wait = _span(max(0.0, feed.next_at - now), language)
+        return say["status_failing"].format(times=times, wait=wait, error=feed.error)
+    if not feed.checked_at:
+        return say["status_unread"]
+    ago = _span(max(0.0, now - feed.ok_at), language)
+    return say["status_ok"].format(ago=ago, articles=article_count(feed.articles, language))
+
+
+def _span(seconds: float, language: str) -> str:
+    """A span of time, rounded to its unit: "45 s", "12 min", "3 h", "2 days"."""
+    second, minute, hour = FEED_UNITS[language]
+    if seconds < 90:
+        return f"{seconds:.0f} {second}"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} {minute}"
+    if seconds < 48 * 3600:
+        return f"{seconds / 3600:.0f} {hour}"
+    return count_form(round(seconds / 86400), language, FEED_DAYS[language])
 
 
 async def feeds(update: Update, context: NewsContext) -> None:
     """/feeds: the followed feeds and how each is doing (admins only)."""
-    say = FEEDS_SAY[language_of_user(update)]
+    language = language_of_user(update)
+    say = FEEDS_SAY[language]
     message = await admin_message(update, context, say["not_admin_feeds"])
     if message is None:
         return
@@ -161,7 +192,8 @@ async def feeds(update: Update, context: NewsContext) -> None:
     lines = [say["feeds_heading"]]
     for number, feed in enumerate(listed[:MAX_FEEDS_LISTED], start=1):
         mark = "⚠️" if feed.failures else "✅" if feed.checked_at else "⏳"
-        lines.append(f"{number}. {mark} <code>{escape(shorten(feed.url, 200))}</code>\n{escape(feed.status(now))}")
+        status = escape(feed_status(feed, now, language))
+        lines.append(f"{number}. {mark} <code>{escape(shorten(feed.url, 200))}</code>\n{status}")
     if len(listed) > MAX_FEEDS_LISTED:
         lines.append(say["more_feeds"].format(n=len(listed) - MAX_FEEDS_LISTED))
     await send_html(message, "\n".join(lines))

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from telegram.ext import Application, Job
 
-from bot.telegram.feeds import JOB_NAME
-from index.feeds import FeedPoller, FeedRegistry
+from bot.telegram.feed_texts import FEEDS_SAY
+from bot.telegram.feeds import JOB_NAME, feed_status
+from index.feeds import Feed, FeedPoller, FeedRegistry
 from index.newsroom import Newsroom
 from index.priority import BACKGROUND_NICE
 from tests.bot.conftest import (
@@ -51,6 +52,58 @@ def jobs(application: Application[Any, Any, Any, Any, Any, Any]) -> tuple[Job[An
 def site() -> Iterator[LoopbackSite]:
     with serving(LoopbackSite()) as running:
         yield running
+
+
+async def test_an_admin_sees_the_feeds_status_in_their_language(make_offline_bot: MakeOfflineBot) -> None:
+    # the status line was English whatever the admin's language ("not read yet" under "Feeds, denen ich folge")
+    grace = {**ADMIN, "language_code": "de"}
+    bot = await make_offline_bot()
+    await bot.send("/feed_add https://elda.example/feed.xml", user=grace)
+    [listed] = await bot.send("/feeds", user=grace)
+    assert listed.text == "Feeds, denen ich folge\n1. ⏳ https://elda.example/feed.xml\nnoch nicht gelesen"
+
+
+@pytest.mark.parametrize(
+    ("language", "failing", "ok"),
+    [
+        ("en", "failing (1 time in a row, next try in 12 min): HTTP 503", "ok, read 3 h ago, 1 article"),
+        (
+            "de",
+            "fehlerhaft (1-mal in Folge, nächster Versuch in 12 min): HTTP 503",
+            "ok, vor 3 Std. gelesen, 1 Artikel",
+        ),
+        ("fr", "en échec (1 fois de suite, prochain essai dans 12 min) : HTTP 503", "ok, lu il y a 3 h, 1 article"),
+        ("ru", "ошибки (1 раз подряд, следующая попытка через 12 мин): HTTP 503", "ok, прочитан 3 ч назад, 1 статья"),
+    ],
+)
+def test_a_feeds_status_is_said_in_the_users_language_but_for_the_indexs_error(
+    language: str, failing: str, ok: str
+) -> None:
+    now = 1_000_000.0
+    broken = Feed("https://elda.example/feed.xml", checked_at=now, next_at=now + 720, failures=1, error="HTTP 503")
+    assert feed_status(broken, now, language) == failing
+    read = Feed("https://elda.example/feed.xml", checked_at=now, ok_at=now - 3 * 3600, articles=1)
+    assert feed_status(read, now, language) == ok
+
+
+@pytest.mark.parametrize(
+    ("language", "failures", "days", "expected"),
+    [
+        ("en", 3, 2, "failing (3 times in a row, next try in 2 days): x"),
+        ("de", 3, 3, "fehlerhaft (3-mal in Folge, nächster Versuch in 3 Tagen): x"),
+        ("pl", 2, 5, "błędy (2 razy z rzędu, następna próba za 5 dni): x"),
+        ("ru", 2, 2, "ошибки (2 раза подряд, следующая попытка через 2 дня): x"),
+        ("uk", 5, 21, "помилки (5 разів поспіль, наступна спроба через 21 день): x"),
+    ],
+)
+def test_a_feeds_failures_and_days_are_counted_with_the_languages_plural_forms(
+    language: str, failures: int, days: int, expected: str
+) -> None:
+    broken = Feed(
+        "https://elda.example/feed.xml", checked_at=1.0, next_at=1.0 + days * 86400, failures=failures, error="x"
+    )
+    assert feed_status(broken, 1.0, language) == expected
+    assert feed_status(Feed("https://elda.example/feed.xml"), 1.0, language) == FEEDS_SAY[language]["status_unread"]
 
 
 async def test_admins_add_list_and_remove_feeds(make_offline_bot: MakeOfflineBot) -> None:

@@ -140,3 +140,12 @@ def test_the_rate_limits_messages_are_counted_with_the_languages_plural_forms(
         and all(fields(form) == Counter({"n:": 1}) for form in forms)
         for code, forms in handler_texts.MESSAGE_FORMS.items()
     )
+
+
+def test_a_feeds_status_counts_and_units_are_in_all_ten_languages() -> None:
+    for table in (feed_texts.FEED_TIMES, feed_texts.FEED_DAYS):
+        assert set(table) == LANGUAGES
+        for code, forms in table.items():
+            assert len(forms) == (3 if code in admin_texts.SLAVIC_COUNTS else 2), code
+            assert all(fields(form) == Counter({"n:": 1}) for form in forms), code
+    assert set(feed_texts.FEED_UNITS) == LANGUAGES
