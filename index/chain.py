@@ -1,6 +1,6 @@
 """The question-answering chain, in LangChain runnables: screen the question, read its dates, retrieve, gate, answer.
 
-    {"question", "search_query"?, "now"?, "said"?, "alone"?, "unanswered"?}
+    {"question", "search_query"?, "now"?, "said"?, "alone"?, "unanswered"?, "follows"?, "asker"?}
       │  names a stored outlet as its source  -> read without it, over that outlet's articles    (outlets.py)
       ├─ only a web address                   -> the lead of the article read from it, or that it is unread
       ├─ not a question ("hi", "?")           -> a short helpful reply                (AnswerGate.screen_question)
@@ -52,7 +52,7 @@ from index.answerers.people import asked_person, naming, person_answer
 from index.answerers.replies import reply
 from index.dates import DateQuery, parse_now, parse_question
 from index.language import detect_language, question_language
-from index.models import Answer, Hit, Source, StoredArticle
+from index.models import BOT_REPLY, Answer, Hit, Source, StoredArticle
 from index.outlets import OutletQuery, Outlets, may_name_an_outlet
 from index.retrieval import document_to_hit
 from index.segmentation import split_sentences
@@ -260,20 +260,28 @@ def newest_relevant(hits: Sequence[Hit], min_relevance: float) -> list[Hit]:
     return [h for h in hits if h.article_id == newest]
 
 
+# What the gate declines for because the news lacks it: "The indexed news does not say.", "No article from … is
+# indexed". Its other reasons are the bot's own replies (BOT_REPLY).
+NEWS_LACKS_IT = frozenset({"not_relevant", "no_article_in_range"})
+
+
 def declined(question: str, decision: Decision) -> Answer:
-    """The gate's reply as an Answer without sources."""
+    """The gate's reply as an Answer without sources: "gate" when the news lacks what was asked, else BOT_REPLY."""
+    answerer = "gate" if decision.reason in NEWS_LACKS_IT else BOT_REPLY
     return Answer(
-        text=decision.text, abstained=True, answerer="gate", question=question, confidence=decision.probability
+        text=decision.text, abstained=True, answerer=answerer, question=question, confidence=decision.probability
     )
 
 
 def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str, Any], Answer]:
     """A runnable taking {"question", optional "search_query", optional "now", optional "said", optional "alone",
-    optional "unanswered", optional "follows"} and returning an Answer. "said": what the conversation's answers
-    quoted, for a request for more of their story (index/conversation.py `more_of_the_story`); "alone": the question
-    follows no earlier turn (a question word alone is then unclear, `AnswerGate.screen_question`); "unanswered": the
-    last reply quoted no news ("Why not?" is then told where answers come from); "follows": the questions a
-    follow-up that keeps their story follows, newest first (`story_questions`)."""
+    optional "unanswered", optional "follows", optional "asker"} and returning an Answer. "said": what the
+    conversation's answers quoted, for a request for more of their story (index/conversation.py
+    `more_of_the_story`); "alone": the question follows no earlier turn (a question word alone is then unclear,
+    `AnswerGate.screen_question`); "unanswered": the last reply quoted no news ("Why not?" is then told where answers
+    come from); "follows": the questions a follow-up that keeps their story follows, newest first
+    (`story_questions`); "asker": the language the asker's client names, for a reply to words two languages share
+    (`AnswerGate.screen_question`)."""
 
     def _outlet(inputs: dict[str, Any]) -> dict[str, Any]:
         # "What does derStandard say about Trump?" is read as "News about Trump" over derStandard's articles. A
@@ -314,7 +322,11 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _screened(inputs: dict[str, Any]) -> Decision:
         now = parse_now(inputs.get("now"))
         return step.gate.screen_question(
-            inputs["question"], now, alone=bool(inputs.get("alone")), unanswered=bool(inputs.get("unanswered"))
+            inputs["question"],
+            now,
+            alone=bool(inputs.get("alone")),
+            unanswered=bool(inputs.get("unanswered")),
+            asker=str(inputs.get("asker") or ""),
         )
 
     def _not_a_question(inputs: dict[str, Any]) -> bool:

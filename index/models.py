@@ -215,6 +215,11 @@ class StoredArticle:
         }
 
 
+#: `Answer.answerer` of the bot's own replies: to small talk, a request for help, a question that names no story, a
+#: message to an empty store. No news was asked for, so the front ends suggest no rephrasing after them.
+BOT_REPLY = "reply"
+
+
 @dataclass(frozen=True)
 class Answer:
     """An answer with citations [n] into `sources`; `abstained` when the indexed news does not say."""

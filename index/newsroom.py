@@ -149,9 +149,13 @@ class Newsroom(Ingestion):
         # the hybrid search and the extractive answerer (which names the store holds) read the BM25 index
         self.searcher.lexical.warm_up()
 
-    def ask(self, question: str, *, history: Sequence[Turn] = (), now: datetime | str | None = None) -> Answer:
+    def ask(
+        self, question: str, *, history: Sequence[Turn] = (), now: datetime | str | None = None, asker: str = ""
+    ) -> Answer:
         """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first. `now`
-        is what "today" in a question means: default NEWSBOT_NOW, else the clock."""
+        is what "today" in a question means: default NEWSBOT_NOW, else the clock. `asker`: the language the asker's
+        client names ("nl" from Telegram's language_code), for a reply to small talk two languages share ("Hallo":
+        Dutch for a Dutch asker, else German)."""
         # "WHO DENIED …?", "Hi! Who denied …?", "Do you know who denied …?" and "who denied …" ask "Who denied …?"
         question = as_asked(question)
         if not question:
@@ -192,6 +196,7 @@ class Newsroom(Ingestion):
                     "said": said,
                     "unanswered": unanswered,
                     "follows": story_questions(question, history),
+                    "asker": asker,
                 }
             )
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer

@@ -21,7 +21,7 @@ from telegram.constants import MessageLimit
 from bot.telegram.formatting_texts import DATE_FORMATS, LATEST_TEXTS, MONTHS, TEXTS
 from bot.texts import framing_language, read_as_line, written_by
 from index.answerers.base import CITATION_RE
-from index.models import Answer, ArticleMeta, Source, StoredArticle
+from index.models import BOT_REPLY, Answer, ArticleMeta, Source, StoredArticle
 from index.outlets import outlet_name
 from index.text import join_names, reporter_name, shorten
 
@@ -115,7 +115,7 @@ def render_answer(answer: Answer, language: str = "") -> str:
     if answer.unsure and not answer.abstained:
         parts.append(f"<i>{escape(texts['unsure'])}</i>")
     parts.append(answer_body(answer) or escape(texts["no_answer"]))
-    if answer.abstained:
+    if answer.abstained and answer.answerer != BOT_REPLY:  # not after "Hello!", "You're welcome!"
         parts.append(f"<i>{escape(texts['rephrase'])}</i>")
     if answer.sources:
         lines = (compact_source_line(s, language) for s in answer.sources)

@@ -71,6 +71,13 @@ def language_of_user(update: Update) -> str:
     return user_language(user.language_code if user else None)
 
 
+def asker_language(update: Update) -> str:
+    """The language the user's Telegram client names ("nl" for "nl-BE"), whether the bot's texts have it or not;
+    "" when it names none. It settles a message two languages share ("Hallo"), not the language of an answer."""
+    user = update.effective_user
+    return (user.language_code or "").lower().replace("_", "-").split("-")[0] if user else ""
+
+
 # --- access --------------------------------------------------------------------------------------------------
 
 
@@ -236,7 +243,9 @@ async def answer_question(update: Update, context: NewsContext, question: str) -
         for asked in questions_in(question):
             started = time.monotonic()
             async with keep_typing(context.bot, message.chat_id, thread_id=thread_id):
-                answer = await asyncio.to_thread(services.newsroom.ask, asked, history=await memory.history())
+                answer = await asyncio.to_thread(
+                    services.newsroom.ask, asked, history=await memory.history(), asker=asker_language(update)
+                )
             elapsed = time.monotonic() - started
             outcome = "abstained" if answer.abstained else f"{len(answer.sources)} sources"
             log.info("answered in chat %s in %.2f s: %s", message.chat_id, elapsed, outcome)

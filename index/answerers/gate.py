@@ -94,39 +94,46 @@ class AnswerGate:
         self.translates = translates
 
     def screen_question(
-        self, question: str, now: datetime | None = None, *, alone: bool = False, unanswered: bool = False
+        self,
+        question: str,
+        now: datetime | None = None,
+        *,
+        alone: bool = False,
+        unanswered: bool = False,
+        asker: str = "",
     ) -> Decision:
         """Small talk, punctuation and gibberish get a short helpful reply instead of a cited sentence; `now` is
         what today is for a question about the date (default: the clock). A question `alone` follows no earlier
         turn: a question word alone ("Why?") is then unclear, where in a conversation it asks about the story. One
         that follows a reply that quoted no news (`unanswered`, "the news does not say") and asks why not is told
         where the answers come from. A request for more ("More", "Nochmal") `alone` is asked which story it means.
+        `asker`: the language the asker's client names, for a reply to words two languages share ("Hallo").
         """
         words = WORD_RE.findall(question)
         number_only = NUMBER_ONLY.match(question) and not YEAR.match(question)
         letter_only = len(words) == 1 and len(words[0]) == 1 and words[0].islower()  # "a", "x"
         if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question) or number_only or letter_only:
-            return Decision(False, "not_a_question", reply("unclear", question))
+            return Decision(False, "not_a_question", reply("unclear", question, asker))
         if ARITHMETIC_ASKED.match(" ".join(question.split())):
-            return Decision(False, "not_a_question", reply("joke", question))
+            return Decision(False, "not_a_question", reply("joke", question, asker))
         said = " ".join(words)
         if unanswered and WHY_NOT.match(said):
-            return Decision(False, "not_a_question", reply("why_not", question))
+            return Decision(False, "not_a_question", reply("why_not", question, asker))
         if alone and BARE_QUESTION.match(said):
-            return Decision(False, "not_a_question", REPLIES["unclear"][bare_language(question, words)])
+            return Decision(False, "not_a_question", REPLIES["unclear"][bare_language(question, words, asker=asker)])
         if alone and (MORE_ALONE.match(said) or ASKS_FOR_MORE.match(question)):
-            return Decision(False, "no_story", REPLIES["no_story"][bare_language(question, words, MORE_WORDS)])
+            return Decision(False, "no_story", REPLIES["no_story"][bare_language(question, words, MORE_WORDS, asker)])
         if CLOCK.match(said):
             return Decision(False, "not_a_question", clock_reply(question, now or datetime.now(UTC)))
         if not self.translates and TRANSLATE_REQUEST.match(question):
-            return Decision(False, "not_a_question", reply("translate", question))
+            return Decision(False, "not_a_question", reply("translate", question, asker))
         if not self.translates and SUMMARY_REQUEST.match(said):
-            return Decision(False, "not_a_question", reply("summary", question))
+            return Decision(False, "not_a_question", reply("summary", question, asker))
         kind = "sources" if asks_for_sources(question) else small_talk(words)
         if kind:
-            return Decision(False, "not_a_question", reply(kind, question))
+            return Decision(False, "not_a_question", reply(kind, question, asker))
         if not _has_meaning(words):
-            return Decision(False, "not_a_question", reply("unclear", question))
+            return Decision(False, "not_a_question", reply("unclear", question, asker))
         return ANSWER
 
     def screen_story(self, question: str) -> Decision:

@@ -338,43 +338,49 @@ CHATTY = frozenset(
 )
 
 
-def reply(kind: str, question: str) -> str:
+def reply(kind: str, question: str, asker: str = "") -> str:
     """One of REPLIES in the question's language where we have it, else in English (`reply_language`)."""
-    return REPLIES[kind][reply_language(kind, question)]
+    return REPLIES[kind][reply_language(kind, question, asker)]
 
 
-def reply_language(kind: str, question: str) -> str:
+def reply_language(kind: str, question: str, asker: str = "") -> str:
     """The language of REPLIES[kind] to reply to the question in: the question's, where REPLIES has it, else
     English. Small talk speaks the language whose small-talk words it holds most of (`small_talk_language`):
-    detection is unsure of a word or two ("Merci", "Hilfe")."""
+    detection is unsure of a word or two ("Merci", "Hilfe"). `asker`: the language the asker's client names
+    (Telegram's language_code), which settles a message two languages share ("Hallo": German or Dutch)."""
     language = question_language(question, default="en")
     if kind in CHATTY:
-        language = small_talk_language(question, language) or language
+        language = small_talk_language(question, language, asker) or language
     return language if language in REPLIES[kind] else "en"
 
 
-def bare_language(message: str, words: Sequence[str], table: Mapping[str, frozenset[str]] = BARE_WORDS) -> str:
+def bare_language(
+    message: str, words: Sequence[str], table: Mapping[str, frozenset[str]] = BARE_WORDS, asker: str = ""
+) -> str:
     """The language of a question word alone (BARE_WORDS, or another `table` of words by language, each word folded
     and as written): of two that have it folded, the one that spells it as written ("Porquê?": Portuguese, not
-    Spanish "porqué"), else the detected one, else the first; English when none has it."""
+    Spanish "porqué"), else the `asker`'s (`reply_language`), else the detected one, else the first; English when
+    none has it."""
     folded = {fold(word) for word in words}
     languages = [language for language, bare in table.items() if folded & bare]
     spelled = {word.casefold() for word in words}
     if len(as_written := [language for language in languages if spelled & table[language]]) == 1:
         return as_written[0]
+    if len(languages) > 1 and asker in languages:
+        return asker
     if len(languages) > 1 and (detected := question_language(message, default="")) in languages:
         return detected
     return languages[0] if languages else "en"
 
 
-def small_talk_language(message: str, detected: str = "") -> str:
+def small_talk_language(message: str, detected: str = "", asker: str = "") -> str:
     """The language of SMALL_TALK_LANGUAGES whose words the message holds most of ("Dank je wel": Dutch, "wel" and
-    "je" to German's "dank"); of two that hold as many, the `detected` one, else the first. "" when it holds none
-    (English, or no small talk)."""
+    "je" to German's "dank"); of two that hold as many, the `asker`'s (`reply_language`), else the `detected` one,
+    else the first. "" when it holds none (English, or no small talk)."""
     folded = {fold(word) for word in WORD_RE.findall(message)}
     counts = {language: len(folded & words) for language, words in SMALL_TALK_LANGUAGES.items()}
     most = max(counts.values())
     if not most:
         return ""
     tied = [language for language, n in counts.items() if n == most]
-    return detected if detected in tied else tied[0]
+    return asker if asker in tied else detected if detected in tied else tied[0]

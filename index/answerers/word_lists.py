@@ -106,7 +106,7 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
     ),
     "nl": _words(
         """bronnen koppeling vertaal vertalen samenvatten samenvatting alsjeblieft alstublieft graag
-        bedankt dankjewel dankuwel je wel hartelijk hoi goedemorgen goedemiddag goedenavond goedenacht
+        bedankt dankjewel dankuwel dank je wel hartelijk hallo hoi goedemorgen goedemiddag goedenavond goedenacht
         welterusten doei ziens oké tot straks fijne prettige dag avond nee goed precies duidelijk akkoord snap begrijp
         begrepen laat maar maakt uit geen probleem ben jij bent wat kun kunt doen werkt dit het heet hulp gemaakt
         vraag vragen weet zeker meen klopt waar juist fout onzin verkeerd antwoord gevraagd dom stom nutteloos niet

@@ -202,6 +202,37 @@ def test_through_the_newsroom_more_is_asked_which_story_first_and_gets_more_afte
 
 
 @pytest.mark.parametrize(
+    ("text", "asker", "kind", "language"),
+    [
+        # "Hallo" is German and Dutch: German unless the asker's client says Dutch (it was German for everyone)
+        ("Hallo", "", "greeting", "de"),
+        ("Hallo!", "nl", "greeting", "nl"),
+        ("Hallo", "de", "greeting", "de"),
+        ("Hallo", "en", "greeting", "de"),  # a language the words are not in settles nothing
+        ("Dank", "nl", "thanks", "nl"),
+        ("Dank je", "", "thanks", "nl"),  # "je" is Dutch: it was German's "dank" first
+        ("Danke", "nl", "thanks", "de"),  # words of one language are that language's, whoever asks
+        ("Porque?", "pt", "unclear", "pt"),  # Spanish "porqué" and Portuguese "porquê" unaccented
+        ("Porque?", "", "unclear", "es"),
+        ("Porquê?", "es", "unclear", "pt"),  # as written, Portuguese
+    ],
+)
+def test_words_two_languages_share_are_answered_in_the_askers_language(
+    text: str, asker: str, kind: str, language: str
+) -> None:
+    decided = AnswerGate(min_relevance=0.5).screen_question(text, alone=True, asker=asker)
+    assert not decided.answer and decided.text == REPLIES[kind][language]
+
+
+def test_through_the_newsroom_the_askers_language_settles_a_shared_word(tmp_path: Path) -> None:
+    answerer = CountingAnswerer()
+    newsroom = Newsroom(make_settings(tmp_path / "data"), embedder=ScriptedEmbedder("scripted", {}), answerer=answerer)
+    assert newsroom.ask("Hallo", asker="nl").text == REPLIES["greeting"]["nl"]
+    assert newsroom.ask("Hallo").text == REPLIES["greeting"]["de"]
+    assert answerer.calls == 0
+
+
+@pytest.mark.parametrize(
     ("message", "asked"),
     [
         ("Hi! Who denied supplying arms?", "Who denied supplying arms?"),

@@ -20,7 +20,7 @@ from bot.telegram.formatting import (
     visible_length,
 )
 from bot.texts import framing_language
-from index.models import Answer, ArticleMeta, Source, StoredArticle
+from index.models import BOT_REPLY, Answer, ArticleMeta, Source, StoredArticle
 from tests.fakes.bot_api import BotApiError, checked_text, parse_telegram_html
 
 KIRBY = Source(
@@ -93,6 +93,8 @@ def test_an_unsure_answer_says_so_before_it_in_the_questions_language() -> None:
 def test_an_abstention_suggests_what_to_do_and_lists_no_sources() -> None:
     html = render_answer(Answer(text="The indexed news does not say.", abstained=True))
     assert "/latest" in html and "Sources" not in html
+    greeting = Answer(text="Hello! Ask me about the news.", abstained=True, answerer=BOT_REPLY, question="Hello")
+    assert render_answer(greeting) == "Hello! Ask me about the news."  # the bot's own reply: no rephrasing
 
 
 def test_a_list_of_headlines_shows_each_title_once_with_its_link_outlet_and_date() -> None:

@@ -17,7 +17,7 @@ from bot.telegram.admin import render_report
 from bot.telegram.context import SERVICES_KEY
 from bot.telegram.handlers import keep_typing
 from index.answerers.base import Answerer, build_answer
-from index.answerers.replies import EXAMPLE_QUESTIONS
+from index.answerers.replies import EXAMPLE_QUESTIONS, REPLIES
 from index.ingestion import Failure, IngestReport
 from index.models import Answer, Article, ArticleMeta, Hit, Turn
 from index.newsroom import Newsroom
@@ -48,6 +48,20 @@ async def test_a_private_message_is_a_question_answered_with_sources(offline_bot
     calls = [call.method for call in offline_bot.api.calls]
     assert calls.index("sendChatAction") < calls.index("sendMessage")  # "typing…" while the answer is prepared
     assert set(offline_bot.api.chat_actions) == {(ADA["id"], "typing")}  # renewed every 4 s on a slow machine
+    assert not offline_bot.api.errors
+
+
+async def test_a_greeting_two_languages_share_is_answered_in_the_users_telegram_language(
+    offline_bot: OfflineBot,
+) -> None:
+    daan = {**make_user(104, "Daan"), "language_code": "nl-BE"}
+    [dutch] = await offline_bot.send("Hallo", user=daan)
+    [german] = await offline_bot.send("Hallo", user=HANS)
+    # the whole message: no "Try rephrasing, or see what I have read with /latest." after a greeting (it was, in
+    # English, after every reply to small talk)
+    assert dutch.text == REPLIES["greeting"]["nl"] and german.text == REPLIES["greeting"]["de"]
+    [abstained] = await offline_bot.send("Who won the 2026 FIFA World Cup?")
+    assert "/latest" in abstained.text  # after "the news does not say" it still suggests what to do
     assert not offline_bot.api.errors
 
 
