@@ -154,8 +154,8 @@ class Newsroom(Ingestion):
     ) -> Answer:
         """Answer a question from the indexed news; `history` holds the chat's earlier turns, oldest first. `now`
         is what "today" in a question means: default NEWSBOT_NOW, else the clock. `asker`: the language the asker's
-        client names ("nl" from Telegram's language_code), for a reply to small talk two languages share ("Hallo":
-        Dutch for a Dutch asker, else German)."""
+        chat client names ("nl"), for a reply to small talk two languages share ("Hallo": Dutch for a Dutch asker,
+        else German)."""
         # "WHO DENIED …?", "Hi! Who denied …?", "Do you know who denied …?" and "who denied …" ask "Who denied …?"
         question = as_asked(question)
         if not question:

@@ -29,10 +29,16 @@ MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
 TITLE_CHARS = 90
 
 
+def primary_language(code: str | None) -> str:
+    """The language a Telegram user's `language_code` names, without its region ("de-AT": "de", "pt_BR": "pt"); ""
+    for none."""
+    return (code or "").lower().replace("_", "-").split("-")[0]
+
+
 def user_language(code: str | None) -> str:
     """The language of TEXTS for a Telegram user's `language_code` ("de", "de-AT", "pt-BR", "uk"); English for any
     other."""
-    language = (code or "").lower().replace("_", "-").split("-")[0]
+    language = primary_language(code)
     return language if language in TEXTS else "en"
 
 

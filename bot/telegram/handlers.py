@@ -29,6 +29,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import (
     escape,
+    primary_language,
     render_answer,
     render_full_sources,
     render_latest,
@@ -75,7 +76,7 @@ def asker_language(update: Update) -> str:
     """The language the user's Telegram client names ("nl" for "nl-BE"), whether the bot's texts have it or not;
     "" when it names none. It settles a message two languages share ("Hallo"), not the language of an answer."""
     user = update.effective_user
-    return (user.language_code or "").lower().replace("_", "-").split("-")[0] if user else ""
+    return primary_language(user.language_code) if user else ""
 
 
 # --- access --------------------------------------------------------------------------------------------------

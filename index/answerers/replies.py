@@ -346,8 +346,8 @@ def reply(kind: str, question: str, asker: str = "") -> str:
 def reply_language(kind: str, question: str, asker: str = "") -> str:
     """The language of REPLIES[kind] to reply to the question in: the question's, where REPLIES has it, else
     English. Small talk speaks the language whose small-talk words it holds most of (`small_talk_language`):
-    detection is unsure of a word or two ("Merci", "Hilfe"). `asker`: the language the asker's client names
-    (Telegram's language_code), which settles a message two languages share ("Hallo": German or Dutch)."""
+    detection is unsure of a word or two ("Merci", "Hilfe"). `asker`: the language the asker's chat client names
+    ("nl"), which settles a message two languages share ("Hallo": German or Dutch)."""
     language = question_language(question, default="en")
     if kind in CHATTY:
         language = small_talk_language(question, language, asker) or language
