@@ -388,11 +388,19 @@ def topic_hits(newsroom: Newsroom, topic: str, article_ids: Sequence[str]) -> li
     return [hit for hit in newsroom.store.best_hits(article_ids, vector) if hit.score >= threshold]
 
 
-def _duration(seconds: float) -> str:
+def span_in_units(seconds: float) -> tuple[float, str]:
+    """A span of time in the unit a feed's status names it in: seconds below 90, minutes below 90, hours below 48,
+    else days ("s", "min", "h", "days"); the log's `Feed.status` and the bot's status lines (bot/telegram/feeds.py)
+    switch units alike."""
     if seconds < 90:
-        return f"{seconds:.0f} s"
-    minutes = seconds / 60
-    if minutes < 90:
-        return f"{minutes:.0f} min"
-    hours = minutes / 60
-    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+        return seconds, "s"
+    if seconds < 90 * 60:
+        return seconds / 60, "min"
+    if seconds < 48 * 3600:
+        return seconds / 3600, "h"
+    return seconds / 86400, "days"
+
+
+def _duration(seconds: float) -> str:
+    value, unit = span_in_units(seconds)
+    return f"{value:.1f} {unit}" if unit in ("h", "days") else f"{value:.0f} {unit}"

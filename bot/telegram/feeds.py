@@ -31,7 +31,7 @@ from bot.telegram.state_backends import open_feed_registry
 from bot.telegram.subscriptions import import_json, match_new_articles, send_digests
 from bot.texts import count_form
 from index.errors import FeedError
-from index.feeds import Feed, FeedPoller, FeedRegistry
+from index.feeds import Feed, FeedPoller, FeedRegistry, span_in_units
 from index.text import shorten
 
 if TYPE_CHECKING:
@@ -166,15 +166,12 @@ def feed_status(feed: Feed, now: float, language: str = "en") -> str:
 
 
 def _span(seconds: float, language: str) -> str:
-    """A span of time, rounded to its unit: "45 s", "12 min", "3 h", "2 days"."""
-    second, minute, hour = FEED_UNITS[language]
-    if seconds < 90:
-        return f"{seconds:.0f} {second}"
-    if seconds < 90 * 60:
-        return f"{seconds / 60:.0f} {minute}"
-    if seconds < 48 * 3600:
-        return f"{seconds / 3600:.0f} {hour}"
-    return count_form(round(seconds / 86400), language, FEED_DAYS[language])
+    """A span of time in the unit `span_in_units` picks, rounded to it: "45 s", "12 min", "3 h", "2 days"."""
+    value, unit = span_in_units(seconds)
+    if unit == "days":
+        return count_form(round(value), language, FEED_DAYS[language])
+    names = dict(zip(("s", "min", "h"), FEED_UNITS[language], strict=True))
+    return f"{value:.0f} {names[unit]}"
 
 
 async def feeds(update: Update, context: NewsContext) -> None:
