@@ -154,11 +154,11 @@ def framing_language(question: str) -> str:
 
 
 def count_form(n: int, language: str, forms: Sequence[str]) -> str:
-    """The form of a counted word for `n`, formatted with it: `forms` is (one, other) in most languages; Polish,
-    Russian and Ukrainian have three (one, a few: 2-4, 22-24…, many: 5-21, 25…), and Polish says the "one" form of
-    1 only ("21 artykułów", "21 статья")."""
+    """The form of a counted word for `n`, formatted with it: `forms` is (one, other) in most languages, and French
+    counts 0 as one ("0 article", "0 articles" in English); Polish, Russian and Ukrainian have three (one, a few:
+    2-4, 22-24…, many: 5-21, 25…), and Polish says the "one" form of 1 only ("21 artykułów", "21 статья")."""
     if len(forms) < 3:
-        return (forms[0] if n == 1 else forms[-1]).format(n=n)
+        return (forms[0] if n == 1 or (n == 0 and language == "fr") else forms[-1]).format(n=n)
     one, few, many = forms
     if n % 10 == 1 and n % 100 != 11 and (language != "pl" or n == 1):
         return one.format(n=n)

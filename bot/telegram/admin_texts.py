@@ -14,7 +14,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Send <code>/add URL</code> to add a news page, or send me a file.",
         "not_url": "That is not a web address: <code>{url}</code>",
         "too_many": "Please add at most {n} pages at a time.",
-        "pages": "{n} pages",
         "that_page": "that page",
         "one_of_pages": "one of these pages",
         "that_file": "a file of that name",
@@ -37,8 +36,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… and {n} more failures.",
         "nothing_found": "I found no article there.",
         "now_know": "I now know {articles}.",
-        "article": "1 article",
-        "articles": "{n} articles",
         "delete_usage": "Send <code>/delete URL</code> with an article's link as /latest shows it (a feed's address: "
         "all its articles), or the name of a file you sent me.",
         "could_not_delete": "Could not delete: {why}",
@@ -56,7 +53,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "eine Datei.",
         "not_url": "Das ist keine Webadresse: <code>{url}</code>",
         "too_many": "Bitte fügen Sie höchstens {n} Seiten auf einmal hinzu.",
-        "pages": "{n} Seiten",
         "that_page": "diese Seite",
         "one_of_pages": "eine dieser Seiten",
         "that_file": "eine Datei dieses Namens",
@@ -80,8 +76,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… und {n} weitere Fehler.",
         "nothing_found": "Dort habe ich keinen Artikel gefunden.",
         "now_know": "Ich kenne jetzt {articles}.",
-        "article": "1 Artikel",
-        "articles": "{n} Artikel",
         "delete_usage": "Senden Sie <code>/delete URL</code> mit dem Link eines Artikels, wie /latest ihn zeigt (die "
         "Adresse eines Feeds: alle seine Artikel), oder den Namen einer Datei, die Sie mir geschickt haben.",
         "could_not_delete": "Konnte nicht löschen: {why}",
@@ -98,7 +92,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Envoyez <code>/add URL</code> pour ajouter une page d’actualité, ou envoyez-moi un fichier.",
         "not_url": "Ce n’est pas une adresse web : <code>{url}</code>",
         "too_many": "Veuillez ajouter au plus {n} pages à la fois.",
-        "pages": "{n} pages",
         "that_page": "cette page",
         "one_of_pages": "l’une de ces pages",
         "that_file": "un fichier de ce nom",
@@ -122,8 +115,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… et {n} autres échecs.",
         "nothing_found": "Je n’y ai trouvé aucun article.",
         "now_know": "Je connais maintenant {articles}.",
-        "article": "1 article",
-        "articles": "{n} articles",
         "delete_usage": "Envoyez <code>/delete URL</code> avec le lien d’un article tel que /latest l’affiche "
         "(l’adresse d’un flux : tous ses articles), ou le nom d’un fichier que vous m’avez envoyé.",
         "could_not_delete": "Impossible de supprimer : {why}",
@@ -140,7 +131,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Envíe <code>/add URL</code> para añadir una página de noticias, o envíeme un archivo.",
         "not_url": "Eso no es una dirección web: <code>{url}</code>",
         "too_many": "Añada como máximo {n} páginas a la vez, por favor.",
-        "pages": "{n} páginas",
         "that_page": "esa página",
         "one_of_pages": "una de esas páginas",
         "that_file": "un archivo con ese nombre",
@@ -164,8 +154,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… y {n} errores más.",
         "nothing_found": "No encontré ningún artículo ahí.",
         "now_know": "Ahora conozco {articles}.",
-        "article": "1 artículo",
-        "articles": "{n} artículos",
         "delete_usage": "Envíe <code>/delete URL</code> con el enlace de un artículo tal como lo muestra /latest (la "
         "dirección de un feed: todos sus artículos), o el nombre de un archivo que me haya enviado.",
         "could_not_delete": "No se pudo eliminar: {why}",
@@ -182,7 +170,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Invii <code>/add URL</code> per aggiungere una pagina di notizie, oppure mi mandi un file.",
         "not_url": "Questo non è un indirizzo web: <code>{url}</code>",
         "too_many": "Aggiunga al massimo {n} pagine alla volta, per favore.",
-        "pages": "{n} pagine",
         "that_page": "quella pagina",
         "one_of_pages": "una di queste pagine",
         "that_file": "un file con quel nome",
@@ -206,8 +193,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… e altri {n} errori.",
         "nothing_found": "Lì non ho trovato nessun articolo.",
         "now_know": "Ora conosco {articles}.",
-        "article": "1 articolo",
-        "articles": "{n} articoli",
         "delete_usage": "Invii <code>/delete URL</code> con il link di un articolo come lo mostra /latest "
         "(l’indirizzo di un feed: tutti i suoi articoli), o il nome di un file che mi ha mandato.",
         "could_not_delete": "Impossibile eliminare: {why}",
@@ -225,7 +210,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Stuur <code>/add URL</code> om een nieuwspagina toe te voegen, of stuur me een bestand.",
         "not_url": "Dat is geen webadres: <code>{url}</code>",
         "too_many": "Voeg hoogstens {n} pagina’s tegelijk toe, alstublieft.",
-        "pages": "{n} pagina’s",
         "that_page": "die pagina",
         "one_of_pages": "een van deze pagina’s",
         "that_file": "een bestand met die naam",
@@ -249,8 +233,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… en nog {n} mislukte.",
         "nothing_found": "Ik heb daar geen artikel gevonden.",
         "now_know": "Ik ken nu {articles}.",
-        "article": "1 artikel",
-        "articles": "{n} artikelen",
         "delete_usage": "Stuur <code>/delete URL</code> met de link van een artikel zoals /latest die toont (het "
         "adres van een feed: al zijn artikelen), of de naam van een bestand dat u me hebt gestuurd.",
         "could_not_delete": "Kon niet verwijderen: {why}",
@@ -267,7 +249,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Envie <code>/add URL</code> para adicionar uma página de notícias, ou envie-me um arquivo.",
         "not_url": "Isso não é um endereço web: <code>{url}</code>",
         "too_many": "Adicione no máximo {n} páginas de cada vez, por favor.",
-        "pages": "{n} páginas",
         "that_page": "essa página",
         "one_of_pages": "uma dessas páginas",
         "that_file": "um arquivo com esse nome",
@@ -290,8 +271,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… e mais {n} falhas.",
         "nothing_found": "Não encontrei nenhum artigo ali.",
         "now_know": "Agora conheço {articles}.",
-        "article": "1 artigo",
-        "articles": "{n} artigos",
         "delete_usage": "Envie <code>/delete URL</code> com o link de um artigo como /latest o mostra (o endereço de "
         "um feed: todos os artigos dele), ou o nome de um arquivo que você me enviou.",
         "could_not_delete": "Não foi possível apagar: {why}",
@@ -308,7 +287,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Wyślij <code>/add URL</code>, aby dodać stronę z wiadomościami, albo wyślij mi plik.",
         "not_url": "To nie jest adres strony internetowej: <code>{url}</code>",
         "too_many": "Dodawaj najwyżej {n} stron naraz.",
-        "pages": "{n} stron",
         "that_page": "tę stronę",
         "one_of_pages": "jedną z tych stron",
         "that_file": "plik o tej nazwie",
@@ -331,8 +309,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… i jeszcze nieudane: {n}.",
         "nothing_found": "Nie znalazłem tam żadnego artykułu.",
         "now_know": "Teraz znam {articles}.",
-        "article": "1 artykuł",
-        "articles": "{n} artykułów",
         "delete_usage": "Wyślij <code>/delete URL</code> z linkiem do artykułu w postaci, w jakiej pokazuje go "
         "/latest (adres kanału: wszystkie jego artykuły), albo nazwę pliku, który mi wysłałeś.",
         "could_not_delete": "Nie udało się usunąć: {why}",
@@ -349,7 +325,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Отправьте <code>/add URL</code>, чтобы добавить новостную страницу, или пришлите мне файл.",
         "not_url": "Это не веб-адрес: <code>{url}</code>",
         "too_many": "Пожалуйста, добавляйте не больше {n} страниц за раз.",
-        "pages": "{n} страниц",
         "that_page": "эту страницу",
         "one_of_pages": "одну из этих страниц",
         "that_file": "файл с таким именем",
@@ -373,8 +348,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… и ещё ошибок: {n}.",
         "nothing_found": "Я не нашёл там ни одной статьи.",
         "now_know": "В индексе теперь {articles}.",
-        "article": "1 статья",
-        "articles": "{n} статей",
         "delete_usage": "Отправьте <code>/delete URL</code> со ссылкой на статью в том виде, в каком её показывает "
         "/latest (адрес ленты: все её статьи), или имя файла, который вы мне прислали.",
         "could_not_delete": "Не удалось удалить: {why}",
@@ -391,7 +364,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "add_usage": "Надішліть <code>/add URL</code>, щоб додати сторінку з новинами, або надішліть мені файл.",
         "not_url": "Це не вебадреса: <code>{url}</code>",
         "too_many": "Будь ласка, додавайте не більше {n} сторінок за раз.",
-        "pages": "{n} сторінок",
         "that_page": "цю сторінку",
         "one_of_pages": "одну з цих сторінок",
         "that_file": "файл із такою назвою",
@@ -414,8 +386,6 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
         "more_failures": "… і ще помилок: {n}.",
         "nothing_found": "Я не знайшов там жодної статті.",
         "now_know": "В індексі тепер {articles}.",
-        "article": "1 стаття",
-        "articles": "{n} статей",
         "delete_usage": "Надішліть <code>/delete URL</code> з посиланням на статтю в тому вигляді, у якому її показує "
         "/latest (адреса стрічки: усі її статті), або назву файлу, який ви мені надіслали.",
         "could_not_delete": "Не вдалося видалити: {why}",
@@ -428,31 +398,41 @@ ADMIN_SAY: dict[str, dict[str, str]] = {
 }
 
 
-# Polish, Russian and Ukrainian count with three forms: one, a few (2-4, 22-24…) and many (5-21, 25…); ADMIN_SAY has
-# the "many" form, these all three
-SLAVIC_COUNTS: dict[str, dict[str, tuple[str, str, str]]] = {
-    "pl": {
-        "articles": ("{n} artykuł", "{n} artykuły", "{n} artykułów"),
-        "pages": ("{n} strona", "{n} strony", "{n} stron"),
+#: how each language counts articles and pages, the forms `count_form` chooses from: (one, other); Polish, Russian
+#: and Ukrainian (one, a few, many)
+COUNTED_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "articles": {
+        "en": ("{n} article", "{n} articles"),
+        "de": ("{n} Artikel", "{n} Artikel"),
+        "fr": ("{n} article", "{n} articles"),
+        "es": ("{n} artículo", "{n} artículos"),
+        "it": ("{n} articolo", "{n} articoli"),
+        "nl": ("{n} artikel", "{n} artikelen"),
+        "pt": ("{n} artigo", "{n} artigos"),
+        "pl": ("{n} artykuł", "{n} artykuły", "{n} artykułów"),
+        "ru": ("{n} статья", "{n} статьи", "{n} статей"),
+        "uk": ("{n} стаття", "{n} статті", "{n} статей"),
     },
-    "ru": {
-        "articles": ("{n} статья", "{n} статьи", "{n} статей"),
-        "pages": ("{n} страница", "{n} страницы", "{n} страниц"),
-    },
-    "uk": {
-        "articles": ("{n} стаття", "{n} статті", "{n} статей"),
-        "pages": ("{n} сторінка", "{n} сторінки", "{n} сторінок"),
+    "pages": {
+        "en": ("{n} page", "{n} pages"),
+        "de": ("{n} Seite", "{n} Seiten"),
+        "fr": ("{n} page", "{n} pages"),
+        "es": ("{n} página", "{n} páginas"),
+        "it": ("{n} pagina", "{n} pagine"),
+        "nl": ("{n} pagina", "{n} pagina’s"),
+        "pt": ("{n} página", "{n} páginas"),
+        "pl": ("{n} strona", "{n} strony", "{n} stron"),
+        "ru": ("{n} страница", "{n} страницы", "{n} страниц"),
+        "uk": ("{n} сторінка", "{n} сторінки", "{n} сторінок"),
     },
 }
 
 
 def counted(key: str, n: int, language: str = "en") -> str:
-    """ADMIN_SAY's `key` ("articles", "pages") for `n` things: "5 pages"; "2 strony", "5 stron", "21 статья"."""
-    forms = SLAVIC_COUNTS.get(language, {}).get(key)
-    return ADMIN_SAY[language][key].format(n=n) if forms is None else count_form(n, language, forms)
+    """`n` things of COUNTED_FORMS' `key` ("articles", "pages"): "5 pages"; "2 strony", "5 stron", "21 статья"."""
+    return count_form(n, language, COUNTED_FORMS[key][language])
 
 
 def article_count(n: int, language: str = "en") -> str:
     """ "1 article", "2 articles"; "1 Artikel", "2 Artikel"; "1 artykuł", "3 artykuły", "5 artykułów"."""
-    say = ADMIN_SAY[language]
-    return say["article"] if n == 1 else counted("articles", n, language)
+    return counted("articles", n, language)
