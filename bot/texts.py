@@ -4,7 +4,7 @@ Polish, Russian, Ukrainian), else English; so do their own replies (`language_of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from index.answerers.replies import reply_language
@@ -134,6 +134,20 @@ def outlets_line(outlets: Sequence[tuple[str, int]], articles: int, language: st
     unnamed = articles - sum(n for _, n in outlets)
     plural = "" if unnamed == 1 else "s"
     return ", ".join(shown) + ("; " + texts["unnamed"].format(n=unnamed, s=plural) if unnamed else "")
+
+
+def primary_language(code: str | None) -> str:
+    """The language a Telegram user's `language_code` or a terminal's locale names, without its region or encoding
+    ("de-AT": "de", "pt_BR": "pt", "de_DE.UTF-8": "de"); "" for none, and for the C and POSIX locales."""
+    language = (code or "").lower().replace("_", "-").split(".")[0].split("@")[0].split("-")[0]
+    return "" if language in {"c", "posix"} else language
+
+
+def terminal_language(environ: Mapping[str, str]) -> str:
+    """The language the terminal's locale names, as the C library reads it (LC_ALL, else LC_MESSAGES, else LANG):
+    "de" for de_DE.UTF-8, "" for none or C."""
+    code = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    return primary_language(code)
 
 
 def language_of(text: str) -> str:

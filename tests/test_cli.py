@@ -227,6 +227,18 @@ def test_chat_answers_each_question_of_a_message_the_later_after_the_earlier(env
     assert result.exit_code == 0 and result.stdout.count("Quellen:") == 2
 
 
+def test_the_terminals_locale_settles_which_language_a_shared_word_is_answered_in(env: dict[str, str]) -> None:
+    invoke(env, "ingest", str(SEED_ARTICLE))
+    dutch = {**env, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "nl_NL.UTF-8"}
+    assert invoke(dutch, "ask", "Hallo").stdout.startswith("Hallo! Stel me een vraag over het nieuws")
+    chatted = CliRunner().invoke(app, ["chat"], env=dutch, input="Hallo\n/quit\n", catch_exceptions=False)
+    assert "Stel me een vraag" in chatted.stdout
+    # any other locale, or none: "Hallo" is German, as it was for everyone
+    for locale in ("de_DE.UTF-8", "en_GB.UTF-8", "C.UTF-8"):
+        said = invoke({**env, "LC_ALL": locale}, "ask", "Hallo").stdout
+        assert said.startswith("Hallo! Fragen Sie mich etwas zu den Nachrichten"), locale
+
+
 def test_ingest_help_documents_the_csv_columns_with_a_headerless_example(env: dict[str, str]) -> None:
     result = invoke(env, "ingest", "--help")
     assert result.exit_code == 0

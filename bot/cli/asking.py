@@ -1,14 +1,17 @@
-"""Commands that ask: `ask` for one question, `chat` for a conversation in the terminal."""
+"""Commands that ask: `ask` for one question, `chat` for a conversation in the terminal. The terminal's locale
+names the asker's language, as Telegram's language_code does in the bot: it settles only which of two languages
+that share a word a reply speaks ("Hallo" in a Dutch locale)."""
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
 from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.settings import Settings
-from bot.texts import SOURCE_WORDS, framing_language, read_as_line, written_by
+from bot.texts import SOURCE_WORDS, framing_language, read_as_line, terminal_language, written_by
 from index.answerers.gate import asks_for_sources
 from index.conversation import questions_in
 from index.dates import parse_now
@@ -86,7 +89,7 @@ def ask(
     with err_console.status(f"loading the embedder ({newsroom.embedder.name}) and the store…"):
         newsroom.warm_up(language_tools=False)
     with err_console.status("answering…"):
-        answer = newsroom.ask(question)
+        answer = newsroom.ask(question, asker=terminal_language(os.environ))
     if as_json:
         print_json(answer.to_dict())
     else:
@@ -103,6 +106,7 @@ def chat(ctx: typer.Context, now: Annotated[str, typer.Option("--now", help=NOW_
     err_console.print(CHAT_HELP)
     history: list[Turn] = []
     last: Answer | None = None
+    asker = terminal_language(os.environ)
     while True:
         try:
             question = input("you> ").strip()
@@ -130,7 +134,7 @@ def chat(ctx: typer.Context, now: Annotated[str, typer.Option("--now", help=NOW_
         for asked in questions_in(question):  # "Who denied it? Who criticised it?": an answer each
             try:
                 with err_console.status("answering…"):
-                    last = newsroom.ask(asked, history=history[-CHAT_HISTORY_TURNS:])
+                    last = newsroom.ask(asked, history=history[-CHAT_HISTORY_TURNS:], asker=asker)
             except NewsbotError as exc:
                 err_console.print(f"[red]error:[/] {exc}", highlight=False)
                 break

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from telegram.constants import MessageLimit
 
 from bot.telegram.formatting_texts import DATE_FORMATS, LATEST_TEXTS, MONTHS, TEXTS
-from bot.texts import framing_language, read_as_line, written_by
+from bot.texts import framing_language, primary_language, read_as_line, written_by
 from index.answerers.base import CITATION_RE
 from index.models import BOT_REPLY, Answer, ArticleMeta, Source, StoredArticle
 from index.outlets import outlet_name
@@ -27,12 +27,6 @@ from index.text import join_names, reporter_name, shorten
 
 MAX_MESSAGE_CHARS = int(MessageLimit.MAX_TEXT_LENGTH)
 TITLE_CHARS = 90
-
-
-def primary_language(code: str | None) -> str:
-    """The language a Telegram user's `language_code` names, without its region ("de-AT": "de", "pt_BR": "pt"); ""
-    for none."""
-    return (code or "").lower().replace("_", "-").split("-")[0]
 
 
 def user_language(code: str | None) -> str:

@@ -29,7 +29,6 @@ from telegram.ext import ApplicationHandlerStop
 from bot.telegram.context import NewsContext
 from bot.telegram.formatting import (
     escape,
-    primary_language,
     render_answer,
     render_full_sources,
     render_latest,
@@ -38,7 +37,7 @@ from bot.telegram.formatting import (
 )
 from bot.telegram.formatting_texts import TEXTS
 from bot.telegram.handler_texts import MESSAGE_FORMS, SAY
-from bot.texts import count_form, framing_language, language_of
+from bot.texts import count_form, framing_language, language_of, primary_language
 from index.answerers.gate import asks_for_sources
 from index.answerers.replies import EXAMPLE_QUESTIONS
 from index.conversation import questions_in

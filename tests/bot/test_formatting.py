@@ -19,7 +19,7 @@ from bot.telegram.formatting import (
     utf16_len,
     visible_length,
 )
-from bot.texts import framing_language
+from bot.texts import framing_language, primary_language, terminal_language
 from index.models import BOT_REPLY, Answer, ArticleMeta, Source, StoredArticle
 from tests.fakes.bot_api import BotApiError, checked_text, parse_telegram_html
 
@@ -194,6 +194,22 @@ def test_latest_lists_titles_with_links() -> None:
 )
 def test_dates_are_short_and_unambiguous(moment: datetime | None, shown: str) -> None:
     assert format_date(moment) == shown
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [("de", "de"), ("de-AT", "de"), ("pt_BR", "pt"), ("nl_NL.UTF-8", "nl"), ("sr_RS@latin", "sr")]
+    + [("C", ""), ("C.UTF-8", ""), ("POSIX", ""), ("", ""), (None, "")],
+)
+def test_the_language_of_a_telegram_code_or_a_locale_is_its_first_subtag(code: str | None, language: str) -> None:
+    assert primary_language(code) == language
+
+
+def test_the_terminals_language_is_read_as_the_c_library_reads_the_locale() -> None:
+    assert terminal_language({"LC_ALL": "fr_FR.UTF-8", "LC_MESSAGES": "nl_NL", "LANG": "de_DE.UTF-8"}) == "fr"
+    assert terminal_language({"LC_ALL": "", "LC_MESSAGES": "nl_NL", "LANG": "de_DE.UTF-8"}) == "nl"
+    assert terminal_language({"LANG": "de_DE.UTF-8"}) == "de"
+    assert terminal_language({"LANG": "C.UTF-8"}) == terminal_language({}) == ""
 
 
 @pytest.mark.parametrize(
