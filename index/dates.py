@@ -186,6 +186,10 @@ def _when_the_asker_heard(match: re.Match[str]) -> bool:
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# the word before a date expression that a reply's own "from" already says
+_LEADING_OF = re.compile(r"^(?:(?:on|from|of|for|during|von|vom|für|am|de|del|du|di|van|z|za|за|з|от)\s+|d['’])", re.I)
+
+
 @dataclass(frozen=True)
 class DateRange:
     """Publication dates from `start` (inclusive) to `end` (exclusive); `expression` is the question's words."""
@@ -193,6 +197,12 @@ class DateRange:
     start: datetime
     end: datetime
     expression: str
+
+    @property
+    def said(self) -> str:
+        """The expression as a reply repeats it after the days it means: without the word that says "of" or "from"
+        ("of today": "today", "vom 1. Dezember": "1. Dezember", "de hoy": "hoy", "за сегодня": "сегодня")."""
+        return _LEADING_OF.sub("", self.expression, count=1) or self.expression
 
     @property
     def years(self) -> tuple[str, ...]:

@@ -137,6 +137,10 @@ def test_today_with_no_article_from_today_says_so_and_names_the_newest(newsroom:
     )
     german = newsroom.ask("Was ist heute passiert?", now="2026-12-05T08:00:00+00:00")
     assert german.text.startswith("Kein indexierter Artikel ist vom 2026-12-05 (heute); der neueste ist vom 2026-12-02")
+    summary = newsroom.ask("Give me a summary of today's news", now="2026-12-05T08:00:00+00:00")
+    assert summary.text.startswith("No article from 2026-12-05 (today) is indexed")  # "(of today)" before
+    spanish = newsroom.ask("¿Noticias de hoy?", now="2026-12-05T08:00:00+00:00")
+    assert spanish.text.startswith("No hay ningún artículo del 2026-12-05 (hoy) indexado")
     # a year alone says no language: the question's does
     year = newsroom.ask("Wer kaufte 2022 den Hafen von Hamburg?")
     assert year.abstained and year.text.startswith("Kein indexierter Artikel ist vom 2022-01-01 bis 2022-12-31 (2022)")

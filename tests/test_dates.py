@@ -312,6 +312,28 @@ def test_the_range_filters_chroma_on_the_published_timestamp() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a reply says "No article from 2026-12-02 (today)": "(of today)", "(von heute)" before
+        ("Give me a summary of today's news", "today"),
+        ("Was sind die Nachrichten von heute?", "heute"),
+        ("Was gab es vom 1. Dezember?", "1. Dezember"),
+        ("What happened on the day before yesterday?", "the day before yesterday"),
+        ("Noticias de hoy?", "hoy"),
+        ("Nouvelles d'aujourd'hui ?", "aujourd'hui"),
+        ("Новости за сегодня?", "сегодня"),
+        # words that are not "of" or "from" stay
+        ("What happened in September?", "in September"),
+        ("What happened since Monday?", "since Monday"),
+        ("What happened yesterday?", "yesterday"),
+    ],
+)
+def test_a_range_is_repeated_without_its_of_or_from(question: str, said: str) -> None:
+    published = parse_question(question, NOW).published
+    assert published is not None and published.said == said
+
+
+@pytest.mark.parametrize(
     ("question", "years"),
     [
         ("What did the Costa Concordia hit in January 2012?", ("2012",)),

@@ -329,7 +329,7 @@ def test_the_search_keeps_only_the_outlets_hits_when_the_store_cannot_filter_the
 def test_a_date_the_outlet_has_no_article_from_is_told_as_the_outlets(newsroom: Newsroom) -> None:
     listed = newsroom.ask("What did derStandard report on 30 November?")
     assert listed.abstained and listed.text == (
-        "No article of derStandard.at from 2026-11-30 (on 30 November) is indexed; the newest is from 2026-12-02: "
+        "No article of derStandard.at from 2026-11-30 (30 November) is indexed; the newest is from 2026-12-02: "
         f"“{STANDARD_BUDGET.meta.title}”."
     )
     asked = newsroom.ask("Wie viele Eisenbahner streikten laut derStandard am 30. November?")

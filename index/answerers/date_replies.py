@@ -86,7 +86,7 @@ def no_article_text(published: DateRange, newest: StoredArticle | None, language
     texts = NO_ARTICLE_TEXTS[language]
     of = texts["of"].format(outlet=outlet) if outlet else ""
     days = published.span(HEADINGS[language]["to"])
-    text = texts["none"].format(of=of, days=days, expression=published.expression)
+    text = texts["none"].format(of=of, days=days, expression=published.said)
     if newest is None or newest.meta.published_at is None:
         return text + texts["undated"]
     return text + texts["newest"].format(date=newest.meta.published_iso[:10], title=newest.meta.title)

@@ -336,7 +336,7 @@ def headlines_answer(
         heading = texts["recent"].format(outlet=source)
     else:
         days = published.span(texts["to"])
-        heading = texts["range"].format(days=days, expression=published.expression, outlet=source)
+        heading = texts["range"].format(days=days, expression=published.said, outlet=source)
     lines = [
         heading,
         *(f"• {headline(article.meta)} [{n}]" for n, article in enumerate(shown, start=1)),
