@@ -111,7 +111,8 @@ class AnswerGate:
         """
         words = WORD_RE.findall(question)
         number_only = NUMBER_ONLY.match(question) and not YEAR.match(question)
-        letter_only = len(words) == 1 and len(words[0]) == 1 and words[0].islower()  # "a", "x"
+        # "a", "x", and "A", "X" as the newsroom asks them (`as_asked` capitalises): they were answered, cited
+        letter_only = len(words) == 1 and len(words[0]) == 1 and words[0].isalpha()
         if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question) or number_only or letter_only:
             return Decision(False, "not_a_question", reply("unclear", question, asker))
         if ARITHMETIC_ASKED.match(" ".join(question.split())):

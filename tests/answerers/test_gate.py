@@ -20,7 +20,9 @@ from tests.fakes.scripted_embedder import ScriptedEmbedder
 
 
 @pytest.mark.parametrize(
-    "text", ["", "?", "...", "🙂🙂", "hi", "Hallo!", "thanks", "Danke", "asdf qwer", "sdfg hjkl jjj"]
+    # "A" and "X" as the newsroom asks "a" and "x" (capitalised): answered with a cited sentence before
+    "text",
+    ["", "?", "...", "🙂🙂", "hi", "Hallo!", "thanks", "Danke", "asdf qwer", "sdfg hjkl jjj", "a", "A", "X", "x?"],
 )
 def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
     decision = AnswerGate(min_relevance=0.5).screen_question(text)

@@ -134,6 +134,9 @@ def test_a_plain_question_the_samples_answer_is_answered_without_doubt(newsroom:
         "Are you a robot?",
         "You are stupid",
         "lorem ipsum dolor sit amet",
+        "a",
+        "X",
+        "x?",
     ],
 )
 def test_non_questions_never_get_a_cited_sentence(newsroom: Newsroom, question: str) -> None:
