@@ -46,6 +46,7 @@ from index.answerers.message_patterns import (
     SUMMARY_REQUEST,
     TRANSLATE_REQUEST,
     WHY_NOT,
+    WISHES,
     WORD_RE,
     YEAR,
 )
@@ -111,8 +112,9 @@ class AnswerGate:
         """
         words = WORD_RE.findall(question)
         number_only = NUMBER_ONLY.match(question) and not YEAR.match(question)
-        # "a", "x", and "A", "X" as the newsroom asks them (`as_asked` capitalises): they were answered, cited
-        letter_only = len(words) == 1 and len(words[0]) == 1 and words[0].isalpha()
+        # "a", "x", and "A", "X" as the newsroom asks them (`as_asked` capitalises): they were answered, cited; "X?"
+        # may ask about the company
+        letter_only = len(words) == 1 and len(words[0]) == 1 and (words[0].islower() or not question.endswith("?"))
         if not words or ARITHMETIC.match(question) or PLACEHOLDER.search(question) or number_only or letter_only:
             return Decision(False, "not_a_question", reply("unclear", question, asker))
         if ARITHMETIC_ASKED.match(" ".join(question.split())):
@@ -185,7 +187,7 @@ def small_talk(words: Sequence[str]) -> str:
     """The kind of small talk a message of these words is (a key of REPLIES: thanks, praise, goodbye, greeting, nod,
     help, doubt, joke), or "" when it is more than that."""
     said = " ".join(words)
-    if GOOD_BOT.match(said):
+    if GOOD_BOT.match(said) or WISHES.match(said):  # thanked for: "Merry Christmas", "Guten Appetit"
         return "praise"
     if FAREWELL.match(said):
         return "goodbye"

@@ -372,7 +372,7 @@ _WISHED = r"(?:day|evening|weekend|night|tag|abend|feierabend|sonntag|wochenende
 _TO_YOU = r"(?: noch)?(?: (?:dir|ihnen|euch))?(?: noch)?"
 FAREWELL = re.compile(
     rf"^\W*(?:(?:have a |einen )(?:nice|good|great|lovely|schönen|schoenen|guten|netten) {_WISHED}{_TO_YOU}"
-    rf"|(?:nice|great|lovely|schönen|schoenen|netten) {_WISHED}{_TO_YOU}"
+    rf"|(?:nice|great|lovely|schönen|schoenen|schönes|schoenes|netten) {_WISHED}{_TO_YOU}"
     rf"|(?:good|guten) (?:weekend|night|feierabend|sonntag|wochenende|rest){_TO_YOU}"
     r"|(?:good|guten) (?:day|evening|tag|abend)(?: (?:dir|ihnen|euch))? noch|take care|mach s gut"
     r"|machs gut|bis dann|bis morgen|see you(?: later| soon| tomorrow)?|later"
@@ -446,6 +446,21 @@ GOOD_BOT = re.compile(
     r"|(?:это было|это) (?:очень )?(?:полезно|помогло)|(?:хороший|отличный) ответ|очень полезно|молодець"
     r"|(?:ти|ви) (?:молодець|найкращий|супер|класний|розумний)|(?:це було|це) (?:дуже )?(?:корисно|допомогло)"
     r"|(?:гарна|хороша) відповідь|дуже корисно)\W*$",
+    re.IGNORECASE,
+)
+# Wishes for a holiday or a meal, and "bless you", whole: thanked for as praise is ("Merry Christmas", "Frohe
+# Weihnachten", "Guten Appetit" got a cited sentence, sent alone a list of headlines about them).
+WISHES = re.compile(
+    r"^\W*(?:(?:i |we )?wish (?:you )?|(?:ich )?wünsche (?:dir |ihnen |euch )?|(?:a|ein|einen) )?(?:merry (?:christmas"
+    r"|xmas)|happy (?:christmas|new year|holidays|easter|hanukkah)|season s greetings|bless you|(?:frohe|fröhliche"
+    r"|schöne|schoene|frohe) (?:weihnachten|ostern|feiertage|festtage)|frohes (?:neues(?: jahr)?|fest)|gutes neues"
+    r"(?: jahr)?|guten rutsch|(?:guten|gesegneten) appetit|gesundheit|bon app[ée]tit|joyeux no[ëe]l"
+    r"|bonne (?:année|annee|fêtes|fetes)|(?:feliz|feliz y) (?:navidad|año nuevo|ano nuevo|natal|ano novo|páscoa)"
+    r"|felices fiestas|buen provecho|buon (?:natale|anno|appetito)|buone feste|(?:vrolijk|zalig) kerstfeest"
+    r"|prettige feestdagen|gelukkig nieuwjaar|eet smakelijk|boas festas|bom apetite|wesołych świąt|wesolych swiat"
+    r"|szczęśliwego nowego roku|szczesliwego nowego roku|smacznego|с (?:новым годом|рождеством)|приятного аппетита"
+    r"|з (?:новим роком|різдвом)|смачного)(?: (?:to you|to you all|everyone|all|too|to you too|dir|ihnen|euch"
+    r"|allen|auch|bot|newsbot|a tutti|à tous|a tous|a todos|allemaal|wszystkim|всем|всім))*\W*$",
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)

@@ -75,7 +75,9 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         toll spitze hilfreich klug gemacht nützlich antworten schreiben englisch sprichst verstehst mir hallöchen
         hallihallo spannend krass schade später spaeter warum wieso weshalb weisst weißt kannst beantworten fass
         zusammen zusammenfassen zusammenfassung kurz gesagt kurzfassung
-        huhu tach mahlzeit mittag prost vielleicht eventuell richtig korrekt wahr weiß weiss halt stopp"""
+        huhu tach mahlzeit mittag prost vielleicht eventuell richtig korrekt wahr weiß weiss halt stopp
+        frohe frohes fröhliche weihnachten ostern feiertage festtage rutsch neues gutes appetit
+        gesegneten gesundheit wünsche"""
     ),
     "fr": _words(
         """lien traduis traduit traduisez traduire résumez résumer svp plaît plait
@@ -84,7 +86,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         appelle aide aidez moi humain vraie comprends pas demander sûr certaine vraiment vrai faux
         importe sérieux sérieusement nul bête stupide joué meilleur réponse mauvaise allez vas quelle quel heure
         est jour sommes nous aujourd hui désolé désolée tant pis laisse tomber oublie vois compris demain marche
-        peut être sais pas"""
+        peut être sais pas
+        joyeux noël année fêtes bon appétit"""
     ),
     "es": _words(
         """fuentes enlace traduce traduzca traducir resumir resúmelo resumen
@@ -93,7 +96,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         preguntarte verdad cierto correcto tonterías respuesta incorrecta equivocada pregunté tonto tonta malo sirve
         sirvió ayudó buen trabajo hecho mejor hoy fecha acuerdo olvídalo siento perdón tal usted vemos tengas tenga
         qué cómo estás
-        quizás quizas quizá quiza tal vez sé"""
+        quizás quizas quizá quiza tal vez sé
+        feliz navidad año nuevo felices fiestas provecho"""
     ),
     "it": _words(
         """fonti collegamento traduci tradurre traduca riassumi riassumere riassunto favore
@@ -102,7 +106,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         peccato nessun chi sei lei che puoi sai fare funziona chiami aiuto aiutami creato fatto programmato
         domanda aiutarmi chiedere chiederti sicuro sicura davvero vero giusto corretto sbagliato sbagliata risposta
         stupido scemo aiutato bravissimo migliore ottimo ottima lavoro ore giorno oggi stai tutto
-        buona sera forse non"""
+        buona sera forse non
+        buon natale anno buone feste appetito"""
     ),
     "nl": _words(
         """bronnen koppeling vertaal vertalen samenvatten samenvatting alsjeblieft alstublieft graag
@@ -111,7 +116,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         begrepen laat maar maakt uit geen probleem ben jij bent wat kun kunt doen werkt dit het heet hulp gemaakt
         vraag vragen weet zeker meen klopt waar juist fout onzin verkeerd antwoord gevraagd dom stom nutteloos niet
         nuttig helpt gedaan geweldig behulpzaam hoe welke vandaag gaat daar iedereen erg
-        goede avond middag misschien weet niet"""
+        goede avond middag misschien weet niet
+        vrolijk zalig kerstfeest prettige feestdagen gelukkig nieuwjaar eet smakelijk"""
     ),
     "pt": _words(
         """fontes ligação traduza traduz traduzir resuma resumo
@@ -119,7 +125,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         percebi compreendo acordo deixa pra esquece desculpa desculpe sem quem você vocês pode podes fazer chama chamas
         seu pessoa criou fez programou tenho uma pergunta ajuda ajude ajudar perguntar tem tens certeza verdade
         errado errada resposta ajudou trabalho ótimo ótima incrível melhor perfeito útil são hoje tudo bem vai vais
-        talvez não nao sei"""
+        talvez não nao sei
+        feliz natal ano novo boas festas bom apetite páscoa"""
     ),
     "pl": _words(
         """źródła źródło odnośnik przetłumacz podsumuj podsumowanie streść streszczenie proszę
@@ -133,7 +140,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         pytałem pytalem pytałam pytalam głupi glupi beznadziejny pomogło pomoglo pomaga dobra robota świetnie
         swietnie brawo świetny swietny najlepszy genialny pomocny było bylo pomocne przydatne świetna swietna która
         ktora godzina jaki dziś dzis dzisiaj słychać slychac wszystkim
-        wieczór może moze nie wiem"""
+        wieczór może moze nie wiem
+        wesołych świąt szczęśliwego nowego roku smacznego"""
     ),
     "ru": _words(
         """источники источник ссылка ссылки переведи переведите перевести перескажи подытожь резюмируй кратко пожалуйста
@@ -145,7 +153,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         неправильно ошибка чушь бред неправильный ответ спрашивал об этом тупой глупый бесполезный дурак помогло
         бесполезно молодец лучший классный умный умница полезно очень который час сколько сейчас времени какой
         сегодня какое число дела поживаете поживаешь тут здесь всем
-        может быть не знаю"""
+        может быть не знаю
+        новым годом рождеством приятного аппетита"""
     ),
     "uk": _words(
         """джерела джерело посилання переклади перекласти підсумуй перекажи ласка
@@ -156,7 +165,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         запитати впевнений впевнена впевнені справді серйозно помилка дурниця маячня неправильна відповідь питав
         питала тупий дурний марний допомогло марно молодець найкращий класний розумний корисно котра година скільки
         зараз часу який сьогодні яке число справи всім
-        вечір можливо мабуть"""
+        вечір можливо мабуть
+        новим роком різдвом смачного"""
     ),
 }
 # The words of a question word alone (message_patterns.py BARE_QUESTION) by language: the reply speaks the first

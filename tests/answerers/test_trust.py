@@ -136,7 +136,6 @@ def test_a_plain_question_the_samples_answer_is_answered_without_doubt(newsroom:
         "lorem ipsum dolor sit amet",
         "a",
         "X",
-        "x?",
     ],
 )
 def test_non_questions_never_get_a_cited_sentence(newsroom: Newsroom, question: str) -> None:
