@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from index.answerers.replies import reply_language
 from index.dates import parse_question
-from index.language import question_language
+from index.language import question_language, word_language
 
 #: how a list of sources is headed, who else reported a story, who wrote one, and what comes before an answer
 SOURCE_WORDS: dict[str, dict[str, str]] = {
@@ -160,10 +160,13 @@ def language_of(text: str) -> str:
 def framing_language(question: str) -> str:
     """The language to frame an answer to `question` in (its sources' heading, "not sure", "also reported by"):
     the question's, where SOURCE_WORDS has it, else English. A question too short for the language identifier
-    speaks by its words of the present, as its list's heading does ("Co nowego?", "Novidades?", "Notizie?")."""
+    speaks by its words of the present, as its list's heading does ("Co nowego?", "Novidades?", "Notizie?"); one
+    word of German or English alone, by its word list (`word_language`: "Nordkorea")."""
     if not question.strip():
         return "en"
-    language = question_language(question) or parse_question(question, datetime.now(UTC)).language
+    language = (
+        question_language(question) or parse_question(question, datetime.now(UTC)).language or word_language(question)
+    )
     return language if language in SOURCE_WORDS else "en"
 
 

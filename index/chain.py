@@ -47,11 +47,19 @@ from langchain_core.runnables import (
 from index.answerers.archive import archive_answer, asks_about_the_archive
 from index.answerers.base import SNIPPET_CHARS, Answerer, abstain_text
 from index.answerers.gate import AnswerGate, Decision, linked_page
-from index.answerers.headlines import MAX_HEADLINES, asked_topic, headline, headlines_answer, on_topic, topic_answer
+from index.answerers.headlines import (
+    MAX_HEADLINES,
+    asked_topic,
+    bare_topic,
+    headline,
+    headlines_answer,
+    on_topic,
+    topic_answer,
+)
 from index.answerers.people import asked_person, naming, person_answer
 from index.answerers.replies import reply
 from index.dates import DateQuery, parse_now, parse_question
-from index.language import detect_language, question_language
+from index.language import detect_language, question_language, word_language
 from index.models import BOT_REPLY, Answer, Hit, Source, StoredArticle
 from index.outlets import OutletQuery, Outlets, may_name_an_outlet
 from index.retrieval import document_to_hit
@@ -193,7 +201,7 @@ class AnswerStep:
             )
         cited = {source.article_id for source in decided.sources}
         relevant = on_topic(topic, hits, cited, relevance_floor(hits, self.gate.min_relevance))
-        language = question_language(question, default="en")
+        language = question_language(question) or word_language(question) or "en"  # "Nordkorea" alone: German
         listed = topic_answer(question, topic, relevant, language=language, outlet=outlet.name if outlet else "")
         return replace(listed, confidence=decided.confidence)
 
@@ -347,7 +355,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _no_story(inputs: dict[str, Any]) -> bool:
         # a question alone that names no story; one about dates or a topic names what it wants
         dates: DateQuery = inputs["dates"]
-        if not inputs.get("alone") or dates.about_time or asked_topic(dates.text):
+        if not inputs.get("alone") or dates.about_time or _topic(inputs):
             return False
         return not step.gate.screen_story(inputs["question"]).answer
 
@@ -355,7 +363,9 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
         return declined(inputs["question"], step.gate.screen_story(inputs["question"]))
 
     def _topic(inputs: dict[str, Any]) -> str:
-        return asked_topic(inputs["dates"].text)
+        # a name sent alone ("Trump") asks for the news on it; after other turns it may follow them up ("Russland")
+        text = inputs["dates"].text
+        return asked_topic(text) or (bare_topic(text) if inputs.get("alone") else "")
 
     def _retrieve(inputs: dict[str, Any], config: RunnableConfig) -> list[Document]:
         dates: DateQuery = inputs["dates"]

@@ -195,6 +195,17 @@ def language_name(code: str) -> str:
 WORD_LANGUAGES = ("en", "de")
 
 
+def word_language(message: str) -> str:
+    """English or German for a message of one word that is a word of one of them only ("Nordkorea", "Flüchtlinge":
+    German; "Weather": English), which the identifier is too unsure of to name; "" for anything else (a name of
+    several words is often in both lists: "Kim Jong Un")."""
+    words = LETTER_WORD_RE.findall(message)
+    if len(words) != 1:
+        return ""
+    german, english = is_known_word(words[0], ("de",)), is_known_word(words[0], ("en",))
+    return "de" if german and not english else "en" if english and not german else ""
+
+
 def is_known_word(word: str, languages: Sequence[str] = WORD_LANGUAGES) -> bool:
     """Whether the word (any case, inflected) is in the lemma dictionary of one of the languages."""
     return _WORDS.is_known(word, languages)

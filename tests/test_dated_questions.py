@@ -256,6 +256,20 @@ def test_a_summary_of_a_topic_lists_its_articles_not_one_sentence(newsroom: News
     assert titles(german.sources)[0] == ECB_TODAY.meta.title
 
 
+def test_a_name_sent_alone_lists_the_articles_that_name_it(newsroom: Newsroom) -> None:
+    # "ECB" alone got one sentence of one article; a user who sends a name wants the news on it
+    answer = newsroom.ask("ECB")
+    assert answer.text.splitlines()[0] == "Articles about “ECB”, newest first:"
+    assert titles(answer.sources) == [ECB_TODAY.meta.title, ECB_UNDATED.meta.title]
+    hamburg = newsroom.ask("hamburg")  # the newsroom capitalises a message's first letter
+    assert hamburg.text.splitlines()[0] == "Articles about “Hamburg”, newest first:"
+    assert titles(hamburg.sources) == [STORM_TODAY.meta.title]
+    # after other turns a name may follow them up ("Hamburg" after the storm): no list then
+    storm = newsroom.ask("What closed the port?")
+    follow_up = newsroom.ask("Hamburg", history=[Turn("What closed the port?", storm.text)])
+    assert not follow_up.text.startswith("Articles about")
+
+
 def test_news_about_a_topic_the_news_does_not_cover_is_refused(newsroom: Newsroom) -> None:
     for request in ["Any news about volcanoes in Iceland?", "What's new with the Pope?"]:
         answer = newsroom.ask(request)

@@ -12,7 +12,15 @@ import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
 from index import language
-from index.language import WordLists, identify_language, is_known_word, language_name, question_language, recased
+from index.language import (
+    WordLists,
+    identify_language,
+    is_known_word,
+    language_name,
+    question_language,
+    recased,
+    word_language,
+)
 from index.segmentation import split_sentences
 
 
@@ -340,3 +348,20 @@ def test_a_question_is_in_the_language_its_function_words_say(question: str, lan
 )
 def test_a_question_typed_in_one_case_is_cased_as_the_news_writes(typed: str, read: str) -> None:
     assert recased(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Nordkorea", "de"),
+        ("Flüchtlinge", "de"),
+        ("Weather", "en"),
+        # a word both have, a name of several words, none of either: nothing to tell
+        ("Sport", ""),
+        ("Kim Jong Un", ""),
+        ("Philae", ""),
+        ("", ""),
+    ],
+)
+def test_one_word_alone_is_in_the_language_whose_word_list_alone_has_it(message: str, language: str) -> None:
+    assert word_language(message) == language

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from index.answerers.archive import archive_answer, asks_about_the_archive
-from index.answerers.headlines import asked_topic, on_topic, topic_answer
+from index.answerers.headlines import asked_topic, bare_topic, on_topic, topic_answer
 from index.models import ArticleMeta, Hit, StoredArticle
 
 
@@ -134,6 +134,34 @@ def test_a_request_for_the_news_on_a_topic_names_it(request_: str, topic: str) -
 )
 def test_a_question_is_no_request_for_a_topic(question: str) -> None:
     assert asked_topic(question) == ""
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        # a name or a noun or two sent alone: the news on it (it got one sentence that names it)
+        ("Trump", "Trump"),
+        ("Nordkorea", "Nordkorea"),
+        ("Kim Jong Un", "Kim Jong Un"),
+        ("Champions League?", "Champions League"),
+        ("Brexit!", "Brexit"),
+        ("U-Bahn", "U-Bahn"),
+        ("F1", "F1"),
+        ("Трамп", "Трамп"),
+        # a lower-case word, a question word, a sentence, a letter or a number alone: no topic
+        ("brexit", ""),
+        ("Who", ""),
+        ("Wer hat", ""),
+        ("I love you", ""),
+        ("Trump wall Mexico", ""),
+        ("Donald Trump Mexico Wall Border", ""),
+        ("X", ""),
+        ("2022", ""),
+        ("", ""),
+    ],
+)
+def test_a_name_alone_is_a_topic(message: str, topic: str) -> None:
+    assert bare_topic(message) == topic
 
 
 def hit(article_id: str, title: str, text: str, score: float, published: datetime | None = None) -> Hit:

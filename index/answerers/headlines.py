@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from index.answerers.base import SNIPPET_CHARS
+from index.answerers.question_openings import OPENS_WITH_QUESTION_WORD
 from index.dates import DateQuery
 from index.language import is_known_word
 from index.lexical import tokenize
@@ -366,6 +367,23 @@ def asked_topic(question: str) -> str:
         if tokenize(topic):
             return topic if len(topic.split()) <= MAX_TOPIC_WORDS else ""
     return subject_of_the_news(question)
+
+
+#: a message of at most this many words, each capitalised, is the name of a topic ("Trump", "Champions League")
+MAX_BARE_TOPIC_WORDS = 3
+_NAME_WORD = re.compile(r"[^\W_][\w.'’&-]*")
+
+
+def bare_topic(message: str) -> str:
+    """The topic a message that is only a name or a noun or two names ("Trump", "Nordkorea", "Kim Jong Un",
+    "Champions League?"): a user who sends a name alone wants the news on it, as "News about Trump" asks; "" for
+    anything else (a lower-case word, a question word, a sentence). The gate has answered small talk before."""
+    words = message.strip().rstrip("?! ").split()
+    if not 0 < len(words) <= MAX_BARE_TOPIC_WORDS or OPENS_WITH_QUESTION_WORD.match(message.strip()):
+        return ""
+    if not all(_NAME_WORD.fullmatch(word) and (word[0].isupper() or word[0].isdigit()) for word in words):
+        return ""
+    return " ".join(words) if any(word[0].isupper() and len(word) > 1 for word in words) else ""
 
 
 def subject_of_the_news(question: str) -> str:

@@ -65,6 +65,14 @@ async def test_a_greeting_two_languages_share_is_answered_in_the_users_telegram_
     assert not offline_bot.api.errors
 
 
+async def test_a_name_sent_alone_lists_its_articles_framed_in_the_names_language(offline_bot: OfflineBot) -> None:
+    # "Nordkorea" got three sentences of the seed article, with an English "All sources" button
+    [listed] = await offline_bot.send("Nordkorea")
+    assert listed.text.startswith("Artikel zu „Nordkorea“, die neuesten zuerst:\n[1] Nordkorea dementiert")
+    assert listed.buttons[0]["text"] == "📰 Alle Quellen"
+    assert not offline_bot.api.errors
+
+
 async def test_two_questions_in_one_message_get_an_answer_each_the_second_after_the_first(
     offline_bot: OfflineBot,
 ) -> None:
