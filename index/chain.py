@@ -238,7 +238,10 @@ class AnswerStep:
 def lead_of(text: str, language: str, *, title: str = "", min_chars: int = LEAD_CHARS, max_sentences: int = 3) -> str:
     """An article's first sentences, until they reach `min_chars` (at most `max_sentences`, and twice
     `min_chars`); not those that only repeat its `title` (shown with the source), when more follow."""
-    sentences = split_sentences(text, language)
+    # line by line: a heading line ("Das Wichtigste in Kürze") ran into the sentence after it
+    lines = [line for line in text.split("\n") if line.strip()]
+    told = [line for line in lines if not _heading(line)] or lines
+    sentences = [sentence for line in told for sentence in split_sentences(line, language)]
     stem = title.rstrip(ELLIPSIS).strip()
     while len(sentences) > 1 and stem and (sentences[0].startswith(stem) or stem.startswith(sentences[0])):
         stem = stem[len(sentences.pop(0)) :].strip()
@@ -248,6 +251,14 @@ def lead_of(text: str, language: str, *, title: str = "", min_chars: int = LEAD_
         if len(" ".join(taken)) >= min_chars or len(taken) >= max_sentences:
             break
     return shorten(" ".join(taken), 2 * min_chars)
+
+
+# A line of at most this many words that ends in no sentence mark is a heading ("Das Wichtigste in Kürze")
+HEADING_WORDS = 8
+
+
+def _heading(line: str) -> bool:
+    return len(line.split()) <= HEADING_WORDS and not line.rstrip(" \"'»«“”‘’)]").endswith((".", "!", "?", "…", ":"))
 
 
 def relevance_floor(hits: Sequence[Hit], min_relevance: float) -> float:

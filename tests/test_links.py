@@ -93,3 +93,13 @@ def test_a_lead_skips_sentences_that_only_repeat_the_title() -> None:
     )
     # a text that is only its title keeps it
     assert lead_of("Storm closes the port.", "en", title="Storm closes the port.") == "Storm closes the port."
+
+
+def test_a_lead_skips_headings() -> None:
+    # the seed article's "Das Wichtigste in Kürze" ran into the sentence after it
+    text = "Das Wichtigste in Kürze\nNordkorea dementiert, Waffen geliefert zu haben. Es gebe keinen Handel.\nMehr."
+    assert (
+        lead_of(text, "de", min_chars=60) == "Nordkorea dementiert, Waffen geliefert zu haben. Es gebe keinen Handel."
+    )
+    # a text of headings only keeps them
+    assert lead_of("Breaking\nStorm closes the port", "en") == "Breaking Storm closes the port"
