@@ -43,6 +43,9 @@ class Settings(IndexSettings):
         default=10, ge=1, validation_alias=_alias("TELEGRAM_RATE_LIMIT_PER_MINUTE")
     )
     telegram_history_turns: int = Field(default=4, ge=0, le=20, validation_alias=_alias("TELEGRAM_HISTORY_TURNS"))
+    #: a turn asked longer ago than this is no longer followed up: the chat's next message starts afresh ("Trump"
+    #: the next day asks for the news on Trump, not about yesterday's story); 0 follows up turns however old
+    telegram_history_minutes: float = Field(default=60.0, ge=0, validation_alias=_alias("TELEGRAM_HISTORY_MINUTES"))
     telegram_digest_interval: float = Field(default=3600.0, ge=0, validation_alias=_alias("TELEGRAM_DIGEST_INTERVAL"))
     #: where chat history, the Sources buttons' answers and rate limits live: empty = a SQLite file in the data
     #: dir; postgresql://... when several replicas share them (bot/telegram/state.py)

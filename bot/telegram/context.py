@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,18 +58,32 @@ class ChatMemory:
     sees its answer; different chats never wait for each other.
     """
 
-    def __init__(self, state: BotState, chat_id: int, max_turns: int, lock: asyncio.Lock) -> None:
+    def __init__(
+        self,
+        state: BotState,
+        chat_id: int,
+        max_turns: int,
+        lock: asyncio.Lock,
+        max_minutes: float = 0.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.state = state
         self.chat_id = chat_id
         self.max_turns = max_turns
         self.lock = lock
+        self.max_minutes = max_minutes
+        self.clock = clock  # wall-clock time: replicas on several hosts compare it
 
     async def remember(self, question: str, answer: Answer) -> int:
         """Keep the turn and the answer; returns the key the Sources button refers to."""
-        return await asyncio.to_thread(self.state.remember, self.chat_id, question, answer, max_turns=self.max_turns)
+        return await asyncio.to_thread(
+            self.state.remember, self.chat_id, question, answer, max_turns=self.max_turns, at=self.clock()
+        )
 
     async def history(self) -> tuple[Turn, ...]:
-        return await asyncio.to_thread(self.state.history, self.chat_id, self.max_turns)
+        """The turns a question follows up: the chat's last ones, asked within `max_minutes` (0: however old)."""
+        since = self.clock() - 60 * self.max_minutes if self.max_minutes > 0 else None
+        return await asyncio.to_thread(self.state.history, self.chat_id, self.max_turns, since)
 
     async def answer(self, key: int) -> Answer | None:
         return await asyncio.to_thread(self.state.answer, self.chat_id, key)
@@ -89,4 +104,7 @@ class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], 
         chat_data = self.chat_data
         lock = asyncio.Lock() if chat_data is None else chat_data.setdefault(LOCK_KEY, asyncio.Lock())
         services = self.services
-        return ChatMemory(services.state, chat_id, services.settings.telegram_history_turns, lock)
+        settings = services.settings
+        return ChatMemory(
+            services.state, chat_id, settings.telegram_history_turns, lock, settings.telegram_history_minutes
+        )

@@ -1,6 +1,7 @@
 """The bot's state that matters, kept out of process memory so restarts and webhook replicas share it.
 
-    turns      each chat's recent questions and answers, for follow-ups (capped at TELEGRAM_HISTORY_TURNS)
+    turns      each chat's recent questions and answers, for follow-ups (capped at TELEGRAM_HISTORY_TURNS), each with
+               when it was asked (followed up for TELEGRAM_HISTORY_MINUTES)
     answers    each chat's recent answers in full, behind /sources and the "Full sources" button (the last
                REMEMBERED_ANSWERS per chat; a key is the chat's running answer number, kept in `chats`)
     requests   who asked when, per bucket ("ask", "refusal"), for the sliding-window rate limits; counted and
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -37,7 +39,7 @@ SUBSCRIPTIONS_LOCK = "subscriptions"
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS chats (chat_id BIGINT PRIMARY KEY, next_key BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS turns (chat_id BIGINT NOT NULL, seq BIGINT NOT NULL, question TEXT NOT NULL, "
-    "answer TEXT NOT NULL, PRIMARY KEY (chat_id, seq))",
+    "answer TEXT NOT NULL, at DOUBLE PRECISION, PRIMARY KEY (chat_id, seq))",
     "CREATE TABLE IF NOT EXISTS answers (chat_id BIGINT NOT NULL, answer_key BIGINT NOT NULL, "
     "payload TEXT NOT NULL, PRIMARY KEY (chat_id, answer_key))",
     "CREATE TABLE IF NOT EXISTS requests (bucket TEXT NOT NULL, user_id BIGINT NOT NULL, at DOUBLE PRECISION NOT NULL)",
@@ -55,6 +57,11 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS moments (name TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
     "CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, body TEXT NOT NULL)",
 )
+
+
+# Columns added after a table was first made: (table, column, type), added to a state of an older release. Its
+# turns have no time ("at" NULL), so none of them is followed up.
+ADDED_COLUMNS = (("turns", "at", "DOUBLE PRECISION"),)
 
 
 @dataclass(frozen=True)
@@ -111,9 +118,10 @@ class BotState(ABC):
 
     # --- history and answers ---------------------------------------------------------------------------------
 
-    def remember(self, chat_id: int, question: str, answer: Answer, *, max_turns: int) -> int:
-        """Keep the turn (if `max_turns` > 0) and the answer; returns the key the Sources button refers to.
-        Older turns and answers past the caps are dropped in the same transaction."""
+    def remember(self, chat_id: int, question: str, answer: Answer, *, max_turns: int, at: float | None = None) -> int:
+        """Keep the turn (if `max_turns` > 0), asked `at` (Unix time, default now), and the answer; returns the key
+        the Sources button refers to. Older turns and answers past the caps are dropped in the same transaction."""
+        at = time.time() if at is None else at
         with self._transaction() as cur:
             self._run(cur, "INSERT INTO chats (chat_id, next_key) VALUES (?, 1) ON CONFLICT DO NOTHING", (chat_id,))
             self._run(cur, "UPDATE chats SET next_key = next_key + 1 WHERE chat_id = ? RETURNING next_key", (chat_id,))
@@ -121,8 +129,8 @@ class BotState(ABC):
             if max_turns > 0:
                 self._run(
                     cur,
-                    "INSERT INTO turns (chat_id, seq, question, answer) VALUES (?, ?, ?, ?)",
-                    (chat_id, key, question, answer.text),
+                    "INSERT INTO turns (chat_id, seq, question, answer, at) VALUES (?, ?, ?, ?, ?)",
+                    (chat_id, key, question, answer.text, at),
                 )
             self._run(cur, "DELETE FROM turns WHERE chat_id = ? AND seq <= ?", (chat_id, key - max_turns))
             self._run(
@@ -135,17 +143,22 @@ class BotState(ABC):
             )
         return key
 
-    def history(self, chat_id: int, max_turns: int) -> tuple[Turn, ...]:
-        """The chat's last `max_turns` turns, oldest first."""
+    def history(self, chat_id: int, max_turns: int, since: float | None = None) -> tuple[Turn, ...]:
+        """The chat's last `max_turns` turns, oldest first; with `since` (Unix time), only those asked since then,
+        and none after an older one: a conversation that paused is over."""
         if max_turns <= 0:
             return ()
         with self._transaction(write=False) as cur:
             self._run(
                 cur,
-                "SELECT question, answer FROM turns WHERE chat_id = ? ORDER BY seq DESC LIMIT ?",
+                "SELECT question, answer, at FROM turns WHERE chat_id = ? ORDER BY seq DESC LIMIT ?",
                 (chat_id, max_turns),
             )
-            rows = cur.fetchall()
+            rows = []
+            for question, answer, at in cur.fetchall():
+                if since is not None and (at is None or at < since):
+                    break
+                rows.append((question, answer))
         return tuple(Turn(question=q, answer=a) for q, a in reversed(rows))
 
     def answer(self, chat_id: int, key: int) -> Answer | None:

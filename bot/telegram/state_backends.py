@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.telegram.state import SCHEMA, BotState, Cursor
+from bot.telegram.state import ADDED_COLUMNS, SCHEMA, BotState, Cursor
 from index.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -51,6 +51,9 @@ class SqliteState(BotState):
             with self._transaction() as cur:
                 for statement in SCHEMA:
                     cur.execute(statement)
+                for table, column, kind in ADDED_COLUMNS:
+                    if column not in {row[1] for row in cur.execute(f"PRAGMA table_info({table})").fetchall()}:
+                        cur.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         except (OSError, sqlite3.Error) as exc:
             raise ConfigError(
                 f"cannot open the bot's state file {self.path}: {exc}. Check that NEWSBOT_DATA_DIR is writable, "
@@ -102,6 +105,8 @@ class PostgresState(BotState):
         with self._transaction() as cur:
             for statement in SCHEMA:
                 cur.execute(statement)
+            for table, column, kind in ADDED_COLUMNS:
+                cur.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
 
     def _connect(self) -> Any:
         if self._db is None or self._db.closed or self._db.broken:

@@ -417,6 +417,22 @@ async def test_a_follow_up_without_llm_is_understood_from_the_chat_history(offli
     assert "[1]" in follow_up.text and "Nordkorea dementiert" in follow_up.text
 
 
+async def test_a_chat_that_paused_longer_than_the_history_minutes_starts_afresh(
+    make_offline_bot: MakeOfflineBot,
+) -> None:
+    # a chat's turns were followed up however old: "Nordkorea" the next day was read as a follow-up
+    bot = await make_offline_bot(telegram_history_minutes=0.002)  # 0.12 s
+    await bot.send(SEED_QUESTION)
+    await asyncio.sleep(0.5)
+    [afresh] = await bot.send("And what did the US say?")
+    assert "Nordkorea dementiert" not in afresh.text  # no story to follow: asked on its own
+    [listed] = await bot.send("Nordkorea")  # right after a turn: a follow-up, no list
+    assert not listed.text.startswith("Artikel zu")
+    await asyncio.sleep(0.5)
+    [listed] = await bot.send("Nordkorea")
+    assert listed.text.startswith("Artikel zu „Nordkorea“")
+
+
 async def test_admins_see_stats_others_are_told_politely(offline_bot: OfflineBot) -> None:
     [refused] = await offline_bot.send("/stats")
     assert refused.text == "Sorry, /stats is for the bot's admins."

@@ -7,6 +7,7 @@ writes, the other reads, and the rate limit holds across both.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -90,6 +91,40 @@ def test_history_off_keeps_no_turns_but_still_the_answers(state: BotState) -> No
     key = state.remember(CHAT, "q", answer("a"), max_turns=0)
     assert state.history(CHAT, 0) == () and state.history(CHAT, 4) == ()
     assert state.answer(CHAT, key) == answer("a")
+
+
+def test_history_since_a_moment_ends_at_the_first_older_turn(state: BotState) -> None:
+    for n, at in enumerate((1_000.0, 5_000.0, 5_060.0), start=1):
+        state.remember(CHAT, f"q{n}", answer(f"a{n}"), max_turns=4, at=at)
+    assert state.history(CHAT, 4, since=4_000.0) == (Turn("q2", "a2"), Turn("q3", "a3"))
+    assert state.history(CHAT, 4, since=5_060.0) == (Turn("q3", "a3"),)
+    assert state.history(CHAT, 4, since=9_000.0) == ()
+    assert len(state.history(CHAT, 4)) == 3  # no moment: however old
+
+
+def test_turns_of_a_state_made_before_their_time_was_kept_are_kept_untimed(state_url: str) -> None:
+    # the turns table of an older release has no "at": opening the state adds it; those turns are never recent
+    old_turns = "CREATE TABLE turns (chat_id BIGINT NOT NULL, seq BIGINT NOT NULL, question TEXT NOT NULL, "
+    old_turns += "answer TEXT NOT NULL, PRIMARY KEY (chat_id, seq))"
+    old_row = "INSERT INTO turns (chat_id, seq, question, answer) VALUES (101, 0, 'old question', 'old answer')"
+    if state_url.startswith("sqlite:///"):
+        path = Path(state_url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(path) as db:
+            db.execute(old_turns)
+            db.execute(old_row)
+    else:
+        import psycopg
+
+        with psycopg.connect(state_url, autocommit=True) as db:
+            db.execute(old_turns)
+            db.execute(old_row)
+    state = connect(state_url)
+    assert state.history(CHAT, 4) == (Turn("old question", "old answer"),)
+    assert state.history(CHAT, 4, since=0.0) == ()
+    state.remember(CHAT, "new question", answer("new answer"), max_turns=4, at=100.0)
+    assert state.history(CHAT, 4, since=50.0) == (Turn("new question", "new answer"),)
+    assert connect(state_url).history(CHAT, 4, since=50.0) == (Turn("new question", "new answer"),)  # added once
 
 
 def test_an_answer_comes_back_exactly_with_its_sources(state: BotState) -> None:
