@@ -53,7 +53,7 @@ SMALL_TALK_FILLERS = _words(
     herzlichen herzlich besten bestens and und dann then for your deine ihre nochmal einmal auch too bis
     soon later auf have day einen schönen schoenen beaucoup à vous toi tous bonne journée soirée muchas días tardes
     mille tante je wel hartelijk iedereen muito dia tarde noite bardzo wszystkim dzień большое огромное всем
-    дуже щиро всім ранку день утро вечер world mittag sera avond middag wieczór вечір lieben au tutti todos"""
+    дуже щиро всім ранку день утро вечер world welt mittag sera avond middag wieczór вечір lieben au tutti todos"""
 )
 # The words of small talk each language but English has, for the language to reply in: a message of a word or two is
 # hard to detect ("Hilfe", "Merci", "Dzięki"). Not the words two of them write alike ("bien", "claro", "sei") or

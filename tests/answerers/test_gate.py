@@ -202,6 +202,7 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Schönen Abend noch", "goodbye", "de"),
         ("Have a nice day", "goodbye", "en"),
         ("Schönes Wochenende!", "goodbye", "de"),
+        ("Hallo Welt", "greeting", "de"),  # sent alone, a list of headlines about it
         # wishes, thanked for: each got a cited sentence, sent alone a list of headlines about it
         ("Merry Christmas!", "praise", "en"),
         ("Happy New Year to you too", "praise", "en"),
