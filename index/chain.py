@@ -45,7 +45,7 @@ from langchain_core.runnables import (
 )
 
 from index.answerers.archive import archive_answer, asks_about_the_archive
-from index.answerers.base import SNIPPET_CHARS, Answerer, abstain_text
+from index.answerers.base import SNIPPET_CHARS, Answerer
 from index.answerers.gate import AnswerGate, Decision, linked_page
 from index.answerers.headlines import (
     MAX_HEADLINES,
@@ -53,6 +53,7 @@ from index.answerers.headlines import (
     bare_topic,
     headline,
     headlines_answer,
+    no_topic_text,
     on_topic,
     topic_answer,
 )
@@ -128,6 +129,8 @@ class AnswerStep:
                 return self.answerer.answer(question, hits)
             if (said_of := person_answer(question, person, hits[: self.k])) is not None:
                 return said_of
+        if not decision.answer and topic and decision.reason == "not_relevant":  # "NATO": no article is about it
+            return replace(declined(question, decision), text=self._no_topic(question, topic, outlet))
         if not decision.answer:
             return declined(question, decision)
         if topic:
@@ -193,7 +196,7 @@ class AnswerStep:
         decided = self.answerer.answer(topic, hits[: self.k])
         if decided.abstained:
             return Answer(
-                text=abstain_text(question),
+                text=self._no_topic(question, topic, outlet),
                 abstained=True,
                 answerer=decided.answerer,
                 question=question,
@@ -201,9 +204,13 @@ class AnswerStep:
             )
         cited = {source.article_id for source in decided.sources}
         relevant = on_topic(topic, hits, cited, relevance_floor(hits, self.gate.min_relevance))
-        language = question_language(question) or word_language(question) or "en"  # "Nordkorea" alone: German
+        language = topic_language(question)
         listed = topic_answer(question, topic, relevant, language=language, outlet=outlet.name if outlet else "")
         return replace(listed, confidence=decided.confidence)
+
+    @staticmethod
+    def _no_topic(question: str, topic: str, outlet: OutletQuery | None) -> str:
+        return no_topic_text(topic, topic_language(question), outlet.name if outlet else "")
 
     def link(self, question: str, url: str) -> Answer:
         """A message that is only a web address: the lead of the article read from it, cited, or that the page
@@ -259,6 +266,12 @@ HEADING_WORDS = 8
 
 def _heading(line: str) -> bool:
     return len(line.split()) <= HEADING_WORDS and not line.rstrip(" \"'»«“”‘’)]").endswith((".", "!", "?", "…", ":"))
+
+
+def topic_language(question: str) -> str:
+    """The language a request for a topic's news is answered in: the question's, or for one word alone the word
+    list's that has it ("Nordkorea": German), else English."""
+    return question_language(question) or word_language(question) or "en"
 
 
 def relevance_floor(hits: Sequence[Hit], min_relevance: float) -> float:

@@ -271,10 +271,17 @@ def test_a_name_sent_alone_lists_the_articles_that_name_it(newsroom: Newsroom) -
 
 
 def test_news_about_a_topic_the_news_does_not_cover_is_refused(newsroom: Newsroom) -> None:
-    for request in ["Any news about volcanoes in Iceland?", "What's new with the Pope?"]:
+    # each was told "The indexed news does not say."
+    for request, topic in [
+        ("Any news about volcanoes in Iceland?", "volcanoes in Iceland"),
+        ("What's new with the Pope?", "the Pope"),
+        ("NATO", "NATO"),
+    ]:
         answer = newsroom.ask(request)
         assert answer.abstained and not answer.sources
-        assert answer.text == "The indexed news does not say."
+        assert answer.text == f"No indexed article is about “{topic}”."
+    german = newsroom.ask("Nachrichten über Vulkane")
+    assert german.abstained and german.text == "Kein indexierter Artikel handelt von „Vulkane“."
 
 
 def test_the_headlines_are_the_newest_articles(newsroom: Newsroom) -> None:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from index.answerers.archive import archive_answer, asks_about_the_archive
-from index.answerers.headlines import asked_topic, bare_topic, on_topic, topic_answer
+from index.answerers.headlines import HEADINGS, asked_topic, bare_topic, no_topic_text, on_topic, topic_answer
 from index.models import ArticleMeta, Hit, StoredArticle
 
 
@@ -162,6 +162,18 @@ def test_a_question_is_no_request_for_a_topic(question: str) -> None:
 )
 def test_a_name_alone_is_a_topic(message: str, topic: str) -> None:
     assert bare_topic(message) == topic
+
+
+def test_a_topic_no_article_is_about_is_told_so_in_every_language_a_heading_speaks() -> None:
+    assert no_topic_text("NATO", "en") == "No indexed article is about “NATO”."
+    assert (
+        no_topic_text("NATO", "de", "derStandard.at")
+        == "Kein indexierter Artikel von derStandard.at handelt von „NATO“."
+    )
+    assert no_topic_text("NATO", "xx") == "No indexed article is about “NATO”."
+    for language in HEADINGS:
+        said = no_topic_text("NATO", language, "Wire")
+        assert "NATO" in said and "Wire" in said, language
 
 
 def hit(article_id: str, title: str, text: str, score: float, published: datetime | None = None) -> Hit:

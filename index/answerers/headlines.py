@@ -219,6 +219,7 @@ TOPIC_REQUESTS.append(
 HEADINGS = {
     "en": {
         "topic": "Articles about “{topic}”{outlet}, newest first:",
+        "no_topic": "No indexed article{outlet} is about “{topic}”.",
         "range": "Articles{outlet} from {days} ({expression}):",
         "recent": "The newest articles{outlet}:",
         "more": "… and {n} more.",
@@ -227,6 +228,7 @@ HEADINGS = {
     },
     "de": {
         "topic": "Artikel zu „{topic}“{outlet}, die neuesten zuerst:",
+        "no_topic": "Kein indexierter Artikel{outlet} handelt von „{topic}“.",
         "range": "Artikel{outlet} vom {days} ({expression}):",
         "recent": "Die neuesten Artikel{outlet}:",
         "more": "… und {n} weitere.",
@@ -235,6 +237,7 @@ HEADINGS = {
     },
     "fr": {
         "topic": "Articles sur « {topic} »{outlet}, les plus récents d’abord :",
+        "no_topic": "Aucun article indexé{outlet} ne porte sur « {topic} ».",
         "range": "Articles{outlet} du {days} ({expression}) :",
         "recent": "Les articles les plus récents{outlet} :",
         "more": "… et {n} de plus.",
@@ -243,6 +246,7 @@ HEADINGS = {
     },
     "es": {
         "topic": "Artículos sobre «{topic}»{outlet}, los más recientes primero:",
+        "no_topic": "Ningún artículo indexado{outlet} trata de «{topic}».",
         "range": "Artículos{outlet} del {days} ({expression}):",
         "recent": "Los artículos más recientes{outlet}:",
         "more": "… y {n} más.",
@@ -251,6 +255,7 @@ HEADINGS = {
     },
     "it": {
         "topic": "Articoli su «{topic}»{outlet}, i più recenti prima:",
+        "no_topic": "Nessun articolo indicizzato{outlet} parla di «{topic}».",
         "range": "Articoli{outlet} del {days} ({expression}):",
         "recent": "Gli articoli più recenti{outlet}:",
         "more": "… e altri {n}.",
@@ -259,6 +264,7 @@ HEADINGS = {
     },
     "nl": {
         "topic": "Artikelen over “{topic}”{outlet}, de nieuwste eerst:",
+        "no_topic": "Geen enkel geïndexeerd artikel{outlet} gaat over “{topic}”.",
         "range": "Artikelen{outlet} van {days} ({expression}):",
         "recent": "De nieuwste artikelen{outlet}:",
         "more": "… en nog {n}.",
@@ -267,6 +273,7 @@ HEADINGS = {
     },
     "pt": {
         "topic": "Artigos sobre “{topic}”{outlet}, os mais recentes primeiro:",
+        "no_topic": "Nenhum artigo indexado{outlet} trata de “{topic}”.",
         "range": "Artigos{outlet} de {days} ({expression}):",
         "recent": "Os artigos mais recentes{outlet}:",
         "more": "… e mais {n}.",
@@ -275,6 +282,7 @@ HEADINGS = {
     },
     "pl": {
         "topic": "Artykuły o „{topic}”{outlet}, od najnowszych:",
+        "no_topic": "Żaden zaindeksowany artykuł{outlet} nie dotyczy „{topic}”.",
         "range": "Artykuły{outlet} z {days} ({expression}):",
         "recent": "Najnowsze artykuły{outlet}:",
         "more": "… i jeszcze {n}.",
@@ -283,6 +291,7 @@ HEADINGS = {
     },
     "ru": {
         "topic": "Статьи по запросу «{topic}»{outlet}, сначала самые новые:",
+        "no_topic": "Ни одна проиндексированная статья{outlet} не относится к теме «{topic}».",
         "range": "Статьи{outlet} за {days} ({expression}):",
         "recent": "Самые новые статьи{outlet}:",
         "more": "… и ещё {n}.",
@@ -291,6 +300,7 @@ HEADINGS = {
     },
     "uk": {
         "topic": "Статті за запитом «{topic}»{outlet}, спершу найновіші:",
+        "no_topic": "Жодна проіндексована стаття{outlet} не стосується теми «{topic}».",
         "range": "Статті{outlet} за {days} ({expression}):",
         "recent": "Найновіші статті{outlet}:",
         "more": "… і ще {n}.",
@@ -417,6 +427,12 @@ def _holds(words: Sequence[str], text: str) -> bool:
     """Whether `text` holds one of the folded `words`, as a word or the start of one."""
     tokens = set(tokenize(text))
     return any(token.startswith(word) for word in words for token in tokens)
+
+
+def no_topic_text(topic: str, language: str, outlet: str = "") -> str:
+    """ "No indexed article is about “NATO”." (of `outlet`, when given) in `language` where HEADINGS has it."""
+    texts = HEADINGS.get(language, HEADINGS["en"])
+    return texts["no_topic"].format(topic=topic, outlet=texts["outlet"].format(name=outlet) if outlet else "")
 
 
 def topic_answer(
