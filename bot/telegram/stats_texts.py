@@ -16,8 +16,8 @@ STATS_SAY: dict[str, dict[str, str]] = {
         "stats_reading": " (reading while idle)",
         "stats_store": "Store: <code>{location}</code>",
         "stats_bot": "<b>Bot</b>",
-        "stats_up": "Up {duration} · {questions} questions answered · {chats} chats · {adds} adds running",
-        "stats_access": "Access: {allowed} · {admins} admins",
+        "stats_up": "Up {duration} · questions answered: {questions} · chats: {chats} · adds running: {adds}",
+        "stats_access": "Access: {allowed} · admins: {admins}",
         "stats_open": "open to everyone",
         "stats_allowed": "{users} users and {chats} chats allowed",
         "stats_limits": "Rate limit: {rate} messages a minute per user · history: {turns} turns · mode: {mode}",
@@ -38,9 +38,9 @@ STATS_SAY: dict[str, dict[str, str]] = {
         "stats_reading": " (liest im Leerlauf)",
         "stats_store": "Speicher: <code>{location}</code>",
         "stats_bot": "<b>Bot</b>",
-        "stats_up": "Läuft seit {duration} · {questions} Fragen beantwortet · {chats} Chats · {adds} Hinzufügungen "
-        "laufen",
-        "stats_access": "Zugang: {allowed} · {admins} Admins",
+        "stats_up": "Läuft seit {duration} · beantwortete Fragen: {questions} · Chats: {chats} · laufende "
+        "Hinzufügungen: {adds}",
+        "stats_access": "Zugang: {allowed} · Admins: {admins}",
         "stats_open": "offen für alle",
         "stats_allowed": "{users} Nutzer und {chats} Chats zugelassen",
         "stats_limits": "Ratenlimit: {rate} Nachrichten pro Minute und Nutzer · Verlauf: {turns} Runden · Modus: "
@@ -62,9 +62,9 @@ STATS_SAY: dict[str, dict[str, str]] = {
         "stats_reading": " (lecture pendant les temps morts)",
         "stats_store": "Stockage : <code>{location}</code>",
         "stats_bot": "<b>Bot</b>",
-        "stats_up": "En marche depuis {duration} · {questions} questions traitées · {chats} conversations · {adds} "
-        "ajouts en cours",
-        "stats_access": "Accès : {allowed} · {admins} administrateurs",
+        "stats_up": "En marche depuis {duration} · questions traitées : {questions} · conversations : {chats} · "
+        "ajouts en cours : {adds}",
+        "stats_access": "Accès : {allowed} · administrateurs : {admins}",
         "stats_open": "ouvert à tous",
         "stats_allowed": "{users} utilisateurs et {chats} conversations autorisés",
         "stats_limits": "Limite : {rate} messages par minute et par utilisateur · historique : {turns} tours · mode : "
@@ -86,9 +86,9 @@ STATS_SAY: dict[str, dict[str, str]] = {
         "stats_reading": " (leyendo en los ratos libres)",
         "stats_store": "Almacén: <code>{location}</code>",
         "stats_bot": "<b>Bot</b>",
-        "stats_up": "Activo desde hace {duration} · {questions} preguntas respondidas · {chats} chats · {adds} "
-        "adiciones en curso",
-        "stats_access": "Acceso: {allowed} · {admins} administradores",
+        "stats_up": "Activo desde hace {duration} · preguntas respondidas: {questions} · chats: {chats} · "
+        "adiciones en curso: {adds}",
+        "stats_access": "Acceso: {allowed} · administradores: {admins}",
         "stats_open": "abierto a todos",
         "stats_allowed": "{users} usuarios y {chats} chats autorizados",
         "stats_limits": "Límite: {rate} mensajes por minuto y usuario · historial: {turns} turnos · modo: {mode}",
@@ -109,8 +109,9 @@ STATS_SAY: dict[str, dict[str, str]] = {
         "stats_reading": " (legge nei momenti liberi)",
         "stats_store": "Archivio: <code>{location}</code>",
         "stats_bot": "<b>Bot</b>",
-        "stats_up": "Attivo da {duration} · {questions} domande con risposta · {chats} chat · {adds} aggiunte in corso",
-        "stats_access": "Accesso: {allowed} · {admins} amministratori",
+        "stats_up": "Attivo da {duration} · domande con risposta: {questions} · chat: {chats} · aggiunte in "
+        "corso: {adds}",
+        "stats_access": "Accesso: {allowed} · amministratori: {admins}",
         "stats_open": "aperto a tutti",
         "stats_allowed": "{users} utenti e {chats} chat autorizzati",
         "stats_limits": "Limite: {rate} messaggi al minuto per utente · cronologia: {turns} turni · modalità: {mode}",
@@ -131,8 +132,9 @@ STATS_SAY: dict[str, dict[str, str]] = {
         "stats_reading": " (leest als het rustig is)",
         "stats_store": "Opslag: <code>{location}</code>",
         "stats_bot": "<b>Bot</b>",
-        "stats_up": "Draait al {duration} · {questions} vragen beantwoord · {chats} chats · {adds} toevoegingen bezig",
-        "stats_access": "Toegang: {allowed} · {admins} beheerders",
+        "stats_up": "Draait al {duration} · beantwoorde vragen: {questions} · chats: {chats} · toevoegingen "
+        "bezig: {adds}",
+        "stats_access": "Toegang: {allowed} · beheerders: {admins}",
         "stats_open": "open voor iedereen",
         "stats_allowed": "{users} gebruikers en {chats} chats toegelaten",
         "stats_limits": "Limiet: {rate} berichten per minuut per gebruiker · geschiedenis: {turns} beurten · modus: "
@@ -154,9 +156,9 @@ STATS_SAY: dict[str, dict[str, str]] = {
         "stats_reading": " (lendo quando ocioso)",
         "stats_store": "Armazenamento: <code>{location}</code>",
         "stats_bot": "<b>Bot</b>",
-        "stats_up": "Ativo há {duration} · {questions} perguntas respondidas · {chats} chats · {adds} adições em "
-        "andamento",
-        "stats_access": "Acesso: {allowed} · {admins} administradores",
+        "stats_up": "Ativo há {duration} · perguntas respondidas: {questions} · chats: {chats} · adições em "
+        "andamento: {adds}",
+        "stats_access": "Acesso: {allowed} · administradores: {admins}",
         "stats_open": "aberto a todos",
         "stats_allowed": "{users} usuários e {chats} chats autorizados",
         "stats_limits": "Limite: {rate} mensagens por minuto por usuário · histórico: {turns} turnos · modo: {mode}",
