@@ -144,8 +144,8 @@ class BotState(ABC):
         return key
 
     def history(self, chat_id: int, max_turns: int, since: float | None = None) -> tuple[Turn, ...]:
-        """The chat's last `max_turns` turns, oldest first; with `since` (Unix time), only those asked since then,
-        and none after an older one: a conversation that paused is over."""
+        """The chat's last `max_turns` turns, oldest first; with `since` (Unix time), only those asked since then
+        (a turn kept by an older release has no time: never)."""
         if max_turns <= 0:
             return ()
         with self._transaction(write=False) as cur:

@@ -106,7 +106,14 @@ class PostgresState(BotState):
             for statement in SCHEMA:
                 cur.execute(statement)
             for table, column, kind in ADDED_COLUMNS:
-                cur.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+                # looked up first: ALTER TABLE locks the table even when the column is there (replicas start together)
+                cur.execute(
+                    "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND table_name = %s AND column_name = %s",
+                    (table, column),
+                )
+                if cur.fetchone() is None:
+                    cur.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
 
     def _connect(self) -> Any:
         if self._db is None or self._db.closed or self._db.broken:
