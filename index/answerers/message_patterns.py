@@ -59,7 +59,7 @@ ABOUT_THE_BOT = re.compile(
     # asking whether one may ask ("Darf ich dich was fragen?" got "Die fragen: Wer hat wann, was, wo gemacht?")
     r"|(?:can|could|may) i ask (?:you )?(?:something|a question|anything|you)|i have a (?:question|quick question)"
     r"|(?:one|a) (?:more )?question|(?:darf|kann) ich (?:dich|dir|ihnen|sie) (?:was|etwas|eine frage)"
-    r" (?:fragen|stellen)|ich habe (?:eine|noch eine|mal eine) frage|(?:eine|noch eine) frage"
+    r" (?:fragen|stellen)|ich habe (?:eine|noch eine|mal eine) frage|(?:eine|noch eine) frage|frage|question"
     # and what one feels for it ("I love you" was told the news does not say)
     r"|(?:i|ich) (?:(?:really |just )?(?:love|like) you|liebe dich|mag dich)"
     # and in French, Spanish, Italian, Dutch, Portuguese, Polish, Russian, Ukrainian: help, who and what it is, what
@@ -112,7 +112,7 @@ DOUBT = re.compile(
     r"|stimmt das(?: wirklich)?|ist das (?:wahr|richtig|korrekt)"
     r"|(?:that s|that is|this is|it s|it is)? ?(?:wrong|not true|not right|incorrect|nonsense|rubbish)"
     r"|(?:das|es) (?:stimmt|ist) (?:doch )?(?:nicht|falsch|unsinn|quatsch)(?: richtig)?|falsch|quatsch|unsinn|blödsinn"
-    r"|wrong answer|bad answer|falsche antwort|(?:that|this) (?:s |is |was )?not what i asked"
+    r"|wrong answer|bad answer|falsche antwort|schlechte antwort|(?:that|this) (?:s |is |was )?not what i asked"
     r"|(?:that|this|it) (?:doesn t|does not|didn t|did not) answer (?:my|the) question"
     r"|(?:das|es) beantwortet (?:meine|die) frage nicht|das (?:habe|hab) ich nicht gefragt"
     # and frustration, at the bot ("You are stupid", "Du bist dumm": each got a cited sentence)
@@ -404,6 +404,9 @@ NOD = re.compile(
     r"|mo(?:ż|z)e|может быть|можливо|мабуть"
     r"|(?:that s |that is |quite )?(?:true|right|correct)|(?:das ist |ganz )?(?:richtig|korrekt|wahr)|stimmt genau"
     r"|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){3,}h?"
+    # and a remark on the question, surprise, a grudging yes ("Gute Frage", "omg", "Naja": sent alone, each was
+    # listed as a topic, and got a cited sentence before)
+    r"|(?:gute|good|great|interessante|interesting) (?:frage|question)|omg|oh my god|oh mein gott|jawohl|na ?ja"
     # and on to another question or subject ("Nächste Frage", "Lass uns über was anderes reden" got a sentence)
     r"|(?:ok |okay )?(?:next|another|new) question|(?:ok |okay )?(?:nächste|andere|neue) frage"
     r"|let s talk about something else|(?:lass|lasst) uns (?:über )?(?:was|etwas) (?:anderes|andres)(?: reden)?"

@@ -77,7 +77,7 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         zusammen zusammenfassen zusammenfassung kurz gesagt kurzfassung
         huhu tach mahlzeit mittag prost vielleicht eventuell richtig korrekt wahr weiß weiss halt stopp
         frohe frohes fröhliche weihnachten ostern feiertage festtage rutsch neues gutes appetit
-        gesegneten gesundheit wünsche"""
+        gesegneten gesundheit wünsche jawohl naja"""
     ),
     "fr": _words(
         """lien traduis traduit traduisez traduire résumez résumer svp plaît plait

@@ -203,6 +203,16 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Have a nice day", "goodbye", "en"),
         ("Schönes Wochenende!", "goodbye", "de"),
         ("Hallo Welt", "greeting", "de"),  # sent alone, a list of headlines about it
+        # a remark on the question, surprise, a grudging yes, a question announced, a verdict: each got a cited
+        # sentence, and sent alone was listed as a topic
+        ("Gute Frage", "nod", "de"),
+        ("Good question!", "nod", "en"),
+        ("omg", "nod", "en"),
+        ("Naja", "nod", "de"),
+        ("Jawohl", "nod", "de"),
+        ("Frage", "help", "de"),
+        ("Question?", "help", "en"),
+        ("Schlechte Antwort", "doubt", "de"),
         # wishes, thanked for: each got a cited sentence, sent alone a list of headlines about it
         ("Merry Christmas!", "praise", "en"),
         ("Happy New Year to you too", "praise", "en"),
