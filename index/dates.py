@@ -60,7 +60,8 @@ _NEW_WORDS = re.compile(
 # is asking about the present, when the question asks for nothing else: "news about the ECB" asks about the ECB.
 _OVERVIEW_WORDS = re.compile(
     r"\b(?:news|headlines?|stories|articles|summar(?:y|ies|ize|ise)|overview|briefing|nachrichten|neuigkeiten"
-    r"|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammenfassung|zusammenfassen|zusammen|interesting"
+    r"|meldungen|schlagzeilen?|artikel|berichte|überblick|übersicht|updates?|zusammenfassung|zusammenfassen|zusammen"
+    r"|interesting"
     r"|interessant\w*|spannend\w*|topics|themen|hauptthemen"
     # "What's going on?", "What is happening in the world?", "Was ist los?": the news of these days
     r"|happening|going\s+on|los"
@@ -106,15 +107,20 @@ def _cue_language(cue: str, question: str) -> str:
         return asked if asked in others else others[0]
     if _GERMAN_CUE.search(cue):
         return "de"
+    if _SHARED_CUE.fullmatch(cue.strip()):  # "Gibt es Updates?": the question's
+        return question_language(question) or "en"
     return "en" if _WORD_OF_THREE.search(cue) else ""
 
 
+# Words of the present German writes as English does: the question's language decides.
+_SHARED_CUE = re.compile(r"updates?", re.IGNORECASE)
 # Words that make a date expression German (month names both languages share tell nothing).
 _GERMAN_NAMES = [name for name in [*MONTHS_DE, *WEEKDAYS_DE, "maerz", "jänner", "sonnabend"] if name not in MONTHS_EN]
 _GERMAN_CUE = re.compile(
     r"\b(?:heute|gestern|vorgestern|seit|woche|wochen|monat|jahr|jahre|tagen|am|im|vom|von|vor|für|der|den|dem"
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
-    r"|kürzlich|morgen|übermorgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|zusammen\w*"
+    r"|kürzlich|morgen|übermorgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|übersicht"
+    r"|zusammen\w*"
     r"|themen|hauptthemen|los"
     r"|interessant\w*|spannend\w*|" + "|".join(_GERMAN_NAMES) + r")\b",
     re.IGNORECASE,
@@ -125,7 +131,8 @@ GENERIC_WORDS = frozenset(
     fold(word)
     for word in """
         happen happened happening happens going go on news new newest latest recent recently headline
-        headlines story stories article articles report reports reported there any anything something tell
+        headlines story stories article articles report reports reported there any anything something tell update
+        updates übersicht
         me show give list us our about today yesterday week month year so far what's whats been has have had
         up is are was were all everything else important main top please can could would you passiert
         passierte geschehen geschah los gibt gab gegeben neues neue neu neueste neuesten aktuell aktuelle

@@ -273,6 +273,11 @@ def test_a_question_starting_with_morgen_may_name_the_series_and_keeps_every_dat
         ("Що нового?", "uk"),
         ("Які останні новини?", "uk"),
         ("Що сталося вчора?", "uk"),
+        # an update, an overview: each was listed as a topic ("Articles about “Updates”")
+        ("Updates", "en"),
+        ("Any updates?", "en"),
+        ("Gibt es Updates?", "de"),
+        ("Übersicht", "de"),
     ],
 )
 def test_a_request_for_the_news_is_answered_in_its_language(question: str, language: str) -> None:

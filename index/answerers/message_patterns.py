@@ -8,8 +8,8 @@ import re
 
 # What a message asks about the bot itself ("help", "Wer bist du?", "What can you do?"), whole: the help reply.
 ABOUT_THE_BOT = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|hallo|moin|servus|ok|okay) )?(?:help|hilfe|hilf mir|help me|who are you|what are you"
-    r"|wer bist du|was bist du|wer sind sie|was sind sie"
+    r"^\W*(?:(?:hi|hey|hello|hallo|moin|servus|ok|okay) )?(?:help|hilfe|hilf mir|help me|infos?|who are you"
+    r"|what are you|wer bist du|was bist du|wer sind sie|was sind sie"
     r"|what can you do|what do you do|was kannst du|was können sie|was koennen sie|was machst du"
     r"|how does (?:this|it|that) work|how do (?:i|you) use (?:this|you|it)|wie funktioniert (?:das|es|du)"
     r"|what is this|was ist das hier|how can you help(?: me)?|wie kannst du (?:mir )?helfen"
@@ -112,7 +112,8 @@ DOUBT = re.compile(
     r"|stimmt das(?: wirklich)?|ist das (?:wahr|richtig|korrekt)"
     r"|(?:that s|that is|this is|it s|it is)? ?(?:wrong|not true|not right|incorrect|nonsense|rubbish)"
     r"|(?:das|es) (?:stimmt|ist) (?:doch )?(?:nicht|falsch|unsinn|quatsch)(?: richtig)?|falsch|quatsch|unsinn|blödsinn"
-    r"|wrong answer|bad answer|falsche antwort|schlechte antwort|(?:that|this) (?:s |is |was )?not what i asked"
+    r"|wrong answer|bad answer|falsche antwort|schlechte antwort|scheiße|scheisse|shit|fuck|idiot"
+    r"|(?:that|this) (?:s |is |was )?not what i asked"
     r"|(?:that|this|it) (?:doesn t|does not|didn t|did not) answer (?:my|the) question"
     r"|(?:das|es) beantwortet (?:meine|die) frage nicht|das (?:habe|hab) ich nicht gefragt"
     # and frustration, at the bot ("You are stupid", "Du bist dumm": each got a cited sentence)

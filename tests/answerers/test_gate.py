@@ -213,6 +213,13 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Frage", "help", "de"),
         ("Question?", "help", "en"),
         ("Schlechte Antwort", "doubt", "de"),
+        ("Bitte", "nod", "de"),
+        ("Warte", "nod", "de"),
+        ("Jetzt", "nod", "de"),
+        ("Ende", "goodbye", "de"),
+        ("Scheiße", "doubt", "de"),
+        ("Fuck", "doubt", "en"),
+        ("Info", "help", "en"),
         # wishes, thanked for: each got a cited sentence, sent alone a list of headlines about it
         ("Merry Christmas!", "praise", "en"),
         ("Happy New Year to you too", "praise", "en"),
