@@ -407,7 +407,7 @@ NOD = re.compile(
     r"|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){3,}h?"
     # and a remark on the question, surprise, a grudging yes ("Gute Frage", "omg", "Naja": sent alone, each was
     # listed as a topic, and got a cited sentence before)
-    r"|(?:gute|good|great|interessante|interesting) (?:frage|question)|omg|oh my god|oh mein gott|jawohl|na ?ja"
+    r"|(?:gute|good|great|interessante|interesting) (?:frage|question)|omg|oh my god|oh mein gott|jawohl|na ?ja|please"
     # and on to another question or subject ("Nächste Frage", "Lass uns über was anderes reden" got a sentence)
     r"|(?:ok |okay )?(?:next|another|new) question|(?:ok |okay )?(?:nächste|andere|neue) frage"
     r"|let s talk about something else|(?:lass|lasst) uns (?:über )?(?:was|etwas) (?:anderes|andres)(?: reden)?"

@@ -28,7 +28,7 @@ SMALL_TALK: dict[str, frozenset[str]] = {
     "goodbye": _words(
         """bye goodbye tschüss tschuess tschau ciao adieu wiedersehen cya see bald night nacht später spaeter revoir
         bientôt nuit adiós hasta luego noches arrivederci addio buonanotte doei ziens goedenacht welterusten tchau
-        adeus widzenia zobaczenia dobranoc пока свидания побачення бувай добраніч ende"""
+        adeus widzenia zobaczenia dobranoc пока свидания побачення бувай добраніч ende tschö"""
     ),
     "greeting": _words(
         """hi hello hey hallo moin servus yo hiya howdy bonjour salut hola grüezi grüß gruess good guten gute
@@ -44,7 +44,9 @@ SMALL_TALK: dict[str, frozenset[str]] = {
         langweilig lmao rofl brb np k kk nö noe nope yep yeah yup bla blabla testing ahnung idk weiß weiss spannend
         krass schade oui ouais parfait vale bueno perfecto claro perfetto esatto oké nee goed precies sim beleza
         perfeito tak dobrze jasne spoko okej да ладно хорошо отлично ок ага угу гаразд чудово добре prost check pong
-        bitte moment warte jetzt geil"""
+        bitte moment warte jetzt geil awesome wait done next oops damn bingo exactly absolutely amazing weird
+        strange same agreed excellent go ready hurry yay ups oje okidoki tja puh hurra juhu wunderbar spitze mega lustig
+        traurig hübsch schlecht schön"""
     ),
 }
 SMALL_TALK_WORDS = frozenset().union(*SMALL_TALK.values())
@@ -78,7 +80,8 @@ SMALL_TALK_LANGUAGES: dict[str, frozenset[str]] = {
         zusammen zusammenfassen zusammenfassung kurz gesagt kurzfassung
         huhu tach mahlzeit mittag prost vielleicht eventuell richtig korrekt wahr weiß weiss halt stopp
         frohe frohes fröhliche weihnachten ostern feiertage festtage rutsch neues gutes appetit
-        gesegneten gesundheit wünsche jawohl naja warte ende geil scheiße scheisse bitte"""
+        gesegneten gesundheit wünsche jawohl naja warte ende geil scheiße scheisse bitte ups oje okidoki tja puh
+        hurra juhu wunderbar spitze mega lustig traurig hübsch schlecht tschö"""
     ),
     "fr": _words(
         """lien traduis traduit traduisez traduire résumez résumer svp plaît plait

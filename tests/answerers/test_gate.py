@@ -220,6 +220,12 @@ def test_non_questions_get_a_reply_not_an_answer(text: str) -> None:
         ("Scheiße", "doubt", "de"),
         ("Fuck", "doubt", "en"),
         ("Info", "help", "en"),
+        ("Awesome", "nod", "en"),
+        ("Please", "nod", "en"),
+        ("Oops", "nod", "en"),
+        ("Juhu", "nod", "de"),
+        ("Schön", "nod", "de"),
+        ("Tschö", "goodbye", "de"),
         # wishes, thanked for: each got a cited sentence, sent alone a list of headlines about it
         ("Merry Christmas!", "praise", "en"),
         ("Happy New Year to you too", "praise", "en"),
