@@ -60,11 +60,11 @@ from index.answerers.headlines import (
 from index.answerers.people import asked_person, naming, person_answer
 from index.answerers.replies import reply
 from index.dates import DateQuery, parse_now, parse_question
-from index.language import detect_language, question_language, word_language
+from index.language import detect_language, message_language, question_language
 from index.models import BOT_REPLY, Answer, Hit, Source, StoredArticle
 from index.outlets import OutletQuery, Outlets, may_name_an_outlet
 from index.retrieval import document_to_hit
-from index.segmentation import split_sentences
+from index.segmentation import ends_like_a_sentence, split_sentences
 from index.settings import DEFAULT_RETRIEVAL_K
 from index.text import ELLIPSIS, same_page, shorten
 
@@ -204,13 +204,13 @@ class AnswerStep:
             )
         cited = {source.article_id for source in decided.sources}
         relevant = on_topic(topic, hits, cited, relevance_floor(hits, self.gate.min_relevance))
-        language = topic_language(question)
+        language = message_language(question)  # "Nordkorea" alone: German
         listed = topic_answer(question, topic, relevant, language=language, outlet=outlet.name if outlet else "")
         return replace(listed, confidence=decided.confidence)
 
     @staticmethod
     def _no_topic(question: str, topic: str, outlet: OutletQuery | None) -> str:
-        return no_topic_text(topic, topic_language(question), outlet.name if outlet else "")
+        return no_topic_text(topic, message_language(question), outlet.name if outlet else "")
 
     def link(self, question: str, url: str) -> Answer:
         """A message that is only a web address: the lead of the article read from it, cited, or that the page
@@ -265,13 +265,7 @@ HEADING_WORDS = 8
 
 
 def _heading(line: str) -> bool:
-    return len(line.split()) <= HEADING_WORDS and not line.rstrip(" \"'»«“”‘’)]").endswith((".", "!", "?", "…", ":"))
-
-
-def topic_language(question: str) -> str:
-    """The language a request for a topic's news is answered in: the question's, or for one word alone the word
-    list's that has it ("Nordkorea": German), else English."""
-    return question_language(question) or word_language(question) or "en"
+    return len(line.split()) <= HEADING_WORDS and not ends_like_a_sentence(line)
 
 
 def relevance_floor(hits: Sequence[Hit], min_relevance: float) -> float:

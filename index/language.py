@@ -195,6 +195,12 @@ def language_name(code: str) -> str:
 WORD_LANGUAGES = ("en", "de")
 
 
+def message_language(message: str, default: str = "en") -> str:
+    """The language to say something about `message` in: the question's (`question_language`), else for one word
+    alone the word list's that has it (`word_language`: "Nordkorea", "Weltraum": German), else `default`."""
+    return question_language(message) or word_language(message) or default
+
+
 def word_language(message: str) -> str:
     """English or German for a message of one word that is a word of one of them only ("Nordkorea", "Flüchtlinge":
     German; "Weather": English), which the identifier is too unsure of to name; "" for anything else (a name of

@@ -65,6 +65,11 @@ _ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…:;][\"'“”„»«‘’)\]]*$")
 _LIST_NUMBER_START = re.compile(r"\d{1,3}\.\s")
 
 
+def ends_like_a_sentence(text: str) -> bool:
+    """Whether `text` ends in a sentence mark, before any closing quotes or brackets ("… geliefert.", "«… zu tun.»")."""
+    return _ENDS_LIKE_A_SENTENCE.search(text.rstrip()) is not None
+
+
 def _segmenter(language: str):  # type: ignore[no-untyped-def]
     """A new segmenter for each text (0.4 µs): pysbd's keeps the text it splits on itself (`original_text`), so
     one shared by two threads (a question asked while a feed is read) looked for one text's sentences in the

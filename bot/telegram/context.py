@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,24 +64,23 @@ class ChatMemory:
         max_turns: int,
         lock: asyncio.Lock,
         max_minutes: float = 0.0,
-        clock: Callable[[], float] = time.time,
     ) -> None:
         self.state = state
         self.chat_id = chat_id
         self.max_turns = max_turns
         self.lock = lock
         self.max_minutes = max_minutes
-        self.clock = clock  # wall-clock time: replicas on several hosts compare it
 
     async def remember(self, question: str, answer: Answer) -> int:
         """Keep the turn and the answer; returns the key the Sources button refers to."""
         return await asyncio.to_thread(
-            self.state.remember, self.chat_id, question, answer, max_turns=self.max_turns, at=self.clock()
+            self.state.remember, self.chat_id, question, answer, max_turns=self.max_turns, at=time.time()
         )
 
     async def history(self) -> tuple[Turn, ...]:
         """The turns a question follows up: the chat's last ones, asked within `max_minutes` (0: however old)."""
-        since = self.clock() - 60 * self.max_minutes if self.max_minutes > 0 else None
+        # wall-clock time, as `remember` keeps it: replicas on several hosts compare it
+        since = time.time() - 60 * self.max_minutes if self.max_minutes > 0 else None
         return await asyncio.to_thread(self.state.history, self.chat_id, self.max_turns, since)
 
     async def answer(self, key: int) -> Answer | None:

@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from index.language import question_language, word_language
+from index.language import message_language, question_language
 from index.models import Answer, ArticleMeta, Hit, Source, Turn
 from index.stories import story_key
 from index.text import shorten
@@ -44,8 +44,7 @@ ABSTAIN_TEXTS = {
 
 def abstain_text(question: str) -> str:
     """ "The indexed news does not say." in the question's language where we have it, else in English."""
-    language = question_language(question) or word_language(question) or "en"  # "Weltraum": German
-    return ABSTAIN_TEXTS.get(language, ABSTAIN_TEXTS["en"])
+    return ABSTAIN_TEXTS.get(message_language(question), ABSTAIN_TEXTS["en"])
 
 
 # What a request for more of a story gets when the answers have quoted all the news says to its question.

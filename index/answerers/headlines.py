@@ -342,7 +342,7 @@ def headlines_answer(
     matching = [a for a in articles if published is None or published.contains(a.meta.published_ts)]
     shown = newest_first(matching)[:limit]
     texts = HEADINGS.get(language, HEADINGS["en"])
-    source = texts["outlet"].format(name=outlet) if outlet else ""
+    source = _from_outlet(texts, outlet)
     if published is None:
         heading = texts["recent"].format(outlet=source)
     else:
@@ -429,10 +429,15 @@ def _holds(words: Sequence[str], text: str) -> bool:
     return any(token.startswith(word) for word in words for token in tokens)
 
 
+def _from_outlet(texts: dict[str, str], outlet: str) -> str:
+    """ " from derStandard.at" in the heading's language; "" for no outlet."""
+    return texts["outlet"].format(name=outlet) if outlet else ""
+
+
 def no_topic_text(topic: str, language: str, outlet: str = "") -> str:
     """ "No indexed article is about “NATO”." (of `outlet`, when given) in `language` where HEADINGS has it."""
     texts = HEADINGS.get(language, HEADINGS["en"])
-    return texts["no_topic"].format(topic=topic, outlet=texts["outlet"].format(name=outlet) if outlet else "")
+    return texts["no_topic"].format(topic=topic, outlet=_from_outlet(texts, outlet))
 
 
 def topic_answer(
@@ -449,7 +454,7 @@ def topic_answer(
     shown += [hit for hit in ranked if hit.meta.published_ts is None]
     texts = HEADINGS.get(language, HEADINGS["en"])
     lines = [
-        texts["topic"].format(topic=topic, outlet=texts["outlet"].format(name=outlet) if outlet else ""),
+        texts["topic"].format(topic=topic, outlet=_from_outlet(texts, outlet)),
         *(f"• {headline(hit.meta)} [{n}]" for n, hit in enumerate(shown, start=1)),
     ]
     sources = [
