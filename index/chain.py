@@ -373,7 +373,7 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
     def _no_story(inputs: dict[str, Any]) -> bool:
         # a question alone that names no story; one about dates or a topic names what it wants
         dates: DateQuery = inputs["dates"]
-        if not inputs.get("alone") or dates.about_time or _topic(inputs):
+        if not inputs.get("alone") or dates.about_time or inputs["topic"]:
             return False
         return not step.gate.screen_story(inputs["question"]).answer
 
@@ -427,17 +427,20 @@ def build_chain(retriever: BaseRetriever, step: AnswerStep) -> Runnable[dict[str
             inputs["question"], hits, inputs["dates"], inputs["topic"], inputs.get("said", ()), inputs.get("outlet")
         )
 
-    answer = (
-        RunnablePassthrough.assign(topic=RunnableLambda(_topic, name="topic"))
-        | RunnablePassthrough.assign(documents=RunnableLambda(_retrieve, name="retrieve"))
-        | RunnableLambda(_respond, name="answer")
+    answer = RunnablePassthrough.assign(documents=RunnableLambda(_retrieve, name="retrieve")) | RunnableLambda(
+        _respond, name="answer"
     )
     by_date = RunnableBranch(
         (RunnableLambda(_broad), RunnableLambda(_headlines, name="headlines")),
         (RunnableLambda(_no_story), RunnableLambda(_which_story, name="which_story")),
         answer,
     )
-    question = RunnablePassthrough.assign(dates=RunnableLambda(_dates, name="dates")) | by_date
+    # the topic is read once, before the branch: a question about one names its story ("which story?" needs it)
+    question = (
+        RunnablePassthrough.assign(dates=RunnableLambda(_dates, name="dates"))
+        | RunnablePassthrough.assign(topic=RunnableLambda(_topic, name="topic"))
+        | by_date
+    )
     branch = RunnableBranch(
         (RunnableLambda(_link_only), RunnableLambda(_link, name="link")),
         (RunnableLambda(_not_a_question), RunnableLambda(_reply, name="reply")),
