@@ -49,6 +49,7 @@ from index.answerers.base import SNIPPET_CHARS, Answerer
 from index.answerers.gate import AnswerGate, Decision, linked_page
 from index.answerers.headlines import (
     MAX_HEADLINES,
+    Rendered,
     asked_topic,
     bare_topic,
     headline,
@@ -60,9 +61,11 @@ from index.answerers.headlines import (
 from index.answerers.people import asked_person, naming, person_answer
 from index.answerers.replies import reply
 from index.dates import DateQuery, parse_now, parse_question
+from index.embedders import load_embedder
 from index.language import detect_language, message_language, question_language
 from index.models import BOT_REPLY, Answer, Hit, Source, StoredArticle
 from index.outlets import OutletQuery, Outlets, may_name_an_outlet
+from index.renderings import Renderings
 from index.retrieval import document_to_hit
 from index.segmentation import ends_like_a_sentence, split_sentences
 from index.settings import DEFAULT_RETRIEVAL_K
@@ -91,6 +94,7 @@ class AnswerStep:
         article_chunks: Callable[[str], Sequence[Hit]] | None = None,
         k: int = DEFAULT_RETRIEVAL_K,
         kept_articles: Callable[[], tuple[object, Mapping[str, StoredArticle]] | None] | None = None,
+        renderings: Rendered | None = None,
     ) -> None:
         self.gate = gate
         self.answerer = answerer
@@ -104,6 +108,8 @@ class AnswerStep:
         #: (ChunkStore.kept_articles): the outlets a question may name are read from it once per key
         self.kept_articles = kept_articles
         self._outlets: tuple[object, Outlets] | None = None
+        #: whether texts name a topic in another language ("Griechenland" for "Greece"); a USE of its own by default
+        self.renderings = renderings or Renderings(lambda: load_embedder("use"))
 
     def __call__(
         self,
@@ -191,10 +197,12 @@ class AnswerStep:
 
     def topic(self, question: str, topic: str, hits: Sequence[Hit], outlet: OutletQuery | None = None) -> Answer:
         """A request for the news on `topic` (hits of `outlet`'s articles when given): the answerer decides from the
-        best hits whether the news covers it (as it would the topic asked as a question); if so, the relevant
-        articles' headlines, newest first."""
+        best hits whether the news covers it (as it would the topic asked as a question); if so, the headlines of the
+        articles that name it, newest first."""
         decided = self.answerer.answer(topic, hits[: self.k])
-        if decided.abstained:
+        floor = relevance_floor(hits, self.gate.min_relevance)
+        relevant = [] if decided.abstained else on_topic(topic, hits, self.renderings, floor)
+        if not relevant:  # "Bitcoin" over news of oil prices: the answerer found a sentence, no article names it
             return Answer(
                 text=self._no_topic(question, topic, outlet),
                 abstained=True,
@@ -202,8 +210,6 @@ class AnswerStep:
                 question=question,
                 confidence=decided.confidence,
             )
-        cited = {source.article_id for source in decided.sources}
-        relevant = on_topic(topic, hits, cited, relevance_floor(hits, self.gate.min_relevance))
         language = message_language(question)  # "Nordkorea" alone: German
         listed = topic_answer(question, topic, relevant, language=language, outlet=outlet.name if outlet else "")
         return replace(listed, confidence=decided.confidence)

@@ -48,11 +48,19 @@ def fold(text: str) -> str:
 
 
 STOPWORDS = frozenset(fold(word) for word in _STOPWORDS.split())
+#: the endings of an inflected name or noun, in German and English ("Nordkoreas", "Absturzes", "Flüchtlingen")
+INFLECTIONS = frozenset({"", "s", "es", "n", "en", "e", "er", "ern", "ns"})
 
 
 def tokenize(text: str) -> list[str]:
     """Folded word tokens (see `fold`) without stop words."""
     return [t for t in TOKEN_RE.findall(fold(text)) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
+def content_words(text: str) -> list[str]:
+    """The words of `text` without stop words, as written ("the rail strike": "rail", "strike"); folded, they are
+    its `tokenize` tokens (but for the odd letter that folds into two, "ﬁ")."""
+    return [w for w in TOKEN_RE.findall(text) if fold(w) not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
 class LexicalIndex:

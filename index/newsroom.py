@@ -39,6 +39,7 @@ from index.language import load_language_tools
 from index.models import Answer, Hit, StoredArticle, Turn
 from index.outlets import Outlets
 from index.reading import CURSOR_FILE, Activity, ReadBehind
+from index.renderings import Renderings
 from index.retrieval import NewsRetriever, Searcher
 from index.settings import IndexSettings
 from index.spelling import correct_spelling
@@ -116,6 +117,7 @@ class Newsroom(Ingestion):
             article_chunks=self.store.article_chunks,
             k=settings.retrieval_k,
             kept_articles=self.store.kept_articles,
+            renderings=Renderings(self._use),
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
         #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
@@ -123,6 +125,11 @@ class Newsroom(Ingestion):
         #: questions and ingests under way, which reading behind ingest waits for (index/reading.py)
         self.activity = Activity()
         self._chunker: Chunker | None = None
+
+    def _use(self) -> Embedder:
+        """The USE model that finds a topic's name in another language: the embedder's own when it runs one."""
+        use = next((part for part in self.embedder.parts if part.name == "use"), None)
+        return use or load_embedder("use", settings=self.settings)
 
     def warm_up(self, *, language_tools: bool = True) -> None:
         """Load the embedder and the answerer, open the store: slow, so done once, before the first question. A

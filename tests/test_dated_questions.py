@@ -282,6 +282,10 @@ def test_news_about_a_topic_the_news_does_not_cover_is_refused(newsroom: Newsroo
         assert answer.text == f"No indexed article is about “{topic}”."
     german = newsroom.ask("Nachrichten über Vulkane")
     assert german.abstained and german.text == "Kein indexierter Artikel handelt von „Vulkane“."
+    # the answerer finds a sentence for "Bitcoin" (about the ECB): no article names it, in any language
+    for request in ["Bitcoin", "News about Bitcoin"]:
+        bitcoin = newsroom.ask(request)
+        assert bitcoin.abstained and bitcoin.text == "No indexed article is about “Bitcoin”.", request
 
 
 def test_the_headlines_are_the_newest_articles(newsroom: Newsroom) -> None:

@@ -4,12 +4,14 @@ a store: tests/test_dated_questions.py."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import pytest
 
 from index.answerers.archive import archive_answer, asks_about_the_archive
 from index.answerers.headlines import HEADINGS, asked_topic, bare_topic, no_topic_text, on_topic, topic_answer
+from index.lexical import content_words
 from index.models import ArticleMeta, Hit, StoredArticle
 
 
@@ -186,20 +188,67 @@ CANDIDATE = hit("b", "Die Ansichten liegen auseinander", "sagt der ehemalige Pr�
 KOREA = hit("c", "Nordkorea dementiert", "Nordkorea dementiert, Waffen geliefert zu haben.", 0.67)
 
 
-def test_articles_holding_the_topics_words_are_listed_and_those_the_answerer_cited() -> None:
-    hits = [TRUMP, CANDIDATE, KOREA]
-    assert on_topic("Donald Trump", hits, cited=set(), floor=0.6) == [TRUMP]
-    assert on_topic("Donald Trump", hits, cited={"b"}, floor=0.6) == [TRUMP, CANDIDATE]
-    # a word matches the start of a longer one: "Fußball" in "Fußballs"
-    football = hit("d", "Beckenbauer", "die Lichtgestalt des deutschen Fußballs", 0.7)
-    assert on_topic("Fußball", [KOREA, football], cited=set(), floor=0.6) == [football]
+def rendered_nowhere(topic: str, texts: Sequence[str]) -> list[tuple[bool, ...]]:
+    """No text names the topic, nor a word of it, in another language (the real check, with USE:
+    tests/test_renderings.py)."""
+    return [(False,) * (1 + len(content_words(topic)))] * len(texts)
 
 
-def test_a_topic_no_article_holds_lists_the_articles_above_the_floor() -> None:
-    # "Greece" over German news: no article says it, the relevance decides
-    hits = [TRUMP, CANDIDATE, KOREA]
-    assert on_topic("Greece", hits, cited=set(), floor=0.7) == [TRUMP, CANDIDATE]
-    assert on_topic("Greece", hits, cited={"c"}, floor=0.7) == hits
+def test_the_articles_that_name_the_topic_are_listed() -> None:
+    # not the one the answerer cited ("the former candidate"): it does not name him
+    assert on_topic("Donald Trump", [TRUMP, CANDIDATE, KOREA], rendered=rendered_nowhere, floor=0.6) == [TRUMP]
+    # an inflected name, and a longer word at the start of a compound: "Nordkoreas", "Fußball" in "Fußballs"
+    assert (
+        on_topic("Nordkorea", [TRUMP, hit("e", "Ruf", "dem Ruf Nordkoreas", 0.6)], rendered_nowhere, 0.6)[0].article_id
+        == "e"
+    )
+    football = hit("d", "Beckenbauer", "die Lichtgestalt des deutschen Fußballverbands", 0.7)
+    assert on_topic("Fußball", [KOREA, football], rendered=rendered_nowhere, floor=0.6) == [football]
+
+
+@pytest.mark.parametrize(
+    ("topic", "text"),
+    [
+        ("Musk", "Der Muskel schmerzt."),  # a short word is not the start of another
+        ("Mars", "Der Marsch beginnt."),
+        ("Harry Potter", "Prinz Harry besucht Wien."),  # one word of a name is not the name
+        ("Kim Kardashian", "Kim Jong Un droht."),
+    ],
+)
+def test_a_part_or_a_longer_word_does_not_name_the_topic(topic: str, text: str) -> None:
+    assert on_topic(topic, [hit("a", "Meldung", text, 0.7)], rendered=rendered_nowhere, floor=0.6) == []
+
+
+def test_a_surname_names_its_person() -> None:
+    merkel = hit("m", "Berlin", "Merkel sagte am Montag, die Lage sei ernst.", 0.7)
+    assert on_topic("Angela Merkel", [KOREA, merkel], rendered=rendered_nowhere, floor=0.6) == [merkel]
+
+
+def test_what_another_language_names_is_listed_and_no_article_naming_it_lists_none() -> None:
+    # "Greece" over German news: no article says it; the renderings check finds "Griechenland"
+    greece = hit("g", "Athen", "Griechenland will Hilfe.", 0.66)
+    asked: list[tuple[str, list[str]]] = []
+
+    def in_german(topic: str, texts: Sequence[str]) -> list[tuple[bool, ...]]:  # the whole topic, its one word
+        asked.append((topic, list(texts)))
+        return [(topic == "Greece" and "Griechenland" in text,) * 2 for text in texts]
+
+    assert on_topic("Greece", [TRUMP, greece, KOREA], rendered=in_german, floor=0.6) == [greece]
+    assert asked == [("Greece", [f"{h.meta.title}\n{h.text}" for h in (TRUMP, greece, KOREA)])]
+    # "Bitcoin" over the same news: none, though the answerer would cite a sentence of one
+    assert on_topic("Bitcoin", [TRUMP, greece, KOREA], rendered=in_german, floor=0.6) == []
+    # the texts that hold the topic's own words are not asked about
+    asked.clear()
+    on_topic("Nordkorea", [TRUMP, KOREA], rendered=in_german, floor=0.6)
+    assert asked == [("Nordkorea", [f"{TRUMP.meta.title}\n{TRUMP.text}"])]
+
+
+def test_a_description_no_article_names_lists_the_articles_above_the_floor() -> None:
+    # "the strike" over German news: "Streik" is too far from it for the renderings check; the relevance decides
+    strike = hit("s", "Streik", "Die Piloten streiken.", 0.7)
+    assert on_topic("the strike", [strike, KOREA], rendered=rendered_nowhere, floor=0.68) == [strike]
+    # a name is refused instead
+    assert on_topic("Bitcoin", [strike, KOREA], rendered=rendered_nowhere, floor=0.68) == []
 
 
 def test_the_list_is_newest_first_one_line_per_article_undated_last() -> None:

@@ -16,17 +16,25 @@ A question about what the bot has read gets the archive's figures instead (`inde
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from index.answerers.base import SNIPPET_CHARS
 from index.answerers.question_openings import OPENS_WITH_QUESTION_WORD
 from index.dates import DateQuery
 from index.language import is_known_word
-from index.lexical import tokenize
+from index.lexical import INFLECTIONS, content_words, fold, tokenize
 from index.models import Answer, ArticleMeta, Hit, Source, StoredArticle
 from index.text import shorten
 
 MAX_HEADLINES = 10
+#: a word at least this long also names its topic at the start of a compound ("Fußball" in "Fußballverband")
+COMPOUND_LETTERS = 6
+#: a capitalised last word at least this long names its person alone ("Merkel"; not "Un" of "Kim Jong Un")
+SURNAME_LETTERS = 4
+#: a word at least this long names a described topic alone ("rail" of "the rail strike")
+DESCRIBING_LETTERS = 4
+#: which texts render a topic in another language: the whole topic, then each word (index/renderings.py)
+Rendered = Callable[[str, Sequence[str]], Sequence[tuple[bool, ...]]]
 #: a longer "topic" is a question that happens to start like a request ("Tell me about the man who …")
 MAX_TOPIC_WORDS = 8
 
@@ -412,21 +420,56 @@ def subject_of_the_news(question: str) -> str:
     return ""
 
 
-def on_topic(topic: str, hits: Sequence[Hit], cited: Collection[str], floor: float) -> list[Hit]:
-    """The hits whose article is about `topic`: those whose title or text holds a word of it ("Trump", "Fußball"
-    in "Fußballs"), with the articles the answerer cited. When none holds one (an English topic over German news:
-    "Greece", "Griechenland"), those scoring at least `floor` instead."""
-    words = tokenize(topic)
-    holding = [hit for hit in hits if _holds(words, f"{hit.meta.title or ''} {hit.text}")]
-    if holding:
-        return [hit for hit in hits if hit in holding or hit.article_id in cited]
-    return [hit for hit in hits if hit.score >= floor or hit.article_id in cited]
+def on_topic(topic: str, hits: Sequence[Hit], rendered: Rendered, floor: float) -> list[Hit]:
+    """The hits whose article is about `topic`: those whose title or text names it, in its own words ("Trump",
+    "Fußball" in "Fußballs") or, as `rendered` finds, in another language ("Griechenland" for "Greece"). When no hit
+    names it: none for a name ("Bitcoin" over news of oil prices, though the answerer found a sentence to cite);
+    those scoring at least `floor` for a description in lower case ("the strike": USE renders a common noun less
+    surely than a name, "Streik" is 0.54 from "strike")."""
+    words = content_words(topic)
+    texts = [f"{hit.meta.title or ''}\n{hit.text}" for hit in hits]
+    held = [_held(words, text) for text in texts]
+    naming = [_names(words, each) for each in held]
+    unnamed = [i for i, named in enumerate(naming) if not named]
+    if unnamed:
+        for i, renders in zip(unnamed, rendered(topic, [texts[i] for i in unnamed]), strict=True):
+            naming[i] = _names(words, held[i], renders)
+    if any(naming) or any(word[:1].isupper() for word in words):
+        return [hit for hit, named in zip(hits, naming, strict=True) if named]
+    return [hit for hit in hits if hit.score >= floor]
 
 
-def _holds(words: Sequence[str], text: str) -> bool:
-    """Whether `text` holds one of the folded `words`, as a word or the start of one."""
+def _held(words: Sequence[str], text: str) -> tuple[bool, ...]:
+    """Whether `text` holds each of `words`, inflected or not ("Nordkoreas")."""
     tokens = set(tokenize(text))
-    return any(token.startswith(word) for word in words for token in tokens)
+    return tuple(_holds(fold(word), tokens) for word in words)
+
+
+def _names(words: Sequence[str], held: Sequence[bool], renders: Sequence[bool] = ()) -> bool:
+    """Whether a text that holds the topic's `words` as `held` says, and renders the whole topic and each word as
+    `renders` says (`Renderings`), names the topic. A name ("Kim Kardashian", "Champions League") is named by each
+    of its words, or by its last alone, a surname ("Merkel"; not "Kim", nor "Harry" for "Harry Potter"); a
+    description ("the rail strike") by any of its longer words."""
+    if not words:
+        return False
+    if renders[:1] == (True,):
+        return True
+    named = [h or r for h, r in zip(held, renders[1:] or (False,) * len(held), strict=True)]
+    if all(named):
+        return True
+    if all(word[:1].isupper() or word[:1].isdigit() for word in words):
+        return len(words) > 1 and held[-1] and len(words[-1]) >= SURNAME_LETTERS
+    return any(n and len(word) >= DESCRIBING_LETTERS for word, n in zip(words, named, strict=True))
+
+
+def _holds(word: str, tokens: Collection[str]) -> bool:
+    """Whether `tokens` hold `word` itself, inflected ("Obamas", "Absturzes") or, for a word of COMPOUND_LETTERS or
+    more, as the start of a compound ("Fußballverband"). A short word starts too many others ("Musk": "Muskel",
+    "Mars": "Marsch")."""
+    return any(
+        token.startswith(word) and (token[len(word) :] in INFLECTIONS or len(word) >= COMPOUND_LETTERS)
+        for token in tokens
+    )
 
 
 def _from_outlet(texts: dict[str, str], outlet: str) -> str:

@@ -1,0 +1,51 @@
+"""A topic named in another language (index/renderings.py), with the real multilingual model (USE, loads in about a
+second): "Greece" in "Griechenland", not "Bitcoin" in news of oil prices."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.embedders import load_embedder
+from index.renderings import Renderings, shares, terms_of
+
+OIL = "Öl, Kupfer und Co sollten bald im Preis steigen, sagen Experten. Investoren kaufen Rohstoffe."
+GREECE = "Beim EU-Gipfel wollte Griechenland eine Lösung für die Flüchtlinge finden."
+UNION = "Die Europäische Union berät über den Haushalt."
+TUSK = "Donald Tusk sagte am Montag, der Gipfel sei gescheitert."
+SPRINT = "Kim Collins gewinnt den Sprint in Kingston."
+
+
+@pytest.fixture(scope="module")
+def renderings() -> Renderings:
+    return Renderings(lambda: load_embedder("use"))
+
+
+def test_a_name_is_found_in_its_translation_and_not_in_another_subject(renderings: Renderings) -> None:
+    assert renderings("Greece", [GREECE, OIL]) == [(True, True), (False, False)]
+    assert renderings("Refugees", [GREECE]) == [(True, True)]
+    assert renderings("Bitcoin", [OIL, GREECE]) == [(False, False), (False, False)]
+
+
+def test_a_name_of_two_words_is_found_whole_or_word_by_word(renderings: Renderings) -> None:
+    # "Europäische Union" shares "Union", which on_topic finds as written; "Europäische" renders "European"
+    assert renderings("European Union", [UNION]) == [(False, True, False)]
+    # "puerto" of "puerto de Hamburgo" in "port", "Hamburgo" in "Hamburg"
+    assert renderings("puerto de Hamburgo", ["The storm closed the port of Hamburg."]) == [(True, True, True)]
+
+
+def test_a_first_name_or_a_shared_word_does_not_render_the_topic(renderings: Renderings) -> None:
+    # "Donald" alone is close to "Trump"; "Kim Collins" shares "Kim" with "Kim Kardashian"
+    assert renderings("Trump", [TUSK]) == [(False, False)]
+    assert renderings("Kim Kardashian", [SPRINT]) == [(False, False, False)]
+
+
+def test_the_words_read_and_the_ones_shared() -> None:
+    terms, wholes = terms_of("Die Europäische Union: Griechenland\nBarack Obama sagte es. Obama lacht.")
+    assert {"Europäische Union", "Griechenland", "Barack Obama", "Barack", "Obama", "sagte"} <= set(terms)
+    assert "Die" not in terms and "es" not in terms
+    assert "Barack" not in wholes and {"Barack Obama", "Obama", "Griechenland"} <= wholes
+    assert not any("Griechenland Barack" in term for term in terms)  # a line break ends a name
+    assert (
+        shares("Chat", ["chatgpt"]) and shares("Kim Collins", ["kim", "kardashian"]) and shares("Bitcoins", ["bitcoin"])
+    )
+    assert not shares("Hamburg", ["hamburgo"]) and not shares("Railway", ["rail"])
