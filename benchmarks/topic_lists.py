@@ -33,6 +33,7 @@ def main() -> None:
     newsroom = Newsroom(IndexSettings(data_dir=args.store, chroma_collection=args.collection, chroma_host=""))
     counts: Counter[tuple[str, str, str]] = Counter()
     lines = []
+    seconds_each = []
     for line in TOPICS.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -41,12 +42,18 @@ def main() -> None:
             started = time.perf_counter()
             answer = newsroom.ask(f"News about {topic}")
             seconds = time.perf_counter() - started
+            seconds_each.append(seconds)
             outcome = "listed" if answer.sources else "refused"
             counts[group, expected, outcome] += 1
             titles = " / ".join(source.meta.title[:40] for source in answer.sources[:3])
             lines.append(f"{group:5} {expected:6} {outcome:7} {seconds:5.2f}s {topic} | {titles or answer.text}")
     for (group, expected, outcome), n in sorted(counts.items()):
         print(f"{group} {expected}: {outcome} {n}")
+    ranked = sorted(seconds_each)
+    print(
+        f"{len(ranked)} requests: p50 {ranked[len(ranked) // 2]:.2f} s, p90 {ranked[int(len(ranked) * 0.9)]:.2f} s, "
+        f"max {ranked[-1]:.2f} s (the first loads the models)"
+    )
     print("\n".join(lines))
 
 

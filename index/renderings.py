@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -45,12 +46,25 @@ _WORD = re.compile(r"[^\W\d_](?:[\w-]*[^\W_])?")
 _RUN_BREAK = re.compile(r"[^\w\s-]+|\s*\n\s*")
 
 
-def terms_of(text: str) -> tuple[list[str], set[str]]:
-    """The words of `text` that may render a topic (not stop words; of three letters or more unless in capitals:
-    "EU") and each two capitalised words in a row ("Europäische Union"); and those of them that may render the whole
-    topic: the pairs, and the words found at least once not starting one ("ECB raises", not only "ECB President")."""
+@dataclass(frozen=True)
+class Terms:
+    """What of a text may render a topic (`terms_of`)."""
+
+    #: its words (not stop words; of three letters or more unless in capitals: "EU") and each two capitalised words
+    #: in a row ("Europäische Union")
+    all: list[str]
+    #: those that may render the whole topic: the pairs, and the words found at least once not starting one
+    #: ("ECB raises", not only "ECB President")
+    wholes: set[str]
+    #: the pairs, as two words
+    pairs: list[tuple[str, str]]
+
+
+def terms_of(text: str) -> Terms:
+    """The words and pairs of `text` that may render a topic."""
     terms: set[str] = set()
     wholes: set[str] = set()
+    pairs: list[tuple[str, str]] = []
     for run in _RUN_BREAK.split(text):
         words = _WORD.findall(run)
         for word, following in zip(words, [*words[1:], ""], strict=False):  # the last word has none following
@@ -58,12 +72,12 @@ def terms_of(text: str) -> tuple[list[str], set[str]]:
                 continue
             terms.add(word)
             if word[:1].isupper() and following[:1].isupper() and fold(following) not in STOPWORDS:
-                pair = f"{word} {following}"
-                terms.add(pair)
-                wholes.add(pair)
+                pairs.append((word, following))
+                terms.add(f"{word} {following}")
+                wholes.add(f"{word} {following}")
             else:
                 wholes.add(word)
-    return sorted(terms), wholes
+    return Terms(sorted(terms), wholes, pairs)
 
 
 def shares(term: str, topic_words: Sequence[str]) -> bool:
@@ -80,6 +94,16 @@ def shares(term: str, topic_words: Sequence[str]) -> bool:
     )
 
 
+def _beside(pairs: Sequence[tuple[str, str]], topic_words: Sequence[str]) -> set[str]:
+    """The words of `pairs` that stand beside one the topic shares ("Europäische" of "Europäische Union")."""
+    return {
+        word
+        for first, second in pairs
+        for word, other in ((first, second), (second, first))
+        if shares(other, topic_words) and not shares(word, topic_words)
+    }
+
+
 class Renderings:
     """Asks a USE model which of a topic's parts texts render in another language: the whole topic, then each of its
     words (`content_words`). The model comes from `model` on first use (the newsroom's own USE when its embedder
@@ -93,24 +117,39 @@ class Renderings:
         self._kept: Recent[np.ndarray] = Recent(KEPT_TERMS)
 
     def __call__(self, topic: str, texts: Sequence[str]) -> list[tuple[bool, ...]]:
-        """For each text, whether a word of it renders the whole topic, then each of the topic's words."""
+        """For each text, whether a word of it renders the whole topic, then each of the topic's words. A capitalised
+        word of the topic, a part of a name, is rendered only by a word beside another of the name's ("Europäische"
+        of "Europäische Union" for "European Union"; not "Sania" of "Sania Mirza" for "Sanna" of "Sanna Marin" in an
+        article that names Marin Čilić too)."""
         words = content_words(topic)
         if not words or not texts:
             return [(False,) * (1 + len(words))] * len(texts)
         folded = [fold(word) for word in words]
         read = [terms_of(text) for text in texts]
-        kept = [[term for term in terms if not shares(term, folded)] for terms, _ in read]
+        kept = [[term for term in terms.all if not shares(term, folded)] for terms in read]
         vectors = self._vectors(sorted({term for terms in kept for term in terms}))
         model = self.model()
         whole = model.embed_query(" ".join(words))
         parts = np.vstack([model.embed_query(word) for word in words]) if len(words) > 1 else whole[None, :]
+        named = np.array([word[:1].isupper() for word in words])
         rendered = []
-        for terms, (_, whole_terms) in zip(kept, read, strict=True):
-            matrix = np.vstack([vectors[term] for term in terms]) if terms else np.zeros((0, whole.shape[0]))
-            wholes = [vector for term, vector in zip(terms, matrix, strict=True) if term in whole_terms]
-            by_whole = bool(wholes) and float(np.max(np.vstack(wholes) @ whole)) >= self.threshold
-            by_word = (matrix @ parts.T).max(axis=0) >= self.threshold if terms else np.zeros(len(parts), dtype=bool)
-            rendered.append((by_whole, *(bool(b) for b in by_word)) if len(words) > 1 else (by_whole, by_whole))
+        for terms, found in zip(kept, read, strict=True):
+            if not terms:
+                rendered.append((False,) * (1 + len(words)))
+                continue
+            matrix = np.vstack([vectors[term] for term in terms])
+            by_whole = any(
+                float(vector @ whole) >= self.threshold
+                for term, vector in zip(terms, matrix, strict=True)
+                if term in found.wholes
+            )
+            if len(words) == 1:
+                rendered.append((by_whole, by_whole))
+                continue
+            beside = _beside(found.pairs, folded)
+            close = (matrix @ parts.T) >= self.threshold
+            close[:, named] &= np.array([term in beside for term in terms])[:, None]
+            rendered.append((by_whole, *(bool(b) for b in close.any(axis=0))))
         return rendered
 
     def model(self) -> Embedder:

@@ -219,9 +219,17 @@ def test_a_part_or_a_longer_word_does_not_name_the_topic(topic: str, text: str) 
     assert on_topic(topic, [hit("a", "Meldung", text, 0.7)], rendered=rendered_nowhere, floor=0.6) == []
 
 
-def test_a_surname_names_its_person() -> None:
+def test_a_hit_that_names_part_of_a_name_counts_when_its_article_names_it_whole() -> None:
     merkel = hit("m", "Berlin", "Merkel sagte am Montag, die Lage sei ernst.", 0.7)
-    assert on_topic("Angela Merkel", [KOREA, merkel], rendered=rendered_nowhere, floor=0.6) == [merkel]
+    harris = hit("h", "Festival", "Harris legte bis zum Morgen auf.", 0.7)
+    articles = {
+        "m": "Angela Merkel reist nach Paris.\nMerkel sagte am Montag, die Lage sei ernst.",
+        "h": "Calvin Harris spielt in Wien.\nHarris legte bis zum Morgen auf.",
+        "c": KOREA.text,
+    }
+    assert on_topic("Angela Merkel", [KOREA, merkel], rendered_nowhere, 0.6, articles.__getitem__) == [merkel]
+    assert on_topic("Kamala Harris", [KOREA, harris], rendered_nowhere, 0.6, articles.__getitem__) == []
+    assert on_topic("Angela Merkel", [KOREA, merkel], rendered_nowhere, 0.6) == []  # the hit alone does not
 
 
 def test_what_another_language_names_is_listed_and_no_article_naming_it_lists_none() -> None:

@@ -29,8 +29,6 @@ from index.text import shorten
 MAX_HEADLINES = 10
 #: a word at least this long also names its topic at the start of a compound ("Fußball" in "Fußballverband")
 COMPOUND_LETTERS = 6
-#: a capitalised last word at least this long names its person alone ("Merkel"; not "Un" of "Kim Jong Un")
-SURNAME_LETTERS = 4
 #: a word at least this long names a described topic alone ("rail" of "the rail strike")
 DESCRIBING_LETTERS = 4
 #: which texts render a topic in another language: the whole topic, then each word (index/renderings.py)
@@ -420,14 +418,26 @@ def subject_of_the_news(question: str) -> str:
     return ""
 
 
-def on_topic(topic: str, hits: Sequence[Hit], rendered: Rendered, floor: float) -> list[Hit]:
-    """The hits whose article is about `topic`: those whose title or text names it, in its own words ("Trump",
-    "Fußball" in "Fußballs") or, as `rendered` finds, in another language ("Griechenland" for "Greece"). When no hit
-    names it: none for a name ("Bitcoin" over news of oil prices, though the answerer found a sentence to cite);
-    those scoring at least `floor` for a description in lower case ("the strike": USE renders a common noun less
-    surely than a name, "Streik" is 0.54 from "strike")."""
+def on_topic(
+    topic: str,
+    hits: Sequence[Hit],
+    rendered: Rendered,
+    floor: float,
+    article_text: Callable[[str], str] | None = None,
+) -> list[Hit]:
+    """The hits whose article is about `topic`: those whose article names it, in its own words ("Trump", "Fußball" in
+    "Fußballs") or, as `rendered` finds, in another language ("Griechenland" for "Greece"). A hit's own title and text
+    are read first, then its whole article (`article_text` of its id, when given: a later chunk may say "Merkel"
+    alone, the first "Angela Merkel"). When no hit names it: none for a name ("Bitcoin" over news of oil prices,
+    though the answerer found a sentence to cite); those scoring at least `floor` for a description in lower case
+    ("the strike": USE renders a common noun less surely than a name, "Streik" is 0.54 from "strike")."""
     words = content_words(topic)
     texts = [f"{hit.meta.title or ''}\n{hit.text}" for hit in hits]
+    naming = [_names(words, _held(words, text)) for text in texts]
+    if article_text is not None and not all(naming):
+        whole = {hit.article_id: "" for hit, named in zip(hits, naming, strict=True) if not named}
+        whole = {article_id: article_text(article_id) for article_id in whole}
+        texts = [text if named else whole[hit.article_id] for hit, text, named in zip(hits, texts, naming, strict=True)]
     held = [_held(words, text) for text in texts]
     naming = [_names(words, each) for each in held]
     unnamed = [i for i, named in enumerate(naming) if not named]
@@ -448,7 +458,7 @@ def _held(words: Sequence[str], text: str) -> tuple[bool, ...]:
 def _names(words: Sequence[str], held: Sequence[bool], renders: Sequence[bool] = ()) -> bool:
     """Whether a text that holds the topic's `words` as `held` says, and renders the whole topic and each word as
     `renders` says (`Renderings`), names the topic. A name ("Kim Kardashian", "Champions League") is named by each
-    of its words, or by its last alone, a surname ("Merkel"; not "Kim", nor "Harry" for "Harry Potter"); a
+    of its words (not by "Kim" alone, nor "Harris" for "Kamala Harris" in an article on Calvin Harris); a
     description ("the rail strike") by any of its longer words."""
     if not words:
         return False
@@ -458,7 +468,7 @@ def _names(words: Sequence[str], held: Sequence[bool], renders: Sequence[bool] =
     if all(named):
         return True
     if all(word[:1].isupper() or word[:1].isdigit() for word in words):
-        return len(words) > 1 and held[-1] and len(words[-1]) >= SURNAME_LETTERS
+        return False
     return any(n and len(word) >= DESCRIBING_LETTERS for word, n in zip(words, named, strict=True))
 
 
