@@ -136,6 +136,12 @@ def test_stats_latest_and_delete(env: dict[str, str]) -> None:
     assert invoke(env, "delete", "nothing-like-this").exit_code == 1
 
 
+def test_stats_counts_one_article_as_one(env: dict[str, str]) -> None:
+    invoke(env, "ingest", str(SEED_ARTICLE))
+    said = invoke(env, "stats").stdout
+    assert said.startswith("1 article in ") and "read ahead: 0 of 1 article (" in said  # "1 articles" before
+
+
 def test_a_bad_setting_is_exit_code_1_with_the_variable_named(env: dict[str, str]) -> None:
     result = invoke({**env, "NEWSBOT_EMBEDDER": "gpt-embed-9000"}, "stats")
     assert result.exit_code == 1

@@ -105,13 +105,14 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
         print_json({**result.__dict__, "newest_published_at": newest, "outlets": outlets})
     else:
         out_console.print(
-            f"{result.articles} articles in {result.chunks} chunks; newest {newest or 'undated'}\n"
+            f"{counted(result.articles, 'article')} in {counted(result.chunks, 'chunk')}; "
+            f"newest {newest or 'undated'}\n"
             f"store: {result.location}\nembedder: {result.embedder}, answerer: {result.answerer}",
             highlight=False,
         )
         if result.unread_articles:
             out_console.print(
-                f"read ahead: {result.articles - result.unread_articles} of {result.articles} articles "
+                f"read ahead: {result.articles - result.unread_articles} of {counted(result.articles, 'article')} "
                 "(the bot and `newsbot watch` read the rest while idle; until then answers about them read "
                 "their sentences when asked)",
                 highlight=False,
@@ -182,3 +183,8 @@ def expire(
         print_json({"deleted": deleted})
     else:
         out_console.print(f"deleted {deleted} article(s) older than {settings.retention_days} days")
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 article", "7 articles": the CLI speaks English."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
