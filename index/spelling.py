@@ -14,7 +14,7 @@ the news does not hold are one such edit from another too often ("Biden": "beide
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from index.answerers.evidence import Corpus
@@ -69,10 +69,29 @@ def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool]
             spellings = [e for e in _edits(word) if known(e)]
             if len(spellings) == 1:
                 changed[word] = spellings[0]
+    for word in _beside_unknown_names(question, changed, corpus, known):
+        del changed[word]
     if not changed:
         return Correction(question, {})
     fixed = LETTER_WORD_RE.sub(lambda m: changed.get(m.group(), m.group()), question)
     return Correction(fixed, changed)
+
+
+def _beside_unknown_names(
+    question: str, changed: Mapping[str, str], corpus: Corpus, known: Callable[[str], bool]
+) -> list[str]:
+    """The changed capitalised words beside another capitalised word that the news does not hold, no dictionary
+    knows and nothing corrects: they are part of a name the news lacks, not typos ("Greta Thunberg" was read as
+    "Great Thunberg", "Ashly Burch" as "Ashly Bruch")."""
+    words = LETTER_WORD_RE.findall(question)
+    names = {word for word in words if word[:1].isupper() and word not in changed and not known(word)}
+    stored = corpus.document_frequencies({fold(name) for name in names})
+    lacking = {name for name in names if not stored[fold(name)]}
+    return [
+        word
+        for before, word, after in zip(["", *words], words, [*words[1:], ""], strict=False)
+        if word in changed and word[:1].isupper() and (before in lacking or after in lacking)
+    ]
 
 
 def _edits(word: str) -> set[str]:

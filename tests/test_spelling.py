@@ -51,6 +51,15 @@ def test_names_the_news_does_not_hold_stay_as_asked() -> None:
         assert correct_spelling(question, NEWS).changed == {}
 
 
+def test_a_word_of_a_name_the_news_lacks_is_no_typo() -> None:
+    great = Chunks("Great Britain stimmt ab.", "Make America great again.")
+    # "Greta" is "great" swapped, but stands beside "Thunberg", which the news does not hold either
+    assert correct_spelling("Greta Thunberg", great).changed == {}
+    assert correct_spelling("News about Greta Thunberg", great).changed == {}
+    # beside a name the news holds, a typo is read as the news spells it
+    assert correct_spelling("Was ist mit Lloyd Webebr?", NEWS).changed == {"Webebr": "Webber"}
+
+
 def test_a_spelling_only_one_chunk_holds_or_two_spellings_alike_change_nothing() -> None:
     assert correct_spelling("Wer ist Ulamce?", Chunks("Stephan Ulamec leitet das Projekt.")).changed == {}
     tied = Chunks("Mairen sang.", "Mairen tanzte.", "Mainre sang.", "Mainre tanzte.")
