@@ -197,6 +197,15 @@ YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _LEADING_OF = re.compile(r"^(?:(?:on|from|of|for|during|von|vom|für|am|de|del|du|di|van|z|za|за|з|от)\s+|d['’])", re.I)
 
 
+# The first words of a date expression written in lower case inside a sentence: a message that is only the expression
+# starts with a capital ("Heute") that a reply repeating it after the dates ("(heute)") must not keep. Not the nouns
+# ("Anfang Dezember", "Ende Januar") nor the names of months and days.
+LOWER_CASE_OPENINGS = frozenset(
+    "today yesterday tonight this last past since in on at during heute gestern vorgestern diese dieser dieses diesen"
+    " letzte letzten letzter letztes seit im am in an".split()
+)
+
+
 @dataclass(frozen=True)
 class DateRange:
     """Publication dates from `start` (inclusive) to `end` (exclusive); `expression` is the question's words."""
@@ -208,8 +217,13 @@ class DateRange:
     @property
     def said(self) -> str:
         """The expression as a reply repeats it after the days it means: without the word that says "of" or "from"
-        ("of today": "today", "vom 1. Dezember": "1. Dezember", "de hoy": "hoy", "за сегодня": "сегодня")."""
-        return _LEADING_OF.sub("", self.expression, count=1) or self.expression
+        ("of today": "today", "vom 1. Dezember": "1. Dezember", "de hoy": "hoy", "за сегодня": "сегодня"), and a
+        message's capital off a word written in lower case ("Heute" alone: "heute")."""
+        said = _LEADING_OF.sub("", self.expression, count=1) or self.expression
+        first = LETTER_WORD_RE.match(said)
+        if first is not None and first.group().lower() in LOWER_CASE_OPENINGS:
+            return first.group().lower() + said[first.end() :]
+        return said
 
     @property
     def years(self) -> tuple[str, ...]:

@@ -331,6 +331,13 @@ def test_the_range_filters_chroma_on_the_published_timestamp() -> None:
         ("What happened in September?", "in September"),
         ("What happened since Monday?", "since Monday"),
         ("What happened yesterday?", "yesterday"),
+        # a message's first capital is not repeated on a word written in lower case ("(Heute)" before)
+        ("Heute", "heute"),
+        ("Gestern?", "gestern"),
+        ("Today's news", "today"),
+        ("Monday's news", "Monday"),
+        ("Im Januar?", "im Januar"),
+        ("Letzte Woche?", "letzte Woche"),
     ],
 )
 def test_a_range_is_repeated_without_its_of_or_from(question: str, said: str) -> None:
