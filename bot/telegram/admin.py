@@ -285,6 +285,7 @@ async def stats(update: Update, context: NewsContext) -> None:
         say["stats_limits"].format(
             rate=settings.telegram_rate_limit_per_minute,
             turns=settings.telegram_history_turns,
+            window=_history_window(settings.telegram_history_minutes, language),
             mode=settings.telegram_mode,
         ),
         say["stats_state"].format(location=escape(services.state.location)),
@@ -345,6 +346,14 @@ def _duration(seconds: float, language: str) -> str:
         return say["minutes"].format(m=minutes)
     hours, minutes = divmod(minutes, 60)
     return say["hours"].format(h=hours, m=minutes) if hours < 48 else say["days"].format(d=hours // 24)
+
+
+def _history_window(minutes: float, language: str) -> str:
+    """ " (asked in the last 60 min)": how old a turn the bot still follows up (TELEGRAM_HISTORY_MINUTES); "" for
+    however old."""
+    if minutes <= 0:
+        return ""
+    return STATS_SAY[language]["stats_history_window"].format(duration=_duration(60 * minutes, language))
 
 
 def _read_ahead_line(articles: int, unread: int | None, language: str) -> list[str]:

@@ -440,7 +440,10 @@ async def test_admins_see_stats_others_are_told_politely(offline_bot: OfflineBot
     [stats] = await offline_bot.send("/stats", user=ADMIN)
     assert "Articles: 1" in stats.text and "questions answered: 1" in stats.text and "Embedder: use" in stats.text
     assert re.search(r"State: SQLite /\S+/bot_state\.sqlite3", stats.text)
-    assert re.search(r"Read ahead: [01] of 1 articles", stats.text)  # 1 once a bot's reader has read it while idle
+    # 1 once a bot's reader has read it while idle ("of 1 articles" before)
+    assert re.search(r"Articles read ahead: [01] of 1\b", stats.text)
+    # how old a turn it still follows up (TELEGRAM_HISTORY_MINUTES, 60 by default)
+    assert "turns in history: 4 (asked in the last 1 h 0 min)" in stats.text
 
 
 async def test_only_admins_may_add_and_nothing_is_ingested_for_others(
