@@ -63,6 +63,8 @@ _OVERVIEW_WORDS = re.compile(
     r"|meldungen|schlagzeilen?|artikel|berichte|überblick|übersicht|updates?|zusammenfassung|zusammenfassen|zusammen"
     r"|interesting"
     r"|interessant\w*|spannend\w*|topics|themen|hauptthemen"
+    # "Top", "Topnews", "Top 5", "Breaking" sent alone: the newest articles (each was listed as a topic of that name)
+    r"|top-?news|top-?meldung(?:en)?|top|breaking"
     # "What's going on?", "What is happening in the world?", "Was ist los?": the news of these days
     r"|happening|going\s+on|los"
     # "Quelles sont les nouvelles ?", "¿Hay noticias?", "Ci sono notizie?", "Nieuws?", "Новости?"
@@ -121,7 +123,7 @@ _GERMAN_CUE = re.compile(
     r"|diese[nrms]?|letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?|wochenende|aktuell\w*|neu\w*|jüngste\w*|zuletzt"
     r"|kürzlich|morgen|übermorgen|nachrichten|neuigkeiten|meldungen|schlagzeilen?|artikel|berichte|überblick|übersicht"
     r"|zusammen\w*"
-    r"|themen|hauptthemen|los"
+    r"|themen|hauptthemen|los|top-?meldung(?:en)?"
     r"|interessant\w*|spannend\w*|" + "|".join(_GERMAN_NAMES) + r")\b",
     re.IGNORECASE,
 )
@@ -141,7 +143,7 @@ GENERIC_WORDS = frozenset(
         waren hat haben kannst können du was will wird werden summary summaries summarize summarise overview
         briefing steht stehen fasse fass zusammen zusammenfassung zusammenfassen überblick schlagzeile
         interesting interessant interessantes interessante interessanten spannend spannendes spannende
-        erzähl erzähle erzählen etwas most biggest breaking topics themen hauptthemen wichtigsten wichtigen
+        erzähl erzähle erzählen etwas most biggest breaking topics themen hauptthemen wichtigsten wichtigen topnews
         größten world welt
         quoi de neuf nouveau quelles quels sont les la le des du il y a est ce que qu dernières derniers dernière
         nouvelles actualités actus infos titres aujourd hui monde

@@ -278,6 +278,11 @@ def test_a_question_starting_with_morgen_may_name_the_series_and_keeps_every_dat
         ("Any updates?", "en"),
         ("Gibt es Updates?", "de"),
         ("Übersicht", "de"),
+        # the top of the news sent alone: each was listed as a topic ("Articles about “Top”")
+        ("Top", "en"),
+        ("Topnews", "en"),
+        ("Breaking", "en"),
+        ("Top-Meldungen", "de"),
     ],
 )
 def test_a_request_for_the_news_is_answered_in_its_language(question: str, language: str) -> None:
@@ -297,6 +302,13 @@ def test_a_request_for_the_news_is_answered_in_its_language(question: str, langu
 )
 def test_a_question_that_names_something_new_asks_for_no_headlines(question: str) -> None:
     assert not parse_question(question, NOW).broad
+
+
+def test_top_with_a_number_alone_asks_for_that_many_headlines() -> None:
+    query = parse_question("Top 5", NOW)
+    assert query.broad and query.count == 5
+    for question in ("Who is top of the Bundesliga?", "What was the top speed?", "Breaking Bad"):
+        assert not parse_question(question, NOW).broad, question
 
 
 def test_now_is_an_iso_date_or_time_or_the_clock() -> None:
