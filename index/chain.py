@@ -201,7 +201,7 @@ class AnswerStep:
         articles that name it, newest first."""
         decided = self.answerer.answer(topic, hits[: self.k])
         floor = relevance_floor(hits, self.gate.min_relevance)
-        relevant = [] if decided.abstained else on_topic(topic, hits, self.renderings, floor, self._article_text)
+        relevant = [] if decided.abstained else on_topic(topic, hits, self.renderings, floor, self.article_text)
         if not relevant:  # "Bitcoin" over news of oil prices: the answerer found a sentence, no article names it
             return Answer(
                 text=self._no_topic(question, topic, outlet),
@@ -214,7 +214,7 @@ class AnswerStep:
         listed = topic_answer(question, topic, relevant, language=language, outlet=outlet.name if outlet else "")
         return replace(listed, confidence=decided.confidence)
 
-    def _article_text(self, article_id: str) -> str:
+    def article_text(self, article_id: str) -> str:
         """One stored article's title and text, its chunks joined ("" when the store cannot say)."""
         chunks = self.article_chunks(article_id) if self.article_chunks else []
         title = chunks[0].meta.title or "" if chunks else ""

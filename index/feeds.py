@@ -29,6 +29,7 @@ claimed before it is fetched (its next poll moved one interval ahead, under the 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -40,6 +41,7 @@ from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
 from index import jsonfile
+from index.answerers.headlines import on_topic
 from index.errors import FeedError, NewsbotError, SourceError
 from index.ingestion import Failure, IngestReport
 from index.loaders.web import FeedDocument, WebLoader, entry_text
@@ -379,13 +381,18 @@ def entry_key(entry: Any) -> str:
 def topic_hits(newsroom: Newsroom, topic: str, article_ids: Sequence[str]) -> list[Hit]:
     """Of the given articles, those about `topic`, best first: an article matches when one of its chunks is as
     similar to the topic as an answer's sources must be to a question (the embedder's calibrated min_relevance,
-    or NEWSBOT_MIN_RELEVANCE)."""
+    or NEWSBOT_MIN_RELEVANCE) and it names the topic, as written or in another language, as an article a topic's
+    list shows must (`on_topic`): a followed "Nordkorea" matched a fifth of the play store's articles by similarity
+    alone. A description no new article names matches none (a list falls back to the closest articles; a digest
+    has no closest to fall back to)."""
     topic = " ".join(topic.split())
     if not topic or not article_ids:
         return []
     vector = newsroom.embedder.embed_query(topic)
     threshold = newsroom.gate.min_relevance
-    return [hit for hit in newsroom.store.best_hits(article_ids, vector) if hit.score >= threshold]
+    similar = [hit for hit in newsroom.store.best_hits(article_ids, vector) if hit.score >= threshold]
+    step = newsroom.answer_from_hits
+    return on_topic(topic, similar, step.renderings, math.inf, step.article_text) if similar else []
 
 
 def span_in_units(seconds: float) -> tuple[float, str]:

@@ -57,6 +57,11 @@ def tokenize(text: str) -> list[str]:
     return [t for t in TOKEN_RE.findall(fold(text)) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
+def one_letter_apart(word: str, other: str) -> bool:
+    """Whether two words of one length differ in one letter ("wladimir", "vladimir")."""
+    return len(word) == len(other) and sum(a != b for a, b in zip(word, other, strict=True)) == 1
+
+
 def content_words(text: str) -> list[str]:
     """The words of `text` without stop words, as written ("the rail strike": "rail", "strike"); folded, they are
     its `tokenize` tokens (but for the odd letter that folds into two, "ﬁ")."""

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.embedders.base import Embedder, Recent
-from index.lexical import INFLECTIONS, STOPWORDS, content_words, fold, tokenize
+from index.language import is_known_word
+from index.lexical import INFLECTIONS, STOPWORDS, content_words, fold, one_letter_apart, tokenize
 
 # Chosen on the "dev" topics of benchmarks/data/topic_names.txt over the 1,028 10kGNAD test articles and the
 # 127-article play store: the renderings there scored 0.74 or more (Refugees / Flüchtlinge, Hungary / Ungarn) but
@@ -40,6 +41,10 @@ RENDERING_COSINE = 0.70
 #: a word this many letters short of a topic word is a part of it ("Chat" of "ChatGPT"), not its form in another
 #: language ("Hamburg" of "Hamburgo")
 SHARED_START = 3
+#: in a name of two words or more, a word at least this long spelled alike but for one letter is the same word to
+#: `shares` ("Grete", "Greta"); a shorter one, or one of a topic of one word, may be a rendering ("EZB" of "ECB",
+#: "Sturm" of "Storm")
+SPELLED_ALIKE = 5
 #: the words whose vectors are kept between requests (about 2 kB each)
 KEPT_TERMS = 50_000
 
@@ -83,14 +88,15 @@ def terms_of(text: str) -> Terms:
 
 
 def shares(term: str, topic_words: Sequence[str]) -> bool:
-    """Whether a word of `term` is a topic word, inflected or not ("Kim" of "Kim Kardashian", "Bitcoins"), or the
-    start of one, SHARED_START letters or more short of it ("Chat" of "ChatGPT"; not "Hamburg" of "Hamburgo");
-    `topic_words` folded."""
+    """Whether a word of `term` is a topic word, inflected or not ("Kim" of "Kim Kardashian", "Bitcoins"), the start
+    of one, SHARED_START letters or more short of it ("Chat" of "ChatGPT"; not "Hamburg" of "Hamburgo"), or, in a
+    name, one spelled alike but for one letter ("Grete" of "Grete Petritsch" for "Greta" of "Greta Thunberg": 0.71
+    from the whole name; a longer word so spelled counts as the topic's own, "Wladimir" for "Vladimir", in
+    `on_topic`); `topic_words` folded."""
     return any(
-        word.startswith(topic)
-        and word[len(topic) :] in INFLECTIONS
-        or topic.startswith(word)
-        and len(topic) - len(word) >= SHARED_START
+        (word.startswith(topic) and word[len(topic) :] in INFLECTIONS)
+        or (topic.startswith(word) and len(topic) - len(word) >= SHARED_START)
+        or (len(topic_words) > 1 and len(topic) >= SPELLED_ALIKE and one_letter_apart(word, topic))
         for word in tokenize(term)
         for topic in topic_words
     )
@@ -120,8 +126,9 @@ class Renderings:
 
     def __call__(self, topic: str, texts: Sequence[str]) -> list[tuple[bool, ...]]:
         """For each text, whether a word of it renders the whole topic, then each of the topic's words. A capitalised
-        word of the topic, a part of a name, is rendered only by a word beside another of the name's ("Europäische"
-        of "Europäische Union" for "European Union"; not "Sania" of "Sania Mirza" for "Sanna" of "Sanna Marin" in an
+        word of the topic that is no German word (German writes its nouns so: "Brot" is rendered by "bread"
+        anywhere), a part of a name, is rendered only by a word beside another of the name's ("Europäische" of
+        "Europäische Union" for "European Union"; not "Sania" of "Sania Mirza" for "Sanna" of "Sanna Marin" in an
         article that names Marin Čilić too)."""
         words = content_words(topic)
         if not words or not texts:
@@ -133,23 +140,30 @@ class Renderings:
         model = self.model()
         whole = model.embed_query(" ".join(words))
         parts = np.vstack([model.embed_query(word) for word in words]) if len(words) > 1 else whole[None, :]
-        named = np.array([word[:1].isupper() for word in words])
+        named = np.array([word[:1].isupper() and not is_known_word(word, ("de",)) for word in words])
         rendered = []
         for terms, found in zip(kept, read, strict=True):
             if not terms:
                 rendered.append((False,) * (1 + len(words)))
                 continue
             matrix = np.vstack([vectors[term] for term in terms])
-            by_whole = any(
-                float(vector @ whole) >= self.threshold
-                for term, vector in zip(terms, matrix, strict=True)
-                if term in found.wholes
-            )
+            to_whole = matrix @ whole
             if len(words) == 1:
+                by_whole = any(
+                    c >= self.threshold for term, c in zip(terms, to_whole, strict=True) if term in found.wholes
+                )
                 rendered.append((by_whole, by_whole))
                 continue
+            to_parts = matrix @ parts.T
+            # one word closer to a word of the topic than to the whole renders that word, not the whole: "Gretzn"
+            # is 0.91 from "Greta", 0.74 from "Greta Thunberg"
+            by_whole = any(
+                c >= self.threshold and (" " in term or c >= float(np.max(p)))
+                for term, c, p in zip(terms, to_whole, to_parts, strict=True)
+                if term in found.wholes
+            )
             beside = _beside(found.pairs, folded)
-            close = (matrix @ parts.T) >= self.threshold
+            close = to_parts >= self.threshold
             close[:, named] &= np.array([term in beside for term in terms])[:, None]
             rendered.append((by_whole, *(bool(b) for b in close.any(axis=0))))
         return rendered

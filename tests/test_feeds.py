@@ -16,7 +16,7 @@ from index.errors import FeedError
 from index.feeds import FeedPoller, FeedRegistry, topic_hits
 from index.loaders.web import MAX_FEED_ENTRIES, WebLoader
 from index.newsroom import Newsroom
-from tests.conftest import make_settings
+from tests.conftest import SAMPLES_DIR, make_settings
 from tests.fakes.news_site import LoopbackSite, Route, serving
 
 INTERVAL = 600.0
@@ -332,6 +332,18 @@ def test_topic_hits_are_the_new_articles_as_relevant_as_answers_must_be(
     assert [h.meta.title for h in harbour] == ["Harbour reopens"]
     assert [h.meta.title for h in bread] == ["Bread"]
     assert topic_hits(newsroom, "ferries and ports", []) == []
+
+
+def test_a_followed_topic_matches_only_the_new_articles_that_name_it(newsroom: Newsroom) -> None:
+    # the seven sample articles; before, "Trump", "Iran" and "China" matched the seed article on North Korea by
+    # similarity alone, and a follower's digest listed it
+    newsroom.ingest([str(SAMPLES_DIR)])
+    stored = [article.article_id for article in newsroom.store.current_articles()]
+    seed = (SAMPLES_DIR / "000_69f38e4b299e07f8.txt").read_text(encoding="utf-8").splitlines()[0]
+    for topic in ("Trump", "Iran", "China", "Elon Musk"):
+        assert topic_hits(newsroom, topic, stored) == [], topic
+    for topic in ("Nordkorea", "North Korea", "Putin"):  # as written, in English, a name the article gives
+        assert seed in [hit.meta.title for hit in topic_hits(newsroom, topic, stored)], topic
 
 
 def test_a_poll_told_to_stop_hands_the_unread_feeds_back(site: LoopbackSite, poller: FeedPoller) -> None:

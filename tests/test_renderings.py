@@ -29,9 +29,9 @@ def test_a_name_is_found_in_its_translation_and_not_in_another_subject(rendering
 def test_a_name_of_two_words_is_found_whole_or_word_by_word(renderings: Renderings) -> None:
     # "Europäische Union" shares "Union", which on_topic finds as written; "Europäische" renders "European"
     assert renderings("European Union", [UNION]) == [(False, True, False)]
-    # "puerto de Hamburgo" in "Hamburg" as a whole, "puerto" in "port"; "Hamburgo" alone is part of a name, rendered
-    # only beside another of its words
-    assert renderings("puerto de Hamburgo", ["The storm closed the port of Hamburg."]) == [(True, True, False)]
+    # "puerto" of "puerto de Hamburgo" in "port"; "Hamburg" is closer to "Hamburgo" than to the whole, and
+    # "Hamburgo", part of a name, is rendered only beside another of its words
+    assert renderings("puerto de Hamburgo", ["The storm closed the port of Hamburg."]) == [(False, True, False)]
 
 
 def test_a_word_of_a_name_is_rendered_only_beside_another(renderings: Renderings) -> None:
@@ -43,6 +43,8 @@ def test_a_first_name_or_a_shared_word_does_not_render_the_topic(renderings: Ren
     # "Donald" alone is close to "Trump"; "Kim Collins" shares "Kim" with "Kim Kardashian"
     assert renderings("Trump", [TUSK]) == [(False, False)]
     assert renderings("Kim Kardashian", [SPRINT]) == [(False, False, False)]
+    # nor a name spelled alike: "Grete Petritsch" was 0.71 from "Greta Thunberg"
+    assert renderings("Greta Thunberg", ["Die Schauspielerin Grete Petritsch spielt in Wien."]) == [(False,) * 3]
 
 
 def test_the_words_read_and_the_ones_shared() -> None:
@@ -55,3 +57,5 @@ def test_the_words_read_and_the_ones_shared() -> None:
         shares("Chat", ["chatgpt"]) and shares("Kim Collins", ["kim", "kardashian"]) and shares("Bitcoins", ["bitcoin"])
     )
     assert not shares("Hamburg", ["hamburgo"]) and not shares("Railway", ["rail"])
+    assert shares("Grete Petritsch", ["greta", "thunberg"])  # a name spelled alike but for one letter
+    assert not shares("ECB", ["ezb"]) and not shares("Storm", ["sturm"])  # nor a short one, nor of a lone word

@@ -1,12 +1,13 @@
 """Subscriptions: `/follow TOPIC`, `/unfollow [TOPIC]`, `/following`, and `/new`.
 
 When newly stored articles (a followed feed's new entries, however polled, or articles added by hand) match a
-chat's topic — as similar to it as an answer's sources must be to a question (`index.feeds.topic_hits`), or from
-the outlet the topic names ("/follow derStandard", `index.outlets.Outlets.called`) — they wait in the chat's
-queue, and the chat gets a short digest (titles, dates, links) at most once every TELEGRAM_DIGEST_INTERVAL
-seconds. `/new` lists what arrived since that user last asked. Everything is kept in the bot's state
-(bot/telegram/state.py: the SQLite file in the data dir, or PostgreSQL), so a restart loses nothing and replicas
-share it; a `subscriptions.json` left by an older newsbot is imported once (`import_json`).
+chat's topic — as similar to it as an answer's sources must be to a question, and naming it
+(`index.feeds.topic_hits`) — or are from the outlet the topic names ("/follow derStandard",
+`index.outlets.Outlets.called`), they wait in the chat's queue, and the chat gets a short digest (titles, dates,
+links) at most once every TELEGRAM_DIGEST_INTERVAL seconds. `/new` lists what arrived since that user last asked.
+Everything is kept in the bot's state (bot/telegram/state.py: the SQLite file in the data dir, or PostgreSQL), so a
+restart loses nothing and replicas share it; a `subscriptions.json` left by an older newsbot is imported once
+(`import_json`).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from index.answerers.base import SNIPPET_CHARS
 from index.answerers.question_openings import OPENS_WITH_QUESTION_WORD
 from index.dates import DateQuery
 from index.language import is_known_word
-from index.lexical import INFLECTIONS, content_words, fold, tokenize
+from index.lexical import INFLECTIONS, content_words, fold, one_letter_apart, tokenize
 from index.models import Answer, ArticleMeta, Hit, Source, StoredArticle
 from index.text import shorten
 
@@ -474,10 +474,11 @@ def _names(words: Sequence[str], held: Sequence[bool], renders: Sequence[bool] =
 
 def _holds(word: str, tokens: Collection[str]) -> bool:
     """Whether `tokens` hold `word` itself, inflected ("Obamas", "Absturzes") or, for a word of COMPOUND_LETTERS or
-    more, as the start of a compound ("Fußballverband"). A short word starts too many others ("Musk": "Muskel",
-    "Mars": "Marsch")."""
+    more, as the start of a compound ("Fußballverband") or spelled another way by one letter ("Wladimir" for
+    "Vladimir"). A short word starts too many others ("Musk": "Muskel", "Mars": "Marsch")."""
     return any(
-        token.startswith(word) and (token[len(word) :] in INFLECTIONS or len(word) >= COMPOUND_LETTERS)
+        (token.startswith(word) and (token[len(word) :] in INFLECTIONS or len(word) >= COMPOUND_LETTERS))
+        or (len(word) >= COMPOUND_LETTERS and one_letter_apart(token, word))
         for token in tokens
     )
 
