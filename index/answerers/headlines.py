@@ -433,17 +433,18 @@ def on_topic(
     ("the strike": USE renders a common noun less surely than a name, "Streik" is 0.54 from "strike")."""
     words = content_words(topic)
     texts = [f"{hit.meta.title or ''}\n{hit.text}" for hit in hits]
-    naming = [_names(words, _held(words, text)) for text in texts]
-    if article_text is not None and not all(naming):
-        whole = {hit.article_id: "" for hit, named in zip(hits, naming, strict=True) if not named}
-        whole = {article_id: article_text(article_id) for article_id in whole}
-        texts = [text if named else whole[hit.article_id] for hit, text, named in zip(hits, texts, naming, strict=True)]
-    held = [_held(words, text) for text in texts]
-    naming = [_names(words, each) for each in held]
-    unnamed = [i for i, named in enumerate(naming) if not named]
-    if unnamed:
-        for i, renders in zip(unnamed, rendered(topic, [texts[i] for i in unnamed]), strict=True):
-            naming[i] = _names(words, held[i], renders)
+    if article_text is not None:  # a hit that does not name it is read with the rest of its article
+        unread = {
+            hit.article_id for hit, text in zip(hits, texts, strict=True) if not _names(words, _held(words, text))
+        }
+        whole = {article_id: article_text(article_id) for article_id in unread}
+        texts = [whole.get(hit.article_id, text) for hit, text in zip(hits, texts, strict=True)]
+    held = {text: _held(words, text) for text in texts}
+    named = {text: _names(words, each) for text, each in held.items()}
+    unnamed = [text for text, each in named.items() if not each]  # once each: an article's hits share its text
+    for text, renders in zip(unnamed, rendered(topic, unnamed) if unnamed else (), strict=True):
+        named[text] = _names(words, held[text], renders)
+    naming = [named[text] for text in texts]
     if any(naming) or any(word[:1].isupper() for word in words):
         return [hit for hit, named in zip(hits, naming, strict=True) if named]
     return [hit for hit in hits if hit.score >= floor]
