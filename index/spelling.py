@@ -69,7 +69,7 @@ def correct_spelling(question: str, corpus: Corpus, known: Callable[[str], bool]
             spellings = [e for e in _edits(word) if known(e)]
             if len(spellings) == 1:
                 changed[word] = spellings[0]
-    for word in _beside_unknown_names(question, changed, corpus, known):
+    for word in _beside_unknown_names(question, changed, corpus, known) if changed else ():
         del changed[word]
     if not changed:
         return Correction(question, {})
