@@ -10,11 +10,15 @@ from rich.table import Table
 
 from bot.cli.common import end_one_shot, err_console, handles_errors, out_console, print_json, settings_of
 from bot.cli.progress import IngestProgress
-from bot.texts import outlets_line
+from bot.texts import count_form, outlets_line
 from index.errors import ConfigError
 from index.ingestion import IngestReport
 from index.newsroom import Newsroom
 from index.text import printable
+
+# The CLI speaks English: "1 article", "7 articles"
+ARTICLES = ("{n} article", "{n} articles")
+CHUNKS = ("{n} chunk", "{n} chunks")
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON only on stdout.")]
 # Failures listed one by one after an ingest; a file of 300,000 bad records lists its first ones and a count.
@@ -105,14 +109,15 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
         print_json({**result.__dict__, "newest_published_at": newest, "outlets": outlets})
     else:
         out_console.print(
-            f"{counted(result.articles, 'article')} in {counted(result.chunks, 'chunk')}; "
+            f"{count_form(result.articles, 'en', ARTICLES)} in {count_form(result.chunks, 'en', CHUNKS)}; "
             f"newest {newest or 'undated'}\n"
             f"store: {result.location}\nembedder: {result.embedder}, answerer: {result.answerer}",
             highlight=False,
         )
         if result.unread_articles:
+            read = result.articles - result.unread_articles
             out_console.print(
-                f"read ahead: {result.articles - result.unread_articles} of {counted(result.articles, 'article')} "
+                f"read ahead: {read} of {count_form(result.articles, 'en', ARTICLES)} "
                 "(the bot and `newsbot watch` read the rest while idle; until then answers about them read "
                 "their sentences when asked)",
                 highlight=False,
@@ -183,8 +188,3 @@ def expire(
         print_json({"deleted": deleted})
     else:
         out_console.print(f"deleted {deleted} article(s) older than {settings.retention_days} days")
-
-
-def counted(n: int, noun: str) -> str:
-    """ "1 article", "7 articles": the CLI speaks English."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
