@@ -433,14 +433,13 @@ def on_topic(
     ("the strike": USE renders a common noun less surely than a name, "Streik" is 0.54 from "strike")."""
     words = content_words(topic)
     texts = [f"{hit.meta.title or ''}\n{hit.text}" for hit in hits]
+    held = {text: _held(words, text) for text in texts}
     if article_text is not None:  # a hit that does not name it is read with the rest of its article
-        unread = {
-            hit.article_id for hit, text in zip(hits, texts, strict=True) if not _names(words, _held(words, text))
-        }
+        unread = {hit.article_id for hit, text in zip(hits, texts, strict=True) if not _names(words, held[text])}
         whole = {article_id: article_text(article_id) for article_id in unread}
         texts = [whole.get(hit.article_id, text) for hit, text in zip(hits, texts, strict=True)]
-    held = {text: _held(words, text) for text in texts}
-    named = {text: _names(words, each) for text, each in held.items()}
+        held.update((text, _held(words, text)) for text in whole.values())
+    named = {text: _names(words, held[text]) for text in dict.fromkeys(texts)}
     unnamed = [text for text, each in named.items() if not each]  # once each: an article's hits share its text
     for text, renders in zip(unnamed, rendered(topic, unnamed) if unnamed else (), strict=True):
         named[text] = _names(words, held[text], renders)
