@@ -204,7 +204,7 @@ _LEADING_OF = re.compile(r"^(?:(?:on|from|of|for|during|von|vom|für|am|de|del|d
 # ("Anfang Dezember", "Ende Januar") nor the names of months and days.
 LOWER_CASE_OPENINGS = frozenset(
     "today yesterday tonight this last past since in on at during heute gestern vorgestern diese dieser dieses diesen"
-    " letzte letzten letzter letztes seit im am in an".split()
+    " letzte letzten letzter letztes seit im am an".split()
 )
 
 
