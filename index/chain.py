@@ -70,6 +70,7 @@ from index.retrieval import document_to_hit
 from index.segmentation import ends_like_a_sentence, split_sentences
 from index.settings import DEFAULT_RETRIEVAL_K
 from index.text import ELLIPSIS, same_page, shorten
+from index.word_vectors import WordVectors
 
 # For a question about the latest news, the hits at least this share of the way from the abstention threshold to the
 # best hit count as relevant, and the newest article among them is the one answered from. A share, not a fixed
@@ -109,7 +110,7 @@ class AnswerStep:
         self.kept_articles = kept_articles
         self._outlets: tuple[object, Outlets] | None = None
         #: whether texts name a topic in another language ("Griechenland" for "Greece"); a USE of its own by default
-        self.renderings = renderings or Renderings(lambda: load_embedder("use"))
+        self.renderings = renderings or Renderings(WordVectors(lambda: load_embedder("use")))
 
     def __call__(
         self,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from index.answerers import Answerer, load_answerer
+from index.answerers import SENTENCE_VECTORS_FILE, Answerer, load_answerer
 from index.answerers.gate import AnswerGate, as_asked
 from index.answerers.headlines import newest_first, recency
 from index.chain import AnswerStep, build_chain
@@ -45,6 +45,7 @@ from index.settings import IndexSettings
 from index.spelling import correct_spelling
 from index.store import ChunkStore
 from index.stories import StoryAssigner
+from index.word_vectors import WordVectors, use_model
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,12 @@ class Newsroom(Ingestion):
         self.answerer.use_corpus(self.searcher.lexical)
         # and reads the rest of the best articles, not only their retrieved chunks
         self.answerer.use_store(self.store)
+        #: USE's vectors of words: the answerer looks for the question's words in its sentences, a topic request
+        #: for the topic in another language, and the words one embedded the other need not
+        self.words = WordVectors(
+            lambda: use_model(self.embedder, self.settings), settings.data_dir / SENTENCE_VECTORS_FILE
+        )
+        self.answerer.use_words(self.words)
         #: the LangChain retriever over this store, for this Newsroom's chain and for your own chains
         self.retriever = NewsRetriever(searcher=self.searcher)
         min_relevance = settings.min_relevance
@@ -117,7 +124,7 @@ class Newsroom(Ingestion):
             article_chunks=self.store.article_chunks,
             k=settings.retrieval_k,
             kept_articles=self.store.kept_articles,
-            renderings=Renderings(self._use),
+            renderings=Renderings(self.words),
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
         #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
@@ -125,11 +132,6 @@ class Newsroom(Ingestion):
         #: questions and ingests under way, which reading behind ingest waits for (index/reading.py)
         self.activity = Activity()
         self._chunker: Chunker | None = None
-
-    def _use(self) -> Embedder:
-        """The USE model that finds a topic's name in another language: the embedder's own when it runs one."""
-        use = next((part for part in self.embedder.parts if part.name == "use"), None)
-        return use or load_embedder("use", settings=self.settings)
 
     def warm_up(self, *, language_tools: bool = True) -> None:
         """Load the embedder and the answerer, open the store: slow, so done once, before the first question. A

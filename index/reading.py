@@ -146,7 +146,7 @@ class ReadBehind:
 
     def read_pending(self, stop: threading.Event, *, wait: bool = True) -> int:
         """Read every article that may be unread, each chunk (with `wait`) only once the Newsroom has been idle
-        for `quiet_s`; returns how many sentences were embedded. Returns early when `stop` is set."""
+        for `quiet_s`; returns how many sentences and words were embedded. Returns early when `stop` is set."""
         embedded = 0
         for ingested_at, article_id in self.pending():
             for hit in self.store.article_chunks(article_id):  # none when it was deleted meanwhile

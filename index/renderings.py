@@ -22,15 +22,14 @@ RENDERING_COSINE from it (README, "A name sent alone"), and a word of the topic 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from index.embedders.base import Embedder, Recent
 from index.language import is_known_word
 from index.lexical import INFLECTIONS, STOPWORDS, content_words, fold, one_letter_apart, tokenize
+from index.word_vectors import WordVectors
 
 # Chosen on the "dev" topics of benchmarks/data/topic_names.txt over the 1,028 10kGNAD test articles and the
 # 127-article play store: the renderings there scored 0.74 or more (Refugees / Flüchtlinge, Hungary / Ungarn) but
@@ -45,8 +44,6 @@ SHARED_START = 3
 #: `shares` ("Grete", "Greta"); a shorter one, or one of a topic of one word, may be a rendering ("EZB" of "ECB",
 #: "Sturm" of "Storm")
 SPELLED_ALIKE = 5
-#: the words whose vectors are kept between requests (about 2 kB each)
-KEPT_TERMS = 50_000
 
 _WORD = re.compile(r"[^\W\d_](?:[\w-]*[^\W_])?")
 # words in a row with only spaces between them: a mark or a line break ends a name ("Syrien: Waffenruhe")
@@ -113,16 +110,12 @@ def _beside(pairs: Sequence[tuple[str, str]], topic_words: Sequence[str]) -> set
 
 
 class Renderings:
-    """Asks a USE model which of a topic's parts texts render in another language: the whole topic, then each of its
-    words (`content_words`). The model comes from `model` on first use (the newsroom's own USE when its embedder
-    has one)."""
+    """Asks a USE model (`words`: the newsroom's, which its answerer reads with too) which of a topic's parts texts
+    render in another language: the whole topic, then each of its words (`content_words`)."""
 
-    def __init__(self, model: Callable[[], Embedder], threshold: float = RENDERING_COSINE) -> None:
-        self._model_factory = model
-        self._model: Embedder | None = None
-        self._lock = threading.Lock()
+    def __init__(self, words: WordVectors, threshold: float = RENDERING_COSINE) -> None:
+        self.words = words
         self.threshold = threshold
-        self._kept: Recent[np.ndarray] = Recent(KEPT_TERMS)
 
     def __call__(self, topic: str, texts: Sequence[str]) -> list[tuple[bool, ...]]:
         """For each text, whether a word of it renders the whole topic, then each of the topic's words. A capitalised
@@ -136,8 +129,8 @@ class Renderings:
         folded = [fold(word) for word in words]
         read = [terms_of(text) for text in texts]
         kept = [[term for term in terms.all if not shares(term, folded)] for terms in read]
-        vectors = self._vectors(sorted({term for terms in kept for term in terms}))
-        model = self.model()
+        vectors = self.words.of(sorted({term for terms in kept for term in terms}))
+        model = self.words.model()
         whole = model.embed_query(" ".join(words))
         parts = np.vstack([model.embed_query(word) for word in words]) if len(words) > 1 else whole[None, :]
         named = np.array([word[:1].isupper() and not is_known_word(word, ("de",)) for word in words])
@@ -167,18 +160,3 @@ class Renderings:
             close[:, named] &= np.array([term in beside for term in terms])[:, None]
             rendered.append((by_whole, *(bool(b) for b in close.any(axis=0))))
         return rendered
-
-    def model(self) -> Embedder:
-        with self._lock:
-            if self._model is None:
-                self._model = self._model_factory()
-            return self._model
-
-    def _vectors(self, terms: Sequence[str]) -> dict[str, np.ndarray]:
-        known = {term: vector for term in terms if (vector := self._kept.get(term)) is not None}
-        new = [term for term in terms if term not in known]
-        if new:
-            for term, vector in zip(new, self.model().embed_documents(new), strict=True):
-                self._kept.put(term, vector)
-                known[term] = vector
-        return known

@@ -7,6 +7,7 @@ import pytest
 
 from index.embedders import load_embedder
 from index.renderings import Renderings, shares, terms_of
+from index.word_vectors import WordVectors
 
 OIL = "Öl, Kupfer und Co sollten bald im Preis steigen, sagen Experten. Investoren kaufen Rohstoffe."
 GREECE = "Beim EU-Gipfel wollte Griechenland eine Lösung für die Flüchtlinge finden."
@@ -17,7 +18,7 @@ SPRINT = "Kim Collins gewinnt den Sprint in Kingston."
 
 @pytest.fixture(scope="module")
 def renderings() -> Renderings:
-    return Renderings(lambda: load_embedder("use"))
+    return Renderings(WordVectors(lambda: load_embedder("use")))
 
 
 def test_a_name_is_found_in_its_translation_and_not_in_another_subject(renderings: Renderings) -> None:

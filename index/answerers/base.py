@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from index.answerers.evidence import Corpus
+    from index.word_vectors import WordVectors
 
 
 class ArticleStore(Protocol):
@@ -113,6 +114,9 @@ class Answerer(ABC):
 
     def use_store(self, store: ArticleStore) -> None:  # noqa: B027  (an optional hook: the default does nothing)
         """Let the answerer read more of the retrieved articles than their retrieved chunks; the default does not."""
+
+    def use_words(self, words: WordVectors) -> None:  # noqa: B027  (an optional hook: the default does nothing)
+        """Let the answerer share the newsroom's word vectors (and the words they keep); the default reads none."""
 
 
 def cited_numbers(text: str) -> list[int]:

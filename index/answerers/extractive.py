@@ -33,6 +33,7 @@ from index.answerers.evidence import (
     Vocabulary,
     latent_coverage,
     question_features,
+    rendered_words,
     sentence_features,
     spread_of,
     stored_names,
@@ -43,6 +44,7 @@ from index.embedders import Embedder
 from index.language import question_language
 from index.lexical import tokenize
 from index.models import Answer, Hit
+from index.word_vectors import WordVectors, use_model
 
 # How many sentences a separate reader model re-scores (it is slower than the retrieval embedder). A reader that is
 # part of the embedder (e5 in use+e5) reads every candidate: a shortlist by use cost answers (README, "Answers
@@ -124,12 +126,17 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         self.corpus: Corpus | None = None
         #: the store the hits come from (`use_store`): without it only the retrieved chunks are read
         self.store: ArticleStore | None = None
+        #: USE's vectors of words, for the question's words in each sentence (the newsroom's: `use_words`)
+        self.words = WordVectors(lambda: use_model(embedder), sentence_vectors)
 
     def use_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
 
     def use_store(self, store: ArticleStore) -> None:
         self.store = store
+
+    def use_words(self, words: WordVectors) -> None:
+        self.words = words
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         reading = self.read(question, hits)
@@ -191,7 +198,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         if not candidates:
             return None
         similarity, scores = self._score(question, [c.text for c in candidates], hits, candidates, every=every)
-        return self.weigh(question, hits, candidates, similarity, scores)
+        return self.weigh(question, hits, candidates, similarity, scores, evidence=self.model is not None)
 
     def whole_articles(self, question: str, hits: Sequence[Hit]) -> list[Hit]:
         """The hits, then the other chunks of the first WHOLE_ARTICLES articles among them (in their order, scored
@@ -220,25 +227,31 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         scores: np.ndarray,
         *,
         corpus: Corpus | None = None,
+        evidence: bool = True,
     ) -> Reading:
         """The evidence features of candidates whose similarities are known; `corpus` (default: the one in use)
-        says which of the question's names the store holds at all."""
+        says which of the question's names the store holds at all. `evidence=False`: no sentence features (an
+        answerer without an evidence model decides by similarity, and needs no USE for the question's words)."""
         asked = Question.of(question, question_language(question, default=""))
         article_text: dict[str, str] = {}
         for hit in hits:
             article_text[hit.article_id] = article_text.get(hit.article_id, hit.meta.title) + "\n" + hit.text
         vocabularies = {article: Vocabulary(text) for article, text in article_text.items()}
-        rows = sentence_features(
-            asked,
-            candidates,
-            similarity,
-            [hit.score for hit in hits],
-            [hit.article_id for hit in hits],
-            vocabularies,
-            min_sentence=self.reader.profile.min_sentence,
-            sentence_spread=spread_of(self.reader),
-            hit_spread=spread_of(self.embedder),
-        )
+        rows = np.zeros((len(candidates), 0))
+        if evidence:
+            words = rendered_words(question) + [w for c in candidates for w in rendered_words(c.text)]
+            rows = sentence_features(
+                asked,
+                candidates,
+                similarity,
+                [hit.score for hit in hits],
+                [hit.article_id for hit in hits],
+                vocabularies,
+                min_sentence=self.reader.profile.min_sentence,
+                sentence_spread=spread_of(self.reader),
+                hit_spread=spread_of(self.embedder),
+                word_vectors=self.words.of(words),
+            )
         shares = {article: vocab.share(asked.anchors) for article, vocab in vocabularies.items()}
         stored = stored_names(asked, corpus or self.corpus)
         return Reading(asked, hits, candidates, similarity, scores, rows, shares, vocabularies, stored)
@@ -361,16 +374,23 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
 
     def read_ahead(self, hits: Sequence[Hit]) -> int:
         """Embed now the candidate sentences a question retrieving these chunks (one article's) would read, with
-        the models that would read them; returns how many were embedded. Ingest (NEWSBOT_READ_AHEAD=ingest) or
+        the models that would read them, and their words in USE for the evidence model (`rendered_terms`); returns
+        how many sentences and words were embedded. Ingest (NEWSBOT_READ_AHEAD=ingest) or
         the reader behind it (=idle, index/reading.py) calls it."""
         sentences = self._readable(hits)
-        return sum(self.vectors.fill(model, sentences) for model in self._reading_models())
+        embedded = sum(self.vectors.fill(model, sentences) for model in self._reading_models())
+        if self.model is not None:  # the evidence model reads the question's words in each sentence
+            embedded += self.words.fill([w for s in sentences for w in rendered_words(s)])
+        return embedded
 
     def forget(self, hits: Sequence[Hit]) -> int:
-        """Drop the kept vectors of the sentences answers from these chunks (one article's) would read, and the
-        kept splits of their paragraphs: a deleted article leaves none behind (a sentence another article shares is
-        read again when asked)."""
-        dropped = self.vectors.forget([model.name for model in self._reading_models()], self._readable(hits))
+        """Drop the kept vectors of the sentences answers from these chunks (one article's) would read and of their
+        words, and the kept splits of their paragraphs: a deleted article leaves none behind (a sentence or word
+        another article shares is read again when asked)."""
+        sentences = self._readable(hits)
+        dropped = self.vectors.forget([model.name for model in self._reading_models()], sentences)
+        if self.model is not None:
+            dropped += self.words.forget([w for s in sentences for w in rendered_words(s)])
         for hit in hits:
             self.splits.forget([hit.meta.title, *hit.text.split("\n")], hit.meta.language or "en")
         return dropped

@@ -9,6 +9,7 @@ from index.answerers.base import Answerer, ArticleStore
 from index.answerers.evidence import Corpus
 from index.errors import AnswerError
 from index.models import Answer, Hit, Turn
+from index.word_vectors import WordVectors
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,10 @@ class FallbackAnswerer(Answerer):
     def use_store(self, store: ArticleStore) -> None:
         self.primary.use_store(store)
         self.fallback.use_store(store)
+
+    def use_words(self, words: WordVectors) -> None:
+        self.primary.use_words(words)
+        self.fallback.use_words(words)
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         try:

@@ -4,8 +4,8 @@ split into sentences, kept so a paragraph is split once.
 Reading candidate sentences with the reader model is most of an answer's time (e5: ~1.5 s for the ~30 sentences
 of five hits on 2 cores). The vectors are kept in memory (the most recent SENTENCE_CACHE) and, with a path, in a
 SQLite file in the data dir, so they outlive the process and are shared by every process on the host (the bot,
-`newsbot ask`). With NEWSBOT_READ_AHEAD, ingest fills the file for every stored chunk, and questions then read
-only the question itself.
+`newsbot ask`). With NEWSBOT_READ_AHEAD, ingest fills the file for every stored chunk (and the words of its
+sentences in USE, index/word_vectors.py), and questions then read only the question itself.
 
     vectors = SentenceVectors(data_dir / "sentences.sqlite3")
     matrix = vectors.of(reader, ["Kim denied it.", ...])   # one row per sentence, from cache or embedded now

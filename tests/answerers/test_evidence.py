@@ -21,6 +21,8 @@ from index.answerers.evidence import (
     answer_type,
     latent_coverage,
     question_features,
+    rendered_terms,
+    rendered_words,
     sentence_features,
     stored_names,
 )
@@ -28,6 +30,7 @@ from index.answerers.extractive import UNSURE_BELOW, ExtractiveAnswerer
 from index.answerers.question import Question
 from index.models import ArticleMeta, Hit
 from tests.fakes.scripted_embedder import ScriptedEmbedder
+from tests.fakes.spelled_words import SpelledWords
 
 
 @pytest.mark.parametrize(
@@ -140,6 +143,7 @@ def test_a_sentence_with_a_question_word_its_article_says_once_and_its_gap_to_th
         min_sentence=0.7,
         sentence_spread=0.02,
         hit_spread=0.05,
+        word_vectors=spelled_vectors(asked.text, *sentences),
     )
     unique = rows[:, SENTENCE_FEATURES.index("unique_term")]
     gap = rows[:, SENTENCE_FEATURES.index("article_gap")]
@@ -400,6 +404,7 @@ def _question_row(question: Question, hits: list[Hit], stored: frozenset[str] | 
         min_sentence=0.7,
         sentence_spread=0.02,
         hit_spread=0.05,
+        word_vectors=spelled_vectors(question.text, *(hit.text for hit in hits)),
     )
     features = question_features(
         question,
@@ -574,3 +579,24 @@ def test_the_best_articles_are_read_whole_and_the_answer_from_an_unretrieved_chu
     assert store.read == ["go", "rent"]  # the first two articles, not the third
     whole = answerer.whole_articles(question, retrieved)
     assert [h.chunk_id for h in whole] == ["go:0", "rent:0", "third:0", "go:1", "rent:1"]
+
+
+def spelled_vectors(*texts: str) -> dict[str, np.ndarray]:
+    """The vectors `sentence_features` reads for the texts' words, from a model that knows spelling only."""
+    words = sorted({word for text in texts for word in rendered_words(text)})
+    return dict(zip(words, SpelledWords().embed_documents(words), strict=True))
+
+
+def test_rendered_terms_count_the_question_words_a_sentence_and_the_one_before_it_hold() -> None:
+    question = "Who plays the crook in the series?"  # its words: plays, crook, series
+    candidates = [
+        Candidate(0, "The series starts in January."),
+        Candidate(0, "Georg Friedrich plays the crook."),
+        Candidate(1, "Georg Friedrich plays a crook."),
+    ]
+    texts = [question, *(c.text for c in candidates)]
+    rendered = rendered_terms(question, candidates, spelled_vectors(*texts))
+    np.testing.assert_allclose(rendered[:, 0], [1 / 3, 2 / 3, 2 / 3], atol=1e-6)  # spelled alike or not at all
+    np.testing.assert_allclose(rendered[:, 1], [1 / 3, 2 / 3, 2 / 3], atol=1e-6)
+    # read with the sentence before it, the second holds "series" too; the third has none before it in its passage
+    np.testing.assert_allclose(rendered[:, 2], [0.0, 1 / 3, 0.0], atol=1e-6)

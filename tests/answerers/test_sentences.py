@@ -1,6 +1,7 @@
 """Sentence vectors read once: in memory, in a SQLite file other processes share, and filled at ingest
-(NEWSBOT_READ_AHEAD) so that a question embeds no sentence, only itself. The real USE encoder throughout. And
-paragraphs split once, kept as spans beside the vectors."""
+(NEWSBOT_READ_AHEAD) so that a question embeds no sentence, only itself (and its words, which the evidence model
+looks for in each sentence). The real USE encoder throughout. And paragraphs split once, kept as spans beside the
+vectors."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 
 from index.answerers import sentences
+from index.answerers.evidence import rendered_words
 from index.answerers.extractive import ExtractiveAnswerer
 from index.answerers.sentences import SentenceSplits, SentenceVectors
 from index.newsroom import Newsroom
@@ -69,13 +71,14 @@ def test_read_ahead_embeds_what_an_answer_reads_so_the_answer_embeds_no_sentence
 def test_ingest_with_read_ahead_leaves_questions_only_themselves_to_embed(
     encoder: CountingEncoder, tmp_path: Path
 ) -> None:
+    # the question and, for the evidence model, its own words in USE (the encoder): no sentence, no article's word
     room = Newsroom(make_settings(tmp_path / "data", read_ahead=True), embedder=encoder)
     room.ingest([str(SEED_ARTICLE)])
     assert (tmp_path / "data" / "sentences.sqlite3").exists()
     before = len(encoder.passages)
     answer = room.ask(SEED_QUESTION)
     assert not answer.abstained and answer.sources
-    assert encoder.passages[before:] == []
+    assert encoder.passages[before:] == rendered_words(SEED_QUESTION)
 
     plain = Newsroom(make_settings(tmp_path / "plain"), embedder=encoder)
     plain.ingest([str(SEED_ARTICLE)])
