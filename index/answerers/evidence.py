@@ -254,30 +254,34 @@ def rendered_words(text: str) -> list[str]:
     return list(dict.fromkeys(w for w in content_words(text) if len(w) >= RENDERED_LETTERS and not w.isdigit()))
 
 
+def rendered_vocabulary(texts: Iterable[str]) -> list[str]:
+    """The `rendered_words` of all the texts, each once: the words whose vectors `rendered_terms` reads."""
+    return list(dict.fromkeys(word for text in texts for word in rendered_words(text)))
+
+
 def rendered_terms(question: str, candidates: Sequence[Candidate], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     """Per candidate: the mean over the question's `rendered_words` of the cosine of the sentence's closest word
-    (1 for the word itself, inflected or not: `tokenize` folds it), the share of them at least RENDERED_MATCH
-    close, and how much the mean rises when the sentence before it in its passage is read with it. `vectors` holds
-    the USE vector of every word of the question and the candidates."""
+    (1 for the word itself, in any case and with or without accents: `tokenize` folds it), the share of them at least
+    RENDERED_MATCH close, and how much the mean rises when the sentence before it in its passage is read with it
+    (each question word's closest in either sentence). `vectors` holds the USE vector of every word of the question
+    and the candidates."""
     out = np.zeros((len(candidates), 3))
     words = rendered_words(question)
     if not words:
         return out
     asked = np.vstack([vectors[w] for w in words])
     folded = [fold(w) for w in words]
-
-    def closest(text: str) -> np.ndarray:
-        own = rendered_words(text)
-        best = (asked @ np.vstack([vectors[w] for w in own]).T).max(axis=1) if own else np.zeros(len(words))
-        tokens = set(tokenize(text))
-        return np.where([w in tokens for w in folded], 1.0, best)
-
+    previous = np.zeros(len(words))
     for i, candidate in enumerate(candidates):
-        best = closest(candidate.text)
+        own = rendered_words(candidate.text)
+        best = (asked @ np.vstack([vectors[w] for w in own]).T).max(axis=1) if own else np.zeros(len(words))
+        tokens = set(tokenize(candidate.text))
+        best = np.where([w in tokens for w in folded], 1.0, best)
         out[i, 0] = float(best.mean())
         out[i, 1] = float((best >= RENDERED_MATCH).mean())
         if i > 0 and candidates[i - 1].hit == candidate.hit:
-            out[i, 2] = float(closest(f"{candidates[i - 1].text} {candidate.text}").mean()) - out[i, 0]
+            out[i, 2] = float(np.maximum(previous, best).mean()) - out[i, 0]
+        previous = best
     return out
 
 

@@ -33,7 +33,7 @@ from index.answerers.evidence import (
     Vocabulary,
     latent_coverage,
     question_features,
-    rendered_words,
+    rendered_vocabulary,
     sentence_features,
     spread_of,
     stored_names,
@@ -239,7 +239,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         vocabularies = {article: Vocabulary(text) for article, text in article_text.items()}
         rows = np.zeros((len(candidates), 0))
         if evidence:
-            words = rendered_words(question) + [w for c in candidates for w in rendered_words(c.text)]
+            words = rendered_vocabulary([question, *(c.text for c in candidates)])
             rows = sentence_features(
                 asked,
                 candidates,
@@ -380,7 +380,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         sentences = self._readable(hits)
         embedded = sum(self.vectors.fill(model, sentences) for model in self._reading_models())
         if self.model is not None:  # the evidence model reads the question's words in each sentence
-            embedded += self.words.fill([w for s in sentences for w in rendered_words(s)])
+            embedded += self.words.fill(rendered_vocabulary(sentences))
         return embedded
 
     def forget(self, hits: Sequence[Hit]) -> int:
@@ -390,7 +390,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         sentences = self._readable(hits)
         dropped = self.vectors.forget([model.name for model in self._reading_models()], sentences)
         if self.model is not None:
-            dropped += self.words.forget([w for s in sentences for w in rendered_words(s)])
+            dropped += self.words.forget(rendered_vocabulary(sentences))
         for hit in hits:
             self.splits.forget([hit.meta.title, *hit.text.split("\n")], hit.meta.language or "en")
         return dropped
