@@ -10,7 +10,8 @@ of their first two articles, as the answerer reads them. The readings are cached
 The reader's latent terms (`latent_cover`, `latent_missing`) are read by the fit itself, as the answerer reads
 them, for the best article's best sentences under each fold's sentence model (a few minutes the first time). So are
 the question's words in each sentence (`rendered_terms`, version 6): USE's vectors of every candidate's words, kept
-in the store's `sentences.sqlite3` (about 43,000 words, seconds the first time).
+in the store's `sentences.sqlite3` (about 43,000 words, seconds the first time), and whether the best sentence
+holds the quantity a question asks for (`quantity_held`, version 7), with the same vectors for what it counts.
 Which words the store holds (`names_unknown`: the BM25 index's document frequencies at answer time) is counted
 from the store's chunks, without the gold article's chunks for a "gold removed" reading: as if it were not stored.
 

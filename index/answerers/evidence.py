@@ -74,6 +74,45 @@ CAUSE_RE = re.compile(
     r"\w*ursache\s+(?:sei|war|ist|waren|sind|seien)|verursacht|ausgelöst\s+(?:durch|von)|caused by)\b",
     re.IGNORECASE,
 )
+# What a number is counted in, by kind of unit a question asks for (question.py `asked_quantity`), folded: "money"
+# its currencies, "duration" its spans of time (and "-jährige"), "size" lengths, areas, weights and also money and
+# shares ("Wie hoch war der Siegerscheck?")
+CURRENCIES = frozenset(
+    fold(w) for w in "euro eur dollar dollars usd franken pfund pound pounds cent yen rubel lira kronen € $ £".split()
+)
+DURATIONS = frozenset(
+    fold(w)
+    for w in """
+    sekunde sekunden minute minuten stunde stunden tag tage tagen woche wochen monat monate monaten jahr jahre jahren
+    second seconds minutes hour hours day days week weeks month months year years
+    """.split()
+)
+DURATION_ENDINGS = ("sekunde", "minuten", "stunden", "jahre", "jahrig", "jahrige", "jahrigen")
+LENGTHS = frozenset(
+    fold(w)
+    for w in """
+    meter metern kilometer kilometern km m cm zentimeter millimeter mm quadratmeter m2 hektar fuß feet foot mile
+    miles meilen yards kubikmeter tonnen tonne kilo kilogramm kg gramm liter prozent percent %
+    """.split()
+)
+# Words that stand for a number in a quantity ("eine Zehntel-Sekunde", "zwölf Nominierungen", "500 Millionen
+# Dollar", "80 Prozent")
+QUANTITY_WORDS = frozenset(
+    fold(w)
+    for w in """
+    ein eine einen einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig
+    hundert tausend dutzend one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand dozen halb half zehntel mio mrd millionen million milliarden milliarde millions billion billions
+    prozent percent
+    """.split()
+)
+QUANTITY_TOKEN_RE = re.compile(r"[^\W_][\w'’.-]*|[€$£%]")
+# How far from its number a unit may stand, function words not counted: one word before ("Euro 500"), three after
+# ("453 zweisprachige Ortstafeln")
+UNIT_BEFORE, UNIT_AFTER = 1, 3
+# A counted word matches a sentence's word that starts like it (all but its last two letters, at least four:
+# "Haushalte", "Haushalten") or ends with it ("Fernsehzuschauer" for "zuschauer")
+COUNTED_STEM = 4
 PLACE_RE = re.compile(r"\b(?:in|im|nach|aus|bei|vor|near|at|from|to)\s+(?:der\s+|dem\s+|the\s+)?([^\W\d_]\w+)")
 
 SENTENCE_FEATURES = (
@@ -133,6 +172,9 @@ QUESTION_FEATURES = (
     "names_missing",  # names and numbers no retrieved article holds
     "names_elsewhere",  # log(1 + names and numbers no retrieved article holds that some other stored chunk does)
     "article_margin",  # how far the best article's relevance is ahead of the next article's (or the threshold's)
+    # A question for a quantity ("How many spectators …", "Wie viel hat … gekostet?"): its answer is a number with
+    # the unit asked for. Same-story questions often ask for one the article does not give (version 7).
+    "quantity_missing",  # the question asks for a quantity (question.py `asked_quantity`) its best sentence lacks
     # Across languages only (0 when question and article share one, where the words above do this): the reader's
     # latent terms (`latent_coverage`) of the question, against its best article's LATENT_SENTENCES best sentences
     "latent_cover",  # the share of the question's latent-term weight those sentences hold
@@ -247,6 +289,65 @@ class Candidate:
     text: str
     title: bool = False
     lead: bool = False
+
+
+def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.ndarray]) -> float:
+    """1 when the sentence holds a number, not one the question says, next to a unit of the kind the question asks
+    for or to a word that renders what it counts (USE cosine at least RENDERED_MATCH, `vectors` of the sentence's
+    and the counted words as written): "… vor mehr als 71.000 Zuschauern" for "How many spectators …?"; else 0."""
+    if not question.asks_quantity:
+        return 0.0
+    # function words are passed over: "Millionen von Artilleriegeschossen und Raketen" counts the rockets
+    tokens = [t for t in _quantity_tokens(sentence) if fold(t) not in STOPWORDS or fold(t) in QUANTITY_WORDS]
+    folded = [fold(token) for token in tokens]
+    numbers = [
+        i
+        for i, (token, word) in enumerate(zip(tokens, folded, strict=True))
+        if (NUMBER_RE.search(token) and word not in question.numbers) or word in QUANTITY_WORDS
+    ]
+    if not numbers:
+        return 0.0
+    counted = [(fold(word), vectors.get(word)) for word in question.counted]
+
+    def unit(i: int) -> bool:
+        word = folded[i]
+        if "money" in question.units and word in CURRENCIES:
+            return True
+        if "duration" in question.units and (word in DURATIONS or word.endswith(DURATION_ENDINGS)):
+            return True
+        if "size" in question.units and (word in LENGTHS or word in CURRENCIES or word.endswith(("meter", "metern"))):
+            return True
+        vector = vectors.get(tokens[i])
+        for asked, asked_vector in counted:
+            stem = asked[: max(COUNTED_STEM, len(asked) - 2)]
+            if len(asked) >= COUNTED_STEM and (word.startswith(stem) or word.endswith(asked)):
+                return True
+            if vector is not None and asked_vector is not None and float(vector @ asked_vector) >= RENDERED_MATCH:
+                return True
+        return False
+
+    return float(
+        any(
+            unit(j)
+            for i in numbers
+            for j in range(max(0, i - UNIT_BEFORE), min(len(tokens), i + UNIT_AFTER + 1))
+            if j != i
+        )
+    )
+
+
+def quantity_vocabulary(question: Question, sentence: str) -> list[str]:
+    """The words whose vectors `quantity_held` reads: the counted words and the sentence's; none when the question
+    counts no words (an amount of money, a duration: units of their own)."""
+    if not question.counted:
+        return []
+    return list(dict.fromkeys([*question.counted, *(t for t in _quantity_tokens(sentence) if t.isalpha())]))
+
+
+def _quantity_tokens(sentence: str) -> list[str]:
+    """The sentence's words and numbers as written, a word's hyphens kept ("Zehntel-Sekunde", "F-22"), and its
+    currency and percent signs."""
+    return [token.strip("'’.") for token in QUANTITY_TOKEN_RE.findall(sentence)]
 
 
 def rendered_words(text: str) -> list[str]:
@@ -375,10 +476,12 @@ def question_features(
     hit_spread: float,
     stored: frozenset[str] | None = None,
     latent: tuple[float, float] = (0.0, 0.0),
+    quantity: float = 0.0,
 ) -> np.ndarray:
     """QUESTION_FEATURES for the best candidate `best` (rows: its sentence features; logits: sentence scores;
     stored: the question's names some stored chunk holds, `stored_names`; None: unknown, none count as elsewhere;
-    latent: `latent_coverage` of the best article's best sentences, (0, 0) within one language)."""
+    latent: `latent_coverage` of the best article's best sentences, (0, 0) within one language; quantity: its
+    `quantity_held`)."""
     column = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
     f = {name: rows[best, i] for name, i in column.items()}
     others = np.delete(logits, best)
@@ -419,6 +522,7 @@ def question_features(
             float(len(unseen)),
             math.log(1 + sum(n in stored for n in unseen)) if stored else 0.0,
             max(0.0, ranked[0] - max(ranked[1], min_relevance)) / hit_spread,
+            float(question.asks_quantity) * (1.0 - quantity),
             *latent,
         )
     )

@@ -32,6 +32,8 @@ from index.answerers.evidence import (
     Corpus,
     Vocabulary,
     latent_coverage,
+    quantity_held,
+    quantity_vocabulary,
     question_features,
     rendered_vocabulary,
     sentence_features,
@@ -285,8 +287,16 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
             hit_spread=spread_of(self.embedder),
             stored=reading.stored,
             latent=self._latent_coverage(reading, logits, best),
+            quantity=self._quantity(reading.question, reading.candidates[best].text),
         )
         return logits, best, features
+
+    def _quantity(self, question: Question, sentence: str) -> float:
+        """`quantity_held` of the best sentence (USE vectors only for a question that counts something)."""
+        if not question.asks_quantity:
+            return 0.0
+        words = quantity_vocabulary(question, sentence)
+        return quantity_held(question, sentence, self.words.of(words) if words else {})
 
     def _latent_coverage(self, reading: Reading, logits: np.ndarray, best: int) -> tuple[float, float]:
         """`latent_coverage` of the question by its best article's LATENT_SENTENCES best sentences, when question

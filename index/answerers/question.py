@@ -56,6 +56,32 @@ QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("who", re.compile(r"\b(who|whom|whose|wer|wen|wem|wessen)\b", re.I)),
 )
+# A question for a quantity names what it counts: "How many spectators …" (the words after it, up to a function
+# word; in German the nouns, "Wie viele zweisprachige Ortstafeln …"), or asks for an amount of money, a duration or
+# a size (`asked_quantity`). The answer holds a number with that unit (evidence.py `quantity_held`).
+COUNTED = re.compile(
+    r"\b(?:(how many|number of)|(wie viele?n?|wieviele?|welche anzahl(?: an| von)?|anzahl (?:an|von|der)))\s+"
+    r"((?:[^\W_][\w'’.-]*\s+){0,2}[^\W_][\w'’.-]*)",
+    re.I,
+)
+MAX_COUNTED = 2
+AMOUNT = re.compile(
+    r"\b(how much|wie viel(?!e)|how (?:large|big|high)|wie (?:hoch|groß|gross)|what (?:price|amount|sum)|"
+    r"welche[nrm]? (?:preis|betrag|summe))\b",
+    re.I,
+)
+MONEY = re.compile(
+    r"\b(cost|costs|pay|paid|charge|charged|price|invest\w*|fine|compensation|prize|money|worth|spend|spent|earn\w*|"
+    r"offered|fee|euros?|dollars?|kost\w*|gekostet|zahl\w*|bezahl\w*|verlang\w*|investier\w*|preis\w*|geld\w*|"
+    r"entschädigung|strafe|gebühr\w*|angeboten|verdien\w*)\b",
+    re.I,
+)
+DURATION = re.compile(r"\b(how long|wie lange?|how old|wie alt)\b", re.I)
+SIZE = re.compile(
+    r"\b(how (?:large|big|high|tall|far|long|deep|wide)|wie (?:groß|gross|hoch|weit|tief|breit|lang))\b", re.I
+)
+# English words that end what a question counts ("How many people were …")
+COUNT_ENDS = frozenset("do does did are were is was will would can could have has had be been being".split())
 
 
 @dataclass(frozen=True)
@@ -71,6 +97,14 @@ class Question:
     #: anchors that are no word of the question's language (Sedol, AlphaGo, F-22, 2018): proper names and
     #: numbers, spelled alike in every language, so an article that lacks them is likely about something else
     names: frozenset[str] = frozenset()
+    #: what a question for a quantity counts in (`asked_quantity`): kinds of unit ("money", "duration", "size")
+    #: and the words it counts, as written ("Zuschauer"); both empty for any other question
+    units: frozenset[str] = frozenset()
+    counted: tuple[str, ...] = ()
+
+    @property
+    def asks_quantity(self) -> bool:
+        return bool(self.units or self.counted)
 
     @classmethod
     def of(cls, text: str, language: str) -> Question:
@@ -90,7 +124,37 @@ class Question:
         # Looked up folded, so a German noun with an umlaut ("gefangnis", "ubernahme") is no known word and counts
         # as a name. The models were fitted so; looking words up as written cost absent-topic abstention (README).
         names = frozenset(w for w in anchors if w in numbers or not _is_word(w, language))
-        return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype, names)
+        units, counted = asked_quantity(text)
+        return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype, names, units, counted)
+
+
+def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The kinds of unit and the counted words of a question for a quantity: ({"money"}, ()) for "How much did
+    Google pay?", (∅, ("Zuschauer",)) for "Wie viele Zuschauer sahen …?", ({"duration", "size"}, ()) for "How
+    long is the film?"; both empty for another question."""
+    counted: list[str] = []
+    if match := COUNTED.search(text):
+        german = bool(match.group(2))
+        for word in match.group(3).split():
+            folded = fold(word.strip("'’."))
+            if german:  # its nouns, after at most adjectives ("zweisprachige Ortstafeln"), not a verb ("hat")
+                if word[:1].isupper():
+                    counted.append(word)
+                    continue
+                if counted or not folded.endswith(("e", "en", "er", "es", "em")):
+                    break
+                continue
+            if folded in COUNT_ENDS or folded in STOPWORDS:
+                break
+            counted.append(word)
+    units = set()
+    if AMOUNT.search(text) and MONEY.search(text):
+        units.add("money")
+    if DURATION.search(text):
+        units.add("duration")
+    if SIZE.search(text):
+        units.add("size")
+    return frozenset(units), tuple(word.strip("'’.") for word in counted[:MAX_COUNTED])
 
 
 def _is_word(word: str, language: str) -> bool:

@@ -21,7 +21,9 @@ EXAMPLE_QUESTIONS = {
     "pt": "Quem negou ter fornecido armas?",
     "pl": "Kto zaprzeczył, że dostarczał broń?",
     "ru": "Кто отрицал поставки оружия?",
-    "uk": "Хто заперечував постачання зброї?",
+    # "Which country denied supplying arms?": USE has no Ukrainian, and "Хто заперечував постачання зброї?" fell
+    # below the threshold across languages of model version 7 (0.074 against 0.090; 0.173 for this one)
+    "uk": "Яка країна заперечила постачання зброї?",
 }
 # each language's quotation marks
 QUOTES = {"de": "„{}“", "fr": "« {} »", "es": "«{}»", "it": "«{}»", "pl": "„{}”", "ru": "«{}»", "uk": "«{}»"}

