@@ -64,6 +64,7 @@ COUNTED = re.compile(
     r"((?:[^\W_][\w'’.-]*\s+){0,2}[^\W_][\w'’.-]*)",
     re.I,
 )
+# at most this many words counted: the last of an English question's, the first of a German one's (below)
 MAX_COUNTED = 2
 AMOUNT = re.compile(
     r"\b(how much|wie viel(?!e)|how (?:large|big|high)|wie (?:hoch|groß|gross)|what (?:price|amount|sum)|"
@@ -154,7 +155,9 @@ def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
         units.add("duration")
     if SIZE.search(text):
         units.add("size")
-    return frozenset(units), tuple(word.strip("'’.") for word in counted[:MAX_COUNTED])
+    # English names what it counts last ("bilingual place-name signs"), German first ("Megawatt Heizleistung")
+    kept = counted[:MAX_COUNTED] if match and match.group(2) else counted[-MAX_COUNTED:]
+    return frozenset(units), tuple(word.strip("'’.") for word in kept)
 
 
 def _is_word(word: str, language: str) -> bool:

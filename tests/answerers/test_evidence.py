@@ -609,7 +609,8 @@ def test_rendered_terms_count_the_question_words_a_sentence_and_the_one_before_i
     [
         ("How many spectators were in the stadium?", set(), ("spectators",)),
         ("How many spectators watched the final?", set(), ("spectators", "watched")),  # English verbs join
-        ("How many TV viewers watched Super Bowl 50?", set(), ("TV", "viewers")),
+        ("How many TV viewers were there?", set(), ("TV", "viewers")),
+        ("How many bilingual place-name signs have been put up?", set(), ("place-name", "signs")),  # the last two
         ("How many people were killed?", set(), ("people",)),
         ("Wie viele zweisprachige Ortstafeln wurden aufgestellt?", set(), ("Ortstafeln",)),
         ("Mit wie vielen Megawatt Heizleistung wird das Plasma aufgeheizt?", set(), ("Megawatt", "Heizleistung")),
