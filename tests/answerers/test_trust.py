@@ -183,7 +183,7 @@ def test_a_count_the_story_does_not_give_is_refused_not_taken_from_another_story
     # "How many missiles?" after the arms story went to the helicopter's ("21 Menschen an Bord"), before follow-ups
     # were read with their story. The story says only "Millionen von Artilleriegeschossen und Raketen", and not in
     # the sentence it would quote: since model version 7 a question for a count that its best sentence does not
-    # give is doubted, and this one is refused (0.07). Either way no other story answers it.
+    # give is doubted, and this one is refused (0.08). Either way no other story answers it.
     history: list[Turn] = []
     for question in ["Who denied supplying arms?", "And who accused them?", "Wann war das?", "Why?"]:
         history.append(Turn(question, newsroom.ask(question, history=history).text))
