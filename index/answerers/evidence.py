@@ -297,8 +297,7 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
     and the counted words as written): "… vor mehr als 71.000 Zuschauern" for "How many spectators …?"; else 0."""
     if not question.asks_quantity:
         return 0.0
-    # function words are passed over: "Millionen von Artilleriegeschossen und Raketen" counts the rockets
-    tokens = [t for t in _quantity_tokens(sentence) if fold(t) not in STOPWORDS or fold(t) in QUANTITY_WORDS]
+    tokens = _quantity_tokens(sentence)
     folded = [fold(token) for token in tokens]
     numbers = [
         i
@@ -346,8 +345,10 @@ def quantity_vocabulary(question: Question, sentence: str) -> list[str]:
 
 def _quantity_tokens(sentence: str) -> list[str]:
     """The sentence's words and numbers as written, a word's hyphens kept ("Zehntel-Sekunde", "F-22"), and its
-    currency and percent signs."""
-    return [token.strip("'’.") for token in QUANTITY_TOKEN_RE.findall(sentence)]
+    currency and percent signs; function words are passed over ("Millionen von Artilleriegeschossen und Raketen"
+    counts the rockets), but for the ones that stand for a number ("eine Zehntel-Sekunde")."""
+    tokens = (token.strip("'’.") for token in QUANTITY_TOKEN_RE.findall(sentence))
+    return [token for token in tokens if fold(token) not in STOPWORDS or fold(token) in QUANTITY_WORDS]
 
 
 def rendered_words(text: str) -> list[str]:

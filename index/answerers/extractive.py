@@ -292,9 +292,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         return logits, best, features
 
     def _quantity(self, question: Question, sentence: str) -> float:
-        """`quantity_held` of the best sentence (USE vectors only for a question that counts something)."""
-        if not question.asks_quantity:
-            return 0.0
+        """`quantity_held` of the best sentence (USE vectors only for a question that counts words)."""
         words = quantity_vocabulary(question, sentence)
         return quantity_held(question, sentence, self.words.of(words) if words else {})
 

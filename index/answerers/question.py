@@ -134,6 +134,7 @@ def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     Google pay?", (∅, ("Zuschauer",)) for "Wie viele Zuschauer sahen …?", ({"duration", "size"}, ()) for "How
     long is the film?"; both empty for another question."""
     counted: list[str] = []
+    german = False
     if match := COUNTED.search(text):
         german = bool(match.group(2))
         for word in match.group(3).split():
@@ -156,7 +157,7 @@ def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     if SIZE.search(text):
         units.add("size")
     # English names what it counts last ("bilingual place-name signs"), German first ("Megawatt Heizleistung")
-    kept = counted[:MAX_COUNTED] if match and match.group(2) else counted[-MAX_COUNTED:]
+    kept = counted[:MAX_COUNTED] if german else counted[-MAX_COUNTED:]
     return frozenset(units), tuple(word.strip("'’.") for word in kept)
 
 
