@@ -113,6 +113,10 @@ UNIT_BEFORE, UNIT_AFTER = 1, 3
 # A counted word matches a sentence's word that starts like it (all but its last two letters, at least four:
 # "Haushalte", "Haushalten") or ends with it ("Fernsehzuschauer" for "zuschauer")
 COUNTED_STEM = 4
+# An age in brackets after a name: "Tim Hunt (72)", "Prinz William (32)"
+BRACKETED_AGE = re.compile(r"[^\W\d_]\s\((\d{1,3})[),]")
+# how many words before it may name whom an age in brackets is of
+AGE_NAME_WORDS = 4
 PLACE_RE = re.compile(r"\b(?:in|im|nach|aus|bei|vor|near|at|from|to)\s+(?:der\s+|dem\s+|the\s+)?([^\W\d_]\w+)")
 
 SENTENCE_FEATURES = (
@@ -294,7 +298,9 @@ class Candidate:
 def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.ndarray]) -> float:
     """1 when the sentence holds a number, not one the question says, next to a unit of the kind the question asks
     for or to a word that renders what it counts (USE cosine at least RENDERED_MATCH, `vectors` of the sentence's
-    and the counted words as written): "… vor mehr als 71.000 Zuschauern" for "How many spectators …?"; else 0."""
+    and the counted words as written): "… vor mehr als 71.000 Zuschauern" for "How many spectators …?". A number
+    may carry its unit in a compound ("des 72-Jährigen"), and an age stand in brackets after a name ("Tim Hunt (72)")
+    for "How old …?". Else 0."""
     if not question.asks_quantity:
         return 0.0
     tokens = _quantity_tokens(sentence)
@@ -308,15 +314,13 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
         return 0.0
     counted = [(fold(word), vectors.get(word)) for word in question.counted]
 
-    def unit(i: int) -> bool:
-        word = folded[i]
+    def unit(word: str, vector: np.ndarray | None) -> bool:
         if "money" in question.units and word in CURRENCIES:
             return True
         if "duration" in question.units and (word in DURATIONS or word.endswith(DURATION_ENDINGS)):
             return True
         if "size" in question.units and (word in LENGTHS or word in CURRENCIES or word.endswith(("meter", "metern"))):
             return True
-        vector = vectors.get(tokens[i])
         for asked, asked_vector in counted:
             stem = asked[: max(COUNTED_STEM, len(asked) - 2)]
             if len(asked) >= COUNTED_STEM and (word.startswith(stem) or word.endswith(asked)):
@@ -325,14 +329,33 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
                 return True
         return False
 
+    def carries_unit(i: int) -> bool:  # "der 72-Jährige", "ein 72-year-old", "50-Euro-Scheine"
+        return any(unit(fold(part), None) for part in tokens[i].split("-")[1:])
+
+    if "age" in question.units and any(
+        match.group(1) not in question.numbers and _ages_whom_asked(question, sentence[: match.start() + 1])
+        for match in BRACKETED_AGE.finditer(sentence)
+    ):
+        return 1.0
     return float(
         any(
-            unit(j)
+            carries_unit(i)
+            or any(
+                unit(folded[j], vectors.get(tokens[j]))
+                for j in range(max(0, i - UNIT_BEFORE), min(len(tokens), i + UNIT_AFTER + 1))
+                if j != i
+            )
             for i in numbers
-            for j in range(max(0, i - UNIT_BEFORE), min(len(tokens), i + UNIT_AFTER + 1))
-            if j != i
         )
     )
+
+
+def _ages_whom_asked(question: Question, before: str) -> bool:
+    """Whether an age in brackets after `before` is of whom the question asks: one of its names stands among the
+    AGE_NAME_WORDS words before it ("Tim Hunt (72)", "die Bürgermeisterin von Hollabrunn, Anna Berger (61)" for the
+    mayor of Hollabrunn), or the question names no one ("How old is the mayor?")."""
+    names = question.anchors - question.numbers
+    return not names or any(fold(word) in names for word in WORD_RE.findall(before)[-AGE_NAME_WORDS:])
 
 
 def quantity_vocabulary(question: Question, sentence: str) -> list[str]:

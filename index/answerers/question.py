@@ -42,7 +42,7 @@ QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(how (?:many|much|long|old|high|large|big|far|often|fast)|what (?:percentage|share|amount|sum|price)|"
             r"wie (?:viele?|hoch|lange?|alt|groß|gross|weit|oft|schnell|teuer)|wieviele?|welche[rnm]? (?:betrag|summe|"
-            r"anteil|preis)|um wie viel)\b",
+            r"anteil|preis)|um wie viel|(?:at )?what age|in welchem alter)\b",
             re.I,
         ),
     ),
@@ -78,6 +78,9 @@ MONEY = re.compile(
     re.I,
 )
 DURATION = re.compile(r"\b(how long|wie lange?|how old|wie alt)\b", re.I)
+# A question for someone's age: besides a duration ("72 Jahre alt", "der 72-Jährige") news give it in brackets after
+# the name ("Tim Hunt (72)")
+AGE = re.compile(r"\b(how old|what age|at what age|wie alt|welches alter|in welchem alter|mit wie viel jahren)\b", re.I)
 SIZE = re.compile(
     r"\b(how (?:large|big|high|tall|far|long|deep|wide)|wie (?:groß|gross|hoch|weit|tief|breit|lang))\b", re.I
 )
@@ -98,7 +101,7 @@ class Question:
     #: anchors that are no word of the question's language (Sedol, AlphaGo, F-22, 2018): proper names and
     #: numbers, spelled alike in every language, so an article that lacks them is likely about something else
     names: frozenset[str] = frozenset()
-    #: what a question for a quantity counts in (`asked_quantity`): kinds of unit ("money", "duration", "size")
+    #: what a question for a quantity counts in (`asked_quantity`): kinds of unit ("money", "duration", "age", "size")
     #: and the words it counts, as written ("Zuschauer"); both empty for any other question
     units: frozenset[str] = frozenset()
     counted: tuple[str, ...] = ()
@@ -132,7 +135,7 @@ class Question:
 def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """The kinds of unit and the counted words of a question for a quantity: ({"money"}, ()) for "How much did
     Google pay?", (∅, ("Zuschauer",)) for "Wie viele Zuschauer sahen …?", ({"duration", "size"}, ()) for "How
-    long is the film?"; both empty for another question."""
+    long is the film?", ({"duration", "age"}, ()) for "How old is he?"; both empty for another question."""
     counted: list[str] = []
     german = False
     if match := COUNTED.search(text):
@@ -154,6 +157,8 @@ def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
         units.add("money")
     if DURATION.search(text):
         units.add("duration")
+    if AGE.search(text):
+        units.update(("duration", "age"))
     if SIZE.search(text):
         units.add("size")
     # English names what it counts last ("bilingual place-name signs"), German first ("Megawatt Heizleistung")

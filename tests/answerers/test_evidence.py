@@ -620,6 +620,8 @@ def test_rendered_terms_count_the_question_words_a_sentence_and_the_one_before_i
         ("Wie hoch war die Geldbuße?", {"money", "size"}, ()),
         ("How long did the first plasma last?", {"duration", "size"}, ()),
         ("Wie lange bleiben die Jets in Polen?", {"duration"}, ()),
+        ("How old is Tim Hunt?", {"duration", "age"}, ()),
+        ("In welchem Alter starb er?", {"duration", "age"}, ()),
         ("How much did the detour lengthen the race?", set(), ()),  # an amount, but of nothing it names
         ("Who won the match?", set(), ()),
         ("When was the plasma produced?", set(), ()),
@@ -658,6 +660,21 @@ def test_what_a_question_for_a_quantity_counts_in(question: str, units: set[str]
             "Wie viele Raketen lieferte Nordkorea?",
             "Russland importiere Millionen von Artilleriegeschossen und Raketen.",  # "von", "und" not counted
             "Russland importiere Raketen aus Nordkorea, sagte er 2023.",
+        ),
+        (
+            "How old is Tim Hunt?",
+            "Der Nobelpreisträger Tim Hunt (72) trat zurück.",  # an age in brackets after the name
+            "Der Nobelpreisträger Tim Hunt (UCL) trat am 10. Juni zurück.",
+        ),
+        (
+            "Wie alt ist Tim Hunt?",
+            "Das UCL bestätigte den Rückzug des 72-Jährigen.",  # the number carries its unit
+            "Das UCL bestätigte den Rückzug am 10. Juni.",
+        ),
+        (
+            "How much was the fine?",
+            "Er erhielt eine 500-Euro-Strafe.",
+            "Er erhielt 500 Sozialstunden.",  # hours, not money
         ),
         (
             "How many F-22 jets were sent?",

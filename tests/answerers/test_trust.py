@@ -249,3 +249,40 @@ def test_the_example_the_replies_suggest_is_answered(newsroom: Newsroom, languag
     answer = newsroom.ask(EXAMPLE_QUESTIONS[language])
     assert not answer.abstained, answer.text
     assert answer.sources[0].meta.title.startswith("Nordkorea dementiert")
+
+
+# Written for this test (no real town or person): an age in brackets after a name, as German news give it, and a
+# second person whose age the article does not give.
+MAYOR = """Bürgermeisterin von Oberwaldau tritt nach 14 Jahren zurück
+Oberwaldau – Die Bürgermeisterin von Oberwaldau, Anna Berger (61), legt ihr Amt mit Ende März zurück. Das gab sie am \
+Montag bei einer Sitzung des Gemeinderats bekannt. Berger führt die Stadt seit 2011. Ihr Nachfolger soll der bisherige \
+Vizebürgermeister Karl Huber (ÖVP) werden, der Gemeinderat stimmt im April darüber ab. Als Grund für den Rücktritt \
+nannte Berger gesundheitliche Probleme. Die Opposition kritisierte den Zeitpunkt: Die Stadt stehe vor großen \
+Investitionen in das Hallenbad, das um 12 Millionen Euro saniert wird.
+"""
+
+
+@pytest.fixture(scope="module")
+def mayor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
+    folder = Path(tmp_path_factory.mktemp("mayor"))
+    (folder / "oberwaldau.txt").write_text(MAYOR, encoding="utf-8")
+    newsroom = Newsroom(make_settings(folder / "data", embedder=DEFAULT_EMBEDDER))
+    assert newsroom.ingest([str(folder / "oberwaldau.txt")]).added == 1
+    yield newsroom
+
+
+@pytest.mark.parametrize(
+    "question", ["How old is Anna Berger?", "Wie alt ist Anna Berger?", "How old is the mayor of Oberwaldau?"]
+)
+def test_how_old_someone_is_is_read_from_the_age_in_brackets_after_their_name(mayor: Newsroom, question: str) -> None:
+    # An age counted only as "61 Jahre" or "die 61-Jährige": here the English question was unsure (0.25), and over
+    # the 1,028 articles of 10kGNAD's test split "How old is Tim Hunt?" ("Tim Hunt (72)") was refused (0.04).
+    answer = mayor.ask(question)
+    assert not answer.abstained and not answer.unsure, answer.text
+    assert "Anna Berger (61)" in answer.text
+
+
+@pytest.mark.parametrize("question", ["How old is Karl Huber?", "Wie alt ist Karl Huber?"])
+def test_someone_elses_age_does_not_say_how_old_someone_is(mayor: Newsroom, question: str) -> None:
+    answer = mayor.ask(question)
+    assert answer.abstained or answer.unsure, answer.text
