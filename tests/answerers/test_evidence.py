@@ -672,6 +672,11 @@ def test_what_a_question_for_a_quantity_counts_in(question: str, units: set[str]
             "Das UCL bestätigte den Rückzug am 10. Juni.",
         ),
         (
+            "How old is the pilot?",
+            "The 72-year-old pilot landed safely.",
+            "The pilot landed safely at 10 pm.",
+        ),
+        (
             "How much was the fine?",
             "Er erhielt eine 500-Euro-Strafe.",
             "Er erhielt 500 Sozialstunden.",  # hours, not money
