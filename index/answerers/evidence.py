@@ -352,8 +352,8 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
 
 def _ages_whom_asked(question: Question, before: str) -> bool:
     """Whether an age in brackets after `before` is of whom the question asks: one of its names stands among the
-    AGE_NAME_WORDS words before it ("Tim Hunt (72)", "die Bürgermeisterin von Hollabrunn, Anna Berger (61)" for the
-    mayor of Hollabrunn), or the question names no one ("How old is the mayor?")."""
+    AGE_NAME_WORDS words before it ("Tim Hunt (72)", "die Bürgermeisterin von Oberwaldau, Anna Berger (61)" for the
+    mayor of Oberwaldau, not for "Karl Huber"), or the question names no one ("How old is the mayor?")."""
     names = question.anchors - question.numbers
     return not names or any(fold(word) in names for word in WORD_RE.findall(before)[-AGE_NAME_WORDS:])
 

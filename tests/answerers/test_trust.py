@@ -284,5 +284,7 @@ def test_how_old_someone_is_is_read_from_the_age_in_brackets_after_their_name(ma
 
 @pytest.mark.parametrize("question", ["How old is Karl Huber?", "Wie alt ist Karl Huber?"])
 def test_someone_elses_age_does_not_say_how_old_someone_is(mayor: Newsroom, question: str) -> None:
+    # counted wherever it stood, Anna Berger's age was quoted for Karl Huber's (the German question, unsure, 0.25)
     answer = mayor.ask(question)
+    assert "(61)" not in answer.text, answer.text
     assert answer.abstained or answer.unsure, answer.text
