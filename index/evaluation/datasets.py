@@ -18,6 +18,10 @@ unanswerable lines
     Its gold answers are `answers_de` alone: the bot quotes the German article, and answers are scored verbatim
     (`substring_containment`).
 
+Any layout may name a file instead of giving the paragraph's text: `context_file`, a path relative to the JSONL
+file, read as `newsbot ingest` reads it (.txt, .md or .html: front matter, title and all). Its title is indexed
+with it, in the news_qa layout too. benchmarks/data/short_questions.jsonl asks so about the bundled samples.
+
 Generic layout (for your own data)
     question      the question
     answers       a list of gold answer strings, in the language of `context`
@@ -47,6 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import DatasetError
+from index.loaders.documents import read_html, read_markdown, read_text
 from index.models import Article, ArticleMeta
 
 XQUAD_QUESTION_FIELDS = ("question_en", "question_de")
@@ -111,11 +116,12 @@ def _answers(value: object, where: str) -> list[str]:
 
 def detect_layout(row: dict[str, object]) -> str:
     """'news_qa', 'xquad', 'mlqa' or 'generic' from a row's keys."""
+    german_context = "context_de" in row or "context_file" in row
     # an unanswerable news_qa line, or an answerable one (its `qtype`): a file of those alone is news_qa too
-    answerable_news_qa = "qtype" in row and "context_de" in row and "answer_start_de" not in row
+    answerable_news_qa = "qtype" in row and german_context and "answer_start_de" not in row
     if "answerable" in row or "kind" in row or answerable_news_qa:
         return "news_qa"
-    if "context_de" in row and "context_id" in row:
+    if german_context and "context_id" in row:
         return "xquad"
     if "context_de" in row and "question_de" in row and "answers_de" in row:
         return "mlqa"  # MLQA de: one paragraph per row, identified by its text
@@ -180,17 +186,19 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
             items.append(QAItem(str(row.get("id") or number), question.strip(), (), context_id, kind, verbatim=True))
             continue
         context = row.get(context_key)
+        # news_qa's title is the article's first sentence, which its text starts with: the article is indexed as
+        # the news corpus holds it, untitled, so it is the same article as its row among the distractors.
+        title = "" if layout == "news_qa" else str(row.get("title") or "")
+        if "context_file" in row and context is None:
+            context, title = _context_file(path, row["context_file"], where)
         if not context_id or not isinstance(context, str) or not context.strip():
-            raise DatasetError(f"{where}: needs {context_key!r} and 'context_id'")
+            raise DatasetError(f"{where}: needs {context_key!r} (or 'context_file') and 'context_id'")
         answers: list[str] = []
         for key in answer_keys:
             if key in row:
                 answers.extend(a for a in _answers(row[key], where) if a not in answers)
         if not answers:
             raise DatasetError(f"{where}: no gold answers in {' or '.join(answer_keys)}")
-        # news_qa's title is the article's first sentence, which its text starts with: the article is indexed as
-        # the news corpus holds it, untitled, so it is the same article as its row among the distractors.
-        title = "" if layout == "news_qa" else str(row.get("title") or "")
         known = paragraphs.get(context_id)
         if known is None:
             paragraphs[context_id] = Paragraph(context_id=context_id, text=context, title=title)
@@ -209,6 +217,24 @@ def read_qa_jsonl(path: Path, *, question_field: str | None = None, source_prefi
     return QADataset(
         name=source_prefix or default_prefix, layout=layout, items=items, paragraphs=list(paragraphs.values())
     )
+
+
+def _context_file(dataset: Path, name: object, where: str) -> tuple[str, str]:
+    """(text, title) of the article a row's `context_file` names, relative to the dataset file, read as ingest
+    reads a file of its kind."""
+    if not isinstance(name, str) or not name.strip():
+        raise DatasetError(f"{where}: context_file must be a path, got {name!r}")
+    file = dataset.parent / name
+    readers = {".txt": read_text, ".md": read_markdown, ".html": read_html, ".htm": read_html}
+    reader = readers.get(file.suffix.lower())
+    if reader is None:
+        raise DatasetError(f"{where}: context_file {name!r}: not a .txt, .md or .html file")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DatasetError(f"{where}: cannot read context_file {name!r} ({file}): {exc.strerror or exc}") from exc
+    article = reader(data, str(file))
+    return article.text, article.meta.title
 
 
 def read_10kgnad_csv(path: Path, *, limit: int | None = None) -> Iterator[Article]:

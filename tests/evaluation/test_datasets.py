@@ -145,6 +145,51 @@ def test_missing_and_empty_files_fail_clearly(tmp_path: Path) -> None:
         read_qa_jsonl(tmp_path / "empty.jsonl")
 
 
+def test_a_row_may_name_its_article_as_a_file_read_as_ingest_reads_it(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "pool.txt").write_text(
+        "---\noutlet: Example\nlanguage: de\n---\nHallenbad wird saniert\nDas Hallenbad wird um 12 Millionen Euro "
+        "saniert.\n",
+        encoding="utf-8",
+    )
+    rows: list[dict[str, object]] = [
+        {
+            "question_en": "How much will the pool cost?",
+            "question_de": "Wie viel kostet das Hallenbad?",
+            "answers_de": ["12 Millionen Euro"],
+            "context_file": "articles/pool.txt",
+            "context_id": "pool",
+            "qtype": "number",
+        },
+        {"question_en": "Who will build it?", "answerable": False, "kind": "same_story", "context_id": "pool"},
+    ]
+    dataset = read_qa_jsonl(_write_jsonl(tmp_path / "set.jsonl", rows))
+    assert dataset.layout == "news_qa"
+    [paragraph] = dataset.paragraphs
+    # front matter off, the first line the title, which is indexed with it even in the news_qa layout
+    assert paragraph.title == "Hallenbad wird saniert"
+    assert paragraph.text == "Das Hallenbad wird um 12 Millionen Euro saniert."
+    assert [item.kind for item in dataset.items] == ["answerable", "same_story"]
+
+    rows[0]["context_file"] = "articles/missing.txt"
+    with pytest.raises(DatasetError, match=r"set.jsonl:1: cannot read context_file 'articles/missing.txt'"):
+        read_qa_jsonl(_write_jsonl(tmp_path / "set.jsonl", rows))
+    rows[0]["context_file"] = "articles/pool.pdf"
+    with pytest.raises(DatasetError, match="not a .txt, .md or .html file"):
+        read_qa_jsonl(_write_jsonl(tmp_path / "set.jsonl", rows))
+
+
+def test_the_short_questions_about_the_samples_find_every_gold_answer_in_its_article() -> None:
+    # benchmarks/data/short_questions.jsonl (README "Short questions"): its articles are the bundled samples
+    dataset = read_qa_jsonl(Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "short_questions.jsonl")
+    texts = {p.context_id: p.title + "\n" + p.text for p in dataset.paragraphs}
+    assert len(texts) == 7 and len(dataset.items) == 41
+    for item in dataset.items:
+        assert item.context_id in texts
+        if item.answerable:
+            assert any(answer in texts[item.context_id] for answer in item.answers), item.id
+
+
 def test_10kgnad_csv_rows_become_untitled_german_articles(tmp_path: Path) -> None:
     path = tmp_path / "test.csv"
     path.write_text(
