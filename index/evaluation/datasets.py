@@ -19,8 +19,9 @@ unanswerable lines
     (`substring_containment`).
 
 Any layout may name a file instead of giving the paragraph's text: `context_file`, a path relative to the JSONL
-file, read as `newsbot ingest` reads it (.txt, .md or .html: front matter, title and all). Its title is indexed
-with it, in the news_qa layout too. benchmarks/data/short_questions.jsonl asks so about the bundled samples.
+file, read as `newsbot ingest` reads it (.txt, .md or .html; its front matter is read and dropped, its title kept
+and indexed with it, in the news_qa layout too). benchmarks/data/short_questions.jsonl asks so about the bundled
+samples.
 
 Generic layout (for your own data)
     question      the question
