@@ -77,9 +77,9 @@ MONEY = re.compile(
     r"entschädigung|strafe|gebühr\w*|angeboten|verdien\w*)\b",
     re.I,
 )
-DURATION = re.compile(r"\b(how long|wie lange?|how old|wie alt)\b", re.I)
-# A question for someone's age: besides a duration ("72 Jahre alt", "der 72-Jährige") news give it in brackets after
-# the name ("Tim Hunt (72)")
+DURATION = re.compile(r"\b(how long|wie lange?)\b", re.I)
+# A question for someone's age, a duration too ("72 Jahre alt", "der 72-Jährige"); news also give it in brackets
+# after the name ("Tim Hunt (72)")
 AGE = re.compile(r"\b(how old|what age|at what age|wie alt|welches alter|in welchem alter|mit wie viel jahren)\b", re.I)
 SIZE = re.compile(
     r"\b(how (?:large|big|high|tall|far|long|deep|wide)|wie (?:groß|gross|hoch|weit|tief|breit|lang))\b", re.I
