@@ -462,7 +462,9 @@ def main() -> None:
         help="report the models fitted with --shortlist on readings of this many candidates",
     )
     parser.add_argument(
-        "--fold-salt", default="", help="another assignment of articles to folds (the README's figures: '', a, b)"
+        "--fold-salt",
+        default="",
+        help="another assignment of articles to folds (the README's: '', a, b until version 6; '', x7, y3 since)",
     )
     parser.add_argument(
         "--short",
