@@ -73,7 +73,7 @@ import httpx
 
 from index.errors import SourceError, UnsupportedSourceError
 from index.loaders.common import CONVERT_HINT, SUPPORTED_EXTENSIONS
-from index.loaders.documents import read_html, read_markdown, read_text
+from index.loaders.documents import READERS
 from index.loaders.egress import DEFAULT_FETCH_DEADLINE_S, Network
 from index.loaders.files import DEFAULT_MAX_INPUT_MB, MB, folder_files, printable, read_file
 from index.loaders.records import CsvColumns, read_csv, read_json, read_jsonl
@@ -89,7 +89,6 @@ log = logging.getLogger(__name__)
 
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 LoadResult = Article | SourceError
-_READERS = {".txt": read_text, ".md": read_markdown, ".html": read_html, ".htm": read_html}
 _RECORD_READERS = {".json": read_json, ".jsonl": read_jsonl}
 
 
@@ -220,8 +219,8 @@ def _load_file(path: Path, source: str, columns: CsvColumns, options: LoadOption
         kind = f"file type {printable(suffix)!r}" if suffix else "file without an extension"
         raise UnsupportedSourceError(source, f"unsupported {kind}: {CONVERT_HINT}")
     data = read_file(path, source, options.max_file_bytes)
-    if suffix in _READERS:
-        yield _READERS[suffix](data, source)
+    if suffix in READERS:
+        yield READERS[suffix](data, source)
     elif suffix in _RECORD_READERS:
         yield from _RECORD_READERS[suffix](data, source)
     else:

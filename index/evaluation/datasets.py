@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import DatasetError
-from index.loaders.documents import read_html, read_markdown, read_text
+from index.loaders.documents import READERS
 from index.models import Article, ArticleMeta
 
 XQUAD_QUESTION_FIELDS = ("question_en", "question_de")
@@ -226,8 +226,7 @@ def _context_file(dataset: Path, name: object, where: str) -> tuple[str, str]:
     if not isinstance(name, str) or not name.strip():
         raise DatasetError(f"{where}: context_file must be a path, got {name!r}")
     file = dataset.parent / name
-    readers = {".txt": read_text, ".md": read_markdown, ".html": read_html, ".htm": read_html}
-    reader = readers.get(file.suffix.lower())
+    reader = READERS.get(file.suffix.lower())
     if reader is None:
         raise DatasetError(f"{where}: context_file {name!r}: not a .txt, .md or .html file")
     try:

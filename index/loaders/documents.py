@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -75,6 +76,15 @@ def read_markdown(data: bytes, source: str) -> Article:
 def read_html(data: bytes, source: str) -> Article:
     """A saved web page: its main text, and the title, date, site, URL and language its markup states."""
     return html_to_article(decode_bytes(data, source, sniff_html_charset(data)), source)
+
+
+#: the reader of each file kind that holds one article, by suffix (`newsbot ingest`; evaluation's `context_file`)
+READERS: dict[str, Callable[[bytes, str], Article]] = {
+    ".txt": read_text,
+    ".md": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}
 
 
 def html_to_article(html: str, source: str, *, url: str = "") -> Article:
