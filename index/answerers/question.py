@@ -42,7 +42,7 @@ QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(how (?:many|much|long|old|high|large|big|far|often|fast)|what (?:percentage|share|amount|sum|price)|"
             r"wie (?:viele?|hoch|lange?|alt|groß|gross|weit|oft|schnell|teuer)|wieviele?|welche[rnm]? (?:betrag|summe|"
-            r"anteil|preis)|um wie viel|(?:at )?what age|in welchem alter)\b",
+            r"anteil|preis)|um wie viel|what age|in welchem alter)\b",
             re.I,
         ),
     ),
@@ -80,7 +80,7 @@ MONEY = re.compile(
 DURATION = re.compile(r"\b(how long|wie lange?)\b", re.I)
 # A question for someone's age, a duration too ("72 Jahre alt", "der 72-Jährige"); news also give it in brackets
 # after the name ("Tim Hunt (72)")
-AGE = re.compile(r"\b(how old|what age|at what age|wie alt|welches alter|in welchem alter|mit wie viel jahren)\b", re.I)
+AGE = re.compile(r"\b(how old|what age|wie alt|welches alter|in welchem alter|mit wie viel jahren)\b", re.I)
 SIZE = re.compile(
     r"\b(how (?:large|big|high|tall|far|long|deep|wide)|wie (?:groß|gross|hoch|weit|tief|breit|lang))\b", re.I
 )
