@@ -25,7 +25,7 @@ from index.store import CLOCK_MARGIN_S, ChunkStore
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # A chunk without a word still takes its place in the index.
 EMPTY_DOCUMENT = "\u2205"
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: names that fold onto a stop word are tokens (`is_stopword`)
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +48,29 @@ def fold(text: str) -> str:
 
 
 STOPWORDS = frozenset(fold(word) for word in _STOPWORDS.split())
+# A stop word written with a diacritic folds onto a name written without one: "über" onto the company "Uber",
+# "für" onto "Fur". Capitalised and without the diacritic, the word is that name, and kept: before, "Uber?" was "no
+# indexed article is about" it over news that names Uber.
+_FOLDED_STOPWORDS = sorted({fold(w) for w in _STOPWORDS.split() if fold(w) != w and len(w) > 2})
+_NAME_LIKE_STOPWORD = re.compile(
+    r"\b(?:" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in _FOLDED_STOPWORDS) + r")\b"
+)
 #: the endings of an inflected name or noun, in German and English ("Nordkoreas", "Absturzes", "Flüchtlingen")
 INFLECTIONS = frozenset({"", "s", "es", "n", "en", "e", "er", "ern", "ns"})
 
 
+def is_stopword(word: str) -> bool:
+    """Whether a word, as written, is a stop word: "über", "uber" and "The" are, "Uber" is not."""
+    return fold(word) in STOPWORDS and not _NAME_LIKE_STOPWORD.fullmatch(word)
+
+
 def tokenize(text: str) -> list[str]:
-    """Folded word tokens (see `fold`) without stop words."""
-    return [t for t in TOKEN_RE.findall(fold(text)) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    """Folded word tokens (see `fold`) without stop words (but for names that fold onto one: `is_stopword`)."""
+    folded = fold(text)
+    tokens = [t for t in TOKEN_RE.findall(folded) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    if any(word in folded for word in _FOLDED_STOPWORDS):  # a substring first: "fur" is in "Furcht" too
+        tokens.extend(fold(name) for name in _NAME_LIKE_STOPWORD.findall(text))
+    return tokens
 
 
 def one_letter_apart(word: str, other: str) -> bool:
@@ -65,7 +81,7 @@ def one_letter_apart(word: str, other: str) -> bool:
 def content_words(text: str) -> list[str]:
     """The words of `text` without stop words, as written ("the rail strike": "rail", "strike"); folded, they are
     its `tokenize` tokens (but for the odd letter that folds into two, "ﬁ")."""
-    return [w for w in TOKEN_RE.findall(text) if fold(w) not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return [w for w in TOKEN_RE.findall(text) if not is_stopword(w) and (len(w) > 1 or w.isdigit())]
 
 
 class LexicalIndex:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.language import is_known_word
-from index.lexical import INFLECTIONS, STOPWORDS, content_words, fold, one_letter_apart, tokenize
+from index.lexical import INFLECTIONS, content_words, fold, is_stopword, one_letter_apart, tokenize
 from index.word_vectors import WordVectors
 
 # Chosen on the "dev" topics of benchmarks/data/topic_names.txt over the 1,028 10kGNAD test articles and the
@@ -72,10 +72,10 @@ def terms_of(text: str) -> Terms:
     for run in _RUN_BREAK.split(text):
         words = _WORD.findall(run)
         for word, following in zip(words, [*words[1:], ""], strict=False):  # the last word has none following
-            if fold(word) in STOPWORDS or (len(word) < 3 and not word.isupper()):
+            if is_stopword(word) or (len(word) < 3 and not word.isupper()):
                 continue
             terms.add(word)
-            if word[:1].isupper() and following[:1].isupper() and fold(following) not in STOPWORDS:
+            if word[:1].isupper() and following[:1].isupper() and not is_stopword(following):
                 pairs.append((word, following))
                 terms.add(f"{word} {following}")
                 wholes.add(f"{word} {following}")

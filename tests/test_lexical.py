@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, content_words, is_stopword, tokenize
 from index.models import Article, ArticleMeta, Chunk
 from index.store import CLOCK_MARGIN_S, ChunkStore
 
@@ -218,3 +218,14 @@ def test_the_article_listing_follows_other_processes_adds_replacements_and_delet
     clock.now += 2 * CLOCK_MARGIN_S
     other.delete_articles(other.find_article_ids("storm.txt"))
     assert [a.meta.source for a in mine.current_articles()] == ["harbour.txt"]
+
+
+def test_a_name_that_folds_onto_a_stop_word_is_a_token(tmp_path: Path) -> None:
+    # "über" folds to "uber": the company "Uber" was dropped with it, and found by no word of its own
+    assert tokenize("Uber-Fahrer reden über UBER, uber und Über") == ["fahrer", "reden", "uber", "uber"]
+    assert content_words("Streit über Uber") == ["Streit", "Uber"]
+    assert is_stopword("über") and is_stopword("Über") and is_stopword("uber") and not is_stopword("Uber")
+    index = LexicalIndex(ChunkStore(path=tmp_path, embedder_name="test"))
+    store_article(index.store, "taxi", ["Der Fahrdienst Uber senkt die Preise."])
+    store_article(index.store, "dispute", ["Die Fahrer streiten über die Preise."])
+    assert top(index, "What about Uber?") == ["taxi.txt"]

@@ -206,6 +206,12 @@ def test_the_articles_that_name_the_topic_are_listed() -> None:
     assert on_topic("Fußball", [KOREA, football], rendered=rendered_nowhere, floor=0.6) == [football]
 
 
+def test_a_name_that_folds_onto_a_stop_word_names_its_topic() -> None:
+    taxi = hit("u", "Fahrdienst", "Der Fahrdienst Uber senkt die Preise.", 0.66)
+    dispute = hit("d", "Streit", "Die Fahrer streiten über die Preise.", 0.7)
+    assert on_topic("Uber", [dispute, taxi], rendered=rendered_nowhere, floor=0.6) == [taxi]
+
+
 @pytest.mark.parametrize(
     ("topic", "text"),
     [

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from index.answerers.question import NUMBER_RE, WORD_RE, Question
-from index.lexical import STOPWORDS, content_words, fold, tokenize
+from index.lexical import STOPWORDS, content_words, fold, is_stopword, tokenize
 
 if TYPE_CHECKING:
     from index.embedders import Embedder
@@ -271,7 +271,7 @@ def answer_type(question: Question, sentence: str, *, title: bool = False) -> fl
     # who: a name — two capitalised words in a row, past the first word, neither a function word (German
     # capitalises every noun: one capitalised word is no name) — that the question does not hold
     def name_word(position: int) -> bool:
-        return position > 0 and words[position][:1].isupper() and folded[position] not in STOPWORDS
+        return position > 0 and words[position][:1].isupper() and not is_stopword(words[position])
 
     for position in range(1, len(words) - 1):
         if name_word(position) and name_word(position + 1):
@@ -281,7 +281,7 @@ def answer_type(question: Question, sentence: str, *, title: bool = False) -> fl
     # capitalised first word before a lower-case one. Not in body text, where German starts many a sentence with a
     # noun (out of fold, the cue there cost German answers: README). The datasets' articles are untitled.
     if title and len(words) > 1 and words[0][:1].isupper() and words[1][:1].islower():
-        return float(folded[0] not in STOPWORDS and folded[0] not in question.terms)
+        return float(not is_stopword(words[0]) and folded[0] not in question.terms)
     return 0.0
 
 

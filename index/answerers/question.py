@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from index.language import WORD_LANGUAGES, is_known_word
-from index.lexical import STOPWORDS, fold
+from index.lexical import STOPWORDS, fold, is_stopword
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 NUMBER_RE = re.compile(r"\d")
@@ -42,7 +42,7 @@ QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(how (?:many|much|long|old|high|large|big|far|often|fast)|what (?:percentage|share|amount|sum|price)|"
             r"wie (?:viele?|hoch|lange?|alt|groß|gross|weit|oft|schnell|teuer)|wieviele?|welche[rnm]? (?:betrag|summe|"
-            r"anteil|preis)|um wie viel|what age|in welchem alter)\b",
+            r"anteil|preis)|um wie viel|what age|in welchem alter|welches alter|mit wie viel(?:en)? jahren)\b",
             re.I,
         ),
     ),
@@ -80,7 +80,7 @@ MONEY = re.compile(
 DURATION = re.compile(r"\b(how long|wie lange?)\b", re.I)
 # A question for someone's age, a duration too ("72 Jahre alt", "der 72-Jährige"); news also give it in brackets
 # after the name ("Tim Hunt (72)")
-AGE = re.compile(r"\b(how old|what age|wie alt|welches alter|in welchem alter|mit wie viel jahren)\b", re.I)
+AGE = re.compile(r"\b(how old|what age|wie alt|welches alter|in welchem alter|mit wie viel(?:en)? jahren)\b", re.I)
 SIZE = re.compile(
     r"\b(how (?:large|big|high|tall|far|long|deep|wide)|wie (?:groß|gross|hoch|weit|tief|breit|lang))\b", re.I
 )
@@ -117,7 +117,7 @@ class Question:
         terms: set[str] = set()
         for position, word in enumerate(words):
             folded = fold(word)
-            if folded in STOPWORDS or folded in QUESTION_WORDS or (len(folded) < 2 and not folded.isdigit()):
+            if is_stopword(word) or folded in QUESTION_WORDS or (len(folded) < 2 and not folded.isdigit()):
                 continue
             terms.add(folded)
             # Names and numbers carry over between languages. The first word is capitalised anyway.

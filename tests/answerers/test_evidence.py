@@ -53,6 +53,10 @@ from tests.fakes.spelled_words import SpelledWords
         ("What did Alex Rocco die of?", "why"),
         ("Woran ist Alex Rocco gestorben?", "why"),
         ("How many people died of the flu?", "number"),
+        # an age, however asked, is a number (the units: test_what_a_question_for_a_quantity_counts_in)
+        ("In welchem Alter starb er?", "number"),
+        ("Welches Alter hat der Kläger?", "number"),
+        ("Mit wie vielen Jahren wurde sie Ministerin?", "number"),
         ("Woran arbeitet das Labor?", "other"),
         ("What did the court decide?", "other"),
     ],
@@ -66,6 +70,12 @@ def test_anchors_are_names_and_numbers_not_the_first_word_or_function_words() ->
     assert asked.anchors == {"south", "korean", "alphago", "seoul", "2016"}
     assert "player" in asked.terms and "which" not in asked.terms
     assert asked.numbers == {"2016"}
+
+
+def test_a_name_that_folds_onto_a_stop_word_is_a_name() -> None:
+    # "Uber" folds as "über" does: it is the company, "über" and "uber" stay function words
+    assert Question.of("What did the drivers say about Uber?", "en").names == {"uber"}
+    assert Question.of("Was sagen die Fahrer über Taxis?", "de").terms == {"fahrer", "sagen", "taxis"}
 
 
 def test_words_match_across_inflection_but_numbers_only_exactly() -> None:
@@ -622,6 +632,7 @@ def test_rendered_terms_count_the_question_words_a_sentence_and_the_one_before_i
         ("Wie lange bleiben die Jets in Polen?", {"duration"}, ()),
         ("How old is Tim Hunt?", {"duration", "age"}, ()),
         ("In welchem Alter starb er?", {"duration", "age"}, ()),
+        ("Mit wie vielen Jahren wurde sie Ministerin?", {"duration", "age"}, ("Jahren",)),
         ("How much did the detour lengthen the race?", set(), ()),  # an amount, but of nothing it names
         ("Who won the match?", set(), ()),
         ("When was the plasma produced?", set(), ()),
