@@ -99,6 +99,19 @@ def shares(term: str, topic_words: Sequence[str]) -> bool:
     )
 
 
+def spelled_alike(term: str, name: str) -> bool:
+    """Whether a word is a name written in another language's letters: at most a third of the name's letters
+    (at least one) otherwise ("Selenskyj" for "Zelensky", "EZB" for "ECB"; not "Zelin", nor "Taxi" for "Uber")."""
+    a, b = fold(term), fold(name)
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= max(1, len(b) // 3)
+
+
 def _beside(pairs: Sequence[tuple[str, str]], topic_words: Sequence[str]) -> set[str]:
     """The words of `pairs` that stand beside one the topic shares ("Europäische" of "Europäische Union")."""
     return {
@@ -134,6 +147,8 @@ class Renderings:
         whole = model.embed_query(" ".join(words))
         parts = np.vstack([model.embed_query(word) for word in words]) if len(words) > 1 else whole[None, :]
         named = np.array([word[:1].isupper() and not is_known_word(word, ("de",)) for word in words])
+        # a name of one word that no dictionary knows ("Uber", "Zelensky", "ECB") is rendered only as spelled alike
+        known = len(words) > 1 or is_known_word(words[0])
         rendered = []
         for terms, found in zip(kept, read, strict=True):
             if not terms:
@@ -143,7 +158,9 @@ class Renderings:
             to_whole = matrix @ whole
             if len(words) == 1:
                 by_whole = any(
-                    c >= self.threshold for term, c in zip(terms, to_whole, strict=True) if term in found.wholes
+                    c >= self.threshold and (known or spelled_alike(term, words[0]))
+                    for term, c in zip(terms, to_whole, strict=True)
+                    if term in found.wholes
                 )
                 rendered.append((by_whole, by_whole))
                 continue

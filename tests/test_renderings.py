@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.embedders import load_embedder
-from index.renderings import Renderings, shares, terms_of
+from index.renderings import Renderings, shares, spelled_alike, terms_of
 from index.word_vectors import WordVectors
 
 OIL = "Öl, Kupfer und Co sollten bald im Preis steigen, sagen Experten. Investoren kaufen Rohstoffe."
@@ -46,6 +46,16 @@ def test_a_first_name_or_a_shared_word_does_not_render_the_topic(renderings: Ren
     assert renderings("Kim Kardashian", [SPRINT]) == [(False, False, False)]
     # nor a name spelled alike: "Grete Petritsch" was 0.71 from "Greta Thunberg"
     assert renderings("Greta Thunberg", ["Die Schauspielerin Grete Petritsch spielt in Wien."]) == [(False,) * 3]
+
+
+def test_a_name_no_dictionary_knows_is_rendered_only_as_spelled_alike(renderings: Renderings) -> None:
+    # a name of one word carries over between languages: "Taxi" is 0.71 from "Uber", "Zelin" 0.73 from "Zelensky"
+    assert renderings("Uber", ["Ein Taxi wartet vor dem Bahnhof."]) == [(False, False)]
+    assert renderings("Zelensky", ["Der Chinese Cai Zelin gewann das Gehen."]) == [(False, False)]
+    assert renderings("ECB", ["Die EZB senkt den Leitzins."]) == [(True, True)]
+    assert renderings("Egypt", ["Ägypten lädt zur Konferenz."]) == [(True, True)]  # a word: any rendering
+    assert spelled_alike("Selenskyj", "Zelensky") and spelled_alike("Chodorkowski", "Khodorkovsky")
+    assert not spelled_alike("Zelin", "Zelensky") and not spelled_alike("Taxi", "Uber")
 
 
 def test_the_words_read_and_the_ones_shared() -> None:

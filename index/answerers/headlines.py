@@ -444,9 +444,15 @@ def on_topic(
     for text, renders in zip(unnamed, rendered(topic, unnamed) if unnamed else (), strict=True):
         named[text] = _names(words, held[text], renders)
     naming = [named[text] for text in texts]
-    if any(naming) or any(word[:1].isupper() for word in words):
+    if any(naming) or names_a_name(topic):
         return [hit for hit, named in zip(hits, naming, strict=True) if named]
     return [hit for hit in hits if hit.score >= floor]
+
+
+def names_a_name(topic: str) -> bool:
+    """Whether a topic holds a capitalised word: a name ("Bitcoin", "the Pope"), which `on_topic` lists only the
+    articles naming, where a description ("the strike") may be listed by relevance."""
+    return any(word[:1].isupper() for word in content_words(topic))
 
 
 def _held(words: Sequence[str], text: str) -> tuple[bool, ...]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import pytest
 
 from index.answerers.base import ABSTAIN_TEXTS
 from index.answerers.chat_model import ChatModelAnswerer
+from index.answerers.gate import AnswerGate
 from index.answerers.llm import ABSTAIN_MARKER, ABSTAIN_TEXT, MIN_LANGUAGE_PROBABILITY
+from index.chain import AnswerStep
 from index.errors import AnswerError, AnswerTimeoutError
 from index.language import identify_language
 from index.models import ArticleMeta, Hit, Turn
@@ -320,3 +323,20 @@ def test_condense_returns_none_when_the_model_fails(llm: ChatModelAnswerer, fake
     fake_openai.enqueue_error(status=503)
 
     assert llm.condense("And Russia?", [Turn(question=QUESTION)]) is None
+
+
+def test_a_name_its_articles_name_is_listed_though_the_model_finds_nothing_on_it(
+    llm: ChatModelAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
+) -> None:
+    # the answerer's refusal decides a description's request; a name's articles are those that name it ("Egypt"
+    # was refused over the 1,028 test articles, 13 of which name "Ägypten")
+    def rendered_nowhere(topic: str, texts: Sequence[str]) -> list[tuple[bool, ...]]:
+        return [(False,) * (1 + len(topic.split()))] * len(texts)
+
+    step = AnswerStep(AnswerGate(min_relevance=0.3), llm, store_is_empty=lambda: False, renderings=rendered_nowhere)
+    fake_openai.enqueue(ABSTAIN_MARKER)
+    named = step.topic("News about Nordkorea", "Nordkorea", hits)
+    assert not named.abstained and [source.article_id for source in named.sources] == [NORTH_KOREA.article_id]
+    fake_openai.enqueue(ABSTAIN_MARKER)
+    described = step.topic("News about the rain", "the rain", hits)
+    assert described.abstained and described.text == "No indexed article is about “the rain”."
