@@ -115,6 +115,13 @@ UNIT_BEFORE, UNIT_AFTER = 1, 3
 COUNTED_STEM = 4
 # An age in brackets after a name: "Tim Hunt (72)", "Prinz William (32)"
 BRACKETED_AGE = re.compile(r"[^\W\d_]\s\((\d{1,3})[),]")
+# An age stated: "72 Jahre alt", "im Alter von 72 Jahren", "der 72-Jährige", "a 72-year-old", "72 years old",
+# "aged 72"; not a span of years ("zu zehn Jahren Gefängnis")
+AGE_STATED = re.compile(
+    r"\b(\d{1,3})(?:-j[aä]hrig\w*|-years?-old\b|\s+(?:jahre|years)\s+(?:alt|old)\b)"
+    r"|\b(?:im\s+alter\s+von|at\s+the\s+age\s+of|at\s+age|aged)\s+(\d{1,3})\b",
+    re.IGNORECASE,
+)
 # how many words before it may name whom an age in brackets is of
 AGE_NAME_WORDS = 4
 PLACE_RE = re.compile(r"\b(?:in|im|nach|aus|bei|vor|near|at|from|to)\s+(?:der\s+|dem\s+|the\s+)?([^\W\d_]\w+)")
@@ -299,8 +306,8 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
     """1 when the sentence holds a number, not one the question says, next to a unit of the kind the question asks
     for or to a word that renders what it counts (USE cosine at least RENDERED_MATCH, `vectors` of the sentence's
     and the counted words as written): "… vor mehr als 71.000 Zuschauern" for "How many spectators …?". A number
-    may carry its unit in a compound ("des 72-Jährigen"), and an age stand in brackets after a name ("Tim Hunt (72)")
-    for "How old …?". Else 0."""
+    may carry its unit in a compound ("eine 500-Euro-Strafe"). An age is stated (`AGE_STATED`: "des 72-Jährigen",
+    "72 Jahre alt") or stands in brackets after a name ("Tim Hunt (72)"), for "How old …?". Else 0."""
     if not question.asks_quantity:
         return 0.0
     tokens = _quantity_tokens(sentence)
@@ -329,12 +336,15 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
                 return True
         return False
 
-    def carries_unit(i: int) -> bool:  # "der 72-Jährige", "ein 72-year-old", "50-Euro-Scheine"
+    def carries_unit(i: int) -> bool:  # "50-Euro-Scheine", "eine 500-Euro-Strafe"
         return any(unit(fold(part), None) for part in tokens[i].split("-")[1:])
 
-    if "age" in question.units and any(
-        match.group(1) not in question.numbers and _ages_whom_asked(question, sentence[: match.start() + 1])
-        for match in BRACKETED_AGE.finditer(sentence)
+    if "age" in question.units and (
+        any(
+            match.group(1) not in question.numbers and _ages_whom_asked(question, sentence[: match.start() + 1])
+            for match in BRACKETED_AGE.finditer(sentence)
+        )
+        or any((match.group(1) or match.group(2)) not in question.numbers for match in AGE_STATED.finditer(sentence))
     ):
         return 1.0
     return float(

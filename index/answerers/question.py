@@ -78,8 +78,8 @@ MONEY = re.compile(
     re.I,
 )
 DURATION = re.compile(r"\b(how long|wie lange?)\b", re.I)
-# A question for someone's age, a duration too ("72 Jahre alt", "der 72-Jährige"); news also give it in brackets
-# after the name ("Tim Hunt (72)")
+# A question for someone's age: news give it as "72 Jahre alt", "im Alter von 72 Jahren", "der 72-Jährige", "a
+# 72-year-old", or in brackets after the name ("Tim Hunt (72)")
 AGE = re.compile(r"\b(how old|what age|wie alt|welches alter|in welchem alter|mit wie viel(?:en)? jahren)\b", re.I)
 SIZE = re.compile(
     r"\b(how (?:large|big|high|tall|far|long|deep|wide)|wie (?:groß|gross|hoch|weit|tief|breit|lang))\b", re.I
@@ -135,7 +135,7 @@ class Question:
 def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """The kinds of unit and the counted words of a question for a quantity: ({"money"}, ()) for "How much did
     Google pay?", (∅, ("Zuschauer",)) for "Wie viele Zuschauer sahen …?", ({"duration", "size"}, ()) for "How
-    long is the film?", ({"duration", "age"}, ()) for "How old is he?"; both empty for another question."""
+    long is the film?", ({"age"}, ()) for "How old is he?"; both empty for another question."""
     counted: list[str] = []
     german = False
     if match := COUNTED.search(text):
@@ -158,7 +158,10 @@ def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     if DURATION.search(text):
         units.add("duration")
     if AGE.search(text):
-        units.update(("duration", "age"))
+        # an age, not any span of years: "zu zehn Jahren Gefängnis" does not say how old Badawi is (evidence.py
+        # `AGE_STATED`); the years "Mit wie vielen Jahren …" counts are the age's
+        units.add("age")
+        counted.clear()
     if SIZE.search(text):
         units.add("size")
     # English names what it counts last ("bilingual place-name signs"), German first ("Megawatt Heizleistung")

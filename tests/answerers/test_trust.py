@@ -262,12 +262,22 @@ Investitionen in das Hallenbad, das um 12 Millionen Euro saniert wird.
 """
 
 
+BLOGGER = """Oberstes Gericht bestätigt Urteil gegen Blogger Jonas Weber
+Lindenstadt – Das Oberste Gericht hat die Verurteilung des Bloggers Jonas Weber zu zehn Jahren Haft und einer \
+Geldstrafe bestätigt. Eine Berufung ist nicht mehr möglich. Weber war im Juni 2019 festgenommen worden. Der \
+34-jährige Blogger hatte in seinem Blog die Regierung kritisiert. Seine Frau lebt seit drei Jahren in Kanada und \
+fordert seine Freilassung.
+"""
+
+
 @pytest.fixture(scope="module")
 def mayor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
+    """A store of two articles written for these tests: MAYOR and BLOGGER."""
     folder = Path(tmp_path_factory.mktemp("mayor"))
     (folder / "oberwaldau.txt").write_text(MAYOR, encoding="utf-8")
+    (folder / "blogger.txt").write_text(BLOGGER, encoding="utf-8")
     newsroom = Newsroom(make_settings(folder / "data", embedder=DEFAULT_EMBEDDER))
-    assert newsroom.ingest([str(folder / "oberwaldau.txt")]).added == 1
+    assert newsroom.ingest([str(folder)]).added == 2
     yield newsroom
 
 
@@ -288,3 +298,14 @@ def test_someone_elses_age_does_not_say_how_old_someone_is(mayor: Newsroom, ques
     answer = mayor.ask(question)
     assert "(61)" not in answer.text, answer.text
     assert answer.abstained or answer.unsure, answer.text
+
+
+@pytest.mark.parametrize("question", ["How old is Jonas Weber?", "Wie alt ist Jonas Weber?"])
+def test_a_term_of_years_is_no_age_and_the_sentence_stating_the_age_joins_the_answer(
+    mayor: Newsroom, question: str
+) -> None:
+    # "zu zehn Jahren Haft" counted as his age: "Wie alt ist Raif Badawi?" got the lead on his sentence, sure of it
+    # (0.57), over the 1,028 test articles; the age was in a sentence the ranker put fifth
+    answer = mayor.ask(question)
+    assert not answer.abstained, answer.text
+    assert "Der 34-jährige Blogger" in answer.text, answer.text
