@@ -78,6 +78,9 @@ MONEY = re.compile(
     re.I,
 )
 DURATION = re.compile(r"\b(how long|wie lange?)\b", re.I)
+# A penalty may be a term: "Wie hoch ist Warmbiers Strafe?" asks for "15 Jahren Arbeitslager" as readily as for an
+# amount (a "Geldstrafe" is money only)
+TERM = re.compile(r"\b(strafe|haftstrafe|freiheitsstrafe|gefängnisstrafe|haft|sentence|penalty|jail term)\b", re.I)
 # A question for someone's age: news give it as "72 Jahre alt", "im Alter von 72 Jahren", "der 72-Jährige", "a
 # 72-year-old", or in brackets after the name ("Tim Hunt (72)")
 AGE = re.compile(r"\b(how old|what age|wie alt|welches alter|in welchem alter|mit wie viel(?:en)? jahren)\b", re.I)
@@ -155,7 +158,7 @@ def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     units = set()
     if AMOUNT.search(text) and MONEY.search(text):
         units.add("money")
-    if DURATION.search(text):
+    if DURATION.search(text) or (AMOUNT.search(text) and TERM.search(text)):
         units.add("duration")
     if AGE.search(text):
         # an age, not any span of years: "zu zehn Jahren Gefängnis" does not say how old Badawi is (evidence.py

@@ -628,6 +628,8 @@ def test_rendered_terms_count_the_question_words_a_sentence_and_the_one_before_i
         ("How much did the facility cost?", {"money"}, ()),
         ("Wie viel Geld wurde ihm angeboten?", {"money"}, ("Geld",)),
         ("Wie hoch war die Geldbuße?", {"money", "size"}, ()),
+        ("Wie hoch ist Warmbiers Strafe?", {"money", "size", "duration"}, ()),  # an amount, or a term
+        ("Wie hoch ist die Geldstrafe?", {"money", "size"}, ()),
         ("How long did the first plasma last?", {"duration", "size"}, ()),
         ("Wie lange bleiben die Jets in Polen?", {"duration"}, ()),
         ("How old is Tim Hunt?", {"age"}, ()),
@@ -698,6 +700,11 @@ def test_what_a_question_for_a_quantity_counts_in(question: str, units: set[str]
             "Er lebte 40 Jahre lang in Wien.",
         ),
         ("How old is she?", "She is 61 years old.", "She has led the town for 12 years."),
+        (
+            "Wie hoch ist Warmbiers Strafe?",
+            "Das Gericht verurteilte Warmbier zu 15 Jahren Arbeitslager.",  # a term is a penalty's height too
+            "Das Gericht verurteilte Warmbier am Mittwoch 2016.",
+        ),
         (
             "How much was the fine?",
             "Er erhielt eine 500-Euro-Strafe.",
