@@ -51,10 +51,12 @@ STOPWORDS = frozenset(fold(word) for word in _STOPWORDS.split())
 # A stop word written with a diacritic folds onto a name written without one: "über" onto the company "Uber",
 # "für" onto "Fur". Capitalised and without the diacritic, the word is that name, and kept: before, "Uber?" was "no
 # indexed article is about" it over news that names Uber.
-_FOLDED_STOPWORDS = sorted({fold(w) for w in _STOPWORDS.split() if fold(w) != w and len(w) > 2})
-_NAME_LIKE_STOPWORD = re.compile(
-    r"\b(?:" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in _FOLDED_STOPWORDS) + r")\b"
-)
+_NAME_FORMS = [
+    form
+    for folded in sorted({fold(w) for w in _STOPWORDS.split() if fold(w) != w and len(w) > 2})
+    for form in (folded.capitalize(), folded.upper())
+]
+_NAME_LIKE_STOPWORD = re.compile(r"\b(?:" + "|".join(_NAME_FORMS) + r")\b")
 #: the endings of an inflected name or noun, in German and English ("Nordkoreas", "Absturzes", "Flüchtlingen")
 INFLECTIONS = frozenset({"", "s", "es", "n", "en", "e", "er", "ern", "ns"})
 
@@ -68,7 +70,8 @@ def tokenize(text: str) -> list[str]:
     """Folded word tokens (see `fold`) without stop words (but for names that fold onto one: `is_stopword`)."""
     folded = fold(text)
     tokens = [t for t in TOKEN_RE.findall(folded) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
-    if any(word in folded for word in _FOLDED_STOPWORDS):  # a substring first: "fur" is in "Furcht" too
+    # a substring test first, of the text as written: "fur" (folded "für") is in nearly every German text
+    if any(form in text for form in _NAME_FORMS):
         tokens.extend(fold(name) for name in _NAME_LIKE_STOPWORD.findall(text))
     return tokens
 
