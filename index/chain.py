@@ -201,24 +201,26 @@ class AnswerStep:
         """A request for the news on `topic` (hits of `outlet`'s articles when given): the headlines of the articles
         that name it, newest first. For a description the answerer decides first from the best hits whether the news
         covers it (as it would the topic asked as a question)."""
-        decided = self.answerer.answer(topic, hits[: self.k])
-        floor = relevance_floor(hits, self.gate.min_relevance)
         # A name's articles are the ones that name it, as written or in another language (`on_topic`): the answerer's
-        # doubt about the name asked as a question does not overrule them ("Egypt" was refused over the 1,028 test
-        # articles, 13 of which name "Ägypten"). A description ("the strike") is listed only when the answerer finds it.
-        found = not decided.abstained or names_a_name(topic)
+        # doubt about the name asked as a question would not overrule them ("Egypt" was refused over the 1,028 test
+        # articles, 13 of which name "Ägypten"), so it is not asked (with an LLM answerer, a call saved). A description
+        # ("the strike") is listed only when the answerer finds it.
+        decided = None if names_a_name(topic) else self.answerer.answer(topic, hits[: self.k])
+        confidence = decided.confidence if decided else None
+        floor = relevance_floor(hits, self.gate.min_relevance)
+        found = decided is None or not decided.abstained
         relevant = on_topic(topic, hits, self.renderings, floor, self.article_text) if found else []
         if not relevant:  # "Bitcoin" over news of oil prices: the answerer found a sentence, no article names it
             return Answer(
                 text=self._no_topic(question, topic, outlet),
                 abstained=True,
-                answerer=decided.answerer,
+                answerer=decided.answerer if decided else self.answerer.name,
                 question=question,
-                confidence=decided.confidence,
+                confidence=confidence,
             )
         language = message_language(question)  # "Nordkorea" alone: German
         listed = topic_answer(question, topic, relevant, language=language, outlet=outlet.name if outlet else "")
-        return replace(listed, confidence=decided.confidence)
+        return replace(listed, confidence=confidence)
 
     def article_text(self, article_id: str) -> str:
         """One stored article's title and text, its chunks joined ("" when the store cannot say)."""

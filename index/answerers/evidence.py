@@ -115,10 +115,16 @@ UNIT_BEFORE, UNIT_AFTER = 1, 3
 COUNTED_STEM = 4
 # An age in brackets after a name: "Tim Hunt (72)", "Prinz William (32)"
 BRACKETED_AGE = re.compile(r"[^\W\d_]\s\((\d{1,3})[),]")
+# What an "N-jährige" before it makes a span of years, not an age: "die 15-jährige Haftstrafe", "nach 20-jähriger
+# Ehe", "die 30-jährige Amtszeit", "ihr 100-jähriges Bestehen"
+YEARS_OF = (
+    r"\w*(?:haft|strafe|gefängnis|ehe|geschichte|bestehen|jubiläum|pause|karriere|zeit|vertrag|arbeit|tradition"
+    r"|beziehung|herrschaft|erfahrung|krieg|frist|planung|mitgliedschaft|partnerschaft)\b"
+)
 # An age stated: "72 Jahre alt", "im Alter von 72 Jahren", "der 72-Jährige", "a 72-year-old", "72 years old",
-# "aged 72"; not a span of years ("zu zehn Jahren Gefängnis")
+# "aged 72"; not a span of years ("zu zehn Jahren Gefängnis", "die 15-jährige Haftstrafe")
 AGE_STATED = re.compile(
-    r"\b(\d{1,3})(?:-j[aä]hrig\w*|-years?-old\b|\s+(?:jahre|years)\s+(?:alt|old)\b)"
+    rf"\b(\d{{1,3}})(?:-j[aä]hrig\w*+(?!\s+{YEARS_OF})|-years?-old\b|\s+(?:jahre|years)\s+(?:alt|old)\b)"
     r"|\b(?:im\s+alter\s+von|at\s+the\s+age\s+of|at\s+age|aged)\s+(\d{1,3})\b",
     re.IGNORECASE,
 )

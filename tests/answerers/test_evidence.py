@@ -695,6 +695,11 @@ def test_what_a_question_for_a_quantity_counts_in(question: str, units: set[str]
             "Das Gericht verurteilte Raif Badawi zu zehn Jahren Gefängnis.",  # years, but no age
         ),
         (
+            "Wie alt ist Raif Badawi?",
+            "Der Blogger Raif Badawi, 31-jährig, wurde verurteilt.",
+            "Die 15-jährige Haftstrafe für Raif Badawi wurde bestätigt.",  # a term of 15 years, no age
+        ),
+        (
             "In welchem Alter starb er?",
             "Er starb im Alter von 87 Jahren in Wien.",
             "Er lebte 40 Jahre lang in Wien.",

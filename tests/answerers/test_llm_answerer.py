@@ -329,14 +329,15 @@ def test_a_name_its_articles_name_is_listed_though_the_model_finds_nothing_on_it
     llm: ChatModelAnswerer, fake_openai: FakeOpenAI, hits: list[Hit]
 ) -> None:
     # the answerer's refusal decides a description's request; a name's articles are those that name it ("Egypt"
-    # was refused over the 1,028 test articles, 13 of which name "Ägypten")
+    # was refused over the 1,028 test articles, 13 of which name "Ägypten"), and the model is not asked about it
     def rendered_nowhere(topic: str, texts: Sequence[str]) -> list[tuple[bool, ...]]:
         return [(False,) * (1 + len(topic.split()))] * len(texts)
 
     step = AnswerStep(AnswerGate(min_relevance=0.3), llm, store_is_empty=lambda: False, renderings=rendered_nowhere)
-    fake_openai.enqueue(ABSTAIN_MARKER)
+    fake_openai.enqueue(ABSTAIN_MARKER)  # what the model would say of either, were it asked
     named = step.topic("News about Nordkorea", "Nordkorea", hits)
     assert not named.abstained and [source.article_id for source in named.sources] == [NORTH_KOREA.article_id]
-    fake_openai.enqueue(ABSTAIN_MARKER)
+    assert fake_openai.completions == []
     described = step.topic("News about the rain", "the rain", hits)
     assert described.abstained and described.text == "No indexed article is about “the rain”."
+    assert len(fake_openai.completions) == 1
