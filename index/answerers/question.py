@@ -19,6 +19,9 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 
+# A question for someone's age: news give it as "72 Jahre alt", "im Alter von 72 Jahren", "der 72-Jährige", "a
+# 72-year-old", or in brackets after the name ("Tim Hunt (72)")
+AGE = re.compile(r"\b(how old|what age|wie alt|welches alter|in welchem alter|mit wie viel(?:en)? jahren)\b", re.I)
 QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "why",
@@ -42,7 +45,7 @@ QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(how (?:many|much|long|old|high|large|big|far|often|fast)|what (?:percentage|share|amount|sum|price)|"
             r"wie (?:viele?|hoch|lange?|alt|groß|gross|weit|oft|schnell|teuer)|wieviele?|welche[rnm]? (?:betrag|summe|"
-            r"anteil|preis)|um wie viel|what age|in welchem alter|welches alter|mit wie viel(?:en)? jahren)\b",
+            r"anteil|preis)|um wie viel)\b|" + AGE.pattern,  # a question for an age asks for a number
             re.I,
         ),
     ),
@@ -81,9 +84,6 @@ DURATION = re.compile(r"\b(how long|wie lange?)\b", re.I)
 # A penalty may be a term: "Wie hoch ist Warmbiers Strafe?" asks for "15 Jahren Arbeitslager" as readily as for an
 # amount (a "Geldstrafe" is money only)
 TERM = re.compile(r"\b(strafe|haftstrafe|freiheitsstrafe|gefängnisstrafe|haft|sentence|penalty|jail term)\b", re.I)
-# A question for someone's age: news give it as "72 Jahre alt", "im Alter von 72 Jahren", "der 72-Jährige", "a
-# 72-year-old", or in brackets after the name ("Tim Hunt (72)")
-AGE = re.compile(r"\b(how old|what age|wie alt|welches alter|in welchem alter|mit wie viel(?:en)? jahren)\b", re.I)
 SIZE = re.compile(
     r"\b(how (?:large|big|high|tall|far|long|deep|wide)|wie (?:groß|gross|hoch|weit|tief|breit|lang))\b", re.I
 )
