@@ -56,6 +56,7 @@ from index.answerers.replies import REPLIES, bare_language, reply
 from index.answerers.word_lists import (
     ENGLISH_QUESTION_WORDS,
     MORE_WORDS,
+    NO_STORY_FILLERS,
     PAST_FORMS_EN,
     SMALL_TALK,
     SMALL_TALK_FILLERS,
@@ -258,20 +259,23 @@ def as_asked(message: str) -> str:
 
 
 def names_no_story(question: str) -> bool:
-    """Whether a question names no story: a question word, no name or number, and at most one content word, with a
-    word pointing back ("What did he say?", "Wie viel kostet es?", "Where is it?"), or one that says only what
-    happened: German written in lower case, a verb ("Wer gewann?", "Was ist passiert?"), English a past form ("Who
-    won?", "What happened?"). "What is inflation?", "Wer ist der Bundeskanzler?" and "Inflation?" name one."""
+    """Whether a question names no story: a question word, no name or number, and at most one content word (a word
+    pointing back or a filler, `NO_STORY_FILLERS`, is none: "What about him?"), with a word pointing back ("What did
+    he say?", "Wie viel kostet es?", "Where is it?"), or one that says only what happened: German written in lower
+    case, a verb ("Wer gewann?", "Was ist passiert?"), English a past form ("Who won?", "What happened?"). "What is
+    inflation?", "Wer ist der Bundeskanzler?" and "Inflation?" name one."""
     words = WORD_RE.findall(question)
     if not {fold(word) for word in words} & QUESTION_WORDS:
         return False
     language = _asking_language(question)
     asked = Question.of(question, language)
-    if asked.names or len(asked.terms) > 1:
+    pointing = {fold(word) for word in words if POINTS_BACK.fullmatch(word)}
+    terms = asked.terms - pointing - NO_STORY_FILLERS
+    if asked.names or len(terms) > 1:
         return False
-    if not asked.terms or POINTS_BACK.search(question):
+    if not terms or pointing:
         return True
-    (term,) = asked.terms
+    (term,) = terms
     if language == "de":
         return any(fold(word) == term and word[:1].islower() for word in words)
     return language == "en" and (term.endswith("ed") or term in PAST_FORMS_EN)

@@ -205,6 +205,11 @@ MORE_WORDS: dict[str, frozenset[str]] = {
 # A question that names no story (gate.py `names_no_story`): its English question words, and English past forms
 # without "-ed".
 ENGLISH_QUESTION_WORDS = _words("who whom whose what which when where why how")
+# Words that name nothing of a story: with the words pointing back (message_patterns.py `POINTS_BACK`: "him",
+# "dazu"), they do not count as its content words ("What about him?", "Was sagt er denn dazu?").
+NO_STORY_FILLERS = _words(
+    "about again else now so then there also denn dann doch eigentlich genau jetzt noch nun weiter"
+)
 PAST_FORMS_EN = _words(
     """won lost said told left stolen taken given got went came fell hit shot found caught beaten chosen sold bought
     paid wrote written spoke broke broken ran led quit held met sent built kept"""

@@ -412,6 +412,12 @@ def test_questions_pass_the_first_screen(text: str) -> None:
         ("Wer gewann?", "de"),
         ("Was ist passiert?", "de"),
         ("Wer ist zurückgetreten?", "de"),
+        # a word pointing back or a filler is no content word: these got "The indexed news does not say."
+        ("What about him?", "en"),
+        ("What happened then?", "en"),
+        ("Was sagt er dazu?", "de"),
+        ("Was hat er darüber gesagt?", "de"),
+        ("Was ist denn passiert?", "de"),
     ],
 )
 def test_a_question_that_names_no_story_is_asked_which_one_it_means(text: str, language: str) -> None:
@@ -437,6 +443,9 @@ def test_a_question_that_names_no_story_is_asked_which_one_it_means(text: str, l
         "Brexit?",
         "Who won in 2016?",
         "Tell me more",
+        "What about the strike?",
+        "Was sagt Merkel dazu?",
+        "What did he say about the election?",
     ],
 )
 def test_a_question_that_names_its_story_names_one(text: str) -> None:
