@@ -228,7 +228,8 @@ def _context_file(dataset: Path, name: object, where: str) -> tuple[str, str]:
     file = dataset.parent / name
     reader = READERS.get(file.suffix.lower())
     if reader is None:
-        raise DatasetError(f"{where}: context_file {name!r}: not a .txt, .md or .html file")
+        *others, last = READERS
+        raise DatasetError(f"{where}: context_file {name!r}: not a {', '.join(others)} or {last} file")
     try:
         data = file.read_bytes()
     except OSError as exc:

@@ -171,11 +171,20 @@ def test_a_row_may_name_its_article_as_a_file_read_as_ingest_reads_it(tmp_path: 
     assert paragraph.text == "Das Hallenbad wird um 12 Millionen Euro saniert."
     assert [item.kind for item in dataset.items] == ["answerable", "same_story"]
 
+    (tmp_path / "articles" / "pool.htm").write_text(
+        "<html><head><title>Hallenbad wird saniert</title></head><body><article><h1>Hallenbad wird saniert</h1>"
+        "<p>Das Hallenbad wird um 12 Millionen Euro saniert.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    rows[0]["context_file"] = "articles/pool.htm"
+    [from_page] = read_qa_jsonl(_write_jsonl(tmp_path / "set.jsonl", rows)).paragraphs
+    assert "12 Millionen Euro" in from_page.text and from_page.title == "Hallenbad wird saniert"
+
     rows[0]["context_file"] = "articles/missing.txt"
     with pytest.raises(DatasetError, match=r"set.jsonl:1: cannot read context_file 'articles/missing.txt'"):
         read_qa_jsonl(_write_jsonl(tmp_path / "set.jsonl", rows))
     rows[0]["context_file"] = "articles/pool.pdf"
-    with pytest.raises(DatasetError, match="not a .txt, .md or .html file"):
+    with pytest.raises(DatasetError, match=r"not a \.txt, \.md, \.html or \.htm file"):
         read_qa_jsonl(_write_jsonl(tmp_path / "set.jsonl", rows))
 
 
