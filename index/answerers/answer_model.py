@@ -16,7 +16,7 @@ from index.answerers.evidence import QUESTION_FEATURES, SENTENCE_FEATURES
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
-MODEL_VERSION = 8
+MODEL_VERSION = 7
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,6 @@ QUESTION_FEATURES = (
     # A question for a quantity ("How many spectators …", "Wie viel hat … gekostet?"): its answer is a number with
     # the unit asked for. Same-story questions often ask for one the article does not give (version 7).
     "quantity_missing",  # the question asks for a quantity (question.py `asked_quantity`) its best sentence lacks
-    "year_missing",  # the question names a year its best sentence's article does not
     # Across languages only (0 when question and article share one, where the words above do this): the reader's
     # latent terms (`latent_coverage`) of the question, against its best article's LATENT_SENTENCES best sentences
     "latent_cover",  # the share of the question's latent-term weight those sentences hold
@@ -564,7 +563,6 @@ def question_features(
             math.log(1 + sum(n in stored for n in unseen)) if stored else 0.0,
             max(0.0, ranked[0] - max(ranked[1], min_relevance)) / hit_spread,
             float(question.asks_quantity) * (1.0 - quantity),
-            float(any(YEAR_RE.fullmatch(n) and not vocab.has(n) for n in question.numbers)),
             *latent,
         )
     )

@@ -457,18 +457,6 @@ def test_names_the_hits_lack_but_the_store_holds_elsewhere_and_the_best_articles
     assert _question_row(question, weak, None)["article_margin"] == 0.0
 
 
-def test_a_year_the_question_names_and_the_best_article_does_not() -> None:
-    # absent news: a year the article never names ("2021" over an article of 2016); a number that is no year, or a
-    # year the article names, does not count
-    olympics = _hit("bid", "Die Stadt bewirbt sich um die Sommerspiele 2024, sagte der Bürgermeister.", 0.8)
-    row = _question_row(Question.of("Who topped the medal table in Tokyo in 2021?", "en"), [olympics], None)
-    assert row["year_missing"] == 1.0
-    row = _question_row(Question.of("Which city bids for the 2024 Olympics?", "en"), [olympics], None)
-    assert row["year_missing"] == 0.0
-    row = _question_row(Question.of("Who ran the 21 km in Tokyo?", "en"), [olympics], None)
-    assert row["year_missing"] == 0.0
-
-
 def test_the_answerer_asks_its_corpus_and_abstains_when_the_store_has_the_name_only_elsewhere() -> None:
     model = _model(threshold=0.5)
     weights = model.question.weights.copy()
