@@ -1,6 +1,7 @@
 """The answer gate's word lists (gate.py): small talk by kind (SMALL_TALK, with SMALL_TALK_FILLERS), the
 small-talk words of each language but English (SMALL_TALK_LANGUAGES, for the language to reply in), a question
-word alone by language (BARE_WORDS) and the English words of a question that names no story."""
+word alone by language (BARE_WORDS), and the English question words, past forms and the fillers of a question that
+names no story."""
 
 from __future__ import annotations
 

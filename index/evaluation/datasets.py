@@ -54,6 +54,7 @@ from pathlib import Path
 from index.errors import DatasetError
 from index.loaders.documents import READERS
 from index.models import Article, ArticleMeta
+from index.text import join_names
 
 XQUAD_QUESTION_FIELDS = ("question_en", "question_de")
 GENERIC_QUESTION_FIELD = "question"
@@ -228,8 +229,7 @@ def _context_file(dataset: Path, name: object, where: str) -> tuple[str, str]:
     file = dataset.parent / name
     reader = READERS.get(file.suffix.lower())
     if reader is None:
-        *others, last = READERS
-        raise DatasetError(f"{where}: context_file {name!r}: not a {', '.join(others)} or {last} file")
+        raise DatasetError(f"{where}: context_file {name!r}: not a {join_names(list(READERS), 'or')} file")
     try:
         data = file.read_bytes()
     except OSError as exc:
