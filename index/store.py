@@ -173,7 +173,7 @@ class ChunkStore(ChromaCollection):
 
     def _titled(self, hits: list[Hit]) -> list[Hit]:
         """Hits of articles stored without a title (before titles were made from first sentences) get one."""
-        titles = self._derived_titles(h.article_id for h in hits if not h.meta.title)
+        titles = self._derived_titles({h.article_id: h.meta.language for h in hits if not h.meta.title})
         if not titles:
             return hits
         return [
@@ -181,15 +181,20 @@ class ChunkStore(ChromaCollection):
             for h in hits
         ]
 
-    def _derived_titles(self, article_ids: Iterable[str]) -> dict[str, str]:
+    def _derived_titles(self, languages: dict[str, str]) -> dict[str, str]:
         """article id -> a title made of its first chunk's first sentence, for articles stored without a title
-        (before titles were made from first sentences); only those first chunks are read."""
-        untitled = list(dict.fromkeys(article_ids))
+        (before titles were made from first sentences), given with their languages; only those first chunks are
+        read."""
+        untitled = list(languages)
         if not untitled:
             return {}
         result = self._call("get chunks", "get", ids=[f"{a}:0" for a in untitled], include=["documents"])
         firsts = zip(result["ids"], result["documents"] or [], strict=True)
-        return {chunk_id.rsplit(":", 1)[0]: title_from_text(text) for chunk_id, text in firsts}
+        titles = {}
+        for chunk_id, text in firsts:
+            article_id = chunk_id.rsplit(":", 1)[0]
+            titles[article_id] = title_from_text(text, languages[article_id] or "en")
+        return titles
 
     def best_hits(self, article_ids: Sequence[str], vector: np.ndarray) -> list[Hit]:
         """Each given article's chunk most similar to `vector` (cosine), best first; articles not stored are left
@@ -269,7 +274,9 @@ class ChunkStore(ChromaCollection):
                 metas += self._call("list articles", "get", ids=ids, include=["metadatas"])["metadatas"] or []
         # The first chunk's text only for an article stored without a title: reading every article's first chunk
         # took 2 of 3.2 s for 12,000 articles.
-        titles = self._derived_titles(str(m["article_id"]) for m in metas if not m.get("title"))
+        titles = self._derived_titles(
+            {str(m["article_id"]): str(m.get("language") or "") for m in metas if not m.get("title")}
+        )
         articles = []
         for m in metas:
             article_id = str(m["article_id"])
@@ -337,7 +344,7 @@ def shown_meta(article: Article) -> ArticleMeta:
 
 
 def _with_title(meta: ArticleMeta, first_chunk: str) -> ArticleMeta:
-    return meta if meta.title else replace(meta, title=title_from_text(first_chunk))
+    return meta if meta.title else replace(meta, title=title_from_text(first_chunk, meta.language or "en"))
 
 
 def _read_from(source: str, ref: str) -> bool:

@@ -8,13 +8,15 @@ import unicodedata
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from index.segmentation import iter_sentences
+
 ELLIPSIS = "…"
 #: the longest title made from an article's first sentence
 DERIVED_TITLE_CHARS = 90
-# A sentence ends at . ! ? or … before white space and what may open the next sentence; a short opening ("Dr.",
-# "U.S.", "3.") is taken for an abbreviation, not a sentence.
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”»)]?\s+(?=[\"'“„«(]?[A-ZÀ-ÖØ-Þ0-9])")
-_MIN_SENTENCE_CHARS = 20
+# A derived title is at least this long: a shorter first sentence ("Wien.") takes the next one with it.
+_MIN_TITLE_CHARS = 20
+# ... and is read from this much of the first paragraph (a 10kGNAD article is one paragraph of up to 32 KB).
+_TITLE_SOURCE_CHARS = 1000
 # C0/C1 control characters (ESC starts terminal escape sequences) except tab and newline.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -54,15 +56,17 @@ def printable(text: str) -> str:
     return _CONTROL_RE.sub("", unicodedata.normalize("NFC", text))
 
 
-def title_from_text(text: str, limit: int = DERIVED_TITLE_CHARS) -> str:
-    """A title for an article that has none: its first sentence, cut at a word boundary to `limit` characters."""
+def title_from_text(text: str, language: str = "en", limit: int = DERIVED_TITLE_CHARS) -> str:
+    """A title for an article that has none: its first sentence, cut at a word boundary to `limit` characters.
+    Sentences are split as the answerer splits them (index/segmentation.py), so neither an abbreviation ("Dr.",
+    "U.S.") nor a German ordinal ("am 5. Juli", "die 50. Super Bowl") ends one."""
     paragraph = next((p for p in text.strip().split("\n") if p.strip()), "")
-    sentence = paragraph
-    for match in _SENTENCE_END_RE.finditer(paragraph):
-        if match.start() >= _MIN_SENTENCE_CHARS:
-            sentence = paragraph[: match.start()]
+    title = ""
+    for sentence in iter_sentences(paragraph[:_TITLE_SOURCE_CHARS], language):
+        title = f"{title} {sentence}".strip()
+        if len(title) >= _MIN_TITLE_CHARS:
             break
-    return shorten(sentence, limit)
+    return shorten(title, limit)
 
 
 def join_names(names: Sequence[str], last: str = "and") -> str:

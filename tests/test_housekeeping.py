@@ -98,6 +98,18 @@ def test_a_title_is_cut_at_a_sentence_not_at_an_abbreviation() -> None:
     assert title_from_text("word " * 40).endswith("…") and len(title_from_text("word " * 40)) <= 90
 
 
+def test_a_german_title_is_not_cut_at_an_ordinal() -> None:
+    # 10kGNAD's untitled articles were listed as "Der Außenseiter aus Denver gewinnt die 50." and "Die Slowakei
+    # übernimmt am 1."
+    assert title_from_text("Der Außenseiter aus Denver gewinnt die 50. Super Bowl. Die Broncos jubeln.", "de") == (
+        "Der Außenseiter aus Denver gewinnt die 50. Super Bowl."
+    )
+    assert title_from_text("Die Slowakei übernimmt am 1. Juli die EU-Präsidentschaft. Fico ist skeptisch.", "de") == (
+        "Die Slowakei übernimmt am 1. Juli die EU-Präsidentschaft."
+    )
+    assert title_from_text("Juppé ist bereits 70. Also ein dritter Mann? Vielleicht.", "de") == "Juppé ist bereits 70."
+
+
 def test_latest_shows_when_an_undated_article_was_added(tmp_path: Path, embedder: Embedder) -> None:
     room = newsroom(tmp_path / "data", embedder)
     room.ingest([str(write_csv(tmp_path / "news.csv", [{"text": PRINT, "published_at": ""}]))])
@@ -281,3 +293,7 @@ def test_articles_stored_untitled_by_an_older_newsbot_show_their_first_sentence(
     # only the untitled one's first chunk is read for its title; a titled one keeps its own
     assert sorted(a.meta.title for a in store.articles()) == ["Fares frozen", title]
     assert [a.meta.title for a in store.articles([article.id])] == [title]
+    ordinal = "Die Slowakei übernimmt am 1. Juli die EU-Präsidentschaft. Premier Fico ist skeptisch."
+    german = Article(ordinal, ArticleMeta(source="gnad15.csv:row 16", language="de"))
+    store.add_article(german, [Chunk(german, 0, ordinal)], np.eye(1, 4))
+    assert [a.meta.title for a in store.articles([german.id])] == [ordinal.split(" Premier")[0]]
