@@ -207,9 +207,13 @@ MORE_WORDS: dict[str, frozenset[str]] = {
 # without "-ed".
 ENGLISH_QUESTION_WORDS = _words("who whom whose what which when where why how")
 # Words that name nothing of a story: with the words pointing back (message_patterns.py `POINTS_BACK`: "him",
-# "dazu"), they do not count as its content words ("What about him?", "Was sagt er denn dazu?").
+# "dazu"), they do not count as its content words ("What about him?", "Was sagt er denn dazu?"); nor do words that
+# ask only for what happened, its cause, outcome or who is to blame ("When did this happen?", "What was the
+# reason?", "Who is responsible?", "Was war der Grund?": before, they got "does not say" or a sentence).
 NO_STORY_FILLERS = _words(
-    "about again else now so then there also denn dann doch eigentlich genau jetzt noch nun weiter"
+    """about again else now so then there also denn dann doch eigentlich genau jetzt noch nun weiter
+    happen happens happening next reason reasons cause causes result outcome consequences responsible blame
+    grund gründe ursache ursachen folgen ergebnis schuld verantwortlich"""
 )
 PAST_FORMS_EN = _words(
     """won lost said told left stolen taken given got went came fell hit shot found caught beaten chosen sold bought

@@ -418,6 +418,15 @@ def test_questions_pass_the_first_screen(text: str) -> None:
         ("Was sagt er dazu?", "de"),
         ("Was hat er darüber gesagt?", "de"),
         ("Was ist denn passiert?", "de"),
+        # a word asking only for what happened, its cause or who is to blame names no story either: these got "does
+        # not say" ("Who is responsible?" a sentence on UN experts looking for those responsible for gas attacks)
+        ("When did this happen?", "en"),
+        ("What happens next?", "en"),
+        ("Who is responsible?", "en"),
+        ("Who is to blame?", "en"),
+        ("What was the reason?", "en"),
+        ("Was war der Grund?", "de"),
+        ("Was sind die Folgen?", "de"),
     ],
 )
 def test_a_question_that_names_no_story_is_asked_which_one_it_means(text: str, language: str) -> None:
@@ -446,6 +455,10 @@ def test_a_question_that_names_no_story_is_asked_which_one_it_means(text: str, l
         "What about the strike?",
         "Was sagt Merkel dazu?",
         "What did he say about the election?",
+        "Who is responsible for the attack?",
+        "What was the reason for the strike?",
+        "Was ist der Grund für den Streik?",
+        "What caused the crash?",
     ],
 )
 def test_a_question_that_names_its_story_names_one(text: str) -> None:
