@@ -141,6 +141,16 @@ def listed_title(question: str, answers: Sequence[str]) -> str:
     return listed.get(max(listed) if n == -1 else n, "")
 
 
+def first_quote(answers: Sequence[str]) -> str:
+    """What the newest of `answers` (oldest first) that quoted the news quoted before its first citation mark
+    ("Nordkorea dementiert, … geliefert zu haben." of "… [1] … [2]"); "" when none quoted the news, or the newest
+    that did was a list of headlines (its items are picked by number)."""
+    for answer in reversed(answers):
+        if (mark := CITATION_RE.search(answer)) is not None:
+            return "" if LIST_LINE.search(answer) else " ".join(answer[: mark.start()].split())
+    return ""
+
+
 # A message that asks two or three questions ("Who denied supplying arms? Who criticised it?") is asked as that many,
 # each after the ones before it, so a later one may point back ("it"). The first has to be a question of its own
 # (three words or more: "What? Nordkorea hat das bestritten?" is one question); a question mark inside quotes, a

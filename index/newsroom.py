@@ -20,10 +20,12 @@ from pathlib import Path
 from index.answerers import SENTENCE_VECTORS_FILE, Answerer, load_answerer
 from index.answerers.gate import AnswerGate, as_asked
 from index.answerers.headlines import newest_first, recency
+from index.answerers.message_patterns import ABOUT_THE_ARTICLE
 from index.chain import AnswerStep, build_chain
 from index.chunking import Chunker
 from index.conversation import (
     FOLLOW_UP_TURNS,
+    first_quote,
     listed_title,
     more_of_the_story,
     quoted,
@@ -35,17 +37,22 @@ from index.dates import parse_now
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError, UnknownOutletError
 from index.ingestion import Ingestion
-from index.language import load_language_tools
+from index.language import load_language_tools, question_language
 from index.models import Answer, Hit, StoredArticle, Turn
 from index.outlets import Outlets
 from index.reading import CURSOR_FILE, Activity, ReadBehind
 from index.renderings import Renderings
 from index.retrieval import NewsRetriever, Searcher
+from index.segmentation import split_sentences
 from index.settings import IndexSettings
 from index.spelling import correct_spelling
 from index.store import ChunkStore
 from index.stories import StoryAssigner
+from index.text import ELLIPSIS
 from index.word_vectors import WordVectors, use_model
+
+# How many chunks retrieval finds for an answer's quote, to find the article it quoted ("What is the article about?")
+QUOTE_SEARCH_K = 5
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,8 @@ class Newsroom(Ingestion):
             title = listed_title(question, [turn.answer for turn in history[-FOLLOW_UP_TURNS:]])
             if title and (lead := self.answer_from_hits.listed(question, title)) is not None:
                 return lead
+            if ABOUT_THE_ARTICLE.match(question) and (lead := self._about_the_article(question, history)) is not None:
+                return lead
             if request := topic_follow_up(question, history):  # "And about Amazon?" after a topic's list
                 question, history = request, ()
             # "Tell me more": the story's question again, telling what the answers have not quoted yet
@@ -209,6 +218,28 @@ class Newsroom(Ingestion):
                 }
             )
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer
+
+    def _about_the_article(self, question: str, history: Sequence[Turn]) -> Answer | None:
+        """What "What is the article about?" gets: the lead of the article the newest answer that quoted the news
+        quoted first, or of the store's only article; None when there is neither (before any answer, the gate asks
+        which story is meant)."""
+        quote = first_quote([turn.answer for turn in history[-FOLLOW_UP_TURNS:]])
+        if quote:
+            article = self._article_quoting(quote)
+        else:
+            articles = self.answer_from_hits.articles()
+            article = articles[0] if len(articles) == 1 else None
+        return self.answer_from_hits.lead(question, article) if article is not None else None
+
+    def _article_quoting(self, quote: str) -> StoredArticle | None:
+        """The stored article whose title or text holds the longest sentence of `quote` (an answer joins sentences
+        an article may tell apart, and shortens a long one with "…"), among those retrieval finds for it."""
+        sentences = split_sentences(quote, question_language(quote, default="en"))
+        piece = max((part.strip() for sentence in sentences for part in sentence.split(ELLIPSIS)), key=len)
+        for hit in self.searcher.search(piece, QUOTE_SEARCH_K):
+            if piece in " ".join(f"{hit.meta.title}\n{hit.text}".split()):
+                return next(iter(self.store.articles([hit.article_id])), None)
+        return None
 
     def search(self, question: str, k: int | None = None, *, exclude_articles: Sequence[str] = ()) -> list[Hit]:
         with self.activity.busy():

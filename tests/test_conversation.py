@@ -6,10 +6,12 @@ from collections.abc import Sequence
 import pytest
 
 from index.answerers.base import Answerer
+from index.answerers.message_patterns import ABOUT_THE_ARTICLE
 from index.conversation import (
     ANSWER_CONTEXT_CHARS,
     ASKS_FOR_MORE,
     MoreOfTheStory,
+    first_quote,
     keeps_the_story,
     listed_title,
     looks_like_follow_up,
@@ -236,6 +238,40 @@ def test_the_list_may_be_some_answers_back() -> None:
     assert listed_title("And the third?", [LIST, first]) == "Tsipras resigns"
     newer = "Articles about “Rome”, newest first:\n• Pope visits [1]\n• Strike ends [2]"
     assert listed_title("And the second?", [LIST, first, newer, first]) == "Strike ends"  # the newest list
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the article about?",
+        "What's it about?",
+        "So what is this story about?",
+        "Worum geht es in dem Artikel?",
+        "Worum geht's?",
+        "Wovon handelt der Bericht?",
+        "De quoi parle l'article ?",
+        "¿De qué trata el artículo?",
+        "Di cosa parla l'articolo?",
+    ],
+)
+def test_a_question_for_what_the_article_is_about_is_one(question: str) -> None:
+    assert ABOUT_THE_ARTICLE.match(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the strike about?", "What was the article about Merkel?", "Worum geht es bei dem Streit?", "What is it?"],
+)
+def test_a_question_about_what_a_subject_is_about_is_not_one(question: str) -> None:
+    assert not ABOUT_THE_ARTICLE.match(question)
+
+
+def test_the_first_quote_is_the_newest_quoting_answers_words_before_its_first_citation() -> None:
+    answers = ["Ferries stopped. [1]", "North Korea denied it. It never sold arms. [1] Kirby said so. [2]"]
+    assert first_quote(answers) == "North Korea denied it. It never sold arms."
+    assert first_quote([*answers, "The indexed news does not say."]) == "North Korea denied it. It never sold arms."
+    assert first_quote([*answers, LIST]) == ""  # a list's items are picked by number
+    assert first_quote(["The indexed news does not say."]) == first_quote([]) == ""
 
 
 def test_a_request_for_more_takes_the_question_it_follows_and_all_the_answers_since_quoted() -> None:

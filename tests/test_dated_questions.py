@@ -316,6 +316,38 @@ def test_a_follow_up_picking_a_listed_article_gets_its_lead(newsroom: Newsroom) 
     assert titles(newsroom.ask("And the first?", history=history).sources) == [STORM_TODAY.meta.title]
 
 
+def test_what_the_article_is_about_gets_the_lead_of_the_article_the_last_answer_quoted(newsroom: Newsroom) -> None:
+    # after an answer these got "The indexed news does not say." or a sentence of whatever story "Artikel" matched
+    asked = "How strong were the gusts of the storm in Hamburg?"
+    answer = newsroom.ask(asked)
+    assert titles(answer.sources)[:1] == [STORM_TODAY.meta.title] and "120 kilometres" in answer.text
+    history = [Turn(asked, answer.text)]
+    for question in [
+        "What is the article about?",
+        "What's it about?",
+        "Worum geht es in dem Artikel?",
+        "Worum geht's?",
+    ]:
+        lead = newsroom.ask(question, history=history)
+        assert titles(lead.sources) == [STORM_TODAY.meta.title], question
+        assert lead.text == f"{STORM_TODAY.text} [1]", question
+    # after a refusal the story is still the one the last quoting answer told
+    history.append(Turn("Who owns the port?", "The indexed news does not say."))
+    assert titles(newsroom.ask("What is this story about?", history=history).sources) == [STORM_TODAY.meta.title]
+    # before any answer it is asked which story is meant
+    alone = newsroom.ask("What is the article about?")
+    assert alone.abstained and not alone.sources
+    assert alone.text.startswith("Which story do you mean?")
+    assert newsroom.ask("Worum geht es?").text.startswith("Welche Meldung meinen Sie?")
+
+
+def test_what_the_article_is_about_over_one_article_gets_its_lead(tmp_path: Path) -> None:
+    newsroom = Newsroom(make_settings(tmp_path / "data", now=NOW))
+    assert newsroom.ingest_articles([FLOODS_YESTERDAY]).added == 1
+    lead = newsroom.ask("What is the article about?")
+    assert titles(lead.sources) == [FLOODS_YESTERDAY.meta.title] and lead.text == f"{FLOODS_YESTERDAY.text} [1]"
+
+
 def test_a_question_about_what_the_bot_has_read_gets_the_archives_figures(newsroom: Newsroom) -> None:
     answer = newsroom.ask("How many articles have you read?")
     assert answer.text == (

@@ -24,6 +24,7 @@ from typing import Literal
 from index.answerers.base import abstain_text
 from index.answerers.date_replies import clock_reply, no_article_text
 from index.answerers.message_patterns import (
+    ABOUT_THE_ARTICLE,
     ABOUT_THE_BOT,
     ARITHMETIC,
     ARITHMETIC_ASKED,
@@ -127,6 +128,8 @@ class AnswerGate:
             return Decision(False, "not_a_question", REPLIES["unclear"][bare_language(question, words, asker=asker)])
         if alone and (MORE_ALONE.match(said) or ASKS_FOR_MORE.match(question)):
             return Decision(False, "no_story", REPLIES["no_story"][bare_language(question, words, MORE_WORDS, asker)])
+        if alone and ABOUT_THE_ARTICLE.match(said):  # "What is the article about?" before any answer
+            return Decision(False, "no_story", reply("no_story", question, asker))
         if CLOCK.match(said):
             return Decision(False, "not_a_question", clock_reply(question, now or datetime.now(UTC)))
         if not self.translates and TRANSLATE_REQUEST.match(question):

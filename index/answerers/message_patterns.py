@@ -323,6 +323,26 @@ SUMMARY_REQUEST = re.compile(
     r"| пожалуйста| будь ласка)?)\W*$",
     re.IGNORECASE,
 )
+# Asking what the article a conversation is about says in all ("What is the article about?", "What's it about?",
+# "Worum geht es in dem Artikel?", "Worum geht's?", "De quoi parle l'article ?", "¿De qué trata el artículo?", "Di
+# cosa parla l'articolo?"): after an answer, the lead of the article it quoted first (index/newsroom.py); before
+# any, which story is meant. Before, after an answer too, they got "does not say" or a sentence of whatever story
+# "Artikel" matched.
+_THE_ARTICLE = r"(?:the|this|that) (?:article|story|piece|report|news item)"
+_DER_ARTIKEL = r"(?:de[mnr]|diese[mnr]?|die|das|dieses) (?:artikel|meldung|bericht|nachricht|beitrag|text|geschichte)"
+_ARTICOLO = r"(?:l['’ ]?(?:article|articolo)|cet article|questo articolo|la notizia)"
+ABOUT_THE_ARTICLE = re.compile(
+    r"^\W*(?:(?:and|so|ok|und|also|na) )?(?:"
+    rf"what(?:['’ ]s| is| was)? (?:it|this|that|{_THE_ARTICLE}) (?:all )?about"
+    rf"|worum geht(?:['’ ]?s| es)(?: (?:da|denn|eigentlich|dabei))?(?: (?:in|bei) {_DER_ARTIKEL})?"
+    rf"|wovon (?:handelt|spricht|berichtet) (?:er|sie|es|das|{_DER_ARTIKEL})"
+    rf"|worüber (?:berichtet|spricht|schreibt) (?:er|sie|es|{_DER_ARTIKEL})"
+    rf"|de quoi (?:parle|traite)(?:[- ]t)?(?:[- ]il|[- ]elle| {_ARTICOLO})?"
+    r"|de qu[eé] (?:trata|habla)(?: el art[ií]culo| la noticia| este art[ií]culo)?"
+    rf"|di (?:che )?cosa (?:parla|tratta)(?: {_ARTICOLO})?"
+    r")\W*$",
+    re.IGNORECASE,
+)
 # Asking why the news did not answer, after it did not ("Why not?" got a sentence of whatever story it matched).
 WHY_NOT = re.compile(
     r"^\W*(?:and |und )?(?:why not|how come|why(?: do| don t| can t| can not| cannot)? (?:you )?(?:not )?"
