@@ -21,6 +21,9 @@ from index.segmentation import split_sentences
 from index.text import shorten
 
 MAX_ARTICLES = 2
+# A sentence naming the person that closes a quote ('" (Heinz-Christian Strache).', an attribution) is quoted with
+# the sentences of that quote, at most this many
+MAX_QUOTED_SENTENCES = 3
 MAX_NAME_WORDS = 5
 # Words a name may hold in lower case ("Alexander Van der Bellen", "Ursula von der Leyen")
 _PARTICLES = frozenset("van von der den de del della da di du le la bin al ibn".split())
@@ -81,7 +84,23 @@ def person_answer(question: str, name: str, hits: Sequence[Hit]) -> Answer | Non
     for n, hit in enumerate(named, start=1):
         language = hit.meta.language or detect_language(hit.text, default="en")
         sentences = split_sentences(hit.text, language)
+        first = next((i for i, s in enumerate(sentences) if pattern.search(s)), None)
         # a name the splitter cut ("J." | "Lew …") is in no one sentence: the passage's start then
-        sentence = next((s for s in sentences if pattern.search(s)), shorten(hit.text, SNIPPET_CHARS))
-        parts.append(f"{sentence} [{n}]")
+        said = shorten(hit.text, SNIPPET_CHARS) if first is None else _with_what_they_said(sentences, first)
+        parts.append(f"{said} [{n}]")
     return build_answer(question, " ".join(parts), named, answerer="people")
+
+
+def _with_what_they_said(sentences: Sequence[str], first: int) -> str:
+    """The sentence `first` that names the person, after those before it (at most MAX_QUOTED_SENTENCES) while it
+    closes a quote it does not open: an attribution ('" (Heinz-Christian Strache).') follows the quote it
+    attributes."""
+    start = first
+    while start > 0 and first - start < MAX_QUOTED_SENTENCES and _open_quote(" ".join(sentences[start : first + 1])):
+        start -= 1
+    return " ".join(sentences[start : first + 1])
+
+
+def _open_quote(text: str) -> bool:
+    """Whether the text holds an odd number of quotation marks: it starts or ends inside a quote."""
+    return text.count('"') % 2 == 1 or sum(text.count(mark) for mark in "„“”") % 2 == 1

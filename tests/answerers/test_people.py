@@ -57,6 +57,24 @@ def test_the_first_sentence_naming_the_person_in_each_of_two_articles_is_quoted(
     assert [source.article_id for source in answer.sources] == ["a", "b"]
 
 
+def test_an_attribution_is_quoted_with_the_quote_it_attributes() -> None:
+    # 10kGNAD's quote of the day: "Who is Strache?" quoted '" (Heinz-Christian Strache). [2]' alone
+    quote = hit("q", 0, '"Wir brauchen keine Gulaschkanonen. Wir brauchen Rückführung. " (Heinz-Christian Strache).')
+    german = hit("g", 0, "Die Lage ist ernst. Er sagte: „Wir kommen. Alle.“ (Jack Lew). Danach ging er.")
+    short = hit("s", 0, "„Ein Zitat“, sagte er gestern. Jack Lew ist Minister.")  # a sentence of its own stays alone
+    for name, passage, said in [
+        (
+            "Strache",
+            quote,
+            '"Wir brauchen keine Gulaschkanonen. Wir brauchen Rückführung. " (Heinz-Christian Strache).',
+        ),
+        ("Jack Lew", german, "Er sagte: „Wir kommen. Alle.“ (Jack Lew)."),
+        ("Jack Lew", short, "Jack Lew ist Minister."),
+    ]:
+        answer = person_answer(f"Who is {name}?", name, [passage])
+        assert answer is not None and answer.text == f"{said} [1]"
+
+
 def test_no_article_naming_the_person_in_full_leaves_the_question_to_the_answerer() -> None:
     assert person_answer("Who is Jack Lew?", "Jack Lew", [NOBODY]) is None
     assert person_answer("Who is Jack Lew?", "Jack Lew", []) is None
