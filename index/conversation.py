@@ -226,12 +226,15 @@ _TOPIC_HEADINGS = [_heading_pattern(texts) for texts in HEADINGS.values()]
 
 
 def looks_like_follow_up(question: str) -> bool:
-    """Short, opening like a follow-up ("And …", "Und was …"), or pointing back ("he", "dort") without naming a
-    subject of its own: a name or a number ("What did Scholz say there?" stands on its own)."""
+    """Short, opening like a follow-up ("And …", "Und was …"), pointing back ("he", "dort") without naming a
+    subject of its own: a name or a number ("What did Scholz say there?" stands on its own), or naming no story at
+    all ("Wie hoch war das Ergebnis?", "What was the reason for that?": gate.py `names_no_story`)."""
+    from index.answerers.gate import names_no_story
+
     words = question.split()
     if len(words) <= SHORT_QUESTION_WORDS or FOLLOW_UP_START.match(question) or ASKS_FOR_MORE.match(question):
         return True
-    return bool(REFERRING.search(question)) and not _names_its_subject(question)
+    return (bool(REFERRING.search(question)) and not _names_its_subject(question)) or names_no_story(question)
 
 
 def _names_its_subject(question: str) -> bool:

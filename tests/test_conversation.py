@@ -43,6 +43,11 @@ def test_follow_ups_are_recognised() -> None:
     assert looks_like_follow_up("What did he say about the sanctions?")
     assert looks_like_follow_up("Wie viele Menschen sind dort gestorben?")
     assert looks_like_follow_up("Was hat er dazu im Parlament gesagt?")
+    # a question that names no story of its own follows the one before (they stood alone, and got "which story?")
+    assert looks_like_follow_up("Wie hoch war das Ergebnis?")
+    assert looks_like_follow_up("What was the reason for that?")
+    assert looks_like_follow_up("Who is responsible for this?")
+    assert not looks_like_follow_up("What was the result of the vote?")
 
 
 def test_questions_that_stand_on_their_own_are_not_joined_to_the_last_one() -> None:
