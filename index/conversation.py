@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from index.answerers.base import CITATION_RE, Answerer
 from index.answerers.headlines import HEADINGS
+from index.answerers.message_patterns import ENDS_POINTING
 from index.models import Turn
 
 FOLLOW_UP_START = re.compile(
@@ -234,7 +235,8 @@ def looks_like_follow_up(question: str) -> bool:
     words = question.split()
     if len(words) <= SHORT_QUESTION_WORDS or FOLLOW_UP_START.match(question) or ASKS_FOR_MORE.match(question):
         return True
-    return (bool(REFERRING.search(question)) and not _names_its_subject(question)) or names_no_story(question)
+    points_back = REFERRING.search(question) or ENDS_POINTING.search(question)
+    return (bool(points_back) and not _names_its_subject(question)) or names_no_story(question)
 
 
 def _names_its_subject(question: str) -> bool:

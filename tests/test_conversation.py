@@ -48,6 +48,9 @@ def test_follow_ups_are_recognised() -> None:
     assert looks_like_follow_up("What was the reason for that?")
     assert looks_like_follow_up("Who is responsible for this?")
     assert not looks_like_follow_up("What was the result of the vote?")
+    # a demonstrative at the end points back; one that opens what it names does not (below)
+    assert looks_like_follow_up("What did the minister say about this?")
+    assert not looks_like_follow_up("What did Scholz say about this?")  # a subject of its own
 
 
 def test_questions_that_stand_on_their_own_are_not_joined_to_the_last_one() -> None:

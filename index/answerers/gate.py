@@ -31,6 +31,7 @@ from index.answerers.message_patterns import (
     BARE_QUESTION,
     CLOCK,
     DOUBT,
+    ENDS_POINTING,
     ENTERTAIN,
     FAREWELL,
     GOOD_BOT,
@@ -276,7 +277,7 @@ def names_no_story(question: str) -> bool:
     terms = asked.terms - pointing - NO_STORY_FILLERS
     if asked.names or len(terms) > 1:
         return False
-    if not terms or pointing:
+    if not terms or pointing or ENDS_POINTING.search(question):
         return True
     (term,) = terms
     if language == "de":

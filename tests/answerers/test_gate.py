@@ -427,6 +427,9 @@ def test_questions_pass_the_first_screen(text: str) -> None:
         ("What was the reason?", "en"),
         ("Was war der Grund?", "de"),
         ("Was sind die Folgen?", "de"),
+        # a demonstrative that ends the question points back ("this year" names a time)
+        ("What was the reaction to this?", "en"),
+        ("What was the verdict on that?", "en"),
     ],
 )
 def test_a_question_that_names_no_story_is_asked_which_one_it_means(text: str, language: str) -> None:
