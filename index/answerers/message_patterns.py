@@ -359,8 +359,8 @@ POINTS_BACK = re.compile(
     r"|damals|dazu|darüber|davon|daran)\b",
     re.IGNORECASE,
 )
-# A demonstrative that ends a question points back too ("What was the reaction to this?", "Who paid for that?",
-# "Was sagt die Regierung zu diesem?"): in the middle of one it opens what it names ("this year", "das neue Modell").
+# A demonstrative that ends a question points back too ("What was the reaction to this?", "What did the minister say
+# about that?", "Wer bezahlt das?"): in the middle of one it opens what it names ("this year", "das neue Modell").
 ENDS_POINTING = re.compile(r"\b(?:this|that|these|those|das|dies|diese[ms]?)\W*$", re.IGNORECASE)
 # Placeholder text ("lorem ipsum dolor sit amet"): a test of the bot, not a question (it got a cited sentence).
 PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
