@@ -181,10 +181,11 @@ class Newsroom(Ingestion):
         except ValueError as exc:
             raise NewsbotError(f"now: {exc}") from exc
         with self.activity.busy():
-            title = listed_title(question, [turn.answer for turn in history[-FOLLOW_UP_TURNS:]])
+            answers = [turn.answer for turn in history[-FOLLOW_UP_TURNS:]]
+            title = listed_title(question, answers)
             if title and (lead := self.answer_from_hits.listed(question, title)) is not None:
                 return lead
-            if ABOUT_THE_ARTICLE.match(question) and (lead := self._about_the_article(question, history)) is not None:
+            if ABOUT_THE_ARTICLE.match(question) and (lead := self._about_the_article(question, answers)) is not None:
                 return lead
             if request := topic_follow_up(question, history):  # "And about Amazon?" after a topic's list
                 question, history = request, ()
@@ -219,11 +220,11 @@ class Newsroom(Ingestion):
             )
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer
 
-    def _about_the_article(self, question: str, history: Sequence[Turn]) -> Answer | None:
-        """What "What is the article about?" gets: the lead of the article the newest answer that quoted the news
-        quoted first, or of the store's only article; None when there is neither (before any answer, the gate asks
-        which story is meant)."""
-        quote = first_quote([turn.answer for turn in history[-FOLLOW_UP_TURNS:]])
+    def _about_the_article(self, question: str, answers: Sequence[str]) -> Answer | None:
+        """What "What is the article about?" gets: the lead of the article the newest of the last `answers` that
+        quoted the news quoted first, or of the store's only article; None when there is neither (before any answer,
+        the gate asks which story is meant)."""
+        quote = first_quote(answers)
         if quote:
             article = self._article_quoting(quote)
         else:
