@@ -129,6 +129,11 @@ _GERMAN_WORDS = frozenset(
 # names Portuguese for, unsure, says no English ("Notícias sobre a Grécia": Portuguese at 0.45, "a" its article;
 # "Manchetes do dia": 0.52, "do" its "of the")
 _PORTUGUESE_WORDS = frozenset({"a", "do"})
+# Of the English and German function words, those French, Spanish, Italian or Portuguese write as their own ("Qui a
+# été poursuivi …" has "a" twice, "Selon le ministre … des Antiquités" "des"): when the identifier is sure of one of
+# those languages and only such words say English or German, the identifier decides
+_ROMANCE_WORDS = frozenset({"a", "on", "do", "des"})
+_ROMANCE_LANGUAGES = frozenset({"fr", "es", "it", "pt"})
 # A Cyrillic question the identifier is unsure of, or that is too short for it, is read as Russian or Ukrainian: it
 # named Bulgarian for "Новости за сегодня" (0.27), Macedonian for "Новости о Греции" (0.26), and nothing for "Что
 # нового?". A letter only Ukrainian writes of the two (і ї є ґ) or only Russian (ы э ъ ё) decides, else the
@@ -146,8 +151,15 @@ def question_language(question: str, default: str = "") -> str:
     Philae dead?" was Irish to it at 0.50, "Wo liegt Marea?" Latvian at 0.20; "Chi ha vinto la partita?" is
     Italian at 0.80, though "a" is an English word too); for a question too short for the identifier, one function
     word ("Warum?", "Why?"); Russian or Ukrainian for a Cyrillic question it is unsure of or too short for
-    (`_russian_or_ukrainian`); `default` when nothing tells."""
+    (`_russian_or_ukrainian`); `default` when nothing tells. A French "a", "on" or "des" says English or German
+    only where the identifier is unsure of French, Spanish, Italian or Portuguese or another function word agrees
+    ("Qui a été poursuivi …" is French)."""
     if language := function_word_language(question):
+        if not _ROMANCE_WORDS & {word.lower() for word in LETTER_WORD_RE.findall(question)}:
+            return language
+        code, probability = identify_language(question)
+        if code in _ROMANCE_LANGUAGES and probability >= SURE_OF_ANOTHER_LANGUAGE:
+            return function_word_language(question, besides=_ROMANCE_WORDS) or code
         return language
     code, probability = identify_language(question)
     if probability < SURE_OF_ANOTHER_LANGUAGE and (cyrillic := _russian_or_ukrainian(question)):

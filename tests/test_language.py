@@ -303,6 +303,13 @@ def test_a_cache_dir_that_cannot_be_written_costs_time_not_answers(
         # words both languages write decide nothing, nor do one of each: the identifier does
         ("Was war das?", "de"),
         ("Qui est le président de la France?", "fr"),
+        # French, Spanish and Portuguese write "a", "on", "des" too: the identifier, sure of its language, decides
+        ("Qui a été poursuivi en justice par le chef du FPÖ Heinz-Christian Strache ?", "fr"),
+        ("Combien d'argent a-t-on offert à David Prieth pour le domaine ?", "fr"),
+        ("Selon le ministre égyptien des Antiquités, quel matériau se trouve derrière le mur ?", "fr"),
+        ("¿Quién ganó a Paul-Henri Mathieu en la final de Kitzbühel?", "es"),
+        # English all the same: its own function words say so besides "a"
+        ("Who is a candidate for the Oscars?", "en"),
     ],
 )
 def test_a_question_is_in_the_language_its_function_words_say(question: str, language: str) -> None:
