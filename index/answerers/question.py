@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.answerers import romance_questions
 from index.language import WORD_LANGUAGES, is_known_word
 from index.lexical import STOPWORDS, fold, is_stopword
 
@@ -116,9 +117,12 @@ class Question:
     @classmethod
     def of(cls, text: str, language: str) -> Question:
         words = WORD_RE.findall(text)
+        other = _romance(words, language)
         anchors: set[str] = set()
         terms: set[str] = set()
         for position, word in enumerate(words):
+            if other and not NUMBER_RE.search(word):
+                word = romance_questions.content_word(word)
             folded = fold(word)
             if is_stopword(word) or folded in QUESTION_WORDS or (len(folded) < 2 and not folded.isdigit()):
                 continue
@@ -126,13 +130,33 @@ class Question:
             # Names and numbers carry over between languages. The first word is capitalised anyway.
             if NUMBER_RE.search(word) or (position > 0 and word[:1].isupper()) or any(c.isupper() for c in word[1:]):
                 anchors.add(folded)
-        qtype = next((name for name, pattern in QTYPES if pattern.search(text)), "other")
+        qtype = question_type(text, other=other)
         numbers = frozenset(w for w in anchors if NUMBER_RE.search(w))
         # Looked up folded, so a German noun with an umlaut ("gefangnis", "ubernahme") is no known word and counts
         # as a name. The models were fitted so; looking words up as written cost absent-topic abstention (README).
         names = frozenset(w for w in anchors if w in numbers or not _is_word(w, language))
         units, counted = asked_quantity(text)
+        if other and not (units or counted):
+            units, counted = romance_questions.asked_quantity(text)
         return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype, names, units, counted)
+
+
+def _romance(words: list[str], language: str) -> bool:
+    """Whether a question is read with romance_questions' words: it is in another language than English or German,
+    or has no English or German question word but one that only French, Spanish or Italian has."""
+    if language and language not in WORD_LANGUAGES:
+        return True
+    folded = {fold(word) for word in words}
+    return not folded & QUESTION_WORDS and bool(folded & romance_questions.TELLING)
+
+
+def question_type(text: str, *, other: bool = False) -> str:
+    """The kind of answer a question asks for (QTYPES' names, else "other"); `other`: the question is in another
+    language than English or German, and French, Spanish and Italian question words count too."""
+    for name, pattern in QTYPES:
+        if pattern.search(text) or (other and romance_questions.QTYPES[name].search(text)):
+            return name
+    return "other"
 
 
 def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:

@@ -65,6 +65,70 @@ def test_the_kind_of_answer_asked_for(question: str, qtype: str) -> None:
     assert Question.of(question, "en").qtype == qtype
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "qtype", "units", "counted"),
+    [
+        ("Qui a nié avoir fourni des armes ?", "fr", "who", set(), ()),
+        ("¿Quién negó haber suministrado armas?", "es", "who", set(), ()),
+        ("Chi ha negato di aver fornito armi?", "it", "who", set(), ()),
+        ("Quand le système HTC Vive sera-t-il mis en vente ?", "fr", "when", set(), ()),
+        ("¿Cuándo fue detenido Otto Warmbier?", "es", "when", set(), ()),
+        ("In che anno è stato fondato il club?", "it", "when", set(), ()),
+        ("Combien de spectateurs ont assisté à la finale ?", "fr", "number", set(), ("spectateurs",)),
+        ("Combien Google a-t-il payé pour DeepMind ?", "fr", "number", {"money"}, ()),
+        ("Combien de temps a duré le premier plasma ?", "fr", "number", {"duration"}, ()),
+        ("Combien d'argent lui a-t-on offert ?", "fr", "number", {"money"}, ("argent",)),
+        ("Quelle est la taille des deux salles cachées ?", "fr", "number", {"size"}, ()),
+        ("¿Cuántos espectadores vieron la final?", "es", "number", set(), ("espectadores", "vieron")),
+        ("Combien d'avions F-22 Raptor l'armée possède-t-elle ?", "fr", "number", set(), ("avions", "F-22")),
+        ("Combien de panneaux de localité ont été installés ?", "fr", "number", set(), ("panneaux",)),
+        ("¿Cuánto costó la instalación?", "es", "number", {"money"}, ()),
+        ("¿Qué edad tiene Tim Hunt?", "es", "number", {"age"}, ()),
+        ("Quanti spettatori hanno visto la finale?", "it", "number", set(), ("spettatori",)),
+        ("Quanto tempo è durato il primo plasma?", "it", "number", {"duration"}, ()),
+        ("Où les F-22 ont-ils atterri ?", "fr", "where", set(), ()),
+        ("Dans quelle ville italienne s'est ouvert le procès ?", "fr", "where", set(), ()),
+        ("¿Dónde aterrizaron los F-22?", "es", "where", set(), ()),
+        ("Dove sono atterrati gli F-22?", "it", "where", set(), ()),
+        ("Pourquoi le peloton a-t-il dû être dévié ?", "fr", "why", set(), ()),
+        ("¿Por qué dimitió Tim Hunt?", "es", "why", set(), ()),
+        ("Perché Tim Hunt si è dimesso?", "it", "why", set(), ()),
+        # inside a clause, a relative pronoun or a conjunction: no kind of answer
+        ("Qu'est-ce qui a fait du parcours de Mathieu une première ?", "fr", "other", set(), ()),
+        ("¿Qué dijo Hunt cuando renunció?", "es", "other", set(), ()),
+        ("Cosa ha detto Hunt, perché si è dimesso?", "it", "other", set(), ()),
+        # the language identifier calls it English; no English question word, a French one
+        ("Quel âge a Tim Hunt ?", "en", "number", {"age"}, ()),
+        # English, with words an Italian question asks with
+        ("What is tai chi?", "en", "other", set(), ()),
+        ("Who runs the Cosa Nostra?", "en", "who", set(), ()),
+    ],
+)
+def test_a_french_spanish_or_italian_question_asks_for_its_kind_of_answer(
+    question: str, language: str, qtype: str, units: set[str], counted: tuple[str, ...]
+) -> None:
+    asked = Question.of(question, language)
+    assert (asked.qtype, set(asked.units), asked.counted) == (qtype, units, counted)
+
+
+def test_a_french_spanish_or_italian_question_is_read_without_its_function_words() -> None:
+    assert Question.of("Qui a nié avoir fourni des armes ?", "fr").terms == {"nie", "fourni", "armes"}
+    assert Question.of("Quand le HTC Vive doit-il être mis en vente ?", "fr").terms == {
+        "htc",
+        "vive",
+        "doit",
+        "mis",
+        "vente",
+    }
+    assert Question.of("Quanto è costato l'impianto di Greifswald?", "it").terms == {
+        "costato",
+        "impianto",
+        "greifswald",
+    }
+    assert Question.of("Dove sono atterrati gli F-22?", "it").anchors == {"f-22"}
+    assert Question.of("Who runs the Cosa Nostra?", "en").anchors == {"cosa", "nostra"}
+
+
 def test_anchors_are_names_and_numbers_not_the_first_word_or_function_words() -> None:
     asked = Question.of("Which South Korean player lost to AlphaGo in Seoul in 2016?", "en")
     assert asked.anchors == {"south", "korean", "alphago", "seoul", "2016"}

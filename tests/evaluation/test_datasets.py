@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from index.evaluation.datasets import (
     read_distractors,
     read_qa_jsonl,
 )
+from index.language import question_language
 
 SLICE = Path(__file__).resolve().parents[1] / "data" / "xquad_slice.jsonl"
 
@@ -242,3 +245,40 @@ def test_the_short_questions_about_news_qa_ask_three_answerable_and_one_same_sto
         by_article.setdefault(row["context_id"], []).append(row["kind"])
     assert len(by_article) == 25
     assert all(sorted(kinds) == ["answerable"] * 3 + ["same_story"] for kinds in by_article.values())
+
+
+def test_news_qa_in_french_asks_every_question_in_french() -> None:
+    # benchmarks/data/news_qa_fr.jsonl: news_qa dev's 110 questions translated, merged into news_qa's lines by
+    # benchmarks/translated_questions.py for `newsbot eval --question-field question_fr`
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "news_qa_fr.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len({row["id"] for row in rows}) == len(rows) == 110
+    assert all(set(row) == {"id", "question_fr"} and row["question_fr"].endswith(" ?") for row in rows)
+    assert [row["id"] for row in rows if question_language(row["question_fr"]) != "fr"] == []
+
+
+def test_translated_questions_join_news_qa_by_id_and_refuse_a_question_without_one(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "translated_questions.py"
+    news_qa = _write_jsonl(
+        tmp_path / "dev.jsonl",
+        [
+            {"id": "a", "question_en": "Who won?", "answerable": False, "kind": "absent_topic"},
+            {"id": "b", "question_en": "Who lost?", "answerable": False, "kind": "absent_topic"},
+        ],
+    )
+    translations = _write_jsonl(tmp_path / "fr.jsonl", [{"id": "b", "question_fr": "Qui a perdu ?"}])
+    out = tmp_path / "out.jsonl"
+    refused = subprocess.run(
+        [sys.executable, str(script), str(news_qa), str(translations), str(out)], capture_output=True, text=True
+    )
+    assert refused.returncode == 1 and "no translation for a" in refused.stderr and not out.exists()
+    _write_jsonl(
+        translations, [{"id": "a", "question_fr": "Qui a gagné ?"}, {"id": "b", "question_fr": "Qui a perdu ?"}]
+    )
+    subprocess.run([sys.executable, str(script), str(news_qa), str(translations), str(out)], check=True)
+    merged = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["question_en"], row["question_fr"]) for row in merged] == [
+        ("a", "Who won?", "Qui a gagné ?"),
+        ("b", "Who lost?", "Qui a perdu ?"),
+    ]
+    assert merged[0]["kind"] == "absent_topic"
