@@ -31,11 +31,15 @@ REFERRING = re.compile(
     r"|er|sie|ihm|ihn|ihnen|dort|damals|dazu|darüber|davon|daran|deshalb|deswegen)\b",
     re.IGNORECASE,
 )
-# Question words: a follow-up that asks one about what it follows ("And who accused them?", "Wann war das?") stays
-# with that story; one that only brings a subject ("What about Puerto Rico?", "Und die Pensionen?") changes it.
+# Question words: a follow-up that asks one about what it follows ("And who accused them?", "Wann war das?", "Et
+# quand ?", "¿Por qué?") stays with that story; one that only brings a subject ("What about Puerto Rico?", "Und die
+# Pensionen?") changes it.
 QUESTION_WORD = re.compile(
     r"\b(who|whom|whose|what|when|where|why|how|which|wer|wen|wem|wessen|was|wann|wo|wohin|woher|warum|weshalb"
-    r"|wieso|weswegen|wie|welche[rsmn]?)\b",
+    r"|wieso|weswegen|wie|welche[rsmn]?"
+    r"|qui|quoi|quand|où|pourquoi|combien|comment|quel(?:le)?s?"
+    r"|qui[ée]n(?:es)?|qu[ée]|cu[áa]ndo|d[óo]nde|ad[óo]nde|cu[áa]nt[oa]s?|c[óo]mo|cu[áa]l(?:es)?"
+    r"|chi|cosa|quando|dove|perch[ée]|quant[oaie]|come|qual[ei])(?!\w)",
     re.IGNORECASE,
 )
 # A request for more of the same story ("Tell me more", "Mehr dazu", "go on", "Und weiter?", "Can you tell me more?",

@@ -18,6 +18,7 @@ from index.conversation import (
     more_of_the_story,
     questions_in,
     standalone_question,
+    story_questions,
     topic_follow_up,
 )
 from index.models import Answer, Hit, Turn
@@ -120,6 +121,14 @@ def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> Non
         assert query == f"{question} Who denied supplying arms to Russia?"
     for question in ["And who accused them?", "Wann war das?", "Why?", "Did it work?", "What about him?", "And?"]:
         assert keeps_the_story(question), question
+
+
+@pytest.mark.parametrize("question", ["Quand ?", "Et pourquoi ?", "¿Por qué?", "¿Cuándo?", "Quando?", "E dove?"])
+def test_a_french_spanish_or_italian_question_word_keeps_the_story(question: str) -> None:
+    # before, only English and German question words did: "Quand ?" after "Qui a nié avoir fourni des armes ?" got
+    # a sentence on chemical weapons in Aleppo
+    assert looks_like_follow_up(question) and keeps_the_story(question)
+    assert story_questions(question, HISTORY) == [HISTORY[-1].question]
 
 
 @pytest.mark.parametrize(
