@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+from index.answerers import romance_questions
 from index.answerers.base import abstain_text
 from index.answerers.date_replies import clock_reply, no_article_text
 from index.answerers.message_patterns import (
@@ -270,7 +271,7 @@ def names_no_story(question: str) -> bool:
     inflation?", "Wer ist der Bundeskanzler?" and "Inflation?" name one."""
     words = WORD_RE.findall(question)
     if not {fold(word) for word in words} & QUESTION_WORDS:
-        return False
+        return _romance_names_no_story(question, words)
     language = _asking_language(question)
     asked = Question.of(question, language)
     pointing = {fold(word) for word in words if POINTS_BACK.fullmatch(word)}
@@ -285,12 +286,35 @@ def names_no_story(question: str) -> bool:
     return language == "en" and (term.endswith("ed") or term in PAST_FORMS_EN)
 
 
+def _romance_names_no_story(question: str, words: list[str]) -> bool:
+    """`names_no_story` for a question in French, Spanish or Italian: "Qui a gagné ?", "Que s'est-il passé ?",
+    "¿Qué pasó?", "Chi ha vinto?" name none; "Qui est le président ?", "Qui a gagné le match ?" name one."""
+    language = _asking_language(question)
+    if language not in romance_questions.QUESTION_WORDS:
+        return False
+    asked = Question.of(question, language)
+    terms = asked.terms - NO_STORY_FILLERS
+    if asked.names or len(terms) > 1:
+        return False
+    if not terms:
+        return True
+    (term,) = terms
+    return any(
+        fold(word) == term and romance_questions.says_what_happened(word, language)
+        for word in map(romance_questions.content_word, words)
+    )
+
+
 def _asking_language(question: str) -> str:
-    """The question's language; when it is too short for the identifier ("Who won?", "Wer gewann?"), the language
-    of its question word (English, else German), else ""."""
+    """The question's language; when it is too short for the identifier ("Who won?", "Wer gewann?") or the
+    identifier names a language the bot does not speak ("Chi ha vinto?" is Catalan to it), the language of its
+    question word (English, else German, else French, Spanish or Italian), else the identifier's or ""."""
     folded = {fold(word) for word in WORD_RE.findall(question)}
     language = question_language(question, default="")
-    return language or ("en" if folded & ENGLISH_QUESTION_WORDS else "de" if folded & QUESTION_WORDS else "")
+    if language in REPLIES["no_story"]:
+        return language
+    by_words = "en" if folded & ENGLISH_QUESTION_WORDS else "de" if folded & QUESTION_WORDS else ""
+    return by_words or romance_questions.asking_language(folded) or language
 
 
 def _has_meaning(words: Sequence[str]) -> bool:

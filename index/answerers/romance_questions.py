@@ -54,6 +54,33 @@ def content_word(word: str) -> str:
     return "" if fold(word) in STOPWORDS or fold(word) in ASKING else word
 
 
+# A word that says only what happened, as a past participle or (Spanish) a preterite does ("Qui a gagné ?", "¿Qué
+# pasó?", "Chi ha vinto?"): by its ending, or one of the common irregular ones
+_HAPPENED_ENDINGS = {
+    "fr": ("é", "ée", "és", "ées", "i", "ie", "is", "it", "u", "ue", "us"),
+    "es": ("ó", "ado", "ada", "ido", "ida", "aron", "ieron"),
+    "it": ("ato", "ata", "ati", "ito", "ita", "iti", "uto", "uta", "uti"),
+}
+_HAPPENED_IRREGULAR = {
+    "fr": frozenset("fait mort né".split()),
+    "es": frozenset("dijo hizo fue puso tuvo".split()),
+    "it": frozenset("vinto detto fatto successo preso morto messo scritto perso chiesto risposto".split()),
+}
+
+
+def says_what_happened(word: str, language: str) -> bool:
+    """Whether a French, Spanish or Italian word, as written, is a past form: "gagné", "pasó", "vinto"; not
+    "président", "presidente"."""
+    word = word.lower()
+    return word.endswith(_HAPPENED_ENDINGS.get(language, ())) or word in _HAPPENED_IRREGULAR.get(language, ())
+
+
+def asking_language(words: set[str]) -> str:
+    """The language of a question's French, Spanish or Italian question words (folded), for a question too short
+    for the identifier ("Chi ha vinto?" is Catalan to it), else ""."""
+    return next((language for language, asking in QUESTION_WORDS.items() if words & asking), "")
+
+
 # where a question starts: the message's start, past a sentence before it, or past "and"/"but"
 START = r"(?:^|[.!?:;]\s+)[¿¡\s]*(?:(?:et|mais|y|pero|e|ma)\s+)?"
 

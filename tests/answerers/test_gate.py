@@ -430,6 +430,15 @@ def test_questions_pass_the_first_screen(text: str) -> None:
         # a demonstrative that ends the question points back ("this year" names a time)
         ("What was the reaction to this?", "en"),
         ("What was the verdict on that?", "en"),
+        # French, Spanish, Italian: a past form alone, or nothing but pronouns (these got "does not say"; "Chi ha
+        # vinto?", Catalan to the identifier, in English)
+        ("Qui a gagné ?", "fr"),
+        ("Que s'est-il passé ?", "fr"),
+        ("Qu'a-t-il dit ?", "fr"),
+        ("¿Quién ganó?", "es"),
+        ("¿Qué pasó?", "es"),
+        ("Chi ha vinto?", "it"),
+        ("Cosa è successo?", "it"),
     ],
 )
 def test_a_question_that_names_no_story_is_asked_which_one_it_means(text: str, language: str) -> None:
@@ -462,6 +471,11 @@ def test_a_question_that_names_no_story_is_asked_which_one_it_means(text: str, l
         "What was the reason for the strike?",
         "Was ist der Grund für den Streik?",
         "What caused the crash?",
+        "Qui est le président ?",
+        "Qui a gagné le match ?",
+        "Qui a nié avoir fourni des armes ?",
+        "¿Quién es el presidente?",
+        "Chi è il presidente?",
     ],
 )
 def test_a_question_that_names_its_story_names_one(text: str) -> None:
