@@ -27,11 +27,20 @@ MAX_QUOTED_SENTENCES = 3
 MAX_NAME_WORDS = 5
 # Words a name may hold in lower case ("Alexander Van der Bellen", "Ursula von der Leyen")
 _PARTICLES = frozenset("van von der den de del della da di du le la bin al ibn".split())
-# Capitalised words that start what is no name: "Who is He?", "Wer ist Der Mann?"
-_NOT_NAMES = frozenset("he she it they this that the der die das er sie es dieser diese".split())
+# Capitalised words that start what is no name: "Who is He?", "Wer ist Der Mann?", "Qui est Ce type ?"
+_NOT_NAMES = frozenset(
+    """he she it they this that the der die das er sie es dieser diese il elle ce cet cette lui él ella este esta
+    lei questo questa""".split()
+)
 ASKED_PERSON = [
     re.compile(r"^\s*(?:who\s+(?:is|was)|who['’]s)\s+(?P<name>[^?!]+?)\s*\??\s*$", re.IGNORECASE),
     re.compile(r"^\s*wer\s+(?:ist|war)\s+(?:eigentlich\s+)?(?P<name>[^?!]+?)\s*\??\s*$", re.IGNORECASE),
+    # French, Spanish, Italian: "Qui est Kim Jong Un ?", "¿Quién es Kim Jong Un?", "Chi è Kim Jong Un?"
+    re.compile(
+        r"^\s*¿?\s*(?:qui\s+(?:est|était)|c['’]est\s+qui|qui[ée]n\s+(?:es|era|fue)|chi\s+(?:è|e|era))\s+"
+        r"(?P<name>[^?!]+?)\s*\??\s*$",
+        re.IGNORECASE,
+    ),
 ]
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -92,15 +101,28 @@ def person_answer(question: str, name: str, hits: Sequence[Hit]) -> Answer | Non
 
 
 def _with_what_they_said(sentences: Sequence[str], first: int) -> str:
-    """The sentence `first` that names the person, after those before it (at most MAX_QUOTED_SENTENCES) while it
-    closes a quote it does not open: an attribution ('" (Heinz-Christian Strache).') follows the quote it
-    attributes."""
+    """The sentence `first` that names the person; when its first quotation mark closes a quote, after the sentences
+    before it back to one that holds a quotation mark (at most MAX_QUOTED_SENTENCES): an attribution ('"
+    (Heinz-Christian Strache).') follows the quote it attributes. A sentence that opens a quote ('… says at lunch
+    “I’m a chauvinist …', a tweet) stands alone: it was quoted after the sentence before it."""
     start = first
-    while start > 0 and first - start < MAX_QUOTED_SENTENCES and _open_quote(" ".join(sentences[start : first + 1])):
-        start -= 1
+    marks = _quote_marks(sentences[first])
+    if marks and not marks[0]:
+        while start > 0 and first - start < MAX_QUOTED_SENTENCES:
+            start -= 1
+            if any(_quote_marks(sentences[start])):
+                break
     return " ".join(sentences[start : first + 1])
 
 
-def _open_quote(text: str) -> bool:
-    """Whether the text holds an odd number of quotation marks: it starts or ends inside a quote."""
-    return text.count('"') % 2 == 1 or sum(text.count(mark) for mark in "„“”") % 2 == 1
+_QUOTE_MARK = re.compile(r'["„“”]')
+
+
+def _quote_marks(text: str) -> list[bool]:
+    """The text's quotation marks in order, True for one that opens a quote: at the start or after a space or
+    bracket, and before a word ('"Wir …', 'sagte: „Wir …', 'lunch “I’m …'); any other closes one ('Alle.“ (Jack
+    Lew).', '" (Heinz-Christian Strache).')."""
+    return [
+        (at == 0 or text[at - 1] in " ([–-") and text[at + 1 : at + 2].isalnum()
+        for at in (mark.start() for mark in _QUOTE_MARK.finditer(text))
+    ]

@@ -24,6 +24,13 @@ from tests.fakes.openai_api import FakeOpenAI
         ("Wer ist Francine Jordi?", "Francine Jordi"),
         ("Wer ist eigentlich Alexander Van der Bellen?", "Alexander Van der Bellen"),
         ("Who is Kirby", "Kirby"),
+        ("Qui est Kim Jong Un ?", "Kim Jong Un"),
+        ("C'est qui Heinz-Christian Strache ?", "Heinz-Christian Strache"),
+        ("¿Quién es Kim Jong Un?", "Kim Jong Un"),
+        ("Chi è Tim Hunt?", "Tim Hunt"),
+        ("Qui est le président ?", ""),
+        ("Qui est Il ?", ""),
+        ("Qui est Marine Le Pen ?", "Marine Le Pen"),
         # no name alone: a pronoun, a role, more of a question, lower case (a typed one is recased first)
         ("Who is he?", ""),
         ("Who is the president of France?", ""),
@@ -62,6 +69,8 @@ def test_an_attribution_is_quoted_with_the_quote_it_attributes() -> None:
     quote = hit("q", 0, '"Wir brauchen keine Gulaschkanonen. Wir brauchen Rückführung. " (Heinz-Christian Strache).')
     german = hit("g", 0, "Die Lage ist ernst. Er sagte: „Wir kommen. Alle.“ (Jack Lew). Danach ging er.")
     short = hit("s", 0, "„Ein Zitat“, sagte er gestern. Jack Lew ist Minister.")  # a sentence of its own stays alone
+    # a sentence that opens a quote and ends inside it (a tweet) starts it: nothing before it joins
+    tweet = hit("t", 0, "Die Äußerungen stießen auf Kritik. Jack Lew says at lunch “I’m a chauvinist and keep it.")
     for name, passage, said in [
         (
             "Strache",
@@ -70,6 +79,7 @@ def test_an_attribution_is_quoted_with_the_quote_it_attributes() -> None:
         ),
         ("Jack Lew", german, "Er sagte: „Wir kommen. Alle.“ (Jack Lew)."),
         ("Jack Lew", short, "Jack Lew ist Minister."),
+        ("Jack Lew", tweet, "Jack Lew says at lunch “I’m a chauvinist and keep it."),
     ]:
         answer = person_answer(f"Who is {name}?", name, [passage])
         assert answer is not None and answer.text == f"{said} [1]"
