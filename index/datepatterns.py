@@ -309,6 +309,29 @@ def _verbs_year(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | 
     return _in_year(m, now)
 
 
+# A bare year between an article and a participle, as German says when what it names happened ("bei den 2021
+# ausgetragenen Spielen", "die 2018 gegründete Partei"; English says "held in 2021"): the participle in lower case,
+# ending in -t or -en and an adjective's ending
+_PARTICIPLE_AFTER_A_YEAR = re.compile(r"[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)")
+_ARTICLES_BEFORE_A_YEAR = frozenset("der die das den dem des beim im am zum zur vom".split())
+
+
+def _participles_year(m: re.Match[str], now: datetime) -> tuple[datetime, datetime] | None:
+    """A year in "den 2021 ausgetragenen …" (above); not a round one, which may be a count ("die 2000 verletzten
+    Soldaten")."""
+    before = m.string[: m.start()].split()
+    after = m.string[m.end() :].split()
+    if (
+        not before
+        or before[-1].lower() not in _ARTICLES_BEFORE_A_YEAR
+        or not after
+        or not _PARTICIPLE_AFTER_A_YEAR.fullmatch(after[0])
+        or int(m.group("year")) % 50 == 0
+    ):
+        return None
+    return _in_year(m, now)
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     """The pattern as a whole expression: not inside a word, on either side of each of its alternatives."""
     return re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
@@ -428,4 +451,5 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (_compile(r"(?:" + _SINCE + r"|(?:in|im\s+jahr(?:e)?|during|from|aus|of)\s+)" + _YEAR), _in_year),
     (_compile(_YEAR + r"(?=\s+(?:" + _AFTER_A_YEAR + r")\b|\s*[?.!,]|\s*$)"), _verbs_year),
+    (_compile(_YEAR), _participles_year),
 ]

@@ -82,6 +82,13 @@ NOW = parse_now("2026-12-02T10:00:00+00:00")
         ("Wer kaufte 2022 den Fußballklub Chelsea?", "2022-01-01 to 2022-12-31", "Wer kaufte den Fußballklub Chelsea?"),
         ("Wer erhielt 2018 den Friedensnobelpreis?", "2018-01-01 to 2018-12-31", "Wer erhielt den Friedensnobelpreis?"),
         ("Wen heiratete er 1909?", "1909-01-01 to 1909-12-31", "Wen heiratete er?"),
+        # and between an article and a participle, as German says "held in 2021" (was a question of no date)
+        (
+            "Welches Land führte den Medaillenspiegel bei den 2021 ausgetragenen Spielen an?",
+            "2021-01-01 to 2021-12-31",
+            "Welches Land führte den Medaillenspiegel bei den ausgetragenen Spielen an?",
+        ),
+        ("Wer führt die 2013 gegründete Partei?", "2013-01-01 to 2013-12-31", "Wer führt die gegründete Partei?"),
         ("Who has led the party since 2024?", "2024-01-01 to 2026-12-02", "Who has led the party?"),
         ("What happened this month?", "2026-12-01 to 2026-12-02", "What happened?"),
         ("Was geschah letzten Monat?", "2026-11-01 to 2026-11-30", "Was geschah?"),
@@ -121,6 +128,9 @@ def test_a_date_expression_becomes_a_range_and_leaves_the_question(question: str
         "Wann gewann Polonia Warschau vor 2000 die Landesmeisterschaft?",
         "Welche Band gewann den Eurovision Song Contest 2021 in Rotterdam?",
         "Wer führte die Panthers 2015 bei den Tackles an?",
+        # a round year before a participle may count what it names; a year before a noun names the event
+        "Wie viele der 2000 verletzten Soldaten kamen zurück?",
+        "Wer schrieb den 2015 Bericht?",
     ],
 )
 def test_questions_without_a_date_have_no_range(question: str) -> None:
