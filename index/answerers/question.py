@@ -93,6 +93,40 @@ COUNT_ENDS = frozenset("do does did are were is was will would can could have ha
 
 
 @dataclass(frozen=True)
+class UnitWords:
+    """How questions in some languages ask for a quantity's kind of unit (`asked_quantity`): for an amount (with a
+    word of money, money; with a penalty, a duration: a term), a duration, an age or a size."""
+
+    amount: re.Pattern[str]
+    money: re.Pattern[str]
+    term: re.Pattern[str]
+    duration: re.Pattern[str]
+    age: re.Pattern[str]
+    size: re.Pattern[str]
+
+    def units(self, text: str) -> set[str]:
+        amount = bool(self.amount.search(text))
+        kinds = {
+            "money": amount and bool(self.money.search(text)),
+            "duration": bool(self.duration.search(text)) or (amount and bool(self.term.search(text))),
+            "age": bool(self.age.search(text)),
+            "size": bool(self.size.search(text)),
+        }
+        return {kind for kind, asked in kinds.items() if asked}
+
+
+ENGLISH_GERMAN_UNITS = UnitWords(AMOUNT, MONEY, TERM, DURATION, AGE, SIZE)
+ROMANCE_UNITS = UnitWords(
+    romance_questions.AMOUNT,
+    romance_questions.MONEY,
+    romance_questions.TERM,
+    romance_questions.DURATION,
+    romance_questions.AGE,
+    romance_questions.SIZE,
+)
+
+
+@dataclass(frozen=True)
 class Question:
     """What the features need of a question: its anchors, content words and the kind of answer it asks for."""
 
@@ -137,7 +171,7 @@ class Question:
         names = frozenset(w for w in anchors if w in numbers or not _is_word(w, language))
         units, counted = asked_quantity(text)
         if other and not (units or counted):
-            units, counted = romance_questions.asked_quantity(text)
+            units, counted = _romance_quantity(text)
         return cls(text, language, frozenset(anchors), frozenset(terms), numbers, qtype, names, units, counted)
 
 
@@ -179,21 +213,23 @@ def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
             if folded in COUNT_ENDS or folded in STOPWORDS:
                 break
             counted.append(word)
-    units = set()
-    if AMOUNT.search(text) and MONEY.search(text):
-        units.add("money")
-    if DURATION.search(text) or (AMOUNT.search(text) and TERM.search(text)):
-        units.add("duration")
-    if AGE.search(text):
+    units = ENGLISH_GERMAN_UNITS.units(text)
+    if "age" in units:
         # an age, not any span of years: "zu zehn Jahren Gefängnis" does not say how old Badawi is (evidence.py
         # `AGE_STATED`); the years "Mit wie vielen Jahren …" counts are the age's
-        units.add("age")
         counted.clear()
-    if SIZE.search(text):
-        units.add("size")
     # English names what it counts last ("bilingual place-name signs"), German first ("Megawatt Heizleistung")
     kept = counted[:MAX_COUNTED] if german else counted[-MAX_COUNTED:]
     return frozenset(units), tuple(word.strip("'’.") for word in kept)
+
+
+def _romance_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """`asked_quantity` for a French, Spanish or Italian question: ({"money"}, ()) for "Combien Google a-t-il payé
+    ?", (∅, ("spectateurs",)) for "Combien de spectateurs …?", ({"duration"}, ()) for "Combien de temps …?",
+    ({"age"}, ()) for "¿Qué edad tiene?"."""
+    units, counted = romance_questions.counted(text)
+    units |= ROMANCE_UNITS.units(text)
+    return frozenset(units), () if "age" in units else counted
 
 
 def _is_word(word: str, language: str) -> bool:

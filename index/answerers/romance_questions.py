@@ -84,9 +84,9 @@ def asking_language(words: set[str]) -> str:
 # where a question starts: the message's start, past a sentence before it, or past "and"/"but"
 START = r"(?:^|[.!?:;]\s+)[¿¡\s]*(?:(?:et|mais|y|pero|e|ma)\s+)?"
 
-AGE = r"\b(?:quel [âa]ge|qu[ée] edad|cu[áa]ntos años|quanti anni|(?:che|quale) et[àa])\b"
-DURATION = r"\b(?:combien de temps|quelle (?:est la )?durée|cu[áa]nto tiempo|quanto tempo|quanto (?:è )?dur\w+)\b"
-SIZE = (
+AGE_WORDS = r"\b(?:quel [âa]ge|qu[ée] edad|cu[áa]ntos años|quanti anni|(?:che|quale) et[àa])\b"
+DURATION_WORDS = r"\b(?:combien de temps|quelle (?:est la )?durée|cu[áa]nto tiempo|quanto tempo|quanto (?:è )?dur\w+)\b"
+SIZE_WORDS = (
     r"\b(?:quelle (?:est (?:la|sa|leur) )?(?:taille|hauteur|longueur|superficie|surface)|"
     r"(?:qu[ée]|cu[áa]l es (?:el|la|su)) (?:tamaño|altura|longitud|superficie)|"
     r"quanto (?:è |sono )?(?:grand[ei]|alt[oaie]|lung[oaie]|profond[oaie])|quanto misura\w*)\b"
@@ -108,7 +108,7 @@ QTYPES: dict[str, re.Pattern[str]] = {
         r"qu[ée] (?:precio|cantidad|porcentaje)|(?:quale|che) (?:prezzo|somma|percentuale|cifra))\b|"
         + START
         + r"cuant[oa]s?\b|"
-        + "|".join((AGE, DURATION, SIZE)),
+        + "|".join((AGE_WORDS, DURATION_WORDS, SIZE_WORDS)),
         re.I,
     ),
     "where": re.compile(
@@ -148,30 +148,21 @@ MONEY = re.compile(
 )
 # a penalty may be a term ("Combien de prison …", "¿Cuántos años de cárcel …?")
 TERM = re.compile(r"\b(?:peine|prison|condamnation|pena|condena|prisión|cárcel|carcere|condanna|reclusione)\b", re.I)
-DURATION_RE = re.compile(DURATION, re.I)
-SIZE_RE = re.compile(SIZE, re.I)
-AGE_RE = re.compile(AGE, re.I)
+AGE = re.compile(AGE_WORDS, re.I)
+DURATION = re.compile(DURATION_WORDS, re.I)
+SIZE = re.compile(SIZE_WORDS, re.I)
 
 
-def asked_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """question.py `asked_quantity` for a French, Spanish or Italian question: ({"money"}, ()) for "Combien Google
-    a-t-il payé ?", (∅, ("spectateurs",)) for "Combien de spectateurs …?", ({"duration"}, ()) for "Combien de temps
-    …?", ({"age"}, ()) for "¿Qué edad tiene?"."""
+def counted(text: str) -> tuple[set[str], tuple[str, ...]]:
+    """What a question for a quantity counts (`COUNTED`: ("spectateurs",) for "Combien de spectateurs …?", ("avions",
+    "F-22") for "Combien d'avions F-22 Raptor …?"), and the unit it names so ({"duration"} for "combien de temps",
+    {"money"} and ("argent",) for "combien d'argent")."""
     units: set[str] = set()
-    counted: tuple[str, ...] = ()
-    if match := COUNTED.search(text):
-        first, *rest = (word.strip("'’.") for word in match.group(1).split())
-        if unit := COUNTED_UNITS.get(fold(first)):
-            units.add(unit)
-        if unit != "duration":
-            counted = (first, *(word for word in rest[:1] if content_word(word) == word))
-    if AMOUNT.search(text) and MONEY.search(text):
-        units.add("money")
-    if DURATION_RE.search(text) or (AMOUNT.search(text) and TERM.search(text)):
-        units.add("duration")
-    if AGE_RE.search(text):
-        units.add("age")
-        counted = ()
-    if SIZE_RE.search(text):
-        units.add("size")
-    return frozenset(units), counted
+    if (match := COUNTED.search(text)) is None:
+        return units, ()
+    first, *rest = (word.strip("'’.") for word in match.group(1).split())
+    if unit := COUNTED_UNITS.get(fold(first)):
+        units.add(unit)
+    if unit == "duration":
+        return units, ()
+    return units, (first, *(word for word in rest[:1] if content_word(word) == word))
