@@ -3,8 +3,9 @@
     python benchmarks/translated_questions.py ../shared/data/news_qa/dev.jsonl benchmarks/data/news_qa_fr.jsonl \
         /tmp/news_qa_fr.jsonl
 
-Writes each line of news_qa with the translated question of the same id added (`question_fr`); a line of news_qa
-without one is an error, so a translation never silently drops a question (a slice of news_qa is fine)."""
+Writes each line of news_qa with the translated question of the same id added (`question_fr`, `question_es` or
+`question_it`, as the file names it: `news_qa_fr.jsonl`, `news_qa_es.jsonl`, `news_qa_it.jsonl`); a line of
+news_qa without one is an error, so a translation never silently drops a question (a slice of news_qa is fine)."""
 
 from __future__ import annotations
 

@@ -247,14 +247,16 @@ def test_the_short_questions_about_news_qa_ask_three_answerable_and_one_same_sto
     assert all(sorted(kinds) == ["answerable"] * 3 + ["same_story"] for kinds in by_article.values())
 
 
-def test_news_qa_in_french_asks_every_question_in_french() -> None:
-    # benchmarks/data/news_qa_fr.jsonl: news_qa dev's 110 questions translated, merged into news_qa's lines by
-    # benchmarks/translated_questions.py for `newsbot eval --question-field question_fr`
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "news_qa_fr.jsonl"
+@pytest.mark.parametrize("language", ["fr", "es", "it"])
+def test_news_qa_translated_asks_every_question_in_its_language(language: str) -> None:
+    # benchmarks/data/news_qa_<language>.jsonl: news_qa dev's 110 questions translated, merged into news_qa's lines
+    # by benchmarks/translated_questions.py for `newsbot eval --question-field question_<language>`
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / f"news_qa_{language}.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    field = f"question_{language}"
     assert len({row["id"] for row in rows}) == len(rows) == 110
-    assert all(set(row) == {"id", "question_fr"} and row["question_fr"].endswith(" ?") for row in rows)
-    assert [row["id"] for row in rows if question_language(row["question_fr"]) != "fr"] == []
+    assert all(set(row) == {"id", field} and row[field].endswith("?") for row in rows)
+    assert [row["id"] for row in rows if question_language(row[field]) != language] == []
 
 
 def test_translated_questions_join_news_qa_by_id_and_refuse_a_question_without_one(tmp_path: Path) -> None:
