@@ -183,7 +183,14 @@ ENTERTAIN = re.compile(
     r"^\W*(?:(?:please |bitte )?(?:tell|give|sing) (?:me |us )?(?:a |another )?(?:joke|story|song|poem)"
     r"|(?:do you )?know (?:a|any) (?:good )?jokes?|erzähl(?:e)? (?:mir |uns )?(?:einen|noch einen|einen guten) witz"
     r"|(?:kennst du|weißt du) (?:einen|ein paar) witz(?:e)?|sing(?:e)? (?:mir )?ein lied"
-    r"|erzähl(?:e)? (?:mir |uns )?eine geschichte)(?: please| bitte)?\W*$"
+    r"|erzähl(?:e)? (?:mir |uns )?eine geschichte"
+    # and in French, Spanish, Italian ("Raconte-moi une blague" was told the news does not say)
+    r"|(?:raconte|dis|chante)(?: moi| nous)? (?:une )?(?:autre )?(?:blague|histoire|chanson)"
+    r"|(?:tu connais|connais tu|vous connaissez) (?:une|des) blagues?"
+    r"|(?:cuéntame|cuentame|dime|cántame|cantame) (?:un|una|otro|otra) (?:chiste|historia|cuento|canción|cancion)"
+    r"|(?:sabes|conoces) (?:un|algún|algun|algunos) chistes?"
+    r"|(?:dimmi|raccontami|cantami) (?:una|un|un altra|un'altra) (?:barzelletta|storia|canzone|favola)"
+    r"|(?:conosci|sai) (?:una|qualche) barzellett[ae])(?: please| bitte| s il te pla[iî]t| por favor| per favore)?\W*$"
     # a text to write ("Write me a poem about cats", "Schreib mir ein Gedicht über Katzen")
     r"|^\W*(?:please |bitte |can you |could you |kannst du )?(?:write|compose|schreib(?:e|st)?|dichte)"
     r" (?:me |us |mir |uns )?(?:a |an |another |ein |eine |einen |noch ein |noch eine )?(?:short |kurze[sn]? )?"
@@ -366,7 +373,8 @@ ENDS_POINTING = re.compile(r"\b(?:this|that|these|those|das|dies|diese[ms]?)\W*$
 PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 # "How are you?": a greeting, whole.
 HOW_ARE_YOU = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|hallo)(?: there)? )?(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
+    r"^\W*(?:(?:hi|hey|hello|hallo|salut|bonjour|coucou|hola|buenas|ciao|buongiorno|salve)(?: there)? )?"
+    r"(?:how are you(?: doing)?(?: today)?|how is it going|how s it going"
     r"|wie geht (?:es|s) (?:dir|ihnen|euch)|wie geht s|wie gehts|was geht"
     # is anyone there ("Bist du da?" got a sentence asking "Wie viel da reinpasst?")
     r"|(?:are you|r u|bist du|sind sie) (?:still )?(?:there|here|da|noch da|wach)|(?:is )?any ?(?:one|body) (?:there"

@@ -576,6 +576,10 @@ SMALL_TALK_ELSEWHERE = {
         ("Au revoir", "goodbye"),
         ("D'accord", "nod"),
         ("Bien joué !", "praise"),
+        # these were told the news does not say
+        ("Salut, ça va ?", "greeting"),
+        ("Raconte-moi une blague", "joke"),
+        ("Tu connais une blague ?", "joke"),
     ],
     "es": [
         ("Muchas gracias", "thanks"),
@@ -589,6 +593,9 @@ SMALL_TALK_ELSEWHERE = {
         ("Hasta luego", "goodbye"),
         ("Vale", "nod"),
         ("Buen trabajo", "praise"),
+        ("Hola, ¿qué tal?", "greeting"),
+        ("Cuéntame un chiste", "joke"),
+        ("¿Sabes algún chiste?", "joke"),
     ],
     "it": [
         ("Grazie mille", "thanks"),
@@ -601,6 +608,9 @@ SMALL_TALK_ELSEWHERE = {
         ("Arrivederci", "goodbye"),
         ("Va bene", "nod"),
         ("Ottimo lavoro", "praise"),
+        ("Ciao, come stai?", "greeting"),
+        ("Dimmi una barzelletta", "joke"),
+        ("Raccontami una storia", "joke"),
     ],
     "nl": [
         ("Dank je wel", "thanks"),
