@@ -25,10 +25,13 @@ FOLLOW_UP_START = re.compile(
     re.IGNORECASE,
 )
 # Words that point back to what was said before. Not the demonstratives and articles that also open standalone
-# questions ("this year", "Gibt es …", "Was kostet das neue …", "Are there …").
+# questions ("this year", "Gibt es …", "Was kostet das neue …", "Are there …"); in French, Spanish and Italian the
+# pronouns that are nothing else ("lui", "ella", "loro"; not "il", an article in Italian and impersonal in "y a-t-il",
+# nor "su", Italian "on").
 REFERRING = re.compile(
     r"\b(it|its|they|them|their|he|him|his|she|her"
-    r"|er|sie|ihm|ihn|ihnen|dort|damals|dazu|darüber|davon|daran|deshalb|deswegen)\b",
+    r"|er|sie|ihm|ihn|ihnen|dort|damals|dazu|darüber|davon|daran|deshalb|deswegen"
+    r"|lui|elle|elles|eux|leur|leurs|él|ella|ellos|ellas|lei|loro|suo|sua|suoi|sue)(?!\w)",
     re.IGNORECASE,
 )
 # Question words: a follow-up that asks one about what it follows ("And who accused them?", "Wann war das?", "Et

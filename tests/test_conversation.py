@@ -113,6 +113,11 @@ def test_an_llm_rewrite_is_used_for_both() -> None:
     assert standalone_question("And the US?", HISTORY, RewritingLLM()) == (rewritten, rewritten)
 
 
+def test_an_impersonal_or_article_il_points_nowhere() -> None:
+    for question in ["Combien de personnes y a-t-il dans l'hélicoptère ?", "Chi ha vinto il campionato di calcio?"]:
+        assert not looks_like_follow_up(question), question
+
+
 def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> None:
     for question in ["What about Puerto Rico?", "Und die Pensionen?", "And what about Syria?", "Und was ist mit Kiew?"]:
         assert looks_like_follow_up(question) and not keeps_the_story(question), question
@@ -123,7 +128,21 @@ def test_a_follow_up_that_brings_a_subject_of_its_own_changes_the_story() -> Non
         assert keeps_the_story(question), question
 
 
-@pytest.mark.parametrize("question", ["Quand ?", "Et pourquoi ?", "¿Por qué?", "¿Cuándo?", "Quando?", "E dove?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quand ?",
+        "Et pourquoi ?",
+        "¿Por qué?",
+        "¿Cuándo?",
+        "Quando?",
+        "E dove?",
+        # longer, pointing back with a pronoun that is nothing else
+        "Qu'est-ce qu'elle a dit à ce sujet ?",
+        "¿Qué dijo ella sobre el acuerdo?",
+        "Che cosa ha detto lui sulla vicenda?",
+    ],
+)
 def test_a_french_spanish_or_italian_question_word_keeps_the_story(question: str) -> None:
     # before, only English and German question words did: "Quand ?" after "Qui a nié avoir fourni des armes ?" got
     # a sentence on chemical weapons in Aleppo
