@@ -233,5 +233,9 @@ def _romance_quantity(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _is_word(word: str, language: str) -> bool:
-    """Whether simplemma knows the word in the question's language (or, unsure of it, in English or German)."""
-    return is_known_word(word, (language,) if language in WORD_LANGUAGES else WORD_LANGUAGES)
+    """Whether simplemma knows the word in the question's language; for a question in another language, in English,
+    as an English question's capitalised words are read ("Super Bowl" is no name; German's dictionary knows "Merkel",
+    which a French question names); unsure of its language, in English or German."""
+    if language in WORD_LANGUAGES:
+        return is_known_word(word, (language,))
+    return is_known_word(word, ("en",) if language else WORD_LANGUAGES)

@@ -127,6 +127,10 @@ def test_a_french_spanish_or_italian_question_is_read_without_its_function_words
     }
     assert Question.of("Dove sono atterrati gli F-22?", "it").anchors == {"f-22"}
     assert Question.of("Who runs the Cosa Nostra?", "en").anchors == {"cosa", "nostra"}
+    # a French question's capitalised words are names unless English knows them, as an English question's are
+    # (German's dictionary knows "Merkel" and "Warmbier")
+    assert Question.of("Quand Otto Warmbier a-t-il été arrêté ?", "fr").names == {"warmbier"}  # "otto": English
+    assert Question.of("Qu'a dit Merkel sur le Super Bowl ?", "fr").names == {"merkel"}
 
 
 def test_anchors_are_names_and_numbers_not_the_first_word_or_function_words() -> None:
