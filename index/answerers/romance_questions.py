@@ -2,10 +2,11 @@
 units question.py reads from an English or German question, for the other languages the bot answers in ("Qui a
 nié …?", "¿Cuántos espectadores …?", "Perché …?").
 
-Read only for a question in none of the word languages (index.language.WORD_LANGUAGES): "Cosa Nostra" and "Dove"
-are names in an English question, "chi" is tai chi. Several question words are also a relative pronoun or a
-conjunction when unaccented or inside a clause ("la ville où", "cuando llegó", "ce qui a", Italian "perché" is
-also "because"): those count only where a question starts (`START`)."""
+Read only for a question in none of the word languages (index.language.WORD_LANGUAGES), or one the identifier
+calls English or German that has no English or German question word but one only these languages write (`TELLING`):
+"Cosa Nostra" and "Dove" are names in an English question, "chi" is tai chi. Several question words are also a
+relative pronoun or a conjunction when unaccented or inside a clause ("la ville où", "cuando llegó", "ce qui a",
+Italian "perché" is also "because"): those count only where a question starts (`START`)."""
 
 from __future__ import annotations
 
