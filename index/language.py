@@ -134,6 +134,18 @@ _PORTUGUESE_WORDS = frozenset({"a", "do"})
 # those languages and only such words say English or German, the identifier decides
 _ROMANCE_WORDS = frozenset({"a", "on", "do", "des"})
 _ROMANCE_LANGUAGES = frozenset({"fr", "es", "it", "pt"})
+#: the question words of French, Spanish and Italian, as written (index/answerers/romance_questions.py reads them)
+ROMANCE_QUESTION_WORDS = {
+    "fr": "qui quoi quand où pourquoi combien quel quelle quels quelles lequel laquelle lesquels comment",
+    "es": "quién quiénes qué cuándo dónde adónde cuánto cuánta cuántos cuántas cuál cuáles cómo",
+    "it": "chi che cosa quando dove perché quanto quanta quanti quante quale quali come",
+}
+# Of those, the ones that tell the language of a short question the identifier is unsure of, before an "a" that
+# would say English ("Qui a perdu ?": Italian to it at 0.28): not those English or the others write too ("Tai chi")
+_TELLING_WORDS = {
+    language: frozenset(words.split()) - {"che", "chi", "come", "cosa", "dove", "comment"}
+    for language, words in ROMANCE_QUESTION_WORDS.items()
+}
 # A Cyrillic question the identifier is unsure of, or that is too short for it, is read as Russian or Ukrainian: it
 # named Bulgarian for "Новости за сегодня" (0.27), Macedonian for "Новости о Греции" (0.26), and nothing for "Что
 # нового?". A letter only Ukrainian writes of the two (і ї є ґ) or only Russian (ы э ъ ё) decides, else the
@@ -158,17 +170,25 @@ def question_language(question: str, default: str = "") -> str:
         if not _ROMANCE_WORDS & {word.lower() for word in LETTER_WORD_RE.findall(question)}:
             return language
         code, probability = identify_language(question)
+        if (own := function_word_language(question, besides=_ROMANCE_WORDS)) or code in WORD_LANGUAGES:
+            return own or language
         if code in _ROMANCE_LANGUAGES and probability >= SURE_OF_ANOTHER_LANGUAGE:
-            return function_word_language(question, besides=_ROMANCE_WORDS) or code
-        return language
+            return code
+        return _telling_language(question) or language
     code, probability = identify_language(question)
     if probability < SURE_OF_ANOTHER_LANGUAGE and (cyrillic := _russian_or_ukrainian(question)):
         return cyrillic
     if not code or (code not in WORD_LANGUAGES and probability < SURE_OF_ANOTHER_LANGUAGE):
         # too short for the identifier, one function word tells: "Warum?", "Wohin?" are German, "Why?" English
         shared = _PORTUGUESE_WORDS if code == "pt" else frozenset()
-        code = function_word_language(question, at_least=1, besides=shared) or code
+        code = _telling_language(question) or function_word_language(question, at_least=1, besides=shared) or code
     return code or default
+
+
+def _telling_language(question: str) -> str:
+    """French, Spanish or Italian for a question that holds one of that language's `_TELLING_WORDS`, else ""."""
+    words = {word.lower() for word in LETTER_WORD_RE.findall(question)}
+    return next((language for language, telling in _TELLING_WORDS.items() if words & telling), "")
 
 
 def _russian_or_ukrainian(question: str) -> str:

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import re
 
+from index.language import ROMANCE_QUESTION_WORDS
 from index.lexical import fold
 
 QUESTION_WORDS = {
-    language: frozenset(fold(word) for word in words.split())
-    for language, words in {
-        "fr": "qui quoi quand où pourquoi combien quel quelle quels quelles lequel laquelle lesquels comment",
-        "es": "quién quiénes qué cuándo dónde adónde cuánto cuánta cuántos cuántas cuál cuáles cómo",
-        "it": "chi che cosa quando dove perché quanto quanta quanti quante quale quali come",
-    }.items()
+    language: frozenset(fold(word) for word in words.split()) for language, words in ROMANCE_QUESTION_WORDS.items()
 }
 ASKING = frozenset().union(*QUESTION_WORDS.values())
 # the question words that tell a question is in one of these languages when the language identifier says it is

@@ -433,6 +433,7 @@ def test_questions_pass_the_first_screen(text: str) -> None:
         # French, Spanish, Italian: a past form alone, or nothing but pronouns (these got "does not say"; "Chi ha
         # vinto?", Catalan to the identifier, in English)
         ("Qui a gagné ?", "fr"),
+        ("Qui a perdu ?", "fr"),  # English to the language step before 7 December, later the same day
         ("Que s'est-il passé ?", "fr"),
         ("Qu'a-t-il dit ?", "fr"),
         ("¿Quién ganó?", "es"),
