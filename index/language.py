@@ -169,9 +169,11 @@ def question_language(question: str, default: str = "") -> str:
     if language := function_word_language(question):
         if not _ROMANCE_WORDS & {word.lower() for word in LETTER_WORD_RE.findall(question)}:
             return language
+        if function_word_language(question, besides=_ROMANCE_WORDS):  # "Who is a candidate?": "who", "is"
+            return language
         code, probability = identify_language(question)
-        if (own := function_word_language(question, besides=_ROMANCE_WORDS)) or code in WORD_LANGUAGES:
-            return own or language
+        if code in WORD_LANGUAGES:
+            return language
         if code in _ROMANCE_LANGUAGES and probability >= SURE_OF_ANOTHER_LANGUAGE:
             return code
         return _telling_language(question) or language
