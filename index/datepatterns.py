@@ -28,6 +28,8 @@ WEEKDAYS: dict[str, int] = {
     "sonnabend": 5,
 }
 WEEKEND = {"weekend", "wochenende"}
+# German writes a weekday and its part of the day as one word: "am Montagabend", "Sonntagfrüh".
+DAY_PARTS = ("abend", "morgen", "vormittag", "nachmittag", "mittag", "nacht", "früh")
 WEEKEND_DAYS = {5, 6}
 NUMBERS: dict[str, int] = {
     **{w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())},

@@ -30,6 +30,7 @@ from index.datepatterns import (
     _OTHER_YESTERDAY,
     _PATTERNS,
     _TOMORROW_EXPRESSION,
+    DAY_PARTS,
     MONTHS,
     MONTHS_DE,
     MONTHS_EN,
@@ -208,6 +209,14 @@ LOWER_CASE_OPENINGS = frozenset(
 )
 
 
+def _day_named(word: str) -> str:
+    """The word without the part of the day German joins to a weekday: "montagabend" -> "montag"."""
+    for part in DAY_PARTS:
+        if word.endswith(part) and word[: -len(part)] in WEEKDAYS:
+            return word[: -len(part)]
+    return word
+
+
 @dataclass(frozen=True)
 class DateRange:
     """Publication dates from `start` (inclusive) to `end` (exclusive); `expression` is the question's words."""
@@ -251,12 +260,12 @@ class DateRange:
 
     def named_in(self, text: str) -> bool:
         """Whether the text names these dates as the question does (`names`): a later article that names "2012",
-        an undated one that says "am Dienstag", may tell what happened then."""
+        an undated one that says "am Dienstag" or "am Dienstagabend", may tell what happened then."""
         years = self.years
         if years:
             return any(year in text for year in years)
         names = set(self.names)
-        return bool(names) and any(word in names for word in LETTER_WORD_RE.findall(text.lower()))
+        return bool(names) and any(_day_named(word) in names for word in LETTER_WORD_RE.findall(text.lower()))
 
     def may_report(self, timestamp: float | None) -> bool:
         """Whether an article published then may report this range's news: on or after its start, or undated (its

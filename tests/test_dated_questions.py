@@ -462,7 +462,21 @@ LANDER_UNDATED = article(
     "answer, and the chances that it ever will are fading.",
     None,
 )
-LOOKING_BACK = [CONCORDIA_2015, CRUISES_2012, WARSAW_UNDATED, STADIUM_2024, BRIDGE_UNDATED, LANDER_UNDATED]
+PROTEST_UNDATED = article(
+    "Tausende protestieren in Reykjavík",
+    "In Reykjavík waren am Montagabend bis zu 12.000 Menschen gegen den Regierungschef auf die Straße gegangen. Es "
+    "waren die größten Proteste in der Geschichte der Inselrepublik.",
+    None,
+)
+LOOKING_BACK = [
+    CONCORDIA_2015,
+    CRUISES_2012,
+    WARSAW_UNDATED,
+    STADIUM_2024,
+    BRIDGE_UNDATED,
+    LANDER_UNDATED,
+    PROTEST_UNDATED,
+]
 
 
 @pytest.fixture(scope="module")
@@ -503,6 +517,13 @@ def test_an_undated_article_that_names_the_weekday_answers_for_it(archive: Newsr
     assert_answered_from(archive, question, BRIDGE_UNDATED.meta.title, "Anna Berg")
     german = "Wer hat am Dienstag die neue Hafenbrücke in Port Elda eröffnet?"
     assert_answered_from(archive, german, BRIDGE_UNDATED.meta.title, "Anna Berg")
+
+
+def test_an_undated_article_that_names_the_weekday_with_its_part_of_the_day_answers_for_it(archive: Newsroom) -> None:
+    # German joins the part of the day to the weekday ("am Montagabend"); the English question's "Monday" is found
+    # in it (it was told no article is from Monday)
+    question = "How many people took to the streets in Reykjavík on Monday evening?"
+    assert_answered_from(archive, question, PROTEST_UNDATED.meta.title, "12.000")
 
 
 def test_an_undated_article_that_says_at_the_weekend_answers_for_it(archive: Newsroom) -> None:

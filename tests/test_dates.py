@@ -391,6 +391,8 @@ WEEKEND_NAMES = ("saturday", "samstag", "sonnabend", "sunday", "sonntag", "weeke
         ("What did the Costa Concordia hit in January 2012?", ("2012",), "ran aground in 2012", "im Jänner"),
         ("Wer sprach am Dienstag?", ("tuesday", "dienstag"), "sagte sie am Dienstag.", "Dienstags-Zug"),
         ("Who spoke last Tuesday?", ("tuesday", "dienstag"), "Am Dienstag sprach", "Donnerstag"),
+        ("How many marched on Monday evening?", ("monday", "montag"), "Am Montagabend waren", "Montagewerke"),
+        ("Wer sprach am Sonntag?", ("sunday", "sonntag"), "sagte er Sonntagfrüh", "Sonntagsfrage"),
         ("Was geschah im Jänner?", ("january", "januar", "jänner"), "Anfang Jänner", "Juni"),
         ("Unter welchem Namen ist der 14. Februar bekannt?", ("february", "februar"), "am 14. Februar", "Feber"),
         ("What happened yesterday?", (), "", "yesterday"),
