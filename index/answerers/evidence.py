@@ -95,6 +95,22 @@ LENGTHS = frozenset(
     miles meilen yards kubikmeter tonnen tonne kilo kilogramm kg gramm liter prozent percent %
     """.split()
 )
+# What a measure a question counts is given in, when its units are words of their own: "Über wie viel elektrische
+# Leistung verfügte Philae?" is answered by "24 Watt". Keys and units folded; a unit of four letters or more matches
+# the words it starts ("Quadratmetern"), a shorter one only itself ("km").
+_MEASURES = {
+    "leistung power output": "watt kilowatt megawatt gigawatt kw mw gw ps",
+    "energie energy strom electricity": "watt kilowatt megawatt gigawatt kwh mwh gwh",
+    "gewicht weight masse mass": "tonne tons ton kilo kg gramm gram pfund pound",
+    "lange hohe tiefe breite entfernung distanz strecke length height depth width distance": (
+        "meter metre km cm mm meile mile feet foot fuß yard"
+    ),
+    "flache area": "quadrat square hektar hectare acre km2 m2 km² m²",
+    "temperatur temperature": "grad degree",
+    "geschwindigkeit tempo speed": "stundenkilometer km mph knoten knots",
+    "volumen volume": "liter litre kubikmeter barrel fass hektoliter",
+}
+MEASURE_UNITS = {measure: tuple(units.split()) for measures, units in _MEASURES.items() for measure in measures.split()}
 # Words that stand for a number in a quantity ("eine Zehntel-Sekunde", "zwölf Nominierungen", "500 Millionen
 # Dollar", "80 Prozent")
 QUANTITY_WORDS = frozenset(
@@ -335,6 +351,8 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
         if "size" in question.units and (word in LENGTHS or word in CURRENCIES or word.endswith(("meter", "metern"))):
             return True
         for asked, asked_vector in counted:
+            if any(word == u or (len(u) >= 4 and word.startswith(u)) for u in MEASURE_UNITS.get(asked, ())):
+                return True
             stem = asked[: max(COUNTED_STEM, len(asked) - 2)]
             if len(asked) >= COUNTED_STEM and (word.startswith(stem) or word.endswith(asked)):
                 return True

@@ -788,6 +788,16 @@ def test_what_a_question_for_a_quantity_counts_in(question: str, units: set[str]
             "Zwei Jets landeten in Łask.",
             "Die F-22 Jets landeten in Łask.",  # the question's own number counts no jets
         ),
+        (
+            "Über wie viel elektrische Leistung verfügte der Lander?",
+            "Derzeit verfüge der Lander über 24 Watt.",  # a measure in its own unit
+            "Der Lander hatte 60 Stunden lang Strom.",
+        ),
+        (
+            "Wie viel Fläche nimmt der Windpark ein?",
+            "Der Windpark belegt 120 Hektar.",
+            "Der Windpark hat 13 Windräder.",
+        ),
     ],
 )
 def test_a_sentence_holds_the_quantity_asked_for_or_not(question: str, holds: str, lacks: str) -> None:
