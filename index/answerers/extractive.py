@@ -32,6 +32,7 @@ from index.answerers.evidence import (
     Corpus,
     Vocabulary,
     latent_coverage,
+    quantity_first,
     quantity_held,
     quantity_vocabulary,
     question_features,
@@ -276,8 +277,13 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         """(each candidate's sentence logit, the best candidate, its QUESTION_FEATURES): what the question model
         reads, here and when it is fitted (benchmarks/fit_answerability.py)."""
         usable = reading.similarity > -1  # a shortlist leaves the unread at -1
-        logits = np.where(usable, sentence.logit(reading.rows), -50.0)
-        best = int(np.argmax(logits))
+        question, hits, candidates = reading.question, reading.hits, reading.candidates
+        logits, best, quantity = quantity_first(
+            question,
+            np.where(usable, sentence.logit(reading.rows), -50.0),
+            [hits[c.hit].article_id for c in candidates],
+            lambda i: self._quantity(question, candidates[i].text),
+        )
         features = question_features(
             reading.question,
             reading.rows,
@@ -293,7 +299,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
             hit_spread=spread_of(self.embedder),
             stored=reading.stored,
             latent=self._latent_coverage(reading, logits, best),
-            quantity=self._quantity(reading.question, reading.candidates[best].text),
+            quantity=quantity,
         )
         return logits, best, features
 

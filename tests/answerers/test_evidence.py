@@ -14,12 +14,14 @@ import pytest
 from index.answerers.answer_model import MODEL_PATH, AnswerModel, Logistic, load_models
 from index.answerers.evidence import (
     CROSS_LANGUAGE_FEATURES,
+    QUANTITY_MARGIN,
     QUESTION_FEATURES,
     SENTENCE_FEATURES,
     Candidate,
     Vocabulary,
     answer_type,
     latent_coverage,
+    quantity_first,
     quantity_held,
     quantity_vocabulary,
     question_features,
@@ -826,3 +828,35 @@ def test_a_counted_word_is_matched_by_a_word_that_renders_it() -> None:
         "Zuschauer",
         "Stadion",
     ]  # not the function words, which quantity_held passes over
+
+
+@pytest.mark.parametrize(
+    ("logits", "articles", "holders", "expected"),
+    [
+        # the best holds none; the second, of its article and 1.05 lower, does: it takes the best's place
+        ([10.76, 9.71, 9.0], ["a", "a", "a"], {1}, (1, 1.0)),
+        # the holder is of another article: the best stays, and holds none
+        ([10.76, 9.71, 9.0], ["a", "b", "a"], {1}, (0, 0.0)),
+        # the holder is further below than QUANTITY_MARGIN
+        ([10.76, 10.76 - QUANTITY_MARGIN - 0.1, 7.0], ["a", "a", "a"], {1}, (0, 0.0)),
+        # the best holds the quantity itself
+        ([10.76, 9.71, 9.0], ["a", "a", "a"], {0, 1}, (0, 1.0)),
+        # of two holders within the margin, the likelier
+        ([10.0, 9.0, 9.5], ["a", "a", "a"], {1, 2}, (2, 1.0)),
+    ],
+)
+def test_a_sentence_that_holds_the_quantity_asked_for_comes_first(
+    logits: list[float], articles: list[str], holders: set[int], expected: tuple[int, float]
+) -> None:
+    asked = Question.of("How many participants are attending the meeting?", "en")
+    scores = np.array(logits)
+    swapped, best, held = quantity_first(asked, scores, articles, lambda i: float(i in holders))
+    assert (best, held) == expected
+    assert int(np.argmax(swapped)) == best and sorted(swapped) == sorted(scores)  # the two swap scores, no more
+
+
+def test_a_question_for_no_quantity_keeps_its_likeliest_sentence() -> None:
+    asked = Question.of("Who attended the meeting?", "en")
+    scores = np.array([10.0, 9.9])
+    swapped, best, held = quantity_first(asked, scores, ["a", "a"], lambda i: 1.0)
+    assert (best, held) == (0, 0.0) and swapped is scores
