@@ -247,6 +247,20 @@ def test_the_short_questions_about_news_qa_ask_three_answerable_and_one_same_sto
     assert all(sorted(kinds) == ["answerable"] * 3 + ["same_story"] for kinds in by_article.values())
 
 
+@pytest.mark.parametrize("name", ["fresh_news_qa", "fresh2_news_qa"])
+def test_the_held_out_news_questions_read_as_news_qa_and_find_every_gold_answer_in_its_article(name: str) -> None:
+    # benchmarks/data/fresh*_news_qa.jsonl (README "Held-out questions"): news_qa's layout over 20 other articles each
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / f"{name}.jsonl"
+    for field in ("question_en", "question_de"):
+        dataset = read_qa_jsonl(path, question_field=field)
+        texts = {p.context_id: p.text for p in dataset.paragraphs}
+        kinds = [item.kind for item in dataset.items]
+        assert len(texts) == 20 and (kinds.count("same_story"), kinds.count("absent_topic")) == (20, 10)
+        answerable = [item for item in dataset.items if item.answerable]
+        assert len(answerable) == 60 and all(any(a in texts[i.context_id] for a in i.answers) for i in answerable)
+        assert all(item.question.endswith("?") for item in dataset.items)
+
+
 @pytest.mark.parametrize("language", ["fr", "es", "it"])
 def test_news_qa_translated_asks_every_question_in_its_language(language: str) -> None:
     # benchmarks/data/news_qa_<language>.jsonl: news_qa dev's 110 questions translated, merged into news_qa's lines
