@@ -411,6 +411,42 @@ def quantity_first(
     return logits, best, 0.0
 
 
+_CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç]{2,}")
+
+
+def bare_surnames(sentences: Sequence[str], question: Question) -> list[str]:
+    """The capitalised words the sentences name someone by alone, as news names a person after the first mention
+    ("Bravo parierte …", "…, betonte Bravo."): after nothing or a lower-case word that is no function word ("der
+    Tormann" is a noun), before no capitalised word (a first name), not a function word, not the question's, and
+    named in full in none of the sentences. Nouns after a verb pass too ("vor 48.000 Zuschauern"), as does a word
+    that starts a sentence ("Dann"): the answerer takes a sentence only where an article first names the word in full
+    (`named_in_full`)."""
+    found: list[str] = []
+    for sentence in sentences:
+        words = WORD_RE.findall(sentence)
+        for i, word in enumerate(words):
+            if not _CAPITALISED.fullmatch(word) or is_stopword(word) or fold(word) in question.terms:
+                continue
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if before and (before[:1].isupper() or is_stopword(before)):
+                continue
+            if after[:1].isupper() or any(named_in_full(word, other) for other in sentences):
+                continue
+            if word not in found:
+                found.append(word)
+    return found
+
+
+def named_in_full(surname: str, sentence: str) -> bool:
+    """Whether the sentence names `surname` after a capitalised word that is no function word: "Claudio Bravo",
+    "Carlin Q. Williams"."""
+    return any(
+        not is_stopword(match.group(1))
+        for match in re.finditer(rf"\b([A-ZÄÖÜ][\w.'’-]*)\s+{re.escape(surname)}\b", sentence)
+    )
+
+
 def _ages_whom_asked(question: Question, before: str) -> bool:
     """Whether an age in brackets after `before` is of whom the question asks: one of its names stands among the
     AGE_NAME_WORDS words before it ("Tim Hunt (72)", "die Bürgermeisterin von Oberwaldau, Anna Berger (61)" for the

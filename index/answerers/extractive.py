@@ -15,6 +15,7 @@ dev. `Answer.confidence` is the best sentence's similarity, the number `min_sent
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,7 +32,9 @@ from index.answerers.evidence import (
     Candidate,
     Corpus,
     Vocabulary,
+    bare_surnames,
     latent_coverage,
+    named_in_full,
     quantity_first,
     quantity_held,
     quantity_vocabulary,
@@ -344,6 +347,8 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
                 chosen.append(i)
         if reading.question.asks_quantity and limit > 1:
             chosen = self._with_quantity(reading, logits, chosen, limit)
+        if limit > 1 and (reading.question.qtype == "who" or WHICH.match(reading.question.text)):
+            chosen = _with_full_name(reading, chosen, limit)
         answer = self._compose(reading.question.text, chosen, candidates, hits, probability)
         return replace(answer, unsure=probability < self.unsure_below)
 
@@ -452,6 +457,35 @@ def _quoted_most(articles: Sequence[str], quoted_by: Sequence[Sequence[bool]]) -
 def asks(sentence: str) -> bool:
     """Whether the sentence is a question (ends in "?", before closing quotes or brackets)."""
     return sentence.rstrip(" \"'»«“”‘’)]").endswith("?")
+
+
+# A question that may ask for someone without "who": "Which Chilean goalkeeper …?", "Welcher … Mann …?"
+WHICH = re.compile(r"\s*(?:which|welche[rsnm]?)\b", re.IGNORECASE)
+
+
+def _with_full_name(reading: Reading, chosen: list[int], limit: int) -> list[int]:
+    """`chosen` with, when they name someone by a surname alone ("Bravo parierte den Elfer …") for a question for
+    someone (who, or which), the
+    sentence of the same article that first names them, in full ("… Clubkameraden Claudio Bravo."): news names a
+    person in full once, then by surname. It joins the answer, in place of the last further sentence that does not
+    hold the surname when the answer is full."""
+    candidates, hits = reading.candidates, reading.hits
+    article = hits[candidates[chosen[0]].hit].article_id
+    told = sorted(
+        (i for i, c in enumerate(candidates) if hits[c.hit].article_id == article),
+        key=lambda i: (not candidates[i].title, hits[candidates[i].hit].position, i),
+    )
+    said = [candidates[i].text for i in chosen]
+    for surname in bare_surnames(said, reading.question):
+        first = next((i for i in told if re.search(rf"\b{re.escape(surname)}\b", candidates[i].text)), None)
+        if first is None or first in chosen or not named_in_full(surname, candidates[first].text):
+            continue
+        if len(chosen) < limit:
+            return [*chosen, first]
+        others = [i for i in chosen[1:] if not re.search(rf"\b{re.escape(surname)}\b", candidates[i].text)]
+        if others:
+            return [i for i in chosen if i != others[-1]] + [first]
+    return chosen
 
 
 def _repeats(sentence: str, chosen: Sequence[str]) -> bool:

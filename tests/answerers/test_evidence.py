@@ -20,7 +20,9 @@ from index.answerers.evidence import (
     Candidate,
     Vocabulary,
     answer_type,
+    bare_surnames,
     latent_coverage,
+    named_in_full,
     quantity_first,
     quantity_held,
     quantity_vocabulary,
@@ -860,3 +862,25 @@ def test_a_question_for_no_quantity_keeps_its_likeliest_sentence() -> None:
     scores = np.array([10.0, 9.9])
     swapped, best, held = quantity_first(asked, scores, ["a", "a"], lambda i: 1.0)
     assert (best, held) == (0, 0.0) and swapped is scores
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surnames"),
+    [
+        ("Bravo parierte vor 48.000 Zuschauern den Elfer von Ever Banega.", ["Bravo", "Zuschauern"]),
+        ("Den Pokal hochzuhalten war ein Traum, betonte Bravo.", ["Bravo"]),
+        ("Der Tormann und Kapitän feierte den Titel.", []),  # after a function word: a noun
+        ("Chiles Kapitän Claudio Bravo hielt den Elfer.", []),  # named in full
+        ("Die Copa America gewann Chile.", ["Chile"]),
+        ("Bravo hielt, Claudio Bravo jubelte.", []),  # named in full in the same answer
+    ],
+)
+def test_the_words_an_answer_names_someone_by_alone(sentence: str, surnames: list[str]) -> None:
+    asked = Question.of("Which goalkeeper saved the penalty of Ever Banega?", "en")
+    assert bare_surnames([sentence], asked) == surnames
+
+
+def test_a_surname_is_named_in_full_after_a_capitalised_word_that_is_no_function_word() -> None:
+    assert named_in_full("Bravo", "Zu verdanken hatte es La Roja seinem Clubkameraden Claudio Bravo.")
+    assert named_in_full("Williams", "Der 39-jährige Carlin Q. Williams behauptet, der Sohn zu sein.")
+    assert not named_in_full("Bravo", "Danach jubelte Bravo.") and not named_in_full("Bravo", "Der Bravo jubelte.")
