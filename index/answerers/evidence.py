@@ -439,11 +439,24 @@ def bare_surnames(sentences: Sequence[str], question: Question) -> list[str]:
 
 
 def named_in_full(surname: str, sentence: str) -> bool:
-    """Whether the sentence names `surname` after a capitalised word that is no function word: "Claudio Bravo",
-    "Carlin Q. Williams"."""
+    """Whether the sentence names `surname` after a capitalised word that is no function word and does not start
+    the sentence: "Claudio Bravo", "Carlin Q. Williams"; not "Elfter Weltcupsieg für …", a title's adjective."""
     return any(
-        not is_stopword(match.group(1))
+        match.start() > 0 and not is_stopword(match.group(1))
         for match in re.finditer(rf"\b([A-ZÄÖÜ][\w.'’-]*)\s+{re.escape(surname)}\b", sentence)
+    )
+
+
+def names_someone(sentence: str) -> bool:
+    """Whether the sentence names someone in full: two capitalised words in a row, neither a function word, the
+    first not starting the sentence ("die Japanerin Sara Takanashi")."""
+    words = WORD_RE.findall(sentence)
+    return any(
+        _CAPITALISED.fullmatch(first) is not None
+        and second[:1].isupper()
+        and not is_stopword(first)
+        and not is_stopword(second)
+        for first, second in zip(words[1:], words[2:], strict=False)
     )
 
 

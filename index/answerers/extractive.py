@@ -35,6 +35,7 @@ from index.answerers.evidence import (
     bare_surnames,
     latent_coverage,
     named_in_full,
+    names_someone,
     quantity_first,
     quantity_held,
     quantity_vocabulary,
@@ -465,10 +466,10 @@ WHICH = re.compile(r"\s*(?:which|welche[rsnm]?)\b", re.IGNORECASE)
 
 def _with_full_name(reading: Reading, chosen: list[int], limit: int) -> list[int]:
     """`chosen` with, when they name someone by a surname alone ("Bravo parierte den Elfer …") for a question for
-    someone (who, or which), the
-    sentence of the same article that first names them, in full ("… Clubkameraden Claudio Bravo."): news names a
-    person in full once, then by surname. It joins the answer, in place of the last further sentence that does not
-    hold the surname when the answer is full."""
+    someone (who, or which), the sentence of the same article that first names them, in full ("… Clubkameraden
+    Claudio Bravo."): news names a person in full once, then by surname. It joins the answer; when the answer is
+    full, in place of the last further sentence that neither holds the surname nor names someone in full (who may
+    be the one asked for)."""
     candidates, hits = reading.candidates, reading.hits
     article = hits[candidates[chosen[0]].hit].article_id
     told = sorted(
@@ -482,7 +483,11 @@ def _with_full_name(reading: Reading, chosen: list[int], limit: int) -> list[int
             continue
         if len(chosen) < limit:
             return [*chosen, first]
-        others = [i for i in chosen[1:] if not re.search(rf"\b{re.escape(surname)}\b", candidates[i].text)]
+        others = [
+            i
+            for i in chosen[1:]
+            if not re.search(rf"\b{re.escape(surname)}\b", candidates[i].text) and not names_someone(candidates[i].text)
+        ]
         if others:
             return [i for i in chosen if i != others[-1]] + [first]
     return chosen

@@ -23,6 +23,7 @@ from index.answerers.evidence import (
     bare_surnames,
     latent_coverage,
     named_in_full,
+    names_someone,
     quantity_first,
     quantity_held,
     quantity_vocabulary,
@@ -884,3 +885,10 @@ def test_a_surname_is_named_in_full_after_a_capitalised_word_that_is_no_function
     assert named_in_full("Bravo", "Zu verdanken hatte es La Roja seinem Clubkameraden Claudio Bravo.")
     assert named_in_full("Williams", "Der 39-jährige Carlin Q. Williams behauptet, der Sohn zu sein.")
     assert not named_in_full("Bravo", "Danach jubelte Bravo.") and not named_in_full("Bravo", "Der Bravo jubelte.")
+    assert not named_in_full("Weltcupsieg", "Elfter Weltcupsieg für die Titelverteidigerin.")  # starts the sentence
+
+
+def test_a_sentence_names_someone_in_full_with_two_capitalised_words_past_its_first() -> None:
+    assert names_someone("Die Steirerin fing die zur Halbzeit führende Japanerin Sara Takanashi noch ab.")
+    assert not names_someone("Elfter Weltcupsieg für die Titelverteidigerin.")  # a title's adjective and a noun
+    assert not names_someone("356 Tage nach dem Finale von Rio de Janeiro verließ er das Stadion.")
