@@ -471,22 +471,23 @@ def _with_full_name(reading: Reading, chosen: list[int], limit: int) -> list[int
     full, in place of the last further sentence that neither holds the surname nor names someone in full (who may
     be the one asked for)."""
     candidates, hits = reading.candidates, reading.hits
+    surnames = bare_surnames([candidates[i].text for i in chosen], reading.question)
+    if not surnames:
+        return chosen
     article = hits[candidates[chosen[0]].hit].article_id
     told = sorted(
         (i for i, c in enumerate(candidates) if hits[c.hit].article_id == article),
         key=lambda i: (not candidates[i].title, hits[candidates[i].hit].position, i),
     )
-    said = [candidates[i].text for i in chosen]
-    for surname in bare_surnames(said, reading.question):
-        first = next((i for i in told if re.search(rf"\b{re.escape(surname)}\b", candidates[i].text)), None)
+    for surname in surnames:
+        said = re.compile(rf"\b{re.escape(surname)}\b")
+        first = next((i for i in told if said.search(candidates[i].text)), None)
         if first is None or first in chosen or not named_in_full(surname, candidates[first].text):
             continue
         if len(chosen) < limit:
             return [*chosen, first]
         others = [
-            i
-            for i in chosen[1:]
-            if not re.search(rf"\b{re.escape(surname)}\b", candidates[i].text) and not names_someone(candidates[i].text)
+            i for i in chosen[1:] if not said.search(candidates[i].text) and not names_someone(candidates[i].text)
         ]
         if others:
             return [i for i in chosen if i != others[-1]] + [first]
