@@ -91,7 +91,8 @@ DURATION_ENDINGS = ("sekunde", "minuten", "stunden", "jahre", "jahrig", "jahrige
 LENGTHS = frozenset(
     fold(w)
     for w in """
-    meter metern kilometer kilometern km m cm zentimeter millimeter mm quadratmeter m2 hektar fuß feet foot mile
+    meter metern metre metres kilometer kilometern kilometre kilometres km m cm zentimeter millimeter mm
+    quadratmeter m2 hektar fuß feet foot mile
     miles meilen yards kubikmeter tonnen tonne kilo kilogramm kg gramm liter prozent percent %
     """.split()
 )
@@ -134,6 +135,22 @@ UNIT_BEFORE, UNIT_AFTER = 1, 3
 # A counted word matches a sentence's word that starts like it (all but its last two letters, at least four:
 # "Haushalte", "Haushalten") or ends with it ("Fernsehzuschauer" for "zuschauer")
 COUNTED_STEM = 4
+# Words for a number that count things: not "ein", "one" (any German noun's article, "one of"), nor parts; and
+# the ones that count vaguely ("häufig mehrere Male" for "Zu wie vielen Wiedergeburten …?", "Hunderten")
+COUNT_WORDS = QUANTITY_WORDS - frozenset(
+    fold(w) for w in "ein eine einen einer one halb half zehntel prozent percent".split()
+) | frozenset(
+    fold(w)
+    for w in """
+    mehrere etliche zahlreiche dutzende hunderte hunderten tausende tausenden several numerous dozens hundreds
+    thousands
+    """.split()
+)
+# What a number is not a count of things in: money, time, a share, a temperature ("494.310 Euro", "23-sekündige",
+# "21.45 Uhr", "100 Millionen Grad")
+NOT_COUNTED = CURRENCIES | DURATIONS | MONTHS | frozenset(fold(w) for w in "uhr prozent percent % grad degrees".split())
+# A German ordinal or day of the month ("19. Jahrhundert", "am 2. Jänner"), a score or a time ("2:6", "1:41 Stunden")
+NOT_A_COUNT = re.compile(r"\b\d{1,3}\.(?=\s+[^\W\d_])|\b\d+:\d+\b")
 # An age in brackets after a name: "Tim Hunt (72)", "Prinz William (32)"
 BRACKETED_AGE = re.compile(r"[^\W\d_]\s\((\d{1,3})[),]")
 # What an "N-jährige" before it makes a span of years, not an age: "die 15-jährige Haftstrafe", "nach 20-jähriger
@@ -349,8 +366,8 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
     counted = [(fold(word), vectors.get(word)) for word in question.counted]
 
     def unit(word: str, vector: np.ndarray | None) -> bool:
-        if "money" in question.units and word in CURRENCIES:
-            return True
+        if "money" in question.units and (word in CURRENCIES or word.rsplit("-", 1)[-1] in CURRENCIES):
+            return True  # "1.000 US-Dollar"
         if "duration" in question.units and (word in DURATIONS or word.endswith(DURATION_ENDINGS)):
             return True
         if "size" in question.units and (word in LENGTHS or word in CURRENCIES or word.endswith(("meter", "metern"))):
@@ -409,6 +426,108 @@ def quantity_first(
             swapped[[best, i]] = logits[[i, best]]
             return swapped, i, 1.0
     return logits, best, 0.0
+
+
+def counts_something(question: Question, sentence: str) -> bool:
+    """For a question that counts things (`counts_things`): whether the sentence holds a number, not one the
+    question says, that may count them though its word does not render what is counted ("zwölf Nominierungen" for
+    "How many nominations …?", "165 Mal angeklagt" for "On how many counts …?"): not a year, an ordinal or a date
+    ("19. Jahrhundert", "2. Jänner"), nor a number of `NOT_COUNTED` ("494.310 Euro", "23-sekündige",
+    "100 Millionen Grad")."""
+    if not counts_things(question):
+        return False
+    tokens = _quantity_tokens(NOT_A_COUNT.sub(" ", sentence))
+    folded = [fold(token) for token in tokens]
+
+    def number(word: str) -> bool:
+        head = word.split("-", 1)[0]  # "sechs-malige"
+        return (bool(NUMBER_RE.search(word)) and word not in question.numbers) or head in COUNT_WORDS
+
+    def not_counted(word: str) -> bool:  # "Euro", "US-Dollar", "23-sekündige", "Grad"
+        return any(
+            part in NOT_COUNTED
+            or part.endswith(DURATION_ENDINGS)
+            or any(len(u) >= COUNTED_STEM + 1 and part.startswith(u[:-1]) for u in NOT_COUNTED)
+            for part in word.split("-")
+        )
+
+    def counts(i: int) -> bool:
+        if not number(folded[i]) or YEAR_RE.fullmatch(folded[i]) or not_counted(folded[i]):
+            return False
+        if i > 0 and not_counted(folded[i - 1]):  # "Euro 500"
+            return False
+        after = i + 1
+        while after < len(folded) and folded[after] in QUANTITY_WORDS:  # "100 Millionen Grad"
+            after += 1
+        return after == len(folded) or not not_counted(folded[after])
+
+    return any(counts(i) for i in range(len(folded)))
+
+
+PLURAL_ENDINGS = ("s", "es", "e", "n", "en")
+
+
+def counts_things(question: Question) -> bool:
+    """Whether the question asks how many of something there are ("How many nominations …", "Wie viele Zuschauer
+    …"), not for an amount in a unit of measure ("How many kilometres …", "Wie viele Megawatt …"), nor for another
+    kind of answer ("Wann war die Anzahl der Angriffe am höchsten?")."""
+    return (
+        question.qtype == "number"
+        and bool(question.counted)
+        and not question.units
+        and not any(
+            word in unit or any(word[len(u) :] in PLURAL_ENDINGS and word.startswith(u) for u in unit)
+            for word in (fold(w) for w in question.counted)
+            for unit in (CURRENCIES, DURATIONS, LENGTHS, *(frozenset(u) for u in MEASURE_UNITS.values()))
+        )
+    )
+
+
+def quantity_unanswered(question: Question, sentences: Sequence[str], held: Callable[[str], float]) -> bool:
+    """Whether an answer of `sentences` leaves a question for an amount of money or for how many things there are
+    without one: none of them holds the quantity (`held`: `quantity_held`), nor, for a count, a number that may
+    count what is asked (`counts_something`). "How much prize money did Jan Frodeno receive …?" is not answered by
+    the lead on his win, nor "How many spectators watched the final …?" by the tournament's prize money. A question
+    for a duration, a size or an age is not judged so: "bis weit ins 19. Jahrhundert" answers "For how long …?"."""
+    if not ("money" in question.units and question.qtype == "number") and not counts_things(question):
+        return False
+    return not any(held(sentence) or counts_something(question, sentence) for sentence in sentences)
+
+
+# A question that opens by asking when: "When …", "On what date …", "Seit wann …", "In welchem Jahr …" (not "How many
+# died when …", nor one that asks it in passing: those are not judged by `time_unanswered`)
+ASKS_WHEN = re.compile(
+    r"^\W*(?:when|wann|(?:seit|bis|ab) wann|(?:at )?what time|um wie viel uhr"
+    r"|(?:(?:in|on|from|since|until|by) )?(?:what|which) (?:year|date|day|month)"
+    r"|(?:in|an|ab|seit|bis zu|zu) welche[mn]? (?:jahr|datum|tag|monat|zeitpunkt))\b",
+    re.IGNORECASE,
+)
+# A time named in a sentence: a year or decade ("1519", "in den 1950er Jahren", "im 16. Jahrhundert"), a date or
+# day of the month ("am 2. Jänner", "4.8."), a clock time, a month, weekday or season, or a time relative to the
+# report's ("gestern", "nächste Woche", "vor 66 Millionen Jahren", "two years ago")
+TIME_NAMED = re.compile(
+    r"\b(?:1\d{3}|20\d\d|\d{2,4}er|\d{1,2}\.(?:\s|\d{1,2}\.)|\d{1,2}(?:[.:]\d\d)?\s*uhr|\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\b"
+    r"|\w*jahrhundert\w*|century|centuries|jahrzehnt\w*|decades?"
+    r"|frühling|frühjahr\w*|sommer\w*|herbst\w*|winter\w*|spring|summer|autumn|"
+    r"heute|gestern|morgen|vorgestern|übermorgen|today|yesterday|tomorrow|tonight|ostern|weihnacht\w*|silvester|"
+    r"neujahr|easter|christmas"
+    r"|(?:nächste|kommende|vergangene|letzte|diese|vorige)[nmrs]? (?:woche|monat|jahr|jahres|wochenende|saison)"
+    r"|(?:next|last|this|coming|past) (?:week|month|year|weekend|season)"
+    r"|vor (?:\S+ ){1,4}(?:jahren|monaten|wochen|tagen|stunden)|\w+ (?:years|months|weeks|days) ago)\b",
+    re.IGNORECASE,
+)
+
+
+def time_unanswered(question: Question, sentences: Sequence[str]) -> bool:
+    """Whether an answer of `sentences` leaves a question that opens by asking when (`ASKS_WHEN`) without a time:
+    none of them names one (`TIME_NAMED`, a month or weekday: `MONTHS`). "When will the court deliver its verdict?"
+    is not answered by the sentence saying the trial went on."""
+    if not ASKS_WHEN.search(question.text):
+        return False
+    return not any(
+        TIME_NAMED.search(sentence) or any(fold(word) in MONTHS for word in WORD_RE.findall(sentence))
+        for sentence in sentences
+    )
 
 
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç]{2,}")

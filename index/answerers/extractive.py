@@ -38,12 +38,14 @@ from index.answerers.evidence import (
     names_someone,
     quantity_first,
     quantity_held,
+    quantity_unanswered,
     quantity_vocabulary,
     question_features,
     rendered_vocabulary,
     sentence_features,
     spread_of,
     stored_names,
+    time_unanswered,
 )
 from index.answerers.question import Question
 from index.answerers.sentences import SPLITTER, SentenceSplits, SentenceVectors
@@ -129,6 +131,8 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         self.sentence_margin = self.reader.profile.sentence_margin if sentence_margin is None else sentence_margin
         #: answers the evidence model gives a lower probability are said to be unsure
         self.unsure_below = UNSURE_BELOW if unsure_below is None else unsure_below
+        #: refuse an answer without the kind of answer asked for: no time, amount of money or count (`checks_kind`)
+        self.checks_kind = True
         #: the fitted evidence model for this reader (answer_model.py); None: similarity and thresholds alone decide
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
         #: the sentences read so far, in memory and, with a path, in a file shared with other processes
@@ -350,8 +354,20 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
             chosen = self._with_quantity(reading, logits, chosen, limit)
         if limit > 1 and (reading.question.qtype == "who" or WHICH.match(reading.question.text)):
             chosen = _with_full_name(reading, chosen, limit)
+        # An answer without the kind of answer asked for is none, however likely the model finds it: no amount of
+        # money, no count, no time for a question that asks for one (README, "Answers of the kind asked for")
+        if self.checks_kind and self.lacks_kind(reading.question, [candidates[i].text for i in chosen]):
+            return self._abstain(reading.question.text, probability)
         answer = self._compose(reading.question.text, chosen, candidates, hits, probability)
         return replace(answer, unsure=probability < self.unsure_below)
+
+    def lacks_kind(self, question: Question, sentences: Sequence[str]) -> bool:
+        """Whether an answer of `sentences` lacks the kind of answer the question asks for: a time to a question
+        that opens asking when, an amount of money or a count to a question for one (evidence.py `time_unanswered`,
+        `quantity_unanswered`)."""
+        return time_unanswered(question, sentences) or quantity_unanswered(
+            question, sentences, lambda sentence: self._quantity(question, sentence)
+        )
 
     def _with_quantity(self, reading: Reading, logits: np.ndarray, chosen: list[int], limit: int) -> list[int]:
         """`chosen` with, when none of them holds the quantity the question asks for, the likeliest sentence of the

@@ -6,12 +6,14 @@
         │                      ├► asked about dates no indexed article is from    -> say so, and name the newest
         │                      └► no hit relevant enough                          -> "the news does not say"
     answerer ─ (extractive) evidence model ─► the hits do not answer *this* question -> "the news does not say"
+                                         └► no time, amount or count asked for     -> "the news does not say"
 
 The first two steps run before any answerer, so no LLM is asked about a greeting or about news nobody indexed. The
 last step is the extractive answerer's: its fitted evidence model (evidence.py) weighs the best sentence and the
 hits — the question's names and numbers, the kind of answer asked for — and answers only when the probability
-that the hits answer reaches its calibrated threshold. LLM answerers decide that step themselves ("not in the
-sources").
+that the hits answer reaches its calibrated threshold, and the answer holds the kind asked for where that can be
+read off its words: a time for "When …?", an amount of money or a count for "How much …?" / "How many …?"
+(`ExtractiveAnswerer.lacks_kind`). LLM answerers decide that step themselves ("not in the sources").
 """
 
 from __future__ import annotations

@@ -21,17 +21,21 @@ from index.answerers.evidence import (
     Vocabulary,
     answer_type,
     bare_surnames,
+    counts_something,
+    counts_things,
     latent_coverage,
     named_in_full,
     names_someone,
     quantity_first,
     quantity_held,
+    quantity_unanswered,
     quantity_vocabulary,
     question_features,
     rendered_terms,
     rendered_words,
     sentence_features,
     stored_names,
+    time_unanswered,
 )
 from index.answerers.extractive import UNSURE_BELOW, ExtractiveAnswerer
 from index.answerers.question import Question
@@ -371,6 +375,66 @@ def test_a_sentence_that_asks_never_joins_the_answer() -> None:
     reader.similarities[plain] = 0.80
     answer = answerer.answer("Who lost to AlphaGo in Seoul?", [_hit("go", f"{ANSWER} {plain}", 0.8)])
     assert ANSWER in answer.text and plain in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "timed", "untimed"),
+    [
+        (
+            "When will the court deliver its verdict?",
+            "Das Urteil wird für Donnerstag erwartet.",  # a weekday
+            "Der Prozess gegen den Alt-Landeshauptmann wurde fortgesetzt.",
+        ),
+        ("Wann plünderten die Syrer die Stadt?", "Im Jahr 1519 wurde die Stadt geplündert.", "Die Stadt fiel."),
+        ("On what date does Ö1 broadcast the premiere?", "Ö1 überträgt am 4. August.", "Ö1 überträgt live."),
+        ("Seit wann ist Pfeiffer beteiligt?", "Pfeiffer ist seit April 2012 beteiligt.", "Pfeiffer ist beteiligt."),
+        ("In welchem Jahr wurde das System geschaffen?", "Es entstand in den 1950er Jahren.", "Es entstand spät."),
+        ("When did the extinction happen?", "Sie geschah vor 66 Millionen Jahren.", "Sie geschah plötzlich."),
+        (
+            "When is the printer due on the market?",
+            "Der Drucker soll im Herbst kommen.",
+            "Der Drucker kostet 900 Euro.",
+        ),
+        ("Ab wann gilt die Regel?", "Die Regel gilt ab nächster Woche.", "Die Regel gilt ab dem Beschluss."),
+    ],
+)
+def test_an_answer_to_when_names_a_time(question: str, timed: str, untimed: str) -> None:
+    asked = Question.of(question, "en")
+    assert not time_unanswered(asked, [timed])
+    assert time_unanswered(asked, [untimed])
+    assert not time_unanswered(asked, [untimed, timed])  # any sentence of the answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many people died when the bridge collapsed?",  # "when" in passing
+        "What did the province offer when it was told?",
+        "Who won the final?",
+        "Can you tell me when the trial starts?",  # not judged: asked in a wrapper
+    ],
+)
+def test_a_question_that_does_not_open_asking_when_is_not_judged_by_time(question: str) -> None:
+    assert not time_unanswered(Question.of(question, "en"), ["Der Prozess wurde fortgesetzt."])
+
+
+def test_an_answer_without_the_amount_of_money_asked_for_is_refused() -> None:
+    answerer = _answerer(_model(threshold=0.0))  # the model would answer anything
+    question = "How much prize money did AlphaGo win in Seoul?"
+    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {RESTATES}", 0.8)])
+    assert answer.abstained and answer.text == "The indexed news does not say." and not answer.sources
+
+    paid = "AlphaGo gewann in Seoul ein Preisgeld von einer Million Dollar."
+    answerer.reader.similarities[paid] = 0.80  # type: ignore[attr-defined]
+    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {paid}", 0.8)])
+    assert not answer.abstained and paid in answer.text
+
+
+def test_an_answer_without_a_time_to_when_is_refused() -> None:
+    answerer = _answerer(_model(threshold=0.0))
+    assert answerer.answer("When did AlphaGo win in Seoul?", [_hit("go", RESTATES, 0.8)]).abstained
+    answer = answerer.answer("When did AlphaGo win in Seoul?", [_hit("go", ANSWER, 0.8)])  # "am Samstag"
+    assert not answer.abstained and ANSWER in answer.text
 
 
 THIRD = "Lee Sedol hatte das Strategiespiel jahrelang dominiert und galt als Favorit."
@@ -784,6 +848,11 @@ def test_what_a_question_for_a_quantity_counts_in(question: str, units: set[str]
             "Das Gericht verurteilte Warmbier am Mittwoch 2016.",
         ),
         (
+            "At what price will the upgrade be available?",
+            "Das Upgrade soll um 1.000 US-Dollar zu haben sein.",  # a currency's last part
+            "Das Upgrade soll für 1.000 Autos zu haben sein.",
+        ),
+        (
             "How much was the fine?",
             "Er erhielt eine 500-Euro-Strafe.",
             "Er erhielt 500 Sozialstunden.",  # hours, not money
@@ -863,6 +932,84 @@ def test_a_question_for_no_quantity_keeps_its_likeliest_sentence() -> None:
     scores = np.array([10.0, 9.9])
     swapped, best, held = quantity_first(asked, scores, ["a", "a"], lambda i: 1.0)
     assert (best, held) == (0, 0.0) and swapped is scores
+
+
+@pytest.mark.parametrize(
+    ("question", "counts", "counts_not"),
+    [
+        (
+            "How many nominations did The Revenant receive?",
+            "The Revenant geht mit zwölf Nominierungen als Favorit in die 88. Oscar-Verleihung am 28. Februar.",
+            "The Revenant geht als Favorit in die 88. Oscar-Verleihung am 28. Februar.",  # ordinal, day: no count
+        ),
+        (
+            "On how many counts had prosecutors charged Holmes?",
+            "Die Staatsanwaltschaft hatte Holmes 165 Mal angeklagt.",
+            "Holmes hatte im Juli 2012 im Kino geschossen.",  # a year
+        ),
+        (
+            "How many spectators watched the final?",
+            "Das Finale sahen 71.000 im Stadion.",
+            "Er gewann nach 1:41 Stunden mit 2:6, 6:2 und 494.310 Euro Preisgeld.",  # time, score, money
+        ),
+        (
+            "Wie viele Zuschauer sahen die erste Folge?",
+            "Die erste Folge sahen drei Millionen.",
+            "Die Serie startet am Samstag um 21.45 Uhr, eine Folge dauert eine Stunde.",  # no "eine" counts
+        ),
+        (
+            "How many rebirths has the lama chosen?",
+            "Der Lama hat sich häufig mehrere Male zur Wiedergeburt entschlossen.",  # counted vaguely
+            "Der Lama hat sich zur Wiedergeburt entschlossen.",
+        ),
+        (
+            "How many Grammys has Lady Gaga won?",
+            "Die sechs-malige Grammy-Gewinnerin sang die Hymne.",
+            "Die 30-jährige Sängerin sang bei 100 Millionen Grad und Euro 500 Gage.",
+        ),
+    ],
+)
+def test_a_number_may_count_what_a_question_counts(question: str, counts: str, counts_not: str) -> None:
+    asked = Question.of(question, "en")
+    assert counts_things(asked)
+    assert counts_something(asked, counts)
+    assert not counts_something(asked, counts_not)
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        ("How many kilometres does the bus cover?", False),  # a length: its unit must be held
+        ("Wie viele Megawatt leistet der Windpark?", False),
+        ("How many euros did he pay?", False),
+        ("How many people died?", True),
+        ("How many Grammys has she won?", True),  # "Grammys" is no "gramm"
+        ("How much did it cost?", False),  # money, no count
+        ("Wann war die Anzahl der Angriffe am höchsten?", False),  # asks when
+        ("Who won?", False),
+    ],
+)
+def test_a_question_counts_things_or_asks_for_a_measure(question: str, counts: bool) -> None:
+    assert counts_things(Question.of(question, "en")) == counts
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "unanswered"),
+    [
+        ("How much prize money did Frodeno receive?", ["Frodeno gewann den Ironman auf Hawaii."], True),
+        ("How much prize money did Frodeno receive?", ["Frodeno gewann 120.000 US-Dollar."], False),
+        ("How many spectators watched?", ["Das mit 494.310 Euro dotierte Finale gewann er."], True),
+        ("How many spectators watched?", ["Das Finale gewann er.", "Es kamen 5.000 Fans."], False),
+        # a question for a duration, a size or an age is not judged so
+        ("For how long did they keep French names?", ["Sie nutzten sie bis weit ins 19. Jahrhundert."], False),
+        ("Who won the final?", ["Das Finale gewann er."], False),
+    ],
+)
+def test_an_answer_leaves_a_question_for_money_or_a_count_unanswered(
+    question: str, answer: list[str], unanswered: bool
+) -> None:
+    asked = Question.of(question, "en")
+    assert quantity_unanswered(asked, answer, lambda sentence: quantity_held(asked, sentence, {})) == unanswered
 
 
 @pytest.mark.parametrize(
