@@ -465,6 +465,18 @@ def counts_something(question: Question, sentence: str) -> bool:
 
 
 PLURAL_ENDINGS = ("s", "es", "e", "n", "en")
+# A question that opens asking for a number, whatever it says later ("How many people died when …" is typed "when",
+# "Zu wie vielen Wiedergeburten …" is not typed)
+OPENS_ASKING_NUMBER = re.compile(
+    r"^\W*(?:(?:mit|zu|an|auf|von|für|bei|um|in|on|at|for|by|to|with|from)\s+)?"
+    r"(?:how (?:many|much)|wie viele?[nm]?|wieviele?[nm]?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_number(question: Question) -> bool:
+    """Whether the question asks for a number: its type, or its opening ("How many people died when …?")."""
+    return question.qtype == "number" or bool(OPENS_ASKING_NUMBER.search(question.text))
 
 
 def counts_things(question: Question) -> bool:
@@ -472,7 +484,7 @@ def counts_things(question: Question) -> bool:
     …"), not for an amount in a unit of measure ("How many kilometres …", "Wie viele Megawatt …"), nor for another
     kind of answer ("Wann war die Anzahl der Angriffe am höchsten?")."""
     return (
-        question.qtype == "number"
+        asks_number(question)
         and bool(question.counted)
         and not question.units
         and not any(
@@ -489,7 +501,7 @@ def quantity_unanswered(question: Question, sentences: Sequence[str], held: Call
     count what is asked (`counts_something`). "How much prize money did Jan Frodeno receive …?" is not answered by
     the lead on his win, nor "How many spectators watched the final …?" by the tournament's prize money. A question
     for a duration, a size or an age is not judged so: "bis weit ins 19. Jahrhundert" answers "For how long …?"."""
-    if not ("money" in question.units and question.qtype == "number") and not counts_things(question):
+    if not ("money" in question.units and asks_number(question)) and not counts_things(question):
         return False
     return not any(held(sentence) or counts_something(question, sentence) for sentence in sentences)
 

@@ -986,6 +986,8 @@ def test_a_number_may_count_what_a_question_counts(question: str, counts: str, c
         ("How many Grammys has she won?", True),  # "Grammys" is no "gramm"
         ("How much did it cost?", False),  # money, no count
         ("Wann war die Anzahl der Angriffe am höchsten?", False),  # asks when
+        ("How many people died when the bridge collapsed?", True),  # typed "when", but opens asking how many
+        ("Zu wie vielen Wiedergeburten hat sich der Lama entschlossen?", True),
         ("Who won?", False),
     ],
 )
