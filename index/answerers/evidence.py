@@ -464,6 +464,8 @@ def counts_something(question: Question, sentence: str) -> bool:
     return any(counts(i) for i in range(len(folded)))
 
 
+# A counted word names a unit when it is the unit or the unit with one of these endings ("megawatts", "Tonnen";
+# "Grammys" is no "Gramm")
 PLURAL_ENDINGS = ("s", "es", "e", "n", "en")
 # A question that opens asking for a number, whatever it says later ("How many people died when …" is typed "when",
 # "Zu wie vielen Wiedergeburten …" is not typed)

@@ -131,7 +131,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         self.sentence_margin = self.reader.profile.sentence_margin if sentence_margin is None else sentence_margin
         #: answers the evidence model gives a lower probability are said to be unsure
         self.unsure_below = UNSURE_BELOW if unsure_below is None else unsure_below
-        #: refuse an answer without the kind of answer asked for: no time, amount of money or count (`checks_kind`)
+        #: refuse an answer without the kind of answer asked for: no time, amount of money or count (`lacks_kind`)
         self.checks_kind = True
         #: the fitted evidence model for this reader (answer_model.py); None: similarity and thresholds alone decide
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
