@@ -149,8 +149,9 @@ COUNT_WORDS = QUANTITY_WORDS - frozenset(
 # What a number is not a count of things in: money, time, a share, a temperature ("494.310 Euro", "23-sekündige",
 # "21.45 Uhr", "100 Millionen Grad")
 NOT_COUNTED = CURRENCIES | DURATIONS | MONTHS | frozenset(fold(w) for w in "uhr prozent percent % grad degrees".split())
-# A German ordinal or day of the month ("19. Jahrhundert", "am 2. Jänner"), a score or a time ("2:6", "1:41 Stunden")
-NOT_A_COUNT = re.compile(r"\b\d{1,3}\.(?=\s+[^\W\d_])|\b\d+:\d+\b")
+# A German ordinal or day of the month ("19. Jahrhundert", "am 2. Jänner"), a score or a time ("2:6", "1:41 Stunden"),
+# an age in brackets ("Peyton Manning (39)")
+NOT_A_COUNT = re.compile(r"\b\d{1,3}\.(?=\s+[^\W\d_])|\b\d+:\d+\b|\(\d{1,3}\)")
 # An age in brackets after a name: "Tim Hunt (72)", "Prinz William (32)"
 BRACKETED_AGE = re.compile(r"[^\W\d_]\s\((\d{1,3})[),]")
 # What an "N-jährige" before it makes a span of years, not an age: "die 15-jährige Haftstrafe", "nach 20-jähriger

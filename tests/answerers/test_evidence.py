@@ -950,7 +950,7 @@ def test_a_question_for_no_quantity_keeps_its_likeliest_sentence() -> None:
         (
             "How many spectators watched the final?",
             "Das Finale sahen 71.000 im Stadion.",
-            "Er gewann nach 1:41 Stunden mit 2:6, 6:2 und 494.310 Euro Preisgeld.",  # time, score, money
+            "Peyton Manning (39) gewann nach 1:41 Stunden mit 2:6, 6:2 und 494.310 Euro Preisgeld.",  # age, time, money
         ),
         (
             "Wie viele Zuschauer sahen die erste Folge?",
