@@ -149,6 +149,9 @@ COUNT_WORDS = QUANTITY_WORDS - frozenset(
 # What a number is not a count of things in: money, time, a share, a temperature ("494.310 Euro", "23-sekündige",
 # "21.45 Uhr", "100 Millionen Grad")
 NOT_COUNTED = CURRENCIES | DURATIONS | MONTHS | frozenset(fold(w) for w in "uhr prozent percent % grad degrees".split())
+# ... and, of those of five letters or more, any word that starts like them but for their last letter
+# ("sekündige", "Dollarnoten")
+NOT_COUNTED_STEMS = tuple(sorted(unit[:-1] for unit in NOT_COUNTED if len(unit) > COUNTED_STEM))
 # A German ordinal or day of the month ("19. Jahrhundert", "am 2. Jänner"), a score or a time ("2:6", "1:41 Stunden"),
 # an age in brackets ("Peyton Manning (39)")
 NOT_A_COUNT = re.compile(r"\b\d{1,3}\.(?=\s+[^\W\d_])|\b\d+:\d+\b|\(\d{1,3}\)")
@@ -446,9 +449,7 @@ def counts_something(question: Question, sentence: str) -> bool:
 
     def not_counted(word: str) -> bool:  # "Euro", "US-Dollar", "23-sekündige", "Grad"
         return any(
-            part in NOT_COUNTED
-            or part.endswith(DURATION_ENDINGS)
-            or any(len(u) >= COUNTED_STEM + 1 and part.startswith(u[:-1]) for u in NOT_COUNTED)
+            part in NOT_COUNTED or part.endswith(DURATION_ENDINGS) or part.startswith(NOT_COUNTED_STEMS)
             for part in word.split("-")
         )
 
