@@ -311,9 +311,13 @@ def newest_relevant(hits: Sequence[Hit], min_relevance: float) -> list[Hit]:
 NEWS_LACKS_IT = frozenset({"not_relevant", "no_article_in_range"})
 
 
+#: who answered, for the gate's reply that the news lacks what was asked
+GATE = "gate"
+
+
 def declined(question: str, decision: Decision) -> Answer:
-    """The gate's reply as an Answer without sources: "gate" when the news lacks what was asked, else BOT_REPLY."""
-    answerer = "gate" if decision.reason in NEWS_LACKS_IT else BOT_REPLY
+    """The gate's reply as an Answer without sources: GATE when the news lacks what was asked, else BOT_REPLY."""
+    answerer = GATE if decision.reason in NEWS_LACKS_IT else BOT_REPLY
     return Answer(
         text=decision.text, abstained=True, answerer=answerer, question=question, confidence=decision.probability
     )

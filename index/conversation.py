@@ -5,7 +5,8 @@ that looks like a follow-up — it is short, or starts with "and"/"und"/"what ab
 names nothing of its own — is retrieved together with the questions it follows (back to the last one that stood
 on its own) and, when it asks about that story (or for more of it) rather than bringing a subject of its own, the
 words the last answer that quoted the news quoted, so retrieval still finds the story the conversation is about. A
-question that stands on its own is left as it is.
+question that stands on its own is left as it is; when it names nothing of its own, it is also read as a
+follow-up, and the answerer's likelier answer is given (`follow_up_reading`, `better_reading`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 from index.answerers.base import CITATION_RE, Answerer
 from index.answerers.headlines import HEADINGS
 from index.answerers.message_patterns import ENDS_POINTING
-from index.models import Turn
+from index.lexical import tokenize
+from index.models import Answer, Source, Turn
 
 FOLLOW_UP_START = re.compile(
     r"^\s*(and|but|also|so|what about|how about|and what|und|aber|auch|was ist mit|und was|wie steht es mit"
@@ -270,6 +272,89 @@ def standalone_question(question: str, history: Sequence[Turn], answerer: Answer
         quoted = last_quoted_words(followed) if keeps_the_story(question) else ""
         return question, " ".join(part for part in [question, *(t.question for t in followed), quoted] if part)
     return question, question
+
+
+@dataclass(frozen=True)
+class FollowUpReading:
+    """How a question that stands on its own may also be read as a follow-up (`follow_up_reading`): the query a
+    follow-up is retrieved with and the questions it follows, newest first."""
+
+    search_query: str
+    follows: tuple[str, ...]
+    #: what the newest answer followed that quoted the news quoted first (`first_quote`): its article is the story's
+    quote: str
+
+
+def follow_up_reading(question: str, history: Sequence[Turn]) -> FollowUpReading | None:
+    """For a question that stands on its own by its words but names nothing of its own — no name, no number —
+    asked after an answer that quoted the news ("When is the verdict expected?" after "What sentence did the
+    prosecutors demand for Schettino?", "Wann war der letzte Kontakt?" after a question on Philae): its reading as
+    a follow-up of that story (`standalone_question`'s query for one that keeps the story). Which reading answers is
+    the answerer's to judge (`better_reading`). None for a question with a name or a number of its own, one that
+    already reads as a follow-up, and one that follows no answer that quoted the news."""
+    if not history or looks_like_follow_up(question) or _names_its_subject(question):
+        return None
+    followed = followed_turns(history)
+    quoted = last_quoted_words(followed)
+    if not quoted:
+        return None
+    query = " ".join([question, *(t.question for t in followed), quoted])
+    quote = first_quote([t.answer for t in reversed(followed)])
+    return FollowUpReading(query, tuple(t.question for t in followed), quote) if quote else None
+
+
+# The share of its content words a question's answer read as a follow-up must hold or render in its article
+# (`headlines.words_told`) to be given
+FOLLOWED_WORDS_TOLD = 0.5
+
+
+def of_the_story(article: str, text: str, story: str | None, follows: Sequence[str]) -> bool:
+    """Whether the article `article` (its `text`) belongs to the story a conversation follows: it is the article the
+    conversation's last answer quoted (`story`), or it names every name and number the questions it follows
+    (`follows`) name ("Schettino" for a second article on his appeal). Questions naming nothing ("Who denied
+    supplying arms?") leave only the article quoted."""
+    if article == story:
+        return True
+    names = {name for question in follows for name in _names_of(question)}
+    tokens = set(tokenize(text))
+    return bool(names) and all(any(token.startswith(name) for token in tokens) for name in names)
+
+
+def _names_of(question: str) -> frozenset[str]:
+    from index.answerers.question import Question
+    from index.language import question_language
+
+    return Question.of(question, question_language(question) or "en").names
+
+
+@dataclass(frozen=True)
+class FollowedAnswer:
+    """A question's answer read as a follow-up of a story (`Newsroom.ask`) and the share of the question's content
+    words its article tells (`renderings.words_told`)."""
+
+    answer: Answer
+    told: float
+
+
+def better_reading(alone: Answer, followed: FollowedAnswer) -> Answer:
+    """Of a question's answers read on its own (`alone`) and as a follow-up of the story talked of (`followed`: from
+    the story's articles only, its hits judged by their relevance to the question itself): the follow-up's when it
+    answers, from another story than the question found on its own, and its article holds or renders at least
+    FOLLOWED_WORDS_TOLD of the question's content words; else the one read alone. In a conversation a question that
+    names nothing is likelier about the story talked of: the answerer, which sees one question at a time, finds "Der
+    Zeitung Haaretz zufolge fand das letzte Telefonat … statt" likelier for "Wann war der letzte Kontakt?" than the
+    Philae article it follows; "What is the capital of France?" after the Super Bowl is not told by its article."""
+    answer = followed.answer
+    if answer.abstained or not answer.sources or followed.told < FOLLOWED_WORDS_TOLD:
+        return alone
+    if alone.sources and _story_of(alone.sources[0]) == _story_of(answer.sources[0]):
+        return alone  # the question found the story by itself: its own hits choose the sentences
+    return answer
+
+
+def _story_of(source: Source) -> str:
+    """The story a source's article belongs to (its copies and near-copies share one: index/stories.py)."""
+    return source.meta.story_id or source.article_id
 
 
 def keeps_the_story(follow_up: str) -> bool:

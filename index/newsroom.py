@@ -18,22 +18,28 @@ from datetime import datetime
 from pathlib import Path
 
 from index.answerers import SENTENCE_VECTORS_FILE, Answerer, load_answerer
+from index.answerers.base import abstain_text
 from index.answerers.gate import AnswerGate, as_asked
-from index.answerers.headlines import newest_first, recency
+from index.answerers.headlines import asked_topic, newest_first, recency
 from index.answerers.message_patterns import ABOUT_THE_ARTICLE
-from index.chain import AnswerStep, build_chain
+from index.chain import GATE, AnswerStep, build_chain
 from index.chunking import Chunker
 from index.conversation import (
     FOLLOW_UP_TURNS,
+    FollowedAnswer,
+    FollowUpReading,
+    better_reading,
     first_quote,
+    follow_up_reading,
     listed_title,
     more_of_the_story,
+    of_the_story,
     quoted,
     standalone_question,
     story_questions,
     topic_follow_up,
 )
-from index.dates import parse_now
+from index.dates import parse_now, parse_question
 from index.embedders import Embedder, load_embedder
 from index.errors import NewsbotError, UnknownOutletError
 from index.ingestion import Ingestion
@@ -41,7 +47,7 @@ from index.language import load_language_tools, question_language
 from index.models import Answer, Hit, StoredArticle, Turn
 from index.outlets import Outlets
 from index.reading import CURSOR_FILE, Activity, ReadBehind
-from index.renderings import Renderings
+from index.renderings import Renderings, words_told
 from index.retrieval import NewsRetriever, Searcher
 from index.segmentation import split_sentences
 from index.settings import IndexSettings
@@ -134,6 +140,9 @@ class Newsroom(Ingestion):
             renderings=Renderings(self.words),
         )
         self.chain = build_chain(self.retriever, self.answer_from_hits)
+        #: a question that names nothing, asked after an answer, is also read as a follow-up of that answer's story
+        #: (`follow_up_reading`; False: only as it stands, as before 7 December)
+        self.follow_up_readings = True
         #: groups near-duplicate articles into stories as they are ingested (index/stories.py)
         self.stories = StoryAssigner(self.store, settings.story_threshold)
         #: questions and ingests under way, which reading behind ingest waits for (index/reading.py)
@@ -218,7 +227,41 @@ class Newsroom(Ingestion):
                     "asker": asker,
                 }
             )
+            # "When is the verdict expected?" stands on its own by its words, but after an answer on Schettino it
+            # is likely about his trial: without an LLM to rewrite it, it is also read as a follow-up of that story
+            # (index/conversation.py). Not a question about a time ("What happened last week?") or for a topic's
+            # news ("Any news about the rail strike?"), nor one a person's description or the bot itself answered.
+            reading = (
+                follow_up_reading(question, history)
+                if self.follow_up_readings and not self.answerer.writes and more is None
+                else None
+            )
+            if (
+                reading is not None
+                and answer.answerer in (self.answerer.name, GATE)
+                and not parse_question(question, moment).about_time
+                and not asked_topic(question)
+                and (story := self._article_quoting(reading.quote)) is not None
+            ):
+                answer = better_reading(answer, self._read_as_follow_up(question, reading, story.article_id))
             return replace(answer, read_as=corrected.changed) if corrected.changed else answer
+
+    def _read_as_follow_up(self, question: str, reading: FollowUpReading, story: str) -> FollowedAnswer:
+        """The question's answer read as a follow-up of the story whose article is `story`: retrieved with the
+        story's words (`reading`), answered from the hits of the story's articles only (`of_the_story`), each judged
+        by its relevance to the question itself (relevance to the story's words would make any question likelier a
+        follow-up), and the share of the question's words its article tells (`words_told`). The story is the
+        conversation's, so no relevance floor screens its hits: the answerer judges."""
+        hits = self.searcher.search(reading.search_query)
+        follows = reading.follows
+        kept = [hit for hit in hits if of_the_story(hit.article_id, f"{hit.meta.title}\n{hit.text}", story, follows)]
+        if not kept:
+            return FollowedAnswer(Answer(abstain_text(question), abstained=True, question=question), 0.0)
+        followed = self.answerer.answer(question, self.searcher.scored(question, kept))
+        if followed.abstained or not followed.sources:
+            return FollowedAnswer(followed, 0.0)
+        text = self.answer_from_hits.article_text(followed.sources[0].article_id)
+        return FollowedAnswer(followed, words_told(question, text, self.words))
 
     def _about_the_article(self, question: str, answers: Sequence[str]) -> Answer | None:
         """What "What is the article about?" gets: the lead of the article the newest of the last `answers` that

@@ -177,3 +177,32 @@ class Renderings:
             close[:, named] &= np.array([term in beside for term in terms])[:, None]
             rendered.append((by_whole, *(bool(b) for b in close.any(axis=0))))
         return rendered
+
+
+# USE cosine from which a word of a text tells a word of a question (`words_told`). Single words and their
+# translations in the play samples lie at 0.55 or more ("elections" / "Neuwahlen" 0.56, "owned" / "gehörte" 0.59,
+# "cabinet" / "Kabinett" 0.66); "capital" and "France" came no closer than 0.44 to a word of an article on the
+# Super Bowl. Generic words ("after", "asked", "year") find a word that close in most articles: the share below is
+# a weak sign, a guard against a question about something else entirely, not a judge of the story.
+WORD_TOLD_COSINE = 0.55
+
+
+def words_told(question: str, text: str, words: WordVectors) -> float:
+    """The share of the question's content words `text` holds, inflected or as a compound's start ("Kontakt" in
+    "Kontaktaufnahme"), or has a word at least WORD_TOLD_COSINE close to ("elections" / "Neuwahlen"); 1 for a
+    question without content words. An answer read for a question as a follow-up of a story (`Newsroom.ask`) must
+    be about it: the story is found whatever is asked, "What is the capital of France?" after the Super Bowl too."""
+    asked = list(dict.fromkeys(content_words(question)))
+    if not asked:
+        return 1.0
+    tokens = set(tokenize(text))
+    held = [any(token.startswith(fold(word)) for token in tokens) for word in asked]
+    if not all(held):
+        own = terms_of(text).wholes
+        own_words = sorted(word for word in own if " " not in word)
+        vectors = words.of([*asked, *own_words])
+        if own_words:
+            matrix = np.vstack([vectors[word] for word in own_words])
+            closest = np.vstack([vectors[word] for word in asked]) @ matrix.T
+            held = [h or float(closest[i].max()) >= WORD_TOLD_COSINE for i, h in enumerate(held)]
+    return sum(held) / len(asked)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -102,6 +103,16 @@ class Searcher:
             if len(taken) == k or not more or fetch >= MAX_FETCH:
                 return self.stories.attach(taken)
             fetch *= FETCH_FACTOR
+
+    def scored(self, question: str, hits: Sequence[Hit]) -> list[Hit]:
+        """The hits in their order, each scored by its cosine similarity to `question` itself: how relevant chunks
+        another query found are to what is asked (`Newsroom.ask` reads a question as a follow-up with the words of
+        the story followed, and judges what that finds by the question alone)."""
+        if not hits:
+            return []
+        vector = self.embedder.embed_query(question)
+        scores = {hit.chunk_id: hit.score for hit in self.store.get_hits([hit.chunk_id for hit in hits], vector)}
+        return [replace(hit, score=scores.get(hit.chunk_id, hit.score)) for hit in hits]
 
     def _ranked(
         self,

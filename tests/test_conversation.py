@@ -2,6 +2,7 @@
 asked."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -10,18 +11,23 @@ from index.answerers.message_patterns import ABOUT_THE_ARTICLE
 from index.conversation import (
     ANSWER_CONTEXT_CHARS,
     ASKS_FOR_MORE,
+    FOLLOWED_WORDS_TOLD,
+    FollowedAnswer,
     MoreOfTheStory,
+    better_reading,
     first_quote,
+    follow_up_reading,
     keeps_the_story,
     listed_title,
     looks_like_follow_up,
     more_of_the_story,
+    of_the_story,
     questions_in,
     standalone_question,
     story_questions,
     topic_follow_up,
 )
-from index.models import Answer, Hit, Turn
+from index.models import Answer, ArticleMeta, Hit, Source, Turn
 
 HISTORY = [Turn("Who denied supplying arms to Russia?", "North Korea denied it. [1]")]
 
@@ -400,3 +406,87 @@ def test_and_about_a_topic_after_a_topics_list_asks_for_that_topic(
     question: str, history: list[Turn], request_: str
 ) -> None:
     assert topic_follow_up(question, history) == request_
+
+
+SCHETTINO = [
+    Turn(
+        "What sentence did the prosecutors demand for Francesco Schettino?",
+        "Die Staatsanwaltschaft fordert 27 Jahre Haft für Schettino. Das Urteil fällt im Juli. [1]",
+    )
+]
+
+
+@pytest.mark.parametrize("question", ["When is the verdict expected?", "Wann war der letzte Kontakt?"])
+def test_a_question_naming_nothing_after_an_answer_is_also_read_as_its_follow_up(question: str) -> None:
+    reading = follow_up_reading(question, SCHETTINO)
+    assert reading is not None
+    assert reading.search_query == (
+        f"{question} What sentence did the prosecutors demand for Francesco Schettino? "
+        "Die Staatsanwaltschaft fordert 27 Jahre Haft für Schettino. Das Urteil fällt im Juli."
+    )
+    assert reading.follows == ("What sentence did the prosecutors demand for Francesco Schettino?",)
+    assert reading.quote == "Die Staatsanwaltschaft fordert 27 Jahre Haft für Schettino. Das Urteil fällt im Juli."
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("When is the verdict expected?", []),  # nothing to follow
+        ("When will Schettino be sentenced?", SCHETTINO),  # a name of its own
+        ("What happened in 2019?", SCHETTINO),  # a number of its own
+        ("And why?", SCHETTINO),  # a follow-up already
+        ("When is the verdict expected?", [Turn("Who won?", "The indexed news does not say.")]),  # nothing quoted
+    ],
+)
+def test_a_question_with_a_subject_of_its_own_or_nothing_to_follow_is_read_once(
+    question: str, history: list[Turn]
+) -> None:
+    assert follow_up_reading(question, history) is None
+
+
+def _answer(article: str | None, confidence: float = 0.5) -> Answer:
+    if article is None:
+        return Answer(text="The indexed news does not say.", abstained=True, confidence=confidence)
+    meta = ArticleMeta(title=article, source=article, language="de")
+    return Answer(text="Ein Satz. [1]", sources=[Source(1, article, meta, "Ein Satz.", 0.5)], confidence=confidence)
+
+
+@pytest.mark.parametrize(
+    ("alone", "followed", "told", "chosen"),
+    [
+        # of the story, about what is asked: given, however likely the answerer finds the other
+        (_answer("telekom", 0.54), _answer("schettino", 0.14), 1.0, "followed"),
+        (_answer(None), _answer("schettino"), 1.0, "followed"),  # the question alone is refused
+        (_answer("telekom"), _answer("schettino"), 0.0, "alone"),  # not about what is asked
+        (_answer("schettino", 0.2), _answer("schettino", 0.9), 1.0, "alone"),  # the article found alone
+        (_answer("telekom"), _answer(None), 1.0, "alone"),  # the story does not say
+    ],
+)
+def test_the_follow_ups_reading_is_given_when_it_answers_about_what_is_asked(
+    alone: Answer, followed: Answer, told: float, chosen: str
+) -> None:
+    given = better_reading(alone, FollowedAnswer(followed, told))
+    assert given is (followed if chosen == "followed" else alone)
+
+
+def test_a_copy_of_the_story_the_question_found_alone_is_that_story() -> None:
+    alone, followed = _answer("schettino-wire"), _answer("schettino-paper")
+    for answer in (alone, followed):
+        answer.sources[0] = replace(answer.sources[0], meta=replace(answer.sources[0].meta, story_id="schettino"))
+    assert better_reading(alone, FollowedAnswer(followed, 1.0)) is alone
+
+
+def test_half_the_questions_words_must_be_told() -> None:
+    alone, followed = _answer("telekom"), _answer("schettino")
+    assert better_reading(alone, FollowedAnswer(followed, FOLLOWED_WORDS_TOLD)) is followed
+    assert better_reading(alone, FollowedAnswer(followed, FOLLOWED_WORDS_TOLD - 0.01)) is alone
+
+
+def test_an_article_is_of_the_story_when_quoted_or_naming_what_its_questions_named() -> None:
+    asked = ("What sentence did the prosecutors demand for Francesco Schettino?",)
+    florence = "Florenz – Der Berufungsprozess gegen Kapitän Francesco Schettino hat begonnen."
+    assert of_the_story("grosseto", "Ein Text.", "grosseto", asked)  # the article quoted
+    assert of_the_story("florence", florence, "grosseto", asked)  # another naming him
+    assert not of_the_story("telekom", "Der OGH prüft eine dritte Telekom-Causa.", "grosseto", asked)
+    # questions naming nothing: only the article quoted
+    assert not of_the_story("florence", florence, "grosseto", ("Who was sentenced?",))

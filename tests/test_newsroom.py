@@ -267,3 +267,42 @@ def test_a_stop_during_embedding_writes_no_article(newsroom: Newsroom, tmp_path:
     with pytest.raises(IngestCancelled):
         newsroom.ingest([str(library_folder(tmp_path))], on_embedded=lambda n: stop.set(), stop=stop)
     assert newsroom.stats().articles == 0 and newsroom.store.count() == 0
+
+
+def test_a_question_naming_nothing_stays_with_the_story_talked_of(newsroom: Newsroom) -> None:
+    from index.models import Turn
+    from tests.conftest import news_article
+
+    newsroom.ingest_articles(
+        [
+            news_article(
+                "Schettino appeal opens in Florence",
+                "Prosecutors demand 27 years in prison for captain Francesco Schettino, who ran the Costa Concordia "
+                "aground. The court in Florence is expected to deliver its verdict in July.",
+                None,
+            ),
+            news_article(
+                "Telekom trial nears its end",
+                "The verdict in the Telekom trial is expected on Wednesday. The former managers deny the charges.",
+                None,
+            ),
+            news_article(
+                "Cold snap in Vienna",
+                "Temperatures in Vienna fell to minus twelve degrees. Schools stay open.",
+                None,
+            ),
+        ]
+    )
+    first = "How many years in prison do prosecutors demand for Francesco Schettino?"
+    answer = newsroom.ask(first)
+    assert answer.sources[0].meta.title == "Schettino appeal opens in Florence"
+    history = [Turn(first, answer.text)]
+    # on its own the question finds the Telekom trial; after Schettino it asks about his
+    alone = newsroom.ask("When is the verdict expected?")
+    assert alone.sources[0].meta.title == "Telekom trial nears its end"
+    followed = newsroom.ask("When is the verdict expected?", history=history)
+    assert followed.sources[0].meta.title == "Schettino appeal opens in Florence"
+    assert "July" in followed.text
+    # a question about something the story does not tell is asked of the news at large
+    other = newsroom.ask("How low did temperatures fall?", history=history)
+    assert other.sources[0].meta.title == "Cold snap in Vienna"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.embedders import load_embedder
-from index.renderings import Renderings, shares, spelled_alike, terms_of
+from index.renderings import Renderings, shares, spelled_alike, terms_of, words_told
 from index.word_vectors import WordVectors
 
 OIL = "Öl, Kupfer und Co sollten bald im Preis steigen, sagen Experten. Investoren kaufen Rohstoffe."
@@ -70,3 +70,22 @@ def test_the_words_read_and_the_ones_shared() -> None:
     assert not shares("Hamburg", ["hamburgo"]) and not shares("Railway", ["rail"])
     assert shares("Grete Petritsch", ["greta", "thunberg"])  # a name spelled alike but for one letter
     assert not shares("ECB", ["ezb"]) and not shares("Storm", ["sturm"])  # nor a short one, nor of a lone word
+
+
+PHILAE = (
+    "Der jüngste Weckruf an den Landeroboter Philae ist im All verhallt. Es ist zu keiner Kontaktaufnahme gekommen. "
+    "Bis Ende Jänner hoffen Forscher noch auf Signale des Minilabors."
+)
+SUPER_BOWL = "Die Denver Broncos haben den 50. Super Bowl gewonnen: 24:10 gegen die Carolina Panthers in Santa Clara."
+
+
+def test_the_words_of_a_question_an_article_tells(renderings: Renderings) -> None:
+    words = renderings.words
+    # held inflected or in a compound ("Kontakt" in "Kontaktaufnahme"), or in another language ("researchers",
+    # "signals" as "Forscher", "Signale")
+    assert words_told("Wann war der letzte Kontakt?", PHILAE, words) == 1.0
+    assert words_told("Until when do the researchers hope for signals?", PHILAE, words) >= 0.75
+    # a question about something else: the Super Bowl is no capital of France
+    assert words_told("What is the capital of France?", SUPER_BOWL, words) == 0.0
+    assert words_told("Wann war der letzte Kontakt?", SUPER_BOWL, words) < 0.5
+    assert words_told("Who?", SUPER_BOWL, words) == 1.0  # no content word to tell

@@ -36,3 +36,20 @@ def test_hybrid_search_finds_a_rare_name_that_dense_search_ranks_lower(tmp_path:
     hybrid = Newsroom(make_settings(tmp_path / "data", retrieval_mode="hybrid"))
     for question in ("Was sagte Ulamec?", "What did Ulamec say?"):
         assert hybrid.search(question, k=1)[0].meta.title.startswith(philae)
+
+
+def test_hits_another_query_found_are_scored_by_the_question_in_their_order(tmp_path: Path) -> None:
+    newsroom = Newsroom(make_settings(tmp_path / "data"))
+    newsroom.ingest([str(SAMPLES_DIR)])
+    hits = newsroom.search("Philae Komet Landeroboter Kontakt", k=3)
+    question = "Until when do researchers hope for signals?"
+    scored = newsroom.searcher.scored(question, hits)
+    assert [h.chunk_id for h in scored] == [h.chunk_id for h in hits]
+    # each as relevant to the question as a search for the question finds it
+    alone = {h.chunk_id: h.score for h in newsroom.search(question, k=20)}
+    assert alone.keys() & {h.chunk_id for h in scored}
+    for h in scored:
+        if h.chunk_id in alone:
+            assert abs(h.score - alone[h.chunk_id]) < 1e-5
+    assert any(abs(h.score - o.score) > 1e-3 for h, o in zip(scored, hits, strict=True))
+    assert newsroom.searcher.scored(question, []) == []
