@@ -6,7 +6,8 @@ names nothing of its own — is retrieved together with the questions it follows
 on its own) and, when it asks about that story (or for more of it) rather than bringing a subject of its own, the
 words the last answer that quoted the news quoted, so retrieval still finds the story the conversation is about. A
 question that stands on its own is left as it is; when it names nothing of its own, it is also read as a
-follow-up, and the answerer's likelier answer is given (`follow_up_reading`, `better_reading`).
+follow-up, and that reading's answer from the story is given when it is about what is asked (`follow_up_reading`,
+`better_reading`).
 """
 
 from __future__ import annotations
@@ -289,8 +290,8 @@ def follow_up_reading(question: str, history: Sequence[Turn]) -> FollowUpReading
     """For a question that stands on its own by its words but names nothing of its own — no name, no number —
     asked after an answer that quoted the news ("When is the verdict expected?" after "What sentence did the
     prosecutors demand for Schettino?", "Wann war der letzte Kontakt?" after a question on Philae): its reading as
-    a follow-up of that story (`standalone_question`'s query for one that keeps the story). Which reading answers is
-    the answerer's to judge (`better_reading`). None for a question with a name or a number of its own, one that
+    a follow-up of that story (`standalone_question`'s query for one that keeps the story); which reading's answer
+    is given is `better_reading`'s to say. None for a question with a name or a number of its own, one that
     already reads as a follow-up, and one that follows no answer that quoted the news."""
     if not history or looks_like_follow_up(question) or _names_its_subject(question):
         return None
@@ -304,7 +305,7 @@ def follow_up_reading(question: str, history: Sequence[Turn]) -> FollowUpReading
 
 
 # The share of its content words a question's answer read as a follow-up must hold or render in its article
-# (`headlines.words_told`) to be given
+# (`renderings.words_told`) to be given
 FOLLOWED_WORDS_TOLD = 0.5
 
 
