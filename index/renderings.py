@@ -180,7 +180,7 @@ class Renderings:
 
 
 # USE cosine from which a word of a text tells a word of a question (`words_told`). Single words and their
-# translations in the play samples lie at 0.55 or more ("elections" / "Neuwahlen" 0.56, "owned" / "gehörte" 0.59,
+# translations in the bundled samples lie at 0.55 or more ("elections" / "Neuwahlen" 0.56, "owned" / "gehörte" 0.59,
 # "cabinet" / "Kabinett" 0.66); "capital" and "France" came no closer than 0.44 to a word of an article on the
 # Super Bowl. Generic words ("after", "asked", "year") find a word that close in most articles: the share below is
 # a weak sign, a guard against a question about something else entirely, not a judge of the story.
