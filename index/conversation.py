@@ -250,10 +250,7 @@ def looks_like_follow_up(question: str) -> bool:
 
 
 def _names_its_subject(question: str) -> bool:
-    from index.answerers.question import Question
-    from index.language import question_language
-
-    return bool(Question.of(question, question_language(question) or "en").names)
+    return bool(_names_of(question))
 
 
 def standalone_question(question: str, history: Sequence[Turn], answerer: Answerer) -> tuple[str, str]:
@@ -271,8 +268,14 @@ def standalone_question(question: str, history: Sequence[Turn], answerer: Answer
     if looks_like_follow_up(question):
         followed = followed_turns(history)
         quoted = last_quoted_words(followed) if keeps_the_story(question) else ""
-        return question, " ".join(part for part in [question, *(t.question for t in followed), quoted] if part)
+        return question, _follow_up_query(question, followed, quoted)
     return question, question
+
+
+def _follow_up_query(question: str, followed: Sequence[Turn], quoted: str) -> str:
+    """What a follow-up is retrieved with: it, the questions it follows (`followed_turns`) and the words the story's
+    last answer quoted (none: "")."""
+    return " ".join(part for part in [question, *(t.question for t in followed), quoted] if part)
 
 
 @dataclass(frozen=True)
@@ -299,8 +302,8 @@ def follow_up_reading(question: str, history: Sequence[Turn]) -> FollowUpReading
     quoted = last_quoted_words(followed)
     if not quoted:
         return None
-    query = " ".join([question, *(t.question for t in followed), quoted])
     quote = first_quote([t.answer for t in reversed(followed)])
+    query = _follow_up_query(question, followed, quoted)
     return FollowUpReading(query, tuple(t.question for t in followed), quote) if quote else None
 
 
@@ -322,6 +325,7 @@ def of_the_story(article: str, text: str, story: str | None, follows: Sequence[s
 
 
 def _names_of(question: str) -> frozenset[str]:
+    """The question's names and numbers (question.py `Question.names`), in the language it is asked in."""
     from index.answerers.question import Question
     from index.language import question_language
 

@@ -196,7 +196,7 @@ def words_told(question: str, text: str, words: WordVectors) -> float:
     if not asked:
         return 1.0
     tokens = set(tokenize(text))
-    held = [any(token.startswith(fold(word)) for token in tokens) for word in asked]
+    held = [any(token.startswith(folded) for token in tokens) for folded in map(fold, asked)]
     if not all(held):
         own = terms_of(text).wholes
         own_words = sorted(word for word in own if " " not in word)
