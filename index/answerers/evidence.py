@@ -360,11 +360,7 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
         return 0.0
     tokens = _quantity_tokens(sentence)
     folded = [fold(token) for token in tokens]
-    numbers = [
-        i
-        for i, (token, word) in enumerate(zip(tokens, folded, strict=True))
-        if (NUMBER_RE.search(token) and word not in question.numbers) or word in QUANTITY_WORDS
-    ]
+    numbers = _numbers_of(question, tokens)
     if not numbers:
         return 0.0
     counted = [(fold(word), vectors.get(word)) for word in question.counted]
@@ -408,6 +404,16 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
             for i in numbers
         )
     )
+
+
+def _numbers_of(question: Question, tokens: Sequence[str]) -> list[int]:
+    """The positions of the tokens (`_quantity_tokens`) that are a number the question does not say, or a word for
+    one."""
+    return [
+        i
+        for i, token in enumerate(tokens)
+        if (NUMBER_RE.search(token) and fold(token) not in question.numbers) or fold(token) in QUANTITY_WORDS
+    ]
 
 
 def quantity_first(
@@ -571,6 +577,110 @@ def share_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     answer of every such question in news_qa dev (also in French, Spanish, Italian), the held-out sets, XQuAD dev and
     MLQA de names one (21 of 21)."""
     return bool(ASKS_SHARE.search(question.text)) and not any(SHARE_NAMED.search(s) for s in sentences)
+
+
+# The units a measure is given in, by dimension, folded (`unit_dimensions`): a question that counts in one ("How many
+# megawatts …", "Wie viele Quadratmeilen …") is answered by a number next to a unit of the same dimension, whichever
+# ("4 kg (8.8 lb.)" answers "How many pounds of steam …?", "1,5 Gigatonnen" "How many tons …?").
+UNIT_DIMENSIONS = {
+    dimension: tuple(units.split())
+    for dimension, units in {
+        "length": "meter metre metro metri m km cm mm meile mile milla miglio miglia mi feet foot ft fuß yard inch",
+        "area": "quadrat square hektar hectare acre km2 m2 km² m²",
+        "weight": "tonne ton tonelada tonnellata tonnellate t kilo kg gramm gram g mg pfund pound lb",
+        "power": "watt vatio w kw mw gw ps",
+        "energy": "wattstunde kwh mwh gwh joule",
+        "temperature": "grad degree grado gradi celsius fahrenheit c f",
+        "speed": "stundenkilometer mph knoten knot",
+        "volume": "liter litre litro litri l ml kubikmeter barrel hektoliter gallon",
+    }.items()
+}
+# A unit's word: the unit after at most a square or cubic and a metric prefix, inflected ("Quadratkilometern",
+# "Gigatonnen", "megawatts", "kilowatt", "megavatios", "chilometri"), not a word that merely ends like one
+# ("Programme", "Grammys", "Metropole"); a unit of one letter alone ("m", not "men")
+_UNIT_WORD = re.compile(
+    r"(?P<power>quadrat|square|kubik|cubic)?(?:kilo|chilo|mega|giga|tera|milli|zenti|centi|hekto)?(?P<unit>"
+    + "|".join(sorted({re.escape(u) for units in UNIT_DIMENSIONS.values() for u in units if len(u) > 1}))
+    + r")(?:s|es|e|n|en|er|ern)?|(?P<letter>"
+    + "|".join(sorted({u for units in UNIT_DIMENSIONS.values() for u in units if len(u) == 1}))
+    + r")"
+)
+# ... of which a square or cubic one measures an area or a volume too ("Quadratmeilen": an area, in miles)
+_POWERED = {"quadrat": "area", "square": "area", "kubik": "volume", "cubic": "volume"}
+
+
+def unit_dimensions(word: str) -> frozenset[str]:
+    """The dimensions (UNIT_DIMENSIONS) of a unit's word: {"power"} for "Megawatt", {"area", "length"} for
+    "Quadratmeilen", {"energy"} for "Kilowattstunden"; none for another word."""
+    match = _UNIT_WORD.fullmatch(fold(word))
+    if match is None:
+        return frozenset()
+    unit = match["unit"] or match["letter"]
+    dimensions = {dimension for dimension, units in UNIT_DIMENSIONS.items() if unit in units}
+    if match["power"]:
+        dimensions.add(_POWERED[match["power"]])
+    return frozenset(dimensions)
+
+
+def measure_unanswered(question: Question, sentences: Sequence[str]) -> bool:
+    """Whether an answer of `sentences` leaves a question for how many units of a measure there are ("How many
+    megawatts …", "Wie viele Kilometer …") without a number next to a unit of that dimension (the counted word's
+    `unit_dimensions`: "Gigatonnen" answers "How many tons …?", "100 Millionen Grad" does not answer "How many
+    megawatts …?"). A duration is not judged so: a span of years is given by its years as often as counted."""
+    if not asks_number(question):
+        return False
+    asked = frozenset().union(*(unit_dimensions(word) for word in question.counted))
+    if not asked:
+        return False
+
+    def measured(sentence: str) -> bool:
+        tokens = _quantity_tokens(sentence)
+        return any(
+            unit_dimensions(word) & asked
+            for i in _numbers_of(question, tokens)
+            for word in [
+                *tokens[max(0, i - UNIT_BEFORE) : i],
+                *tokens[i + 1 : i + UNIT_AFTER + 1],
+                *tokens[i].split("-")[1:],
+            ]
+        )
+
+    return not any(measured(sentence) for sentence in sentences)
+
+
+# A question that names the currency it asks an amount in: "… cost in euros?", "Mit wie viel Dollar …", "How many
+# dollars …", "Quanto costerà in euro …", "¿Cuántos euros …"
+NAMED_CURRENCY = re.compile(
+    r"\b(?:(?:in|into|en|how many|wie ?viele?n?|mit wie ?viele?n?|cu[aá]ntos|quanti)\s+|combien d(?:e\s+|['’]))"
+    r"(?:us[- ])?"
+    r"(euros?|dollars?|d[oó]lares|dollari|franken|francs?|yen|rubel|roubles?|rubles?)\b",
+    re.IGNORECASE,
+)
+# Each currency's words and signs, folded, by the first of them
+CURRENCY_FORMS = tuple(
+    frozenset(fold(word) for word in forms.split())
+    for forms in (
+        "euro euros eur €",
+        "dollar dollars dolares dollari usd $",
+        "franken franc francs chf",
+        "yen",
+        "rubel rouble roubles ruble rubles",
+    )
+)
+
+
+def currency_unanswered(question: Question, sentences: Sequence[str]) -> bool:
+    """Whether an answer of `sentences` leaves a question that names the currency it asks an amount in
+    (`NAMED_CURRENCY`) without that currency: "799 Dollar" does not answer "How much will it cost in euros?", "1,5
+    Millionen Dollar (umgerechnet 1,3 Millionen Euro)" does."""
+    if not (match := NAMED_CURRENCY.search(question.text)):
+        return False
+    named = fold(match.group(1))
+    forms = next((forms for forms in CURRENCY_FORMS if named in forms), frozenset({named}))
+    return not any(
+        any(part in forms for token in QUANTITY_TOKEN_RE.findall(sentence) for part in fold(token).split("-"))
+        for sentence in sentences
+    )
 
 
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç]{2,}")

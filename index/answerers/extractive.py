@@ -33,7 +33,9 @@ from index.answerers.evidence import (
     Corpus,
     Vocabulary,
     bare_surnames,
+    currency_unanswered,
     latent_coverage,
+    measure_unanswered,
     named_in_full,
     names_someone,
     quantity_first,
@@ -364,11 +366,14 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
 
     def lacks_kind(self, question: Question, sentences: Sequence[str]) -> bool:
         """Whether an answer of `sentences` lacks the kind of answer the question asks for: a time to a question
-        that opens asking when, an amount of money or a count to a question for one, a share to one for a share
-        (evidence.py `time_unanswered`, `quantity_unanswered`, `share_unanswered`)."""
+        that opens asking when, an amount of money or a count to a question for one, a share to one for a share, a
+        number in a unit of the measure asked for, the currency a question names (evidence.py `time_unanswered`,
+        `quantity_unanswered`, `share_unanswered`, `measure_unanswered`, `currency_unanswered`)."""
         return (
             time_unanswered(question, sentences)
             or share_unanswered(question, sentences)
+            or measure_unanswered(question, sentences)
+            or currency_unanswered(question, sentences)
             or quantity_unanswered(question, sentences, lambda sentence: self._quantity(question, sentence))
         )
 

@@ -23,7 +23,9 @@ from index.answerers.evidence import (
     bare_surnames,
     counts_something,
     counts_things,
+    currency_unanswered,
     latent_coverage,
+    measure_unanswered,
     named_in_full,
     names_someone,
     quantity_first,
@@ -37,6 +39,7 @@ from index.answerers.evidence import (
     share_unanswered,
     stored_names,
     time_unanswered,
+    unit_dimensions,
 )
 from index.answerers.extractive import UNSURE_BELOW, ExtractiveAnswerer
 from index.answerers.question import Question
@@ -1083,3 +1086,144 @@ def test_an_answer_without_the_share_asked_for_is_refused() -> None:
     answerer.reader.similarities[share] = 0.80  # type: ignore[attr-defined]
     answer = answerer.answer(question, [_hit("go", f"{ANSWER} {share}", 0.8)])
     assert not answer.abstained and share in answer.text
+
+
+@pytest.mark.parametrize(
+    ("word", "dimensions"),
+    [
+        ("Megawatt", {"power"}),
+        ("megawatts", {"power"}),
+        ("Gigatonnen", {"weight"}),
+        ("tons", {"weight"}),
+        ("Quadratmeilen", {"area", "length"}),
+        ("m", {"length"}),
+        ("men", set()),
+        ("Watt", {"power"}),
+        ("square", {"area"}),
+        ("kilometres", {"length"}),
+        ("Kilowattstunden", {"energy"}),
+        ("km", {"length"}),
+        ("Grammys", set()),  # ends like no unit: "gram" + "mys"
+        ("Programme", set()),  # holds "gramm" after a prefix that is none
+        ("Kilometerstand", set()),
+        ("Haushalte", set()),
+        ("megavatios", {"power"}),  # Spanish
+        ("chilometri", {"length"}),  # Italian
+        ("Metropole", set()),
+    ],
+)
+def test_a_unit_word_is_a_unit_after_at_most_a_square_and_a_metric_prefix(word: str, dimensions: set[str]) -> None:
+    assert unit_dimensions(word) == dimensions
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "measured", "unmeasured"),
+    [
+        (
+            "How many megawatts of heating power heat the plasma?",
+            "en",
+            "Die Mikrowellen heizen das Plasma mit zehn Megawatt.",
+            "Das Plasma erreichte eine Temperatur von rund einer Million Grad.",
+        ),
+        (
+            "How many tons of carbon does the Amazon absorb in a typical year?",
+            "en",
+            "In einem typischen Jahr absorbiert der Amazonas 1,5 Gigatonnen Kohlendioxid.",  # another prefix
+            "Der Amazonas umfasst 7.000.000 Quadratkilometer.",
+        ),
+        (
+            "How many pounds of steam does the engine use per kilowatt hour?",
+            "en",
+            "Der Motor verbraucht ca. 4 kg (8.8 lb.) Dampf pro kWh.",  # another unit of the dimension
+            "Der Motor hat fünf Zylinder.",
+        ),
+        (
+            "Wie viele Kilometer legt der Bus zurück?",
+            "de",
+            "Der Bus fährt 4.000 Kilometer durch Europa.",
+            "Hundert Dichter sitzen in dem Bus.",
+        ),
+        (
+            "Combien de mégawatts produit la centrale ?",
+            "fr",
+            "Das Kraftwerk leistet 39 MW.",
+            "Das Kraftwerk hat 13 Windräder.",
+        ),
+    ],
+)
+def test_an_answer_to_a_question_in_a_unit_of_measure_holds_a_number_in_one(
+    question: str, language: str, measured: str, unmeasured: str
+) -> None:
+    asked = Question.of(question, language)
+    assert not measure_unanswered(asked, [measured])
+    assert measure_unanswered(asked, [unmeasured])
+    assert not measure_unanswered(asked, [unmeasured, measured])  # any sentence of the answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many spectators watched the final?",  # a count: `quantity_unanswered`
+        "How many years did he serve?",  # a duration: years are given by their dates as often
+        "Wie viele Programme laufen?",
+        "What is the output of the wind farm in megawatts?",  # not "how many": the opening asks no number
+    ],
+)
+def test_a_question_counting_no_unit_of_measure_is_not_judged_by_one(question: str) -> None:
+    assert not measure_unanswered(Question.of(question, "en"), ["Die Anlage steht still."])
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "named", "other"),
+    [
+        (
+            "How much will the headset cost in euros in Europe?",
+            "en",
+            "Die Brille kostet 1,5 Millionen Dollar (umgerechnet 1,3 Millionen Euro).",
+            "Die Brille kommt für 799 Dollar auf den Markt.",
+        ),
+        ("Wie viel wird die Brille in Europa in Euro kosten?", "de", "Sie kostet 899 €.", "Sie kostet 799 Dollar."),
+        (
+            "Mit wie viel Dollar ist der Preis dotiert?",
+            "de",
+            "Der mit 1,5 Millionen US-Dollar dotierte Preis.",
+            "Der mit 1,3 Millionen Euro dotierte Preis.",
+        ),
+        (
+            "How many dollars did the sale raise?",
+            "en",
+            "Die Auktion brachte 5 Mio. $ ein.",
+            "Die Auktion brachte 5 Mio. Euro ein.",
+        ),
+        ("Quanto costerà in euro il visore?", "it", "Die Brille kostet 50-Euro-Scheine.", "Sie kostet 799 Dollar."),
+    ],
+)
+def test_an_answer_to_a_question_naming_its_currency_names_it(
+    question: str, language: str, named: str, other: str
+) -> None:
+    asked = Question.of(question, language)
+    assert not currency_unanswered(asked, [named])
+    assert currency_unanswered(asked, [other])
+    assert not currency_unanswered(asked, [other, named])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much does the headset cost?",  # names no currency: any answers (`quantity_unanswered`)
+        "How much was the prize worth in 2015?",
+        "Wie viele Menschen leben in Europa?",
+    ],
+)
+def test_a_question_naming_no_currency_is_not_judged_by_one(question: str) -> None:
+    assert not currency_unanswered(Question.of(question, "en"), ["Sie kostet 799 Dollar."])
+
+
+def test_an_answer_without_the_unit_of_measure_asked_for_is_refused() -> None:
+    answerer = _answerer(_model(threshold=0.0))  # the model would answer anything
+    question = "How many megawatts did the AlphaGo computer in Seoul use?"
+    assert answerer.answer(question, [_hit("go", f"{ANSWER} {RESTATES}", 0.8)]).abstained
+    measured = "Der Rechner von AlphaGo brauchte in Seoul rund ein Megawatt."
+    answerer.reader.similarities[measured] = 0.80  # type: ignore[attr-defined]
+    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {measured}", 0.8)])
+    assert not answer.abstained and measured in answer.text
