@@ -26,7 +26,10 @@ Two small linear models weigh them (`AnswerModel`, answer_model.py): a condition
 one answers), a logistic regression decides from the best sentence and the hits whether to answer at all. Their
 weights are fitted on dev data by benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to
 this file. What they need of the question (its names, numbers and the kind of answer asked for) is question.py's
-`Question`.
+`Question`. Beside the models, rules refuse an answer that plainly lacks the kind asked for: a time to a question
+opening with "when", an amount of money, a count, a share, a number in the unit of measure asked for, the currency
+a question names (`time_unanswered`, `quantity_unanswered`, `share_unanswered`, `measure_unanswered`,
+`currency_unanswered`; extractive.py `lacks_kind`).
 """
 
 from __future__ import annotations

@@ -134,7 +134,8 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         self.sentence_margin = self.reader.profile.sentence_margin if sentence_margin is None else sentence_margin
         #: answers the evidence model gives a lower probability are said to be unsure
         self.unsure_below = UNSURE_BELOW if unsure_below is None else unsure_below
-        #: refuse an answer without the kind of answer asked for: no time, amount of money or count (`lacks_kind`)
+        #: refuse an answer without the kind of answer asked for: no time, amount of money, count, share, measure or
+        #: currency (`lacks_kind`)
         self.checks_kind = True
         #: the fitted evidence model for this reader (answer_model.py); None: similarity and thresholds alone decide
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
@@ -358,7 +359,8 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         if limit > 1 and (reading.question.qtype == "who" or WHICH.match(reading.question.text)):
             chosen = _with_full_name(reading, chosen, limit)
         # An answer without the kind of answer asked for is none, however likely the model finds it: no amount of
-        # money, no count, no time for a question that asks for one (README, "Answers of the kind asked for")
+        # money, count, time, share, measure or currency for a question that asks for one (README, "Answers of the
+        # kind asked for")
         if self.checks_kind and self.lacks_kind(reading.question, [candidates[i].text for i in chosen]):
             return self._abstain(reading.question.text, probability)
         answer = self._compose(reading.question.text, chosen, candidates, hits, probability)
