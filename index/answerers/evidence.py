@@ -598,6 +598,9 @@ UNIT_DIMENSIONS = {
         "volume": "liter litre litro litri l ml kubikmeter barrel hektoliter gallon",
     }.items()
 }
+# Dimensions a question's unit may be answered in by another's: "How many miles per hour …" counts miles, "70 mph" is
+# a speed; "How many kilowatt hours …" counts kilowatts, "500 kWh" is energy
+RELATED_DIMENSIONS = {"length": ("speed",), "speed": ("length",), "power": ("energy",), "energy": ("power",)}
 # A unit's word: the unit after at most a square or cubic and a metric prefix, inflected ("Quadratkilometern",
 # "Gigatonnen", "megawatts", "kilowatt", "megavatios", "chilometri"), not a word that merely ends like one
 # ("Programme", "Grammys", "Metropole"); a unit of one letter alone ("m", not "men")
@@ -635,6 +638,7 @@ def measure_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     asked = frozenset().union(*(unit_dimensions(word) for word in question.counted))
     if not asked:
         return False
+    asked |= {related for dimension in asked for related in RELATED_DIMENSIONS.get(dimension, ())}
 
     def measured(sentence: str) -> bool:
         tokens = _quantity_tokens(sentence)

@@ -1144,6 +1144,18 @@ def test_a_unit_word_is_a_unit_after_at_most_a_square_and_a_metric_prefix(word: 
             "Hundert Dichter sitzen in dem Bus.",
         ),
         (
+            "Wie viele Kilometer pro Stunde erreichte der Sturm?",
+            "de",
+            "Der Sturm erreichte 190 Stundenkilometer.",  # a speed, for a length per hour
+            "Der Sturm traf 3.000 Häuser.",
+        ),
+        (
+            "How many kilowatt hours does the plant produce a year?",
+            "en",
+            "Die Anlage erzeugt 500 kWh im Jahr.",  # energy, for a power's hours
+            "Die Anlage hat zwei Turbinen.",
+        ),
+        (
             "Combien de mégawatts produit la centrale ?",
             "fr",
             "Das Kraftwerk leistet 39 MW.",
