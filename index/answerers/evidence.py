@@ -685,7 +685,7 @@ def currency_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     named = fold(match.group(1))
     forms = next((forms for forms in CURRENCY_FORMS if named in forms), frozenset({named}))
     return not any(
-        any(part in forms for token in QUANTITY_TOKEN_RE.findall(sentence) for part in fold(token).split("-"))
+        any(part in forms for token in _quantity_tokens(sentence) for part in fold(token).split("-"))
         for sentence in sentences
     )
 

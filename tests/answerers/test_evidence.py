@@ -1078,14 +1078,22 @@ def test_a_question_for_no_share_is_not_judged_by_one(question: str) -> None:
     assert not share_unanswered(Question.of(question, "en"), ["Die Aktie stieg auf 20 Euro."])
 
 
-def test_an_answer_without_the_share_asked_for_is_refused() -> None:
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What percentage of the games did AlphaGo win in Seoul?", "AlphaGo gewann in Seoul 80 Prozent der Partien."),
+        ("How many megawatts did the AlphaGo computer in Seoul use?", "AlphaGo brauchte in Seoul rund ein Megawatt."),
+        ("How much prize money in euros did AlphaGo win in Seoul?", "AlphaGo gewann in Seoul 901.710 Euro."),
+    ],
+)
+def test_an_answer_without_the_share_measure_or_currency_asked_for_is_refused(question: str, kind: str) -> None:
     answerer = _answerer(_model(threshold=0.0))  # the model would answer anything
-    question = "What percentage of the games did AlphaGo win in Seoul?"
-    assert answerer.answer(question, [_hit("go", f"{ANSWER} {RESTATES}", 0.8)]).abstained
-    share = "AlphaGo gewann in Seoul vier von fünf Partien, also 80 Prozent."
-    answerer.reader.similarities[share] = 0.80  # type: ignore[attr-defined]
-    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {share}", 0.8)])
-    assert not answer.abstained and share in answer.text
+    unkind = "AlphaGo gewann in Seoul ein Preisgeld von einer Million Dollar."  # a number, none of the kind
+    answerer.reader.similarities[unkind] = 0.80  # type: ignore[attr-defined]
+    assert answerer.answer(question, [_hit("go", f"{ANSWER} {unkind}", 0.8)]).abstained
+    answerer.reader.similarities[kind] = 0.80  # type: ignore[attr-defined]
+    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {kind}", 0.8)])
+    assert not answer.abstained and kind in answer.text
 
 
 @pytest.mark.parametrize(
@@ -1195,6 +1203,7 @@ def test_a_question_counting_no_unit_of_measure_is_not_judged_by_one(question: s
             "Die Brille kommt für 799 Dollar auf den Markt.",
         ),
         ("Wie viel wird die Brille in Europa in Euro kosten?", "de", "Sie kostet 899 €.", "Sie kostet 799 Dollar."),
+        ("Wie viel kostet die Brille in Euro?", "de", "Sie kostet 899 Euro.", "Sie kostet 799 Dollar."),  # at the end
         (
             "Mit wie viel Dollar ist der Preis dotiert?",
             "de",
@@ -1229,13 +1238,3 @@ def test_an_answer_to_a_question_naming_its_currency_names_it(
 )
 def test_a_question_naming_no_currency_is_not_judged_by_one(question: str) -> None:
     assert not currency_unanswered(Question.of(question, "en"), ["Sie kostet 799 Dollar."])
-
-
-def test_an_answer_without_the_unit_of_measure_asked_for_is_refused() -> None:
-    answerer = _answerer(_model(threshold=0.0))  # the model would answer anything
-    question = "How many megawatts did the AlphaGo computer in Seoul use?"
-    assert answerer.answer(question, [_hit("go", f"{ANSWER} {RESTATES}", 0.8)]).abstained
-    measured = "Der Rechner von AlphaGo brauchte in Seoul rund ein Megawatt."
-    answerer.reader.similarities[measured] = 0.80  # type: ignore[attr-defined]
-    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {measured}", 0.8)])
-    assert not answer.abstained and measured in answer.text
