@@ -598,6 +598,9 @@ UNIT_DIMENSIONS = {
         "volume": "liter litre litro litri l ml kubikmeter barrel hektoliter gallon",
     }.items()
 }
+# A pound may be money or weight: a question counting pounds is not judged by its unit ("£5,000" answers "How many
+# pounds did he pay?")
+MONEY_OR_WEIGHT = frozenset({"pound", "pounds", "pfund"})
 # Dimensions a question's unit may be answered in by another's: "How many miles per hour …" counts miles, "70 mph" is
 # a speed; "How many kilowatt hours …" counts kilowatts, "500 kWh" is energy
 RELATED_DIMENSIONS = {"length": ("speed",), "speed": ("length",), "power": ("energy",), "energy": ("power",)}
@@ -635,7 +638,9 @@ def measure_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     megawatts …?"). A duration is not judged so: a span of years is given by its years as often as counted."""
     if not asks_number(question):
         return False
-    asked = frozenset().union(*(unit_dimensions(word) for word in question.counted))
+    asked = frozenset().union(
+        *(unit_dimensions(word) for word in question.counted if fold(word) not in MONEY_OR_WEIGHT)
+    )
     if not asked:
         return False
     asked |= {related for dimension in asked for related in RELATED_DIMENSIONS.get(dimension, ())}
@@ -656,10 +661,11 @@ def measure_unanswered(question: Question, sentences: Sequence[str]) -> bool:
 
 
 # A question that names the currency it asks an amount in: "… cost in euros?", "Mit wie viel Dollar …", "How many
-# dollars …", "Quanto costerà in euro …", "¿Cuántos euros …"
+# million dollars …", "in Swiss francs", "Quanto costerà in euro …", "¿Cuántos euros …"
 NAMED_CURRENCY = re.compile(
     r"\b(?:(?:in|into|en|how many|wie ?viele?n?|mit wie ?viele?n?|cu[aá]ntos|quanti)\s+|combien d(?:e\s+|['’]))"
-    r"(?:us[- ])?"
+    r"(?:(?:million|millionen|milliarden|billion|billionen|mio\.?|mrd\.?|thousand|tausend)\s+)?"
+    r"(?:us[- ]|swiss |schweizer )?"
     r"(euros?|dollars?|d[oó]lares|dollari|franken|francs?|yen|rubel|roubles?|rubles?)\b",
     re.IGNORECASE,
 )

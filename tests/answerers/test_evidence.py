@@ -1140,9 +1140,9 @@ def test_a_unit_word_is_a_unit_after_at_most_a_square_and_a_metric_prefix(word: 
             "Der Amazonas umfasst 7.000.000 Quadratkilometer.",
         ),
         (
-            "How many pounds of steam does the engine use per kilowatt hour?",
+            "How many kilograms of steam does the engine use per kilowatt hour?",
             "en",
-            "Der Motor verbraucht ca. 4 kg (8.8 lb.) Dampf pro kWh.",  # another unit of the dimension
+            "Der Motor verbraucht ca. 8.8 lb. Dampf pro kWh.",  # another unit of the dimension
             "Der Motor hat fünf Zylinder.",
         ),
         (
@@ -1183,6 +1183,7 @@ def test_an_answer_to_a_question_in_a_unit_of_measure_holds_a_number_in_one(
 @pytest.mark.parametrize(
     "question",
     [
+        "How many pounds did the club pay for him?",  # money or weight
         "How many spectators watched the final?",  # a count: `quantity_unanswered`
         "How many years did he serve?",  # a duration: years are given by their dates as often
         "Wie viele Programme laufen?",
@@ -1204,6 +1205,8 @@ def test_a_question_counting_no_unit_of_measure_is_not_judged_by_one(question: s
         ),
         ("Wie viel wird die Brille in Europa in Euro kosten?", "de", "Sie kostet 899 €.", "Sie kostet 799 Dollar."),
         ("Wie viel kostet die Brille in Euro?", "de", "Sie kostet 899 Euro.", "Sie kostet 799 Dollar."),  # at the end
+        ("How many million dollars did the fund raise?", "en", "Er sammelte 5 Mio. $.", "Er sammelte 5 Mio. Euro."),
+        ("Wie viel kostet die Uhr in Schweizer Franken?", "de", "Sie kostet 900 CHF.", "Sie kostet 800 Euro."),
         (
             "Mit wie viel Dollar ist der Preis dotiert?",
             "de",
