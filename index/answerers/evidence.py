@@ -584,7 +584,7 @@ def share_unanswered(question: Question, sentences: Sequence[str]) -> bool:
 
 # The units a measure is given in, by dimension, folded (`unit_dimensions`): a question that counts in one ("How many
 # megawatts …", "Wie viele Quadratmeilen …") is answered by a number next to a unit of the same dimension, whichever
-# ("4 kg (8.8 lb.)" answers "How many pounds of steam …?", "1,5 Gigatonnen" "How many tons …?").
+# ("4 kg (8.8 lb.)" answers "Wie viele Kilogramm Dampf …?", "1,5 Gigatonnen" "How many tons …?").
 UNIT_DIMENSIONS = {
     dimension: tuple(units.split())
     for dimension, units in {
