@@ -598,6 +598,8 @@ UNIT_DIMENSIONS = {
         "volume": "liter litre litro litri l ml kubikmeter barrel hektoliter gallon",
     }.items()
 }
+# The number a unit written onto it follows: "39MW", "100km"
+NUMBER_PREFIX = re.compile(r"^\d[\d.,]*")
 # A pound may be money or weight: a question counting pounds is not judged by its unit ("£5,000" answers "How many
 # pounds did he pay?")
 MONEY_OR_WEIGHT = frozenset({"pound", "pounds", "pfund"})
@@ -653,7 +655,8 @@ def measure_unanswered(question: Question, sentences: Sequence[str]) -> bool:
             for word in [
                 *tokens[max(0, i - UNIT_BEFORE) : i],
                 *tokens[i + 1 : i + UNIT_AFTER + 1],
-                *tokens[i].split("-")[1:],
+                *tokens[i].split("-")[1:],  # "50-Megawatt-Anlage"
+                NUMBER_PREFIX.sub("", tokens[i]),  # "39MW", "100km"
             ]
         )
 

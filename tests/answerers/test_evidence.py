@@ -1166,7 +1166,7 @@ def test_a_unit_word_is_a_unit_after_at_most_a_square_and_a_metric_prefix(word: 
         (
             "Combien de mégawatts produit la centrale ?",
             "fr",
-            "Das Kraftwerk leistet 39 MW.",
+            "Das Kraftwerk leistet 39MW.",  # the unit written onto its number
             "Das Kraftwerk hat 13 Windräder.",
         ),
     ],
