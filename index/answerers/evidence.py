@@ -27,9 +27,9 @@ one answers), a logistic regression decides from the best sentence and the hits 
 weights are fitted on dev data by benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to
 this file. What they need of the question (its names, numbers and the kind of answer asked for) is question.py's
 `Question`. Beside the models, rules refuse an answer that plainly lacks the kind asked for: a time to a question
-opening with "when", an amount of money, a count, a share, a number in the unit of measure asked for, the currency
-a question names (`time_unanswered`, `quantity_unanswered`, `share_unanswered`, `measure_unanswered`,
-`currency_unanswered`; extractive.py `lacks_kind`).
+opening with "when", an amount of money, a count, a share, a span of time, a number in the unit of measure asked
+for, the currency a question names (`time_unanswered`, `quantity_unanswered`, `share_unanswered`,
+`duration_unanswered`, `measure_unanswered`, `currency_unanswered`; extractive.py `lacks_kind`).
 """
 
 from __future__ import annotations
@@ -513,7 +513,8 @@ def quantity_unanswered(question: Question, sentences: Sequence[str], held: Call
     without one: none of them holds the quantity (`held`: `quantity_held`), nor, for a count, a number that may
     count what is asked (`counts_something`). "How much prize money did Jan Frodeno receive …?" is not answered by
     the lead on his win, nor "How many spectators watched the final …?" by the tournament's prize money. A question
-    for a duration, a size or an age is not judged so: "bis weit ins 19. Jahrhundert" answers "For how long …?"."""
+    for a duration (`duration_unanswered` reads it as a span, not a count: "bis weit ins 19. Jahrhundert" answers
+    "For how long …?"), a size or an age is not judged so."""
     if not ("money" in question.units and asks_number(question)) and not counts_things(question):
         return False
     return not any(held(sentence) or counts_something(question, sentence) for sentence in sentences)
@@ -580,6 +581,37 @@ def share_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     answer of every such question in news_qa dev (also in French, Spanish, Italian), the held-out sets, XQuAD dev and
     MLQA de names one (21 of 21)."""
     return bool(ASKS_SHARE.search(question.text)) and not any(SHARE_NAMED.search(s) for s in sentences)
+
+
+# A question for how long something lasts: "Wie lange …", "How long did/will …", "For how long …", "Combien de temps
+# …", "¿Cuánto tiempo …", "Per quanto tempo …"; not "How long is/was …", which may ask a length ("the bridge")
+ASKS_DURATION = re.compile(
+    r"\bwie lange\b|\bhow long\b(?! (?:is|was|are|were)\b)|\bcombien de temps\b|\bcu[aá]nto tiempo\b"
+    r"|\bquanto tempo\b",
+    re.IGNORECASE,
+)
+# A span of time in a sentence: a number of seconds to centuries ("eine Zehntel-Sekunde", "fünf bis zehn Jahre", "16
+# Jahre", "half an hour"), a "-tägige" span, one from or until a time ("seit 2010", "bis Freitag", "von 1870 bis 1939")
+# or one without end ("lebenslang", "unbefristet")
+DURATION_NAMED = re.compile(
+    r"\b(?:\d[\d.,]*|ein\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig"
+    r"|hundert|einige[nm]?|mehrere[nm]?|wenige[nm]?|halbe[nmr]?|anderthalb|eineinhalb|ganze[nmr]?|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|few|a|an|all|half an?)\s+(?:\w+[\s-]+)?"
+    r"(?:sekunden?|minuten?|stunden?|tag|tage|tagen|wochen?|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt\w*"
+    r"|jahrhundert\w*|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
+    r"|\d+-(?:tägig|wöchig|monatig|jährig|stündig|minütig)\w*"
+    r"|\b(?:seit|bis|ab|since|until|till|from)\b"
+    r"|\b(?:lebenslang\w*|dauerhaft\w*|unbefristet\w*|vorübergehend\w*|permanent\w*|indefinitely|forever)\b",
+    re.IGNORECASE,
+)
+
+
+def duration_unanswered(question: Question, sentences: Sequence[str]) -> bool:
+    """Whether an answer of `sentences` leaves a question for how long something lasts (`ASKS_DURATION`) without a
+    span of time (`DURATION_NAMED`): "How long will the jets stay at the air base?" is not answered by "… sind am
+    Montag zwei US-Tarnkappenjets … gelandet. Die knapp 19 Meter lange …"; "dauerte eine Zehntel-Sekunde", "von 1870
+    bis 1939" and "bis weit ins 19. Jahrhundert" answer one."""
+    return bool(ASKS_DURATION.search(question.text)) and not any(DURATION_NAMED.search(s) for s in sentences)
 
 
 # The units a measure is given in, by dimension, folded (`unit_dimensions`): a question that counts in one ("How many

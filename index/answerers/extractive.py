@@ -34,6 +34,7 @@ from index.answerers.evidence import (
     Vocabulary,
     bare_surnames,
     currency_unanswered,
+    duration_unanswered,
     latent_coverage,
     measure_unanswered,
     named_in_full,
@@ -134,8 +135,8 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         self.sentence_margin = self.reader.profile.sentence_margin if sentence_margin is None else sentence_margin
         #: answers the evidence model gives a lower probability are said to be unsure
         self.unsure_below = UNSURE_BELOW if unsure_below is None else unsure_below
-        #: refuse an answer without the kind of answer asked for: no time, amount of money, count, share, measure or
-        #: currency (`lacks_kind`)
+        #: refuse an answer without the kind of answer asked for: no time, amount of money, count, share, span of
+        #: time, measure or currency (`lacks_kind`)
         self.checks_kind = True
         #: the fitted evidence model for this reader (answer_model.py); None: similarity and thresholds alone decide
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
@@ -359,8 +360,8 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         if limit > 1 and (reading.question.qtype == "who" or WHICH.match(reading.question.text)):
             chosen = _with_full_name(reading, chosen, limit)
         # An answer without the kind of answer asked for is none, however likely the model finds it: no amount of
-        # money, count, time, share, measure or currency for a question that asks for one (README, "Answers of the
-        # kind asked for")
+        # money, count, time, share, span of time, measure or currency for a question that asks for one (README,
+        # "Answers of the kind asked for")
         if self.checks_kind and self.lacks_kind(reading.question, [candidates[i].text for i in chosen]):
             return self._abstain(reading.question.text, probability)
         answer = self._compose(reading.question.text, chosen, candidates, hits, probability)
@@ -369,11 +370,13 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
     def lacks_kind(self, question: Question, sentences: Sequence[str]) -> bool:
         """Whether an answer of `sentences` lacks the kind of answer the question asks for: a time to a question
         that opens asking when, an amount of money or a count to a question for one, a share to one for a share, a
-        number in a unit of the measure asked for, the currency a question names (evidence.py `time_unanswered`,
-        `quantity_unanswered`, `share_unanswered`, `measure_unanswered`, `currency_unanswered`)."""
+        span of time to one asking how long, a number in a unit of the measure asked for, the currency a question
+        names (evidence.py `time_unanswered`, `quantity_unanswered`, `share_unanswered`, `duration_unanswered`,
+        `measure_unanswered`, `currency_unanswered`)."""
         return (
             time_unanswered(question, sentences)
             or share_unanswered(question, sentences)
+            or duration_unanswered(question, sentences)
             or measure_unanswered(question, sentences)
             or currency_unanswered(question, sentences)
             or quantity_unanswered(question, sentences, lambda sentence: self._quantity(question, sentence))

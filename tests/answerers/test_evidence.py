@@ -24,6 +24,7 @@ from index.answerers.evidence import (
     counts_something,
     counts_things,
     currency_unanswered,
+    duration_unanswered,
     latent_coverage,
     measure_unanswered,
     named_in_full,
@@ -1084,9 +1085,10 @@ def test_a_question_for_no_share_is_not_judged_by_one(question: str) -> None:
         ("What percentage of the games did AlphaGo win in Seoul?", "AlphaGo gewann in Seoul 80 Prozent der Partien."),
         ("How many megawatts did the AlphaGo computer in Seoul use?", "AlphaGo brauchte in Seoul rund ein Megawatt."),
         ("How much prize money in euros did AlphaGo win in Seoul?", "AlphaGo gewann in Seoul 901.710 Euro."),
+        ("How long did AlphaGo's match in Seoul last?", "Das Match in Seoul dauerte sechs Tage."),
     ],
 )
-def test_an_answer_without_the_share_measure_or_currency_asked_for_is_refused(question: str, kind: str) -> None:
+def test_an_answer_without_the_share_span_measure_or_currency_asked_for_is_refused(question: str, kind: str) -> None:
     answerer = _answerer(_model(threshold=0.0))  # the model would answer anything
     unkind = "AlphaGo gewann in Seoul ein Preisgeld von einer Million Dollar."  # a number, none of the kind
     answerer.reader.similarities[unkind] = 0.80  # type: ignore[attr-defined]
@@ -1241,3 +1243,39 @@ def test_an_answer_to_a_question_naming_its_currency_names_it(
 )
 def test_a_question_naming_no_currency_is_not_judged_by_one(question: str) -> None:
     assert not currency_unanswered(Question.of(question, "en"), ["Sie kostet 799 Dollar."])
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "spanned", "unspanned"),
+    [
+        (
+            "How long will the two jets stay at the air base?",
+            "en",
+            "Die Jets sollen sechs Wochen in Łask bleiben.",
+            "Am Montag sind zwei Jets gelandet. Die knapp 19 Meter lange Raptor gilt als modern.",
+        ),
+        ("Wie lange dauerte das erste Plasma?", "de", "Es dauerte eine Zehntel-Sekunde.", "Es war eine Generalprobe."),
+        ("Wie lange war das Theater in Betrieb?", "de", "Es war von 1870 bis 1939 in Betrieb.", "Es war beliebt."),
+        (
+            "For how long did they use French names?",
+            "en",
+            "Sie taten es bis weit ins 19. Jahrhundert.",
+            "Sie taten es.",
+        ),
+        ("Wie lange muss er in Haft?", "de", "Er wurde zu lebenslanger Haft verurteilt.", "Er wurde verurteilt."),
+        ("Combien de temps les avions resteront-ils ?", "fr", "Sie bleiben drei Monate.", "Sie sind gelandet."),
+    ],
+)
+def test_an_answer_to_how_long_names_a_span_of_time(question: str, language: str, spanned: str, unspanned: str) -> None:
+    asked = Question.of(question, language)
+    assert not duration_unanswered(asked, [spanned])
+    assert duration_unanswered(asked, [unspanned])
+    assert not duration_unanswered(asked, [unspanned, spanned])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How long is the bridge?", "How long was the film?", "How many years did he serve?", "Wie lang ist er?"],
+)
+def test_a_question_that_may_ask_a_length_is_not_judged_by_a_span_of_time(question: str) -> None:
+    assert not duration_unanswered(Question.of(question, "en"), ["Die Brücke ist berühmt."])
