@@ -591,15 +591,15 @@ ASKS_DURATION = re.compile(
     re.IGNORECASE,
 )
 # A span of time in a sentence: a number of seconds to centuries ("eine Zehntel-Sekunde", "fünf bis zehn Jahre", "16
-# Jahre", "half an hour"), a "-tägige" span, one from or until a time ("seit 2010", "bis Freitag", "von 1870 bis 1939")
-# or one without end ("lebenslang", "unbefristet")
+# Jahre", "half an hour"), a "-tägige" or "neunjährige" span, one from or until a time ("seit 2010", "bis Freitag",
+# "von 1870 bis 1939") or one without end ("lebenslang", "unbefristet")
 DURATION_NAMED = re.compile(
     r"\b(?:\d[\d.,]*|ein\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig"
     r"|hundert|einige[nm]?|mehrere[nm]?|wenige[nm]?|halbe[nmr]?|anderthalb|eineinhalb|ganze[nmr]?|one|two|three|four"
     r"|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|few|a|an|all|half an?)\s+(?:\w+[\s-]+)?"
     r"(?:sekunden?|minuten?|stunden?|tag|tage|tagen|wochen?|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt\w*"
     r"|jahrhundert\w*|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b"
-    r"|\d+-(?:tägig|wöchig|monatig|jährig|stündig|minütig)\w*"
+    r"|\b\w*(?:tägig|wöchig|monatig|jährig|stündig|minütig)\w*"
     r"|\b(?:seit|bis|ab|since|until|till|from)\b"
     r"|\b(?:lebenslang\w*|dauerhaft\w*|unbefristet\w*|vorübergehend\w*|permanent\w*|indefinitely|forever)\b",
     re.IGNORECASE,

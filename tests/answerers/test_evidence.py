@@ -1263,6 +1263,7 @@ def test_a_question_naming_no_currency_is_not_judged_by_one(question: str) -> No
             "Sie taten es.",
         ),
         ("Wie lange muss er in Haft?", "de", "Er wurde zu lebenslanger Haft verurteilt.", "Er wurde verurteilt."),
+        ("How long did construction take?", "en", "Sie arbeitet nach neunjähriger Bauzeit.", "Sie arbeitet jetzt."),
         ("Combien de temps les avions resteront-ils ?", "fr", "Sie bleiben drei Monate.", "Sie sind gelandet."),
     ],
 )
