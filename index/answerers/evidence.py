@@ -362,7 +362,6 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
     if not question.asks_quantity:
         return 0.0
     tokens = _quantity_tokens(sentence)
-    folded = [fold(token) for token in tokens]
     numbers = _numbers_of(question, tokens)
     if not numbers:
         return 0.0
@@ -398,12 +397,7 @@ def quantity_held(question: Question, sentence: str, vectors: Mapping[str, np.nd
         return 1.0
     return float(
         any(
-            carries_unit(i)
-            or any(
-                unit(folded[j], vectors.get(tokens[j]))
-                for j in range(max(0, i - UNIT_BEFORE), min(len(tokens), i + UNIT_AFTER + 1))
-                if j != i
-            )
+            carries_unit(i) or any(unit(fold(token), vectors.get(token)) for token in _beside(tokens, i))
             for i in numbers
         )
     )
@@ -417,6 +411,11 @@ def _numbers_of(question: Question, tokens: Sequence[str]) -> list[int]:
         for i, token in enumerate(tokens)
         if (NUMBER_RE.search(token) and fold(token) not in question.numbers) or fold(token) in QUANTITY_WORDS
     ]
+
+
+def _beside(tokens: Sequence[str], i: int) -> list[str]:
+    """The tokens that may be the unit of the number at `i`: UNIT_BEFORE before it, UNIT_AFTER after it."""
+    return [*tokens[max(0, i - UNIT_BEFORE) : i], *tokens[i + 1 : i + UNIT_AFTER + 1]]
 
 
 def quantity_first(
@@ -642,14 +641,14 @@ RELATED_DIMENSIONS = {"length": ("speed",), "speed": ("length",), "power": ("ene
 # "Gigatonnen", "megawatts", "kilowatt", "megavatios", "chilometri"), not a word that merely ends like one
 # ("Programme", "Grammys", "Metropole"); a unit of one letter alone ("m", not "men")
 _UNIT_WORD = re.compile(
-    r"(?P<power>quadrat|square|kubik|cubic)?(?:kilo|chilo|mega|giga|tera|milli|zenti|centi|hekto)?(?P<unit>"
+    r"(?P<raised>quadrat|square|kubik|cubic)?(?:kilo|chilo|mega|giga|tera|milli|zenti|centi|hekto)?(?P<unit>"
     + "|".join(sorted({re.escape(u) for units in UNIT_DIMENSIONS.values() for u in units if len(u) > 1}))
     + r")(?:s|es|e|n|en|er|ern)?|(?P<letter>"
     + "|".join(sorted({u for units in UNIT_DIMENSIONS.values() for u in units if len(u) == 1}))
     + r")"
 )
 # ... of which a square or cubic one measures an area or a volume too ("Quadratmeilen": an area, in miles)
-_POWERED = {"quadrat": "area", "square": "area", "kubik": "volume", "cubic": "volume"}
+_RAISED = {"quadrat": "area", "square": "area", "kubik": "volume", "cubic": "volume"}
 
 
 def unit_dimensions(word: str) -> frozenset[str]:
@@ -660,8 +659,8 @@ def unit_dimensions(word: str) -> frozenset[str]:
         return frozenset()
     unit = match["unit"] or match["letter"]
     dimensions = {dimension for dimension, units in UNIT_DIMENSIONS.items() if unit in units}
-    if match["power"]:
-        dimensions.add(_POWERED[match["power"]])
+    if match["raised"]:
+        dimensions.add(_RAISED[match["raised"]])
     return frozenset(dimensions)
 
 
@@ -685,8 +684,7 @@ def measure_unanswered(question: Question, sentences: Sequence[str]) -> bool:
             unit_dimensions(word) & asked
             for i in _numbers_of(question, tokens)
             for word in [
-                *tokens[max(0, i - UNIT_BEFORE) : i],
-                *tokens[i + 1 : i + UNIT_AFTER + 1],
+                *_beside(tokens, i),
                 *tokens[i].split("-")[1:],  # "50-Megawatt-Anlage"
                 NUMBER_PREFIX.sub("", tokens[i]),  # "39MW", "100km"
             ]

@@ -4,7 +4,7 @@ the answers the fitted model gives with scripted similarities."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -382,6 +382,14 @@ def test_a_sentence_that_asks_never_joins_the_answer() -> None:
     assert ANSWER in answer.text and plain in answer.text
 
 
+def _judges(check: Callable[[Question, Sequence[str]], bool], asked: Question, holding: str, lacking: str) -> None:
+    """`check` (a `lacks_kind` rule) passes an answer holding the kind asked for, refuses one lacking it, and passes
+    an answer of both: any sentence of the answer may hold it."""
+    assert not check(asked, [holding])
+    assert check(asked, [lacking])
+    assert not check(asked, [lacking, holding])
+
+
 @pytest.mark.parametrize(
     ("question", "timed", "untimed"),
     [
@@ -404,10 +412,7 @@ def test_a_sentence_that_asks_never_joins_the_answer() -> None:
     ],
 )
 def test_an_answer_to_when_names_a_time(question: str, timed: str, untimed: str) -> None:
-    asked = Question.of(question, "en")
-    assert not time_unanswered(asked, [timed])
-    assert time_unanswered(asked, [untimed])
-    assert not time_unanswered(asked, [untimed, timed])  # any sentence of the answer
+    _judges(time_unanswered, Question.of(question, "en"), timed, untimed)
 
 
 @pytest.mark.parametrize(
@@ -1066,10 +1071,7 @@ def test_a_sentence_names_someone_in_full_with_two_capitalised_words_past_its_fi
 def test_an_answer_to_a_question_for_a_share_names_one(
     question: str, language: str, shared: str, unshared: str
 ) -> None:
-    asked = Question.of(question, language)
-    assert not share_unanswered(asked, [shared])
-    assert share_unanswered(asked, [unshared])
-    assert not share_unanswered(asked, [unshared, shared])  # any sentence of the answer
+    _judges(share_unanswered, Question.of(question, language), shared, unshared)
 
 
 @pytest.mark.parametrize(
@@ -1176,10 +1178,7 @@ def test_a_unit_word_is_a_unit_after_at_most_a_square_and_a_metric_prefix(word: 
 def test_an_answer_to_a_question_in_a_unit_of_measure_holds_a_number_in_one(
     question: str, language: str, measured: str, unmeasured: str
 ) -> None:
-    asked = Question.of(question, language)
-    assert not measure_unanswered(asked, [measured])
-    assert measure_unanswered(asked, [unmeasured])
-    assert not measure_unanswered(asked, [unmeasured, measured])  # any sentence of the answer
+    _judges(measure_unanswered, Question.of(question, language), measured, unmeasured)
 
 
 @pytest.mark.parametrize(
@@ -1227,10 +1226,7 @@ def test_a_question_counting_no_unit_of_measure_is_not_judged_by_one(question: s
 def test_an_answer_to_a_question_naming_its_currency_names_it(
     question: str, language: str, named: str, other: str
 ) -> None:
-    asked = Question.of(question, language)
-    assert not currency_unanswered(asked, [named])
-    assert currency_unanswered(asked, [other])
-    assert not currency_unanswered(asked, [other, named])
+    _judges(currency_unanswered, Question.of(question, language), named, other)
 
 
 @pytest.mark.parametrize(
@@ -1268,10 +1264,7 @@ def test_a_question_naming_no_currency_is_not_judged_by_one(question: str) -> No
     ],
 )
 def test_an_answer_to_how_long_names_a_span_of_time(question: str, language: str, spanned: str, unspanned: str) -> None:
-    asked = Question.of(question, language)
-    assert not duration_unanswered(asked, [spanned])
-    assert duration_unanswered(asked, [unspanned])
-    assert not duration_unanswered(asked, [unspanned, spanned])
+    _judges(duration_unanswered, Question.of(question, language), spanned, unspanned)
 
 
 @pytest.mark.parametrize(
