@@ -115,7 +115,9 @@ def render_answer(answer: Answer, language: str = "") -> str:
     if answer.unsure and not answer.abstained:
         parts.append(f"<i>{escape(texts['unsure'])}</i>")
     parts.append(answer_body(answer) or escape(texts["no_answer"]))
-    if answer.abstained and answer.answerer != BOT_REPLY:  # not after "Hello!", "You're welcome!"
+    # not after "Hello!", "You're welcome!", nor after a refusal that quotes what the news gives instead ("The
+    # indexed news gives no amount in euros. What it gives: …")
+    if answer.abstained and answer.answerer != BOT_REPLY and not answer.sources:
         parts.append(f"<i>{escape(texts['rephrase'])}</i>")
     if answer.sources:
         lines = (compact_source_line(s, language) for s in answer.sources)

@@ -48,6 +48,29 @@ def abstain_text(question: str) -> str:
     return ABSTAIN_TEXTS.get(message_language(question), ABSTAIN_TEXTS["en"])
 
 
+# What a question for an amount in one currency gets when the news gives it only in another ("How much will it cost
+# in euros?": "799 Dollar"), before the sentences that give it: {currency} is the question's word for its currency.
+OTHER_CURRENCY_TEXTS = {
+    "en": "The indexed news gives no amount in {currency}. What it gives:",
+    "de": "Die indexierten Nachrichten nennen keinen Betrag in {currency}. Was sie nennen:",
+    "fr": "Les actualités indexées ne donnent aucun montant en {currency}. Ce qu’elles donnent :",
+    "es": "Las noticias indexadas no dan ninguna cantidad en {currency}. Lo que dan:",
+    "it": "Le notizie indicizzate non danno alcun importo in {currency}. Ciò che danno:",
+    "nl": "Het geïndexeerde nieuws noemt geen bedrag in {currency}. Wat het noemt:",
+    "pt": "As notícias indexadas não indicam nenhum valor em {currency}. O que indicam:",
+    "ru": "В проиндексированных новостях нет суммы в {currency}. Вот что в них есть:",
+    "uk": "У проіндексованих новинах немає суми в {currency}. Ось що в них є:",
+    "pl": "Zindeksowane wiadomości nie podają kwoty w {currency}. Podają to:",
+}
+
+
+def other_currency_text(question: str, currency: str) -> str:
+    """ "The indexed news gives no amount in euros. What it gives:" in the question's language where we have it,
+    else in English; `currency` as the question writes it."""
+    template = OTHER_CURRENCY_TEXTS.get(message_language(question), OTHER_CURRENCY_TEXTS["en"])
+    return template.format(currency=currency)
+
+
 # What a request for more of a story gets when the answers have quoted all the news says to its question.
 NO_MORE_TEXTS = {
     "en": "That is all the indexed news says about it.",

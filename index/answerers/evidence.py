@@ -713,20 +713,45 @@ CURRENCY_FORMS = tuple(
         "rubel rouble roubles ruble rubles",
     )
 )
+ANY_CURRENCY = CURRENCIES.union(*CURRENCY_FORMS)
+
+
+def named_currency(question: Question) -> str | None:
+    """The currency the question asks an amount in (`NAMED_CURRENCY`), as the question writes it ("euros", "Dollar",
+    "franken"), or None."""
+    match = NAMED_CURRENCY.search(question.text)
+    return match.group(1) if match else None
+
+
+def names_currency(question: Question, sentence: str) -> bool:
+    """Whether the sentence names the currency the question asks an amount in, in any of its words or signs
+    ("Euro", "EUR", "€"; "50-Euro-Scheine"); False for a question that names none."""
+    if (named := named_currency(question)) is None:
+        return False
+    forms = next((forms for forms in CURRENCY_FORMS if fold(named) in forms), frozenset({fold(named)}))
+    return any(part in forms for token in _quantity_tokens(sentence) for part in fold(token).split("-"))
+
+
+def amount_given(question: Question, sentence: str) -> bool:
+    """Whether the sentence gives an amount of money in any currency: a number the question does not say next to a
+    currency's word or sign, or with one written onto it ("799 Dollar", "einer Million Dollar", "5 Mio. $",
+    "50-Euro-Scheine")."""
+    tokens = _quantity_tokens(sentence)
+
+    def currency(token: str) -> bool:
+        return any(part in ANY_CURRENCY for part in fold(token).split("-"))
+
+    return any(
+        currency(tokens[i]) or any(currency(token) for token in _beside(tokens, i))
+        for i in _numbers_of(question, tokens)
+    )
 
 
 def currency_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     """Whether an answer of `sentences` leaves a question that names the currency it asks an amount in
     (`NAMED_CURRENCY`) without that currency: "799 Dollar" does not answer "How much will it cost in euros?", "1,5
     Millionen Dollar (umgerechnet 1,3 Millionen Euro)" does."""
-    if not (match := NAMED_CURRENCY.search(question.text)):
-        return False
-    named = fold(match.group(1))
-    forms = next((forms for forms in CURRENCY_FORMS if named in forms), frozenset({named}))
-    return not any(
-        any(part in forms for token in _quantity_tokens(sentence) for part in fold(token).split("-"))
-        for sentence in sentences
-    )
+    return named_currency(question) is not None and not any(names_currency(question, s) for s in sentences)
 
 
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç]{2,}")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -25,19 +25,29 @@ from typing import Literal
 import numpy as np
 
 from index.answerers.answer_model import AnswerModel, Logistic, language_pair, load_models, sigmoid
-from index.answerers.base import Answerer, ArticleStore, abstain_text, build_answer, no_more_text
+from index.answerers.base import (
+    Answerer,
+    ArticleStore,
+    abstain_text,
+    build_answer,
+    no_more_text,
+    other_currency_text,
+)
 from index.answerers.candidate_sentences import CandidateSentences
 from index.answerers.evidence import (
     LATENT_SENTENCES,
     Candidate,
     Corpus,
     Vocabulary,
+    amount_given,
     bare_surnames,
     currency_unanswered,
     duration_unanswered,
     latent_coverage,
     measure_unanswered,
+    named_currency,
     named_in_full,
+    names_currency,
     names_someone,
     quantity_first,
     quantity_held,
@@ -355,16 +365,32 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
                 continue
             if not asks(candidates[i].text) and not _repeats(candidates[i].text, [candidates[c].text for c in chosen]):
                 chosen.append(i)
-        if reading.question.asks_quantity and limit > 1:
-            chosen = self._with_quantity(reading, logits, chosen, limit)
+        question = reading.question
+        if question.asks_quantity and limit > 1:
+            chosen = self._with_quantity(reading, logits, chosen, limit, lambda text: self._quantity(question, text))
+            if named_currency(question) is not None:  # "… in euros?": "(umgerechnet 730 Euro)" over "799 Dollar"
+                chosen = self._with_quantity(
+                    reading,
+                    logits,
+                    chosen,
+                    limit,
+                    lambda text: names_currency(question, text) and self._quantity(question, text),
+                )
         if limit > 1 and (reading.question.qtype == "who" or WHICH.match(reading.question.text)):
             chosen = _with_full_name(reading, chosen, limit)
         # An answer without the kind of answer asked for is none, however likely the model finds it: no amount of
         # money, count, time, share, span of time, measure or currency for a question that asks for one (README,
         # "Answers of the kind asked for")
-        if self.checks_kind and self.lacks_kind(reading.question, [candidates[i].text for i in chosen]):
-            return self._abstain(reading.question.text, probability)
-        answer = self._compose(reading.question.text, chosen, candidates, hits, probability)
+        if self.checks_kind and self.lacks_kind(question, [candidates[i].text for i in chosen]):
+            # An amount in another currency than the one asked for is no answer, but the asker may want it: the
+            # refusal says so and quotes it ("The indexed news gives no amount in euros. What it gives: …")
+            priced = [i for i in chosen if amount_given(question, candidates[i].text)]
+            if (currency := named_currency(question)) is not None and priced:
+                answer = self._compose(question.text, priced, candidates, hits, probability)
+                prefix = other_currency_text(question.text, currency)
+                return replace(answer, text=f"{prefix}\n{answer.text}", abstained=True)
+            return self._abstain(question.text, probability)
+        answer = self._compose(question.text, chosen, candidates, hits, probability)
         return replace(answer, unsure=probability < self.unsure_below)
 
     def lacks_kind(self, question: Question, sentences: Sequence[str]) -> bool:
@@ -382,12 +408,14 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
             or quantity_unanswered(question, sentences, lambda sentence: self._quantity(question, sentence))
         )
 
-    def _with_quantity(self, reading: Reading, logits: np.ndarray, chosen: list[int], limit: int) -> list[int]:
-        """`chosen` with, when none of them holds the quantity the question asks for, the likeliest sentence of the
-        best's article that does (down to QUANTITY_EXTRA of the best's probability), in place of the last further
-        sentence when the answer is full."""
+    def _with_quantity(
+        self, reading: Reading, logits: np.ndarray, chosen: list[int], limit: int, holds: Callable[[str], float]
+    ) -> list[int]:
+        """`chosen` with, when none of them `holds` the quantity the question asks for (`_quantity`; in the
+        currency it names), the likeliest sentence of the best's article that does (down to QUANTITY_EXTRA of the
+        best's probability), in place of the last further sentence when the answer is full."""
         candidates, hits = reading.candidates, reading.hits
-        if any(self._quantity(reading.question, candidates[i].text) for i in chosen):
+        if any(holds(candidates[i].text) for i in chosen):
             return chosen
         article = hits[candidates[chosen[0]].hit].article_id
         floor = logits[chosen[0]] + math.log(QUANTITY_EXTRA)
@@ -397,7 +425,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
                 break
             if i in chosen or hits[candidates[i].hit].article_id != article or asks(candidates[i].text):
                 continue
-            if self._quantity(reading.question, candidates[i].text):
+            if holds(candidates[i].text):
                 return [*chosen[: limit - 1], i]
         return chosen
 

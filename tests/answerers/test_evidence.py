@@ -19,6 +19,7 @@ from index.answerers.evidence import (
     SENTENCE_FEATURES,
     Candidate,
     Vocabulary,
+    amount_given,
     answer_type,
     bare_surnames,
     counts_something,
@@ -1098,6 +1099,64 @@ def test_an_answer_without_the_share_span_measure_or_currency_asked_for_is_refus
     answerer.reader.similarities[kind] = 0.80  # type: ignore[attr-defined]
     answer = answerer.answer(question, [_hit("go", f"{ANSWER} {kind}", 0.8)])
     assert not answer.abstained and kind in answer.text
+
+
+DOLLARS = "AlphaGo gewann in Seoul ein Preisgeld von einer Million Dollar."
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        (
+            "How much prize money in euros did AlphaGo win in Seoul?",
+            "The indexed news gives no amount in euros. What it gives:",
+        ),
+        (
+            "Wie viel Preisgeld in Euro gewann AlphaGo in Seoul?",
+            "Die indexierten Nachrichten nennen keinen Betrag in Euro. Was sie nennen:",
+        ),
+    ],
+)
+def test_an_amount_only_in_another_currency_is_refused_with_what_the_news_gives(question: str, told: str) -> None:
+    answerer = _answerer(_model(threshold=0.0))
+    answerer.reader.similarities[DOLLARS] = 0.80  # type: ignore[attr-defined]
+    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {DOLLARS}", 0.8)])
+    assert answer.abstained  # no answer to the question asked ...
+    assert answer.text == f"{told}\n{DOLLARS} [1]"  # ... but what the news gives, cited
+    assert [source.article_id for source in answer.sources] == ["go"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "given"),
+    [
+        ("Sie kostet 799 Dollar.", True),
+        ("AlphaGo gewann ein Preisgeld von einer Million Dollar.", True),  # a number in words
+        ("Er sammelte 5 Mio. $.", True),  # a sign
+        ("Gezahlt wurde in 50-Euro-Scheinen.", True),  # written onto the number
+        ("Die Sammlung umfasst 5.000 Münzen.", False),  # a count
+        ("Der Dollar fiel im Jahr 2015.", False),  # a currency and a year the question says
+        ("Der Dollar fiel.", False),
+    ],
+)
+def test_an_amount_is_given_in_any_currency(sentence: str, given: bool) -> None:
+    assert amount_given(Question.of("How much did it cost in euros in 2015?", "en"), sentence) is given
+
+
+def test_a_refusal_for_want_of_any_amount_quotes_nothing() -> None:
+    answerer = _answerer(_model(threshold=0.0))
+    question = "How much prize money in euros did AlphaGo win in Seoul?"
+    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {RESTATES}", 0.8)])
+    assert answer.abstained and answer.text == "The indexed news does not say." and not answer.sources
+
+
+def test_an_answer_takes_the_sentence_naming_the_currency_asked_for() -> None:
+    answerer = _answerer(_model(threshold=0.0))
+    euros = "Das sind umgerechnet 901.710 Euro."  # less likely than the dollars: fewer of the question's words
+    answerer.reader.similarities.update({DOLLARS: 0.80, euros: 0.72})  # type: ignore[attr-defined]
+    answer = answerer.answer(
+        "How much prize money in euros did AlphaGo win in Seoul?", [_hit("go", f"{ANSWER} {DOLLARS} {euros}", 0.8)]
+    )
+    assert not answer.abstained and euros in answer.text
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,13 @@ def test_an_abstention_suggests_what_to_do_and_lists_no_sources() -> None:
     assert render_answer(greeting) == "Hello! Ask me about the news."  # the bot's own reply: no rephrasing
 
 
+def test_a_refusal_that_quotes_what_the_news_gives_instead_lists_its_sources_without_the_hint() -> None:
+    text = "The indexed news gives no amount in euros. What it gives:\nDie Brille kostet 799 Dollar. [1]"
+    html = render_answer(Answer(text=text, sources=[KIRBY], abstained=True, question="How much in euros?"))
+    assert "What it gives:\nDie Brille kostet 799 Dollar." in html and "Sources" in html and "/latest" not in html
+    assert parse_telegram_html(html)
+
+
 def test_a_list_of_headlines_shows_each_title_once_with_its_link_outlet_and_date() -> None:
     answer = Answer(
         text="The newest articles:\n• Nordkorea dementiert [1]\n• Notes & <drafts> [2]\n… and 3 more.",
