@@ -381,11 +381,13 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         # An answer without the kind of answer asked for is none, however likely the model finds it: no amount of
         # money, count, time, share, span of time, measure or currency for a question that asks for one (README,
         # "Answers of the kind asked for")
-        if self.checks_kind and self.lacks_kind(question, [candidates[i].text for i in chosen]):
+        texts = [candidates[i].text for i in chosen]
+        if self.checks_kind and self.lacks_kind(question, texts):
             # An amount in another currency than the one asked for is no answer, but the asker may want it: the
             # refusal says so and quotes it ("The indexed news gives no amount in euros. What it gives: …")
             priced = [i for i in chosen if amount_given(question, candidates[i].text)]
-            if (currency := named_currency(question)) is not None and priced:
+            currency = named_currency(question)
+            if currency is not None and priced and currency_unanswered(question, texts):
                 answer = self._compose(question.text, priced, candidates, hits, probability)
                 prefix = other_currency_text(question.text, currency)
                 return replace(answer, text=f"{prefix}\n{answer.text}", abstained=True)

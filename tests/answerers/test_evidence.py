@@ -1142,10 +1142,16 @@ def test_an_amount_is_given_in_any_currency(sentence: str, given: bool) -> None:
     assert amount_given(Question.of("How much did it cost in euros in 2015?", "en"), sentence) is given
 
 
-def test_a_refusal_for_want_of_any_amount_quotes_nothing() -> None:
+@pytest.mark.parametrize(
+    ("question", "news"),
+    [
+        ("How much prize money in euros did AlphaGo win in Seoul?", f"{ANSWER} {RESTATES}"),  # no amount at all
+        ("When did AlphaGo win its prize in euros in Seoul?", "AlphaGo gewann in Seoul 901.710 Euro."),  # no time
+    ],
+)
+def test_a_refusal_for_want_of_anything_but_the_currency_quotes_nothing(question: str, news: str) -> None:
     answerer = _answerer(_model(threshold=0.0))
-    question = "How much prize money in euros did AlphaGo win in Seoul?"
-    answer = answerer.answer(question, [_hit("go", f"{ANSWER} {RESTATES}", 0.8)])
+    answer = answerer.answer(question, [_hit("go", news, 0.8)])
     assert answer.abstained and answer.text == "The indexed news does not say." and not answer.sources
 
 
