@@ -27,9 +27,10 @@ one answers), a logistic regression decides from the best sentence and the hits 
 weights are fitted on dev data by benchmarks/fit_answerability.py and kept, versioned, in answerability.json next to
 this file. What they need of the question (its names, numbers and the kind of answer asked for) is question.py's
 `Question`. Beside the models, rules refuse an answer that plainly lacks the kind asked for: a time to a question
-opening with "when", an amount of money, a count, a share, a span of time, a number in the unit of measure asked
-for, the currency a question names (`time_unanswered`, `quantity_unanswered`, `share_unanswered`,
-`duration_unanswered`, `measure_unanswered`, `currency_unanswered`; extractive.py `lacks_kind`).
+opening with "when" (one not told as past to "When will …"), an amount of money, a count, a share, a span of time, a
+number in the unit of measure asked for, the currency a question names (`time_unanswered`,
+`time_to_come_unanswered`, `quantity_unanswered`, `share_unanswered`, `duration_unanswered`, `measure_unanswered`,
+`currency_unanswered`; extractive.py `lacks_kind`).
 """
 
 from __future__ import annotations
@@ -543,16 +544,58 @@ TIME_NAMED = re.compile(
 )
 
 
+def names_time(sentence: str) -> bool:
+    """Whether the sentence names a time (`TIME_NAMED`, or a month or weekday: `MONTHS`)."""
+    return bool(TIME_NAMED.search(sentence)) or any(fold(word) in MONTHS for word in WORD_RE.findall(sentence))
+
+
 def time_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     """Whether an answer of `sentences` leaves a question that opens by asking when (`ASKS_WHEN`) without a time:
-    none of them names one (`TIME_NAMED`, a month or weekday: `MONTHS`). "When will the court deliver its verdict?"
-    is not answered by the sentence saying the trial went on."""
-    if not ASKS_WHEN.search(question.text):
+    none of them names one (`names_time`). "When will the court deliver its verdict?" is not answered by the
+    sentence saying the trial went on."""
+    return bool(ASKS_WHEN.search(question.text)) and not any(names_time(sentence) for sentence in sentences)
+
+
+# A question for when something is to happen: "When will …", "When is … expected / due / scheduled / going to …",
+# "On what date is … to …", "Wann wird / soll …", "An welchem Datum soll …", "Ab wann soll …" (not "When did …",
+# "When does …", "Wann wurde …", "Wann beginnt …": the news may well tell those as past)
+ASKS_TO_COME = re.compile(
+    r"^\W*(?:(?:(?:on|at|by|in) )?(?:what|which) (?:date|day|time|year|month) will\b|when will\b"
+    r"|(?:when|(?:(?:on|at|by|in) )?(?:what|which) (?:date|day|time|year|month)) (?:is|are)\b.*"
+    r"\b(?:expected|due|scheduled|set to|planned|to be|going to)\b"
+    r"|(?:(?:ab|bis) )?wann (?:wird|werden|soll|sollen)\b"
+    r"|(?:an|ab|bis zu|in) welche[mn]? (?:datum|tag|jahr|monat|zeitpunkt) (?:wird|werden|soll|sollen)\b)",
+    re.IGNORECASE,
+)
+# A sentence that tells of the past: a past tense's auxiliary or a word placing it before the report ("hat … drei
+# Jahre Haft gefordert", "wurde … verurteilt", "im vergangenen Sommer", "yesterday", "two years ago")
+TOLD_AS_PAST = re.compile(
+    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|vergangene[nmrs]?|gestern|vorgestern|zuvor"
+    r"|has|have|had|was|were|did|yesterday|ago|earlier)\b",
+    re.IGNORECASE,
+)
+# ... and one that tells of what is to come, or of a time from or until which ("wird … verliehen", "soll im Februar
+# 2016 auf den Markt kommen", "wird für Donnerstag erwartet", "ab 2018", "will", "is due")
+TOLD_AS_COMING = re.compile(
+    r"\b(?:wird|werden|soll|sollen|will|wollen|geplant|erwartet|voraussichtlich|künftig"
+    r"|kommende[nmrs]?|nächste[nmrs]?|morgen|übermorgen|demnächst|ab|bis|frühestens|spätestens|angesetzt"
+    r"|anberaumt|vorgesehen|dürfte|dürften|könnte|könnten|sollte|sollten|würde|würden"
+    r"|shall|would|could|may|might|expected|due|scheduled|planned|plans?|next|tomorrow|upcoming|from|until)\b",
+    re.IGNORECASE,
+)
+
+
+def time_to_come_unanswered(question: Question, sentences: Sequence[str]) -> bool:
+    """Whether an answer of `sentences` leaves a question for when something is to happen (`ASKS_TO_COME`) with
+    times of the past alone: each of its sentences that names a time (`names_time`) tells of the past
+    (`TOLD_AS_PAST`) and of nothing to come (`TOLD_AS_COMING`). "When will the court in Bolzano deliver its
+    verdict?" is not answered by "… hat Staatsanwalt Igor Secco am Freitag … drei Jahre Haft … gefordert". A
+    sentence that tells the future in the present ("Am 28. November verteidigt der Ukrainer …") is no past one. An
+    answer naming no time is left to `time_unanswered`."""
+    if not ASKS_TO_COME.search(question.text):
         return False
-    return not any(
-        TIME_NAMED.search(sentence) or any(fold(word) in MONTHS for word in WORD_RE.findall(sentence))
-        for sentence in sentences
-    )
+    timed = [sentence for sentence in sentences if names_time(sentence)]
+    return bool(timed) and all(TOLD_AS_PAST.search(s) and not TOLD_AS_COMING.search(s) for s in timed)
 
 
 # A question for a share: "What percentage …", "What share …", "Wie viel Prozent …", "Welcher Anteil …", "Quel

@@ -59,6 +59,7 @@ from index.answerers.evidence import (
     share_unanswered,
     spread_of,
     stored_names,
+    time_to_come_unanswered,
     time_unanswered,
 )
 from index.answerers.question import Question
@@ -397,12 +398,14 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
 
     def lacks_kind(self, question: Question, sentences: Sequence[str]) -> bool:
         """Whether an answer of `sentences` lacks the kind of answer the question asks for: a time to a question
-        that opens asking when, an amount of money or a count to a question for one, a share to one for a share, a
-        span of time to one asking how long, a number in a unit of the measure asked for, the currency a question
-        names (evidence.py `time_unanswered`, `quantity_unanswered`, `share_unanswered`, `duration_unanswered`,
+        that opens asking when (one not told as past to a question for when something will happen), an amount of
+        money or a count to a question for one, a share to one for a share, a span of time to one asking how long,
+        a number in a unit of the measure asked for, the currency a question names (evidence.py `time_unanswered`,
+        `time_to_come_unanswered`, `quantity_unanswered`, `share_unanswered`, `duration_unanswered`,
         `measure_unanswered`, `currency_unanswered`)."""
         return (
             time_unanswered(question, sentences)
+            or time_to_come_unanswered(question, sentences)
             or share_unanswered(question, sentences)
             or duration_unanswered(question, sentences)
             or measure_unanswered(question, sentences)

@@ -40,6 +40,7 @@ from index.answerers.evidence import (
     sentence_features,
     share_unanswered,
     stored_names,
+    time_to_come_unanswered,
     time_unanswered,
     unit_dimensions,
 )
@@ -1052,6 +1053,69 @@ def test_a_sentence_names_someone_in_full_with_two_capitalised_words_past_its_fi
     assert names_someone("Die Steirerin fing die zur Halbzeit führende Japanerin Sara Takanashi noch ab.")
     assert not names_someone("Elfter Weltcupsieg für die Titelverteidigerin.")  # a title's adjective and a noun
     assert not names_someone("356 Tage nach dem Finale von Rio de Janeiro verließ er das Stadion.")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "coming", "past"),
+    [
+        (
+            "When will the court in Bolzano deliver its verdict on Luis Durnwalder?",
+            "en",
+            "Das Urteil wird für Donnerstag erwartet.",
+            "Staatsanwalt Igor Secco hat am Freitag drei Jahre Haft gefordert.",
+        ),
+        (
+            "Wann wird das Berufungsgericht sein Urteil verkünden?",
+            "de",
+            "Am 28. November verkündet das Gericht sein Urteil.",  # the future told in the present
+            "Am Donnerstag hat in Florenz der Berufungsprozess begonnen.",
+        ),
+        (
+            "On what date is the prize going to be awarded for the first time?",
+            "en",
+            "Erstmals wird die Auszeichnung am 8. November verliehen.",
+            "Der Preis wurde am Montag vorgestellt.",
+        ),
+        (
+            "When is the printer due to reach the market?",
+            "en",
+            "Der Drucker soll im Februar 2016 auf den Markt kommen.",
+            "Der Drucker war im vergangenen Herbst vorgestellt worden.",
+        ),
+        (
+            "Ab wann soll es ein zweites Team geben?",
+            "de",
+            "Ab 2018 gibt es ein zweites Team.",
+            "2014 wurde es gesperrt.",
+        ),
+        ("When will the plant close?", "en", "The plant is due to close in 2017.", "The plant was opened in 1963."),
+        ("When will the plant close?", "en", "Das Werk soll 2017 schließen.", "Das Werk wurde 1963 eröffnet."),
+    ],
+)
+def test_an_answer_to_a_question_for_when_something_will_happen_names_a_time_not_told_as_past(
+    question: str, language: str, coming: str, past: str
+) -> None:
+    _judges(time_to_come_unanswered, Question.of(question, language), coming, past)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the trial begin?",  # asks of the past
+        "Wann wurde das Urteil verkündet?",
+        "When does the trial start?",  # the news may tell it as past: "began on Monday"
+        "Wann beginnt der Prozess?",
+        "Who will deliver the verdict?",  # asks no time
+    ],
+)
+def test_a_question_for_no_time_to_come_is_not_judged_by_one(question: str) -> None:
+    assert not time_to_come_unanswered(Question.of(question, "en"), ["Der Prozess hat am Montag begonnen."])
+
+
+def test_an_answer_naming_no_time_is_left_to_the_time_check() -> None:
+    question = Question.of("When will the court deliver its verdict?", "en")
+    assert not time_to_come_unanswered(question, ["Der Prozess wurde fortgesetzt."])
+    assert time_unanswered(question, ["Der Prozess wurde fortgesetzt."])
 
 
 @pytest.mark.parametrize(
