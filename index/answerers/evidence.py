@@ -560,8 +560,8 @@ def time_unanswered(question: Question, sentences: Sequence[str]) -> bool:
 # "On what date is … to …", "Wann wird / soll …", "An welchem Datum soll …", "Ab wann soll …" (not "When did …",
 # "When does …", "Wann wurde …", "Wann beginnt …": the news may well tell those as past)
 ASKS_TO_COME = re.compile(
-    r"^\W*(?:(?:(?:on|at|by|in) )?(?:what|which) (?:date|day|time|year|month) will\b|when will\b"
-    r"|(?:when|(?:(?:on|at|by|in) )?(?:what|which) (?:date|day|time|year|month)) (?:is|are)\b.*"
+    r"^\W*(?:(?:(?:on|at|by|in|from|until) )?(?:what|which) (?:date|day|time|year|month) will\b|when will\b"
+    r"|(?:when|(?:(?:on|at|by|in|from|until) )?(?:what|which) (?:date|day|time|year|month)) (?:is|are)\b.*"
     r"\b(?:expected|due|scheduled|set to|planned|to be|going to)\b"
     r"|(?:(?:ab|bis) )?wann (?:wird|werden|soll|sollen)\b"
     r"|(?:an|ab|bis zu|in) welche[mn]? (?:datum|tag|jahr|monat|zeitpunkt) (?:wird|werden|soll|sollen)\b)",
