@@ -567,11 +567,15 @@ ASKS_TO_COME = re.compile(
     r"|(?:an|ab|bis zu|in) welche[mn]? (?:datum|tag|jahr|monat|zeitpunkt) (?:wird|werden|soll|sollen)\b)",
     re.IGNORECASE,
 )
-# A sentence that tells of the past: a past tense's auxiliary or a word placing it before the report ("hat … drei
-# Jahre Haft gefordert", "wurde … verurteilt", "im vergangenen Sommer", "yesterday", "two years ago")
+# A sentence that tells of the past: a past tense's auxiliary, a verb news reports with in the past tense, or a word
+# placing it before the report ("hat … drei Jahre Haft gefordert", "wurde … verurteilt", "erhielt … die Genehmigung,
+# wie … am Freitag bestätigten", "im vergangenen Sommer", "yesterday", "two years ago")
 TOLD_AS_PAST = re.compile(
     r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|vergangene[nmrs]?|gestern|vorgestern|zuvor"
-    r"|has|have|had|was|were|did|yesterday|ago|earlier)\b",
+    r"|sagten?|erklärten?|teilten?|bestätigten?|meldeten?|berichteten?|erhielten?|begannen?|kamen?|gaben?"
+    r"|folgten?|fanden?|gingen?"
+    r"|has|have|had|was|were|did|yesterday|ago|earlier|said|told|announced|confirmed|reported|began|opened|ended"
+    r"|received|came|took|held)\b",
     re.IGNORECASE,
 )
 # ... and one that tells of what is to come, or of a time from or until which ("wird … verliehen", "soll im Februar

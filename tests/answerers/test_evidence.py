@@ -1090,6 +1090,12 @@ def test_a_sentence_names_someone_in_full_with_two_capitalised_words_past_its_fi
         ),
         ("When will the plant close?", "en", "The plant is due to close in 2017.", "The plant was opened in 1963."),
         ("From what year will the notes be in use?", "en", "Ab 2020 sollen sie gelten.", "Sie wurden 2016 gezeigt."),
+        (  # a past told by its verb alone
+            "On what date will the test drives start?",
+            "en",
+            "Die Testfahrten sollen am 1. Oktober beginnen.",
+            "Die Genehmigung erhielt Daimler am Freitag, wie das Ministerium bestätigte.",
+        ),
         ("When will the plant close?", "en", "Das Werk soll 2017 schließen.", "Das Werk wurde 1963 eröffnet."),
     ],
 )
