@@ -43,9 +43,14 @@ ABSTAIN_TEXTS = {
 }
 
 
+def said_in_language_of(question: str, texts: dict[str, str]) -> str:
+    """The text of `texts` (by language) in the question's language where we have it, else in English."""
+    return texts.get(message_language(question), texts["en"])
+
+
 def abstain_text(question: str) -> str:
     """ "The indexed news does not say." in the question's language where we have it, else in English."""
-    return ABSTAIN_TEXTS.get(message_language(question), ABSTAIN_TEXTS["en"])
+    return said_in_language_of(question, ABSTAIN_TEXTS)
 
 
 # What a question for an amount in one currency gets when the news gives it only in another ("How much will it cost
@@ -67,8 +72,7 @@ OTHER_CURRENCY_TEXTS = {
 def other_currency_text(question: str, currency: str) -> str:
     """ "The indexed news gives no amount in euros. What it gives:" in the question's language where we have it,
     else in English; `currency` as the question writes it."""
-    template = OTHER_CURRENCY_TEXTS.get(message_language(question), OTHER_CURRENCY_TEXTS["en"])
-    return template.format(currency=currency)
+    return said_in_language_of(question, OTHER_CURRENCY_TEXTS).format(currency=currency)
 
 
 # What a request for more of a story gets when the answers have quoted all the news says to its question.

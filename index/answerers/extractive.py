@@ -386,9 +386,12 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         if self.checks_kind and self.lacks_kind(question, texts):
             # An amount in another currency than the one asked for is no answer, but the asker may want it: the
             # refusal says so and quotes it ("The indexed news gives no amount in euros. What it gives: …")
-            priced = [i for i in chosen if amount_given(question, candidates[i].text)]
             currency = named_currency(question)
-            if currency is not None and priced and currency_unanswered(question, texts):
+            if (
+                currency is not None
+                and currency_unanswered(question, texts)
+                and (priced := [i for i, text in zip(chosen, texts, strict=True) if amount_given(question, text)])
+            ):
                 answer = self._compose(question.text, priced, candidates, hits, probability)
                 prefix = other_currency_text(question.text, currency)
                 return replace(answer, text=f"{prefix}\n{answer.text}", abstained=True)
