@@ -75,6 +75,27 @@ def other_currency_text(question: str, currency: str) -> str:
     return said_in_language_of(question, OTHER_CURRENCY_TEXTS).format(currency=currency)
 
 
+# What a question gets when its answer's article tells that what it asks for is not known ("Was sie geladen hatten,
+# ist vorerst noch unklar."), before that sentence.
+NOT_KNOWN_TEXTS = {
+    "en": "The indexed news says this is not known:",
+    "de": "Laut den indexierten Nachrichten ist das nicht bekannt:",
+    "fr": "Selon les actualités indexées, ce n’est pas connu :",
+    "es": "Según las noticias indexadas, no se sabe:",
+    "it": "Secondo le notizie indicizzate, non è noto:",
+    "nl": "Volgens het geïndexeerde nieuws is dat niet bekend:",
+    "pt": "Segundo as notícias indexadas, isso não se sabe:",
+    "ru": "По данным проиндексированных новостей, это неизвестно:",
+    "uk": "За даними проіндексованих новин, це невідомо:",
+    "pl": "Według zindeksowanych wiadomości nie jest to znane:",
+}
+
+
+def not_known_text(question: str) -> str:
+    """ "The indexed news says this is not known:" in the question's language where we have it, else in English."""
+    return said_in_language_of(question, NOT_KNOWN_TEXTS)
+
+
 # What a request for more of a story gets when the answers have quoted all the news says to its question.
 NO_MORE_TEXTS = {
     "en": "That is all the indexed news says about it.",

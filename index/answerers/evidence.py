@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from index.answerers.question import NUMBER_RE, WORD_RE, Question
+from index.answerers.question import NUMBER_RE, WORD_RE, Question, question_type
 from index.lexical import STOPWORDS, content_words, fold, is_stopword, tokenize
 
 if TYPE_CHECKING:
@@ -799,6 +799,92 @@ def currency_unanswered(question: Question, sentences: Sequence[str]) -> bool:
     (`NAMED_CURRENCY`) without that currency: "799 Dollar" does not answer "How much will it cost in euros?", "1,5
     Millionen Dollar (umgerechnet 1,3 Millionen Euro)" does."""
     return named_currency(question) is not None and not any(names_currency(question, s) for s in sentences)
+
+
+# What a sentence tells is not known, and how it says so: a clause before "ist / bleibt / war (noch) unklar /
+# unbekannt / ungewiss / offen / nicht bekannt" ("Was sie geladen hatten, ist vorerst noch unklar."), one after
+# "Unklar ist, …" or "It is still unclear …", a subject before a subordinate clause's "unbekannt bleibt" ("Während
+# die Todesursache des Popstars weiter unbekannt bleibt, …"), one "not named" ("Der Euro-Preis wurde nicht genannt").
+_NOT_KNOWN = (
+    r"(?:unklar|ungewiss|unbekannt|nicht bekannt|ungeklärt|nicht geklärt|nicht entschieden"
+    r"|(?:(?<=noch )|(?<=weiter )|(?<=weiterhin )|(?<=vorerst )|(?<=derzeit )|(?<=zunächst )|(?<=bislang ))offen"
+    r"|unclear|uncertain|unknown|not (?:yet )?known|not (?:yet )?clear|undecided)"
+)
+_STILL = (
+    r"(?:\s+(?:noch|vorerst|weiter|weiterhin|zunächst|bislang|bisher|derzeit|allerdings|jedoch|aber|völlig|ebenfalls"
+    r"|auch|still|yet|as yet|so far|also))*"
+)
+_IS = (
+    r"(?:ist|sind|sei|seien|wäre|bleibt|bleiben|blieb|blieben|war|waren|scheint"
+    r"|is|are|remains|remain|remained|was|were)"
+)
+_ASKING = (
+    r"(?:wann|wie|was|wer|wo|woher|wohin|wozu|warum|weshalb|wieso|welche[mnrs]?|ob"
+    r"|when|how|what|who|where|why|whether|which|if)"
+)
+TOLD_NOT_KNOWN = (
+    # "Unklar ist, ob …", "Noch ist unklar, wann …", "It is still unclear how many …"
+    re.compile(rf"^(?:\w+\s+){{0,2}}{_NOT_KNOWN}\s+{_IS}{_STILL},?\s+(?P<clause>{_ASKING}\b.+)", re.I),
+    re.compile(
+        rf"(?:^(?:\w+\s+){{0,2}}|\b(?:it|es)\s+){_IS}{_STILL}\s+{_NOT_KNOWN},?\s+(?P<clause>{_ASKING}\b.+)", re.I
+    ),
+    # "Was sie geladen hatten, ist vorerst noch unklar.", "Die näheren Hintergründe seien noch unklar, sagte …"
+    re.compile(rf"^(?P<clause>.+?),?\s+{_IS}{_STILL}\s+{_NOT_KNOWN}(?=\s*(?:[.,;:!–—-]|$|und\b|and\b))", re.I),
+    # "Während die Todesursache des Popstars weiter unbekannt bleibt, …"
+    re.compile(
+        rf"\b(?:während|weil|da|dass|obwohl|wobei|while|as)\s+(?P<clause>.+?){_STILL}\s+{_NOT_KNOWN}\s+{_IS}\b", re.I
+    ),
+    # "Der Euro-Preis wurde nicht genannt", "Seine Identität wurde zunächst nicht bekanntgegeben"
+    re.compile(
+        r"(?P<clause>[^,;:]+?)\s+(?:(?:wurden?|was|were)(?:\s+\w+)?\s+(?:nicht|not)|(?:has|have) not been)"
+        r"(?:\s+yet)?\s+(?:genannt|bekanntgegeben|bekannt gegeben|mitgeteilt|veröffentlicht"
+        r"|disclosed|released|named|made public)\b",
+        re.I,
+    ),
+)
+_OPENS_ASKING = re.compile(rf"^\W*(?:{_ASKING}|dass)\b", re.I)
+
+
+# A place a text is about: a capitalised word after "in", "im", "aus", "nach" ("in Asien", "in Nepal")
+_PLACE = re.compile(r"\b(?:in|im|aus|nach)\s+([A-ZÄÖÜ][\w-]+)")
+
+
+def _places(text: str) -> set[str]:
+    return {fold(place) for place in _PLACE.findall(text)}
+
+
+def not_known_clause(sentence: str) -> str | None:
+    """What the sentence tells is not known (`TOLD_NOT_KNOWN`), or None: "Was sie geladen hatten" of "Was sie
+    geladen hatten, ist vorerst noch unklar.", "die Ursache" of "Die Polizei sagte, die Ursache sei noch unklar"."""
+    for pattern in TOLD_NOT_KNOWN:
+        if match := pattern.search(sentence):
+            clause = match.group("clause").strip()
+            if not _OPENS_ASKING.match(clause):  # a subject after what someone said: its last part
+                clause = re.split(r"[,;:–—]\s*", clause)[-1]
+            return clause or None
+    return None
+
+
+def told_not_known(question: Question, sentence: str) -> bool:
+    """Whether the sentence tells that what the question asks for is not known: what it says is unknown
+    (`not_known_clause`) asks for the question's kind of answer when it opens with a question word ("Wann die
+    Testfahrten losgehen" for a question for a time), shares a word of the question that is no name, in one of its
+    forms ("geladen": "Welche Ladung hatte der Güterzug geladen?"), names no name the question does not, and no other
+    place ("Wie viele wilde Tiger in Asien leben" is no answer to how many live in Nepal)."""
+    clause = not_known_clause(sentence)
+    if clause is None:
+        return False
+    told = Question.of(clause, question.language)
+    asked = question_type(clause) if _OPENS_ASKING.match(clause) else "other"
+    if asked != "other" and asked != question.qtype:
+        return False
+    if any(name not in question.anchors for name in told.names if not NUMBER_RE.search(name)):
+        return False
+    where, asked_where = _places(clause), _places(question.text)
+    if where and asked_where and not where & asked_where:
+        return False
+    # inflected alike ("Gericht", "Gerichte"), not by a shared start: "Geldbuße" is no "Geldbeträge"
+    return any(_forms(term) & told.terms for term in question.terms - question.names)
 
 
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúñç]{2,}")

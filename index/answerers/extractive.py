@@ -31,6 +31,7 @@ from index.answerers.base import (
     abstain_text,
     build_answer,
     no_more_text,
+    not_known_text,
     other_currency_text,
 )
 from index.answerers.candidate_sentences import CandidateSentences
@@ -61,6 +62,7 @@ from index.answerers.evidence import (
     stored_names,
     time_to_come_unanswered,
     time_unanswered,
+    told_not_known,
 )
 from index.answerers.question import Question
 from index.answerers.sentences import SPLITTER, SentenceSplits, SentenceVectors
@@ -379,6 +381,12 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
                 )
         if limit > 1 and (reading.question.qtype == "who" or WHICH.match(reading.question.text)):
             chosen = _with_full_name(reading, chosen, limit)
+        # What the article tells is not known is no answer, but the asker may want to know that the news says so:
+        # "Laut den indexierten Nachrichten ist das nicht bekannt:" and the sentence that tells it (README, "What the
+        # news says is not known")
+        if self.checks_kind and (unknown := self._told_not_known(reading, best)) is not None:
+            answer = self._compose(question.text, [unknown], candidates, hits, probability)
+            return replace(answer, text=f"{not_known_text(question.text)}\n{answer.text}", abstained=True)
         # An answer without the kind of answer asked for is none, however likely the model finds it: no amount of
         # money, count, time, share, span of time, measure or currency for a question that asks for one (README,
         # "Answers of the kind asked for")
@@ -414,6 +422,24 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
             or measure_unanswered(question, sentences)
             or currency_unanswered(question, sentences)
             or quantity_unanswered(question, sentences, lambda sentence: self._quantity(question, sentence))
+        )
+
+    def _told_not_known(self, reading: Reading, best: int) -> int | None:
+        """The best article's sentence that tells what the question asks for is not known (evidence.py
+        `told_not_known`), when question and article are in one language; None without one. Across languages the
+        words of the two cannot be compared."""
+        hits, candidates = reading.hits, reading.candidates
+        article = hits[candidates[best].hit]
+        if language_pair(reading.question.language, article.meta.language) != "same":
+            return None
+        return next(
+            (
+                i
+                for i, candidate in enumerate(candidates)
+                if hits[candidate.hit].article_id == article.article_id
+                and told_not_known(reading.question, candidate.text)
+            ),
+            None,
         )
 
     def _with_quantity(

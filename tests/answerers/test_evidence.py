@@ -30,6 +30,7 @@ from index.answerers.evidence import (
     measure_unanswered,
     named_in_full,
     names_someone,
+    not_known_clause,
     quantity_first,
     quantity_held,
     quantity_unanswered,
@@ -42,6 +43,7 @@ from index.answerers.evidence import (
     stored_names,
     time_to_come_unanswered,
     time_unanswered,
+    told_not_known,
     unit_dimensions,
 )
 from index.answerers.extractive import UNSURE_BELOW, ExtractiveAnswerer
@@ -1195,6 +1197,115 @@ def test_an_amount_only_in_another_currency_is_refused_with_what_the_news_gives(
     assert answer.abstained  # no answer to the question asked ...
     assert answer.text == f"{told}\n{DOLLARS} [1]"  # ... but what the news gives, cited
     assert [source.article_id for source in answer.sources] == ["go"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        ("Was sie geladen hatten, ist vorerst noch unklar.", "Was sie geladen hatten"),
+        ("Wie viele wilde Tiger in Asien leben ist unbekannt.", "Wie viele wilde Tiger in Asien leben"),
+        ("Unklar ist, wer Frontzeck nun beerben soll.", "wer Frontzeck nun beerben soll."),
+        ("Noch ist unklar, ob der Name Beats beibehalten wird.", "ob der Name Beats beibehalten wird."),
+        ("Die näheren Hintergründe seien noch unklar, sagte ein Polizeisprecher.", "Die näheren Hintergründe"),
+        ("Die Polizei sagte, die Ursache sei noch unklar.", "die Ursache"),  # the subject, not who said it
+        ("Während die Todesursache weiter unbekannt bleibt, erschien sein Album.", "die Todesursache"),
+        ("Der Euro-Preis wurde nicht genannt, ebenso wenig wie die Länder.", "Der Euro-Preis"),
+        ("Seine Identität wurde zunächst nicht bekanntgegeben.", "Seine Identität"),
+        ("Wie es nun weiter geht, ist derzeit noch offen.", "Wie es nun weiter geht"),
+        ("It is still unclear how many people died.", "how many people died."),
+        ("Police said it was not yet known when the road would reopen.", "when the road would reopen."),
+        ("The price has not been disclosed.", "The price"),
+        ("How much it will cost remains unclear.", "How much it will cost"),
+        # not told unknown: open to, not announced by him, open as a door, worded unclearly
+        ("Auch für Lyrik und Drama offen.", None),
+        ("Seinen Rücktritt gab er auf der großen Bühne aber (noch) nicht bekannt.", None),
+        ("Das Tor zum Stadion ist offen, die Flüchtlinge können ein- und ausgehen.", None),
+        ("Der Vertrag ist unklar formuliert.", None),
+        ("Aber es ist wie ein Vergrößerungsglas für all die Probleme.", None),
+    ],
+)
+def test_what_a_sentence_tells_is_not_known(sentence: str, clause: str | None) -> None:
+    assert not_known_clause(sentence) == clause
+
+
+LOAD = "Was sie geladen hatten, ist vorerst noch unklar."
+START = "Wann die Testfahrten auf Autobahnen losgehen, ist noch unklar – Daimler hielt sich bedeckt."
+TIGERS = "Wie viele wilde Tiger in Asien leben ist unbekannt."
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "sentence", "told"),
+    [
+        ("Welche Ladung hatte der Güterzug geladen, der am Semmering entgleist ist?", "de", LOAD, True),
+        ("An welchem Datum beginnt Daimler mit den Testfahrten auf Autobahnen?", "de", START, True),
+        (
+            "Welche Todesursache nannte der Obduktionsbericht für Prince?",
+            "de",
+            "Während die Todesursache des Popstars weiter unbekannt bleibt, wurde sein letztes Album veröffentlicht.",
+            True,
+        ),
+        ("How much will the new headset cost?", "en", "How much it will cost remains unclear.", True),
+        ("Wie viele wilde Tiger leben in Asien?", "de", TIGERS, True),
+        # what is unknown is of another kind than asked for ("Wann …" to "Wie viele …"), shares no word of the
+        # question but names ("Daimler" only: no word of what is asked), or is about another place
+        ("Wie viele Lkw schickt Daimler auf Testfahrten auf Autobahnen?", "de", START, False),
+        ("Womit stieß der Güterzug am Semmering zusammen?", "de", LOAD, False),
+        ("Wann hat Daimler Lkw in den USA getestet?", "de", START, False),
+        ("Wie viele wilde Tiger leben laut der Tigerzählung in Nepal?", "de", TIGERS, False),
+        (
+            "Wie heißt das letzte Album von Prince?",
+            "de",
+            "Während die Todesursache des Popstars weiter unbekannt bleibt, wurde sein letztes Album veröffentlicht.",
+            False,
+        ),
+        ("Welche Ladung hatte der Güterzug geladen?", "de", "Der Güterzug hatte Holz geladen.", False),
+    ],
+)
+def test_a_sentence_tells_that_what_is_asked_is_not_known(
+    question: str, language: str, sentence: str, told: bool
+) -> None:
+    assert told_not_known(Question.of(question, language), sentence) is told
+
+
+COST = "How much the headset will cost remains unclear."
+
+
+@pytest.mark.parametrize(
+    ("question", "news", "language", "told"),
+    [
+        (
+            "Welche Ladung hatte der Güterzug in Seoul geladen?",
+            f"{ANSWER} {LOAD}",
+            "de",
+            "Laut den indexierten Nachrichten ist das nicht bekannt:\n" + LOAD,
+        ),
+        (
+            "How much will the headset cost in Seoul?",
+            f"The headset was shown in Seoul on Saturday. {COST}",
+            "en",
+            "The indexed news says this is not known:\n" + COST,
+        ),
+    ],
+)
+def test_what_the_news_says_is_not_known_is_refused_with_the_sentence_saying_so(
+    question: str, news: str, language: str, told: str
+) -> None:
+    answerer = _answerer(_model(threshold=0.0))  # the model would answer anything
+    hit = _hit("go", news, 0.8)
+    answer = answerer.answer(question, [replace(hit, meta=replace(hit.meta, language=language))])
+    assert answer.abstained  # no answer to the question asked ...
+    assert answer.text == f"{told} [1]"  # ... but what the news says of it, cited
+    assert [source.article_id for source in answer.sources] == ["go"]
+
+
+def test_across_languages_what_the_news_says_is_not_known_is_not_judged() -> None:
+    # "Festival" is a word of both languages; the others the check would not find, so it does not judge at all
+    answerer = _answerer(_model(threshold=0.0))
+    hit = _hit("go", "The festival in Seoul drew crowds. When the next festival begins remains unclear.", 0.8)
+    answer = answerer.answer(
+        "Wann beginnt das nächste Festival in Seoul?", [replace(hit, meta=replace(hit.meta, language="en"))]
+    )
+    assert not answer.text.startswith("Laut den indexierten Nachrichten ist das nicht bekannt")
 
 
 @pytest.mark.parametrize(
