@@ -845,7 +845,8 @@ TOLD_NOT_KNOWN = (
 _OPENS_ASKING = re.compile(rf"^\W*(?:{_ASKING}|dass)\b", re.I)
 
 
-# A place a text is about: a capitalised word after "in", "im", "aus", "nach" ("in Asien", "in Nepal")
+# A place a text is about: a capitalised word after "in", "im", "aus", "nach" ("in Asien", "in Nepal"; in German any
+# noun, "im Oktober", "nach Angaben", which errs toward answering)
 _PLACE = re.compile(r"\b(?:in|im|aus|nach)\s+([A-ZÄÖÜ][\w-]+)")
 
 

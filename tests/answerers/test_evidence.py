@@ -1231,6 +1231,7 @@ def test_what_a_sentence_tells_is_not_known(sentence: str, clause: str | None) -
 LOAD = "Was sie geladen hatten, ist vorerst noch unklar."
 START = "Wann die Testfahrten auf Autobahnen losgehen, ist noch unklar – Daimler hielt sich bedeckt."
 TIGERS = "Wie viele wilde Tiger in Asien leben ist unbekannt."
+PRINCE = "Während die Todesursache des Popstars weiter unbekannt bleibt, wurde sein letztes Album veröffentlicht."
 
 
 @pytest.mark.parametrize(
@@ -1241,7 +1242,7 @@ TIGERS = "Wie viele wilde Tiger in Asien leben ist unbekannt."
         (
             "Welche Todesursache nannte der Obduktionsbericht für Prince?",
             "de",
-            "Während die Todesursache des Popstars weiter unbekannt bleibt, wurde sein letztes Album veröffentlicht.",
+            PRINCE,
             True,
         ),
         ("How much will the new headset cost?", "en", "How much it will cost remains unclear.", True),
@@ -1255,7 +1256,7 @@ TIGERS = "Wie viele wilde Tiger in Asien leben ist unbekannt."
         (
             "Wie heißt das letzte Album von Prince?",
             "de",
-            "Während die Todesursache des Popstars weiter unbekannt bleibt, wurde sein letztes Album veröffentlicht.",
+            PRINCE,
             False,
         ),
         ("Welche Ladung hatte der Güterzug geladen?", "de", "Der Güterzug hatte Holz geladen.", False),
