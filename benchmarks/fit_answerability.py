@@ -481,7 +481,8 @@ def main() -> None:
     parser.add_argument(
         "--no-kind-check",
         action="store_true",
-        help="answer without checking that an answer holds the kind asked for (a time, money, a count)",
+        help="answer without checking that an answer holds the kind asked for (a time, money, a count) or that its"
+        " article does not say what is asked is not known",
     )
     parser.add_argument("--show", nargs="*", default=[], help="print the questions of these kinds with p")
     parser.add_argument("--write", action="store_true", help="fit on everything and write answerability.json")
@@ -647,7 +648,8 @@ def report(
         # the gate's relevance check runs before the answerer (index/chain.py)
         gated = max(h.score for h in case.reading.hits) < min_relevance
         answer = answerer.answer_by_evidence(case.reading, model)
-        # the answerer refuses an answer without the kind asked for (`lacks_kind`), however likely
+        # the answerer refuses an answer without the kind asked for (`lacks_kind`), or one whose article says what is
+        # asked is not known (`_told_not_known`), however likely
         abstained = gated or p[i] < thresholds["cross" if cross[i] else "same"] or answer.abstained
         band = (case.field[-2:], next(b for b in BANDS if p[i] < b))
         if case.kind != "answerable":

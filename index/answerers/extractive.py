@@ -149,7 +149,8 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         #: answers the evidence model gives a lower probability are said to be unsure
         self.unsure_below = UNSURE_BELOW if unsure_below is None else unsure_below
         #: refuse an answer without the kind of answer asked for: no time, amount of money, count, share, span of
-        #: time, measure or currency (`lacks_kind`)
+        #: time, measure or currency (`lacks_kind`), and one whose article says what is asked is not known
+        #: (`_told_not_known`)
         self.checks_kind = True
         #: the fitted evidence model for this reader (answer_model.py); None: similarity and thresholds alone decide
         self.model = load_models().get(self.reader.name) if model == "fitted" else model
