@@ -115,8 +115,8 @@ def render_answer(answer: Answer, language: str = "") -> str:
     if answer.unsure and not answer.abstained:
         parts.append(f"<i>{escape(texts['unsure'])}</i>")
     parts.append(answer_body(answer) or escape(texts["no_answer"]))
-    # not after "Hello!", "You're welcome!", nor after a refusal that quotes what the news gives instead ("The
-    # indexed news gives no amount in euros. What it gives: …")
+    # not after "Hello!", "You're welcome!", nor after a refusal that quotes the news ("The indexed news gives no
+    # amount in euros. What it gives: …", "The indexed news says this is not known: …")
     if answer.abstained and answer.answerer != BOT_REPLY and not answer.sources:
         parts.append(f"<i>{escape(texts['rephrase'])}</i>")
     if answer.sources:

@@ -386,8 +386,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         # "Laut den indexierten Nachrichten ist das nicht bekannt:" and the sentence that tells it (README, "What the
         # news says is not known")
         if self.checks_kind and (unknown := self._told_not_known(reading, best)) is not None:
-            answer = self._compose(question.text, [unknown], candidates, hits, probability)
-            return replace(answer, text=f"{not_known_text(question.text)}\n{answer.text}", abstained=True)
+            return self._refusal_quoting(not_known_text(question.text), [unknown], reading, probability)
         # An answer without the kind of answer asked for is none, however likely the model finds it: no amount of
         # money, count, time, share, span of time, measure or currency for a question that asks for one (README,
         # "Answers of the kind asked for")
@@ -401,9 +400,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
                 and currency_unanswered(question, texts)
                 and (priced := [i for i, text in zip(chosen, texts, strict=True) if amount_given(question, text)])
             ):
-                answer = self._compose(question.text, priced, candidates, hits, probability)
-                prefix = other_currency_text(question.text, currency)
-                return replace(answer, text=f"{prefix}\n{answer.text}", abstained=True)
+                return self._refusal_quoting(other_currency_text(question.text, currency), priced, reading, probability)
             return self._abstain(question.text, probability)
         answer = self._compose(question.text, chosen, candidates, hits, probability)
         return replace(answer, unsure=probability < self.unsure_below)
@@ -502,6 +499,12 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
             if following is None or hits[candidates[following].hit].article_id != hits[n].article_id:
                 parts.append(f"[{n + 1}]")
         return replace(build_answer(question, " ".join(parts), hits, answerer=self.name), confidence=confidence)
+
+    def _refusal_quoting(self, text: str, chosen: list[int], reading: Reading, confidence: float) -> Answer:
+        """A refusal that says why (`text`) and quotes the `chosen` sentences that show it, cited: what the news gives
+        instead of the currency asked for, or that it says what is asked is not known."""
+        answer = self._compose(reading.question.text, chosen, reading.candidates, reading.hits, confidence)
+        return replace(answer, text=f"{text}\n{answer.text}", abstained=True)
 
     def _abstain(self, question: str, confidence: float | None = None) -> Answer:
         return Answer(
