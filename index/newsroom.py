@@ -19,6 +19,7 @@ from pathlib import Path
 
 from index.answerers import SENTENCE_VECTORS_FILE, Answerer, load_answerer
 from index.answerers.base import abstain_text
+from index.answerers.first_names import first_names
 from index.answerers.gate import AnswerGate, as_asked
 from index.answerers.headlines import asked_topic, newest_first, recency
 from index.answerers.message_patterns import ABOUT_THE_ARTICLE
@@ -166,6 +167,7 @@ class Newsroom(Ingestion):
             self.answerer.warm_up()
             if language_tools:
                 load_language_tools()
+                first_names()  # Faker's lists, read once (0.6 s): the first question for someone does not wait
             lexical.result()
             opened.result()
 

@@ -64,6 +64,7 @@ from index.answerers.evidence import (
     time_unanswered,
     told_not_known,
 )
+from index.answerers.first_names import names_person
 from index.answerers.question import Question
 from index.answerers.sentences import SPLITTER, SentenceSplits, SentenceVectors
 from index.embedders import Embedder
@@ -114,9 +115,10 @@ UNSURE_BELOW = 0.3
 
 # A question for a quantity whose chosen sentences hold none ("Wie alt ist Raif Badawi?": the lead on his sentence of
 # "zehn Jahren Gefängnis") is given the likeliest sentence of the same article that holds one ("Der 31-jährige
-# Blogger …"), down to this share of the best sentence's probability. Out of fold it changed no figure of the fit
-# script (README, "Ages"): a question whose best sentence lacks the quantity is mostly refused.
-QUANTITY_EXTRA = 0.01
+# Blogger …"), down to this share of the best sentence's probability; so is a question for someone whose chosen
+# sentences name no one it does not (README, "Someone the question does not name"). Out of fold the quantity's
+# changed no figure of the fit script (README, "Ages"): a question whose best sentence lacks it is mostly refused.
+HOLDING_EXTRA = 0.01
 
 
 class ExtractiveAnswerer(CandidateSentences, Answerer):
@@ -371,15 +373,19 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
                 chosen.append(i)
         question = reading.question
         if question.asks_quantity and limit > 1:
-            chosen = self._with_quantity(reading, logits, chosen, limit, lambda text: self._quantity(question, text))
+            chosen = self._with_holding(reading, logits, chosen, limit, lambda text: self._quantity(question, text))
             if named_currency(question) is not None:  # "… in euros?": "(umgerechnet 730 Euro)" over "799 Dollar"
-                chosen = self._with_quantity(
+                chosen = self._with_holding(
                     reading,
                     logits,
                     chosen,
                     limit,
                     lambda text: names_currency(question, text) and self._quantity(question, text),
                 )
+        # "Who heads the excavation …?" gets "… sagte die Ausgrabungsleiterin Mirella Serlorenzi.", not only sentences
+        # on the dig that name no one (first_names.py)
+        if limit > 1 and question.qtype == "who":
+            chosen = self._with_holding(reading, logits, chosen, limit, lambda text: names_person(text, question.terms))
         if limit > 1 and (reading.question.qtype == "who" or WHICH.match(reading.question.text)):
             chosen = _with_full_name(reading, chosen, limit)
         # What the article tells is not known is no answer, but the asker may want to know that the news says so:
@@ -440,17 +446,17 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
             None,
         )
 
-    def _with_quantity(
-        self, reading: Reading, logits: np.ndarray, chosen: list[int], limit: int, holds: Callable[[str], float]
+    def _with_holding(
+        self, reading: Reading, logits: np.ndarray, chosen: list[int], limit: int, holds: Callable[[str], float | bool]
     ) -> list[int]:
-        """`chosen` with, when none of them `holds` the quantity the question asks for (`_quantity`; in the
-        currency it names), the likeliest sentence of the best's article that does (down to QUANTITY_EXTRA of the
-        best's probability), in place of the last further sentence when the answer is full."""
+        """`chosen` with, when none of them `holds` what the question asks for (the quantity, `_quantity`; in the
+        currency it names; someone it does not name), the likeliest sentence of the best's article that does (down
+        to HOLDING_EXTRA of the best's probability), in place of the last further sentence when the answer is full."""
         candidates, hits = reading.candidates, reading.hits
         if any(holds(candidates[i].text) for i in chosen):
             return chosen
         article = hits[candidates[chosen[0]].hit].article_id
-        floor = logits[chosen[0]] + math.log(QUANTITY_EXTRA)
+        floor = logits[chosen[0]] + math.log(HOLDING_EXTRA)
         for i in np.argsort(-logits):
             i = int(i)
             if logits[i] < floor:

@@ -26,7 +26,7 @@ MAX_ARTICLES = 2
 MAX_QUOTED_SENTENCES = 3
 MAX_NAME_WORDS = 5
 # Words a name may hold in lower case ("Alexander Van der Bellen", "Ursula von der Leyen")
-_PARTICLES = frozenset("van von der den de del della da di du le la bin al ibn".split())
+NAME_PARTICLES = frozenset("van von der den de del della da di du le la bin al ibn".split())
 # Capitalised words that start what is no name: "Who is He?", "Wer ist Der Mann?", "Qui est Ce type ?"
 _NOT_NAMES = frozenset(
     """he she it they this that the der die das er sie es dieser diese il elle ce cet cette lui él ella este esta
@@ -59,7 +59,7 @@ def asked_person(question: str) -> str:
             and all(_NAME_WORD.fullmatch(word) for word in words)
             and words[0][:1].isupper()
             and words[-1][:1].isupper()
-            and all(word[:1].isupper() or word in _PARTICLES for word in words)
+            and all(word[:1].isupper() or word in NAME_PARTICLES for word in words)
             and words[0].lower() not in _NOT_NAMES
         ):
             return name

@@ -270,15 +270,20 @@ fordert seine Freilassung.
 """
 
 
-@pytest.fixture(scope="module")
-def mayor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
-    """A store of two articles written for these tests: MAYOR and BLOGGER."""
-    folder = Path(tmp_path_factory.mktemp("mayor"))
-    (folder / "oberwaldau.txt").write_text(MAYOR, encoding="utf-8")
-    (folder / "blogger.txt").write_text(BLOGGER, encoding="utf-8")
+def written_store(tmp_path_factory: pytest.TempPathFactory, articles: dict[str, str]) -> Newsroom:
+    """A store of articles written for these tests, each text by its file's name."""
+    folder = Path(tmp_path_factory.mktemp("written"))
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
     newsroom = Newsroom(make_settings(folder / "data", embedder=DEFAULT_EMBEDDER))
-    assert newsroom.ingest([str(folder)]).added == 2
-    yield newsroom
+    assert newsroom.ingest([str(folder)]).added == len(articles)
+    return newsroom
+
+
+@pytest.fixture(scope="module")
+def mayor(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
+    """A store of two articles written for these tests: MAYOR and BLOGGER."""
+    return written_store(tmp_path_factory, {"oberwaldau.txt": MAYOR, "blogger.txt": BLOGGER})
 
 
 @pytest.mark.parametrize(
@@ -320,14 +325,26 @@ Titel. Trainer Jorge Sampaoli lobte seine Spieler.
 """
 
 
+VILLA = """Römische Villa unter Parkplatz entdeckt
+Trier – Archäologen haben unter einem Parkplatz in der Trierer Innenstadt die Reste einer römischen Villa \
+freigelegt. Die Mauern aus dem zweiten Jahrhundert seien bei Bauarbeiten für eine Tiefgarage entdeckt worden, teilte \
+die Stadt am Dienstag mit. Die Fundamente sind außergewöhnlich gut erhalten. Bisher hatte man angenommen, dass an der \
+Stelle nur Felder lagen. In den Räumen fanden die Forscher Mosaike und Münzen. Das zeigt, dass die Stadt damals viel \
+weiter reichte als gedacht, sagte die Grabungsleiterin Kerstin Albrecht. Die Tiefgarage soll trotzdem gebaut werden, \
+die Mosaike kommen ins Museum.
+"""
+
+
 @pytest.fixture(scope="module")
-def copa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
+def copa(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
     """A store of one article written for this test: COPA."""
-    folder = Path(tmp_path_factory.mktemp("copa"))
-    (folder / "copa.txt").write_text(COPA, encoding="utf-8")
-    newsroom = Newsroom(make_settings(folder / "data", embedder=DEFAULT_EMBEDDER))
-    assert newsroom.ingest([str(folder)]).added == 1
-    yield newsroom
+    return written_store(tmp_path_factory, {"copa.txt": COPA})
+
+
+@pytest.fixture(scope="module")
+def villa(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
+    """A store of one article written for this test: VILLA."""
+    return written_store(tmp_path_factory, {"villa.txt": VILLA})
 
 
 @pytest.mark.parametrize(
@@ -338,3 +355,13 @@ def test_someone_named_by_surname_alone_is_named_in_full_too(copa: Newsroom, que
     # and over the 1,028 test articles "Williams sitzt …" answered who claims to be Prince's son ("Carlin Q. Williams")
     answer = copa.ask(question)
     assert "Bravo parierte" in answer.text and "Claudio Bravo" in answer.text, answer.text
+
+
+def test_a_question_for_someone_gets_the_sentence_that_names_someone(villa: Newsroom) -> None:
+    # the sentences on the dig that name no one answered it: "Who heads the excavation …" over the 1,028 test articles
+    # got three sentences on the find on Rome's Quirinal, none naming its head, Mirella Serlorenzi
+    answer = villa.ask(
+        "Wer leitet die Grabung, bei der in Trier eine römische Villa unter einem Parkplatz entdeckt wurde?"
+    )
+    assert not answer.abstained, answer.text
+    assert "Grabungsleiterin Kerstin Albrecht" in answer.text, answer.text
