@@ -33,6 +33,8 @@ _NOT_FIRST_NAMES = frozenset(
     star sydney tennessee tore uni valencia washington""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# A middle name's initial, passed over like a particle ("John F. Kennedy", "Steven J. Fowler")
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 
 
 @cache
@@ -55,16 +57,17 @@ def first_names() -> frozenset[str]:
 
 
 def names_person(sentence: str, known: Collection[str] = ()) -> bool:
-    """Whether the sentence names a person: a first name before a capitalised word (past lower-case particles:
-    "Ursula von der Leyen") that is no stop word or abbreviation, the two not both among `known` (folded words: the
-    question's, to find someone it does not name). A first name after another is a surname ("Tim Hunt FRS")."""
+    """Whether the sentence names a person: a first name before a capitalised word (past lower-case particles and
+    initials: "Ursula von der Leyen", "John F. Kennedy") that is no stop word or abbreviation, the two not both
+    among `known` (folded words: the question's, to find someone it does not name). A first name after another is a
+    surname ("Tim Hunt FRS")."""
     names = first_names()
     words = _WORD.findall(sentence)
     for i, word in enumerate(words[:-1]):
         if word not in names or (i > 0 and words[i - 1] in names):  # "Tim Hunt FRS": a surname that is a first name
             continue
         j = i + 1
-        while j < len(words) - 1 and words[j] in NAME_PARTICLES:
+        while j < len(words) - 1 and (words[j] in NAME_PARTICLES or _INITIAL.fullmatch(words[j])):
             j += 1
         surname = words[j]
         if surname[:1].isupper() and not surname.isupper() and not is_stopword(surname) and surname != word:

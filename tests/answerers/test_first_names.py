@@ -22,6 +22,7 @@ def test_the_first_names_are_names_not_the_words_news_writes_capitalised() -> No
         "Das bedeutet, dass Rom größer war, sagte die Ausgrabungsleiterin Mirella Serlorenzi.",
         "Er habe nur vorgeschlagen, dass sein Stellvertreter Ingi Johannsson das Amt vorübergehend übernehme.",
         "Kommissionspräsidentin Ursula von der Leyen reist nach Kiew.",  # particles between the two
+        "Unter den Autoren ist auch Steven J. Fowler.",  # and initials
         "Peyton Manning became the first quarterback to lead two teams to several Super Bowls.",
         "Angela Merkel traf am Montag den Präsidenten.",  # a name may open the sentence
     ],
