@@ -386,7 +386,7 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
         # on the dig that name no one (first_names.py)
         if limit > 1 and question.qtype == "who":
             chosen = self._with_holding(reading, logits, chosen, limit, lambda text: names_person(text, question.terms))
-        if limit > 1 and (reading.question.qtype == "who" or WHICH.match(reading.question.text)):
+        if limit > 1 and (question.qtype == "who" or WHICH.match(question.text)):
             chosen = _with_full_name(reading, chosen, limit)
         # What the article tells is not known is no answer, but the asker may want to know that the news says so:
         # "Laut den indexierten Nachrichten ist das nicht bekannt:" and the sentence that tells it (README, "What the

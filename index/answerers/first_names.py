@@ -18,14 +18,12 @@ import re
 from collections.abc import Collection, Iterator
 from functools import cache
 
+from index.answerers.evidence import MONTHS
 from index.answerers.people import NAME_PARTICLES
-from index.datepatterns import MONTHS_DE, MONTHS_EN, WEEKDAYS_DE, WEEKDAYS_EN
 from index.lexical import fold, is_stopword
 
 # Faker's person providers list first names in these attributes, as tuples or as {name: weight} dicts.
 _FIRST_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
-# Words that are months or weekdays before they are names ("Mai", "August", "April")
-_CALENDAR = frozenset([*MONTHS_EN, *MONTHS_DE, *WEEKDAYS_EN, *WEEKDAYS_DE])
 # First names that German news mostly writes as a place, a team's or a noun ("London", "Tore", "Uni", "Solange")
 _NOT_FIRST_NAMES = frozenset(
     """austin berlin beste boston brown carolina china cleveland dallas denver florida forest french golden hall
@@ -50,7 +48,7 @@ def first_names() -> frozenset[str]:
         and name[:1].isupper()
         and all(ord(c) < 0x250 for c in name)  # Latin script: news in German, English, French, Spanish, Italian
         and fold(name) not in words
-        and fold(name) not in _CALENDAR
+        and fold(name) not in MONTHS  # and weekdays: "Mai", "August", "April" are months before they are names
         and fold(name) not in _NOT_FIRST_NAMES
         and not is_stopword(name)
     )

@@ -1239,12 +1239,7 @@ PRINCE = "Während die Todesursache des Popstars weiter unbekannt bleibt, wurde 
     [
         ("Welche Ladung hatte der Güterzug geladen, der am Semmering entgleist ist?", "de", LOAD, True),
         ("An welchem Datum beginnt Daimler mit den Testfahrten auf Autobahnen?", "de", START, True),
-        (
-            "Welche Todesursache nannte der Obduktionsbericht für Prince?",
-            "de",
-            PRINCE,
-            True,
-        ),
+        ("Welche Todesursache nannte der Obduktionsbericht für Prince?", "de", PRINCE, True),
         ("How much will the new headset cost?", "en", "How much it will cost remains unclear.", True),
         ("Wie viele wilde Tiger leben in Asien?", "de", TIGERS, True),
         # what is unknown is of another kind than asked for ("Wann …" to "Wie viele …"), shares no word of the
@@ -1253,12 +1248,7 @@ PRINCE = "Während die Todesursache des Popstars weiter unbekannt bleibt, wurde 
         ("Womit stieß der Güterzug am Semmering zusammen?", "de", LOAD, False),
         ("Wann hat Daimler Lkw in den USA getestet?", "de", START, False),
         ("Wie viele wilde Tiger leben laut der Tigerzählung in Nepal?", "de", TIGERS, False),
-        (
-            "Wie heißt das letzte Album von Prince?",
-            "de",
-            PRINCE,
-            False,
-        ),
+        ("Wie heißt das letzte Album von Prince?", "de", PRINCE, False),
         ("Welche Ladung hatte der Güterzug geladen?", "de", "Der Güterzug hatte Holz geladen.", False),
     ],
 )
