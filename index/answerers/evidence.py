@@ -167,13 +167,15 @@ YEARS_OF = (
     r"\w*(?:haft|strafe|gefängnis|ehe|geschichte|bestehen|jubiläum|pause|karriere|zeit|vertrag|arbeit|tradition"
     r"|beziehung|herrschaft|erfahrung|krieg|frist|planung|mitgliedschaft|partnerschaft)\b"
 )
-# An age stated: "72 Jahre alt", "im Alter von 72 Jahren", "der 72-Jährige", "a 72-year-old", "72 years old",
-# "aged 72"; not a span of years ("zu zehn Jahren Gefängnis", "die 15-jährige Haftstrafe")
+# An age stated: "72 Jahre alt", "ein 43 Jahre alter Ungar", "im Alter von 72 Jahren", "der 72-Jährige", "a
+# 72-year-old", "72 years old", "aged 72"; not a span of years ("zu zehn Jahren Gefängnis", "die 15-jährige Haftstrafe")
 AGE_STATED = re.compile(
-    rf"\b(\d{{1,3}})(?:-j[aä]hrig\w*+(?!\s+{YEARS_OF})|-years?-old\b|\s+(?:jahre|years)\s+(?:alt|old)\b)"
+    rf"\b(\d{{1,3}})(?:-j[aä]hrig\w*+(?!\s+{YEARS_OF})|-years?-old\b|\s+(?:jahre|years)\s+(?:alt(?:e[nrms]?)?|old)\b)"
     r"|\b(?:im\s+alter\s+von|at\s+the\s+age\s+of|at\s+age|aged)\s+(\d{1,3})\b",
     re.IGNORECASE,
 )
+# the oldest age of a person (`ages_someone`)
+MAX_AGE = 120
 # how many words before it may name whom an age in brackets is of
 AGE_NAME_WORDS = 4
 PLACE_RE = re.compile(r"\b(?:in|im|nach|aus|bei|vor|near|at|from|to)\s+(?:der\s+|dem\s+|the\s+)?([^\W\d_]\w+)")
@@ -542,6 +544,19 @@ TIME_NAMED = re.compile(
     r"|vor (?:\S+ ){1,4}(?:jahren|monaten|wochen|tagen|stunden)|\w+ (?:years|months|weeks|days) ago)\b",
     re.IGNORECASE,
 )
+
+
+def ages_someone(question: Question, sentence: str) -> bool:
+    """Whether the sentence tells the age of someone the question does not describe so (`AGE_STATED`, at most
+    MAX_AGE years, not the end of a larger number: "ein über 2.500 Jahre altes Wohnhaus" is no one): news gives the
+    age of someone it names ("der 72-Jährige") and describes someone it does not name so ("ein 43 Jahre alter
+    Ungar"). The question's numbers are compared by their digits ("dem 45-jährigen Jogger" gives 45)."""
+    given = {digits.group() for number in question.numbers if (digits := re.match(r"\d+", number))}
+    return any(
+        age not in given and int(age) <= MAX_AGE and not re.search(r"\d[.,]$", sentence[: match.start()])
+        for match in AGE_STATED.finditer(sentence)
+        if (age := match.group(1) or match.group(2))
+    )
 
 
 def names_time(sentence: str) -> bool:

@@ -40,6 +40,7 @@ from index.answerers.evidence import (
     Candidate,
     Corpus,
     Vocabulary,
+    ages_someone,
     amount_given,
     bare_surnames,
     currency_unanswered,
@@ -66,6 +67,7 @@ from index.answerers.evidence import (
 )
 from index.answerers.first_names import names_person
 from index.answerers.question import Question
+from index.answerers.roles import asks_for_someone
 from index.answerers.sentences import SPLITTER, SentenceSplits, SentenceVectors
 from index.embedders import Embedder
 from index.language import question_language
@@ -383,9 +385,23 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
                     lambda text: names_currency(question, text) and self._quantity(question, text),
                 )
         # "Who heads the excavation …?" gets "… sagte die Ausgrabungsleiterin Mirella Serlorenzi.", not only sentences
-        # on the dig that name no one (first_names.py)
-        if limit > 1 and question.qtype == "who":
-            chosen = self._with_holding(reading, logits, chosen, limit, lambda text: names_person(text, question.terms))
+        # on the dig that name no one (first_names.py); so does "Which actor plays …?" (roles.py). Someone named by
+        # surname alone is named ("Bravo parierte …": `_with_full_name` adds the full name), and so is someone
+        # described by age ("der mutmaßliche Drahtzieher, ein 43 Jahre alter Ungar").
+        if limit > 1 and asks_for_someone(question):
+            article = hits[candidates[best].hit].article_id
+            told = [c.text for c in candidates if hits[c.hit].article_id == article]
+            chosen = self._with_holding(
+                reading,
+                logits,
+                chosen,
+                limit,
+                lambda text: (
+                    names_person(text, question.terms)
+                    or _by_surname(text, question, told)
+                    or ages_someone(question, text)
+                ),
+            )
         if limit > 1 and (question.qtype == "who" or WHICH.match(question.text)):
             chosen = _with_full_name(reading, chosen, limit)
         # What the article tells is not known is no answer, but the asker may want to know that the news says so:
@@ -593,6 +609,12 @@ def _with_full_name(reading: Reading, chosen: list[int], limit: int) -> list[int
         if others:
             return [i for i in chosen if i != others[-1]] + [first]
     return chosen
+
+
+def _by_surname(sentence: str, question: Question, told: Sequence[str]) -> bool:
+    """Whether the sentence names someone by surname alone whom a sentence of `told` names in full ("Bravo parierte
+    …" after "… Clubkameraden Claudio Bravo.")."""
+    return any(named_in_full(surname, other) for surname in bare_surnames([sentence], question) for other in told)
 
 
 def _repeats(sentence: str, chosen: Sequence[str]) -> bool:

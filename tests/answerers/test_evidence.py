@@ -19,6 +19,7 @@ from index.answerers.evidence import (
     SENTENCE_FEATURES,
     Candidate,
     Vocabulary,
+    ages_someone,
     amount_given,
     answer_type,
     bare_surnames,
@@ -856,6 +857,7 @@ def test_what_a_question_for_a_quantity_counts_in(question: str, units: set[str]
             "Er lebte 40 Jahre lang in Wien.",
         ),
         ("How old is she?", "She is 61 years old.", "She has led the town for 12 years."),
+        ("Wie alt ist der Drahtzieher?", "Festgenommen wurde ein 43 Jahre alter Ungar.", "Er lebte 43 Jahre in Wien."),
         (
             "Wie hoch ist Warmbiers Strafe?",
             "Das Gericht verurteilte Warmbier zu 15 Jahren Arbeitslager.",  # a term is a penalty's height too
@@ -1511,3 +1513,28 @@ def test_an_answer_to_how_long_names_a_span_of_time(question: str, language: str
 )
 def test_a_question_that_may_ask_a_length_is_not_judged_by_a_span_of_time(question: str) -> None:
     assert not duration_unanswered(Question.of(question, "en"), ["Die Brücke ist berühmt."])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unter den Festgenommenen ist der mutmaßliche Drahtzieher, ein 43 Jahre alter Ungar.",
+        "Der 45-Jährige wurde am Kopf verletzt.",
+        "A 45-year-old jogger was attacked.",
+    ],
+)
+def test_an_age_describes_someone_the_news_does_not_name(sentence: str) -> None:
+    assert ages_someone(Question.of("Wen hält die Polizei für den Drahtzieher?", "de"), sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der 45-jährige Jogger wurde am Kopf verletzt.",  # the age the question gives
+        "Er wurde zu zehn Jahren Haft verurteilt.",  # a term, no age
+        "Die 15-jährige Haftstrafe wurde bestätigt.",
+        "Archäologen fanden ein über 2.500 Jahre altes Wohnhaus.",  # the end of a larger number
+    ],
+)
+def test_a_term_or_the_questions_own_age_describes_no_one(sentence: str) -> None:
+    assert not ages_someone(Question.of("Wer half dem 45-jährigen Jogger?", "de"), sentence)
