@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterator
 from functools import cache
 
 from index.answerers.evidence import MONTHS
-from index.answerers.people import NAME_PARTICLES
+from index.answerers.people import NAME_PARTICLES, NAME_WORD
 from index.lexical import fold, is_stopword
 
 # Faker's person providers list first names in these attributes, as tuples or as {name: weight} dicts.
@@ -35,7 +35,6 @@ _NOT_FIRST_NAMES = frozenset(
 # A name this many of Faker's locales give people is a name, though a fake text holds the word ("David" 34, "Carlos"
 # 16, "Pierre" 12; "Tor" 2, "Art", "Chance", "Mio" 1)
 SHARED_NAME_LOCALES = 3
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # A middle name's initial, passed over like a particle ("John F. Kennedy", "Steven J. Fowler")
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 
@@ -44,11 +43,10 @@ _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 def first_names() -> frozenset[str]:
     """The first names, as written ("Mirella"); read from Faker once."""
     locales = Counter(name for provider in _providers("person") for name in set(_listed(provider, _FIRST_NAME_LISTS)))
-    names = set(locales)
     words = {fold(word) for provider in _providers("lorem") for word in _listed(provider, ("word_list",))}
     return frozenset(
         name
-        for name in names
+        for name in locales
         if len(name) > 1
         and name.isalpha()
         and name[:1].isupper()
@@ -68,7 +66,7 @@ def names_person(sentence: str, known: Collection[str] = ()) -> bool:
     names = first_names()
     # the words with what stands between each and the next: a name's parts stand apart by spaces alone ("Vater
     # Jochen (Bastian Pastewka)" is a role's first name and an actor, no "Jochen Bastian")
-    matches = list(_WORD.finditer(sentence))
+    matches = list(NAME_WORD.finditer(sentence))
     words = [match.group() for match in matches]
     spaced = [sentence[a.end() : b.start()].isspace() for a, b in zip(matches, matches[1:], strict=False)]
     for i, word in enumerate(words[:-1]):

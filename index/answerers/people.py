@@ -42,7 +42,7 @@ ASKED_PERSON = [
         re.IGNORECASE,
     ),
 ]
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def asked_person(question: str) -> str:
@@ -56,7 +56,7 @@ def asked_person(question: str) -> str:
         words = name.split()
         if (
             len(words) <= MAX_NAME_WORDS
-            and all(_NAME_WORD.fullmatch(word) for word in words)
+            and all(NAME_WORD.fullmatch(word) for word in words)
             and words[0][:1].isupper()
             and words[-1][:1].isupper()
             and all(word[:1].isupper() or word in NAME_PARTICLES for word in words)

@@ -131,9 +131,4 @@ def _is_role(word: str, *, german: bool = False) -> bool:
     folded = fold(word).rsplit("-", 1)[-1]
     if _FEMININE.fullmatch(folded):
         return True
-    return any(
-        folded.endswith(role + ending)
-        for ending in _GERMAN_ENDINGS
-        for role in GERMAN_ROLES
-        if len(folded) >= len(role)
-    )
+    return any(folded.endswith(role + ending) for ending in _GERMAN_ENDINGS for role in GERMAN_ROLES)
