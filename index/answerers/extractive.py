@@ -66,7 +66,7 @@ from index.answerers.evidence import (
     told_not_known,
 )
 from index.answerers.first_names import names_person
-from index.answerers.question import Question
+from index.answerers.question import ASKS_CAUSE, Question
 from index.answerers.roles import asks_for_someone
 from index.answerers.sentences import SPLITTER, SentenceSplits, SentenceVectors
 from index.embedders import Embedder
@@ -404,6 +404,12 @@ class ExtractiveAnswerer(CandidateSentences, Answerer):
             )
         if limit > 1 and (question.qtype == "who" or WHICH.match(question.text)):
             chosen = _with_full_name(reading, chosen, limit)
+        # "Why …?" is answered by what follows the sentence that tells the event, often in words the question does
+        # not use and without a cause word ("… gestalten sich schwierig. Denn der Tunnel … Die Stelle ist nur über
+        # die Schienen zu erreichen."): the sentence after the best (and after the chosen ones that follow it) joins.
+        # So does it for "What caused …?", "Was war die Ursache …?".
+        if limit > 1 and (question.qtype == "why" or ASKS_CAUSE.match(question.text)):
+            chosen = _with_following(reading, chosen, limit)
         # What the article tells is not known is no answer, but the asker may want to know that the news says so:
         # "Laut den indexierten Nachrichten ist das nicht bekannt:" and the sentence that tells it (README, "What the
         # news says is not known")
@@ -609,6 +615,28 @@ def _with_full_name(reading: Reading, chosen: list[int], limit: int) -> list[int
         if others:
             return [i for i in chosen if i != others[-1]] + [first]
     return chosen
+
+
+def _with_following(reading: Reading, chosen: list[int], limit: int) -> list[int]:
+    """`chosen` with the sentence of the best's article that follows the best and the chosen sentences right after
+    it, when the answer has room for it and it neither asks nor repeats them (the further sentences the model chose
+    stay: one of them may be the reason). The title has no sentence after it."""
+    candidates, hits = reading.candidates, reading.hits
+    best = chosen[0]
+    if len(chosen) >= limit or candidates[best].title:
+        return chosen
+    article = hits[candidates[best].hit].article_id
+    told = sorted(
+        (i for i, c in enumerate(candidates) if hits[c.hit].article_id == article and not c.title),
+        key=lambda i: (hits[candidates[i].hit].position, i),
+    )
+    after = next((i for i in told[told.index(best) + 1 :] if i not in chosen), None)
+    if after is None:
+        return chosen
+    text = candidates[after].text
+    if asks(text) or _repeats(text, [candidates[i].text for i in chosen]):
+        return chosen
+    return [*chosen, after]
 
 
 def _by_surname(sentence: str, question: Question, told: Sequence[str]) -> bool:

@@ -23,6 +23,14 @@ QUESTION_WORDS = frozenset(
 # A question for someone's age: news give it as "72 Jahre alt", "im Alter von 72 Jahren", "der 72-Jährige", "a
 # 72-year-old", or in brackets after the name ("Tim Hunt (72)")
 AGE = re.compile(r"\b(how old|what age|wie alt|welches alter|in welchem alter|mit wie viel(?:en)? jahren)\b", re.I)
+# A question for a cause that does not open with "why": answered as a why-question is (extractive.py
+# `_with_following`), though its type stays "other" (the evidence model was fitted so)
+ASKS_CAUSE = re.compile(
+    r"^\s*(?:what (?:caused|causes|led to|leads to|(?:was|is) the (?:reason|cause))"
+    r"|was (?:war|ist|waren|sind) (?:der grund|die ursache|die gründe|die ursachen)|was führte dazu"
+    r"|welche[nr]? (?:grund|gründe|ursache))\b",
+    re.I,
+)
 QTYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "why",

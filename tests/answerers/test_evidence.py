@@ -48,7 +48,7 @@ from index.answerers.evidence import (
     unit_dimensions,
 )
 from index.answerers.extractive import UNSURE_BELOW, ExtractiveAnswerer
-from index.answerers.question import Question
+from index.answerers.question import ASKS_CAUSE, Question
 from index.models import ArticleMeta, Hit
 from tests.fakes.scripted_embedder import ScriptedEmbedder
 from tests.fakes.spelled_words import SpelledWords
@@ -82,6 +82,25 @@ from tests.fakes.spelled_words import SpelledWords
 )
 def test_the_kind_of_answer_asked_for(question: str, qtype: str) -> None:
     assert Question.of(question, "en").qtype == qtype
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What caused the 22-hour delay of the flight?", True),
+        ("What was the reason the court gave?", True),
+        ("Was war die Ursache für die Verspätung?", True),
+        ("Was führte dazu, dass Großbritannien unterschrieb?", True),
+        ("Welchen Grund nannte das Gericht?", True),
+        ("Who caused the accident?", False),  # someone
+        ("What did the court decide?", False),
+        ("Why did Tim Hunt resign?", False),  # a why-question by its type
+    ],
+)
+def test_a_question_for_a_cause_that_does_not_open_with_why(question: str, asks: bool) -> None:
+    assert bool(ASKS_CAUSE.match(question)) is asks
+    if asks:  # its type stays "other": the evidence model was fitted so
+        assert Question.of(question, "en").qtype == "other"
 
 
 @pytest.mark.parametrize(

@@ -344,6 +344,22 @@ verwandelte Alexis Sánchez den entscheidenden Elfmeter. Die Fans feierten bis i
 """
 
 
+# The reason the clean-up is hard follows the sentence that says it is, without a cause word
+DERAILMENT = """Bergung des entgleisten Güterzuges dauert Wochen
+Bruck – Die Bergung des entgleisten Güterzuges auf der Bergstrecke bei Bruck gestaltet sich schwierig, teilten die \
+Bundesbahnen am Dienstag mit. Die Unglücksstelle ist nur über die Gleise zu erreichen, eine Forststraße gibt es dort \
+nicht. Der Zug war am Sonntagabend aus noch ungeklärter Ursache aus den Schienen gesprungen. Verletzt wurde niemand. \
+Wegen eines Signalfehlers hatte der Lokführer zuvor eine Notbremsung eingeleitet. Die Strecke bleibt bis mindestens \
+Ende des Monats gesperrt. Fahrgäste müssen auf Busse umsteigen.
+"""
+
+
+@pytest.fixture(scope="module")
+def derailment(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
+    """A store of one article written for this test: DERAILMENT."""
+    return written_store(tmp_path_factory, {"derailment.txt": DERAILMENT})
+
+
 @pytest.fixture(scope="module")
 def copa(tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
     """A store of one article written for this test: COPA."""
@@ -399,3 +415,12 @@ def test_someone_named_by_surname_is_someone_and_no_one_else_joins(final: Newsro
     answer = final.ask("Wer hielt im Finale der Copa América in Santiago den Elfmeter?")
     assert "Dort hielt Bravo den Elfmeter" in answer.text, answer.text
     assert "Alexis Sánchez" not in answer.text, answer.text
+
+
+def test_a_why_question_gets_the_sentence_after_the_one_that_tells_the_event(derailment: Newsroom) -> None:
+    # the reason has no cause word and ranked low: the answer was the sentence saying the recovery is hard, alone;
+    # "Warum sind die Aufräumarbeiten … am Semmering so schwierig?" over the 1,028 test articles lost "Die Stelle ist
+    # nur über die Schienen zu erreichen" so
+    answer = derailment.ask("Warum ist die Bergung des entgleisten Güterzuges bei Bruck so schwierig?")
+    assert not answer.abstained, answer.text
+    assert "nur über die Gleise zu erreichen" in answer.text, answer.text
