@@ -163,6 +163,15 @@ def test_a_german_sentence_may_end_in_a_number_and_ordinals_stay_inside(text: st
             "Benfica muss in der K.-o.-Phase auf zwei Verteidiger verzichten. Das ist bitter.",
             ["Benfica muss in der K.-o.-Phase auf zwei Verteidiger verzichten.", "Das ist bitter."],
         ),
+        # a question mark inside a title, or before the speaker of speech printed without quotation marks
+        (
+            "Für Whos Afraid of Virginia Woolf? wurde er mit einem Oscar ausgezeichnet. Seine Rede war kurz.",
+            ["Für Whos Afraid of Virginia Woolf? wurde er mit einem Oscar ausgezeichnet.", "Seine Rede war kurz."],
+        ),
+        (
+            "Wer soll das bezahlen? fragte Platter. Wir! Das ist klar.",
+            ["Wer soll das bezahlen? fragte Platter.", "Wir!", "Das ist klar."],
+        ),
         # a real list keeps its items
         (
             "Gehen: 4. Igor Glawan (Ukraine) 1:20:29, 5. Cai Zelin (China) 1:20:42, 6. Caio Bonfim 1:20:44.",

@@ -45,8 +45,9 @@ SPLIT_CACHE = 8_192
 MAX_SPLITS = 1_000_000
 # Named in each split's key: another splitter (a pysbd release with other rules, or newsbot's German number ends
 # and rejoined pieces, index/segmentation.py) splits every paragraph anew. 5: splits kept before it may miss
-# sentences, when two threads split at once on one pysbd segmenter.
-SPLITTER = f"pysbd-{version('pysbd')}-ordinals-rejoined-5"
+# sentences, when two threads split at once on one pysbd segmenter. 6: a question mark before a lower-case word ends
+# no sentence.
+SPLITTER = f"pysbd-{version('pysbd')}-ordinals-rejoined-6"
 # Keys looked up or deleted by one statement (SQLite's default limit on parameters is 999 in older builds).
 KEY_BATCH = 500
 
