@@ -64,9 +64,11 @@ _GERMAN_ORDINAL_END = re.compile(
     r"dessen|deren|ein|eine|einem|einen|einer|eines|jede|jeder|jedes|jedem|jeden)\s+\d{1,4}\.$"
     r"|\b\d{1,4}\./\d{1,4}\.$"  # two ordinals: "Flüchtling – 1./2. Weltkrieg"
 )
-_ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…:;][\"'“”„»«‘’)\]]*$")
+# closing quotes and brackets after a sentence's mark
+_CLOSING = r"[\"'“”„»«‘’)\]]*$"
+_ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…:;]" + _CLOSING)
 _LIST_NUMBER_START = re.compile(r"\d{1,3}\.\s")
-_ASKS_OR_EXCLAIMS = re.compile(r"[?!][\"'“”„»«‘’)\]]*$")
+_ASKS_OR_EXCLAIMS = re.compile(r"[?!]" + _CLOSING)
 
 
 def ends_like_a_sentence(text: str) -> bool:

@@ -593,15 +593,11 @@ def _with_full_name(reading: Reading, chosen: list[int], limit: int) -> list[int
     Claudio Bravo."): news names a person in full once, then by surname. It joins the answer; when the answer is
     full, in place of the last further sentence that neither holds the surname nor names someone in full (who may
     be the one asked for)."""
-    candidates, hits = reading.candidates, reading.hits
+    candidates = reading.candidates
     surnames = bare_surnames([candidates[i].text for i in chosen], reading.question)
     if not surnames:
         return chosen
-    article = hits[candidates[chosen[0]].hit].article_id
-    told = sorted(
-        (i for i, c in enumerate(candidates) if hits[c.hit].article_id == article),
-        key=lambda i: (not candidates[i].title, hits[candidates[i].hit].position, i),
-    )
+    told = _in_article_order(reading, chosen[0])
     for surname in surnames:
         said = re.compile(rf"\b{re.escape(surname)}\b")
         first = next((i for i in told if said.search(candidates[i].text)), None)
@@ -617,19 +613,25 @@ def _with_full_name(reading: Reading, chosen: list[int], limit: int) -> list[int
     return chosen
 
 
+def _in_article_order(reading: Reading, sentence: int) -> list[int]:
+    """The candidates of the article candidate `sentence` is of, in the order it tells them: its title first."""
+    candidates, hits = reading.candidates, reading.hits
+    article = hits[candidates[sentence].hit].article_id
+    return sorted(
+        (i for i, c in enumerate(candidates) if hits[c.hit].article_id == article),
+        key=lambda i: (not candidates[i].title, hits[candidates[i].hit].position, i),
+    )
+
+
 def _with_following(reading: Reading, chosen: list[int], limit: int) -> list[int]:
     """`chosen` with the sentence of the best's article that follows the best and the chosen sentences right after
     it, when the answer has room for it and it neither asks nor repeats them (the further sentences the model chose
     stay: one of them may be the reason). The title has no sentence after it."""
-    candidates, hits = reading.candidates, reading.hits
+    candidates = reading.candidates
     best = chosen[0]
     if len(chosen) >= limit or candidates[best].title:
         return chosen
-    article = hits[candidates[best].hit].article_id
-    told = sorted(
-        (i for i, c in enumerate(candidates) if hits[c.hit].article_id == article and not c.title),
-        key=lambda i: (hits[candidates[i].hit].position, i),
-    )
+    told = _in_article_order(reading, best)  # the title first: none follows the best
     after = next((i for i in told[told.index(best) + 1 :] if i not in chosen), None)
     if after is None:
         return chosen
